@@ -1,0 +1,140 @@
+"""ROUGE evaluation of summarizers against human references, with run times, side by side."""
+
+from __future__ import annotations
+
+import re
+import signal
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import numpy as np
+from rouge_score import rouge_scorer
+
+from .model import Cluster
+from .segment import split_sentences
+
+METRICS = ("rouge1", "rouge2", "rougeLsum")
+System = Callable[[Cluster, int], list[str]]
+_scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+
+def cut(sentences: Iterable[str], words: int) -> list[str]:
+    """The sentences cut at ``words`` words (the last one shortened), one sentence per item."""
+    kept, left = [], words
+    for sentence in sentences:
+        tokens = sentence.split()
+        if left <= 0:
+            break
+        if tokens:
+            kept.append(" ".join(tokens[:left]))
+            left -= len(tokens)
+    return kept
+
+
+def reference_sentences(reference: str) -> list[str]:
+    """A reference split into sentences, without Multi-News' leading dash."""
+    reference = re.sub(r"^\s*[–—-]\s*", "", reference)
+    sentences = []
+    for line in reference.split("\n"):
+        sentences.extend(line[a:b].strip() for a, b in split_sentences(line))
+    return [s for s in sentences if s]
+
+
+def rouge(summary: list[str], references: list[str], measure: str = "f1") -> dict[str, float]:
+    """ROUGE-1/2/Lsum (stemmed) of a summary, averaged over references; ``measure`` is f1 or recall."""
+    if not references:
+        raise ValueError("no reference summaries to score against")
+    attribute = {"f1": "fmeasure", "recall": "recall", "precision": "precision"}[measure]
+    candidate = "\n".join(summary)
+    totals = dict.fromkeys(METRICS, 0.0)
+    for reference in references:
+        scores = _scorer.score("\n".join(reference_sentences(reference)), candidate)
+        for metric in METRICS:
+            totals[metric] += getattr(scores[metric], attribute)
+    return {m: 100 * v / len(references) for m, v in totals.items()}
+
+
+class Timeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise Timeout in the main thread when the block runs longer than ``seconds``."""
+    if not seconds:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise Timeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class SystemResult:
+    """Per-cluster scores and times of one system."""
+
+    name: str
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    timeouts: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def mean(self, metric: str) -> float:
+        return float(np.mean([s[metric] for s in self.scores.values()])) if self.scores else 0.0
+
+    def summary_row(self) -> dict:
+        times = list(self.seconds.values())
+        return {
+            "system": self.name,
+            "clusters": len(self.scores),
+            **{m: round(self.mean(m), 2) for m in METRICS},
+            "seconds_total": round(sum(times), 3),
+            "seconds_per_cluster": round(float(np.mean(times)), 4) if times else 0.0,
+            "seconds_max": round(max(times), 3) if times else 0.0,
+            "timeouts": len(self.timeouts),
+            "errors": len(self.errors),
+        }
+
+
+def evaluate(
+    clusters: Iterable[Cluster],
+    systems: dict[str, System],
+    words: int,
+    measure: str = "f1",
+    timeout: float | None = None,
+    progress: Callable[[Cluster], None] | None = None,
+) -> list[SystemResult]:
+    """Run every system on every cluster; score each summary cut at ``words`` words.
+
+    A system that fails or exceeds ``timeout`` seconds on a cluster is scored as an empty summary
+    there and the cluster is recorded in its errors or timeouts.
+    """
+    results = {name: SystemResult(name) for name in systems}
+    for cluster in clusters:
+        for name, system in systems.items():
+            result = results[name]
+            started = time.perf_counter()
+            try:
+                with time_limit(timeout):
+                    summary = system(cluster, words)
+            except Timeout:
+                summary = []
+                result.timeouts.append(cluster.id)
+            except Exception as err:  # a failing cluster must not stop the comparison
+                summary = []
+                result.errors[cluster.id] = f"{type(err).__name__}: {err}"
+            result.seconds[cluster.id] = time.perf_counter() - started
+            result.scores[cluster.id] = rouge(cut(summary, words), cluster.references, measure)
+        if progress:
+            progress(cluster)
+    return list(results.values())

@@ -1,0 +1,197 @@
+"""Read articles and clusters: text, HTML, URLs, stdin, JSONL, Multi-News and LongBench formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+from .model import Cluster, Document
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+MULTINEWS_DOC_SEPARATOR = "|||||"
+MULTINEWS_NEWLINE = "NEWLINE_CHAR"
+LONGBENCH_HEADER = re.compile(r"^\s*Passage \d+:\s*$", re.MULTILINE)
+HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
+
+
+def read_clusters(paths: Iterable[str]) -> list[Cluster]:
+    """Clusters from command-line inputs.
+
+    JSONL files and raw Multi-News files hold clusters of their own; every other input (text or
+    HTML file, directory, URL, ``-`` for stdin) is one article of a single cluster made of them all.
+    """
+    clusters: list[Cluster] = []
+    loose: list[Document] = []
+    for path in paths:
+        if Path(path).suffix.lower() in JSONL_SUFFIXES:
+            for _, item in iter_jsonl(path):
+                if isinstance(item, InputError):
+                    raise item
+                clusters.append(item)
+        elif path == "-":
+            loose.extend(documents_from_text(_decode(sys.stdin.buffer.read(), "stdin"), "stdin"))
+        elif re.match(r"https?://", path):
+            loose.append(fetch_url(path))
+        else:
+            for file in _expand(path):
+                loose.extend(documents_from_file(file))
+    if loose:
+        clusters.append(Cluster(documents=loose, id="input"))
+    return clusters
+
+
+def _expand(path: str) -> list[Path]:
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        if not files:
+            raise InputError(f"{path}: directory holds no .txt or .html articles")
+        return files
+    if not p.exists():
+        raise InputError(f"{path}: no such file or directory")
+    return [p]
+
+
+def documents_from_file(path: Path) -> list[Document]:
+    """The articles in one file: one, or several for Multi-News and LongBench layouts."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or HTML_START.match(raw[:512]):
+        return [document_from_html(_decode(raw, str(path)), str(path))]
+    return documents_from_text(_decode(raw, str(path)), path.stem)
+
+
+def documents_from_text(text: str, name: str) -> list[Document]:
+    """Split text into articles when it is in Multi-News or LongBench layout, else one article."""
+    if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
+        docs = parse_multinews(text)
+    elif LONGBENCH_HEADER.search(text):
+        docs = parse_longbench(text)
+    else:
+        docs = [Document(text=text)]
+    for i, doc in enumerate(docs):
+        doc.id = doc.id or (name if len(docs) == 1 else f"{name}#{i + 1}")
+    return docs
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\0" in raw[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text or HTML")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(raw).best()
+        if best is None:
+            raise InputError(f"{name}: not readable as text in any known encoding") from None
+        return str(best)
+
+
+def document_from_html(html: str, name: str, url: str = "") -> Document:
+    """Main text, title, author site and date of a web page (via trafilatura)."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    return Document(
+        text=text or "",
+        id=name,
+        title=(meta.title if meta else "") or "",
+        source=(meta.sitename if meta else "") or "",
+        url=url or ((meta.url if meta else "") or ""),
+        published=(meta.date if meta else "") or "",
+    )
+
+
+def fetch_url(url: str) -> Document:
+    import trafilatura
+
+    html = trafilatura.fetch_url(url)
+    if not html:
+        raise InputError(f"{url}: could not download the page")
+    return document_from_html(html, url, url=url)
+
+
+def parse_multinews(text: str) -> list[Document]:
+    """Multi-News source layout: articles joined by '|||||', newlines written 'NEWLINE_CHAR'."""
+    text = text.replace(MULTINEWS_NEWLINE, "\n")
+    parts = (p.strip() for p in text.split(MULTINEWS_DOC_SEPARATOR))
+    return [Document(text=p) for p in parts if p]
+
+
+def parse_longbench(text: str) -> list[Document]:
+    """LongBench layout: articles introduced by 'Passage N:' lines."""
+    parts = (p.strip() for p in LONGBENCH_HEADER.split(text))
+    return [Document(text=p) for p in parts if p]
+
+
+def iter_jsonl(path: str) -> Iterator[tuple[str, Cluster | InputError]]:
+    """(id, cluster) for each line of a JSONL file; a line that cannot be read gives an InputError instead."""
+    try:
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    except OSError as err:
+        raise InputError(f"{path}: cannot open ({err.strerror})") from err
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            fallback = f"line-{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+                continue
+            cluster_id = str(record.get("id", fallback)) if isinstance(record, dict) else fallback
+            try:
+                yield cluster_id, cluster_from_record(record, default_id=fallback)
+            except InputError as err:
+                yield cluster_id, InputError(f"{path}:{number}: {err}")
+
+
+def cluster_from_record(record: object, default_id: str = "") -> Cluster:
+    """A cluster from one JSON object: storyline's own layout, Multi-News' or LongBench's."""
+    if not isinstance(record, dict):
+        raise InputError("a cluster must be a JSON object")
+    cluster_id = str(record.get("id", record.get("_id", default_id)))
+    if "documents" in record:
+        docs = [_document_from_json(d, f"{cluster_id}#{i + 1}") for i, d in enumerate(record["documents"])]
+    elif "document" in record:
+        docs = documents_from_text(str(record["document"]), cluster_id)
+    elif "context" in record:
+        docs = documents_from_text(str(record["context"]), cluster_id)
+    else:
+        raise InputError(f"cluster {cluster_id!r} has no 'documents' list")
+    previous = [_document_from_json(d, f"{cluster_id}#prev{i + 1}") for i, d in enumerate(record.get("previous") or [])]
+    references = record.get("summaries") or record.get("answers") or record.get("summary") or []
+    if isinstance(references, str):
+        references = [references]
+    return Cluster(
+        documents=docs,
+        id=cluster_id,
+        query=_query_text(record.get("query") or record.get("input") or ""),
+        previous=previous,
+        references=[str(r) for r in references],
+    )
+
+
+def _document_from_json(item: object, default_id: str) -> Document:
+    if isinstance(item, str):
+        return Document(text=item, id=default_id)
+    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        fields = {k: str(item[k]) for k in ("id", "title", "source", "url", "published") if item.get(k)}
+        return Document(text=item["text"], **{"id": default_id, **fields})
+    raise InputError("each document must be a string or an object with a 'text' string")
+
+
+def _query_text(query: object) -> str:
+    if isinstance(query, dict):
+        return " ".join(str(query.get(k, "")) for k in ("title", "narrative")).strip()
+    return str(query)

@@ -1,0 +1,87 @@
+"""The typed objects that pass between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Document:
+    """One article: its main text and what is known about where it came from."""
+
+    text: str
+    id: str = ""
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+
+
+@dataclass
+class Cluster:
+    """Articles about one story, with an optional question and already-read articles."""
+
+    documents: list[Document]
+    id: str = ""
+    query: str = ""
+    previous: list[Document] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document, located by character offsets in that document's text."""
+
+    doc: int
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a summary sentence is told: document, sentence number and character span."""
+
+    doc: int
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    sources: list[SourceRef]
+
+
+@dataclass
+class Summary:
+    """An extractive summary whose every sentence names the documents that report it."""
+
+    sentences: list[SummarySentence]
+    documents: list[Document]
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "summary": self.text,
+            "words": self.words,
+            "sentences": [
+                {"text": s.text, "sources": [asdict(r) for r in s.sources]} for s in self.sentences
+            ],
+            "documents": [
+                {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url}
+                for i, d in enumerate(self.documents)
+            ],
+        }

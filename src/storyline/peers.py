@@ -1,0 +1,104 @@
+"""Baseline summarizers to compare against: lead, round-robin lead, and sumy's graph/frequency methods.
+
+All of them read the same sentence splits (storyline's segmenter over every non-empty line, no
+cleaning), choose sentences until the word budget is reached, and return them in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import zip_longest
+
+from .model import Cluster
+from .segment import segment
+
+SUMY_METHODS = {
+    "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "textrank": "sumy.summarizers.text_rank:TextRankSummarizer",
+    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "sumbasic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
+}
+
+
+def split_documents(cluster: Cluster) -> list[list[str]]:
+    """Sentences of each document, from every non-empty line (no cleaning)."""
+    result = []
+    for number, document in enumerate(cluster.documents):
+        text = document.text
+        spans, offset = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                spans.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        result.append([s.text.strip() for s in segment(number, text, spans)])
+    return result
+
+
+def _until_budget(sentences: list[str], words: int) -> list[str]:
+    chosen, used = [], 0
+    for sentence in sentences:
+        if used >= words:
+            break
+        chosen.append(sentence)
+        used += len(sentence.split())
+    return chosen
+
+
+def lead(cluster: Cluster, words: int) -> list[str]:
+    """The first three sentences of each article in turn."""
+    return _until_budget([s for doc in split_documents(cluster) for s in doc[:3]], words)
+
+
+def round_robin_lead(cluster: Cluster, words: int) -> list[str]:
+    """First sentence of each article, then the second of each, and so on."""
+    rounds = zip_longest(*split_documents(cluster))
+    return _until_budget([s for group in rounds for s in group if s], words)
+
+
+class _Words:
+    """Tokenizer for sumy that needs no downloaded model."""
+
+    @staticmethod
+    def to_words(text: str) -> list[str]:
+        return re.findall(r"\w+", text)
+
+    @staticmethod
+    def to_sentences(text: str) -> list[str]:
+        return [text]
+
+
+class _WordBudget:
+    """sumy 'sentence count' that takes best-rated sentences until a word budget is reached."""
+
+    def __init__(self, words: int):
+        self.words = words
+
+    def __call__(self, ranked: list) -> list:
+        chosen, used = [], 0
+        for info in ranked:
+            if used >= self.words:
+                break
+            chosen.append(info)
+            used += len(str(info.sentence).split())
+        return chosen
+
+
+def sumy_method(name: str) -> Callable[[Cluster, int], list[str]]:
+    """A sumy summarizer as a (cluster, words) -> sentences function."""
+    import importlib
+
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    module, cls = SUMY_METHODS[name].split(":")
+    summarizer = getattr(importlib.import_module(module), cls)(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(cluster: Cluster, words: int) -> list[str]:
+        paragraphs = [Paragraph([Sentence(s, _Words) for s in doc]) for doc in split_documents(cluster) if doc]
+        picked = summarizer(ObjectDocumentModel(paragraphs), _WordBudget(words))
+        return [str(s) for s in picked]
+
+    return run

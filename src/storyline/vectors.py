@@ -1,0 +1,83 @@
+"""Sparse term vectors of sentences: stemmed content words weighted by tf-idf."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+from scipy import sparse
+
+TOKEN = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own s same she
+    should so some such t than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according mr mrs ms one two new also
+    would could us like get got just year years""".split()
+)
+_stemmer = PorterStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed, lower-cased words of ``text`` without stop words."""
+    return [stem(w) for w in TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+class Vectorizer:
+    """Fit a vocabulary and idf weights on a cluster's sentences; turn texts into unit tf-idf rows."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.idf = np.zeros(0)
+
+    def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
+        counts = self._counts(texts, grow=True)
+        document_frequency = np.bincount(counts.indices, minlength=len(self.vocabulary))
+        self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
+        return self._weigh(counts)
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        return self._weigh(self._counts(texts, grow=False))
+
+    def counts(self, texts: list[str]) -> sparse.csr_matrix:
+        """Raw term counts of ``texts`` over the fitted vocabulary."""
+        return self._counts(texts, grow=False)
+
+    def _counts(self, texts: list[str], grow: bool) -> sparse.csr_matrix:
+        vocabulary = self.vocabulary
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            for word in content_words(text):
+                index = vocabulary.get(word)
+                if index is None and grow:
+                    index = vocabulary[word] = len(vocabulary)
+                if index is not None:
+                    indices.append(index)
+            indptr.append(len(indices))
+        data = np.ones(len(indices))
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+    def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        tf = counts.copy()
+        tf.data = 1.0 + np.log(tf.data)
+        return normalize_rows(sparse.csr_matrix(tf.multiply(self.idf)))
+
+
+def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (empty rows stay empty)."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
