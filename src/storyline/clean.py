@@ -62,10 +62,9 @@ JUNK = re.compile("|".join(f"(?:{p})" for p in _JUNK_ANYCASE), re.IGNORECASE)
 JUNK_CASED = re.compile("|".join(f"(?:{p})" for p in _JUNK_CASED))
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --".
-DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
-    r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?)?\s*(?:--|—|–)\s+"
-)
+_PLACE = r"(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
+_AGENCY = r"\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?"
+DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 WORD = re.compile(r"[A-Za-z]+")
 

@@ -13,7 +13,6 @@ from rich.table import Table
 
 from .batch import count_lines, run_batch
 from .errors import InputError, StorylineError
-from .evaluate import METRICS, System, evaluate
 from .ingest import iter_jsonl, read_clusters
 from .model import Cluster
 from .pipeline import Summarizer
@@ -107,6 +106,8 @@ def batch(in_path, out_path, words, sentences, fill, jobs) -> None:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, writable=True), help="Write the table as JSON.")
 def eval_command(data_path, summaries, systems, words, measure, query, timeout, limit, per_cluster, json_path) -> None:
     """Score summarizers with ROUGE-1/2/Lsum (stemmed) against the references in DATA.jsonl."""
+    from .evaluate import evaluate
+
     clusters = _load_references(data_path, limit)
     table = {name: _system(name, query) for name in filter(None, systems.split(","))}
     if summaries:
@@ -141,7 +142,7 @@ def _load_references(path: str, limit: int | None) -> list[Cluster]:
     return clusters
 
 
-def _system(name: str, use_query: bool) -> System:
+def _system(name: str, use_query: bool):
     from . import peers
 
     if name == "storyline":
@@ -161,7 +162,7 @@ def _system(name: str, use_query: bool) -> System:
     raise StorylineError(f"unknown system {name!r}; choose from storyline, {', '.join(PEERS)}")
 
 
-def _stored_summaries(path: str) -> System:
+def _stored_summaries(path: str):
     """A 'system' that returns the summaries of a batch output file, by cluster id."""
     stored = {}
     for line in open(path, encoding="utf-8"):
@@ -180,6 +181,8 @@ def _stored_summaries(path: str) -> System:
 
 
 def _print_table(rows: list[dict], title: str) -> None:
+    from .evaluate import METRICS
+
     table = Table(title=title)
     for column in ("system", "R1", "R2", "RLsum", "s/cluster", "max s", "timeouts", "errors"):
         table.add_column(column, justify="left" if column == "system" else "right")
@@ -209,11 +212,11 @@ def main() -> None:
         err.show()
         sys.exit(err.exit_code)
     except StorylineError as err:
-        stderr.print(f"storyline: error: {err}", markup=False, highlight=False)
+        click.echo(f"storyline: error: {err}", err=True)
         sys.exit(2)
     except (OSError, KeyboardInterrupt) as err:
         message = "interrupted" if isinstance(err, KeyboardInterrupt) else f"{err.filename or ''}: {err.strerror}"
-        stderr.print(f"storyline: error: {message}", markup=False, highlight=False)
+        click.echo(f"storyline: error: {message}", err=True)
         sys.exit(130 if isinstance(err, KeyboardInterrupt) else 2)
 
 

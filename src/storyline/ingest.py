@@ -10,6 +10,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .clean import is_heading
 from .errors import InputError
 from .model import Cluster, Document
 
@@ -80,7 +81,14 @@ def documents_from_text(text: str, name: str) -> list[Document]:
         docs = [Document(text=text)]
     for i, doc in enumerate(docs):
         doc.id = doc.id or (name if len(docs) == 1 else f"{name}#{i + 1}")
+        doc.title = doc.title or headline(doc.text)
     return docs
+
+
+def headline(text: str) -> str:
+    """The first line of a plain-text article when it reads as a headline, else ''."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if first and is_heading(first) else ""
 
 
 def _decode(raw: bytes, name: str) -> str:

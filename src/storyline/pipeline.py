@@ -32,7 +32,7 @@ class Summarizer:
 
     words: int | None = 120
     sentences: int | None = None
-    redundancy: float = 0.5
+    redundancy: float = 0.35
     fill: bool = False
 
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
@@ -41,13 +41,15 @@ class Summarizer:
         if not sentences:
             raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
         vectorizer = Vectorizer()
-        vectors = vectorizer.fit_transform([s.text for s in sentences])
+        texts = [s.text for s in sentences]
+        vectors = vectorizer.fit_transform(texts)
         candidates = Candidates(
             vectors=vectors,
             doc=np.array([s.doc for s in sentences]),
             position=np.array([s.index for s in sentences]),
             words=np.array([len(s.text.split()) for s in sentences]),
             n_docs=len(cluster.documents),
+            texts=texts,
         )
         query_vector = vectorizer.transform([query]) if query else None
         scores = score(features(candidates, query_vector))

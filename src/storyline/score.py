@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +10,13 @@ from scipy import sparse
 
 from .vectors import normalize_rows
 
-FEATURES = ("centrality", "position", "support", "relevance", "length")
+FEATURES = ("centrality", "position", "support", "relevance", "length", "dangling")
+# Openings that lean on a sentence the reader may not have seen.
+DANGLING = re.compile(
+    r"^[\"“‘']?(he|she|it|they|this|that|these|those|both|his|her|its|their|but|and|so|also|however|"
+    r"meanwhile|still|yet|then|instead|there|here)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -21,6 +28,7 @@ class Candidates:
     position: np.ndarray
     words: np.ndarray
     n_docs: int
+    texts: list[str]
 
 
 def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> np.ndarray:
@@ -40,6 +48,7 @@ def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> 
         _support(vectors, doc, doc_vectors),
         relevance,
         np.minimum(candidates.words, 40) / 40.0,
+        np.array([bool(DANGLING.match(t)) for t in candidates.texts], dtype=float),
     ])
 
 
@@ -57,7 +66,7 @@ def _support(vectors: sparse.csr_matrix, doc: np.ndarray, doc_vectors: sparse.cs
     return covered.sum(axis=1) / (n_docs - 1)
 
 
-DEFAULT_WEIGHTS = np.array([1.0, 0.6, 0.8, 1.5, 0.3])
+DEFAULT_WEIGHTS = np.array([1.0, 0.6, 1.2, 1.5, 0.15, -0.2])
 
 
 def score(table: np.ndarray, weights: np.ndarray = DEFAULT_WEIGHTS) -> np.ndarray:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import numpy as np
-from nltk.stem.porter import PorterStemmer
+import Stemmer
 from scipy import sparse
 
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -20,12 +20,12 @@ STOPWORDS = frozenset(
     would you your yours yourself yourselves said says say told according mr mrs ms one two new also
     would could us like get got just year years""".split()
 )
-_stemmer = PorterStemmer()
+_stemmer = Stemmer.Stemmer("porter")
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _stemmer.stemWord(word)
 
 
 def content_words(text: str) -> list[str]:

@@ -1,0 +1,81 @@
+import io
+import json
+import sys
+
+import pytest
+
+from storyline.errors import InputError
+from storyline.ingest import cluster_from_record, iter_jsonl, read_clusters
+
+
+def test_directory_of_text_and_html_makes_one_cluster(example_dir):
+    [cluster] = read_clusters([str(example_dir)])
+    assert len(cluster.documents) == 3
+    html = next(d for d in cluster.documents if d.id.endswith(".html"))
+    assert html.title.startswith("Night of flames")
+    assert html.source == "Harbour Herald"
+    assert "cookies" not in html.text and "Sport" not in html.text
+    assert "timber warehouse" in html.text
+    text = next(d for d in cluster.documents if d.id == "coastal-courier")
+    assert text.title.startswith("Warehouse fire at Port Aldren")
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"One article read from standard input.")))
+    [cluster] = read_clusters(["-"])
+    assert cluster.documents[0].text == "One article read from standard input."
+
+
+def test_multinews_raw_layout(tmp_path):
+    path = tmp_path / "cluster.txt"
+    path.write_text("First article.NEWLINE_CHARNEWLINE_CHARSecond paragraph. ||||| Another article.")
+    [cluster] = read_clusters([str(path)])
+    assert [d.text for d in cluster.documents] == ["First article.\n\nSecond paragraph.", "Another article."]
+
+
+def test_longbench_record():
+    record = {"_id": "lb1", "context": "Passage 1:\nFirst text.\nPassage 2:\nSecond text.", "answers": ["ref"]}
+    cluster = cluster_from_record(record)
+    assert cluster.id == "lb1"
+    assert [d.text for d in cluster.documents] == ["First text.", "Second text."]
+    assert cluster.references == ["ref"]
+
+
+def test_storyline_record_with_query_and_previous():
+    record = {"id": "d1", "documents": ["a", {"text": "b", "title": "T"}], "query": {"title": "Q", "narrative": "N"},
+              "previous": ["old"], "summaries": ["s1", "s2"]}
+    cluster = cluster_from_record(record)
+    assert cluster.query == "Q N"
+    assert cluster.documents[1].title == "T"
+    assert cluster.previous[0].text == "old"
+    assert cluster.references == ["s1", "s2"]
+
+
+def test_non_utf8_text_is_decoded(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le café de la gare a rouvert ses portes lundi matin après les travaux.".encode("cp1252"))
+    [cluster] = read_clusters([str(path)])
+    assert "café" in cluster.documents[0].text
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"), (None, "no such file")],
+)
+def test_unreadable_inputs_name_the_input(tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        read_clusters([str(path)])
+    assert str(path) in str(info.value)
+
+
+def test_malformed_jsonl_lines_become_errors(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n{"id": "x"}\n[1, 2]\n')
+    items = list(iter_jsonl(str(path)))
+    assert [cluster_id for cluster_id, _ in items] == ["ok", "line-2", "x", "line-4"]
+    assert not isinstance(items[0][1], InputError)
+    assert all(isinstance(item, InputError) for _, item in items[1:])
+    assert f"{path}:2" in str(items[1][1])

@@ -1,0 +1,30 @@
+import pytest
+
+from storyline.segment import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+        ("The U.S. Senate voted. The House did not.", ["The U.S. Senate voted.", "The House did not."]),
+        ("It ended at 4 a.m. on Monday. Police left.", ["It ended at 4 a.m. on Monday.", "Police left."]),
+        ("The book by J. R. R. Tolkien sold well. It was reprinted.", ["The book by J. R. R. Tolkien sold well.", "It was reprinted."]),
+        ("The talks were led by Kim Jong-un. Seoul welcomed them.", ["The talks were led by Kim Jong-un.", "Seoul welcomed them."]),
+        ('"Get out now!" the officer shouted. People ran.', ['"Get out now!" the officer shouted.', "People ran."]),
+        ("“Is this safe?” asked one resident. Nobody knew.", ["“Is this safe?” asked one resident.", "Nobody knew."]),
+        ("Shares of Acme Inc. rose 3 percent. Analysts were surprised.", ["Shares of Acme Inc. rose 3 percent.", "Analysts were surprised."]),
+    ],
+)
+def test_hard_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_point_into_the_text_and_respect_the_range():
+    text = "Skip this. Keep this one. And this one."
+    spans = split_sentences(text, 11)
+    assert [text[a:b] for a, b in spans] == ["Keep this one.", "And this one."]

@@ -1,0 +1,70 @@
+import re
+
+import pytest
+
+from storyline import Cluster, Document, InputError, Summarizer, summarize
+from storyline.ingest import read_clusters
+from storyline.clean import is_heading, is_junk
+
+
+@pytest.fixture
+def cluster(example_dir) -> Cluster:
+    return read_clusters([str(example_dir)])[0]
+
+
+def test_summary_respects_word_budget_and_cites_sources(cluster):
+    summary = Summarizer(words=80).summarize(cluster)
+    assert 0 < summary.words <= 80
+    for sentence in summary.sentences:
+        assert sentence.sources
+        for ref in sentence.sources:
+            assert cluster.documents[ref.doc].text[ref.start:ref.end] == sentence.text or ref != sentence.sources[0]
+        primary = sentence.sources[0]
+        assert cluster.documents[primary.doc].text[primary.start:primary.end] == sentence.text
+
+
+def test_summary_has_no_junk_or_headings(cluster):
+    summary = Summarizer(words=250).summarize(cluster)
+    for sentence in summary.sentences:
+        assert not is_junk(sentence.text) and not is_heading(sentence.text)
+        assert not re.search(r"cookie|subscribe|newsletter|Photograph|Loading|Source:", sentence.text)
+
+
+def test_fact_told_by_three_outlets_appears_once(cluster):
+    summary = Summarizer(words=250).summarize(cluster)
+    evacuation = [s for s in summary.sentences if "evacuat" in s.text]
+    assert len(evacuation) == 1
+    assert len({ref.doc for ref in evacuation[0].sources}) >= 2
+
+
+def test_identical_copies_give_each_sentence_once(example_texts):
+    summary = summarize([example_texts[0]] * 3, words=200)
+    texts = [s.text for s in summary.sentences]
+    assert len(texts) == len(set(texts))
+    assert {ref.doc for ref in summary.sentences[0].sources} == {0, 1, 2}
+
+
+def test_sentence_budget():
+    texts = [f"Sentence number {i} reports a fact about the harbour fire today." for i in range(10)]
+    assert len(summarize(texts, words=None, sentences=2).sentences) <= 2
+
+
+def test_query_focuses_the_summary(cluster):
+    summary = Summarizer(words=40).summarize(cluster, query="What did the police say about the cause and arson?")
+    assert any(re.search(r"police|arson|cause", s.text, re.I) for s in summary.sentences)
+
+
+def test_one_document_cluster(example_texts):
+    summary = summarize([example_texts[1]], words=60)
+    assert summary.sentences and all(s.sources[0].doc == 0 for s in summary.sentences)
+
+
+def test_cluster_without_prose_is_an_input_error():
+    with pytest.raises(InputError, match="no sentence"):
+        summarize(Cluster(documents=[Document(""), Document("Loading, please wait...")], id="empty"))
+
+
+def test_large_cluster_is_summarized(example_texts):
+    big = [" ".join(example_texts) * 40 for _ in range(5)]
+    summary = summarize(big, words=120)
+    assert 0 < summary.words <= 120
