@@ -1,4 +1,4 @@
-from storyline.evaluate import Timeout, cut, evaluate, reference_sentences, rouge, time_limit
+from storyline.evaluate import System, Timeout, cut, evaluate, reference_sentences, rouge, time_limit
 from storyline.model import Cluster, Document
 
 
@@ -36,7 +36,7 @@ def test_failures_and_timeouts_are_recorded_not_raised():
         while True:
             pass
 
-    results = evaluate([cluster], {"broken": broken, "slow": slow}, words=10, timeout=0.05)
+    results = evaluate([cluster], {"broken": System(broken), "slow": System(slow)}, words=10, timeout=0.05)
     assert results[0].errors == {"c1": "RuntimeError: boom"}
     assert results[1].timeouts == ["c1"]
     assert results[1].scores["c1"]["rouge1"] == 0.0

@@ -74,10 +74,10 @@ def is_junk(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    if JUNK.search(line) or JUNK_CASED.search(line):
-        return True
     letters = sum(len(w) for w in WORD.findall(line))
-    return letters < 0.5 * len(line) or _is_file_name(line)
+    if letters < 0.5 * len(line) or _is_file_name(line):
+        return True
+    return bool(JUNK.search(line) or JUNK_CASED.search(line))
 
 
 def is_heading(line: str) -> bool:

@@ -144,12 +144,13 @@ def _load_references(path: str, limit: int | None) -> list[Cluster]:
 
 def _system(name: str, use_query: bool):
     from . import peers
+    from .evaluate import System
 
     if name == "storyline":
         def run(cluster: Cluster, words: int) -> list[str]:
             summary = Summarizer(words=words, fill=True).summarize(cluster, None if use_query else "")
             return [s.text for s in summary.sentences]
-        return run
+        return System(run)
     if name == "lead":
         return peers.lead
     if name == "rr-lead":
@@ -164,6 +165,8 @@ def _system(name: str, use_query: bool):
 
 def _stored_summaries(path: str):
     """A 'system' that returns the summaries of a batch output file, by cluster id."""
+    from .evaluate import System
+
     stored = {}
     for line in open(path, encoding="utf-8"):
         record = json.loads(line)
@@ -177,7 +180,7 @@ def _stored_summaries(path: str):
             raise KeyError(f"no summary for cluster {cluster.id}")
         return stored[cluster.id]
 
-    return run
+    return System(run)
 
 
 def _print_table(rows: list[dict], title: str) -> None:

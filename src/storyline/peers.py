@@ -1,15 +1,15 @@
 """Baseline summarizers to compare against: lead, round-robin lead, and sumy's graph/frequency methods.
 
-All of them read the same sentence splits (storyline's segmenter over every non-empty line, no
-cleaning), choose sentences until the word budget is reached, and return them in document order.
+All of them are handed the same sentence splits (storyline's segmenter over every non-empty line, no
+cleaning; not timed), choose sentences until the word budget is reached, and return them in document order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from itertools import zip_longest
 
+from .evaluate import System
 from .model import Cluster
 from .segment import segment
 
@@ -45,15 +45,19 @@ def _until_budget(sentences: list[str], words: int) -> list[str]:
     return chosen
 
 
-def lead(cluster: Cluster, words: int) -> list[str]:
-    """The first three sentences of each article in turn."""
-    return _until_budget([s for doc in split_documents(cluster) for s in doc[:3]], words)
+def _lead(documents: list[list[str]], words: int) -> list[str]:
+    return _until_budget([s for doc in documents for s in doc[:3]], words)
 
 
-def round_robin_lead(cluster: Cluster, words: int) -> list[str]:
-    """First sentence of each article, then the second of each, and so on."""
-    rounds = zip_longest(*split_documents(cluster))
+def _round_robin_lead(documents: list[list[str]], words: int) -> list[str]:
+    rounds = zip_longest(*documents)
     return _until_budget([s for group in rounds for s in group if s], words)
+
+
+lead = System(_lead, split_documents)
+"""The first three sentences of each article in turn."""
+round_robin_lead = System(_round_robin_lead, split_documents)
+"""First sentence of each article, then the second of each, and so on."""
 
 
 class _Words:
@@ -84,8 +88,8 @@ class _WordBudget:
         return chosen
 
 
-def sumy_method(name: str) -> Callable[[Cluster, int], list[str]]:
-    """A sumy summarizer as a (cluster, words) -> sentences function."""
+def sumy_method(name: str) -> System:
+    """A sumy summarizer under test; only its summarizing step is timed."""
     import importlib
 
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -96,9 +100,11 @@ def sumy_method(name: str) -> Callable[[Cluster, int], list[str]]:
     summarizer = getattr(importlib.import_module(module), cls)(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
 
-    def run(cluster: Cluster, words: int) -> list[str]:
-        paragraphs = [Paragraph([Sentence(s, _Words) for s in doc]) for doc in split_documents(cluster) if doc]
-        picked = summarizer(ObjectDocumentModel(paragraphs), _WordBudget(words))
-        return [str(s) for s in picked]
+    def prepare(cluster: Cluster) -> ObjectDocumentModel:
+        documents = split_documents(cluster)
+        return ObjectDocumentModel([Paragraph([Sentence(s, _Words) for s in doc]) for doc in documents if doc])
 
-    return run
+    def run(document: ObjectDocumentModel, words: int) -> list[str]:
+        return [str(s) for s in summarizer(document, _WordBudget(words))]
+
+    return System(run, prepare)
