@@ -1,5 +1,6 @@
-from storyline.evaluate import System, Timeout, cut, evaluate, reference_sentences, rouge, time_limit
+from storyline.evaluate import Timeout, cut, evaluate, reference_sentences, rouge, time_limit
 from storyline.model import Cluster, Document
+from storyline.systems import System
 
 
 def test_cut_applies_the_word_budget():

@@ -68,3 +68,14 @@ def test_large_cluster_is_summarized(example_texts):
     big = [" ".join(example_texts) * 40 for _ in range(5)]
     summary = summarize(big, words=120)
     assert 0 < summary.words <= 120
+
+
+def test_pieces_of_multi_sentence_quotes_are_not_used():
+    text = (
+        'The mayor spoke to residents at the town hall on Thursday evening. "We will rebuild the harbour. '
+        'Nobody will be left without a home after this terrible fire," she said to the crowd. '
+        "The council approved emergency funds of two million euros for the families."
+    )
+    summary = summarize([text], words=None)
+    assert summary.sentences
+    assert all(s.text.count('"') % 2 == 0 for s in summary.sentences)

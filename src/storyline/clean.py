@@ -44,6 +44,7 @@ _JUNK_ANYCASE = [
     r"\bfollow (us|him|her|me) on (twitter|facebook|instagram|x)\b",
     r"^follow @\w+",
     r"\bclick here\b",
+    r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b",
     r"\b(all rights reserved|copyright ©|© \d{4})",
     r"\bthis material may not be (published|broadcast|rewritten)",
     r"\b(contributed to this report|reporting by|editing by|writing by)\b",
@@ -78,6 +79,11 @@ def is_junk(line: str) -> bool:
     if letters < 0.5 * len(line) or _is_file_name(line):
         return True
     return bool(JUNK.search(line) or JUNK_CASED.search(line))
+
+
+def has_open_quote(sentence: str) -> bool:
+    """True when a sentence opens a quotation it does not close (a piece of a longer quote)."""
+    return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
 
 
 def is_heading(line: str) -> bool:

@@ -17,9 +17,9 @@ from .ingest import iter_jsonl, read_clusters
 from .model import Cluster
 from .pipeline import Summarizer
 from .render import FORMATS, render
+from .systems import PEERS, named_system, stored_summaries
 
 stderr = Console(stderr=True)
-PEERS = ("lead", "rr-lead", "lexrank", "textrank", "lsa", "sumbasic")
 
 
 def _progress() -> Progress:
@@ -109,9 +109,9 @@ def eval_command(data_path, summaries, systems, words, measure, query, timeout, 
     from .evaluate import evaluate
 
     clusters = _load_references(data_path, limit)
-    table = {name: _system(name, query) for name in filter(None, systems.split(","))}
+    table = {name: named_system(name, query) for name in filter(None, systems.split(","))}
     if summaries:
-        table["file:" + Path(summaries).name] = _stored_summaries(summaries)
+        table["file:" + Path(summaries).name] = stored_summaries(summaries)
     with _progress() as progress:
         task = progress.add_task("evaluating", total=len(clusters))
         results = evaluate(clusters, table, words, measure, timeout, lambda c: progress.advance(task))
@@ -140,47 +140,6 @@ def _load_references(path: str, limit: int | None) -> list[Cluster]:
     if not clusters:
         raise InputError(f"{path}: no clusters")
     return clusters
-
-
-def _system(name: str, use_query: bool):
-    from . import peers
-    from .evaluate import System
-
-    if name == "storyline":
-        def run(cluster: Cluster, words: int) -> list[str]:
-            summary = Summarizer(words=words, fill=True).summarize(cluster, None if use_query else "")
-            return [s.text for s in summary.sentences]
-        return System(run)
-    if name == "lead":
-        return peers.lead
-    if name == "rr-lead":
-        return peers.round_robin_lead
-    if name in peers.SUMY_METHODS:
-        try:
-            return peers.sumy_method(name)
-        except ImportError:
-            raise StorylineError(f"system {name!r} needs sumy: pip install 'storyline[peers]'") from None
-    raise StorylineError(f"unknown system {name!r}; choose from storyline, {', '.join(PEERS)}")
-
-
-def _stored_summaries(path: str):
-    """A 'system' that returns the summaries of a batch output file, by cluster id."""
-    from .evaluate import System
-
-    stored = {}
-    for line in open(path, encoding="utf-8"):
-        record = json.loads(line)
-        if "sentences" in record:
-            stored[str(record["id"])] = [s["text"] for s in record["sentences"]]
-        elif "summary" in record:
-            stored[str(record["id"])] = [record["summary"]]
-
-    def run(cluster: Cluster, words: int) -> list[str]:
-        if cluster.id not in stored:
-            raise KeyError(f"no summary for cluster {cluster.id}")
-        return stored[cluster.id]
-
-    return System(run)
 
 
 def _print_table(rows: list[dict], title: str) -> None:

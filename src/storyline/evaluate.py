@@ -8,30 +8,15 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from rouge_score import rouge_scorer
 
 from .model import Cluster
 from .segment import split_sentences
+from .systems import System
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
-
-
-def _unchanged(cluster: Cluster) -> Cluster:
-    return cluster
-
-
-@dataclass
-class System:
-    """A summarizer under test: ``summarize(prepared, words) -> sentences`` is timed, ``prepare`` is not.
-
-    ``prepare`` is for work a peer is not charged for, such as sentence splitting it is handed.
-    """
-
-    summarize: Callable[[Any, int], list[str]]
-    prepare: Callable[[Cluster], Any] = _unchanged
 _scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
 

@@ -66,12 +66,15 @@ class Summarizer:
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:
-    """Prose sentences of every document: junk, headings, fragments and run-ons left out."""
+    """Prose sentences of every document: junk, headings, pieces of quotes, fragments and run-ons left out."""
     result = []
     for number, document in enumerate(documents):
         for sentence in segment(number, document.text, clean.clean_spans(document.text)):
             words = len(sentence.text.split())
-            if MIN_WORDS <= words <= MAX_WORDS and not clean.is_junk(sentence.text) and not clean.is_heading(sentence.text):
+            text = sentence.text
+            if MIN_WORDS <= words <= MAX_WORDS and not (
+                clean.is_junk(text) or clean.is_heading(text) or clean.has_open_quote(text)
+            ):
                 result.append(sentence)
     return result
 

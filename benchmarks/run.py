@@ -1,0 +1,204 @@
+"""Benchmark storyline against its peers on real evaluation data, side by side in one run.
+
+    python benchmarks/run.py                      # all suites; rewrites BENCHMARKS.md and the chart
+    python benchmarks/run.py --suites multinews --limit 20
+
+Reads the data from ../shared/data (or --data); nothing of it is written into the repository, only
+aggregate scores and times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from storyline.batch import run_batch
+from storyline.evaluate import SystemResult, evaluate
+from storyline.ingest import iter_jsonl
+from storyline.pipeline import Summarizer
+from storyline.systems import PEERS, named_system
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+@dataclass
+class Suite:
+    name: str
+    path: str
+    words: int
+    measure: str
+    title: str
+
+
+SUITES = {
+    "multinews": Suite("multinews", "multi_news/dev.jsonl", 250, "f1", "Multi-News dev (139 clusters), F1 at 250 words"),
+    "duc2006": Suite("duc2006", "duc2006/test.jsonl", 250, "recall",
+                     "DUC 2006 (50 clusters, query-focused), recall over 4 references at 250 words"),
+}
+
+
+def load(path: Path, limit: int | None):
+    clusters = [c for _, c in iter_jsonl(str(path))]
+    return clusters[:limit] if limit else clusters
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    if os.path.exists("/proc/cpuinfo"):
+        names = [line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def run_suite(suite: Suite, data: Path, systems: list[str], timeout: float, limit: int | None) -> dict:
+    clusters = load(data / suite.path, limit)
+    table = {name: named_system(name) for name in systems}
+    results = evaluate(clusters, table, suite.words, suite.measure, timeout)
+    return {
+        "suite": suite.name,
+        "title": suite.title,
+        "clusters": len(clusters),
+        "rows": [r.summary_row() for r in results],
+        "speed": speed_comparison(results),
+    }
+
+
+def speed_comparison(results: list[SystemResult]) -> dict:
+    """storyline's time against each peer's on the same clusters: ratio of totals, clusters where slower."""
+    ours = next(r for r in results if r.name == "storyline")
+    comparison = {}
+    for peer in results:
+        if peer.name == "storyline":
+            continue
+        ids = [i for i in ours.seconds if i not in peer.timeouts]
+        ratio = sum(peer.seconds[i] for i in ids) / max(sum(ours.seconds[i] for i in ids), 1e-9)
+        slower = sum(ours.seconds[i] > peer.seconds[i] for i in ids)
+        comparison[peer.name] = {"ratio": round(ratio, 2), "clusters_storyline_slower": int(slower)}
+    return comparison
+
+
+def batch_timing(data: Path, limit: int | None) -> dict:
+    """`storyline batch` end to end (reading JSONL, summarizing, writing) on Multi-News dev at 250 words."""
+    source = data / SUITES["multinews"].path
+    with tempfile.TemporaryDirectory() as tmp:
+        if limit:
+            subset = Path(tmp) / "subset.jsonl"
+            subset.write_text("".join(source.read_text().splitlines(keepends=True)[:limit]))
+            source = subset
+        out = Path(tmp) / "out.jsonl"
+        started = time.perf_counter()
+        report = run_batch(str(source), str(out), Summarizer(words=250, fill=True), workers=1)
+        total = time.perf_counter() - started
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+    seconds = {r["id"]: r.get("seconds", 0.0) for r in records}
+    return {
+        "clusters": report.written,
+        "failed": report.failed,
+        "seconds_total": round(total, 2),
+        "seconds_per_cluster": round(total / max(report.written, 1), 4),
+        "largest_cluster_seconds": round(seconds.get("multinews-test-4403", float("nan")), 2),
+    }
+
+
+def chart(suites: list[dict], path: Path) -> None:
+    """Quality (R2) against speed (seconds per cluster, log scale), one panel per suite."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, len(suites), figsize=(6 * len(suites), 4.5), squeeze=False)
+    for ax, suite in zip(axes[0], suites):
+        for row in suite["rows"]:
+            ours = row["system"] == "storyline"
+            x = max(row["seconds_per_cluster"], 1e-4)
+            ax.scatter(x, row["rouge2"], s=120 if ours else 60, color="crimson" if ours else "steelblue", zorder=3)
+            ax.annotate(row["system"], (x, row["rouge2"]), textcoords="offset points", xytext=(6, 4), fontsize=9)
+        ax.set_xscale("log")
+        ax.set_xlabel("seconds per cluster (log scale; lower is faster)")
+        ax.set_ylabel("ROUGE-2")
+        ax.set_title(suite["title"], fontsize=10)
+        ax.grid(True, which="both", alpha=0.3)
+    fig.suptitle("Quality against speed: up and to the left is better")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def markdown(suites: list[dict], batch: dict | None, command: str) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Command: `{command}`  ",
+        f"Date: {dt.date.today().isoformat()}  ",
+        f"Machine: {machine()}",
+        "",
+        "ROUGE with `rouge-score` (Porter stemming), every system cut at the word budget, sentences on separate",
+        "lines for ROUGE-Lsum (references split into sentences too, so Lsum runs higher than single-line ROUGE-L).",
+        "Peers are handed storyline's sentence splits of the raw text (no cleaning) and only their summarizing",
+        "step is timed; storyline is timed end to end (cleaning, splitting, scoring, selecting) from the parsed",
+        "cluster. One core, one cluster at a time. A system that exceeds the time limit on a cluster scores 0 there.",
+        "",
+    ]
+    for suite in suites:
+        lines += [f"## {suite['title']}", "", "| system | R1 | R2 | RLsum | s/cluster | max s | timeouts |",
+                  "|---|---|---|---|---|---|---|"]
+        for row in suite["rows"]:
+            name = f"**{row['system']}**" if row["system"] == "storyline" else row["system"]
+            lines.append(
+                f"| {name} | {row['rouge1']:.2f} | {row['rouge2']:.2f} | {row['rougeLsum']:.2f} | "
+                f"{row['seconds_per_cluster']:.4f} | {row['seconds_max']:.2f} | {row['timeouts']} |"
+            )
+        lines += ["", "Speed of storyline against each peer on the clusters the peer finished (peer time / storyline time):", ""]
+        lines += [f"- {peer}: {v['ratio']}x; storyline slower on {v['clusters_storyline_slower']} clusters"
+                  for peer, v in suite["speed"].items()]
+        lines.append("")
+    if batch:
+        lines += [
+            "## `storyline batch` end to end on Multi-News dev at 250 words (one worker)",
+            "",
+            f"{batch['clusters']} clusters ({batch['failed']} failed) in {batch['seconds_total']} s, "
+            f"{batch['seconds_per_cluster']} s per cluster; the 145,000-word cluster `multinews-test-4403` took "
+            f"{batch['largest_cluster_seconds']} s.",
+            "",
+        ]
+    lines += ["![quality against speed](benchmarks/quality-speed.png)", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--suites", default=",".join(SUITES))
+    parser.add_argument("--systems", default="storyline," + ",".join(PEERS))
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds a system gets per cluster")
+    parser.add_argument("--limit", type=int, help="only the first N clusters of each suite (a quick look)")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        raise SystemExit(f"no evaluation data at {args.data} (give --data)")
+    systems = args.systems.split(",")
+    suites = []
+    for name in args.suites.split(","):
+        print(f"running {name} ...", flush=True)
+        suites.append(run_suite(SUITES[name], args.data, systems, args.timeout, args.limit))
+    batch = batch_timing(args.data, args.limit) if "multinews" in args.suites else None
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps({"suites": suites, "batch": batch}, indent=2) + "\n")
+    chart(suites, ROOT / "benchmarks" / "quality-speed.png")
+    command = "python benchmarks/run.py" + "".join(
+        f" --{k} {v}" for k, v in (("suites", args.suites), ("limit", args.limit)) if v and v != ",".join(SUITES)
+    )
+    (ROOT / "BENCHMARKS.md").write_text(markdown(suites, batch, command))
+    print((ROOT / "BENCHMARKS.md").read_text())
+
+
+if __name__ == "__main__":
+    main()
