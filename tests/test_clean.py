@@ -46,3 +46,14 @@ def test_clean_spans_keep_offsets_into_original_text():
     text = "Big headline here\n\nBy Jane Roe\n\nPARIS — The talks ended on Friday.\nLoading, please wait...\nThey will resume."
     spans = clean_spans(text)
     assert [text[a:b] for a, b in spans] == ["The talks ended on Friday.", "They will resume."]
+
+
+def test_trigger_words_never_hide_a_junk_pattern(example_dir):
+    from storyline.clean import JUNK, JUNK_CASED
+
+    lines = [line for _, line in labelled_lines()]
+    for path in example_dir.iterdir():
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in filter(str.strip, lines):
+        if JUNK.search(line.strip()) or JUNK_CASED.search(line.strip()):
+            assert is_junk(line), line

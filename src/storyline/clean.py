@@ -41,7 +41,7 @@ _JUNK_ANYCASE = [
     r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b",
     r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b",
     r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b",
-    r"\bfollow (us|him|her|me) on (twitter|facebook|instagram|x)\b",
+    r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b",
     r"^follow @\w+",
     r"\bclick here\b",
     r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b",
@@ -61,13 +61,29 @@ _JUNK_CASED = [
 ]
 JUNK = re.compile("|".join(f"(?:{p})" for p in _JUNK_ANYCASE), re.IGNORECASE)
 JUNK_CASED = re.compile("|".join(f"(?:{p})" for p in _JUNK_CASED))
+# A junk pattern can only match a line that opens with one of START_WORDS, holds one of TRIGGERS, or is
+# in capitals: checking for them first spares the slow patterns on almost every line of prose.
+START_WORDS = frozenset(
+    """photo photos photograph photographs image images picture pictures pictured file caption captions credit
+    credits illustration video watch listen now play up replay autoplay loading advertisement related read more
+    recommended see most trending follow updated published posted last first by""".split()
+)
+TRIGGERS = frozenset(
+    """ap afp epa reuters getty photo photograph photos image images picture pictures shutterstock istock
+    wikimedia bloomberg xinhua jpg jpeg png gif webp source playback wait article reading story subscribe
+    subscribers subscriber unlimited sign log account articles reached cookies cookie privacy terms site
+    website javascript continues blocker adblocker ad share tweet pin email print newsletter alerts emails
+    briefing twitter facebook instagram click rights copyright © material contributed reporting editing
+    writing staff reporter correspondent writer notifications notification saving content inbox""".split()
+)
+TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --".
 _PLACE = r"(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
 _AGENCY = r"\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
-WORD = re.compile(r"[A-Za-z]+")
+NOT_LETTER = re.compile(r"[^A-Za-z]+")
 
 
 def is_junk(line: str) -> bool:
@@ -75,9 +91,12 @@ def is_junk(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    letters = sum(len(w) for w in WORD.findall(line))
+    letters = len(NOT_LETTER.sub("", line))
     if letters < 0.5 * len(line) or _is_file_name(line):
         return True
+    tokens = TRIGGER_TOKEN.findall(line.lower())
+    if not (line.isupper() or (tokens and tokens[0] in START_WORDS) or not TRIGGERS.isdisjoint(tokens)):
+        return False
     return bool(JUNK.search(line) or JUNK_CASED.search(line))
 
 

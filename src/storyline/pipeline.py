@@ -12,7 +12,7 @@ from .attribute import supporting
 from .errors import InputError
 from .model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from .order import order
-from .score import Candidates, features, score
+from .score import Candidates, SalienceModel, features, score
 from .segment import segment
 from .select import select
 from .vectors import Vectorizer
@@ -27,42 +27,60 @@ class Summarizer:
 
     words: word budget (None for no limit); sentences: sentence budget (None for no limit);
     redundancy: cosine similarity above which a sentence repeats one already chosen;
-    fill: let the last sentence cross the word budget (for evaluations that cut at the budget).
+    fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
+    model: the salience model (None for the one shipped with the package).
     """
 
     words: int | None = 120
     sentences: int | None = None
     redundancy: float = 0.35
     fill: bool = False
+    model: SalienceModel | None = None
 
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
-        query = cluster.query if query is None else query
-        sentences = candidate_sentences(cluster.documents)
-        if not sentences:
-            raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
-        vectorizer = Vectorizer()
-        texts = [s.text for s in sentences]
-        vectors = vectorizer.fit_transform(texts)
-        candidates = Candidates(
-            vectors=vectors,
-            doc=np.array([s.doc for s in sentences]),
-            position=np.array([s.index for s in sentences]),
-            words=np.array([len(s.text.split()) for s in sentences]),
-            n_docs=len(cluster.documents),
-            texts=texts,
-        )
-        query_vector = vectorizer.transform([query]) if query else None
-        scores = score(features(candidates, query_vector))
-        chosen = select(scores, vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill)
+        analysis = analyze(cluster, cluster.query if query is None else query)
+        candidates = analysis.candidates
+        scores = score(analysis.features, self.model)
+        chosen = select(scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill)
         chosen = order(chosen, candidates.position, candidates.doc)
+        sentences = analysis.sentences
         return Summary(
             sentences=[
                 SummarySentence(sentences[i].text, [_ref(sentences[j]) for j in group])
-                for i, group in zip(chosen, supporting(chosen, vectors, candidates.doc))
+                for i, group in zip(chosen, supporting(chosen, candidates.vectors, candidates.doc))
             ],
             documents=cluster.documents,
             id=cluster.id,
         )
+
+
+@dataclass
+class Analysis:
+    """A cluster read for summarizing: its candidate sentences, their vectors and features."""
+
+    sentences: list[Sentence]
+    candidates: Candidates
+    features: np.ndarray
+
+
+def analyze(cluster: Cluster, query: str = "") -> Analysis:
+    """Clean, segment and vectorize a cluster, and compute the features of its candidate sentences."""
+    sentences = candidate_sentences(cluster.documents)
+    if not sentences:
+        raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
+    texts = [s.text for s in sentences]
+    vectorizer = Vectorizer()
+    candidates = Candidates(
+        vectors=vectorizer.fit_transform(texts),
+        doc=np.array([s.doc for s in sentences]),
+        position=np.array([s.index for s in sentences]),
+        paragraph=np.array([s.paragraph for s in sentences]),
+        words=np.array([len(t.split()) for t in texts]),
+        n_docs=len(cluster.documents),
+        texts=texts,
+    )
+    query_vector = vectorizer.transform([query]) if query else None
+    return Analysis(sentences, candidates, features(candidates, query_vector))
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:

@@ -1,22 +1,33 @@
-"""Salience of candidate sentences: centrality, position, cross-source support, query relevance."""
+"""Salience of candidate sentences: features of position, centrality, support and form, and a small learned model."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from scipy import sparse
 
 from .vectors import normalize_rows
 
-FEATURES = ("centrality", "position", "support", "relevance", "length", "dangling")
+FEATURES = (
+    "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
+    "log_doc_sentences", "log_docs", "log_words", "centrality", "own_doc_similarity",
+    "other_docs_similarity", "support", "word_probability", "relevance", "quote", "digits",
+    "capitals", "dangling", "first_person", "question", "attribution",
+)
 # Openings that lean on a sentence the reader may not have seen.
 DANGLING = re.compile(
     r"^[\"“‘']?(he|she|it|they|this|that|these|those|both|his|her|its|their|but|and|so|also|however|"
     r"meanwhile|still|yet|then|instead|there|here)\b",
     re.IGNORECASE,
 )
+FIRST_PERSON = re.compile(r"\b(I|we|my|our|me|us)\b")
+ATTRIBUTION = re.compile(r"\b(said|says|told|according to|reported|announced)\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 
 @dataclass
@@ -26,6 +37,7 @@ class Candidates:
     vectors: sparse.csr_matrix
     doc: np.ndarray
     position: np.ndarray
+    paragraph: np.ndarray
     words: np.ndarray
     n_docs: int
     texts: list[str]
@@ -33,23 +45,42 @@ class Candidates:
 
 def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> np.ndarray:
     """One row per sentence, one column per name in FEATURES."""
-    vectors, doc = candidates.vectors, candidates.doc
-    membership = sparse.csr_matrix(
-        (np.ones(len(doc)), (doc, np.arange(len(doc)))), shape=(candidates.n_docs, len(doc))
-    )
+    vectors, doc, position = candidates.vectors, candidates.doc, candidates.position
+    n = len(doc)
+    membership = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(candidates.n_docs, n))
     doc_vectors = normalize_rows(membership @ vectors)
     centroid = np.asarray(doc_vectors.sum(axis=0)).ravel()
-    centroid /= np.linalg.norm(centroid) or 1.0
-    centrality = vectors @ centroid
-    relevance = (vectors @ query.T).toarray().ravel() if query is not None else np.zeros(len(doc))
+    toward_centroid = vectors @ centroid
+    own = np.asarray(vectors.multiply(doc_vectors[doc]).sum(axis=1)).ravel()
+    # similarity to the sum of the other documents' unit vectors (the centroid minus the own document)
+    doc_norms = np.asarray(doc_vectors.multiply(doc_vectors).sum(axis=1)).ravel()
+    others_norm = np.sqrt(np.maximum(centroid @ centroid - 2 * (doc_vectors @ centroid) + doc_norms, 1e-12))
+    other_similarity = (toward_centroid - own) / others_norm[doc] if candidates.n_docs > 1 else np.zeros(n)
+    doc_sentences = np.bincount(doc, minlength=candidates.n_docs)[doc]
+    texts = candidates.texts
     return np.column_stack([
-        centrality,
-        1.0 / np.sqrt(1.0 + candidates.position),
+        position == 0,
+        1.0 / (1.0 + position),
+        np.log1p(position),
+        position / np.maximum(doc_sentences, 1),
+        1.0 / (1.0 + candidates.paragraph),
+        np.log1p(doc_sentences),
+        np.full(n, np.log(candidates.n_docs)),
+        np.log(candidates.words),
+        toward_centroid / (np.linalg.norm(centroid) or 1.0),
+        own,
+        other_similarity,
         _support(vectors, doc, doc_vectors),
-        relevance,
-        np.minimum(candidates.words, 40) / 40.0,
-        np.array([bool(DANGLING.match(t)) for t in candidates.texts], dtype=float),
-    ])
+        _word_probability(vectors),
+        (vectors @ query.T).toarray().ravel() if query is not None else np.zeros(n),
+        [('"' in t or "“" in t) for t in texts],
+        [len(DIGIT.findall(t)) / len(t) for t in texts],
+        [len(CAPITALIZED.findall(t)) / w for t, w in zip(texts, candidates.words)],
+        [bool(DANGLING.match(t)) for t in texts],
+        [bool(FIRST_PERSON.search(t)) for t in texts],
+        [t.rstrip("\"”’' ").endswith("?") for t in texts],
+        [bool(ATTRIBUTION.search(t)) for t in texts],
+    ]).astype(float)
 
 
 def _support(vectors: sparse.csr_matrix, doc: np.ndarray, doc_vectors: sparse.csr_matrix) -> np.ndarray:
@@ -66,9 +97,51 @@ def _support(vectors: sparse.csr_matrix, doc: np.ndarray, doc_vectors: sparse.cs
     return covered.sum(axis=1) / (n_docs - 1)
 
 
-DEFAULT_WEIGHTS = np.array([1.0, 0.6, 1.2, 1.5, 0.15, -0.2])
+def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
+    """Mean cluster frequency of a sentence's terms (SumBasic's signal), scaled by the most frequent term."""
+    present = vectors.copy()
+    present.data[:] = 1.0
+    frequency = np.asarray(present.sum(axis=0)).ravel()
+    frequency /= frequency.max() or 1.0
+    terms = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
+    return (present @ frequency) / terms
 
 
-def score(table: np.ndarray, weights: np.ndarray = DEFAULT_WEIGHTS) -> np.ndarray:
-    """Linear salience score of each sentence's feature row."""
-    return table @ weights
+@dataclass(frozen=True)
+class SalienceModel:
+    """A one-hidden-layer network over standardized features, trained by training/train_salience.py."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    hidden_weights: np.ndarray
+    hidden_bias: np.ndarray
+    output_weights: np.ndarray
+    output_bias: float
+
+    def predict(self, table: np.ndarray) -> np.ndarray:
+        hidden = np.maximum(((table - self.mean) / self.scale) @ self.hidden_weights + self.hidden_bias, 0.0)
+        return hidden @ self.output_weights + self.output_bias
+
+    def save(self, path) -> None:
+        np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale,
+                 hidden_weights=self.hidden_weights, hidden_bias=self.hidden_bias,
+                 output_weights=self.output_weights, output_bias=np.array(self.output_bias))
+
+    @classmethod
+    def load(cls, path) -> SalienceModel:
+        with np.load(path) as data:
+            if tuple(data["features"]) != FEATURES:
+                raise ValueError(f"{path}: trained on other features; retrain with training/train_salience.py")
+            return cls(data["mean"], data["scale"], data["hidden_weights"], data["hidden_bias"],
+                       data["output_weights"], float(data["output_bias"]))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> SalienceModel:
+    """The model shipped with the package."""
+    return SalienceModel.load(resources.files("storyline") / "data" / "salience.npz")
+
+
+def score(table: np.ndarray, model: SalienceModel | None = None) -> np.ndarray:
+    """Predicted salience of each sentence's feature row (by default with the shipped model)."""
+    return (model or default_model()).predict(table)

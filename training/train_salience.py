@@ -1,0 +1,130 @@
+"""Train the salience model shipped in storyline/data/salience.npz.
+
+    pip install -e '.[train]'
+    python training/train_salience.py                 # cross-validate, then fit on all and save
+    python training/train_salience.py --no-save       # cross-validation only
+
+Targets: for every candidate sentence, the share of its unigrams and bigrams that the human reference
+also uses (stemmed, as ROUGE counts them): what a sentence contributes per word to a budgeted summary.
+Data: Multi-News train + validation only (dev is for reporting), and DUC 2006 topics for the query
+features when --duc is given. Deterministic (fixed seeds).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from rouge_score.tokenizers import DefaultTokenizer
+from sklearn.model_selection import GroupKFold
+from sklearn.neural_network import MLPRegressor
+
+from storyline.errors import InputError
+from storyline.evaluate import cut, reference_sentences, rouge
+from storyline.ingest import iter_jsonl
+from storyline.pipeline import Summarizer, analyze
+from storyline.score import FEATURES, SalienceModel
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_PATH = ROOT / "src" / "storyline" / "data" / "salience.npz"
+_tokenizer = DefaultTokenizer(use_stemmer=True)
+
+
+def ngrams(tokens: list[str], n: int) -> Counter:
+    return Counter(zip(*(tokens[i:] for i in range(n))))
+
+
+def overlap_share(sentence: str, reference: dict[int, Counter]) -> float:
+    """Mean over n = 1, 2 of the share of the sentence's n-grams found in the reference (clipped counts)."""
+    tokens = _tokenizer.tokenize(sentence)
+    shares = []
+    for n in (1, 2):
+        grams = ngrams(tokens, n)
+        total = sum(grams.values())
+        shares.append(sum(min(c, reference[n][g]) for g, c in grams.items()) / total if total else 0.0)
+    return float(np.mean(shares))
+
+
+def load_examples(paths: list[Path]):
+    """Features, targets and cluster groups of every candidate sentence, and the clusters themselves."""
+    tables, targets, groups, clusters = [], [], [], []
+    for path in paths:
+        for _, cluster in iter_jsonl(str(path)):
+            if isinstance(cluster, InputError) or not cluster.references:
+                continue
+            analysis = analyze(cluster, cluster.query)
+            references = [_tokenizer.tokenize(" ".join(reference_sentences(r))) for r in cluster.references]
+            counts = [{n: ngrams(t, n) for n in (1, 2)} for t in references]
+            target = [np.mean([overlap_share(s.text, c) for c in counts]) for s in analysis.sentences]
+            tables.append(analysis.features)
+            targets.append(np.array(target))
+            groups.append(np.full(len(target), len(clusters)))
+            clusters.append(cluster)
+    return np.vstack(tables), np.concatenate(targets), np.concatenate(groups), clusters
+
+
+def fit(table: np.ndarray, target: np.ndarray, hidden: int, alpha: float, seed: int = 0) -> SalienceModel:
+    mean, scale = table.mean(axis=0), table.std(axis=0)
+    scale[scale == 0] = 1.0
+    network = MLPRegressor(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=2000, early_stopping=True,
+                           random_state=seed)
+    network.fit((table - mean) / scale, target)
+    return SalienceModel(mean, scale, network.coefs_[0], network.intercepts_[0],
+                         network.coefs_[1].ravel(), float(network.intercepts_[1][0]))
+
+
+def summary_rouge(clusters, model: SalienceModel, words: int, measure: str, redundancy: float) -> dict[str, float]:
+    summarizer = Summarizer(words=words, fill=True, model=model, redundancy=redundancy)
+    scores = [rouge(cut([s.text for s in summarizer.summarize(c).sentences], words), c.references, measure)
+              for c in clusters]
+    return {k: round(float(np.mean([s[k] for s in scores])), 2) for k in scores[0]}
+
+
+def cross_validate(table, target, groups, clusters, args) -> None:
+    """ROUGE of whole summaries on held-out folds of clusters, per setting."""
+    folds = list(GroupKFold(n_splits=args.folds).split(table, target, groups))
+    for hidden in args.hidden:
+        for alpha in args.alpha:
+            models = [fit(table[train], target[train], hidden, alpha) for train, _ in folds]
+            for redundancy in args.redundancy:
+                per_fold = []
+                for model, (_, test) in zip(models, folds):
+                    held_out = [clusters[g] for g in np.unique(groups[test])]
+                    per_fold.append((len(held_out), summary_rouge(held_out, model, args.words, args.measure, redundancy)))
+                total = sum(n for n, _ in per_fold)
+                mean = {k: round(sum(n * s[k] for n, s in per_fold) / total, 2) for k in per_fold[0][1]}
+                print(f"hidden={hidden} alpha={alpha} redundancy={redundancy}: {mean}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--duc", action="store_true", help="add DUC 2006 topics (query-focused) to the training data")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--hidden", type=int, nargs="+", default=[16])
+    parser.add_argument("--alpha", type=float, nargs="+", default=[1e-3])
+    parser.add_argument("--redundancy", type=float, nargs="+", default=[0.35])
+    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--measure", default="f1")
+    parser.add_argument("--no-cv", action="store_true")
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+
+    paths = [args.data / "multi_news" / "train.jsonl", args.data / "multi_news" / "validation.jsonl"]
+    if args.duc:
+        paths.append(args.data / "duc2006" / "test.jsonl")
+    table, target, groups, clusters = load_examples(paths)
+    print(f"{len(clusters)} clusters, {len(target)} sentences, {len(FEATURES)} features", flush=True)
+    if not args.no_cv:
+        cross_validate(table, target, groups, clusters, args)
+    if not args.no_save:
+        model = fit(table, target, args.hidden[0], args.alpha[0])
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        model.save(MODEL_PATH)
+        print(f"saved {MODEL_PATH.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
