@@ -65,14 +65,22 @@ def load_examples(paths: list[Path]):
     return np.vstack(tables), np.concatenate(targets), np.concatenate(groups), clusters
 
 
-def fit(table: np.ndarray, target: np.ndarray, hidden: int, alpha: float, seed: int = 0) -> SalienceModel:
+def fit(table: np.ndarray, target: np.ndarray, hidden: int, alpha: float, members: int = 5) -> SalienceModel:
+    """An ensemble of ``members`` networks (seeds 0..members-1), averaged: single networks vary too much."""
     mean, scale = table.mean(axis=0), table.std(axis=0)
     scale[scale == 0] = 1.0
-    network = MLPRegressor(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=2000, early_stopping=True,
-                           random_state=seed)
-    network.fit((table - mean) / scale, target)
-    return SalienceModel(mean, scale, network.coefs_[0], network.intercepts_[0],
-                         network.coefs_[1].ravel(), float(network.intercepts_[1][0]))
+    networks = [
+        MLPRegressor(hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=2000, early_stopping=True, random_state=seed)
+        .fit((table - mean) / scale, target)
+        for seed in range(members)
+    ]
+    return SalienceModel(
+        mean, scale,
+        hidden_weights=np.stack([n.coefs_[0] for n in networks]),
+        hidden_bias=np.stack([n.intercepts_[0] for n in networks]),
+        output_weights=np.stack([n.coefs_[1].ravel() for n in networks]),
+        output_bias=np.array([n.intercepts_[1][0] for n in networks]),
+    )
 
 
 def summary_rouge(clusters, model: SalienceModel, words: int, measure: str, redundancy: float) -> dict[str, float]:
@@ -105,7 +113,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--hidden", type=int, nargs="+", default=[16])
     parser.add_argument("--alpha", type=float, nargs="+", default=[1e-3])
-    parser.add_argument("--redundancy", type=float, nargs="+", default=[0.35])
+    parser.add_argument("--redundancy", type=float, nargs="+", default=[0.4])
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--measure", default="f1")
     parser.add_argument("--no-cv", action="store_true")

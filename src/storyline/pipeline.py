@@ -15,7 +15,7 @@ from .order import order
 from .score import Candidates, SalienceModel, features, score
 from .segment import segment
 from .select import select
-from .vectors import Vectorizer
+from .vectors import Vectorizer, bigram_presence, content_words
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -33,7 +33,7 @@ class Summarizer:
 
     words: int | None = 120
     sentences: int | None = None
-    redundancy: float = 0.35
+    redundancy: float = 0.4
     fill: bool = False
     model: SalienceModel | None = None
 
@@ -69,9 +69,11 @@ def analyze(cluster: Cluster, query: str = "") -> Analysis:
     if not sentences:
         raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
+    tokens = [content_words(t) for t in texts]
     vectorizer = Vectorizer()
     candidates = Candidates(
-        vectors=vectorizer.fit_transform(texts),
+        vectors=vectorizer.fit_transform(tokens=tokens),
+        bigrams=bigram_presence(tokens),
         doc=np.array([s.doc for s in sentences]),
         position=np.array([s.index for s in sentences]),
         paragraph=np.array([s.paragraph for s in sentences]),

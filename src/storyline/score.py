@@ -15,7 +15,7 @@ from .vectors import normalize_rows
 FEATURES = (
     "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
     "log_doc_sentences", "log_docs", "log_words", "centrality", "own_doc_similarity",
-    "other_docs_similarity", "support", "word_probability", "relevance", "quote", "digits",
+    "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "relevance", "quote", "digits",
     "capitals", "dangling", "first_person", "question", "attribution",
 )
 # Openings that lean on a sentence the reader may not have seen.
@@ -35,6 +35,7 @@ class Candidates:
     """The sentences a summary may use, with their tf-idf rows and per-sentence facts."""
 
     vectors: sparse.csr_matrix
+    bigrams: sparse.csr_matrix
     doc: np.ndarray
     position: np.ndarray
     paragraph: np.ndarray
@@ -56,6 +57,7 @@ def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> 
     doc_norms = np.asarray(doc_vectors.multiply(doc_vectors).sum(axis=1)).ravel()
     others_norm = np.sqrt(np.maximum(centroid @ centroid - 2 * (doc_vectors @ centroid) + doc_norms, 1e-12))
     other_similarity = (toward_centroid - own) / others_norm[doc] if candidates.n_docs > 1 else np.zeros(n)
+    doc_centrality = ((doc_vectors @ centroid - doc_norms) / others_norm)[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_sentences = np.bincount(doc, minlength=candidates.n_docs)[doc]
     texts = candidates.texts
     return np.column_stack([
@@ -70,7 +72,9 @@ def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> 
         toward_centroid / (np.linalg.norm(centroid) or 1.0),
         own,
         other_similarity,
+        doc_centrality,
         _support(vectors, doc, doc_vectors),
+        _bigram_support(candidates.bigrams, doc, membership),
         _word_probability(vectors),
         (vectors @ query.T).toarray().ravel() if query is not None else np.zeros(n),
         [('"' in t or "“" in t) for t in texts],
@@ -97,6 +101,19 @@ def _support(vectors: sparse.csr_matrix, doc: np.ndarray, doc_vectors: sparse.cs
     return covered.sum(axis=1) / (n_docs - 1)
 
 
+def _bigram_support(bigrams: sparse.csr_matrix, doc: np.ndarray, membership: sparse.csr_matrix) -> np.ndarray:
+    """Share of a sentence's word pairs that also occur in the other documents, averaged over them."""
+    n_docs = membership.shape[0]
+    if n_docs < 2:
+        return np.zeros(len(doc))
+    in_doc = membership @ bigrams
+    in_doc.data[:] = 1.0
+    shared = (bigrams @ in_doc.T).toarray()
+    shared[np.arange(len(doc)), doc] = 0.0
+    pairs = np.maximum(np.asarray(bigrams.sum(axis=1)).ravel(), 1.0)
+    return shared.sum(axis=1) / pairs / (n_docs - 1)
+
+
 def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
     """Mean cluster frequency of a sentence's terms (SumBasic's signal), scaled by the most frequent term."""
     present = vectors.copy()
@@ -109,23 +126,28 @@ def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SalienceModel:
-    """A one-hidden-layer network over standardized features, trained by training/train_salience.py."""
+    """An averaged ensemble of one-hidden-layer networks over standardized features.
+
+    Trained by training/train_salience.py; member k has weights hidden_weights[k] (features x units),
+    hidden_bias[k], output_weights[k] and output_bias[k].
+    """
 
     mean: np.ndarray
     scale: np.ndarray
     hidden_weights: np.ndarray
     hidden_bias: np.ndarray
     output_weights: np.ndarray
-    output_bias: float
+    output_bias: np.ndarray
 
     def predict(self, table: np.ndarray) -> np.ndarray:
-        hidden = np.maximum(((table - self.mean) / self.scale) @ self.hidden_weights + self.hidden_bias, 0.0)
-        return hidden @ self.output_weights + self.output_bias
+        standard = (table - self.mean) / self.scale
+        hidden = np.maximum(np.einsum("nf,kfh->knh", standard, self.hidden_weights) + self.hidden_bias[:, None], 0.0)
+        return (np.einsum("knh,kh->n", hidden, self.output_weights) + self.output_bias.sum()) / len(self.output_bias)
 
     def save(self, path) -> None:
         np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale,
                  hidden_weights=self.hidden_weights, hidden_bias=self.hidden_bias,
-                 output_weights=self.output_weights, output_bias=np.array(self.output_bias))
+                 output_weights=self.output_weights, output_bias=self.output_bias)
 
     @classmethod
     def load(cls, path) -> SalienceModel:
@@ -133,7 +155,7 @@ class SalienceModel:
             if tuple(data["features"]) != FEATURES:
                 raise ValueError(f"{path}: trained on other features; retrain with training/train_salience.py")
             return cls(data["mean"], data["scale"], data["hidden_weights"], data["hidden_bias"],
-                       data["output_weights"], float(data["output_bias"]))
+                       data["output_weights"], data["output_bias"])
 
 
 @lru_cache(maxsize=1)

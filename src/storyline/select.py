@@ -12,7 +12,7 @@ def select(
     words: np.ndarray,
     max_words: int | None = None,
     max_sentences: int | None = None,
-    redundancy: float = 0.35,
+    redundancy: float = 0.4,
     fill: bool = False,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.

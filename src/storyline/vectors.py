@@ -40,40 +40,44 @@ class Vectorizer:
         self.vocabulary: dict[str, int] = {}
         self.idf = np.zeros(0)
 
-    def fit_transform(self, texts: list[str]) -> sparse.csr_matrix:
-        counts = self._counts(texts, grow=True)
+    def fit_transform(self, texts: list[str] | None = None, tokens: list[list[str]] | None = None) -> sparse.csr_matrix:
+        """Fit on ``texts`` (or on their ``content_words`` when already computed) and transform them."""
+        counts = term_counts(tokens if tokens is not None else [content_words(t) for t in texts], self.vocabulary, grow=True)
         document_frequency = np.bincount(counts.indices, minlength=len(self.vocabulary))
         self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
         return self._weigh(counts)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
-        return self._weigh(self._counts(texts, grow=False))
-
-    def counts(self, texts: list[str]) -> sparse.csr_matrix:
-        """Raw term counts of ``texts`` over the fitted vocabulary."""
-        return self._counts(texts, grow=False)
-
-    def _counts(self, texts: list[str], grow: bool) -> sparse.csr_matrix:
-        vocabulary = self.vocabulary
-        indices: list[int] = []
-        indptr = [0]
-        for text in texts:
-            for word in content_words(text):
-                index = vocabulary.get(word)
-                if index is None and grow:
-                    index = vocabulary[word] = len(vocabulary)
-                if index is not None:
-                    indices.append(index)
-            indptr.append(len(indices))
-        data = np.ones(len(indices))
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(vocabulary)))
-        matrix.sum_duplicates()
-        return matrix
+        return self._weigh(term_counts([content_words(t) for t in texts], self.vocabulary, grow=False))
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         tf = counts.copy()
         tf.data = 1.0 + np.log(tf.data)
         return normalize_rows(sparse.csr_matrix(tf.multiply(self.idf)))
+
+
+def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) -> sparse.csr_matrix:
+    """Count matrix of token lists over ``vocabulary`` (extended with new tokens when ``grow``)."""
+    indices: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        for token in tokens:
+            index = vocabulary.get(token)
+            if index is None and grow:
+                index = vocabulary[token] = len(vocabulary)
+            if index is not None:
+                indices.append(index)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(token_lists), len(vocabulary)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def bigram_presence(token_lists: list[list[str]]) -> sparse.csr_matrix:
+    """Binary matrix of which adjacent content-word pairs each token list holds."""
+    matrix = term_counts([list(zip(tokens, tokens[1:])) for tokens in token_lists], {})
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
