@@ -54,7 +54,7 @@ def load_examples(paths: list[Path]):
         for _, cluster in iter_jsonl(str(path)):
             if isinstance(cluster, InputError) or not cluster.references:
                 continue
-            analysis = analyze(cluster, cluster.query)
+            analysis = analyze(cluster)
             references = [_tokenizer.tokenize(" ".join(reference_sentences(r))) for r in cluster.references]
             counts = [{n: ngrams(t, n) for n in (1, 2)} for t in references]
             target = [np.mean([overlap_share(s.text, c) for c in counts]) for s in analysis.sentences]

@@ -12,7 +12,7 @@ from .attribute import supporting
 from .errors import InputError
 from .model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from .order import order
-from .score import Candidates, SalienceModel, features, score
+from .score import Candidates, SalienceModel, features, relevance, score
 from .segment import segment
 from .select import select
 from .vectors import Vectorizer, bigram_presence, content_words
@@ -28,7 +28,8 @@ class Summarizer:
     words: word budget (None for no limit); sentences: sentence budget (None for no limit);
     redundancy: cosine similarity above which a sentence repeats one already chosen;
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
-    model: the salience model (None for the one shipped with the package).
+    model: the salience model (None for the one shipped with the package);
+    query_weight: how much relevance to the query counts against salience, when there is a query.
     """
 
     words: int | None = 120
@@ -36,11 +37,12 @@ class Summarizer:
     redundancy: float = 0.4
     fill: bool = False
     model: SalienceModel | None = None
+    query_weight: float = 0.5
 
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
         analysis = analyze(cluster, cluster.query if query is None else query)
         candidates = analysis.candidates
-        scores = score(analysis.features, self.model)
+        scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
         chosen = select(scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill)
         chosen = order(chosen, candidates.position, candidates.doc)
         sentences = analysis.sentences
@@ -61,9 +63,10 @@ class Analysis:
     sentences: list[Sentence]
     candidates: Candidates
     features: np.ndarray
+    relevance: np.ndarray | None
 
 
-def analyze(cluster: Cluster, query: str = "") -> Analysis:
+def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
     """Clean, segment and vectorize a cluster, and compute the features of its candidate sentences."""
     sentences = candidate_sentences(cluster.documents)
     if not sentences:
@@ -81,8 +84,8 @@ def analyze(cluster: Cluster, query: str = "") -> Analysis:
         n_docs=len(cluster.documents),
         texts=texts,
     )
-    query_vector = vectorizer.transform([query]) if query else None
-    return Analysis(sentences, candidates, features(candidates, query_vector))
+    query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
+    return Analysis(sentences, candidates, features(candidates), query_relevance)
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:

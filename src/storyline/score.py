@@ -15,7 +15,7 @@ from .vectors import normalize_rows
 FEATURES = (
     "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
     "log_doc_sentences", "log_docs", "log_words", "centrality", "own_doc_similarity",
-    "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "relevance", "quote", "digits",
+    "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "quote", "digits",
     "capitals", "dangling", "first_person", "question", "attribution",
 )
 # Openings that lean on a sentence the reader may not have seen.
@@ -44,7 +44,7 @@ class Candidates:
     texts: list[str]
 
 
-def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> np.ndarray:
+def features(candidates: Candidates) -> np.ndarray:
     """One row per sentence, one column per name in FEATURES."""
     vectors, doc, position = candidates.vectors, candidates.doc, candidates.position
     n = len(doc)
@@ -76,7 +76,6 @@ def features(candidates: Candidates, query: sparse.csr_matrix | None = None) -> 
         _support(vectors, doc, doc_vectors),
         _bigram_support(candidates.bigrams, doc, membership),
         _word_probability(vectors),
-        (vectors @ query.T).toarray().ravel() if query is not None else np.zeros(n),
         [('"' in t or "“" in t) for t in texts],
         [len(DIGIT.findall(t)) / len(t) for t in texts],
         [len(CAPITALIZED.findall(t)) / w for t, w in zip(texts, candidates.words)],
@@ -164,6 +163,27 @@ def default_model() -> SalienceModel:
     return SalienceModel.load(resources.files("storyline") / "data" / "salience.npz")
 
 
-def score(table: np.ndarray, model: SalienceModel | None = None) -> np.ndarray:
-    """Predicted salience of each sentence's feature row (by default with the shipped model)."""
-    return (model or default_model()).predict(table)
+def score(
+    table: np.ndarray,
+    model: SalienceModel | None = None,
+    relevance: np.ndarray | None = None,
+    query_weight: float = 0.5,
+) -> np.ndarray:
+    """Predicted salience of each sentence's feature row (by default with the shipped model).
+
+    With a query, salience and relevance to the query (both standardized) are added, relevance
+    weighted by ``query_weight``.
+    """
+    salience = (model or default_model()).predict(table)
+    if relevance is None:
+        return salience
+    return _standardize(salience) + query_weight * _standardize(relevance)
+
+
+def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:
+    """Cosine similarity of each sentence to the query."""
+    return (candidates.vectors @ query.T).toarray().ravel()
+
+
+def _standardize(values: np.ndarray) -> np.ndarray:
+    return (values - values.mean()) / (values.std() or 1.0)
