@@ -8,74 +8,78 @@ from __future__ import annotations
 
 import re
 
-# Lines or sentences that are page furniture, not reporting (matched in any case).
-_JUNK_ANYCASE = [
+# Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
+# pattern is tried only on a line holding one of its trigger words, which spares almost every line of
+# prose the slow matching. Patterns match in any case unless listed in CASED_RULES.
+RULES = [
     # photo captions and credits
-    r"^(photo|photograph|image|picture|pictured|file photo|caption|credit|illustration)s?\b.{0,80}[:/|]",
-    r"\((AP|AFP|EPA|Reuters|Getty Images?)( Photo)?(/[^)]*)?\)\s*$",
-    r"\b(Getty Images|AP Photo|AFP Photo|Shutterstock|iStock|Wikimedia Commons)\b\s*\)?\s*$",
-    r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$",
-    r"^image (copyright|caption)\b",
-    r"\b[\w-]+\.(jpe?g|png|gif|webp)\b",
+    ("photo photos photograph photographs image images picture pictures pictured file caption captions credit "
+     "credits illustration", r"^(photo|photograph|image|picture|pictured|file photo|caption|credit|illustration)s?\b.{0,80}[:/|]"),
+    ("ap afp epa reuters getty", r"\((AP|AFP|EPA|Reuters|Getty Images?)( Photo)?(/[^)]*)?\)\s*$"),
+    ("getty photo shutterstock istock wikimedia", r"\b(Getty Images|AP Photo|AFP Photo|Shutterstock|iStock|Wikimedia Commons)\b\s*\)?\s*$"),
+    ("ap afp epa reuters getty shutterstock bloomberg", r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$"),
+    ("image", r"^image (copyright|caption)\b"),
+    ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
-    r"\b\d{1,2}:\d{2}\s*-\s*Source:",
-    r"^(video|watch|listen)\s*[:|]|^(now playing|play video|up next)\b",
-    r"media playback is (unsupported|not supported)",
-    r"^(replay|autoplay|play)\b.*\bvideo\b",
+    ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
+    ("video watch listen", r"^(video|watch|listen)\s*[:|]"),
+    ("playing play next", r"^(now playing|play video|up next)\b"),
+    ("playback", r"media playback is (unsupported|not supported)"),
+    ("video", r"^(replay|autoplay|play)\b.*\bvideo\b"),
     # loading, paywall, cookie and consent notices
-    r"^loading\b.{0,30}(please wait|\.\.\.|…)",
-    r"\bplease wait\b.{0,20}$",
-    r"to (read|continue reading) (the|this) (full )?(article|story)",
-    r"\b(subscribe now|subscribe today|subscribers only|subscriber-only|for unlimited access)\b",
-    r"\bsubscribe to (read|continue|keep reading)\b|\bunlimited digital access\b",
-    r"\b(already a subscriber|sign in to|log in to|create (a free|an) account|free articles? (left|remaining))\b",
-    r"\byou have reached (your|the) (limit|maximum)",
-    r"\b(this|our) (site|website) uses cookies\b",
-    r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use))\b",
-    r"\bby (continuing|using) (to use )?(this|our) (site|website)\b",
-    r"\benable javascript\b|\bjavascript is (disabled|required)\b",
-    r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b",
+    ("loading", r"^loading\b.{0,30}(please wait|\.\.\.|…)"),
+    ("wait", r"\bplease wait\b.{0,20}$"),
+    ("article story", r"to (read|continue reading) (the|this) (full )?(article|story)"),
+    ("subscribe subscribers subscriber unlimited",
+     r"\b(subscribe now|subscribe today|subscribers only|subscriber-only|for unlimited access)\b"),
+    ("subscribe unlimited", r"\bsubscribe to (read|continue|keep reading)\b|\bunlimited digital access\b"),
+    ("subscriber sign log account articles",
+     r"\b(already a subscriber|sign in to|log in to|create (a free|an) account|free articles? (left|remaining))\b"),
+    ("reached", r"\byou have reached (your|the) (limit|maximum)"),
+    ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies)\b"),
+    ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
+    ("javascript", r"\benable javascript\b|\bjavascript is (disabled|required)\b"),
+    ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
-    r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"
-    r"|most popular|trending( now)?)\s*([:|»›>-]|$)",
-    r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b",
-    r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b",
-    r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b",
-    r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b",
-    r"^follow @\w+",
-    r"\bclick here\b",
-    r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b",
-    r"\b(all rights reserved|copyright ©|© \d{4})",
-    r"\bthis material may not be (published|broadcast|rewritten)",
-    r"\b(contributed to this report|reporting by|editing by|writing by)\b",
+    ("related read more recommended see most trending",
+     r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"
+     r"|most popular|trending( now)?)\s*([:|»›>-]|$)"),
+    ("share tweet pin email print", r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b"),
+    ("newsletter alerts emails email briefing",
+     r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"),
+    ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
+    ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
+    ("follow", r"^follow @\w+"),
+    ("click", r"\bclick here\b"),
+    ("notifications notification saving content inbox",
+     r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b"),
+    ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
+    ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
+    ("contributed reporting editing writing", r"\b(contributed to this report|reporting by|editing by|writing by)\b"),
     # time stamps and staff labels
-    r"^(?=.{0,70}$)(updated|published|posted|last updated|first published)\b\s*:?\s*(on )?(\w+\.? \d|\d)",
-    r"\b(staff writer|staff reporter|correspondent|contributing writer)\s*$",
+    ("updated published posted", r"^(?=.{0,70}$)(updated|published|posted|last updated|first published)\b\s*:?\s*(on )?(\w+\.? \d|\d)"),
+    ("staff reporter correspondent writer", r"\b(staff writer|staff reporter|correspondent|contributing writer)\s*$"),
 ]
-# Patterns that only hold in their written case: agency credits, bylines, all-capital labels.
-_JUNK_CASED = [
-    r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]",
-    r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]",
-    r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$",
-    r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$",
+# Rules that only hold in their written case: agency credits and bylines.
+CASED_RULES = [
+    ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
+    ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
+    ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
-JUNK = re.compile("|".join(f"(?:{p})" for p in _JUNK_ANYCASE), re.IGNORECASE)
-JUNK_CASED = re.compile("|".join(f"(?:{p})" for p in _JUNK_CASED))
-# A junk pattern can only match a line that opens with one of START_WORDS, holds one of TRIGGERS, or is
-# in capitals: checking for them first spares the slow patterns on almost every line of prose.
-START_WORDS = frozenset(
-    """photo photos photograph photographs image images picture pictures pictured file caption captions credit
-    credits illustration video watch listen now play up replay autoplay loading advertisement related read more
-    recommended see most trending follow updated published posted last first by""".split()
-)
-TRIGGERS = frozenset(
-    """ap afp epa reuters getty photo photograph photos image images picture pictures shutterstock istock
-    wikimedia bloomberg xinhua jpg jpeg png gif webp source playback wait article reading story subscribe
-    subscribers subscriber unlimited sign log account articles reached cookies cookie privacy terms site
-    website javascript continues blocker adblocker ad share tweet pin email print newsletter alerts emails
-    briefing twitter facebook instagram click rights copyright © material contributed reporting editing
-    writing staff reporter correspondent writer notifications notification saving content inbox""".split()
-)
+ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
+
+
+def _index(rules: list[tuple[str, str]], flags: int = 0) -> dict[str, list[re.Pattern]]:
+    index: dict[str, list[re.Pattern]] = {}
+    for words, pattern in rules:
+        compiled = re.compile(pattern, flags)
+        for word in words.split():
+            index.setdefault(word, []).append(compiled)
+    return index
+
+
+RULES_BY_WORD = _index(RULES, re.IGNORECASE)
+CASED_RULES_BY_WORD = _index(CASED_RULES)
 TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --".
@@ -94,10 +98,15 @@ def is_junk(line: str) -> bool:
     letters = len(NOT_LETTER.sub("", line))
     if letters < 0.5 * len(line) or _is_file_name(line):
         return True
-    tokens = TRIGGER_TOKEN.findall(line.lower())
-    if not (line.isupper() or (tokens and tokens[0] in START_WORDS) or not TRIGGERS.isdisjoint(tokens)):
-        return False
-    return bool(JUNK.search(line) or JUNK_CASED.search(line))
+    if line.isupper() and ALL_CAPS.search(line):
+        return True
+    words = set(TRIGGER_TOKEN.findall(line.lower()))
+    return any(
+        pattern.search(line)
+        for index in (RULES_BY_WORD, CASED_RULES_BY_WORD)
+        for word in words.intersection(index)
+        for pattern in index[word]
+    )
 
 
 def has_open_quote(sentence: str) -> bool:

@@ -89,14 +89,18 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:
-    """Prose sentences of every document: junk, headings, pieces of quotes, fragments and run-ons left out."""
+    """Prose sentences of every document: junk, headings, pieces of quotes, fragments and run-ons left out.
+
+    A sentence that is a whole paragraph was already checked for junk by the cleaner.
+    """
     result = []
     for number, document in enumerate(documents):
-        for sentence in segment(number, document.text, clean.clean_spans(document.text)):
-            words = len(sentence.text.split())
+        paragraphs = clean.clean_spans(document.text)
+        for sentence in segment(number, document.text, paragraphs):
             text = sentence.text
-            if MIN_WORDS <= words <= MAX_WORDS and not (
-                clean.is_junk(text) or clean.is_heading(text) or clean.has_open_quote(text)
+            whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
+            if MIN_WORDS <= len(text.split()) <= MAX_WORDS and not (
+                clean.has_open_quote(text) or clean.is_heading(text) or (not whole_paragraph and clean.is_junk(text))
             ):
                 result.append(sentence)
     return result

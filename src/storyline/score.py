@@ -50,14 +50,17 @@ def features(candidates: Candidates) -> np.ndarray:
     n = len(doc)
     membership = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(candidates.n_docs, n))
     doc_vectors = normalize_rows(membership @ vectors)
-    centroid = np.asarray(doc_vectors.sum(axis=0)).ravel()
-    toward_centroid = vectors @ centroid
-    own = np.asarray(vectors.multiply(doc_vectors[doc]).sum(axis=1)).ravel()
-    # similarity to the sum of the other documents' unit vectors (the centroid minus the own document)
-    doc_norms = np.asarray(doc_vectors.multiply(doc_vectors).sum(axis=1)).ravel()
-    others_norm = np.sqrt(np.maximum(centroid @ centroid - 2 * (doc_vectors @ centroid) + doc_norms, 1e-12))
+    # The centroid is the sum of the documents' unit vectors; everything below is read off two small
+    # dense products: sentence-document and document-document similarities.
+    to_docs = (vectors @ doc_vectors.T).toarray()
+    gram = (doc_vectors @ doc_vectors.T).toarray()
+    toward_centroid = to_docs.sum(axis=1)
+    own = to_docs[np.arange(n), doc]
+    doc_to_centroid = gram.sum(axis=1)
+    # similarity to the other documents: to the centroid minus the own document
+    others_norm = np.sqrt(np.maximum(gram.sum() - 2 * doc_to_centroid + np.diag(gram), 1e-12))
     other_similarity = (toward_centroid - own) / others_norm[doc] if candidates.n_docs > 1 else np.zeros(n)
-    doc_centrality = ((doc_vectors @ centroid - doc_norms) / others_norm)[doc] if candidates.n_docs > 1 else np.zeros(n)
+    doc_centrality = ((doc_to_centroid - np.diag(gram)) / others_norm)[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_sentences = np.bincount(doc, minlength=candidates.n_docs)[doc]
     texts = candidates.texts
     return np.column_stack([
@@ -69,7 +72,7 @@ def features(candidates: Candidates) -> np.ndarray:
         np.log1p(doc_sentences),
         np.full(n, np.log(candidates.n_docs)),
         np.log(candidates.words),
-        toward_centroid / (np.linalg.norm(centroid) or 1.0),
+        toward_centroid / np.sqrt(max(gram.sum(), 1e-12)),
         own,
         other_similarity,
         doc_centrality,

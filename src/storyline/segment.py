@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import blingfire
 
 from .model import Sentence
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans within ``text[start:end]``, as offsets into ``text``.
+    """Sentence spans within ``text[start:end]``, as offsets into ``text``; no sentence crosses a newline.
 
     Bling Fire splits after a quoted exclamation or question ("Run!" she said.); a piece that
-    starts in lower case is joined back to the sentence before it.
+    starts in lower case is joined back to the sentence before it on the same line.
     """
     chunk = text[start:end]
     if not chunk.strip():
         return []
     spans: list[tuple[int, int]] = []
     for a, b in _locate(chunk):
-        if spans and chunk[a:b][:1].islower():
+        if spans and chunk[a:b][:1].islower() and "\n" not in chunk[spans[-1][1]:a]:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -26,21 +28,47 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _locate(chunk: str) -> list[tuple[int, int]]:
-    """Bling Fire's sentences as offsets: found in the text, or from its (slower) offset function."""
+    """Bling Fire's sentences, cut at newlines, as offsets found in the text.
+
+    Bling Fire joins lines that do not end a sentence with a space, so sentences are looked up in
+    the text with newlines read as spaces (same length, same offsets).
+    """
+    flat = chunk.replace("\n", " ")
     offsets, position = [], 0
     for sentence in blingfire.text_to_sentences(chunk).split("\n"):
-        found = chunk.find(sentence, position)
+        found = flat.find(sentence, position)
         if found < 0:
-            return blingfire.text_to_sentences_and_offsets(chunk)[1]
+            return _cut_at_newlines(chunk, blingfire.text_to_sentences_and_offsets(chunk)[1])
         offsets.append((found, found + len(sentence)))
         position = found + len(sentence)
-    return offsets
+    return _cut_at_newlines(chunk, offsets)
+
+
+def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    result = []
+    for a, b in offsets:
+        while (newline := chunk.find("\n", a, b)) >= 0:
+            if chunk[a:newline].strip():
+                result.append((a, newline))
+            a = newline + 1
+        if chunk[a:b].strip():
+            result.append((a, b))
+    return result
 
 
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    """The sentences of one document, numbered in reading order, from its kept paragraph spans."""
+    """The sentences of one document, numbered in reading order, from its kept paragraph spans.
+
+    The paragraphs are split in one pass, one per line, and the offsets mapped back to ``text``.
+    """
+    joined_starts, pieces, length = [], [], 0
+    for a, b in paragraphs:
+        joined_starts.append(length)
+        pieces.append(text[a:b])
+        length += b - a + 1
     sentences: list[Sentence] = []
-    for number, (start, end) in enumerate(paragraphs):
-        for a, b in split_sentences(text, start, end):
-            sentences.append(Sentence(doc, len(sentences), a, b, text[a:b], number))
+    for a, b in split_sentences("\n".join(pieces)):
+        number = bisect_right(joined_starts, a) - 1
+        shift = paragraphs[number][0] - joined_starts[number]
+        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, text[a + shift:b + shift], number))
     return sentences

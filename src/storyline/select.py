@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+MAX_CONSIDERED = 2000
+
 
 def select(
     scores: np.ndarray,
@@ -19,19 +21,22 @@ def select(
 
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a
     repetition (the same fact from another outlet) and is skipped. With ``fill`` the last sentence
-    may cross the word budget (for evaluations that cut every summary at the budget).
+    may cross the word budget (for evaluations that cut every summary at the budget). Only the
+    MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size.
     """
+    ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
+    similarity = (vectors[ranked] @ vectors[ranked].T).toarray()
     chosen: list[int] = []
+    closest = np.zeros(len(ranked))
     used = 0
-    closest = np.zeros(len(scores))
-    for index in np.argsort(-scores, kind="stable"):
+    for rank, index in enumerate(ranked):
         if max_sentences is not None and len(chosen) >= max_sentences:
             break
         if max_words is not None and fill and used >= max_words:
             break
-        if closest[index] > redundancy or (max_words is not None and not fill and used + words[index] > max_words):
+        if closest[rank] > redundancy or (max_words is not None and not fill and used + words[index] > max_words):
             continue
         chosen.append(int(index))
         used += int(words[index])
-        closest = np.maximum(closest, (vectors @ vectors[index].T).toarray().ravel())
+        closest = np.maximum(closest, similarity[rank])
     return chosen
