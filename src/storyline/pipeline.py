@@ -15,7 +15,7 @@ from .order import order
 from .score import Candidates, SalienceModel, features, relevance, score
 from .segment import segment
 from .select import select
-from .vectors import Vectorizer, bigram_presence, content_words
+from .vectors import Vectorizer, background_frequency, bigram_presence, stem, surface_words
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -72,10 +72,13 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
     if not sentences:
         raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
-    tokens = [content_words(t) for t in texts]
+    words = [surface_words(t) for t in texts]
+    tokens = [[stem(w) for w in sentence] for sentence in words]
     vectorizer = Vectorizer()
+    vectors = vectorizer.fit_transform(tokens=tokens)
     candidates = Candidates(
-        vectors=vectorizer.fit_transform(tokens=tokens),
+        vectors=vectors,
+        background=background_frequency(vectorizer.vocabulary, words),
         bigrams=bigram_presence(tokens),
         doc=np.array([s.doc for s in sentences]),
         position=np.array([s.index for s in sentences]),

@@ -15,7 +15,7 @@ from .vectors import normalize_rows
 FEATURES = (
     "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
     "log_doc_sentences", "log_docs", "log_words", "centrality", "own_doc_similarity",
-    "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "quote", "digits",
+    "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "signature_share", "signature_count", "quote", "digits",
     "capitals", "dangling", "first_person", "question", "attribution",
 )
 # Openings that lean on a sentence the reader may not have seen.
@@ -35,6 +35,7 @@ class Candidates:
     """The sentences a summary may use, with their tf-idf rows and per-sentence facts."""
 
     vectors: sparse.csr_matrix
+    background: np.ndarray
     bigrams: sparse.csr_matrix
     doc: np.ndarray
     position: np.ndarray
@@ -79,6 +80,7 @@ def features(candidates: Candidates) -> np.ndarray:
         _support(vectors, doc, doc_vectors),
         _bigram_support(candidates.bigrams, doc, membership),
         _word_probability(vectors),
+        *_signature_terms(vectors, candidates.background),
         [('"' in t or "“" in t) for t in texts],
         [len(DIGIT.findall(t)) / len(t) for t in texts],
         [len(CAPITALIZED.findall(t)) / w for t, w in zip(texts, candidates.words)],
@@ -116,6 +118,22 @@ def _bigram_support(bigrams: sparse.csr_matrix, doc: np.ndarray, membership: spa
     return shared.sum(axis=1) / pairs / (n_docs - 1)
 
 
+def _signature_terms(vectors: sparse.csr_matrix, background: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Share and number of a sentence's terms that are topic signatures of the cluster.
+
+    A term is a topic signature when the cluster uses it far more than general English does
+    (Dunning's log-likelihood ratio above 10.83, p < 0.001; Lin and Hovy 2000).
+    """
+    present = vectors.copy()
+    present.data[:] = 1.0
+    observed = np.asarray(present.sum(axis=0)).ravel()
+    expected = observed.sum() * background
+    ratio = 2 * (observed * np.log(np.maximum(observed, 1e-12) / expected) - (observed - expected))
+    signature = ((ratio > 10.83) & (observed > expected)).astype(float)
+    count = present @ signature
+    return count / np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0), np.log1p(count)
+
+
 def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
     """Mean cluster frequency of a sentence's terms (SumBasic's signal), scaled by the most frequent term."""
     present = vectors.copy()
@@ -128,36 +146,26 @@ def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SalienceModel:
-    """An averaged ensemble of one-hidden-layer networks over standardized features.
-
-    Trained by training/train_salience.py; member k has weights hidden_weights[k] (features x units),
-    hidden_bias[k], output_weights[k] and output_bias[k].
-    """
+    """A linear model over standardized features, trained by training/train_salience.py."""
 
     mean: np.ndarray
     scale: np.ndarray
-    hidden_weights: np.ndarray
-    hidden_bias: np.ndarray
-    output_weights: np.ndarray
-    output_bias: np.ndarray
+    weights: np.ndarray
+    bias: float
 
     def predict(self, table: np.ndarray) -> np.ndarray:
-        standard = (table - self.mean) / self.scale
-        hidden = np.maximum(np.einsum("nf,kfh->knh", standard, self.hidden_weights) + self.hidden_bias[:, None], 0.0)
-        return (np.einsum("knh,kh->n", hidden, self.output_weights) + self.output_bias.sum()) / len(self.output_bias)
+        return ((table - self.mean) / self.scale) @ self.weights + self.bias
 
     def save(self, path) -> None:
-        np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale,
-                 hidden_weights=self.hidden_weights, hidden_bias=self.hidden_bias,
-                 output_weights=self.output_weights, output_bias=self.output_bias)
+        np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale, weights=self.weights,
+                 bias=np.array(self.bias))
 
     @classmethod
     def load(cls, path) -> SalienceModel:
         with np.load(path) as data:
             if tuple(data["features"]) != FEATURES:
                 raise ValueError(f"{path}: trained on other features; retrain with training/train_salience.py")
-            return cls(data["mean"], data["scale"], data["hidden_weights"], data["hidden_bias"],
-                       data["output_weights"], data["output_bias"])
+            return cls(data["mean"], data["scale"], data["weights"], float(data["bias"]))
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,31 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed, lower-cased words of ``text`` without stop words."""
-    return [stem(w) for w in TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in surface_words(text)]
+
+
+def surface_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` without stop words, unstemmed."""
+    return [w for w in TOKEN.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="large")
+
+
+def background_frequency(vocabulary: dict[str, int], words: list[list[str]]) -> np.ndarray:
+    """How often each vocabulary stem occurs in general English (wordfreq), from its surface forms in ``words``."""
+    frequencies = _english_frequencies()
+    result = np.full(len(vocabulary), 1e-8)
+    for sentence in words:
+        for word in sentence:
+            index = vocabulary.get(stem(word))
+            if index is not None:
+                result[index] = max(result[index], frequencies.get(word, 1e-8))
+    return result
 
 
 class Vectorizer:
