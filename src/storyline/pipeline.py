@@ -43,7 +43,10 @@ class Summarizer:
         analysis = analyze(cluster, cluster.query if query is None else query)
         candidates = analysis.candidates
         scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
-        chosen = select(scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill)
+        chosen = select(
+            scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill,
+            analysis.seen,
+        )
         chosen = order(chosen, candidates.position, candidates.doc)
         sentences = analysis.sentences
         return Summary(
@@ -64,10 +67,15 @@ class Analysis:
     candidates: Candidates
     features: np.ndarray
     relevance: np.ndarray | None
+    seen: np.ndarray | None
 
 
 def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
-    """Clean, segment and vectorize a cluster, and compute the features of its candidate sentences."""
+    """Clean, segment and vectorize a cluster, and compute the features of its candidate sentences.
+
+    With ``cluster.previous`` (articles the reader has read), ``seen`` holds each candidate's
+    highest similarity to a sentence of them.
+    """
     sentences = candidate_sentences(cluster.documents)
     if not sentences:
         raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
@@ -88,7 +96,15 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
         texts=texts,
     )
     query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
-    return Analysis(sentences, candidates, features(candidates), query_relevance)
+    return Analysis(sentences, candidates, features(candidates), query_relevance, _seen(cluster.previous, vectorizer, vectors))
+
+
+def _seen(previous: list[Document], vectorizer: Vectorizer, vectors) -> np.ndarray | None:
+    """Each candidate's highest cosine similarity to a sentence of the previously read articles."""
+    read = candidate_sentences(previous)
+    if not read:
+        return None
+    return (vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1).toarray().ravel()
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:
