@@ -16,7 +16,7 @@ def test_directory_of_text_and_html_makes_one_cluster(example_dir):
     assert html.source == "Harbour Herald"
     assert "cookies" not in html.text and "Sport" not in html.text
     assert "timber warehouse" in html.text
-    text = next(d for d in cluster.documents if d.id == "coastal-courier")
+    text = next(d for d in cluster.documents if d.id.endswith("coastal-courier.txt"))
     assert text.title.startswith("Warehouse fire at Port Aldren")
 
 

@@ -81,13 +81,11 @@ def batch(in_path, out_path, words, sentences, fill, jobs) -> None:
         try:
             report = run_batch(in_path, out_path, summarizer, jobs, lambda record: progress.advance(task))
         except KeyboardInterrupt:
-            stderr.print(f"interrupted; finished clusters are in {out_path}: run the same command to resume")
+            click.echo(f"interrupted; finished clusters are in {out_path}: run the same command to resume", err=True)
             sys.exit(130)
         progress.update(task, completed=report.written + report.skipped)
-    stderr.print(
-        f"{report.written} clusters written to {out_path} ({report.failed} failed), "
-        f"{report.skipped} already done"
-    )
+    click.echo(f"{report.written} clusters written to {out_path} ({report.failed} failed), "
+               f"{report.skipped} already done", err=True)
 
 
 @cli.command(name="eval")
@@ -125,6 +123,124 @@ def eval_command(data_path, summaries, systems, words, measure, query, timeout, 
                 for cluster_id, scores in result.scores.items():
                     record = {"system": result.name, "id": cluster_id, **scores, "seconds": result.seconds[cluster_id]}
                     sink.write(json.dumps(record) + "\n")
+
+
+@cli.group()
+def stories() -> None:
+    """Group a feed of articles into stories and follow them (store: --db, or $STORYLINE_DB)."""
+
+
+DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story store  [default: $STORYLINE_DB or storyline.db]")
+
+
+@stories.command(name="add")
+@click.argument("feeds", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.25, show_default=True,
+              help="Similarity an article needs to join a story.")
+def stories_add(feeds, db, threshold) -> None:
+    """Add articles (JSONL feed lines, or text and HTML files) to their stories; already stored ids are skipped."""
+    from .ingest import iter_articles
+    from .store import Store
+    from .stories import StoryTracker
+
+    bad = 0
+
+    def readable():
+        nonlocal bad
+        for item in iter_articles(feeds):
+            if isinstance(item, StorylineError):
+                bad += 1
+                click.echo(f"storyline: skipped: {item}", err=True)
+            else:
+                yield item
+
+    store = Store(db)
+    try:
+        report = StoryTracker(store, threshold=threshold).add(readable())
+    finally:
+        store.close()
+    click.echo(f"{report.added} articles added ({report.duplicates} copies of stored ones), "
+               f"{report.new_stories} new stories, {report.skipped} already stored, {bad} unreadable", err=True)
+    if bad and not report.added:
+        sys.exit(2)
+
+
+@stories.command(name="list")
+@DB_OPTION
+def stories_list(db) -> None:
+    """Every story with its article count, outlets, first and last seen, and headline."""
+    from .storypage import outlet
+    from .store import Store
+
+    store = Store(db)
+    table = Table()
+    for column in ("story", "articles", "outlets", "first seen", "last seen", "headline"):
+        table.add_column(column)
+    groups: dict[int, list] = {}
+    for article in store.articles():
+        groups.setdefault(article.story, []).append(article)
+    for story, articles in sorted(groups.items(), key=lambda item: -len(item[1])):
+        dates = sorted(a.published for a in articles if a.published)
+        headline = next((a.title for a in articles if a.title), articles[0].text[:80])
+        table.add_row(str(story), str(len(articles)), str(len({outlet(a) for a in articles})),
+                      dates[0] if dates else "", dates[-1] if dates else "", headline)
+    store.close()
+    Console().print(table)
+
+
+@stories.command(name="show")
+@click.argument("story", type=int)
+@DB_OPTION
+@click.option("--reader", help="Show what is new since this reader last looked, then remember this look.")
+@click.option("--since", type=int, help="Show what was added after this article number (seq).")
+@click.option("-w", "--words", type=click.IntRange(1), default=120, show_default=True)
+def stories_show(story, db, reader, since, words) -> None:
+    """A story page: coverage, summary (of what is new, with --reader or --since), quotes and timeline."""
+    from .model import Document
+    from .store import Store
+    from .storypage import coverage, quotes, timeline
+
+    store = Store(db)
+    articles = store.articles(story)
+    if not articles:
+        store.close()
+        raise InputError(f"no story {story} in {store.path}")
+    watermark = store.watermark(reader, story) if reader else (since or 0)
+    as_document = lambda a: Document(text=a.text, id=a.id, title=a.title or "", source=a.source or "",
+                                     url=a.url or "", published=a.published or "")
+    originals = [a for a in articles if a.duplicate_of is None]
+    new = [as_document(a) for a in originals if a.seq > watermark]
+    read = [as_document(a) for a in originals if a.seq <= watermark]
+    console = Console()
+    console.print(f"[bold]Story {story}[/bold]: {len(articles)} articles, {coverage([as_document(a) for a in articles])}")
+    if new:
+        summary = Summarizer(words=words).summarize(Cluster(documents=new, previous=read, id=str(story)))
+        console.print(("\nWhat is new:\n" if read else "\n") + render(summary, "markdown"), markup=False, highlight=False)
+    else:
+        console.print("\nNothing new since the last look.")
+    documents = [as_document(a) for a in originals]
+    for quote in quotes(documents):
+        console.print(f"“{quote.text}” — {quote.speaker}", markup=False, highlight=False)
+    for event in timeline(documents):
+        console.print(f"{event.date}: {event.sentence}", markup=False, highlight=False)
+    if reader:
+        store.set_watermark(reader, story, max(a.seq for a in articles))
+    store.close()
+
+
+@stories.command(name="export")
+@DB_OPTION
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), metavar="ASSIGN.jsonl")
+def stories_export(db, output) -> None:
+    """Write {"id": article id, "story": story id} for every stored article."""
+    from .store import Store
+
+    store = Store(db)
+    with open(output, "w", encoding="utf-8") as sink:
+        for article_id, story in store.assignments():
+            sink.write(json.dumps({"id": article_id, "story": story}) + "\n")
+    store.close()
 
 
 def _load_references(path: str, limit: int | None) -> list[Cluster]:
@@ -168,7 +284,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        stderr.print("aborted")
+        click.echo("aborted", err=True)
         sys.exit(130)
     except click.ClickException as err:
         err.show()

@@ -68,7 +68,7 @@ def documents_from_file(path: Path) -> list[Document]:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or HTML_START.match(raw[:512]):
         return [document_from_html(_decode(raw, str(path)), str(path))]
-    return documents_from_text(_decode(raw, str(path)), path.stem)
+    return documents_from_text(_decode(raw, str(path)), str(path))
 
 
 def documents_from_text(text: str, name: str) -> list[Document]:
@@ -143,25 +143,50 @@ def parse_longbench(text: str) -> list[Document]:
 
 def iter_jsonl(path: str) -> Iterator[tuple[str, Cluster | InputError]]:
     """(id, cluster) for each line of a JSONL file; a line that cannot be read gives an InputError instead."""
+    for number, line in _lines(path):
+        fallback = f"line-{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+            continue
+        cluster_id = str(record.get("id", fallback)) if isinstance(record, dict) else fallback
+        try:
+            yield cluster_id, cluster_from_record(record, default_id=fallback)
+        except InputError as err:
+            yield cluster_id, InputError(f"{path}:{number}: {err}")
+
+
+def iter_articles(paths: Iterable[str]) -> Iterator[Document | InputError]:
+    """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, or
+    text and HTML files and directories (one article each, named by path)."""
+    for path in paths:
+        if Path(path).suffix.lower() not in JSONL_SUFFIXES:
+            for file in _expand(path):
+                yield from documents_from_file(file)
+            continue
+        for number, line in _lines(path):
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict) or "id" not in record:
+                    raise InputError("an article needs an 'id' and a 'text'")
+                yield _document_from_json(record, str(record["id"]))
+            except json.JSONDecodeError as err:
+                yield InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+            except InputError as err:
+                yield InputError(f"{path}:{number}: {err}")
+
+
+def _lines(path: str) -> Iterator[tuple[int, str]]:
+    """Numbered non-blank lines of a file, or of stdin for '-'."""
     try:
         handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
     except OSError as err:
         raise InputError(f"{path}: cannot open ({err.strerror})") from err
     with handle:
         for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            fallback = f"line-{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})")
-                continue
-            cluster_id = str(record.get("id", fallback)) if isinstance(record, dict) else fallback
-            try:
-                yield cluster_id, cluster_from_record(record, default_id=fallback)
-            except InputError as err:
-                yield cluster_id, InputError(f"{path}:{number}: {err}")
+            if line.strip():
+                yield number, line
 
 
 def cluster_from_record(record: object, default_id: str = "") -> Cluster:

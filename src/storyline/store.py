@@ -1,0 +1,143 @@
+"""The story store: one SQLite file, no server. Versioned schema, migrated on open."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import StorylineError
+
+DEFAULT_PATH = "storyline.db"
+# Each entry moves the schema from version i to i + 1; never edit one that has shipped, add another.
+MIGRATIONS = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE terms (term TEXT PRIMARY KEY, id INTEGER UNIQUE NOT NULL, df INTEGER NOT NULL);
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        first_seen TEXT, last_seen TEXT,
+        norm2 REAL NOT NULL, terms BLOB NOT NULL, weights BLOB NOT NULL
+    );
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT UNIQUE NOT NULL, story INTEGER NOT NULL REFERENCES stories(id),
+        title TEXT, source TEXT, url TEXT, published TEXT, text TEXT NOT NULL,
+        duplicate_of TEXT, minhash BLOB NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE readers (reader TEXT NOT NULL, story INTEGER NOT NULL, seq INTEGER NOT NULL,
+                          PRIMARY KEY (reader, story));
+    """,
+]
+
+
+def default_path() -> str:
+    return os.environ.get("STORYLINE_DB", DEFAULT_PATH)
+
+
+@dataclass
+class StoredArticle:
+    seq: int
+    id: str
+    story: int
+    title: str
+    source: str
+    url: str
+    published: str
+    text: str
+    duplicate_of: str | None
+
+
+class Store:
+    """Articles, stories (with their centroid vectors), vocabulary and readers' watermarks."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = str(path or default_path())
+        try:
+            self.db = sqlite3.connect(self.path)
+        except sqlite3.Error as err:
+            raise StorylineError(f"{self.path}: cannot open the story store ({err})") from err
+        self._migrate()
+
+    def _migrate(self) -> None:
+        try:
+            version = self.schema_version()
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                with self.db:
+                    self.db.executescript(script)
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
+        except sqlite3.DatabaseError as err:
+            raise StorylineError(f"{self.path}: not a storyline story store ({err})") from err
+
+    def schema_version(self) -> int:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        if not has_meta:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # vocabulary
+    def terms(self) -> dict[str, tuple[int, int]]:
+        """term -> (id, document frequency)."""
+        return {t: (i, df) for t, i, df in self.db.execute("SELECT term, id, df FROM terms")}
+
+    def save_terms(self, terms: dict[str, tuple[int, int]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?, ?)", [(t, i, df) for t, (i, df) in terms.items()])
+
+    # stories
+    def stories(self) -> list[tuple[int, str | None, str | None, float, np.ndarray, np.ndarray]]:
+        """(id, first_seen, last_seen, squared norm, centroid term ids, centroid weights) of every story."""
+        return [
+            (i, first, last, norm2, np.frombuffer(terms, dtype=np.int64), np.frombuffer(weights, dtype=np.float64))
+            for i, first, last, norm2, terms, weights in self.db.execute("SELECT * FROM stories ORDER BY id")
+        ]
+
+    def save_story(self, story: int, first_seen, last_seen, norm2: float, terms: np.ndarray, weights: np.ndarray) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+            (story, first_seen, last_seen, norm2, terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
+        )
+
+    # articles
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+    def original_count(self) -> int:
+        """Number of stored articles that are not copies of another."""
+        return self.db.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+
+    def minhashes(self) -> list[tuple[str, int, bytes]]:
+        return list(self.db.execute("SELECT id, story, minhash FROM articles WHERE duplicate_of IS NULL"))
+
+    def add_article(self, article_id: str, story: int, document, duplicate_of: str | None, minhash: bytes) -> None:
+        self.db.execute(
+            "INSERT INTO articles (id, story, title, source, url, published, text, duplicate_of, minhash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, story, document.title, document.source, document.url, document.published, document.text,
+             duplicate_of, minhash),
+        )
+
+    def articles(self, story: int | None = None) -> list[StoredArticle]:
+        query = "SELECT seq, id, story, title, source, url, published, text, duplicate_of FROM articles"
+        rows = self.db.execute(query + (" WHERE story = ? ORDER BY seq" if story is not None else " ORDER BY seq"),
+                               (story,) if story is not None else ())
+        return [StoredArticle(*row) for row in rows]
+
+    def assignments(self):
+        return self.db.execute("SELECT id, story FROM articles ORDER BY seq")
+
+    # readers
+    def watermark(self, reader: str, story: int) -> int:
+        row = self.db.execute("SELECT seq FROM readers WHERE reader = ? AND story = ?", (reader, story)).fetchone()
+        return row[0] if row else 0
+
+    def set_watermark(self, reader: str, story: int, seq: int) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO readers VALUES (?, ?, ?)", (reader, story, seq))

@@ -1,0 +1,130 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from storyline.model import Document
+from storyline.store import MIGRATIONS, Store
+from storyline.stories import StoryTracker
+from storyline.storypage import coverage, quotes, timeline
+
+FIRE = [
+    ("fire-courier", "Courier", "A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday, forcing the "
+     "evacuation of about 300 residents. Fire chief Rune Adler said 80 firefighters fought the blaze through the night. "
+     '"We saw the roof collapse and then the whole sky turned orange," said Inge Solberg, a neighbour.'),
+    ("fire-herald", "Herald", "Firefighters brought the Port Aldren harbour warehouse fire under control on Wednesday "
+     "after 300 residents left their homes. The timber warehouse belonged to Halvard Timber. Fire chief Rune Adler "
+     "said two firefighters were treated for smoke inhalation."),
+]
+FOOTBALL = [
+    ("cup-sport", "Sport Daily", "Northvik won the national cup final 3-1 on Sunday in front of 60,000 fans at the "
+     "Aldren stadium. Striker Mia Holm scored twice in the second half, and coach Per Lind praised the defence."),
+    ("cup-gazette", "Gazette", "Mia Holm scored two goals as Northvik beat Sundby 3-1 in the national cup final at "
+     "the Aldren stadium on Sunday. Coach Per Lind said the cup final win was the best day of his career."),
+]
+
+
+def articles(rows, published="2031-03-12"):
+    return [Document(text=text, id=i, source=source, published=published) for i, source, text in rows]
+
+
+def stored(path):
+    store = Store(path)
+    try:
+        return dict(store.assignments())
+    finally:
+        store.close()
+
+
+def add(path, documents, **settings):
+    store = Store(path)
+    try:
+        return StoryTracker(store, **settings).add(documents)
+    finally:
+        store.close()
+
+
+def test_articles_about_one_event_share_a_story(tmp_path):
+    db = tmp_path / "s.db"
+    report = add(db, articles(FIRE + FOOTBALL))
+    assignment = stored(db)
+    assert report.added == 4 and report.new_stories == 2
+    assert assignment["fire-courier"] == assignment["fire-herald"]
+    assert assignment["cup-sport"] == assignment["cup-gazette"] != assignment["fire-courier"]
+
+
+def test_adding_later_continues_the_stories_and_never_counts_twice(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE[:1] + FOOTBALL[:1]))
+    report = add(db, articles(FIRE + FOOTBALL))
+    assert report.skipped == 2 and report.added == 2 and report.new_stories == 0
+    assignment = stored(db)
+    assert len(assignment) == 4
+    assert assignment["fire-courier"] == assignment["fire-herald"]
+    assert assignment["cup-sport"] == assignment["cup-gazette"]
+
+
+def test_a_syndicated_copy_joins_its_original_as_a_copy(tmp_path):
+    db = tmp_path / "s.db"
+    copy = Document(text=FIRE[0][2] + " Copyright Wire.", id="fire-copy", source="Regional Post")
+    report = add(db, articles(FIRE) + [copy])
+    assert report.duplicates == 1
+    store = Store(db)
+    [row] = [a for a in store.articles() if a.id == "fire-copy"]
+    store.close()
+    assert row.duplicate_of == "fire-courier"
+    assert stored(db)["fire-copy"] == stored(db)["fire-courier"]
+
+
+def test_stories_far_apart_in_time_stay_apart(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE[:1], published="2031-03-12"))
+    add(db, articles(FIRE[1:], published="2031-06-01"))
+    assignment = stored(db)
+    assert assignment["fire-courier"] != assignment["fire-herald"]
+
+
+def test_store_schema_is_versioned(tmp_path):
+    store = Store(tmp_path / "s.db")
+    assert store.schema_version() == len(MIGRATIONS)
+    store.close()
+    not_a_store = tmp_path / "other.db"
+    not_a_store.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(Exception, match="not a storyline story store"):
+        Store(not_a_store)
+
+
+def test_story_page_parts():
+    documents = articles(FIRE)
+    assert coverage(documents) == "reported by 2 outlets: Courier, Herald"
+    [quote] = quotes(documents)
+    assert quote.speaker == "Inge Solberg" and quote.text.startswith("We saw the roof collapse")
+    dated = [Document(text="The warehouse opened on March 3, 1998. It burned down on March 11, 2031, police said.")]
+    assert [e.date for e in timeline(dated)] == ["March 3, 1998", "March 11, 2031"]
+
+
+def storyline(*args):
+    return subprocess.run([sys.executable, "-m", "storyline.cli", *map(str, args)], capture_output=True, timeout=120)
+
+
+def test_stories_commands(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": i, "text": t, "source": s, "published": "2031-03-12"} for i, s, t in FIRE + FOOTBALL]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n")
+    db = tmp_path / "stories.db"
+    added = storyline("stories", "add", feed, "--db", db)
+    assert added.returncode == 0, added.stderr
+    assert b"4 articles added" in added.stderr and b"1 unreadable" in added.stderr
+    listing = storyline("stories", "list", "--db", db)
+    assert listing.returncode == 0 and b"Courier" not in listing.stderr
+    story = stored(db)["fire-courier"]
+    first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
+    assert b"reported by 2 outlets" in first.stdout and b"Sources" in first.stdout
+    again = storyline("stories", "show", story, "--db", db, "--reader", "ana")
+    assert b"Nothing new" in again.stdout
+    out = tmp_path / "assign.jsonl"
+    assert storyline("stories", "export", "--db", db, "-o", out).returncode == 0
+    assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
+    missing = storyline("stories", "show", 999, "--db", db)
+    assert missing.returncode == 2 and b"no story 999" in missing.stderr
