@@ -1,7 +1,7 @@
 """Benchmark storyline against its peers on real evaluation data, side by side in one run.
 
     python benchmarks/run.py                      # all suites; rewrites BENCHMARKS.md and the chart
-    python benchmarks/run.py --suites multinews --limit 20
+    python benchmarks/run.py --suites multinews --limit 20 --no-stories
 
 Reads the data from ../shared/data (or --data); nothing of it is written into the repository, only
 aggregate scores and times.
@@ -10,6 +10,7 @@ aggregate scores and times.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -39,6 +40,7 @@ class Suite:
     measure: str
     title: str
     repeat: int = 1
+    updates_only: bool = False
 
 
 class FeatureScore:
@@ -60,7 +62,13 @@ def ablations(suite: Suite) -> dict[str, System]:
     }
     if suite.name == "duc2006":
         variants["storyline without the query"] = storyline_system(use_query=False)
+    if suite.updates_only:
+        variants = {"storyline ignoring what was read": System(storyline_system().summarize, forget_previous)}
     return variants
+
+
+def forget_previous(cluster):
+    return dataclasses.replace(cluster, previous=[])
 
 
 SUITES = {
@@ -68,11 +76,14 @@ SUITES = {
                        repeat=3),
     "duc2006": Suite("duc2006", "duc2006/test.jsonl", 250, "recall",
                      "DUC 2006 (50 clusters, query-focused), recall over 4 references at 250 words"),
+    "duc2007": Suite("duc2007", "duc2007_update/test.jsonl", 100, "recall",
+                     "DUC 2007 update, stages B and C (10 clusters), recall over 4 references at 100 words",
+                     updates_only=True),
 }
 
 
-def load(path: Path, limit: int | None):
-    clusters = [c for _, c in iter_jsonl(str(path))]
+def load(path: Path, limit: int | None, updates_only: bool = False):
+    clusters = [c for _, c in iter_jsonl(str(path)) if c.previous or not updates_only]
     return clusters[:limit] if limit else clusters
 
 
@@ -85,7 +96,7 @@ def machine() -> str:
 
 
 def run_suite(suite: Suite, data: Path, systems: list[str], timeout: float, limit: int | None) -> dict:
-    clusters = load(data / suite.path, limit)
+    clusters = load(data / suite.path, limit, suite.updates_only)
     table = {name: named_system(name) for name in systems} | ablations(suite)
     results = evaluate(clusters, table, suite.words, suite.measure, timeout, repeat=suite.repeat)
     return {
@@ -134,6 +145,24 @@ def batch_timing(data: Path, limit: int | None) -> dict:
     }
 
 
+def clustering(data: Path, limit: int | None) -> list[dict]:
+    """Story clustering of the shuffled articles of Multi-News dev and of DUC 2006, at once and in 10 batches."""
+    from stories import b_cubed, cluster, feed
+
+    rows = []
+    for suite in ("multinews", "duc2006"):
+        articles, truth = feed([str(data / SUITES[suite].path)])
+        articles = articles[:limit * 10] if limit else articles
+        row = {"data": SUITES[suite].path, "articles": len(articles), "true_clusters": len({truth[a.id] for a in articles})}
+        for batches in (1, 10):
+            predicted, seconds = cluster(articles, batches, threshold=0.25)
+            precision, recall, f1 = b_cubed(predicted, truth)
+            row[batches] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
+                            "articles_per_second": len(articles) / seconds}
+        rows.append(row)
+    return rows
+
+
 def chart(suites: list[dict], path: Path) -> None:
     """Quality (R2) against speed (seconds per cluster, log scale), one panel per suite."""
     import matplotlib
@@ -158,7 +187,7 @@ def chart(suites: list[dict], path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
-def markdown(suites: list[dict], batch: dict | None, command: str) -> str:
+def markdown(suites: list[dict], batch: dict | None, stories: list[dict], command: str) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -198,6 +227,23 @@ def markdown(suites: list[dict], batch: dict | None, command: str) -> str:
             f"{batch['largest_cluster_seconds']} s.",
             "",
         ]
+    if stories:
+        lines += [
+            "## Story clustering: every article of a data set shuffled into one feed (`storyline stories add`)",
+            "",
+            "B-cubed against the true clusters; 10 batches = ten `add` runs on the same store, as a feed arrives.",
+            "",
+            "| feed | articles | true clusters | stories | B-cubed P | R | F1 | F1 in 10 batches | articles/s |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for row in stories:
+            once, batched = row[1], row[10]
+            lines.append(
+                f"| {row['data']} | {row['articles']} | {row['true_clusters']} | {once['stories']} | "
+                f"{once['precision']:.3f} | {once['recall']:.3f} | {once['f1']:.3f} | {batched['f1']:.3f} | "
+                f"{once['articles_per_second']:.0f} (batched {batched['articles_per_second']:.0f}) |"
+            )
+        lines.append("")
     lines += ["![quality against speed](benchmarks/quality-speed.png)", ""]
     return "\n".join(lines)
 
@@ -209,6 +255,7 @@ def main() -> None:
     parser.add_argument("--systems", default="storyline," + ",".join(PEERS))
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds a system gets per cluster")
     parser.add_argument("--limit", type=int, help="only the first N clusters of each suite (a quick look)")
+    parser.add_argument("--no-stories", dest="stories", action="store_false", help="skip the story clustering benchmark")
     args = parser.parse_args()
     if not args.data.is_dir():
         raise SystemExit(f"no evaluation data at {args.data} (give --data)")
@@ -218,13 +265,14 @@ def main() -> None:
         print(f"running {name} ...", flush=True)
         suites.append(run_suite(SUITES[name], args.data, systems, args.timeout, args.limit))
     batch = batch_timing(args.data, args.limit) if "multinews" in args.suites else None
+    stories = clustering(args.data, args.limit) if args.stories else []
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps({"suites": suites, "batch": batch}, indent=2) + "\n")
+    (RESULTS / "latest.json").write_text(json.dumps({"suites": suites, "batch": batch, "stories": stories}, indent=2) + "\n")
     chart(suites, ROOT / "benchmarks" / "quality-speed.png")
     command = "python benchmarks/run.py" + "".join(
         f" --{k} {v}" for k, v in (("suites", args.suites), ("limit", args.limit)) if v and v != ",".join(SUITES)
     )
-    (ROOT / "BENCHMARKS.md").write_text(markdown(suites, batch, command))
+    (ROOT / "BENCHMARKS.md").write_text(markdown(suites, batch, stories, command))
     print((ROOT / "BENCHMARKS.md").read_text())
 
 

@@ -102,3 +102,14 @@ def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
 def test_eval_rejects_unknown_system(clusters_jsonl):
     result = storyline("eval", clusters_jsonl, "--systems", "magic")
     assert result.returncode == 2 and b"unknown system 'magic'" in result.stderr
+
+
+def test_summarize_since_leaves_out_what_was_read(example_dir):
+    courier = example_dir / "coastal-courier.txt"
+    plain = storyline("summarize", example_dir, "-f", "json", "-w", "200")
+    update = storyline("summarize", example_dir, "--since", courier, "-f", "json", "-w", "200")
+    assert update.returncode == 0, update.stderr
+    courier_text = courier.read_text(encoding="utf-8")
+    read_sentences = {s["text"] for s in json.loads(plain.stdout)["sentences"] if s["text"] in courier_text}
+    assert read_sentences
+    assert not read_sentences & {s["text"] for s in json.loads(update.stdout)["sentences"]}

@@ -55,6 +55,13 @@ RULES = [
      r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
     ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
+    # embeds, web-archive and error pages, contact lines
+    ("location tweets", r"\badd location information to your tweets\b"),
+    ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
+    ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
+    ("breaking", r"\bbreaking news (emails|alerts)\b"),
+    ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
+    ("com org net", r"\b[\w.+-]+@[\w-]+\.(com|org|net)\b"),
     ("contributed reporting editing writing", r"\b(contributed to this report|reporting by|editing by|writing by)\b"),
     # time stamps and staff labels
     ("updated published posted", r"^(?=.{0,70}$)(updated|published|posted|last updated|first published)\b\s*:?\s*(on )?(\w+\.? \d|\d)"),

@@ -41,16 +41,22 @@ def cli() -> None:
 @click.option("-s", "--sentences", type=click.IntRange(1), help="Sentence budget (instead of or with --words).")
 @click.option("-q", "--query", help="Focus the summary on this question or topic.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--since", "read", multiple=True, metavar="PATH",
+              help="Articles already read (files, directories, URLs): summarize only what is new. Repeatable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def summarize(inputs, words, sentences, query, fmt, output) -> None:
+def summarize(inputs, words, sentences, query, read, fmt, output) -> None:
     """Summarize articles about one story.
 
     INPUTS are text or HTML files, directories of them, URLs, or - for stdin (together one cluster),
-    or JSONL files of clusters (each summarized on its own).
+    or JSONL files of clusters (each summarized on its own, with their "previous" articles as read).
     """
     clusters = read_clusters(inputs)
     if not clusters:
         raise InputError("no articles given")
+    if read:
+        previous = [d for c in read_clusters(read) for d in c.documents]
+        for cluster in clusters:
+            cluster.previous = cluster.previous + previous
     summarizer = Summarizer(words=words or (None if sentences else 120), sentences=sentences)
     summaries = [summarizer.summarize(cluster, query) for cluster in clusters]
     if fmt == "json" and len(summaries) > 1:
