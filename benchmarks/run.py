@@ -39,6 +39,7 @@ class Suite:
     words: int
     measure: str
     title: str
+    short_title: str
     repeat: int = 1
     updates_only: bool = False
 
@@ -73,12 +74,13 @@ def forget_previous(cluster):
 
 SUITES = {
     "multinews": Suite("multinews", "multi_news/dev.jsonl", 250, "f1", "Multi-News dev (139 clusters), F1 at 250 words",
-                       repeat=3),
+                       "Multi-News dev, 250 words", repeat=3),
     "duc2006": Suite("duc2006", "duc2006/test.jsonl", 250, "recall",
-                     "DUC 2006 (50 clusters, query-focused), recall over 4 references at 250 words"),
+                     "DUC 2006 (50 clusters, query-focused), recall over 4 references at 250 words",
+                     "DUC 2006 (query-focused), 250 words"),
     "duc2007": Suite("duc2007", "duc2007_update/test.jsonl", 100, "recall",
                      "DUC 2007 update, stages B and C (10 clusters), recall over 4 references at 100 words",
-                     updates_only=True),
+                     "DUC 2007 update (stages B, C), 100 words", updates_only=True),
 }
 
 
@@ -102,6 +104,8 @@ def run_suite(suite: Suite, data: Path, systems: list[str], timeout: float, limi
     return {
         "suite": suite.name,
         "title": suite.title,
+        "short_title": suite.short_title,
+        "measure": suite.measure,
         "clusters": len(clusters),
         "rows": [r.summary_row() for r in results],
         "speed": speed_comparison(results),
@@ -154,46 +158,51 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
         articles, truth = feed([str(data / SUITES[suite].path)])
         articles = articles[:limit * 10] if limit else articles
         row = {"data": SUITES[suite].path, "articles": len(articles), "true_clusters": len({truth[a.id] for a in articles})}
-        for batches in (1, 10):
+        for key, batches in (("at_once", 1), ("in_10_batches", 10)):
             predicted, seconds = cluster(articles, batches, threshold=0.25)
             precision, recall, f1 = b_cubed(predicted, truth)
-            row[batches] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
+            row[key] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
                             "articles_per_second": len(articles) / seconds}
         rows.append(row)
     return rows
 
 
 def chart(suites: list[dict], path: Path) -> None:
-    """Quality (R2) against speed (seconds per cluster, log scale), one panel per suite."""
+    """Quality (R2) against speed (mean seconds per cluster, log scale) of storyline and its peers, a panel per suite."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, len(suites), figsize=(6 * len(suites), 4.5), squeeze=False)
+    fig, axes = plt.subplots(1, len(suites), figsize=(5.5 * len(suites), 4.5), squeeze=False)
     for ax, suite in zip(axes[0], suites):
         for row in suite["rows"]:
+            if row["system"].startswith("storyline") and row["system"] != "storyline":
+                continue  # ablations are in the tables
             ours = row["system"] == "storyline"
             x = max(row["seconds_per_cluster"], 1e-4)
-            ax.scatter(x, row["rouge2"], s=120 if ours else 60, color="crimson" if ours else "steelblue", zorder=3)
-            ax.annotate(row["system"], (x, row["rouge2"]), textcoords="offset points", xytext=(6, 4), fontsize=9)
+            ax.scatter(x, row["rouge2"], s=140 if ours else 60, color="crimson" if ours else "steelblue", zorder=3)
+            ax.annotate(row["system"], (x, row["rouge2"]), textcoords="offset points", xytext=(7, 3), fontsize=9,
+                        fontweight="bold" if ours else "normal")
         ax.set_xscale("log")
-        ax.set_xlabel("seconds per cluster (log scale; lower is faster)")
-        ax.set_ylabel("ROUGE-2")
-        ax.set_title(suite["title"], fontsize=10)
+        ax.set_xlim(5e-5, 50)
+        ax.set_xlabel("seconds per cluster (log scale)")
+        ax.set_ylabel(f"ROUGE-2 {'F1' if suite['measure'] == 'f1' else 'recall'}")
+        ax.set_title(suite["short_title"], fontsize=11)
         ax.grid(True, which="both", alpha=0.3)
-    fig.suptitle("Quality against speed: up and to the left is better")
+    fig.suptitle("Quality against speed: up and to the left is better (lead baselines cost next to nothing)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
 
-def markdown(suites: list[dict], batch: dict | None, stories: list[dict], command: str) -> str:
+def markdown(results: dict) -> str:
+    suites, batch, stories = results["suites"], results["batch"], results["stories"]
     lines = [
         "# Benchmarks",
         "",
-        f"Command: `{command}`  ",
-        f"Date: {dt.date.today().isoformat()}  ",
-        f"Machine: {machine()}",
+        f"Command: `{results['command']}`  ",
+        f"Date: {results['date']}  ",
+        f"Machine: {results['machine']}",
         "",
         "ROUGE with `rouge-score` (Porter stemming), every system cut at the word budget, sentences on separate",
         "lines for ROUGE-Lsum (references split into sentences too, so Lsum runs higher than single-line ROUGE-L).",
@@ -216,7 +225,7 @@ def markdown(suites: list[dict], batch: dict | None, stories: list[dict], comman
             )
         lines += ["", "Speed of storyline against each peer on the clusters the peer finished (peer time / storyline time):", ""]
         lines += [f"- {peer}: {v['ratio']}x; storyline slower on {v['clusters_storyline_slower']} clusters"
-                  for peer, v in suite["speed"].items()]
+                  for peer, v in suite["speed"].items() if peer not in ("lead", "rr-lead")]
         lines.append("")
     if batch:
         lines += [
@@ -224,7 +233,13 @@ def markdown(suites: list[dict], batch: dict | None, stories: list[dict], comman
             "",
             f"{batch['clusters']} clusters ({batch['failed']} failed) in {batch['seconds_total']} s, "
             f"{batch['seconds_per_cluster']} s per cluster; the 145,000-word cluster `multinews-test-4403` took "
-            f"{batch['largest_cluster_seconds']} s.",
+            f"{batch['largest_cluster_seconds']} s. The same from the command line:",
+            "",
+            "```bash",
+            "storyline batch ../shared/data/multi_news/dev.jsonl -o dev-summaries.jsonl -w 250 --fill",
+            "storyline eval ../shared/data/multi_news/dev.jsonl --summaries dev-summaries.jsonl -w 250 \\",
+            "    --systems storyline,lead,rr-lead,lexrank",
+            "```",
             "",
         ]
     if stories:
@@ -237,7 +252,7 @@ def markdown(suites: list[dict], batch: dict | None, stories: list[dict], comman
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for row in stories:
-            once, batched = row[1], row[10]
+            once, batched = row["at_once"], row["in_10_batches"]
             lines.append(
                 f"| {row['data']} | {row['articles']} | {row['true_clusters']} | {once['stories']} | "
                 f"{once['precision']:.3f} | {once['recall']:.3f} | {once['f1']:.3f} | {batched['f1']:.3f} | "
@@ -256,7 +271,21 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds a system gets per cluster")
     parser.add_argument("--limit", type=int, help="only the first N clusters of each suite (a quick look)")
     parser.add_argument("--no-stories", dest="stories", action="store_false", help="skip the story clustering benchmark")
+    parser.add_argument("--render", action="store_true", help="only redraw BENCHMARKS.md and the chart from the last results")
     args = parser.parse_args()
+    if args.render:
+        results = json.loads((RESULTS / "latest.json").read_text())
+    else:
+        results = measure(args)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    chart(results["suites"], ROOT / "benchmarks" / "quality-speed.png")
+    (ROOT / "BENCHMARKS.md").write_text(markdown(results))
+    print((ROOT / "BENCHMARKS.md").read_text())
+
+
+def measure(args) -> dict:
+    """Run every asked-for suite; the results with the command, date and machine that produced them."""
     if not args.data.is_dir():
         raise SystemExit(f"no evaluation data at {args.data} (give --data)")
     systems = args.systems.split(",")
@@ -264,16 +293,17 @@ def main() -> None:
     for name in args.suites.split(","):
         print(f"running {name} ...", flush=True)
         suites.append(run_suite(SUITES[name], args.data, systems, args.timeout, args.limit))
-    batch = batch_timing(args.data, args.limit) if "multinews" in args.suites else None
-    stories = clustering(args.data, args.limit) if args.stories else []
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps({"suites": suites, "batch": batch, "stories": stories}, indent=2) + "\n")
-    chart(suites, ROOT / "benchmarks" / "quality-speed.png")
     command = "python benchmarks/run.py" + "".join(
         f" --{k} {v}" for k, v in (("suites", args.suites), ("limit", args.limit)) if v and v != ",".join(SUITES)
     )
-    (ROOT / "BENCHMARKS.md").write_text(markdown(suites, batch, stories, command))
-    print((ROOT / "BENCHMARKS.md").read_text())
+    return {
+        "command": command + ("" if args.stories else " --no-stories"),
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "suites": suites,
+        "batch": batch_timing(args.data, args.limit) if "multinews" in args.suites else None,
+        "stories": clustering(args.data, args.limit) if args.stories else [],
+    }
 
 
 if __name__ == "__main__":

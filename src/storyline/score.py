@@ -177,7 +177,7 @@ def default_model() -> SalienceModel:
 def score(
     table: np.ndarray,
     model: SalienceModel | None = None,
-    relevance: np.ndarray | None = None,
+    query_relevance: np.ndarray | None = None,
     query_weight: float = 0.5,
 ) -> np.ndarray:
     """Predicted salience of each sentence's feature row (by default with the shipped model).
@@ -186,9 +186,9 @@ def score(
     weighted by ``query_weight``.
     """
     salience = (model or default_model()).predict(table)
-    if relevance is None:
+    if query_relevance is None:
         return salience
-    return _standardize(salience) + query_weight * _standardize(relevance)
+    return _standardize(salience) + query_weight * _standardize(query_relevance)
 
 
 def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:

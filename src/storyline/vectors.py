@@ -17,8 +17,8 @@ STOPWORDS = frozenset(
     most my myself no nor not now of off on once only or other our ours ourselves out over own s same she
     should so some such t than that the their theirs them themselves then there these they this those
     through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according mr mrs ms one two new also
-    would could us like get got just year years""".split()
+    would you your yours yourself yourselves said says say told according mr mrs ms one two new us
+    like get got year years""".split()
 )
 _stemmer = Stemmer.Stemmer("porter")
 
