@@ -50,8 +50,20 @@ def test_sentence_budget():
 
 
 def test_query_focuses_the_summary(cluster):
-    summary = Summarizer(words=40).summarize(cluster, query="What did the police say about the cause and arson?")
-    assert any(re.search(r"police|arson|cause", s.text, re.I) for s in summary.sentences)
+    plain = Summarizer(words=60).summarize(cluster, query="")
+    focused = Summarizer(words=60).summarize(cluster, query="What will mayor Karin Dahl do for the families?")
+    assert not any("Mayor" in s.text for s in plain.sentences)
+    assert any("Mayor" in s.text for s in focused.sentences)
+
+
+def test_a_sentence_opening_with_a_pronoun_follows_the_one_it_leans_on(cluster):
+    summary = Summarizer(words=60).summarize(cluster)
+    texts = [s.text for s in summary.sentences]
+    for number, sentence in enumerate(summary.sentences):
+        if re.match(r"(It|He|She|They|Both)\b", sentence.text):
+            ref = sentence.sources[0]
+            before = summary.sentences[number - 1].sources[0]
+            assert number > 0 and (before.doc, before.sentence) == (ref.doc, ref.sentence - 1), texts
 
 
 def test_one_document_cluster(example_texts):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from .vectors import Vectorizer, background_frequency, bigram_presence, stem, su
 
 MIN_WORDS = 6
 MAX_WORDS = 80
+PRONOUN_START = re.compile(r"^[\"“‘']?(he|she|it|they|both|this|these|those|his|her|its|their)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Summarizer:
         scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
         chosen = select(
             scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill,
-            analysis.seen,
+            analysis.seen, antecedent=antecedents(analysis.sentences),
         )
         chosen = order(chosen, candidates.position, candidates.doc)
         sentences = analysis.sentences
@@ -105,6 +107,15 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors) -> np.ndarr
     if not read:
         return None
     return (vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1).toarray().ravel()
+
+
+def antecedents(sentences: list[Sentence]) -> np.ndarray:
+    """For a sentence opening with a pronoun ("She", "They", "Both"), the candidate just before it in its
+    document (-2 when that sentence is not a candidate); -1 for every other sentence."""
+    at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
+    return np.array([
+        at.get((s.doc, s.index - 1), -2) if PRONOUN_START.match(s.text) else -1 for s in sentences
+    ])
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:

@@ -18,6 +18,7 @@ def select(
     fill: bool = False,
     seen: np.ndarray | None = None,
     novelty: float = 0.6,
+    antecedent: np.ndarray | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
@@ -25,10 +26,13 @@ def select(
     repetition (the same fact from another outlet) and is skipped. With ``fill`` the last sentence
     may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
     each sentence's similarity to what the reader already read; above ``novelty`` it is old news and
-    skipped. Only the
-    MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size.
+    skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in
+    with it, or -2 when it cannot (then i is skipped); -1 for none. Only the MAX_CONSIDERED best
+    sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
+    rank_of = np.full(len(scores), -1)
+    rank_of[ranked] = np.arange(len(ranked))
     similarity = (vectors[ranked] @ vectors[ranked].T).toarray()
     chosen: list[int] = []
     closest = np.zeros(len(ranked))
@@ -40,9 +44,25 @@ def select(
             break
         if max_words is not None and fill and used >= max_words:
             break
-        if closest[rank] > redundancy or (max_words is not None and not fill and used + words[index] > max_words):
+        group = _with_antecedent(int(index), antecedent, chosen, rank_of)
+        if not group or any(closest[rank_of[i]] > redundancy for i in group):
             continue
-        chosen.append(int(index))
-        used += int(words[index])
-        closest = np.maximum(closest, similarity[rank])
+        if max_words is not None and not fill and used + words[group].sum() > max_words:
+            continue
+        if max_sentences is not None and len(chosen) + len(group) > max_sentences:
+            continue
+        for i in group:
+            chosen.append(i)
+            used += int(words[i])
+            closest = np.maximum(closest, similarity[rank_of[i]])
     return chosen
+
+
+def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray) -> list[int]:
+    """The sentences that choosing ``index`` brings in: itself, after the sentence it leans on if needed."""
+    before = -1 if antecedent is None else int(antecedent[index])
+    if before == -1 or before in chosen:
+        return [index]
+    if before < 0 or rank_of[before] < 0:
+        return []
+    return [before, index]
