@@ -203,7 +203,6 @@ def stories_list(db) -> None:
 @click.option("-w", "--words", type=click.IntRange(1), default=120, show_default=True)
 def stories_show(story, db, reader, since, words) -> None:
     """A story page: coverage, summary (of what is new, with --reader or --since), quotes and timeline."""
-    from .model import Document
     from .store import Store
     from .storypage import coverage, quotes, timeline
 
@@ -213,19 +212,17 @@ def stories_show(story, db, reader, since, words) -> None:
         store.close()
         raise InputError(f"no story {story} in {store.path}")
     watermark = store.watermark(reader, story) if reader else (since or 0)
-    as_document = lambda a: Document(text=a.text, id=a.id, title=a.title or "", source=a.source or "",
-                                     url=a.url or "", published=a.published or "")
     originals = [a for a in articles if a.duplicate_of is None]
-    new = [as_document(a) for a in originals if a.seq > watermark]
-    read = [as_document(a) for a in originals if a.seq <= watermark]
+    new = [a.to_document() for a in originals if a.seq > watermark]
+    read = [a.to_document() for a in originals if a.seq <= watermark]
     console = Console()
-    console.print(f"[bold]Story {story}[/bold]: {len(articles)} articles, {coverage([as_document(a) for a in articles])}")
+    console.print(f"[bold]Story {story}[/bold]: {len(articles)} articles, {coverage([a.to_document() for a in articles])}")
     if new:
         summary = Summarizer(words=words).summarize(Cluster(documents=new, previous=read, id=str(story)))
         console.print(("\nWhat is new:\n" if read else "\n") + render(summary, "markdown"), markup=False, highlight=False)
     else:
         console.print("\nNothing new since the last look.")
-    documents = [as_document(a) for a in originals]
+    documents = new + read
     for quote in quotes(documents):
         console.print(f"“{quote.text}” — {quote.speaker}", markup=False, highlight=False)
     for event in timeline(documents):

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import StorylineError
+from .model import Document
 
 DEFAULT_PATH = "storyline.db"
 # Each entry moves the schema from version i to i + 1; never edit one that has shipped, add another.
@@ -50,6 +51,10 @@ class StoredArticle:
     published: str
     text: str
     duplicate_of: str | None
+
+    def to_document(self) -> Document:
+        return Document(text=self.text, id=self.id, title=self.title or "", source=self.source or "",
+                        url=self.url or "", published=self.published or "")
 
 
 class Store:
@@ -116,7 +121,7 @@ class Store:
     def minhashes(self) -> list[tuple[str, int, bytes]]:
         return list(self.db.execute("SELECT id, story, minhash FROM articles WHERE duplicate_of IS NULL"))
 
-    def add_article(self, article_id: str, story: int, document, duplicate_of: str | None, minhash: bytes) -> None:
+    def add_article(self, article_id: str, story: int, document: Document, duplicate_of: str | None, minhash: bytes) -> None:
         self.db.execute(
             "INSERT INTO articles (id, story, title, source, url, published, text, duplicate_of, minhash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
