@@ -39,7 +39,7 @@ def select(
     if seen is not None:
         closest[seen[ranked] > novelty] = np.inf
     used = 0
-    for rank, index in enumerate(ranked):
+    for index in ranked:
         if max_sentences is not None and len(chosen) >= max_sentences:
             break
         if max_words is not None and fill and used >= max_words:
