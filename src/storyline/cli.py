@@ -52,7 +52,7 @@ def summarize(inputs, words, sentences, query, read, fmt, output) -> None:
     """
     clusters = read_clusters(inputs)
     if not clusters:
-        raise InputError("no articles given")
+        raise InputError(f"{', '.join(inputs)}: no articles found")
     if read:
         previous = [d for c in read_clusters(read) for d in c.documents]
         for cluster in clusters:
