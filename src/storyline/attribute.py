@@ -11,15 +11,13 @@ def supporting(chosen: list[int], vectors: sparse.csr_matrix, doc: np.ndarray, t
     if not chosen:
         return []
     similarity = (vectors[chosen] @ vectors.T).toarray()
+    in_doc = {other: np.flatnonzero(doc == other) for other in np.unique(doc)}
     result = []
     for row, index in zip(similarity, chosen):
         sources = [index]
-        for other in np.unique(doc):
-            if other == doc[index]:
-                continue
-            in_doc = np.flatnonzero(doc == other)
-            best = in_doc[np.argmax(row[in_doc])]
-            if row[best] >= threshold:
+        for other, members in in_doc.items():
+            best = members[np.argmax(row[members])]
+            if other != doc[index] and row[best] >= threshold:
                 sources.append(int(best))
         result.append(sources)
     return result

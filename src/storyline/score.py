@@ -63,6 +63,8 @@ def features(candidates: Candidates) -> np.ndarray:
     other_similarity = (toward_centroid - own) / others_norm[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_centrality = ((doc_to_centroid - np.diag(gram)) / others_norm)[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_sentences = np.bincount(doc, minlength=candidates.n_docs)[doc]
+    present = vectors.copy()
+    present.data[:] = 1.0
     texts = candidates.texts
     return np.column_stack([
         position == 0,
@@ -79,8 +81,8 @@ def features(candidates: Candidates) -> np.ndarray:
         doc_centrality,
         _support(vectors, doc, doc_vectors),
         _bigram_support(candidates.bigrams, doc, membership),
-        _word_probability(vectors),
-        *_signature_terms(vectors, candidates.background),
+        _word_probability(present),
+        *_signature_terms(present, candidates.background),
         [('"' in t or "“" in t) for t in texts],
         [len(DIGIT.findall(t)) / len(t) for t in texts],
         [len(CAPITALIZED.findall(t)) / w for t, w in zip(texts, candidates.words)],
@@ -118,14 +120,13 @@ def _bigram_support(bigrams: sparse.csr_matrix, doc: np.ndarray, membership: spa
     return shared.sum(axis=1) / pairs / (n_docs - 1)
 
 
-def _signature_terms(vectors: sparse.csr_matrix, background: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Share and number of a sentence's terms that are topic signatures of the cluster.
+def _signature_terms(present: sparse.csr_matrix, background: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Share and number of a sentence's terms (``present``: which terms each sentence has) that are topic
+    signatures of the cluster.
 
     A term is a topic signature when the cluster uses it far more than general English does
     (Dunning's log-likelihood ratio above 10.83, p < 0.001; Lin and Hovy 2000).
     """
-    present = vectors.copy()
-    present.data[:] = 1.0
     observed = np.asarray(present.sum(axis=0)).ravel()
     expected = observed.sum() * background
     ratio = 2 * (observed * np.log(np.maximum(observed, 1e-12) / expected) - (observed - expected))
@@ -134,10 +135,8 @@ def _signature_terms(vectors: sparse.csr_matrix, background: np.ndarray) -> tupl
     return count / np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0), np.log1p(count)
 
 
-def _word_probability(vectors: sparse.csr_matrix) -> np.ndarray:
+def _word_probability(present: sparse.csr_matrix) -> np.ndarray:
     """Mean cluster frequency of a sentence's terms (SumBasic's signal), scaled by the most frequent term."""
-    present = vectors.copy()
-    present.data[:] = 1.0
     frequency = np.asarray(present.sum(axis=0)).ravel()
     frequency /= frequency.max() or 1.0
     terms = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)

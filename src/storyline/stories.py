@@ -133,10 +133,10 @@ class StoryTracker:
             if originals[-1] is None:
                 self._index(document.id, signature)
         fresh = [i for i, original in enumerate(originals) if original is None]
-        rows = self._assign(self._vectors([documents[i] for i in fresh]), [_days(documents[i].published) for i in fresh])
-        report.new_stories += len(self.story_ids) - len(self.first_seen)
-        self.first_seen += [None] * (len(self.story_ids) - len(self.first_seen))
-        self.last_seen += [None] * (len(self.story_ids) - len(self.last_seen))
+        stories_before = len(self.story_ids)
+        vectors, changed_terms = self._vectors([documents[i] for i in fresh])
+        rows = self._assign(vectors, [_days(documents[i].published) for i in fresh])
+        report.new_stories += len(self.story_ids) - stories_before
         for i, row in zip(fresh, rows):
             self.row_of_article[documents[i].id] = row
         touched = set(rows)
@@ -150,7 +150,7 @@ class StoryTracker:
                 touched.add(row)
                 report.added += 1
                 report.duplicates += original is not None
-            self.store.save_terms(self.terms)
+            self.store.save_terms({term: self.terms[term] for term in changed_terms})
             for row in touched:
                 self._save_story(row)
 
@@ -163,9 +163,11 @@ class StoryTracker:
         copies = [other for other in self.lsh.query(signature) if signature.jaccard(self.signatures[other]) >= self.duplicate]
         return min(copies) if copies else None
 
-    def _vectors(self, documents: list[Document]) -> sparse.csr_matrix:
-        """Unit tf-idf rows of the articles, after counting them into the document frequencies."""
+    def _vectors(self, documents: list[Document]) -> tuple[sparse.csr_matrix, set[str]]:
+        """Unit tf-idf rows of the articles, after counting them into the document frequencies, and the
+        terms whose frequencies changed."""
         token_lists = [story_words(d) for d in documents]
+        changed = {term for tokens in token_lists for term in tokens}
         for tokens in token_lists:
             for term in set(tokens):
                 index, df = self.terms.get(term, (len(self.terms), 0))
@@ -180,7 +182,8 @@ class StoryTracker:
                 cols.append(index)
                 values.append((1 + np.log(count)) * (np.log((1 + self.total) / (1 + df)) + 1))
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
-        return normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(documents), len(self.terms))))
+        vectors = normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(documents), len(self.terms))))
+        return vectors, changed
 
     def _assign(self, vectors: sparse.csr_matrix, days: list[float]) -> list[int]:
         """Story row of each article, in order, creating stories on the way.
@@ -206,6 +209,8 @@ class StoryTracker:
             if best < 0 or similarity[best] < self.threshold:
                 best, live = live, live + 1
                 self.story_ids.append(max(self.story_ids, default=0) + 1)
+                self.first_seen.append(None)
+                self.last_seen.append(None)
             norm2[best] += 2 * dots[best] + 1.0
             last[best] = np.nanmax([last[best], days[i]]) if not np.isnan(days[i]) else last[best]
             rows.append(best)
