@@ -49,6 +49,19 @@ def test_sentence_budget():
     assert len(summarize(texts, words=None, sentences=2).sentences) <= 2
 
 
+def test_when_everything_fits_every_fact_is_kept_once_in_article_order():
+    first = "The ferry Nordlys left Port Aldren at dawn with forty passengers aboard. It reached the island by noon."
+    second = "The ferry Nordlys left Port Aldren at dawn, carrying forty passengers. Fog closed the harbour an hour later."
+    summary = summarize([first, second], words=100)
+    texts = [s.text for s in summary.sentences]
+    assert texts == [
+        "The ferry Nordlys left Port Aldren at dawn with forty passengers aboard.",
+        "It reached the island by noon.",
+        "Fog closed the harbour an hour later.",
+    ]
+    assert {ref.doc for ref in summary.sentences[0].sources} == {0, 1}
+
+
 def test_query_focuses_the_summary(cluster):
     plain = Summarizer(words=60).summarize(cluster, query="")
     focused = Summarizer(words=60).summarize(cluster, query="What will mayor Karin Dahl do for the families?")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
+
+from .vectors import Matrix, dense
 
 
-def supporting(chosen: list[int], vectors: sparse.csr_matrix, doc: np.ndarray, threshold: float = 0.4) -> list[list[int]]:
+def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float = 0.4) -> list[list[int]]:
     """For each chosen sentence: itself, then the closest sentence of each other document above ``threshold``."""
     if not chosen:
         return []
-    similarity = (vectors[chosen] @ vectors.T).toarray()
+    similarity = dense(vectors[chosen] @ vectors.T)
     in_doc = {other: np.flatnonzero(doc == other) for other in np.unique(doc)}
     result = []
     for row, index in zip(similarity, chosen):

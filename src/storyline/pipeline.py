@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -16,7 +17,7 @@ from .order import order
 from .score import Candidates, SalienceModel, features, relevance, score
 from .segment import segment
 from .select import select
-from .vectors import Vectorizer, background_frequency, bigram_presence, stem, surface_words
+from .vectors import Vectorizer, background_frequency, bigram_presence, compact, dense, stem, surface_words
 
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -44,7 +45,10 @@ class Summarizer:
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
         analysis = analyze(cluster, cluster.query if query is None else query)
         candidates = analysis.candidates
-        scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
+        if self._everything_fits(candidates.words):
+            scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
+        else:
+            scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
         chosen = select(
             scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill,
             analysis.seen, antecedent=antecedents(analysis.sentences),
@@ -60,6 +64,9 @@ class Summarizer:
             id=cluster.id,
         )
 
+    def _everything_fits(self, words: np.ndarray) -> bool:
+        return (self.words is None or words.sum() <= self.words) and (self.sentences is None or len(words) <= self.sentences)
+
 
 @dataclass
 class Analysis:
@@ -67,13 +74,17 @@ class Analysis:
 
     sentences: list[Sentence]
     candidates: Candidates
-    features: np.ndarray
     relevance: np.ndarray | None
     seen: np.ndarray | None
 
+    @cached_property
+    def features(self) -> np.ndarray:
+        """The salience features of the candidates (computed when first needed)."""
+        return features(self.candidates)
+
 
 def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
-    """Clean, segment and vectorize a cluster, and compute the features of its candidate sentences.
+    """Clean, segment and vectorize a cluster's candidate sentences.
 
     With ``cluster.previous`` (articles the reader has read), ``seen`` holds each candidate's
     highest similarity to a sentence of them.
@@ -85,11 +96,11 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
     vectorizer = Vectorizer()
-    vectors = vectorizer.fit_transform(tokens=tokens)
+    vectors = compact(vectorizer.fit_transform(tokens=tokens))
     candidates = Candidates(
         vectors=vectors,
         background=background_frequency(vectorizer.vocabulary, words),
-        bigrams=bigram_presence(tokens),
+        bigrams=compact(bigram_presence(tokens)),
         doc=np.array([s.doc for s in sentences]),
         position=np.array([s.index for s in sentences]),
         paragraph=np.array([s.paragraph for s in sentences]),
@@ -98,7 +109,7 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
         texts=texts,
     )
     query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
-    return Analysis(sentences, candidates, features(candidates), query_relevance, _seen(cluster.previous, vectorizer, vectors))
+    return Analysis(sentences, candidates, query_relevance, _seen(cluster.previous, vectorizer, vectors))
 
 
 def _seen(previous: list[Document], vectorizer: Vectorizer, vectors) -> np.ndarray | None:
@@ -106,7 +117,7 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors) -> np.ndarr
     read = candidate_sentences(previous)
     if not read:
         return None
-    return (vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1).toarray().ravel()
+    return dense(vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1)
 
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:

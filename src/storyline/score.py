@@ -10,7 +10,7 @@ from importlib import resources
 import numpy as np
 from scipy import sparse
 
-from .vectors import normalize_rows
+from .vectors import Matrix, dense, normalize_rows, presence, squared
 
 FEATURES = (
     "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
@@ -34,9 +34,9 @@ CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 class Candidates:
     """The sentences a summary may use, with their tf-idf rows and per-sentence facts."""
 
-    vectors: sparse.csr_matrix
+    vectors: Matrix
     background: np.ndarray
-    bigrams: sparse.csr_matrix
+    bigrams: Matrix
     doc: np.ndarray
     position: np.ndarray
     paragraph: np.ndarray
@@ -53,8 +53,8 @@ def features(candidates: Candidates) -> np.ndarray:
     doc_vectors = normalize_rows(membership @ vectors)
     # The centroid is the sum of the documents' unit vectors; everything below is read off two small
     # dense products: sentence-document and document-document similarities.
-    to_docs = (vectors @ doc_vectors.T).toarray()
-    gram = (doc_vectors @ doc_vectors.T).toarray()
+    to_docs = dense(vectors @ doc_vectors.T)
+    gram = dense(doc_vectors @ doc_vectors.T)
     toward_centroid = to_docs.sum(axis=1)
     own = to_docs[np.arange(n), doc]
     doc_to_centroid = gram.sum(axis=1)
@@ -63,8 +63,7 @@ def features(candidates: Candidates) -> np.ndarray:
     other_similarity = (toward_centroid - own) / others_norm[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_centrality = ((doc_to_centroid - np.diag(gram)) / others_norm)[doc] if candidates.n_docs > 1 else np.zeros(n)
     doc_sentences = np.bincount(doc, minlength=candidates.n_docs)[doc]
-    present = vectors.copy()
-    present.data[:] = 1.0
+    present = presence(vectors)
     texts = candidates.texts
     return np.column_stack([
         position == 0,
@@ -93,34 +92,28 @@ def features(candidates: Candidates) -> np.ndarray:
     ]).astype(float)
 
 
-def _support(vectors: sparse.csr_matrix, doc: np.ndarray, doc_vectors: sparse.csr_matrix) -> np.ndarray:
+def _support(vectors: Matrix, doc: np.ndarray, doc_vectors: Matrix) -> np.ndarray:
     """Share of a sentence's weighted terms that the other documents also use, averaged over them."""
     n_docs = doc_vectors.shape[0]
     if n_docs < 2:
         return np.zeros(len(doc))
-    present = doc_vectors.copy()
-    present.data[:] = 1.0
-    weights = vectors.copy()
-    weights.data = weights.data**2
-    covered = (weights @ present.T).toarray()
+    covered = dense(squared(vectors) @ presence(doc_vectors).T)
     covered[np.arange(len(doc)), doc] = 0.0
     return covered.sum(axis=1) / (n_docs - 1)
 
 
-def _bigram_support(bigrams: sparse.csr_matrix, doc: np.ndarray, membership: sparse.csr_matrix) -> np.ndarray:
+def _bigram_support(bigrams: Matrix, doc: np.ndarray, membership: sparse.csr_matrix) -> np.ndarray:
     """Share of a sentence's word pairs that also occur in the other documents, averaged over them."""
     n_docs = membership.shape[0]
     if n_docs < 2:
         return np.zeros(len(doc))
-    in_doc = membership @ bigrams
-    in_doc.data[:] = 1.0
-    shared = (bigrams @ in_doc.T).toarray()
+    shared = dense(bigrams @ presence(membership @ bigrams).T)
     shared[np.arange(len(doc)), doc] = 0.0
     pairs = np.maximum(np.asarray(bigrams.sum(axis=1)).ravel(), 1.0)
     return shared.sum(axis=1) / pairs / (n_docs - 1)
 
 
-def _signature_terms(present: sparse.csr_matrix, background: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _signature_terms(present: Matrix, background: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Share and number of a sentence's terms (``present``: which terms each sentence has) that are topic
     signatures of the cluster.
 
@@ -135,7 +128,7 @@ def _signature_terms(present: sparse.csr_matrix, background: np.ndarray) -> tupl
     return count / np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0), np.log1p(count)
 
 
-def _word_probability(present: sparse.csr_matrix) -> np.ndarray:
+def _word_probability(present: Matrix) -> np.ndarray:
     """Mean cluster frequency of a sentence's terms (SumBasic's signal), scaled by the most frequent term."""
     frequency = np.asarray(present.sum(axis=0)).ravel()
     frequency /= frequency.max() or 1.0
@@ -192,7 +185,7 @@ def score(
 
 def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:
     """Cosine similarity of each sentence to the query."""
-    return (candidates.vectors @ query.T).toarray().ravel()
+    return dense(candidates.vectors @ query.T).ravel()
 
 
 def _standardize(values: np.ndarray) -> np.ndarray:

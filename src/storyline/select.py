@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
+
+from .vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
 
 
 def select(
     scores: np.ndarray,
-    vectors: sparse.csr_matrix,
+    vectors: Matrix,
     words: np.ndarray,
     max_words: int | None = None,
     max_sentences: int | None = None,
@@ -33,7 +34,8 @@ def select(
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
     rank_of = np.full(len(scores), -1)
     rank_of[ranked] = np.arange(len(ranked))
-    similarity = (vectors[ranked] @ vectors[ranked].T).toarray()
+    considered = vectors[ranked]
+    similarity = dense(considered @ considered.T)
     chosen: list[int] = []
     closest = np.zeros(len(ranked))
     if seen is not None:

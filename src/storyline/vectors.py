@@ -1,4 +1,4 @@
-"""Sparse term vectors of sentences: stemmed content words weighted by tf-idf."""
+"""Term vectors of sentences: stemmed content words weighted by tf-idf."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ STOPWORDS = frozenset(
     like get got year years""".split()
 )
 _stemmer = Stemmer.Stemmer("porter")
+# Below this many cells a sentence-term matrix is kept dense: scipy's fixed cost per sparse operation
+# outweighs the arithmetic on small clusters.
+DENSE_CELLS = 400_000
+Matrix = sparse.csr_matrix | np.ndarray
 
 
 @lru_cache(maxsize=200_000)
@@ -75,9 +79,8 @@ class Vectorizer:
         return self._weigh(term_counts([content_words(t) for t in texts], self.vocabulary, grow=False))
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-        tf = counts.copy()
-        tf.data = 1.0 + np.log(tf.data)
-        return normalize_rows(sparse.csr_matrix(tf.multiply(self.idf)))
+        weights = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
+        return normalize_rows(sparse.csr_matrix((weights, counts.indices, counts.indptr), shape=counts.shape))
 
 
 def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) -> sparse.csr_matrix:
@@ -104,8 +107,34 @@ def bigram_presence(token_lists: list[list[str]]) -> sparse.csr_matrix:
     return matrix
 
 
-def normalize_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+def normalize_rows(matrix: Matrix) -> Matrix:
     """Rows scaled to unit length (empty rows stay empty)."""
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    if not sparse.issparse(matrix):
+        norms = np.linalg.norm(matrix, axis=1)
+        return matrix / np.where(norms == 0, 1.0, norms)[:, None]
+    matrix = matrix.tocsr()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    return sparse.csr_matrix((matrix.data / norms[rows], matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
+def compact(matrix: sparse.csr_matrix) -> Matrix:
+    """The matrix as a dense array when it is small enough that dense products are cheaper."""
+    rows, columns = matrix.shape
+    return matrix.toarray() if rows * columns <= DENSE_CELLS else matrix
+
+
+def dense(matrix: Matrix) -> np.ndarray:
+    """A sparse or dense matrix as a dense array."""
+    return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
+
+
+def presence(matrix: Matrix) -> Matrix:
+    """1.0 where the matrix is non-zero."""
+    return (matrix != 0).astype(float)
+
+
+def squared(matrix: Matrix) -> Matrix:
+    """Element-wise square."""
+    return matrix.multiply(matrix) if sparse.issparse(matrix) else matrix * matrix
