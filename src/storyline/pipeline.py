@@ -14,11 +14,13 @@ from .attribute import supporting
 from .errors import InputError
 from .model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from .order import order
-from .score import Candidates, SalienceModel, features, relevance, score
+from .score import Candidates, SalienceModel, default_model, features, query_features, relevance
 from .segment import segment
 from .select import select
 from .vectors import Vectorizer, background_frequency, bigram_presence, compact, dense, stem, surface_words
 
+REDUNDANCY = 0.4
+QUERY_REDUNDANCY = 0.25
 MIN_WORDS = 6
 MAX_WORDS = 80
 PRONOUN_START = re.compile(r"^[\"“‘']?(he|she|it|they|both|this|these|those|his|her|its|their)\b", re.IGNORECASE)
@@ -29,28 +31,29 @@ class Summarizer:
     """Extractive multi-document summarizer.
 
     words: word budget (None for no limit); sentences: sentence budget (None for no limit);
-    redundancy: cosine similarity above which a sentence repeats one already chosen;
+    redundancy: cosine similarity above which a sentence repeats one already chosen (None: REDUNDANCY,
+    or QUERY_REDUNDANCY with a query, which DUC's 25-article clusters favour);
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
-    model: the salience model (None for the one shipped with the package);
-    query_weight: how much relevance to the query counts against salience, when there is a query.
+    model: the salience model (None for the ones shipped with the package, generic or query-focused).
     """
 
     words: int | None = 120
     sentences: int | None = None
-    redundancy: float = 0.4
+    redundancy: float | None = None
     fill: bool = False
     model: SalienceModel | None = None
-    query_weight: float = 0.5
 
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
-        analysis = analyze(cluster, cluster.query if query is None else query)
+        analysis = analyze(cluster, query)
         candidates = analysis.candidates
         if self._everything_fits(candidates.words):
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
         else:
-            scores = score(analysis.features, self.model, analysis.relevance, self.query_weight)
+            scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+        focused = analysis.relevance is not None
+        redundancy = self.redundancy if self.redundancy is not None else QUERY_REDUNDANCY if focused else REDUNDANCY
         chosen = select(
-            scores, candidates.vectors, candidates.words, self.words, self.sentences, self.redundancy, self.fill,
+            scores, candidates.vectors, candidates.words, self.words, self.sentences, redundancy, self.fill,
             analysis.seen, antecedent=antecedents(analysis.sentences),
         )
         chosen = order(chosen, candidates.position, candidates.doc)
@@ -82,9 +85,17 @@ class Analysis:
         """The salience features of the candidates (computed when first needed)."""
         return features(self.candidates)
 
+    @property
+    def table(self) -> np.ndarray:
+        """What a salience model reads: the features, and the query features when there is a query."""
+        if self.relevance is None:
+            return self.features
+        return np.hstack([self.features, query_features(self.candidates, self.relevance)])
 
-def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
-    """Clean, segment and vectorize a cluster's candidate sentences.
+
+def analyze(cluster: Cluster, query: str | None = None) -> Analysis:
+    """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
+    cluster's own; "" for none).
 
     With ``cluster.previous`` (articles the reader has read), ``seen`` holds each candidate's
     highest similarity to a sentence of them.
@@ -108,6 +119,7 @@ def analyze(cluster: Cluster, query: str | None = "") -> Analysis:
         n_docs=len(cluster.documents),
         texts=texts,
     )
+    query = cluster.query if query is None else query
     query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
     return Analysis(sentences, candidates, query_relevance, _seen(cluster.previous, vectorizer, vectors))
 

@@ -18,6 +18,9 @@ FEATURES = (
     "other_docs_similarity", "doc_centrality", "support", "bigram_support", "word_probability", "signature_share", "signature_count", "quote", "digits",
     "capitals", "dangling", "first_person", "question", "attribution",
 )
+# Added for summaries focused on a query: cosine to the query, the same standardized within the cluster,
+# the mean over the sentence's article, and whether the sentence shares any query term.
+QUERY_FEATURES = ("relevance", "relevance_standardized", "document_relevance", "matches_query")
 # Openings that lean on a sentence the reader may not have seen.
 DANGLING = re.compile(
     r"^[\"“‘']?(he|she|it|they|this|that|these|those|both|his|her|its|their|but|and|so|also|however|"
@@ -138,49 +141,50 @@ def _word_probability(present: Matrix) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SalienceModel:
-    """A linear model over standardized features, trained by training/train_salience.py."""
+    """A linear model over standardized features, trained by training/train_salience.py.
+
+    ``names`` are the feature columns it reads: FEATURES, or FEATURES + QUERY_FEATURES for a query model.
+    """
 
     mean: np.ndarray
     scale: np.ndarray
     weights: np.ndarray
     bias: float
+    names: tuple[str, ...] = FEATURES
 
     def predict(self, table: np.ndarray) -> np.ndarray:
         return ((table - self.mean) / self.scale) @ self.weights + self.bias
 
     def save(self, path) -> None:
-        np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale, weights=self.weights,
+        np.savez(path, features=np.array(self.names), mean=self.mean, scale=self.scale, weights=self.weights,
                  bias=np.array(self.bias))
 
     @classmethod
-    def load(cls, path) -> SalienceModel:
+    def load(cls, path, names: tuple[str, ...] = FEATURES) -> SalienceModel:
         with np.load(path) as data:
-            if tuple(data["features"]) != FEATURES:
+            if tuple(data["features"]) != names:
                 raise ValueError(f"{path}: trained on other features; retrain with training/train_salience.py")
-            return cls(data["mean"], data["scale"], data["weights"], float(data["bias"]))
+            return cls(data["mean"], data["scale"], data["weights"], float(data["bias"]), names)
 
 
-@lru_cache(maxsize=1)
-def default_model() -> SalienceModel:
-    """The model shipped with the package."""
+@lru_cache(maxsize=2)
+def default_model(query: bool = False) -> SalienceModel:
+    """A model shipped with the package: for generic summaries, or for summaries focused on a query."""
+    if query:
+        return SalienceModel.load(resources.files("storyline") / "data" / "salience-query.npz", FEATURES + QUERY_FEATURES)
     return SalienceModel.load(resources.files("storyline") / "data" / "salience.npz")
 
 
-def score(
-    table: np.ndarray,
-    model: SalienceModel | None = None,
-    query_relevance: np.ndarray | None = None,
-    query_weight: float = 0.5,
-) -> np.ndarray:
-    """Predicted salience of each sentence's feature row (by default with the shipped model).
-
-    With a query, salience and relevance to the query (both standardized) are added, relevance
-    weighted by ``query_weight``.
-    """
-    salience = (model or default_model()).predict(table)
-    if query_relevance is None:
-        return salience
-    return _standardize(salience) + query_weight * _standardize(query_relevance)
+def query_features(candidates: Candidates, query_relevance: np.ndarray) -> np.ndarray:
+    """One row per sentence, one column per name in QUERY_FEATURES."""
+    doc = candidates.doc
+    doc_relevance = np.bincount(doc, weights=query_relevance) / np.maximum(np.bincount(doc), 1)
+    return np.column_stack([
+        query_relevance,
+        _standardize(query_relevance),
+        doc_relevance[doc],
+        query_relevance > 0,
+    ]).astype(float)
 
 
 def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:
