@@ -28,6 +28,7 @@ from storyline.evaluate import SystemResult, evaluate
 from storyline.ingest import iter_jsonl
 from storyline.pipeline import Summarizer
 from storyline.score import FEATURES, SalienceModel
+from storyline.stories import THRESHOLD
 from storyline.systems import PEERS, System, named_system, storyline_system
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,7 +191,7 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
         articles = articles[:limit * 10] if limit else articles
         row = {"data": SUITES[suite].path, "articles": len(articles), "true_clusters": len({truth[a.id] for a in articles})}
         for key, batches in (("at_once", 1), ("in_10_batches", 10)):
-            predicted, seconds = cluster(articles, batches, threshold=0.25)
+            predicted, seconds = cluster(articles, batches, threshold=THRESHOLD)
             precision, recall, f1 = b_cubed(predicted, truth)
             row[key] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
                             "articles_per_second": len(articles) / seconds}

@@ -18,7 +18,7 @@ from pathlib import Path
 from storyline.ingest import iter_jsonl
 from storyline.model import Document
 from storyline.store import Store
-from storyline.stories import StoryTracker
+from storyline.stories import THRESHOLD, StoryTracker
 
 
 def feed(paths: list[str], seed: int = 0) -> tuple[list[Document], dict[str, str]]:
@@ -64,7 +64,7 @@ def cluster(articles: list[Document], batches: int, threshold: float) -> tuple[d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="+", help="cluster files (each is benchmarked on its own)")
-    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.25])
+    parser.add_argument("--thresholds", type=float, nargs="+", default=[THRESHOLD])
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     results = []

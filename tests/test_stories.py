@@ -85,6 +85,20 @@ def test_stories_far_apart_in_time_stay_apart(tmp_path):
     assert assignment["fire-courier"] != assignment["fire-herald"]
 
 
+def test_stories_that_come_close_are_merged_into_the_older_one(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    store = Store(db)
+    store.set_watermark("ana", 2, 1)
+    store.close()
+    report = add(db, articles(FOOTBALL), merge=0.0)
+    assert report.new_stories == 1 and report.merged == 1
+    assert set(stored(db).values()) == {1}
+    store = Store(db)
+    assert [s[0] for s in store.stories()] == [1] and store.watermark("ana", 2) == 0
+    store.close()
+
+
 def test_store_schema_is_versioned(tmp_path):
     store = Store(tmp_path / "s.db")
     assert store.schema_version() == len(MIGRATIONS)

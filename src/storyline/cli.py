@@ -142,8 +142,8 @@ DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story st
 @stories.command(name="add")
 @click.argument("feeds", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--threshold", type=click.FloatRange(0, 1), default=0.25, show_default=True,
-              help="Similarity an article needs to join a story.")
+@click.option("--threshold", type=click.FloatRange(0, 1),
+              help="Similarity an article needs to join a story (default: storyline.stories.THRESHOLD).")
 def stories_add(feeds, db, threshold) -> None:
     """Add articles (JSONL feed lines, or text and HTML files) to their stories; already stored ids are skipped."""
     from .ingest import iter_articles
@@ -163,11 +163,13 @@ def stories_add(feeds, db, threshold) -> None:
 
     store = Store(db)
     try:
-        report = StoryTracker(store, threshold=threshold).add(readable())
+        settings = {} if threshold is None else {"threshold": threshold}
+        report = StoryTracker(store, **settings).add(readable())
     finally:
         store.close()
     click.echo(f"{report.added} articles added ({report.duplicates} copies of stored ones), "
-               f"{report.new_stories} new stories, {report.skipped} already stored, {bad} unreadable", err=True)
+               f"{report.new_stories} new stories, {report.merged} merged into others, {report.skipped} already stored, "
+               f"{bad} unreadable", err=True)
     if bad and not report.added:
         sys.exit(2)
 

@@ -110,6 +110,12 @@ class Store:
             (story, first_seen, last_seen, norm2, terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
         )
 
+    def merge_story(self, gone: int, keep: int) -> None:
+        """Move every article of story ``gone`` into story ``keep`` and delete ``gone`` (with its readers' marks)."""
+        self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, gone))
+        self.db.execute("DELETE FROM stories WHERE id = ?", (gone,))
+        self.db.execute("DELETE FROM readers WHERE story = ?", (gone,))
+
     # articles
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
