@@ -110,6 +110,10 @@ class Store:
             (story, first_seen, last_seen, norm2, terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
         )
 
+    def story_sizes(self) -> dict[int, int]:
+        """story -> number of its articles that are not copies of another."""
+        return dict(self.db.execute("SELECT story, COUNT(*) FROM articles WHERE duplicate_of IS NULL GROUP BY story"))
+
     def merge_story(self, gone: int, keep: int) -> None:
         """Move every article of story ``gone`` into story ``keep`` and delete ``gone`` (with its readers' marks)."""
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, gone))
@@ -119,10 +123,6 @@ class Store:
     # articles
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
-
-    def original_count(self) -> int:
-        """Number of stored articles that are not copies of another."""
-        return self.db.execute("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
 
     def minhashes(self) -> list[tuple[str, int, bytes]]:
         return list(self.db.execute("SELECT id, story, minhash FROM articles WHERE duplicate_of IS NULL"))

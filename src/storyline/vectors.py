@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import Stemmer
@@ -49,15 +51,23 @@ def _english_frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="large")
 
 
-def background_frequency(vocabulary: dict[str, int], words: list[list[str]]) -> np.ndarray:
-    """How often each vocabulary stem occurs in general English (wordfreq), from its surface forms in ``words``."""
+def stem_frequencies(words: Iterable[str]) -> dict[str, float]:
+    """How often each stem of ``words`` occurs in general English (wordfreq): the frequency of its most
+    frequent surface form among ``words``, 1e-8 for words wordfreq does not know."""
     frequencies = _english_frequencies()
+    result: dict[str, float] = {}
+    for word in words:
+        term = stem(word)
+        result[term] = max(result.get(term, 1e-8), frequencies.get(word, 1e-8))
+    return result
+
+
+def background_frequency(vocabulary: dict[str, int], words: list[list[str]]) -> np.ndarray:
+    """stem_frequencies of the sentences' surface ``words``, as an array over the ``vocabulary``."""
+    frequencies = stem_frequencies(chain.from_iterable(words))
     result = np.full(len(vocabulary), 1e-8)
-    for sentence in words:
-        for word in sentence:
-            index = vocabulary.get(stem(word))
-            if index is not None:
-                result[index] = max(result[index], frequencies.get(word, 1e-8))
+    for term, index in vocabulary.items():
+        result[index] = frequencies.get(term, 1e-8)
     return result
 
 
