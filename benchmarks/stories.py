@@ -45,7 +45,8 @@ def b_cubed(predicted: dict[str, int], truth: dict[str, str]) -> tuple[float, fl
 
 
 def cluster(articles: list[Document], batches: int, threshold: float) -> tuple[dict[str, int], float]:
-    """Assignments after adding the feed in ``batches`` calls (a fresh tracker each, as separate runs would)."""
+    """Assignments after adding the feed in ``batches`` calls (a fresh tracker each, as separate runs would);
+    an article the tracker refused (no prose) is a story of its own, so it counts against recall."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "stories.db"
         size = -(-len(articles) // batches)
@@ -58,7 +59,13 @@ def cluster(articles: list[Document], batches: int, threshold: float) -> tuple[d
         store = Store(path)
         assignments = dict(store.assignments())
         store.close()
-    return assignments, seconds
+    refused = {a.id: f"refused {a.id}" for a in articles if a.id not in assignments}
+    return assignments | refused, seconds
+
+
+def refused(predicted: dict[str, object]) -> int:
+    """How many articles the tracker refused as pages without prose (each counted as a story of its own)."""
+    return sum(str(story).startswith("refused ") for story in predicted.values())
 
 
 def main() -> None:
@@ -78,6 +85,7 @@ def main() -> None:
                 row[f"batches_{batches}"] = {
                     "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
                     "stories": len(set(predicted.values())), "true_clusters": len(set(truth.values())),
+                    "refused": refused(predicted),
                     "seconds": round(seconds, 2), "articles_per_second": round(len(articles) / seconds, 1),
                 }
             print(json.dumps(row), flush=True)

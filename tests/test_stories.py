@@ -99,6 +99,14 @@ def test_stories_that_come_close_are_merged_into_the_older_one(tmp_path):
     store.close()
 
 
+def test_a_page_without_prose_is_refused_not_stored(tmp_path):
+    db = tmp_path / "s.db"
+    widget = Document(text="Play Video\n\nShare this:\n\nFacebook\n\nTwitter", id="video-page")
+    report = add(db, articles(FIRE) + [widget])
+    assert report.refused == ["video-page"] and report.added == 2
+    assert "video-page" not in stored(db)
+
+
 def test_store_schema_is_versioned(tmp_path):
     store = Store(tmp_path / "s.db")
     assert store.schema_version() == len(MIGRATIONS)

@@ -167,10 +167,12 @@ def stories_add(feeds, db, threshold) -> None:
         report = StoryTracker(store, **settings).add(readable())
     finally:
         store.close()
+    for article_id in report.refused:
+        click.echo(f"storyline: skipped: article {article_id}: no prose (an error page or a widget?)", err=True)
     click.echo(f"{report.added} articles added ({report.duplicates} copies of stored ones), "
                f"{report.new_stories} new stories, {report.merged} merged into others, {report.skipped} already stored, "
-               f"{bad} unreadable", err=True)
-    if bad and not report.added:
+               f"{bad + len(report.refused)} unreadable", err=True)
+    if (bad or report.refused) and not report.added:
         sys.exit(2)
 
 

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -50,6 +50,7 @@ class AddReport:
     duplicates: int = 0
     new_stories: int = 0
     merged: int = 0
+    refused: list[str] = field(default_factory=list)  # ids of pages without prose
 
 
 def minhash(text: str | None = None, hashvalues: np.ndarray | None = None) -> MinHash:
@@ -82,10 +83,14 @@ def _days(date: str | None) -> float:
     return moment.timestamp() / 86400
 
 
-def story_words(document: Document) -> list[str]:
-    """The words that tell what an article is about: its title twice, its prose (junk removed), and its
-    names again (capitalized words inside sentences), as lower-cased content words."""
-    prose = " ".join(document.text[a:b] for a, b in clean_spans(document.text[:TEXT_CHARS]))
+def prose(document: Document) -> str:
+    """The prose paragraphs (junk removed) of an article's first TEXT_CHARS characters."""
+    return " ".join(document.text[a:b] for a, b in clean_spans(document.text[:TEXT_CHARS]))
+
+
+def story_words(document: Document, prose: str) -> list[str]:
+    """The words that tell what an article is about: its title twice, its ``prose``, and its names again
+    (capitalized words inside sentences), as lower-cased content words."""
     names = " ".join(NAME.findall(prose))
     return surface_words(f"{document.title} {document.title} {prose} {names}")
 
@@ -126,15 +131,20 @@ class StoryTracker:
         return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.terms)))
 
     def add(self, documents: Iterable[Document]) -> AddReport:
-        """Store and assign every article not stored yet (by id), chunk by chunk."""
+        """Store and assign every article not stored yet (by id), chunk by chunk. A page without prose
+        (an error page, a bare video or social-media widget) is no article: it is refused, not stored."""
         report = AddReport()
-        pending: list[Document] = []
+        pending: list[tuple[Document, str]] = []
         for document in documents:
             if document.id in self.known:
                 report.skipped += 1
                 continue
+            text = prose(document)
+            if not text.strip():
+                report.refused.append(document.id)
+                continue
             self.known.add(document.id)
-            pending.append(document)
+            pending.append((document, text))
             if len(pending) >= self.chunk:
                 self._add_chunk(pending, report)
                 pending = []
@@ -142,7 +152,8 @@ class StoryTracker:
             self._add_chunk(pending, report)
         return report
 
-    def _add_chunk(self, documents: list[Document], report: AddReport) -> None:
+    def _add_chunk(self, pending: list[tuple[Document, str]], report: AddReport) -> None:
+        documents = [document for document, _ in pending]
         signatures = [minhash(d.text) for d in documents]
         originals = []
         for document, signature in zip(documents, signatures):
@@ -151,7 +162,7 @@ class StoryTracker:
                 self._index(document.id, signature)
         fresh = [i for i, original in enumerate(originals) if original is None]
         stories_before = len(self.story_ids)
-        vectors, changed_terms = self._vectors([documents[i] for i in fresh])
+        vectors, changed_terms = self._vectors([pending[i] for i in fresh])
         rows = self._assign(vectors, [_days(documents[i].published) for i in fresh])
         report.new_stories += len(self.story_ids) - stories_before
         for i, row in zip(fresh, rows):
@@ -188,14 +199,14 @@ class StoryTracker:
         copies = [other for other in self.lsh.query(signature) if signature.jaccard(self.signatures[other]) >= self.duplicate]
         return min(copies) if copies else None
 
-    def _vectors(self, documents: list[Document]) -> tuple[sparse.csr_matrix, set[str]]:
+    def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, set[str]]:
         """Unit tf-idf rows of the articles, after counting them into the document frequencies, and the
         terms whose frequencies changed.
 
         The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
         the store: an article's vector is the same whether it comes first or after a million others.
         """
-        word_counts = [Counter(story_words(d)) for d in documents]
+        word_counts = [Counter(story_words(document, text)) for document, text in articles]
         rarity = {term: -np.log(f) for term, f in stem_frequencies({w for c in word_counts for w in c}).items()}
         term_counts = []
         for words in word_counts:
@@ -215,7 +226,7 @@ class StoryTracker:
                 values.append((1 + np.log(count)) * rarity[term])
         changed = {term for terms in term_counts for term in terms}
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
-        vectors = normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(documents), len(self.terms))))
+        vectors = normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), len(self.terms))))
         return vectors, changed
 
     def _assign(self, vectors: sparse.csr_matrix, days: list[float]) -> list[int]:
