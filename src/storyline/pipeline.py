@@ -90,7 +90,7 @@ class Analysis:
         """What a salience model reads: the features, and the query features when there is a query."""
         if self.relevance is None:
             return self.features
-        return np.hstack([self.features, query_features(self.candidates, self.relevance)])
+        return np.hstack([self.features, query_features(self.candidates, self.features, self.relevance)])
 
 
 def analyze(cluster: Cluster, query: str | None = None) -> Analysis:

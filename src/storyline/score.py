@@ -19,8 +19,12 @@ FEATURES = (
     "capitals", "dangling", "first_person", "question", "attribution",
 )
 # Added for summaries focused on a query: cosine to the query, the same standardized within the cluster,
-# the mean over the sentence's article, and whether the sentence shares any query term.
-QUERY_FEATURES = ("relevance", "relevance_standardized", "document_relevance", "matches_query")
+# the mean over the sentence's article, whether the sentence shares any query term, and the cosine times
+# the salience features it should strengthen (centrality, support, an early position).
+QUERY_FEATURES = (
+    "relevance", "relevance_standardized", "document_relevance", "matches_query",
+    "relevance_x_centrality", "relevance_x_support", "relevance_x_inverse_position",
+)
 # Openings that lean on a sentence the reader may not have seen.
 DANGLING = re.compile(
     r"^[\"“‘']?(he|she|it|they|this|that|these|those|both|his|her|its|their|but|and|so|also|however|"
@@ -175,8 +179,8 @@ def default_model(query: bool = False) -> SalienceModel:
     return SalienceModel.load(resources.files("storyline") / "data" / "salience.npz")
 
 
-def query_features(candidates: Candidates, query_relevance: np.ndarray) -> np.ndarray:
-    """One row per sentence, one column per name in QUERY_FEATURES."""
+def query_features(candidates: Candidates, table: np.ndarray, query_relevance: np.ndarray) -> np.ndarray:
+    """One row per sentence, one column per name in QUERY_FEATURES (``table``: the FEATURES of the sentences)."""
     doc = candidates.doc
     doc_relevance = np.bincount(doc, weights=query_relevance) / np.maximum(np.bincount(doc), 1)
     return np.column_stack([
@@ -184,6 +188,7 @@ def query_features(candidates: Candidates, query_relevance: np.ndarray) -> np.nd
         _standardize(query_relevance),
         doc_relevance[doc],
         query_relevance > 0,
+        *(query_relevance * table[:, FEATURES.index(name)] for name in ("centrality", "support", "inverse_position")),
     ]).astype(float)
 
 
