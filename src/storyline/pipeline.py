@@ -17,7 +17,7 @@ from .order import order
 from .score import Candidates, SalienceModel, default_model, features, query_features, relevance
 from .segment import segment
 from .select import select
-from .vectors import Vectorizer, background_frequency, bigram_presence, compact, dense, stem, surface_words
+from .vectors import Vectorizer, compact, dense, stem, surface_words
 
 REDUNDANCY = 0.4
 QUERY_REDUNDANCY = 0.25
@@ -110,8 +110,9 @@ def analyze(cluster: Cluster, query: str | None = None) -> Analysis:
     vectors = compact(vectorizer.fit_transform(tokens=tokens))
     candidates = Candidates(
         vectors=vectors,
-        background=background_frequency(vectorizer.vocabulary, words),
-        bigrams=compact(bigram_presence(tokens)),
+        surface=words,
+        tokens=tokens,
+        vocabulary=vectorizer.vocabulary,
         doc=np.array([s.doc for s in sentences]),
         position=np.array([s.index for s in sentences]),
         paragraph=np.array([s.paragraph for s in sentences]),

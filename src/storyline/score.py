@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
 from scipy import sparse
 
-from .vectors import Matrix, dense, normalize_rows, presence, squared
+from .vectors import (
+    Matrix, background_frequency, bigram_presence, compact, dense, normalize_rows, presence, squared,
+)
 
 FEATURES = (
     "first", "inverse_position", "log_position", "relative_position", "inverse_paragraph",
@@ -39,17 +41,31 @@ CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 @dataclass
 class Candidates:
-    """The sentences a summary may use, with their tf-idf rows and per-sentence facts."""
+    """The sentences a summary may use, with their tf-idf rows and per-sentence facts.
+
+    ``surface``: each sentence's content words; ``tokens``: the same stemmed, the terms of ``vocabulary``.
+    """
 
     vectors: Matrix
-    background: np.ndarray
-    bigrams: Matrix
+    surface: list[list[str]]
+    tokens: list[list[str]]
+    vocabulary: dict[str, int]
     doc: np.ndarray
     position: np.ndarray
     paragraph: np.ndarray
     words: np.ndarray
     n_docs: int
     texts: list[str]
+
+    @cached_property
+    def background(self) -> np.ndarray:
+        """How often each vocabulary term occurs in general English."""
+        return background_frequency(self.vocabulary, self.surface)
+
+    @cached_property
+    def bigrams(self) -> Matrix:
+        """Which adjacent term pairs each sentence holds."""
+        return compact(bigram_presence(self.tokens))
 
 
 def features(candidates: Candidates) -> np.ndarray:
