@@ -11,9 +11,10 @@ swallowing their neighbours. A near-identical copy of an article already stored 
 word 5-gram Jaccard at least ``duplicate``) joins that article's story as evidence of coverage and
 leaves the story's vector alone.
 
-Articles are processed in chunks; inside a chunk all similarities come from two matrix products, so
-the cost per article stays low, and each chunk is stored in one transaction, so a killed run loses
-only its current chunk and resumes without counting anything twice.
+Articles are processed in chunks; inside a chunk all similarities come from matrix products (against
+the stored stories a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
+stays low, and each chunk is stored in one transaction, so a killed run loses only its current chunk
+and resumes without counting anything twice.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_word
 
 THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
 MERGE = 0.2
+BLOCK = 128  # articles or stories compared with every stored story at once (bounds the memory used)
 NUM_PERM = 64
 SCHEME = "affine32"
 SHINGLE = 5
@@ -237,14 +239,15 @@ class StoryTracker:
         products below, so the result is that of adding the articles one at a time.
         """
         n_old, n_new = self.centroids.shape[0], len(days)
-        to_old = (vectors @ self.centroids.T).toarray()
         to_each_other = (vectors @ vectors.T).toarray()
         norm2 = np.concatenate([self.norm2, np.zeros(n_new)])
         last = np.array([_days(d) for d in self.last_seen] + [np.nan] * n_new)
         rows: list[int] = []
         live = n_old
         for i in range(n_new):
-            dots = np.concatenate([to_old[i], np.zeros(n_new)])
+            if i % BLOCK == 0:  # similarities to the stored stories, a block of articles at a time
+                to_old = dense(vectors[i:i + BLOCK] @ self.centroids.T)
+            dots = np.concatenate([to_old[i % BLOCK], np.zeros(n_new)])
             if rows:
                 dots += np.bincount(rows, weights=to_each_other[i, :i], minlength=len(dots))
             similarity = dots[:live] / np.sqrt(np.maximum(norm2[:live], 1e-12))
@@ -275,8 +278,12 @@ class StoryTracker:
         rows = np.array(sorted(touched))
         if not len(rows):
             return {}
-        linkage = dense(self.centroids[rows] @ self.centroids.T) / np.outer(self.sizes[rows], np.maximum(self.sizes, 1))
-        group = np.union1d(rows, np.flatnonzero((linkage >= self.merge).any(axis=0)))
+        close = [rows]
+        for start in range(0, len(rows), BLOCK):
+            block = rows[start:start + BLOCK]
+            linkage = dense(self.centroids[block] @ self.centroids.T) / np.outer(self.sizes[block], np.maximum(self.sizes, 1))
+            close.append(np.flatnonzero(((linkage >= self.merge) & (self.sizes > 0)).any(axis=0)))
+        group = np.unique(np.concatenate(close))
         gram = dense(self.centroids[group] @ self.centroids[group].T)
         sizes = self.sizes[group].copy()
         first = np.array([_days(self.first_seen[g]) for g in group])
