@@ -15,10 +15,10 @@ import datetime as dt
 import json
 import os
 import platform
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +34,7 @@ from storyline.systems import PEERS, System, named_system, storyline_system
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "training"))
-import train_salience  # noqa: E402
+import train_salience
 
 
 @dataclass

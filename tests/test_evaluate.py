@@ -1,4 +1,11 @@
-from storyline.evaluate import Timeout, cut, evaluate, reference_sentences, rouge, time_limit
+from storyline.evaluate import (
+    Timeout,
+    cut,
+    evaluate,
+    reference_sentences,
+    rouge,
+    time_limit,
+)
 from storyline.model import Cluster, Document
 from storyline.systems import System
 

@@ -3,8 +3,8 @@ import re
 import pytest
 
 from storyline import Cluster, Document, InputError, Summarizer, summarize
-from storyline.ingest import read_clusters
 from storyline.clean import is_heading, is_junk
+from storyline.ingest import read_clusters
 
 
 @pytest.fixture

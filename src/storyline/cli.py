@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from .batch import count_lines, run_batch
@@ -180,8 +186,8 @@ def stories_add(feeds, db, threshold) -> None:
 @DB_OPTION
 def stories_list(db) -> None:
     """Every story with its article count, outlets, first and last seen, and headline."""
-    from .storypage import outlet
     from .store import Store
+    from .storypage import outlet
 
     store = Store(db)
     table = Table()

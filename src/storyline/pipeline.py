@@ -14,7 +14,14 @@ from .attribute import supporting
 from .errors import InputError
 from .model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from .order import order
-from .score import Candidates, SalienceModel, default_model, features, query_features, relevance
+from .score import (
+    Candidates,
+    SalienceModel,
+    default_model,
+    features,
+    query_features,
+    relevance,
+)
 from .segment import segment
 from .select import select
 from .vectors import Vectorizer, compact, dense, stem, surface_words

@@ -11,7 +11,14 @@ import numpy as np
 from scipy import sparse
 
 from .vectors import (
-    Matrix, background_frequency, bigram_presence, compact, dense, normalize_rows, presence, squared,
+    Matrix,
+    background_frequency,
+    bigram_presence,
+    compact,
+    dense,
+    normalize_rows,
+    presence,
+    squared,
 )
 
 FEATURES = (

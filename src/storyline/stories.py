@@ -23,8 +23,8 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -155,6 +155,7 @@ class StoryTracker:
         return report
 
     def _add_chunk(self, pending: list[tuple[Document, str]], report: AddReport) -> None:
+        """Place a chunk of articles (copies with their originals, the rest by similarity) and store it."""
         documents = [document for document, _ in pending]
         signatures = [minhash(d.text) for d in documents]
         originals = []
@@ -162,19 +163,9 @@ class StoryTracker:
             originals.append(self._find_copy(signature))
             if originals[-1] is None:
                 self._index(document.id, signature)
-        fresh = [i for i, original in enumerate(originals) if original is None]
-        stories_before = len(self.story_ids)
-        vectors, changed_terms = self._vectors([pending[i] for i in fresh])
-        rows = self._assign(vectors, [_days(documents[i].published) for i in fresh])
-        report.new_stories += len(self.story_ids) - stories_before
-        for i, row in zip(fresh, rows):
-            self.row_of_article[documents[i].id] = row
-            self._seen(row, documents[i].published)
-        absorbed = self._merge_close(set(rows))
-        if absorbed:
-            self.row_of_article = {a: absorbed.get(row, row) for a, row in self.row_of_article.items()}
-        report.merged += len(absorbed)
-        touched = {self.row_of_article[documents[i].id] for i in fresh} | set(absorbed.values())
+        fresh = [pending[i] for i, original in enumerate(originals) if original is None]
+        changed_terms, absorbed = self._place(fresh, report)
+        touched = {self.row_of_article[document.id] for document, _ in fresh} | set(absorbed.values())
         with self.store.db:
             for gone, keep in absorbed.items():
                 self.store.merge_story(self.story_ids[gone], self.story_ids[keep])
@@ -191,6 +182,22 @@ class StoryTracker:
             self.store.save_terms({term: self.terms[term] for term in changed_terms})
             for row in touched:
                 self._save_story(row)
+
+    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[set[str], dict[int, int]]:
+        """Assign articles that are no copies to stories, then merge the stories that came close; the
+        terms whose frequencies changed, and the absorbed story rows with their survivors."""
+        stories_before = len(self.story_ids)
+        vectors, changed_terms = self._vectors(articles)
+        rows = self._assign(vectors, [_days(document.published) for document, _ in articles])
+        report.new_stories += len(self.story_ids) - stories_before
+        for (document, _), row in zip(articles, rows):
+            self.row_of_article[document.id] = row
+            self._seen(row, document.published)
+        absorbed = self._merge_close(set(rows))
+        if absorbed:
+            self.row_of_article = {a: absorbed.get(row, row) for a, row in self.row_of_article.items()}
+        report.merged += len(absorbed)
+        return changed_terms, absorbed
 
     def _index(self, article_id: str, signature: MinHash) -> None:
         self.lsh.insert(article_id, signature)
