@@ -281,7 +281,7 @@ def markdown(results: dict) -> str:
             "",
             "B-cubed against the true clusters; 10 batches = ten `add` runs on the same store, as a feed arrives.",
             "Pages without prose (error pages, social-media widgets) are refused by `stories add`; here each counts",
-            "as a story of its own (so against recall). Stories include them.",
+            "as a story of its own (against recall, and in the stories column).",
             "",
             "| feed | articles | refused | true clusters | stories | B-cubed P | R | F1 | F1 in 10 batches | articles/s |",
             "|---|---|---|---|---|---|---|---|---|---|",
