@@ -17,6 +17,7 @@ from .vectors import (
     compact,
     dense,
     normalize_rows,
+    one_hot,
     presence,
     squared,
 )
@@ -79,7 +80,7 @@ def features(candidates: Candidates) -> np.ndarray:
     """One row per sentence, one column per name in FEATURES."""
     vectors, doc, position = candidates.vectors, candidates.doc, candidates.position
     n = len(doc)
-    membership = sparse.csr_matrix((np.ones(n), (doc, np.arange(n))), shape=(candidates.n_docs, n))
+    membership = one_hot(doc, candidates.n_docs)
     doc_vectors = normalize_rows(membership @ vectors)
     # The centroid is the sum of the documents' unit vectors; everything below is read off two small
     # dense products: sentence-document and document-document similarities.
@@ -132,7 +133,7 @@ def _support(vectors: Matrix, doc: np.ndarray, doc_vectors: Matrix) -> np.ndarra
     return covered.sum(axis=1) / (n_docs - 1)
 
 
-def _bigram_support(bigrams: Matrix, doc: np.ndarray, membership: sparse.csr_matrix) -> np.ndarray:
+def _bigram_support(bigrams: Matrix, doc: np.ndarray, membership: Matrix) -> np.ndarray:
     """Share of a sentence's word pairs that also occur in the other documents, averaged over them."""
     n_docs = membership.shape[0]
     if n_docs < 2:

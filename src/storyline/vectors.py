@@ -135,6 +135,13 @@ def compact(matrix: sparse.csr_matrix) -> Matrix:
     return matrix.toarray() if rows * columns <= DENSE_CELLS else matrix
 
 
+def one_hot(labels: np.ndarray, n_labels: int) -> Matrix:
+    """Matrix with a 1 at (label, i) for each position i of ``labels``: dense when small, like ``compact``."""
+    if len(labels) * n_labels <= DENSE_CELLS:
+        return (np.arange(n_labels)[:, None] == labels[None, :]).astype(float)
+    return sparse.csr_matrix((np.ones(len(labels)), labels, np.arange(len(labels) + 1)), shape=(len(labels), n_labels)).T.tocsr()
+
+
 def dense(matrix: Matrix) -> np.ndarray:
     """A sparse or dense matrix as a dense array."""
     return matrix.toarray() if sparse.issparse(matrix) else np.asarray(matrix)
