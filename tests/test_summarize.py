@@ -5,6 +5,7 @@ import pytest
 from storyline import Cluster, Document, InputError, Summarizer, summarize
 from storyline.clean import is_heading, is_junk
 from storyline.ingest import read_clusters
+from storyline.score import default_model
 
 
 @pytest.fixture
@@ -67,6 +68,11 @@ def test_query_focuses_the_summary(cluster):
     focused = Summarizer(words=60).summarize(cluster, query="What will mayor Karin Dahl do for the families?")
     assert not any("Mayor" in s.text for s in plain.sentences)
     assert any("Mayor" in s.text for s in focused.sentences)
+
+
+def test_the_generic_model_can_be_asked_for_with_a_query(cluster):
+    generic = Summarizer(words=60, model=default_model()).summarize(cluster, query="mayor Karin Dahl")
+    assert generic.sentences
 
 
 def test_a_sentence_opening_with_a_pronoun_follows_the_one_it_leans_on(cluster):

@@ -181,7 +181,9 @@ class SalienceModel:
     names: tuple[str, ...] = FEATURES
 
     def predict(self, table: np.ndarray) -> np.ndarray:
-        return ((table - self.mean) / self.scale) @ self.weights + self.bias
+        """Scores of the rows of ``table``; a generic model reads only the leading FEATURES columns of a
+        table that also has the query features."""
+        return ((table[:, : len(self.weights)] - self.mean) / self.scale) @ self.weights + self.bias
 
     def save(self, path) -> None:
         np.savez(path, features=np.array(self.names), mean=self.mean, scale=self.scale, weights=self.weights,
