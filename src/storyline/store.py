@@ -33,6 +33,8 @@ MIGRATIONS = [
     CREATE TABLE readers (reader TEXT NOT NULL, story INTEGER NOT NULL, seq INTEGER NOT NULL,
                           PRIMARY KEY (reader, story));
     """,
+    # Article vectors weigh words by their rarity in general English: stored document frequencies went unused.
+    "ALTER TABLE terms DROP COLUMN df;",
 ]
 
 
@@ -89,12 +91,12 @@ class Store:
         self.db.close()
 
     # vocabulary
-    def terms(self) -> dict[str, tuple[int, int]]:
-        """term -> (id, document frequency)."""
-        return {t: (i, df) for t, i, df in self.db.execute("SELECT term, id, df FROM terms")}
+    def terms(self) -> dict[str, int]:
+        """term -> id (its column in the story vectors)."""
+        return dict(self.db.execute("SELECT term, id FROM terms"))
 
-    def save_terms(self, terms: dict[str, tuple[int, int]]) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO terms VALUES (?, ?, ?)", [(t, i, df) for t, (i, df) in terms.items()])
+    def save_terms(self, terms: dict[str, int]) -> None:
+        self.db.executemany("INSERT INTO terms VALUES (?, ?)", terms.items())
 
     # stories
     def stories(self) -> list[tuple[int, str | None, str | None, float, np.ndarray, np.ndarray]]:

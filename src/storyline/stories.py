@@ -164,7 +164,7 @@ class StoryTracker:
             if originals[-1] is None:
                 self._index(document.id, signature)
         fresh = [pending[i] for i, original in enumerate(originals) if original is None]
-        changed_terms, absorbed = self._place(fresh, report)
+        new_terms, absorbed = self._place(fresh, report)
         touched = {self.row_of_article[document.id] for document, _ in fresh} | set(absorbed.values())
         with self.store.db:
             for gone, keep in absorbed.items():
@@ -179,15 +179,15 @@ class StoryTracker:
                 touched.add(row)
                 report.added += 1
                 report.duplicates += original is not None
-            self.store.save_terms({term: self.terms[term] for term in changed_terms})
+            self.store.save_terms(new_terms)
             for row in touched:
                 self._save_story(row)
 
-    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[set[str], dict[int, int]]:
+    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[dict[str, int], dict[int, int]]:
         """Assign articles that are no copies to stories, then merge the stories that came close; the
-        terms whose frequencies changed, and the absorbed story rows with their survivors."""
+        terms new to the vocabulary, and the absorbed story rows with their survivors."""
         stories_before = len(self.story_ids)
-        vectors, changed_terms = self._vectors(articles)
+        vectors, new_terms = self._vectors(articles)
         rows = self._assign(vectors, [_days(document.published) for document, _ in articles])
         report.new_stories += len(self.story_ids) - stories_before
         for (document, _), row in zip(articles, rows):
@@ -197,7 +197,7 @@ class StoryTracker:
         if absorbed:
             self.row_of_article = {a: absorbed.get(row, row) for a, row in self.row_of_article.items()}
         report.merged += len(absorbed)
-        return changed_terms, absorbed
+        return new_terms, absorbed
 
     def _index(self, article_id: str, signature: MinHash) -> None:
         self.lsh.insert(article_id, signature)
@@ -208,9 +208,8 @@ class StoryTracker:
         copies = [other for other in self.lsh.query(signature) if signature.jaccard(self.signatures[other]) >= self.duplicate]
         return min(copies) if copies else None
 
-    def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, set[str]]:
-        """Unit tf-idf rows of the articles, after counting them into the document frequencies, and the
-        terms whose frequencies changed.
+    def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+        """Unit tf-idf rows of the articles, and the terms they added to the vocabulary (with their ids).
 
         The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
         the store: an article's vector is the same whether it comes first or after a million others.
@@ -223,20 +222,18 @@ class StoryTracker:
             for word, count in words.items():
                 terms[stem(word)] += count
             term_counts.append(terms)
-        for terms in term_counts:
-            for term in terms:
-                index, df = self.terms.get(term, (len(self.terms), 0))
-                self.terms[term] = (index, df + 1)
+        new_terms: dict[str, int] = {}
         rows, cols, values = [], [], []
         for row, terms in enumerate(term_counts):
             for term, count in terms.items():
+                if term not in self.terms:
+                    self.terms[term] = new_terms[term] = len(self.terms)
                 rows.append(row)
-                cols.append(self.terms[term][0])
+                cols.append(self.terms[term])
                 values.append((1 + np.log(count)) * rarity[term])
-        changed = {term for terms in term_counts for term in terms}
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
         vectors = normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), len(self.terms))))
-        return vectors, changed
+        return vectors, new_terms
 
     def _assign(self, vectors: sparse.csr_matrix, days: list[float]) -> list[int]:
         """Story row of each article, in order, creating stories on the way.
