@@ -120,3 +120,16 @@ def test_what_the_reader_has_read_is_not_repeated(example_texts):
     courier_sentences = {s.text for s in fresh.sentences if s.sources[0].doc == 1}
     assert courier_sentences, "the plain summary should use the second article"
     assert not courier_sentences & {s.text for s in update.sentences}
+
+
+def test_what_the_reader_has_read_in_other_words_falls_behind(example_texts):
+    read = Document(
+        "Hundreds of residents near the harbour in Port Aldren were evacuated overnight as fire swept "
+        "through a timber warehouse."
+    )
+    cluster = Cluster(documents=[Document(t) for t in example_texts], previous=[read])
+    evacuation = "forced the evacuation of about 300 residents"
+    ranked_as_usual = Summarizer(words=None, sentences=3, novelty=0.0).summarize(cluster)
+    update = Summarizer(words=None, sentences=3).summarize(cluster)
+    assert any(evacuation in s.text for s in ranked_as_usual.sentences)
+    assert not any(evacuation in s.text for s in update.sentences)

@@ -21,6 +21,7 @@ from .score import (
     features,
     query_features,
     relevance,
+    standardize,
 )
 from .segment import segment
 from .select import select
@@ -28,6 +29,9 @@ from .vectors import Vectorizer, compact, dense, stem, surface_words
 
 REDUNDANCY = 0.4
 QUERY_REDUNDANCY = 0.25
+# How far a sentence like one the reader already read falls, in standard deviations of salience per
+# standard deviation of likeness (chosen on DUC 2007 update by training/tune_novelty.py).
+NOVELTY = 0.2
 MIN_WORDS = 6
 MAX_WORDS = 80
 PRONOUN_START = re.compile(r"^[\"“‘']?(he|she|it|they|both|this|these|those|his|her|its|their)\b", re.IGNORECASE)
@@ -41,7 +45,9 @@ class Summarizer:
     redundancy: cosine similarity above which a sentence repeats one already chosen (None: REDUNDANCY,
     or QUERY_REDUNDANCY with a query, which DUC's 25-article clusters favour);
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
-    model: the salience model (None for the ones shipped with the package, generic or query-focused).
+    model: the salience model (None for the ones shipped with the package, generic or query-focused);
+    novelty: with articles already read (``cluster.previous``), how far a sentence that resembles one of
+    them falls (see NOVELTY; 0 keeps the ranking and only skips copies).
     """
 
     words: int | None = 120
@@ -49,6 +55,7 @@ class Summarizer:
     redundancy: float | None = None
     fill: bool = False
     model: SalienceModel | None = None
+    novelty: float = NOVELTY
 
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
         analysis = analyze(cluster, query)
@@ -57,6 +64,8 @@ class Summarizer:
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
         else:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+            if analysis.seen is not None:
+                scores = standardize(scores) - self.novelty * standardize(analysis.seen)
         focused = analysis.relevance is not None
         redundancy = self.redundancy if self.redundancy is not None else QUERY_REDUNDANCY if focused else REDUNDANCY
         chosen = select(

@@ -211,7 +211,7 @@ def query_features(candidates: Candidates, table: np.ndarray, query_relevance: n
     doc_relevance = np.bincount(doc, weights=query_relevance) / np.maximum(np.bincount(doc), 1)
     return np.column_stack([
         query_relevance,
-        _standardize(query_relevance),
+        standardize(query_relevance),
         doc_relevance[doc],
         query_relevance > 0,
         *(query_relevance * table[:, FEATURES.index(name)] for name in ("centrality", "support", "inverse_position")),
@@ -223,5 +223,6 @@ def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:
     return dense(candidates.vectors @ query.T).ravel()
 
 
-def _standardize(values: np.ndarray) -> np.ndarray:
+def standardize(values: np.ndarray) -> np.ndarray:
+    """Values shifted and scaled to mean 0 and standard deviation 1 (unscaled when all are equal)."""
     return (values - values.mean()) / (values.std() or 1.0)

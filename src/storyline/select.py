@@ -18,7 +18,7 @@ def select(
     redundancy: float = 0.4,
     fill: bool = False,
     seen: np.ndarray | None = None,
-    novelty: float = 0.6,
+    copy: float = 0.8,
     antecedent: np.ndarray | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
@@ -26,9 +26,9 @@ def select(
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a
     repetition (the same fact from another outlet) and is skipped. With ``fill`` the last sentence
     may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
-    each sentence's similarity to what the reader already read; above ``novelty`` it is old news and
-    skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in
-    with it, or -2 when it cannot (then i is skipped); -1 for none. Only the MAX_CONSIDERED best
+    each sentence's highest similarity to a sentence the reader already read; above ``copy`` it is a
+    copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
+    it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
@@ -39,7 +39,7 @@ def select(
     chosen: list[int] = []
     closest = np.zeros(len(ranked))
     if seen is not None:
-        closest[seen[ranked] > novelty] = np.inf
+        closest[seen[ranked] > copy] = np.inf
     used = 0
     for index in ranked:
         if max_sentences is not None and len(chosen) >= max_sentences:
