@@ -19,6 +19,9 @@ RULES = [
     ("getty photo shutterstock istock wikimedia", r"\b(Getty Images|AP Photo|AFP Photo|Shutterstock|iStock|Wikimedia Commons)\b\s*\)?\s*$"),
     ("ap afp epa reuters getty shutterstock bloomberg", r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$"),
     ("image", r"^image (copyright|caption)\b"),
+    ("photo photograph image picture",
+     r"^in (this|these|an?) ((undated|handout|file|recent) )*(photo|photograph|image|picture)s?\b"),
+    ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -26,6 +29,8 @@ RULES = [
     ("playing play next", r"^(now playing|play video|up next)\b"),
     ("playback", r"media playback is (unsupported|not supported)"),
     ("video", r"^(replay|autoplay|play)\b.*\bvideo\b"),
+    ("autoplay code embed", r"\bautoplay\b|\bcopy this code\b|^(embed|skip)\b.{0,40}\b(embed|share)\b"),
+    ("watched videos", r"^just watched\b|\bmore videos\b"),
     # loading, paywall, cookie and consent notices
     ("loading", r"^loading\b.{0,30}(please wait|\.\.\.|…)"),
     ("wait", r"\bplease wait\b.{0,20}$"),
@@ -50,9 +55,15 @@ RULES = [
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
     ("follow", r"^follow @\w+"),
-    ("click", r"\bclick here\b"),
+    ("click", r"\bclick (here|for more|to (see|read|watch|view))\b"),
+    ("twitter", r"\bpic\.twitter\.com/"),
+    ("january february march april may june july august september october november december",
+     r"\(@\w{1,15}\)\s*\w+ \d{1,2}, \d{4}\s*$"),
     ("notifications notification saving content inbox",
-     r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b|\bdelivered to your inbox\b"),
+     r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b"
+     r"|\b(delivered|updates) (straight |directly )?to your inbox\b"),
+    ("subscribing sign", r"\bthank you for subscribing\b|^sign up (now|today)\b"),
+    ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
     ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
     # embeds, web-archive and error pages, contact lines
@@ -71,6 +82,7 @@ RULES = [
 CASED_RULES = [
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
+    ("file", r"^FILE\s*[-–—:]\s"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
