@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from storyline.clean import clean_spans, is_heading, is_junk, strip_dateline
+from storyline.clean import clean_spans, is_heading, is_junk, is_truncated, strip_dateline
 
 LINES = Path(__file__).parent / "fixtures" / "cleaning_lines.tsv"
 
@@ -27,6 +27,14 @@ def test_cleaner_precision_and_recall_on_labelled_lines():
     assert not wrongly_dropped, wrongly_dropped
     assert precision == 1.0
     assert recall >= 0.95, missed
+
+
+def test_teasers_cut_off_by_an_ellipsis_are_truncated():
+    assert is_truncated("The council said on Tuesday that the harbour would...")
+    assert is_truncated("Firefighters fought the blaze through the night in the …")
+    assert is_truncated('She said the town "will rebuild..."')
+    assert not is_truncated("He paused... and then said the harbour would reopen.")
+    assert not is_truncated("The harbour will reopen on Thursday.")
 
 
 def test_datelines_are_stripped():

@@ -22,6 +22,7 @@ RULES = [
     ("photo photograph image picture",
      r"^in (this|these|an?) ((undated|handout|file|recent) )*(photo|photograph|image|picture)s?\b"),
     ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
+    ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -63,6 +64,13 @@ RULES = [
      r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b"
      r"|\b(delivered|updates) (straight |directly )?to your inbox\b"),
     ("subscribing sign", r"\bthank you for subscribing\b|^sign up (now|today)\b"),
+    ("receive subscribe", r"\byou will now receive\b|^\W*subscribe\b"),
+    ("skip", r"^skip (twitter|instagram|facebook|youtube) post\b"),
+    ("conversation comments", r"\bjoin the conversation\b|\bposting comments\b|\bcomments below\b"),
+    ("message", r"^\W*a message from\b"),
+    ("assistance", r"^\W*with assistance from\b"),
+    ("story article", r"\bthis (story|article) was (last |originally |first )?(updated|published)\b"),
+    ("archive", r"\barchive-it\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
     ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
@@ -105,6 +113,7 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
 _AGENCY = r"\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+")
+TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 NOT_LETTER = re.compile(r"[^A-Za-z]+")
 
@@ -131,6 +140,11 @@ def is_junk(line: str) -> bool:
 def has_open_quote(sentence: str) -> bool:
     """True when a sentence opens a quotation it does not close (a piece of a longer quote)."""
     return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
+
+
+def is_truncated(sentence: str) -> bool:
+    """True for a sentence cut off by an ellipsis, as teasers and link previews are ("He said the...")."""
+    return TRUNCATED.search(sentence) is not None
 
 
 def is_heading(line: str) -> bool:

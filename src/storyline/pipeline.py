@@ -159,7 +159,8 @@ def antecedents(sentences: list[Sentence]) -> np.ndarray:
 
 
 def candidate_sentences(documents: list[Document]) -> list[Sentence]:
-    """Prose sentences of every document: junk, headings, pieces of quotes, fragments and run-ons left out.
+    """Prose sentences of every document: junk, headings, pieces of quotes, cut-off teasers, fragments and
+    run-ons left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -170,7 +171,8 @@ def candidate_sentences(documents: list[Document]) -> list[Sentence]:
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if MIN_WORDS <= len(text.split()) <= MAX_WORDS and not (
-                clean.has_open_quote(text) or clean.is_heading(text) or (not whole_paragraph and clean.is_junk(text))
+                clean.has_open_quote(text) or clean.is_heading(text) or clean.is_truncated(text)
+                or (not whole_paragraph and clean.is_junk(text))
             ):
                 result.append(sentence)
     return result
