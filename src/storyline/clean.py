@@ -116,6 +116,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 NOT_LETTER = re.compile(r"[^A-Za-z]+")
+FILE_NAME_WORD = re.compile(r"\d{6,}[\w-]*|[\w-]*\d{6,}")
 
 
 def is_junk(line: str) -> bool:
@@ -155,7 +156,7 @@ def is_heading(line: str) -> bool:
 def _is_file_name(line: str) -> bool:
     """Bare image file names such as '20170311 harbour fire photo'."""
     words = line.split()
-    return len(words) <= 8 and any(re.fullmatch(r"\d{6,}[\w-]*|[\w-]*\d{6,}", w) for w in words) and not TERMINAL.search(line)
+    return len(words) <= 8 and not TERMINAL.search(line) and any(FILE_NAME_WORD.fullmatch(w) for w in words)
 
 
 def strip_dateline(line: str) -> int:

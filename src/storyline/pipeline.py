@@ -25,7 +25,7 @@ from .score import (
 )
 from .segment import segment
 from .select import select
-from .vectors import Vectorizer, compact, dense, stem, surface_words
+from .vectors import Vectorizer, dense, stem, surface_words
 
 REDUNDANCY = 0.4
 QUERY_REDUNDANCY = 0.25
@@ -123,7 +123,7 @@ def analyze(cluster: Cluster, query: str | None = None) -> Analysis:
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
     vectorizer = Vectorizer()
-    vectors = compact(vectorizer.fit_transform(tokens=tokens))
+    vectors = vectorizer.fit_transform(tokens=tokens)
     candidates = Candidates(
         vectors=vectors,
         surface=words,

@@ -14,7 +14,6 @@ from .vectors import (
     Matrix,
     background_frequency,
     bigram_presence,
-    compact,
     dense,
     normalize_rows,
     one_hot,
@@ -73,7 +72,7 @@ class Candidates:
     @cached_property
     def bigrams(self) -> Matrix:
         """Which adjacent term pairs each sentence holds."""
-        return compact(bigram_presence(self.tokens))
+        return bigram_presence(self.tokens)
 
 
 def features(candidates: Candidates) -> np.ndarray:

@@ -78,23 +78,29 @@ class Vectorizer:
         self.vocabulary: dict[str, int] = {}
         self.idf = np.zeros(0)
 
-    def fit_transform(self, texts: list[str] | None = None, tokens: list[list[str]] | None = None) -> sparse.csr_matrix:
+    def fit_transform(self, texts: list[str] | None = None, tokens: list[list[str]] | None = None) -> Matrix:
         """Fit on ``texts`` (or on their ``content_words`` when already computed) and transform them."""
         counts = term_counts(tokens if tokens is not None else [content_words(t) for t in texts], self.vocabulary, grow=True)
-        document_frequency = np.bincount(counts.indices, minlength=len(self.vocabulary))
+        document_frequency = np.asarray(presence(counts).sum(axis=0)).ravel()
         self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
         return self._weigh(counts)
 
-    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+    def transform(self, texts: list[str]) -> Matrix:
         return self._weigh(term_counts([content_words(t) for t in texts], self.vocabulary, grow=False))
 
-    def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    def _weigh(self, counts: Matrix) -> Matrix:
+        """Sublinear tf times idf, rows scaled to unit length."""
+        if not sparse.issparse(counts):
+            logs = np.log(counts, out=np.zeros_like(counts), where=counts > 0)
+            return normalize_rows((logs + (counts > 0)) * self.idf)
         weights = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
         return normalize_rows(sparse.csr_matrix((weights, counts.indices, counts.indptr), shape=counts.shape))
 
 
-def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) -> sparse.csr_matrix:
-    """Count matrix of token lists over ``vocabulary`` (extended with new tokens when ``grow``)."""
+def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) -> Matrix:
+    """Count matrix of token lists over ``vocabulary`` (extended with new tokens when ``grow``): a dense
+    array when it has at most DENSE_CELLS cells (dense products are cheaper then, and building a sparse
+    matrix costs more than a small cluster's whole summary), else sparse."""
     indices: list[int] = []
     indptr = [0]
     for tokens in token_lists:
@@ -105,16 +111,18 @@ def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) ->
             if index is not None:
                 indices.append(index)
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(token_lists), len(vocabulary)))
+    rows, columns = len(token_lists), len(vocabulary)
+    if rows * columns <= DENSE_CELLS:
+        cells = np.repeat(np.arange(rows), np.diff(indptr)) * columns + np.array(indices, dtype=int)
+        return np.bincount(cells, minlength=rows * columns).reshape(rows, columns).astype(float)
+    matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(rows, columns))
     matrix.sum_duplicates()
     return matrix
 
 
-def bigram_presence(token_lists: list[list[str]]) -> sparse.csr_matrix:
+def bigram_presence(token_lists: list[list[str]]) -> Matrix:
     """Binary matrix of which adjacent content-word pairs each token list holds."""
-    matrix = term_counts([list(zip(tokens, tokens[1:])) for tokens in token_lists], {})
-    matrix.data[:] = 1.0
-    return matrix
+    return presence(term_counts([list(zip(tokens, tokens[1:])) for tokens in token_lists], {}))
 
 
 def normalize_rows(matrix: Matrix) -> Matrix:
@@ -129,14 +137,8 @@ def normalize_rows(matrix: Matrix) -> Matrix:
     return sparse.csr_matrix((matrix.data / norms[rows], matrix.indices, matrix.indptr), shape=matrix.shape)
 
 
-def compact(matrix: sparse.csr_matrix) -> Matrix:
-    """The matrix as a dense array when it is small enough that dense products are cheaper."""
-    rows, columns = matrix.shape
-    return matrix.toarray() if rows * columns <= DENSE_CELLS else matrix
-
-
 def one_hot(labels: np.ndarray, n_labels: int) -> Matrix:
-    """Matrix with a 1 at (label, i) for each position i of ``labels``: dense when small, like ``compact``."""
+    """Matrix with a 1 at (label, i) for each position i of ``labels``: dense when small, like ``term_counts``."""
     if len(labels) * n_labels <= DENSE_CELLS:
         return (np.arange(n_labels)[:, None] == labels[None, :]).astype(float)
     return sparse.csr_matrix((np.ones(len(labels)), labels, np.arange(len(labels) + 1)), shape=(len(labels), n_labels)).T.tocsr()
