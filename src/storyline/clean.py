@@ -23,6 +23,10 @@ RULES = [
      r"^in (this|these|an?) ((undated|handout|file|recent) )*(photo|photograph|image|picture)s?\b"),
     ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
+    # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
+    ("monday tuesday wednesday thursday friday saturday sunday",
+     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
+     r"\d{1,2}, \d{4}(,? (in|at|near|after) [^.]{0,80})?\.?(\s*\([^)]*\))*\s*$"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
