@@ -27,7 +27,7 @@ from storyline.batch import run_batch
 from storyline.evaluate import SystemResult, evaluate
 from storyline.ingest import iter_jsonl
 from storyline.pipeline import Summarizer
-from storyline.score import FEATURES, SalienceModel
+from storyline.score import FEATURES
 from storyline.stories import THRESHOLD
 from storyline.systems import PEERS, System, named_system, storyline_system
 
@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT / "training"))
 import train_salience
+import tune_novelty
 
 
 @dataclass
@@ -60,31 +61,41 @@ class FeatureScore:
         return table[:, self.column]
 
 
-def fold_models(path: Path) -> dict[str, SalienceModel]:
+def fold_models(path: Path) -> dict[str, dict]:
     """For each cluster of ``path``, a model trained without that cluster's fold (folds as in
     training/train_salience.py): for the data the shipped query model learned from."""
     table, target, groups, clusters = train_salience.load_examples([path])
-    model_of = {}
+    settings_of = {}
     for held_out in train_salience.fold_masks(groups):
         model = train_salience.fit(table[~held_out], target[~held_out], train_salience.ALPHA)
-        model_of |= {clusters[group].id: model for group in np.unique(groups[held_out])}
-    return model_of
+        settings_of |= {clusters[group].id: {"model": model} for group in np.unique(groups[held_out])}
+    return settings_of
 
 
-def with_fold_models(model_of: dict[str, SalienceModel], **settings) -> System:
-    """storyline summarizing each cluster with its own held-out model."""
+def held_out_settings(suite: Suite, path: Path, clusters: list) -> dict[str, dict] | None:
+    """For data storyline's settings were chosen on, each cluster's settings chosen without it: the query
+    model trained on the other folds (DUC 2006), the novelty weight chosen on the other topics (DUC 2007)."""
+    if suite.cross_validated:
+        return fold_models(path)
+    if suite.updates_only:
+        return {cluster_id: {"novelty": novelty} for cluster_id, novelty in tune_novelty.held_out_choices(clusters)[1].items()}
+    return None
+
+
+def with_held_out(settings_of: dict[str, dict], **settings) -> System:
+    """storyline summarizing each cluster with its own held-out settings."""
 
     def run(cluster, words: int) -> list[str]:
-        return storyline_system(model=model_of[cluster.id], **settings).summarize(cluster, words)
+        return storyline_system(**settings_of[cluster.id], **settings).summarize(cluster, words)
 
     return System(run)
 
 
-def ablations(suite: Suite, model_of: dict[str, SalienceModel] | None) -> dict[str, System]:
+def ablations(suite: Suite, settings_of: dict[str, dict] | None) -> dict[str, System]:
     """storyline with one component taken away at a time."""
     variants = {
         "storyline without redundancy control": (
-            with_fold_models(model_of, redundancy=1.01) if model_of else storyline_system(redundancy=1.01)
+            with_held_out(settings_of, redundancy=1.01) if settings_of else storyline_system(redundancy=1.01)
         ),
         "storyline, centroid similarity instead of the learned model": storyline_system(model=FeatureScore("centrality")),
         "storyline, position instead of the learned model": storyline_system(model=FeatureScore("inverse_position")),
@@ -128,10 +139,10 @@ def machine() -> str:
 def run_suite(suite: Suite, data: Path, systems: list[str], timeout: float, limit: int | None) -> dict:
     path = data / suite.path
     clusters = load(path, limit, suite.updates_only)
-    model_of = fold_models(path) if suite.cross_validated else None
-    table = {name: named_system(name) for name in systems} | ablations(suite, model_of)
-    if model_of and "storyline" in table:
-        table["storyline"] = with_fold_models(model_of)
+    settings_of = held_out_settings(suite, path, clusters)
+    table = {name: named_system(name) for name in systems} | ablations(suite, settings_of)
+    if settings_of and "storyline" in table:
+        table["storyline"] = with_held_out(settings_of)
     results = evaluate(clusters, table, suite.words, suite.measure, timeout, repeat=suite.repeat)
     return {
         "suite": suite.name,
@@ -245,9 +256,9 @@ def markdown(results: dict) -> str:
         "exceeds the time limit on a cluster scores 0 there. Rows starting with 'storyline' below the peers are",
         "ablations: storyline with one component taken away. On DUC 2006, which the query model learned from,",
         "storyline summarizes each topic with a model trained on the other four fifths of the topics only.",
-        "On DUC 2007 update, the only update data there is, the weight that pushes down sentences like those",
-        "already read (`NOVELTY`) was chosen on these 10 clusters with each topic left out in turn:",
-        "`python training/tune_novelty.py` prints the grid and that leave-one-topic-out figure.",
+        "On DUC 2007 update, the only update data there is and where the weight that pushes down sentences",
+        "like those already read (`NOVELTY`) was chosen (`python training/tune_novelty.py`), storyline",
+        "summarizes each topic with the weight chosen on the other four topics.",
         "",
     ]
     for suite in suites:

@@ -32,22 +32,37 @@ def recall_2(clusters, novelty: float) -> np.ndarray:
     ])
 
 
+def held_out_choices(clusters) -> tuple[dict[float, np.ndarray], dict[str, float]]:
+    """Each weight's per-cluster scores, and for each cluster the weight best on the other topics."""
+    topics = np.array([topic(c) for c in clusters])
+    scores = {novelty: recall_2(clusters, novelty) for novelty in GRID}
+    choice = {}
+    for name in np.unique(topics):
+        outside = topics != name
+        choice[name] = max(GRID, key=lambda novelty: scores[novelty][outside].mean())
+    return scores, {c.id: choice[topic(c)] for c in clusters}
+
+
+def topic(cluster) -> str:
+    return cluster.id.split("-")[0]
+
+
+def update_clusters(data: Path) -> list:
+    return [c for _, c in iter_jsonl(str(data / "duc2007_update" / "test.jsonl")) if c.previous]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
-    clusters = [c for _, c in iter_jsonl(str(args.data / "duc2007_update" / "test.jsonl")) if c.previous]
-    topics = np.array([c.id.split("-")[0] for c in clusters])
-    scores = {novelty: recall_2(clusters, novelty) for novelty in GRID}
+    clusters = update_clusters(args.data)
+    scores, choice = held_out_choices(clusters)
     for novelty, values in scores.items():
         print(f"novelty {novelty:<5} R2 recall {values.mean():.2f}")
-    held_out = np.zeros(len(clusters))
-    for topic in np.unique(topics):
-        outside = topics != topic
-        best = max(GRID, key=lambda novelty: scores[novelty][outside].mean())
-        held_out[~outside] = scores[best][~outside]
-        print(f"{topic}: chosen on the other topics {best}")
-    print(f"leave-one-topic-out R2 recall {held_out.mean():.2f}")
+    for name in sorted({topic(c) for c in clusters}):
+        print(f"{name}: chosen on the other topics {next(choice[c.id] for c in clusters if topic(c) == name)}")
+    held_out = [scores[choice[c.id]][i] for i, c in enumerate(clusters)]
+    print(f"leave-one-topic-out R2 recall {np.mean(held_out):.2f}")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ REDUNDANCY = 0.4
 QUERY_REDUNDANCY = 0.25
 # How far a sentence like one the reader already read falls, in standard deviations of salience per
 # standard deviation of likeness (chosen on DUC 2007 update by training/tune_novelty.py).
-NOVELTY = 0.2
+NOVELTY = 0.25
 MIN_WORDS = 6
 MAX_WORDS = 80
 PRONOUN_START = re.compile(r"^[\"“‘']?(he|she|it|they|both|this|these|those|his|her|its|their)\b", re.IGNORECASE)
