@@ -65,6 +65,29 @@ def test_adding_later_continues_the_stories_and_never_counts_twice(tmp_path):
     assert assignment["cup-sport"] == assignment["cup-gazette"]
 
 
+def test_a_run_killed_inside_a_chunk_loses_only_that_chunk_and_resumes(tmp_path):
+    db = tmp_path / "s.db"
+    store = Store(db)
+    stored_ones = []
+
+    def add_then_die(article_id, *args):
+        if len(stored_ones) == 3:
+            raise KeyboardInterrupt  # killed while writing the second chunk
+        stored_ones.append(article_id)
+        Store.add_article(store, article_id, *args)
+
+    store.add_article = add_then_die
+    with pytest.raises(KeyboardInterrupt):
+        StoryTracker(store, chunk=2).add(articles(FIRE + FOOTBALL))
+    store.close()
+    assert set(stored(db)) == {"fire-courier", "fire-herald"}
+    report = add(db, articles(FIRE + FOOTBALL), chunk=2)
+    assert report.skipped == 2 and report.added == 2
+    assignment = stored(db)
+    assert len(assignment) == 4
+    assert assignment["cup-sport"] == assignment["cup-gazette"] != assignment["fire-courier"]
+
+
 def test_a_syndicated_copy_joins_its_original_as_a_copy(tmp_path):
     db = tmp_path / "s.db"
     copy = Document(text=FIRE[0][2] + " Copyright Wire.", id="fire-copy", source="Regional Post")
