@@ -44,6 +44,9 @@ def test_datelines_are_stripped():
         "PINE RIDGE, S.D. (AP) -- President Clinton spoke.": "President Clinton spoke.",
         "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.": "Two polls showed support.",
         "LONDON (Reuters) - Shares fell.": "Shares fell.",
+        "LOS ANGELES (CBSLA.com) — Robbers hit two banks.": "Robbers hit two banks.",
+        "PORT ALDREN, March 12 (North Sea Wire) -- About 300 residents left.": "About 300 residents left.",
+        "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }
     for line, expected in cases.items():

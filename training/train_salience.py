@@ -25,7 +25,7 @@ from rouge_score.tokenizers import DefaultTokenizer
 from storyline.errors import InputError
 from storyline.evaluate import cut, reference_sentences, rouge
 from storyline.ingest import iter_jsonl
-from storyline.pipeline import Summarizer, analyze
+from storyline.pipeline import REDUNDANCY, Summarizer, analyze
 from storyline.score import FEATURES, QUERY_FEATURES, SalienceModel
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--query", action="store_true", help="train the query-focused model on DUC 2006")
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--alpha", type=float, nargs="+", default=[ALPHA])
-    parser.add_argument("--redundancy", type=float, nargs="+", default=[None], help="default: the summarizer's")
+    parser.add_argument("--redundancy", type=float, nargs="+", default=[REDUNDANCY])
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--no-save", action="store_true")
