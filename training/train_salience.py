@@ -25,8 +25,9 @@ from rouge_score.tokenizers import DefaultTokenizer
 from storyline.errors import InputError
 from storyline.evaluate import cut, reference_sentences, rouge
 from storyline.ingest import iter_jsonl
-from storyline.pipeline import REDUNDANCY, Summarizer, analyze
+from storyline.pipeline import Summarizer, analyze
 from storyline.score import FEATURES, QUERY_FEATURES, SalienceModel
+from storyline.select import REDUNDANCY
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "src" / "storyline" / "data"

@@ -24,10 +24,9 @@ from .score import (
     standardize,
 )
 from .segment import segment
-from .select import select
+from .select import REDUNDANCY, select
 from .vectors import Vectorizer, dense, stem, surface_words
 
-REDUNDANCY = 0.25  # chosen by cross-validation on Multi-News train + validation, and on DUC 2006 with a query
 # How far a sentence like one the reader already read falls, in standard deviations of salience per
 # standard deviation of likeness (chosen on DUC 2007 update by training/tune_novelty.py).
 NOVELTY = 0.25

@@ -8,7 +8,6 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
-from scipy import sparse
 
 from .vectors import (
     Matrix,
@@ -217,7 +216,7 @@ def query_features(candidates: Candidates, table: np.ndarray, query_relevance: n
     ]).astype(float)
 
 
-def relevance(candidates: Candidates, query: sparse.csr_matrix) -> np.ndarray:
+def relevance(candidates: Candidates, query: Matrix) -> np.ndarray:
     """Cosine similarity of each sentence to the query."""
     return dense(candidates.vectors @ query.T).ravel()
 
