@@ -100,6 +100,19 @@ def test_a_syndicated_copy_joins_its_original_as_a_copy(tmp_path):
     assert stored(db)["fire-copy"] == stored(db)["fire-courier"]
 
 
+def test_signatures_made_the_old_way_are_remade_when_the_store_opens(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    store = Store(db)
+    with store.db:
+        store.db.execute("UPDATE articles SET minhash = zeroblob(512)")
+        store.db.execute("UPDATE meta SET value = '1' WHERE key = 'fingerprint_version'")
+    store.close()
+    copy = Document(text=FIRE[1][2], id="herald-again", source="Herald")
+    assert add(db, [copy]).duplicates == 1
+    assert stored(db)["herald-again"] == stored(db)["fire-herald"]
+
+
 def test_stories_far_apart_in_time_stay_apart(tmp_path):
     db = tmp_path / "s.db"
     add(db, articles(FIRE[:1], published="2031-03-12"))

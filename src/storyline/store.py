@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import fingerprint
 from .errors import StorylineError
 from .model import Document
 
@@ -69,6 +70,7 @@ class Store:
         except sqlite3.Error as err:
             raise StorylineError(f"{self.path}: cannot open the story store ({err})") from err
         self._migrate()
+        self._refresh_fingerprints()
 
     def _migrate(self) -> None:
         try:
@@ -79,6 +81,21 @@ class Store:
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
         except sqlite3.DatabaseError as err:
             raise StorylineError(f"{self.path}: not a storyline story store ({err})") from err
+
+    def _refresh_fingerprints(self, batch: int = 1000) -> None:
+        """Recompute the stored MinHash signatures from the stored texts when the way they are made has
+        changed (in one transaction, a batch of articles at a time)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='fingerprint_version'").fetchone()
+        if row and int(row[0]) == fingerprint.VERSION:
+            return
+        with self.db:
+            last = 0
+            while rows := self.db.execute("SELECT seq, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                                          (last, batch)).fetchall():
+                self.db.executemany("UPDATE articles SET minhash = ? WHERE seq = ?",
+                                    [(fingerprint.to_bytes(fingerprint.signature(text)), seq) for seq, text in rows])
+                last = rows[-1][0]
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint_version', ?)", (str(fingerprint.VERSION),))
 
     def schema_version(self) -> int:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()

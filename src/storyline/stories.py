@@ -24,12 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from scipy import sparse
 
+from . import fingerprint
 from .clean import clean_spans
 from .model import Document
 from .store import Store
@@ -38,9 +38,6 @@ from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_word
 THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
 MERGE = 0.2
 BLOCK = 128  # articles or stories compared with every stored story at once (bounds the memory used)
-NUM_PERM = 64
-SCHEME = "affine32"
-SHINGLE = 5
 TEXT_CHARS = 4000
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
@@ -53,21 +50,6 @@ class AddReport:
     new_stories: int = 0
     merged: int = 0
     refused: list[str] = field(default_factory=list)  # ids of pages without prose
-
-
-def minhash(text: str | None = None, hashvalues: np.ndarray | None = None) -> MinHash:
-    """The MinHash signature of a text's word 5-grams, or one rebuilt from its stored ``hashvalues``."""
-    signature = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hashvalues, permutations=_permutations())
-    if text is not None:
-        words = text.lower().split()
-        signature.update_batch(list({" ".join(words[i:i + SHINGLE]).encode() for i in range(max(len(words) - SHINGLE + 1, 1))}))
-    return signature
-
-
-@lru_cache(maxsize=1)
-def _permutations() -> np.ndarray:
-    """The hash permutations every signature shares (made once: datasketch would redo them per signature)."""
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def _days(date: str | None) -> float:
@@ -120,10 +102,10 @@ class StoryTracker:
         self.known = store.article_ids()
         row_of = {story: row for row, story in enumerate(self.story_ids)}
         self.row_of_article: dict[str, int] = {}
-        self.lsh = MinHashLSH(threshold=duplicate, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=duplicate, num_perm=fingerprint.NUM_PERM)
         self.signatures: dict[str, MinHash] = {}
         for article_id, story, blob in store.minhashes():
-            self._index(article_id, minhash(hashvalues=np.frombuffer(blob, dtype=np.uint64)))
+            self._index(article_id, fingerprint.from_bytes(blob))
             self.row_of_article[article_id] = row_of[story]
 
     def _matrix(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
@@ -157,7 +139,7 @@ class StoryTracker:
     def _add_chunk(self, pending: list[tuple[Document, str]], report: AddReport) -> None:
         """Place a chunk of articles (copies with their originals, the rest by similarity) and store it."""
         documents = [document for document, _ in pending]
-        signatures = [minhash(d.text) for d in documents]
+        signatures = [fingerprint.signature(d.text) for d in documents]
         originals = []
         for document, signature in zip(documents, signatures):
             originals.append(self._find_copy(signature))
@@ -173,7 +155,7 @@ class StoryTracker:
                 row = self.row_of_article[original or document.id]
                 self.row_of_article[document.id] = row
                 self.store.add_article(document.id, self.story_ids[row], document, original,
-                                       signature.hashvalues.astype(np.uint64).tobytes())
+                                       fingerprint.to_bytes(signature))
                 if original is not None:
                     self._seen(row, document.published)
                 touched.add(row)
@@ -215,24 +197,24 @@ class StoryTracker:
         the store: an article's vector is the same whether it comes first or after a million others.
         """
         word_counts = [Counter(story_words(document, text)) for document, text in articles]
-        rarity = {term: -np.log(f) for term, f in stem_frequencies({w for c in word_counts for w in c}).items()}
-        term_counts = []
-        for words in word_counts:
-            terms: Counter = Counter()
-            for word, count in words.items():
-                terms[stem(word)] += count
-            term_counts.append(terms)
         new_terms: dict[str, int] = {}
-        rows, cols, values = [], [], []
-        for row, terms in enumerate(term_counts):
-            for term, count in terms.items():
+        column: dict[str, int] = {}  # word -> id of its stem
+        for counts in word_counts:
+            for word in counts.keys() - column.keys():
+                term = stem(word)
                 if term not in self.terms:
                     self.terms[term] = new_terms[term] = len(self.terms)
-                rows.append(row)
-                cols.append(self.terms[term])
-                values.append((1 + np.log(count)) * rarity[term])
+                column[word] = self.terms[term]
+        idf = np.zeros(len(self.terms))
+        for term, frequency in stem_frequencies(column).items():
+            idf[self.terms[term]] = -np.log(frequency)
+        rows = np.repeat(np.arange(len(articles)), [len(counts) for counts in word_counts])
+        columns = np.fromiter((column[w] for counts in word_counts for w in counts), dtype=np.int64, count=len(rows))
+        counts = np.fromiter((n for counts in word_counts for n in counts.values()), dtype=float, count=len(rows))
+        matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(self.terms)))  # sums a stem's words
+        matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
-        vectors = normalize_rows(sparse.csr_matrix((values, (rows, cols)), shape=(len(articles), len(self.terms))))
+        vectors = normalize_rows(matrix)
         return vectors, new_terms
 
     def _assign(self, vectors: sparse.csr_matrix, days: list[float]) -> list[int]:
