@@ -81,6 +81,8 @@ RULES = [
     # embeds, web-archive and error pages, contact lines
     ("location tweets", r"\badd location information to your tweets\b"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
+    ("crawl warc wayback", r"\bcrawl data\b|\b(files|captures|pages) (associated with|from) this crawl\b|\bwarc files?\b"
+     r"|\b(added to|available in|available on) the wayback machine\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
