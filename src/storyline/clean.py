@@ -113,6 +113,7 @@ def _index(rules: list[tuple[str, str]], flags: int = 0) -> dict[str, list[re.Pa
 
 RULES_BY_WORD = _index(RULES, re.IGNORECASE)
 CASED_RULES_BY_WORD = _index(CASED_RULES)
+_TRIGGERS = [(index, frozenset(index)) for index in (RULES_BY_WORD, CASED_RULES_BY_WORD)]
 TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
@@ -139,8 +140,8 @@ def is_junk(line: str) -> bool:
     words = set(TRIGGER_TOKEN.findall(line.lower()))
     return any(
         pattern.search(line)
-        for index in (RULES_BY_WORD, CASED_RULES_BY_WORD)
-        for word in words.intersection(index)
+        for index, triggers in _TRIGGERS
+        for word in words & triggers
         for pattern in index[word]
     )
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import blingfire
 
 from .model import Sentence
+
+# A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
+INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -18,6 +22,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     chunk = text[start:end]
     if not chunk.strip():
         return []
+    if not INNER_END.search(chunk):
+        return [(start + a, start + b) for a, b in _lines(chunk)]
     spans: list[tuple[int, int]] = []
     for a, b in _locate(chunk):
         if spans and chunk[a:b][:1].islower() and "\n" not in chunk[spans[-1][1]:a]:
@@ -42,6 +48,17 @@ def _locate(chunk: str) -> list[tuple[int, int]]:
         offsets.append((found, found + len(sentence)))
         position = found + len(sentence)
     return _cut_at_newlines(chunk, offsets)
+
+
+def _lines(chunk: str) -> list[tuple[int, int]]:
+    """The non-blank lines of ``chunk``, without their surrounding blanks (zero-width ones too, as Bling Fire)."""
+    spans, offset = [], 0
+    for line in chunk.split("\n"):
+        if body := line.strip().strip("\u200b\ufeff").strip():
+            first = offset + line.index(body)
+            spans.append((first, first + len(body)))
+        offset += len(line) + 1
+    return spans
 
 
 def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
