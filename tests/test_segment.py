@@ -28,3 +28,8 @@ def test_offsets_point_into_the_text_and_respect_the_range():
     text = "Skip this. Keep this one. And this one."
     spans = split_sentences(text, 11)
     assert [text[a:b] for a, b in spans] == ["Keep this one.", "And this one."]
+
+
+def test_lines_of_one_sentence_each_are_kept_whole_without_their_blanks():
+    text = "  Harbour reopens after the fire\n\nThe ferry runs again from Monday. \u200b\nDid the council know?"
+    assert sentences(text) == ["Harbour reopens after the fire", "The ferry runs again from Monday.", "Did the council know?"]
