@@ -202,7 +202,7 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
         articles = articles[:limit * 10] if limit else articles
         row = {"data": SUITES[suite].path, "articles": len(articles), "true_clusters": len({truth[a.id] for a in articles})}
         for key, batches in (("at_once", 1), ("in_10_batches", 10)):
-            predicted, seconds = cluster(articles, batches, threshold=THRESHOLD)
+            predicted, seconds = cluster(articles, batches, threshold=THRESHOLD, repeat=3)
             precision, recall, f1 = b_cubed(predicted, truth)
             row[key] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
                         "refused": refused(predicted), "articles_per_second": len(articles) / seconds}

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -50,6 +51,13 @@ class AddReport:
     new_stories: int = 0
     merged: int = 0
     refused: list[str] = field(default_factory=list)  # ids of pages without prose
+
+
+@lru_cache(maxsize=4)
+def _lsh_bands(threshold: float) -> tuple[int, int]:
+    """datasketch's (bands, rows) for a Jaccard ``threshold``: found by numerical integration, so once."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=fingerprint.NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def _days(date: str | None) -> float:
@@ -102,7 +110,7 @@ class StoryTracker:
         self.known = store.article_ids()
         row_of = {story: row for row, story in enumerate(self.story_ids)}
         self.row_of_article: dict[str, int] = {}
-        self.lsh = MinHashLSH(threshold=duplicate, num_perm=fingerprint.NUM_PERM)
+        self.lsh = MinHashLSH(num_perm=fingerprint.NUM_PERM, params=_lsh_bands(duplicate))
         self.signatures: dict[str, MinHash] = {}
         for article_id, story, blob in store.minhashes():
             self._index(article_id, fingerprint.from_bytes(blob))
