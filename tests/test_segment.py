@@ -33,3 +33,16 @@ def test_offsets_point_into_the_text_and_respect_the_range():
 def test_lines_of_one_sentence_each_are_kept_whole_without_their_blanks():
     text = "  Harbour reopens after the fire\n\nThe ferry runs again from Monday. \u200b\nDid the council know?"
     assert sentences(text) == ["Harbour reopens after the fire", "The ferry runs again from Monday.", "Did the council know?"]
+
+
+def test_a_quotation_of_several_sentences_is_one_unit():
+    from storyline.segment import segment
+
+    text = ('Fire chief Rune Adler spoke at dawn. "We lost the roof. We saved the boats," he said. The port reopens.\n'
+            '"The smoke was thick. Nobody could see the quay. We waited. Then we ran. It was over," a guard said.')
+    sentences = segment(0, text, [(0, text.index("\n")), (text.index("\n") + 1, len(text))])
+    units = [s.text for s in sentences]
+    assert units[:3] == ["Fire chief Rune Adler spoke at dawn.", '"We lost the roof. We saved the boats," he said.',
+                         "The port reopens."]
+    assert units[3] == '"The smoke was thick.'  # five sentences: too long to keep whole
+    assert [s.index for s in sentences] == list(range(len(sentences)))

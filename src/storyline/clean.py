@@ -146,11 +146,6 @@ def is_junk(line: str) -> bool:
     )
 
 
-def has_open_quote(sentence: str) -> bool:
-    """True when a sentence opens a quotation it does not close (a piece of a longer quote)."""
-    return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
-
-
 def is_truncated(sentence: str) -> bool:
     """True for a sentence cut off by an ellipsis, as teasers and link previews are ("He said the...")."""
     return TRUNCATED.search(sentence) is not None

@@ -23,7 +23,7 @@ from .score import (
     relevance,
     standardize,
 )
-from .segment import segment
+from .segment import has_open_quote, segment
 from .select import REDUNDANCY, select
 from .vectors import Vectorizer, dense, stem, surface_words
 
@@ -166,7 +166,7 @@ def candidate_sentences(documents: list[Document]) -> list[Sentence]:
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if MIN_WORDS <= len(text.split()) <= MAX_WORDS and not (
-                clean.has_open_quote(text) or clean.is_heading(text) or clean.is_truncated(text)
+                has_open_quote(text) or clean.is_heading(text) or clean.is_truncated(text)
                 or (not whole_paragraph and clean.is_junk(text))
             ):
                 result.append(sentence)
