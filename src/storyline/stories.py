@@ -206,19 +206,20 @@ class StoryTracker:
         """
         word_counts = [Counter(story_words(document, text)) for document, text in articles]
         new_terms: dict[str, int] = {}
-        column: dict[str, int] = {}  # word -> id of its stem
-        for counts in word_counts:
-            for word in counts.keys() - column.keys():
-                term = stem(word)
-                if term not in self.terms:
-                    self.terms[term] = new_terms[term] = len(self.terms)
-                column[word] = self.terms[term]
+        column: dict[str, int] = {}  # word -> id of its stem, new stems numbered in order of appearance
+        for words in word_counts:
+            for word in words:
+                if word not in column:
+                    term = stem(word)
+                    if term not in self.terms:
+                        self.terms[term] = new_terms[term] = len(self.terms)
+                    column[word] = self.terms[term]
         idf = np.zeros(len(self.terms))
         for term, frequency in stem_frequencies(column).items():
             idf[self.terms[term]] = -np.log(frequency)
-        rows = np.repeat(np.arange(len(articles)), [len(counts) for counts in word_counts])
-        columns = np.fromiter((column[w] for counts in word_counts for w in counts), dtype=np.int64, count=len(rows))
-        counts = np.fromiter((n for counts in word_counts for n in counts.values()), dtype=float, count=len(rows))
+        rows = np.repeat(np.arange(len(articles)), [len(words) for words in word_counts])
+        columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
+        counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
         matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(self.terms)))  # sums a stem's words
         matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
