@@ -123,7 +123,7 @@ _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
-NOT_LETTER = re.compile(r"[^A-Za-z]+")
+ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
 FILE_NAME_WORD = re.compile(r"\d{6,}[\w-]*|[\w-]*\d{6,}")
 
 
@@ -132,7 +132,7 @@ def is_junk(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    letters = len(NOT_LETTER.sub("", line))
+    letters = len(line) - len(line.translate(ASCII_LETTERS))
     if letters < 0.5 * len(line) or _is_file_name(line):
         return True
     if line.isupper() and ALL_CAPS.search(line):

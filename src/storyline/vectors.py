@@ -81,7 +81,7 @@ class Vectorizer:
     def fit_transform(self, texts: list[str] | None = None, tokens: list[list[str]] | None = None) -> Matrix:
         """Fit on ``texts`` (or on their ``content_words`` when already computed) and transform them."""
         counts = term_counts(tokens if tokens is not None else [content_words(t) for t in texts], self.vocabulary, grow=True)
-        document_frequency = np.asarray(presence(counts).sum(axis=0)).ravel()
+        document_frequency = np.asarray((counts != 0).sum(axis=0)).ravel()
         self.idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1.0
         return self._weigh(counts)
 
@@ -128,7 +128,7 @@ def bigram_presence(token_lists: list[list[str]]) -> Matrix:
 def normalize_rows(matrix: Matrix) -> Matrix:
     """Rows scaled to unit length (empty rows stay empty)."""
     if not sparse.issparse(matrix):
-        norms = np.linalg.norm(matrix, axis=1)
+        norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
         return matrix / np.where(norms == 0, 1.0, norms)[:, None]
     matrix = matrix.tocsr()
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
