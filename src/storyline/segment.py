@@ -68,7 +68,7 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         while (has_open_quote(text[spans[first][0]:spans[last][1]]) and last + 1 < min(len(spans), first + QUOTE_SENTENCES)
                and "\n" not in text[spans[last][1]:spans[last + 1][0]]):
             last += 1
-        if last == first or has_open_quote(text[spans[first][0]:spans[last][1]]):
+        if has_open_quote(text[spans[first][0]:spans[last][1]]):  # the quote goes on: leave the sentence alone
             last = first
         result.append((spans[first][0], spans[last][1]))
         first = last + 1
