@@ -186,3 +186,16 @@ def test_stories_commands(tmp_path):
     assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
     missing = storyline("stories", "show", 999, "--db", db)
     assert missing.returncode == 2 and b"no story 999" in missing.stderr
+
+
+def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_apart():
+    from storyline import fingerprint
+
+    original = FIRE[0][2]
+    same = fingerprint.signature(original)
+    assert fingerprint.signature(original.upper().replace(" ", "  \n")).jaccard(same) == 1.0
+    assert fingerprint.signature(original + " Copyright Wire 2031.").jaccard(same) > 0.8
+    assert fingerprint.signature(FIRE[1][2]).jaccard(same) < 0.2
+    assert fingerprint.from_bytes(fingerprint.to_bytes(same)).jaccard(same) == 1.0
+    assert fingerprint.signature("Ålesund café reopens").jaccard(fingerprint.signature("ålesund CAFÉ reopens")) == 1.0
+    assert len(fingerprint.word_hashes("Ålesund  café\treopens ")) == 3
