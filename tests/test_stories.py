@@ -113,6 +113,19 @@ def test_signatures_made_the_old_way_are_remade_when_the_store_opens(tmp_path):
     assert stored(db)["herald-again"] == stored(db)["fire-herald"]
 
 
+
+def test_a_store_from_before_band_keys_finds_copies_of_its_articles(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    store = Store(db)
+    with store.db:
+        store.db.executescript("DROP TABLE bands; DELETE FROM meta WHERE key = 'bands';"
+                               "UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    store.close()
+    copy = Document(text=FIRE[0][2] + " Copyright Wire 2031.", id="courier-again", source="Wire")
+    assert add(db, [copy]).duplicates == 1
+    assert stored(db)["courier-again"] == stored(db)["fire-courier"]
+
 def test_stories_far_apart_in_time_stay_apart(tmp_path):
     db = tmp_path / "s.db"
     add(db, articles(FIRE[:1], published="2031-03-12"))

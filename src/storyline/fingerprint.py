@@ -4,6 +4,10 @@ A text's 5-grams are hashed with numpy rather than one sha1 call per 5-gram: a w
 of one random key per (byte, place in the word) in 64-bit arithmetic (tabulation hashing), five words'
 hashes are combined by a polynomial and folded to 32 bits. datasketch mixes and permutes these hashes
 as it would its own.
+
+For lookup, a signature is cut into bands of rows (as datasketch's MinHashLSH does) and each band is
+folded into one 63-bit key: two texts that share any key are candidates, checked by their Jaccard
+estimate. Keys are integers so a store can index them.
 """
 
 from __future__ import annotations
@@ -73,6 +77,20 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(blob: bytes) -> MinHash:
     return signature(hashvalues=np.frombuffer(blob, dtype=np.uint64))
+
+
+def band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """The ``bands`` lookup keys (63-bit integers) of each signature, given as rows of ``hashvalues``."""
+    values = np.atleast_2d(hashvalues)[:, : bands * rows].astype(np.uint64).reshape(-1, bands, rows)
+    combined = np.broadcast_to(_splitmix64(np.arange(bands)), values.shape[:2]).copy()  # one seed per band
+    for row in range(rows):
+        combined = combined * _BASE + values[:, :, row]
+    return (combined >> np.uint64(1)).astype(np.int64)
+
+
+def jaccard(one: np.ndarray, other: np.ndarray) -> float:
+    """The Jaccard estimate of two signatures given by their hash values (as MinHash.jaccard gives it)."""
+    return float(np.mean(one == other))
 
 
 @lru_cache(maxsize=1)

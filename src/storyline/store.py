@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,14 @@ MIGRATIONS = [
     """,
     # Article vectors weigh words by their rarity in general English: stored document frequencies went unused.
     "ALTER TABLE terms DROP COLUMN df;",
+    # MinHash band keys of the articles that are no copies (see fingerprint.band_keys), looked up per chunk
+    # rather than held in memory; filled by Store.index_bands.
+    """
+    CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL REFERENCES articles(seq));
+    CREATE INDEX bands_key ON bands(key);
+    """,
 ]
+LOOKUP = 500  # values bound in one SQL query (well under SQLite's limit)
 
 
 def default_path() -> str:
@@ -96,6 +104,24 @@ class Store:
                                     [(fingerprint.to_bytes(fingerprint.signature(text)), seq) for seq, text in rows])
                 last = rows[-1][0]
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint_version', ?)", (str(fingerprint.VERSION),))
+            self.db.execute("DELETE FROM meta WHERE key = 'bands'")
+
+    def index_bands(self, bands: int, rows: int) -> None:
+        """Make the stored band keys those of ``bands`` bands of ``rows`` rows (rebuilt from the stored
+        signatures when they were made for other bands, or before signatures were remade)."""
+        wanted = f"{bands} {rows}"
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'bands'").fetchone()
+        if row and row[0] == wanted:
+            return
+        with self.db:
+            self.db.execute("DELETE FROM bands")
+            cursor = self.db.execute("SELECT seq, minhash FROM articles WHERE duplicate_of IS NULL")
+            while rows_read := cursor.fetchmany(1000):
+                values = np.stack([np.frombuffer(blob, dtype=np.uint64) for _, blob in rows_read])
+                keys = fingerprint.band_keys(values, bands, rows)
+                self.db.executemany("INSERT INTO bands VALUES (?, ?)",
+                                    ((int(k), seq) for (seq, _), row_keys in zip(rows_read, keys) for k in row_keys))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('bands', ?)", (wanted,))
 
     def schema_version(self) -> int:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
@@ -140,19 +166,31 @@ class Store:
         self.db.execute("DELETE FROM readers WHERE story = ?", (gone,))
 
     # articles
-    def article_ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+    def stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are stored articles."""
+        return {row[0] for part in _parts(ids) for row in self.db.execute(
+            f"SELECT id FROM articles WHERE id IN ({_marks(part)})", part)}
 
-    def minhashes(self) -> list[tuple[str, int, bytes]]:
-        return list(self.db.execute("SELECT id, story, minhash FROM articles WHERE duplicate_of IS NULL"))
+    def band_matches(self, keys: list[int]) -> list[tuple[int, int]]:
+        """(key, article seq) of every stored article with one of the band ``keys``."""
+        return [row for part in _parts(keys) for row in self.db.execute(
+            f"SELECT key, seq FROM bands WHERE key IN ({_marks(part)})", part)]
 
-    def add_article(self, article_id: str, story: int, document: Document, duplicate_of: str | None, minhash: bytes) -> None:
-        self.db.execute(
+    def fingerprints(self, seqs: list[int]) -> list[tuple[int, str, int, bytes]]:
+        """(seq, id, story, MinHash signature) of the articles with these ``seqs``."""
+        return [row for part in _parts(seqs) for row in self.db.execute(
+            f"SELECT seq, id, story, minhash FROM articles WHERE seq IN ({_marks(part)})", part)]
+
+    def add_article(self, article_id: str, story: int, document: Document, duplicate_of: str | None, minhash: bytes,
+                    band_keys: Iterable[int] = ()) -> None:
+        """Store an article, and the band keys it can be found by as the original of later copies."""
+        seq = self.db.execute(
             "INSERT INTO articles (id, story, title, source, url, published, text, duplicate_of, minhash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, story, document.title, document.source, document.url, document.published, document.text,
              duplicate_of, minhash),
-        )
+        ).lastrowid
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", ((int(key), seq) for key in band_keys))
 
     def articles(self, story: int | None = None) -> list[StoredArticle]:
         query = "SELECT seq, id, story, title, source, url, published, text, duplicate_of FROM articles"
@@ -171,3 +209,12 @@ class Store:
     def set_watermark(self, reader: str, story: int, seq: int) -> None:
         with self.db:
             self.db.execute("INSERT OR REPLACE INTO readers VALUES (?, ?, ?)", (reader, story, seq))
+
+
+def _parts(values: list) -> list[list]:
+    """``values`` in slices of at most LOOKUP, to bind in one query each."""
+    return [values[start:start + LOOKUP] for start in range(0, len(values), LOOKUP)]
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))

@@ -9,7 +9,8 @@ After each chunk, stories whose articles have come to be ``merge`` similar to ea
 absorbing the newer) become one, so a story told from several angles ends up whole without big stories
 swallowing their neighbours. A near-identical copy of an article already stored (MinHash estimate of
 word 5-gram Jaccard at least ``duplicate``) joins that article's story as evidence of coverage and
-leaves the story's vector alone.
+leaves the story's vector alone; the candidates for it are found by their MinHash band keys, which the
+store indexes, so neither signatures nor article ids are held in memory.
 
 Articles are processed in chunks; inside a chunk all similarities come from matrix products (against
 the stored stories a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
@@ -20,6 +21,7 @@ and resumes without counting anything twice.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 from scipy import sparse
 
 from . import fingerprint
@@ -58,6 +60,13 @@ def _lsh_bands(threshold: float) -> tuple[int, int]:
     """datasketch's (bands, rows) for a Jaccard ``threshold``: found by numerical integration, so once."""
     lsh = MinHashLSH(threshold=threshold, num_perm=fingerprint.NUM_PERM)
     return lsh.b, lsh.r
+
+
+def _batches(items: Iterable, size: int) -> Iterable[list]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _days(date: str | None) -> float:
@@ -107,14 +116,10 @@ class StoryTracker:
         sizes = store.story_sizes()
         self.sizes = np.array([sizes.get(s[0], 0) for s in stories], dtype=float)
         self.centroids = self._matrix([(s[4], s[5]) for s in stories])
-        self.known = store.article_ids()
-        row_of = {story: row for row, story in enumerate(self.story_ids)}
-        self.row_of_article: dict[str, int] = {}
-        self.lsh = MinHashLSH(num_perm=fingerprint.NUM_PERM, params=_lsh_bands(duplicate))
-        self.signatures: dict[str, MinHash] = {}
-        for article_id, story, blob in store.minhashes():
-            self._index(article_id, fingerprint.from_bytes(blob))
-            self.row_of_article[article_id] = row_of[story]
+        self.row_of_story = {story: row for row, story in enumerate(self.story_ids)}
+        self.next_story = max(self.story_ids, default=0) + 1
+        self.bands = _lsh_bands(duplicate)
+        store.index_bands(*self.bands)
 
     def _matrix(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
         indptr = np.cumsum([0] + [len(terms) for terms, _ in rows])
@@ -127,19 +132,22 @@ class StoryTracker:
         (an error page, a bare video or social-media widget) is no article: it is refused, not stored."""
         report = AddReport()
         pending: list[tuple[Document, str]] = []
-        for document in documents:
-            if document.id in self.known:
-                report.skipped += 1
-                continue
-            text = prose(document)
-            if not text.strip():
-                report.refused.append(document.id)
-                continue
-            self.known.add(document.id)
-            pending.append((document, text))
-            if len(pending) >= self.chunk:
-                self._add_chunk(pending, report)
-                pending = []
+        taken: set[str] = set()  # ids placed by this call
+        for batch in _batches(documents, self.chunk):
+            stored = self.store.stored_ids([document.id for document in batch])
+            for document in batch:
+                if document.id in stored or document.id in taken:
+                    report.skipped += 1
+                    continue
+                text = prose(document)
+                if not text.strip():
+                    report.refused.append(document.id)
+                    continue
+                taken.add(document.id)
+                pending.append((document, text))
+                if len(pending) >= self.chunk:
+                    self._add_chunk(pending, report)
+                    pending = []
         if pending:
             self._add_chunk(pending, report)
         return report
@@ -147,56 +155,78 @@ class StoryTracker:
     def _add_chunk(self, pending: list[tuple[Document, str]], report: AddReport) -> None:
         """Place a chunk of articles (copies with their originals, the rest by similarity) and store it."""
         documents = [document for document, _ in pending]
-        signatures = [fingerprint.signature(d.text) for d in documents]
-        originals = []
-        for document, signature in zip(documents, signatures):
-            originals.append(self._find_copy(signature))
-            if originals[-1] is None:
-                self._index(document.id, signature)
+        signatures = np.stack([fingerprint.signature(d.text).hashvalues for d in documents])
+        keys = fingerprint.band_keys(signatures, *self.bands)
+        originals, row_of = self._find_copies(documents, signatures, keys)
         fresh = [pending[i] for i, original in enumerate(originals) if original is None]
-        new_terms, absorbed = self._place(fresh, report)
-        touched = {self.row_of_article[document.id] for document, _ in fresh} | set(absorbed.values())
+        rows, new_terms, absorbed = self._place(fresh, report)
+        row_of |= {document.id: row for (document, _), row in zip(fresh, rows)}
+        row_of = {article: absorbed.get(row, row) for article, row in row_of.items()}
+        touched = set(row_of.values()) | set(absorbed.values())
         with self.store.db:
             for gone, keep in absorbed.items():
                 self.store.merge_story(self.story_ids[gone], self.story_ids[keep])
-            for document, signature, original in zip(documents, signatures, originals):
-                row = self.row_of_article[original or document.id]
-                self.row_of_article[document.id] = row
+            for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
+                row = row_of[original or document.id]
                 self.store.add_article(document.id, self.story_ids[row], document, original,
-                                       fingerprint.to_bytes(signature))
+                                       signature.astype(np.uint64).tobytes(), () if original else article_keys)
                 if original is not None:
                     self._seen(row, document.published)
-                touched.add(row)
                 report.added += 1
                 report.duplicates += original is not None
             self.store.save_terms(new_terms)
             for row in touched:
                 self._save_story(row)
 
-    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[dict[str, int], dict[int, int]]:
+    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[list[int], dict[str, int], dict[int, int]]:
         """Assign articles that are no copies to stories, then merge the stories that came close; the
-        terms new to the vocabulary, and the absorbed story rows with their survivors."""
+        story row of each article (before merging), the terms new to the vocabulary, and the absorbed
+        story rows with their survivors."""
         stories_before = len(self.story_ids)
         vectors, new_terms = self._vectors(articles)
         rows = self._assign(vectors, [_days(document.published) for document, _ in articles])
         report.new_stories += len(self.story_ids) - stories_before
         for (document, _), row in zip(articles, rows):
-            self.row_of_article[document.id] = row
             self._seen(row, document.published)
         absorbed = self._merge_close(set(rows))
-        if absorbed:
-            self.row_of_article = {a: absorbed.get(row, row) for a, row in self.row_of_article.items()}
         report.merged += len(absorbed)
-        return new_terms, absorbed
+        return rows, new_terms, absorbed
 
-    def _index(self, article_id: str, signature: MinHash) -> None:
-        self.lsh.insert(article_id, signature)
-        self.signatures[article_id] = signature
+    def _find_copies(self, documents: list[Document], signatures: np.ndarray,
+                     keys: np.ndarray) -> tuple[list[str | None], dict[str, int]]:
+        """The article each one is a near-identical copy of (None for none), and the story row of each
+        stored original.
 
-    def _find_copy(self, signature: MinHash) -> str | None:
-        """An earlier article this one is a near-identical copy of, or None."""
-        copies = [other for other in self.lsh.query(signature) if signature.jaccard(self.signatures[other]) >= self.duplicate]
-        return min(copies) if copies else None
+        An original is an earlier article, stored or before it in the chunk and itself no copy, that
+        shares a band key with it and whose signature agrees with its own on at least ``duplicate`` of
+        the hashes; of several, the one with the smallest id.
+        """
+        stored = self._stored_originals(keys)
+        in_chunk: dict[int, list[int]] = {}  # band key -> chunk articles that hold it and are no copies
+        originals: list[str | None] = []
+        row_of: dict[str, int] = {}
+        for i, (signature, article_keys) in enumerate(zip(signatures, keys.tolist())):
+            earlier = {article: (story, values) for key in article_keys for article, story, values in stored.get(key, ())}
+            earlier |= {documents[j].id: (None, signatures[j]) for key in article_keys for j in in_chunk.get(key, ())}
+            copies = sorted(article for article, (_, values) in earlier.items()
+                            if fingerprint.jaccard(signature, values) >= self.duplicate)
+            originals.append(copies[0] if copies else None)
+            if not copies:
+                for key in article_keys:
+                    in_chunk.setdefault(key, []).append(i)
+            elif (story := earlier[copies[0]][0]) is not None:
+                row_of[copies[0]] = self.row_of_story[story]
+        return originals, row_of
+
+    def _stored_originals(self, keys: np.ndarray) -> dict[int, list[tuple[str, int, np.ndarray]]]:
+        """band key -> (id, story, signature) of each stored article that holds the key and is no copy."""
+        matches = self.store.band_matches(np.unique(keys).tolist())
+        articles = {seq: (article, story, np.frombuffer(blob, dtype=np.uint64)) for seq, article, story, blob in
+                    self.store.fingerprints(sorted({seq for _, seq in matches}))}
+        found: dict[int, list[tuple[str, int, np.ndarray]]] = {}
+        for key, seq in matches:
+            found.setdefault(key, []).append(articles[seq])
+        return found
 
     def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
         """Unit tf-idf rows of the articles, and the terms they added to the vocabulary (with their ids).
@@ -250,7 +280,9 @@ class StoryTracker:
             best = int(np.argmax(similarity)) if live else -1
             if best < 0 or similarity[best] < self.threshold:
                 best, live = live, live + 1
-                self.story_ids.append(max(self.story_ids, default=0) + 1)
+                self.story_ids.append(self.next_story)
+                self.row_of_story[self.next_story] = best
+                self.next_story += 1
                 self.first_seen.append(None)
                 self.last_seen.append(None)
             norm2[best] += 2 * dots[best] + 1.0
