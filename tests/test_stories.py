@@ -114,16 +114,28 @@ def test_signatures_made_the_old_way_are_remade_when_the_store_opens(tmp_path):
 
 
 
-def test_a_store_from_before_band_keys_finds_copies_of_its_articles(tmp_path):
+def test_a_store_of_schema_version_2_finds_copies_and_keeps_its_stories_open(tmp_path):
     db = tmp_path / "s.db"
     add(db, articles(FIRE))
     store = Store(db)
-    with store.db:
-        store.db.executescript("DROP TABLE bands; DELETE FROM meta WHERE key = 'bands';"
-                               "UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    with store.db:  # back to version 2: no band keys, no day a story was last seen
+        store.db.executescript("DROP TABLE bands; DROP INDEX stories_last_day; ALTER TABLE stories DROP COLUMN last_day;"
+                               "DELETE FROM meta WHERE key = 'bands'; UPDATE meta SET value = '2' WHERE key = 'schema_version';")
     store.close()
-    copy = Document(text=FIRE[0][2] + " Copyright Wire 2031.", id="courier-again", source="Wire")
+    copy = Document(text=FIRE[0][2] + " Copyright Wire 2031.", id="courier-again", source="Wire", published="2031-03-13")
     assert add(db, [copy]).duplicates == 1
+    late = articles([("fire-late", "Post", FIRE[1][2].replace("Wednesday", "Thursday"))], published="2031-03-14")
+    assert add(db, late).new_stories == 0
+    assignment = stored(db)
+    assert assignment["courier-again"] == assignment["fire-late"] == assignment["fire-courier"]
+
+
+def test_a_copy_of_an_article_from_a_closed_story_joins_that_story(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE, published="2031-03-12"))
+    copy = Document(text=FIRE[0][2] + " Copyright Wire 2031.", id="courier-again", source="Wire", published="2031-09-01")
+    other = articles(FOOTBALL, published="2031-09-01")
+    assert add(db, other + [copy]).duplicates == 1
     assert stored(db)["courier-again"] == stored(db)["fire-courier"]
 
 def test_stories_far_apart_in_time_stay_apart(tmp_path):
@@ -144,7 +156,7 @@ def test_stories_that_come_close_are_merged_into_the_older_one(tmp_path):
     assert report.new_stories == 1 and report.merged == 1
     assert set(stored(db).values()) == {1}
     store = Store(db)
-    assert [s[0] for s in store.stories()] == [1] and store.watermark("ana", 2) == 0
+    assert [s.id for s in store.stories()] == [1] and store.watermark("ana", 2) == 0
     store.close()
 
 

@@ -43,12 +43,29 @@ MIGRATIONS = [
     CREATE TABLE bands (key INTEGER NOT NULL, seq INTEGER NOT NULL REFERENCES articles(seq));
     CREATE INDEX bands_key ON bands(key);
     """,
+    # The day (since the epoch) a story was last seen, so that only stories still open are loaded.
+    # Stories stored before it have none until they are saved again: they are loaded as undated ones.
+    """
+    ALTER TABLE stories ADD COLUMN last_day REAL;
+    CREATE INDEX stories_last_day ON stories(last_day);
+    """,
 ]
 LOOKUP = 500  # values bound in one SQL query (well under SQLite's limit)
 
 
 def default_path() -> str:
     return os.environ.get("STORYLINE_DB", DEFAULT_PATH)
+
+
+@dataclass
+class StoredStory:
+    id: int
+    first_seen: str | None
+    last_seen: str | None
+    norm2: float  # squared length of the centroid
+    terms: np.ndarray  # the centroid's term ids
+    weights: np.ndarray  # and their weights
+    size: int  # articles that are no copies
 
 
 @dataclass
@@ -142,22 +159,31 @@ class Store:
         self.db.executemany("INSERT INTO terms VALUES (?, ?)", terms.items())
 
     # stories
-    def stories(self) -> list[tuple[int, str | None, str | None, float, np.ndarray, np.ndarray]]:
-        """(id, first_seen, last_seen, squared norm, centroid term ids, centroid weights) of every story."""
-        return [
-            (i, first, last, norm2, np.frombuffer(terms, dtype=np.int64), np.frombuffer(weights, dtype=np.float64))
-            for i, first, last, norm2, terms, weights in self.db.execute("SELECT * FROM stories ORDER BY id")
-        ]
+    def stories(self, since: float = -np.inf, until: float = np.inf, ids: list[int] | None = None) -> list[StoredStory]:
+        """The stories last seen on a day from ``since`` up to (not including) ``until``, and those with no
+        known day; or, given ``ids``, those stories."""
+        columns = ("SELECT id, first_seen, last_seen, norm2, terms, weights, "
+                   "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL) FROM stories")
+        if ids is None:
+            rows = self.db.execute(columns + " WHERE (last_day >= ? AND last_day < ?) OR last_day IS NULL ORDER BY id",
+                                   (since, until))
+        else:
+            rows = (row for part in _parts(ids) for row in self.db.execute(columns + f" WHERE id IN ({_marks(part)})", part))
+        return [StoredStory(i, first, last, norm2, np.frombuffer(terms, dtype=np.int64),
+                            np.frombuffer(weights, dtype=np.float64), size)
+                for i, first, last, norm2, terms, weights, size in rows]
 
-    def save_story(self, story: int, first_seen, last_seen, norm2: float, terms: np.ndarray, weights: np.ndarray) -> None:
+    def next_story_id(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0]
+
+    def save_story(self, story: int, first_seen: str | None, last_seen: str | None, last_day: float, norm2: float,
+                   terms: np.ndarray, weights: np.ndarray) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-            (story, first_seen, last_seen, norm2, terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
+            "INSERT OR REPLACE INTO stories (id, first_seen, last_seen, last_day, norm2, terms, weights) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (story, first_seen, last_seen, None if np.isnan(last_day) else last_day, norm2,
+             terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
         )
-
-    def story_sizes(self) -> dict[int, int]:
-        """story -> number of its articles that are not copies of another."""
-        return dict(self.db.execute("SELECT story, COUNT(*) FROM articles WHERE duplicate_of IS NULL GROUP BY story"))
 
     def merge_story(self, gone: int, keep: int) -> None:
         """Move every article of story ``gone`` into story ``keep`` and delete ``gone`` (with its readers' marks)."""

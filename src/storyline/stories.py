@@ -13,9 +13,12 @@ leaves the story's vector alone; the candidates for it are found by their MinHas
 store indexes, so neither signatures nor article ids are held in memory.
 
 Articles are processed in chunks; inside a chunk all similarities come from matrix products (against
-the stored stories a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
+the stories in memory a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
 stays low, and each chunk is stored in one transaction, so a killed run loses only its current chunk
-and resumes without counting anything twice.
+and resumes without counting anything twice. Only open stories are read into memory: a story last
+seen more than ``window_days`` before a chunk's earliest article can take none of its articles, so it
+is closed (no article joins it and no story merges with it, except a copy of one of its articles), and
+a dated feed costs the same per article however long it has been followed.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from scipy import sparse
 from . import fingerprint
 from .clean import clean_spans
 from .model import Document
-from .store import Store
+from .store import Store, StoredStory
 from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_words
 
 THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
@@ -108,18 +111,42 @@ class StoryTracker:
         self.window_days = window_days
         self.chunk = chunk
         self.terms = store.terms()
-        stories = store.stories()
-        self.story_ids = [s[0] for s in stories]
-        self.first_seen = [s[1] for s in stories]
-        self.last_seen = [s[2] for s in stories]
-        self.norm2 = np.array([s[3] for s in stories], dtype=float)
-        sizes = store.story_sizes()
-        self.sizes = np.array([sizes.get(s[0], 0) for s in stories], dtype=float)
-        self.centroids = self._matrix([(s[4], s[5]) for s in stories])
-        self.row_of_story = {story: row for row, story in enumerate(self.story_ids)}
-        self.next_story = max(self.story_ids, default=0) + 1
+        self.story_ids: list[int] = []  # the stories in memory, one row each
+        self.row_of_story: dict[int, int] = {}
+        self.first_seen: list[str | None] = []
+        self.last_seen: list[str | None] = []
+        self.first_day, self.last_day = np.zeros(0), np.zeros(0)  # NaN when unknown
+        self.norm2, self.sizes = np.zeros(0), np.zeros(0)
+        self.centroids = sparse.csr_matrix((0, len(self.terms)))
+        self.open_since = np.inf  # every stored story last seen on or after this day is in memory
+        self.next_story = store.next_story_id()
         self.bands = _lsh_bands(duplicate)
         store.index_bands(*self.bands)
+
+    def _load(self, stories: list[StoredStory]) -> None:
+        """Take stored stories into memory as new rows (a story already in memory is left as it is)."""
+        stories = [story for story in stories if story.id not in self.row_of_story]
+        for story in stories:
+            self.row_of_story[story.id] = len(self.story_ids)
+            self.story_ids.append(story.id)
+            self.first_seen.append(story.first_seen)
+            self.last_seen.append(story.last_seen)
+        self.first_day = np.append(self.first_day, [_days(story.first_seen) for story in stories])
+        self.last_day = np.append(self.last_day, [_days(story.last_seen) for story in stories])
+        self.norm2 = np.append(self.norm2, [story.norm2 for story in stories])
+        self.sizes = np.append(self.sizes, [story.size for story in stories])
+        self.centroids = sparse.vstack([self.centroids, self._matrix([(s.terms, s.weights) for s in stories])], format="csr")
+
+    def _load_open(self, days: np.ndarray) -> None:
+        """Load the stories that articles of these ``days`` may join or merge with: those last seen at most
+        ``window_days`` before the earliest of them (every story, when one is undated) and undated ones.
+        Older stories are closed: they take no more articles, and no story merges with them."""
+        if not len(days):
+            return
+        since = -np.inf if np.isnan(days).any() else days.min() - self.window_days
+        if since < self.open_since:
+            self._load(self.store.stories(since, self.open_since))
+            self.open_since = since
 
     def _matrix(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
         indptr = np.cumsum([0] + [len(terms) for terms, _ in rows])
@@ -182,9 +209,11 @@ class StoryTracker:
         """Assign articles that are no copies to stories, then merge the stories that came close; the
         story row of each article (before merging), the terms new to the vocabulary, and the absorbed
         story rows with their survivors."""
+        days = np.array([_days(document.published) for document, _ in articles])
+        self._load_open(days)
         stories_before = len(self.story_ids)
         vectors, new_terms = self._vectors(articles)
-        rows = self._assign(vectors, [_days(document.published) for document, _ in articles])
+        rows = self._assign(vectors, days)
         report.new_stories += len(self.story_ids) - stories_before
         for (document, _), row in zip(articles, rows):
             self._seen(row, document.published)
@@ -215,8 +244,9 @@ class StoryTracker:
                 for key in article_keys:
                     in_chunk.setdefault(key, []).append(i)
             elif (story := earlier[copies[0]][0]) is not None:
-                row_of[copies[0]] = self.row_of_story[story]
-        return originals, row_of
+                row_of[copies[0]] = story
+        self._load(self.store.stories(ids=sorted(set(row_of.values()) - set(self.row_of_story))))
+        return originals, {article: self.row_of_story[story] for article, story in row_of.items()}
 
     def _stored_originals(self, keys: np.ndarray) -> dict[int, list[tuple[str, int, np.ndarray]]]:
         """band key -> (id, story, signature) of each stored article that holds the key and is no copy."""
@@ -256,7 +286,7 @@ class StoryTracker:
         vectors = normalize_rows(matrix)
         return vectors, new_terms
 
-    def _assign(self, vectors: sparse.csr_matrix, days: list[float]) -> list[int]:
+    def _assign(self, vectors: sparse.csr_matrix, days: np.ndarray) -> list[int]:
         """Story row of each article, in order, creating stories on the way.
 
         An article's similarity to a story is the dot product of its vector with the story's sum of
@@ -266,7 +296,7 @@ class StoryTracker:
         n_old, n_new = self.centroids.shape[0], len(days)
         to_each_other = (vectors @ vectors.T).toarray()
         norm2 = np.concatenate([self.norm2, np.zeros(n_new)])
-        last = np.array([_days(d) for d in self.last_seen] + [np.nan] * n_new)
+        last = np.concatenate([self.last_day, np.full(n_new, np.nan)])
         rows: list[int] = []
         live = n_old
         for i in range(n_new):
@@ -289,6 +319,8 @@ class StoryTracker:
             last[best] = np.nanmax([last[best], days[i]]) if not np.isnan(days[i]) else last[best]
             rows.append(best)
         self.norm2 = norm2[:live]
+        unknown = np.full(live - n_old, np.nan)
+        self.first_day, self.last_day = np.append(self.first_day, unknown), np.append(self.last_day, unknown)
         self.sizes = np.bincount(rows, minlength=live) + np.concatenate([self.sizes, np.zeros(live - n_old)])
         joined = sparse.csr_matrix((np.ones(n_new), (rows, np.arange(n_new))), shape=(live, n_new))
         self.centroids.resize((live, len(self.terms)))
@@ -313,8 +345,7 @@ class StoryTracker:
         group = np.unique(np.concatenate(close))
         gram = dense(self.centroids[group] @ self.centroids[group].T)
         sizes = self.sizes[group].copy()
-        first = np.array([_days(self.first_seen[g]) for g in group])
-        last = np.array([_days(self.last_seen[g]) for g in group])
+        first, last = self.first_day[group], self.last_day[group]
         alive = np.ones(len(group), dtype=bool)
         parent = np.arange(len(group))
         while True:
@@ -349,17 +380,17 @@ class StoryTracker:
             self._seen(keep, self.first_seen[gone])
             self._seen(keep, self.last_seen[gone])
 
-    def _seen(self, row: int, published: str) -> None:
+    def _seen(self, row: int, published: str | None) -> None:
         """Widen a story's first/last seen dates to include ``published``."""
         day = _days(published)
         if np.isnan(day):
             return
-        if self.first_seen[row] is None or day < _days(self.first_seen[row]):
-            self.first_seen[row] = published
-        if self.last_seen[row] is None or day > _days(self.last_seen[row]):
-            self.last_seen[row] = published
+        if not day >= self.first_day[row]:
+            self.first_seen[row], self.first_day[row] = published, day
+        if not day <= self.last_day[row]:
+            self.last_seen[row], self.last_day[row] = published, day
 
     def _save_story(self, row: int) -> None:
         centroid = self.centroids.getrow(row)
-        self.store.save_story(self.story_ids[row], self.first_seen[row], self.last_seen[row], float(self.norm2[row]),
-                              centroid.indices, centroid.data)
+        self.store.save_story(self.story_ids[row], self.first_seen[row], self.last_seen[row], self.last_day[row],
+                              float(self.norm2[row]), centroid.indices, centroid.data)
