@@ -210,6 +210,14 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
     return rows
 
 
+def following(data: Path, limit: int | None, months: int = 12) -> list[dict]:
+    """The cost of following the articles of Multi-News dev and DUC 2006 as a dated feed, month after month."""
+    from stories import feed, follow
+
+    articles, truth = feed([str(data / SUITES[suite].path) for suite in ("multinews", "duc2006")])
+    return follow(articles[:limit * 10] if limit else articles, truth, months)
+
+
 def chart(suites: list[dict], path: Path) -> None:
     """Quality (R2) against speed (mean seconds per cluster, log scale) of storyline and its peers, a panel per suite."""
     import matplotlib
@@ -240,6 +248,7 @@ def chart(suites: list[dict], path: Path) -> None:
 
 def markdown(results: dict) -> str:
     suites, batch, stories = results["suites"], results["batch"], results["stories"]
+    months = results.get("following", [])
     lines = [
         "# Benchmarks",
         "",
@@ -309,6 +318,21 @@ def markdown(results: dict) -> str:
                 f"{once['articles_per_second']:.0f} (batched {batched['articles_per_second']:.0f}) |"
             )
         lines.append("")
+    if months:
+        first, last = months[0], months[-1]
+        lines += [
+            f"Following a dated feed for {len(months)} months (`python benchmarks/stories.py "
+            f"../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl --months {len(months)}`): every month",
+            f"the {first['fed']} articles of both feeds again, each cluster on a day of its own, words shuffled within",
+            "paragraphs (same vectors, no copies), one `add` a month into the same store. Only stories that can still",
+            "take an article (last seen within the window of 3 days) are read into memory, so the cost stays flat:",
+            "",
+            "| month | articles fed so far | tracker start-up (s) | articles/s | stories in memory |",
+            "|---|---|---|---|---|",
+            *(f"| {m['month']} | {m['fed']} | {m['start_seconds']:.3f} | {m['articles_per_second']:.0f} | "
+              f"{m['stories_in_memory']} |" for m in (first, months[len(months) // 2], last)),
+            "",
+        ]
     lines += ["![quality against speed](benchmarks/quality-speed.png)", ""]
     return "\n".join(lines)
 
@@ -353,6 +377,7 @@ def measure(args) -> dict:
         "suites": suites,
         "batch": batch_timing(args.data, args.limit) if "multinews" in args.suites else None,
         "stories": clustering(args.data, args.limit) if args.stories else [],
+        "following": following(args.data, args.limit) if args.stories else [],
     }
 
 

@@ -1,13 +1,16 @@
 """Benchmark story clustering: shuffle every article of a cluster file into one feed, cluster it, and
-compare with the true grouping (B-cubed precision, recall, F1), all at once and in 10 batches.
+compare with the true grouping (B-cubed precision, recall, F1), all at once and in 10 batches; and
+what following a dated feed month after month costs.
 
     python benchmarks/stories.py ../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl
     python benchmarks/stories.py ../shared/data/multi_news/train.jsonl --thresholds 0.1 0.15 0.2 0.25 0.3
+    python benchmarks/stories.py ../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl --months 8
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import tempfile
@@ -66,6 +69,37 @@ def cluster(articles: list[Document], batches: int, threshold: float, repeat: in
     return assignments | refused, fastest
 
 
+def follow(articles: list[Document], truth: dict[str, str], months: int, seed: int = 0) -> list[dict]:
+    """Add a dated feed month after month to one store, a fresh tracker each month (as a daily job would
+    start): each month every cluster again, on a day of its own with its articles over up to three days,
+    in date order, its words shuffled within paragraphs (the same story vectors, but no copies); the
+    tracker's start-up time, articles per second and stories in memory, month by month."""
+    rng = random.Random(seed)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "stories.db")
+        for month in range(months):
+            start = dt.date(2030, 1, 1) + dt.timedelta(days=30 * month)
+            day = {cluster: rng.randrange(25) for cluster in sorted(set(truth.values()))}
+            dated = sorted((Document(text=_shuffled(a.text, rng) if month else a.text, id=f"{a.id}@{month}",
+                                     published=(start + dt.timedelta(days=day[truth[a.id]] + rng.choice((0, 0, 1, 2)))).isoformat())
+                            for a in articles), key=lambda a: a.published)
+            started = time.perf_counter()
+            tracker = StoryTracker(store)
+            ready = time.perf_counter()
+            tracker.add(dated)
+            seconds = time.perf_counter() - ready
+            rows.append({"month": month + 1, "fed": (month + 1) * len(articles), "start_seconds": round(ready - started, 3),
+                         "articles_per_second": round(len(articles) / seconds, 1), "stories_in_memory": len(tracker.story_ids)})
+        store.close()
+    return rows
+
+
+def _shuffled(text: str, rng: random.Random) -> str:
+    """The text with the words of each paragraph in a random order."""
+    return "\n\n".join(" ".join(rng.sample(words, len(words))) for words in (p.split() for p in text.split("\n\n")))
+
+
 def refused(predicted: dict[str, object]) -> int:
     """How many articles the tracker refused as pages without prose (each counted as a story of its own)."""
     return sum(str(story).startswith("refused ") for story in predicted.values())
@@ -77,7 +111,13 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="+", default=[THRESHOLD])
     parser.add_argument("--repeat", type=int, default=3, help="time this many runs, keep the fastest")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--months", type=int, help="instead: follow all the files' articles as a dated feed for this many months")
     args = parser.parse_args()
+    if args.months:
+        articles, truth = feed(args.paths)
+        for row in follow(articles, truth, args.months):
+            print(json.dumps(row), flush=True)
+        return
     results = []
     for path in args.paths:
         articles, truth = feed([path])
