@@ -320,9 +320,9 @@ def markdown(results: dict) -> str:
         lines.append("")
     if months:
         first, last = months[0], months[-1]
+        command = f"python benchmarks/stories.py {SUITES['multinews'].path} {SUITES['duc2006'].path} --months {len(months)}"
         lines += [
-            f"Following a dated feed for {len(months)} months (`python benchmarks/stories.py "
-            f"../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl --months {len(months)}`): every month",
+            f"Following a dated feed for {len(months)} months (`{command}`, paths under ../shared/data): every month",
             f"the {first['fed']} articles of both feeds again, each cluster on a day of its own, words shuffled within",
             "paragraphs (same vectors, no copies), one `add` a month into the same store. Only stories that can still",
             "take an article (last seen within the window of 3 days) are read into memory, so the cost stays flat:",
