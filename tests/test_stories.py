@@ -17,6 +17,8 @@ FIRE = [
      "after 300 residents left their homes. The timber warehouse belonged to Halvard Timber. Fire chief Rune Adler "
      "said two firefighters were treated for smoke inhalation."),
 ]
+FIRE_LATER = ("Three months after the fire, Halvard Timber said it will rebuild the timber warehouse in Port Aldren "
+              "harbour. Fire chief Rune Adler said the warehouse fire was started by an electrical fault.")
 FOOTBALL = [
     ("cup-sport", "Sport Daily", "Northvik won the national cup final 3-1 on Sunday in front of 60,000 fans at the "
      "Aldren stadium. Striker Mia Holm scored twice in the second half, and coach Per Lind praised the defence."),
@@ -138,12 +140,13 @@ def test_a_copy_of_an_article_from_a_closed_story_joins_that_story(tmp_path):
     assert add(db, other + [copy]).duplicates == 1
     assert stored(db)["courier-again"] == stored(db)["fire-courier"]
 
-def test_stories_far_apart_in_time_stay_apart(tmp_path):
+@pytest.mark.parametrize("window_days, together", [(3.0, False), (100.0, True)])
+def test_a_story_stays_open_for_its_window(tmp_path, window_days, together):
     db = tmp_path / "s.db"
-    add(db, articles(FIRE[:1], published="2031-03-12"))
-    add(db, articles(FIRE[1:], published="2031-06-01"))
+    add(db, articles(FIRE[:1], published="2031-03-12"), window_days=window_days)
+    add(db, articles(FIRE[1:], published="2031-06-01"), window_days=window_days)
     assignment = stored(db)
-    assert assignment["fire-courier"] != assignment["fire-herald"]
+    assert (assignment["fire-courier"] == assignment["fire-herald"]) == together
 
 
 def test_stories_that_come_close_are_merged_into_the_older_one(tmp_path):
@@ -211,6 +214,10 @@ def test_stories_commands(tmp_path):
     assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
     missing = storyline("stories", "show", 999, "--db", db)
     assert missing.returncode == 2 and b"no story 999" in missing.stderr
+    late = tmp_path / "late.jsonl"
+    late.write_text(json.dumps({"id": "fire-rebuilt", "source": "Post", "published": "2031-06-01", "text": FIRE_LATER}))
+    assert storyline("stories", "add", late, "--db", db, "--window", 100).returncode == 0
+    assert stored(db)["fire-rebuilt"] == story
 
 
 def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_apart():

@@ -150,7 +150,9 @@ DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story st
 @DB_OPTION
 @click.option("--threshold", type=click.FloatRange(0, 1),
               help="Similarity an article needs to join a story (default: storyline.stories.THRESHOLD).")
-def stories_add(feeds, db, threshold) -> None:
+@click.option("--window", type=click.FloatRange(0), metavar="DAYS",
+              help="Days a story stays open after its last dated article (default: storyline.stories.WINDOW_DAYS).")
+def stories_add(feeds, db, threshold, window) -> None:
     """Add articles (JSONL feed lines, or text and HTML files) to their stories; already stored ids are skipped."""
     from .ingest import iter_articles
     from .store import Store
@@ -169,7 +171,7 @@ def stories_add(feeds, db, threshold) -> None:
 
     store = Store(db)
     try:
-        settings = {} if threshold is None else {"threshold": threshold}
+        settings = {name: value for name, value in (("threshold", threshold), ("window_days", window)) if value is not None}
         report = StoryTracker(store, **settings).add(readable())
     finally:
         store.close()

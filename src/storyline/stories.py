@@ -43,6 +43,7 @@ from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_word
 
 THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
 MERGE = 0.2
+WINDOW_DAYS = 3.0  # a story stays open this long after its last article (when articles are dated)
 BLOCK = 128  # articles or stories compared with every stored story at once (bounds the memory used)
 TEXT_CHARS = 4000
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
@@ -103,7 +104,7 @@ class StoryTracker:
     """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id."""
 
     def __init__(self, store: Store, threshold: float = THRESHOLD, merge: float = MERGE, duplicate: float = 0.8,
-                 window_days: float = 3.0, chunk: int = 1000):
+                 window_days: float = WINDOW_DAYS, chunk: int = 1000):
         self.store = store
         self.threshold = threshold
         self.merge = merge
