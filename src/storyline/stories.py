@@ -44,7 +44,7 @@ from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_word
 THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
 MERGE = 0.2
 WINDOW_DAYS = 3.0  # a story stays open this long after its last article (when articles are dated)
-BLOCK = 128  # articles or stories compared with every stored story at once (bounds the memory used)
+BLOCK = 128  # articles or stories compared with every story in memory at once (bounds the memory used)
 TEXT_CHARS = 4000
 NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
@@ -234,7 +234,7 @@ class StoryTracker:
         stored = self._stored_originals(keys)
         in_chunk: dict[int, list[int]] = {}  # band key -> chunk articles that hold it and are no copies
         originals: list[str | None] = []
-        row_of: dict[str, int] = {}
+        story_of: dict[str, int] = {}  # stored original -> its story
         for i, (signature, article_keys) in enumerate(zip(signatures, keys.tolist())):
             earlier = {article: (story, values) for key in article_keys for article, story, values in stored.get(key, ())}
             earlier |= {documents[j].id: (None, signatures[j]) for key in article_keys for j in in_chunk.get(key, ())}
@@ -245,9 +245,9 @@ class StoryTracker:
                 for key in article_keys:
                     in_chunk.setdefault(key, []).append(i)
             elif (story := earlier[copies[0]][0]) is not None:
-                row_of[copies[0]] = story
-        self._load(self.store.stories(ids=sorted(set(row_of.values()) - set(self.row_of_story))))
-        return originals, {article: self.row_of_story[story] for article, story in row_of.items()}
+                story_of[copies[0]] = story
+        self._load(self.store.stories(ids=sorted(set(story_of.values()) - set(self.row_of_story))))  # closed ones
+        return originals, {article: self.row_of_story[story] for article, story in story_of.items()}
 
     def _stored_originals(self, keys: np.ndarray) -> dict[int, list[tuple[str, int, np.ndarray]]]:
         """band key -> (id, story, signature) of each stored article that holds the key and is no copy."""
