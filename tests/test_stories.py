@@ -203,7 +203,8 @@ def test_stories_commands(tmp_path):
     assert added.returncode == 0, added.stderr
     assert b"4 articles added" in added.stderr and b"1 unreadable" in added.stderr
     listing = storyline("stories", "list", "--db", db)
-    assert listing.returncode == 0 and b"Courier" not in listing.stderr
+    assert listing.returncode == 0 and listing.stdout.count(b"2031-03-12") == 4 and b"A fire destroyed" in listing.stdout
+    assert b"1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
     assert b"reported by 2 outlets" in first.stdout and b"Sources" in first.stdout

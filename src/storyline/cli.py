@@ -142,6 +142,7 @@ def stories() -> None:
     """Group a feed of articles into stories and follow them (store: --db, or $STORYLINE_DB)."""
 
 
+HEADLINE_CHARS = 80  # of an article's text, as its headline when it has no title
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story store  [default: $STORYLINE_DB or storyline.db]")
 
 
@@ -186,24 +187,27 @@ def stories_add(feeds, db, threshold, window) -> None:
 
 @stories.command(name="list")
 @DB_OPTION
-def stories_list(db) -> None:
-    """Every story with its article count, outlets, first and last seen, and headline."""
+@click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="Stories to show (0: all).")
+def stories_list(db, limit) -> None:
+    """The stories, largest first: article count, outlets, first and last seen, and headline."""
     from .store import Store
     from .storypage import outlet
 
     store = Store(db)
-    table = Table()
+    groups: dict[int, list] = {}
+    for article in store.articles(text_chars=HEADLINE_CHARS):
+        groups.setdefault(article.story, []).append(article)
+    store.close()
+    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    shown = ranked[:limit] if limit else ranked
+    table = Table(caption=f"{len(shown)} of {len(ranked)} stories" if len(shown) < len(ranked) else None)
     for column in ("story", "articles", "outlets", "first seen", "last seen", "headline"):
         table.add_column(column)
-    groups: dict[int, list] = {}
-    for article in store.articles():
-        groups.setdefault(article.story, []).append(article)
-    for story, articles in sorted(groups.items(), key=lambda item: -len(item[1])):
+    for story, articles in shown:
         dates = sorted(a.published for a in articles if a.published)
-        headline = next((a.title for a in articles if a.title), articles[0].text[:80])
+        headline = next((a.title for a in articles if a.title), articles[0].text)
         table.add_row(str(story), str(len(articles)), str(len({outlet(a) for a in articles})),
                       dates[0] if dates else "", dates[-1] if dates else "", headline)
-    store.close()
     Console().print(table)
 
 

@@ -218,8 +218,11 @@ class Store:
         ).lastrowid
         self.db.executemany("INSERT INTO bands VALUES (?, ?)", ((int(key), seq) for key in band_keys))
 
-    def articles(self, story: int | None = None) -> list[StoredArticle]:
-        query = "SELECT seq, id, story, title, source, url, published, text, duplicate_of FROM articles"
+    def articles(self, story: int | None = None, text_chars: int | None = None) -> list[StoredArticle]:
+        """The articles of a story (of every story by default), in the order they were added; with
+        ``text_chars``, only the beginning of their texts is read."""
+        text = "text" if text_chars is None else f"substr(text, 1, {int(text_chars)})"
+        query = f"SELECT seq, id, story, title, source, url, published, {text}, duplicate_of FROM articles"
         rows = self.db.execute(query + (" WHERE story = ? ORDER BY seq" if story is not None else " ORDER BY seq"),
                                (story,) if story is not None else ())
         return [StoredArticle(*row) for row in rows]
