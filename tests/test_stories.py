@@ -132,6 +132,15 @@ def test_a_store_of_schema_version_2_finds_copies_and_keeps_its_stories_open(tmp
     assert assignment["courier-again"] == assignment["fire-late"] == assignment["fire-courier"]
 
 
+def test_a_looser_copy_threshold_reindexes_the_stored_articles(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    words = FIRE[0][2].split()
+    edited = " ".join(word + "s" if i % 20 == 0 else word for i, word in enumerate(words))  # ~0.65 alike
+    assert add(db, [Document(text=edited, id="edited", source="Wire")], duplicate=0.6).duplicates == 1
+    assert stored(db)["edited"] == stored(db)["fire-courier"]
+
+
 def test_a_copy_of_an_article_from_a_closed_story_joins_that_story(tmp_path):
     db = tmp_path / "s.db"
     add(db, articles(FIRE, published="2031-03-12"))
