@@ -194,7 +194,7 @@ def batch_timing(data: Path, limit: int | None) -> dict:
 
 def clustering(data: Path, limit: int | None) -> list[dict]:
     """Story clustering of the shuffled articles of Multi-News dev and of DUC 2006, at once and in 10 batches."""
-    from stories import b_cubed, cluster, feed, refused
+    from stories import b_cubed, cluster, feed, refused, with_prose
 
     rows = []
     for suite in ("multinews", "duc2006"):
@@ -204,10 +204,9 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
         for key, batches in (("at_once", 1), ("in_10_batches", 10)):
             predicted, seconds = cluster(articles, batches, threshold=THRESHOLD, repeat=3)
             precision, recall, f1 = b_cubed(predicted, truth)
-            with_prose = {a: story for a, story in predicted.items() if not str(story).startswith("refused ")}
             row[key] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
                         "refused": refused(predicted), "articles_per_second": len(articles) / seconds,
-                        "f1_with_prose": b_cubed(with_prose, truth)[2]}
+                        "f1_with_prose": b_cubed(with_prose(predicted), truth)[2]}
         rows.append(row)
     return rows
 

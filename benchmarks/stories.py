@@ -102,7 +102,12 @@ def _shuffled(text: str, rng: random.Random) -> str:
 
 def refused(predicted: dict[str, object]) -> int:
     """How many articles the tracker refused as pages without prose (each counted as a story of its own)."""
-    return sum(str(story).startswith("refused ") for story in predicted.values())
+    return len(predicted) - len(with_prose(predicted))
+
+
+def with_prose(predicted: dict[str, object]) -> dict[str, object]:
+    """The assignments of the articles the tracker took (not refused as pages without prose)."""
+    return {article: story for article, story in predicted.items() if not str(story).startswith("refused ")}
 
 
 def main() -> None:

@@ -71,12 +71,22 @@ def signature(text: str | None = None, hashvalues: np.ndarray | None = None) -> 
     return minhash
 
 
+def pack(hashvalues: np.ndarray) -> bytes:
+    """A signature's hash values as stored."""
+    return hashvalues.astype(np.uint64).tobytes()
+
+
+def unpack(blob: bytes) -> np.ndarray:
+    """The hash values of a stored signature."""
+    return np.frombuffer(blob, dtype=np.uint64)
+
+
 def to_bytes(minhash: MinHash) -> bytes:
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    return pack(minhash.hashvalues)
 
 
 def from_bytes(blob: bytes) -> MinHash:
-    return signature(hashvalues=np.frombuffer(blob, dtype=np.uint64))
+    return signature(hashvalues=unpack(blob))
 
 
 def band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> np.ndarray:

@@ -134,7 +134,7 @@ class Store:
             self.db.execute("DELETE FROM bands")
             cursor = self.db.execute("SELECT seq, minhash FROM articles WHERE duplicate_of IS NULL")
             while rows_read := cursor.fetchmany(1000):
-                values = np.stack([np.frombuffer(blob, dtype=np.uint64) for _, blob in rows_read])
+                values = np.stack([fingerprint.unpack(blob) for _, blob in rows_read])
                 keys = fingerprint.band_keys(values, bands, rows)
                 self.db.executemany("INSERT INTO bands VALUES (?, ?)",
                                     ((int(k), seq) for (seq, _), row_keys in zip(rows_read, keys) for k in row_keys))

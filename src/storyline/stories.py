@@ -197,9 +197,9 @@ class StoryTracker:
             for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
                 row = row_of[original or document.id]
                 self.store.add_article(document.id, self.story_ids[row], document, original,
-                                       signature.astype(np.uint64).tobytes(), () if original else article_keys)
+                                       fingerprint.pack(signature), () if original else article_keys)
                 if original is not None:
-                    self._seen(row, document.published)
+                    self._seen(row, document.published, _days(document.published))
                 report.added += 1
                 report.duplicates += original is not None
             self.store.save_terms(new_terms)
@@ -216,8 +216,8 @@ class StoryTracker:
         vectors, new_terms = self._vectors(articles)
         rows = self._assign(vectors, days)
         report.new_stories += len(self.story_ids) - stories_before
-        for (document, _), row in zip(articles, rows):
-            self._seen(row, document.published)
+        for (document, _), row, day in zip(articles, rows, days):
+            self._seen(row, document.published, day)
         absorbed = self._merge_close(set(rows))
         report.merged += len(absorbed)
         return rows, new_terms, absorbed
@@ -252,7 +252,7 @@ class StoryTracker:
     def _stored_originals(self, keys: np.ndarray) -> dict[int, list[tuple[str, int, np.ndarray]]]:
         """band key -> (id, story, signature) of each stored article that holds the key and is no copy."""
         matches = self.store.band_matches(np.unique(keys).tolist())
-        articles = {seq: (article, story, np.frombuffer(blob, dtype=np.uint64)) for seq, article, story, blob in
+        articles = {seq: (article, story, fingerprint.unpack(blob)) for seq, article, story, blob in
                     self.store.fingerprints(sorted({seq for _, seq in matches}))}
         found: dict[int, list[tuple[str, int, np.ndarray]]] = {}
         for key, seq in matches:
@@ -378,12 +378,11 @@ class StoryTracker:
         self.sizes = into @ self.sizes
         self.norm2 = np.asarray(self.centroids.multiply(self.centroids).sum(axis=1)).ravel()
         for gone, keep in absorbed.items():
-            self._seen(keep, self.first_seen[gone])
-            self._seen(keep, self.last_seen[gone])
+            self._seen(keep, self.first_seen[gone], self.first_day[gone])
+            self._seen(keep, self.last_seen[gone], self.last_day[gone])
 
-    def _seen(self, row: int, published: str | None) -> None:
-        """Widen a story's first/last seen dates to include ``published``."""
-        day = _days(published)
+    def _seen(self, row: int, published: str | None, day: float) -> None:
+        """Widen a story's first/last seen dates to include ``published`` (``day`` in days, NaN if unknown)."""
         if np.isnan(day):
             return
         if not day >= self.first_day[row]:
