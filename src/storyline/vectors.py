@@ -91,8 +91,7 @@ class Vectorizer:
     def _weigh(self, counts: Matrix) -> Matrix:
         """Sublinear tf times idf, rows scaled to unit length."""
         if not sparse.issparse(counts):
-            logs = np.log(counts, out=np.zeros_like(counts), where=counts > 0)
-            return normalize_rows((logs + (counts > 0)) * self.idf)
+            return normalize_rows((np.log(np.maximum(counts, 1.0)) + (counts > 0)) * self.idf)
         weights = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
         return normalize_rows(sparse.csr_matrix((weights, counts.indices, counts.indptr), shape=counts.shape))
 
@@ -102,19 +101,21 @@ def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) ->
     array when it has at most DENSE_CELLS cells (dense products are cheaper then, and building a sparse
     matrix costs more than a small cluster's whole summary), else sparse."""
     indices: list[int] = []
-    indptr = [0]
+    lengths: list[int] = []
     for tokens in token_lists:
+        before = len(indices)
         for token in tokens:
             index = vocabulary.get(token)
             if index is None and grow:
                 index = vocabulary[token] = len(vocabulary)
             if index is not None:
                 indices.append(index)
-        indptr.append(len(indices))
+        lengths.append(len(indices) - before)
     rows, columns = len(token_lists), len(vocabulary)
     if rows * columns <= DENSE_CELLS:
-        cells = np.repeat(np.arange(rows), np.diff(indptr)) * columns + np.array(indices, dtype=int)
+        cells = np.repeat(np.arange(rows) * columns, lengths) + indices
         return np.bincount(cells, minlength=rows * columns).reshape(rows, columns).astype(float)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
     matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(rows, columns))
     matrix.sum_duplicates()
     return matrix
