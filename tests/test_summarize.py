@@ -75,6 +75,13 @@ def test_the_generic_model_can_be_asked_for_with_a_query(cluster):
     assert generic.sentences
 
 
+def test_a_query_in_words_the_articles_never_use_still_gives_a_summary(cluster):
+    plain = Summarizer(words=60).summarize(cluster, query="")
+    unrelated = Summarizer(words=60).summarize(cluster, query="xylophone quarterly zeppelin")
+    assert unrelated.sentences
+    assert unrelated.words <= 60 and plain.words <= 60
+
+
 def test_a_sentence_opening_with_a_pronoun_follows_the_one_it_leans_on(cluster):
     summary = Summarizer(words=60).summarize(cluster)
     texts = [s.text for s in summary.sentences]

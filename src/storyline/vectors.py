@@ -113,7 +113,7 @@ def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) ->
         lengths.append(len(indices) - before)
     rows, columns = len(token_lists), len(vocabulary)
     if rows * columns <= DENSE_CELLS:
-        cells = np.repeat(np.arange(rows) * columns, lengths) + indices
+        cells = np.repeat(np.arange(rows) * columns, lengths) + np.array(indices, dtype=int)
         return np.bincount(cells, minlength=rows * columns).reshape(rows, columns).astype(float)
     indptr = np.concatenate([[0], np.cumsum(lengths)])
     matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(rows, columns))
