@@ -3,6 +3,7 @@
     python training/train_salience.py                 # generic model: cross-validate, fit on all, save
     python training/train_salience.py --no-save       # cross-validation only
     python training/train_salience.py --query --redundancy 0.2 0.25 0.3 0.4   # the query-focused model
+    python training/train_salience.py --learning-curve 5 10 20 40 --no-save   # ROUGE against training clusters
 
 Targets: for every candidate sentence, the share of its unigrams and bigrams that the human references
 also use (stemmed, as ROUGE counts them): what a sentence contributes per word to a budgeted summary.
@@ -107,6 +108,27 @@ def cross_validate(table, target, groups, clusters, args) -> None:
             print(f"alpha={alpha} redundancy={redundancy}: {mean}", flush=True)
 
 
+def learning_curve(table, target, groups, clusters, args, repeats: int = 3) -> None:
+    """Held-out ROUGE when each fold's model learns from only N of the training clusters (then from all),
+    mean over ``repeats`` random fold assignments and subsets: how much more data of this kind would add."""
+    rng = np.random.default_rng(0)
+    for size in [*args.learning_curve, None]:
+        runs = []
+        for _ in range(repeats):
+            fold_of = rng.permutation(groups.max() + 1) % args.folds
+            scores = []
+            for fold in range(args.folds):
+                held_out = fold_of[groups] == fold
+                training = np.unique(groups[~held_out])
+                chosen = np.isin(groups, rng.choice(training, size=min(size or len(training), len(training)), replace=False))
+                model = fit(table[chosen], target[chosen], args.alpha[0])
+                fold_clusters = [clusters[g] for g in np.unique(groups[held_out])]
+                scores.append((len(fold_clusters), summary_rouge(fold_clusters, model, args.words, args.measure, args.redundancy[0])))
+            runs.append({k: sum(n * s[k] for n, s in scores) / len(clusters) for k in scores[0][1]})
+        mean = {k: round(float(np.mean([run[k] for run in runs])), 2) for k in runs[0]}
+        print(f"{size or 'all'} training clusters per fold: {mean}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -116,6 +138,8 @@ def main() -> None:
     parser.add_argument("--redundancy", type=float, nargs="+", default=[REDUNDANCY])
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--no-cv", action="store_true")
+    parser.add_argument("--learning-curve", type=int, nargs="+", metavar="N",
+                        help="instead of cross-validating: held-out ROUGE when learning from N clusters per fold")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
 
@@ -126,7 +150,9 @@ def main() -> None:
         paths = [args.data / "multi_news" / "train.jsonl", args.data / "multi_news" / "validation.jsonl"]
     table, target, groups, clusters = load_examples(paths)
     print(f"{len(clusters)} clusters, {len(target)} sentences, {table.shape[1]} features", flush=True)
-    if not args.no_cv:
+    if args.learning_curve:
+        learning_curve(table, target, groups, clusters, args)
+    elif not args.no_cv:
         cross_validate(table, target, groups, clusters, args)
     if not args.no_save:
         path = MODELS / ("salience-query.npz" if args.query else "salience.npz")
