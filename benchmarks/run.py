@@ -211,6 +211,17 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
     return rows
 
 
+def offline_clustering(data: Path, limit: int | None) -> dict[str, list[dict]]:
+    """Multi-News dev and DUC 2006 each clustered at once by average linkage, cut at every height."""
+    from stories import OFFLINE_HEIGHTS, feed, offline
+
+    result = {}
+    for suite in ("multinews", "duc2006"):
+        articles, truth = feed([str(data / SUITES[suite].path)])
+        result[SUITES[suite].path] = offline(articles[:limit * 10] if limit else articles, truth, OFFLINE_HEIGHTS)
+    return result
+
+
 def following(data: Path, limit: int | None, months: int = 12) -> list[dict]:
     """The cost of following the articles of Multi-News dev and DUC 2006 as a dated feed, month after month."""
     from stories import feed, follow
@@ -250,6 +261,7 @@ def chart(suites: list[dict], path: Path) -> None:
 def markdown(results: dict) -> str:
     suites, batch, stories = results["suites"], results["batch"], results["stories"]
     months = results.get("following", [])
+    offline = results.get("offline", {})
     lines = [
         "# Benchmarks",
         "",
@@ -321,6 +333,24 @@ def markdown(results: dict) -> str:
                 f"{once['articles_per_second']:.0f} (batched {batched['articles_per_second']:.0f}) |"
             )
         lines.append("")
+    if offline:
+        feeds = list(offline)
+        best = {feed: max(rows, key=lambda r: r["f1"]) for feed, rows in offline.items()}
+        command = f"python benchmarks/stories.py {' '.join(feeds)} --offline"
+        lines += [
+            f"How far this kind of clustering can go (`{command}`, paths under ../shared/data): each feed clustered",
+            "at once by average linkage (scipy) over the same article vectors, cut at each height (the mean similarity",
+            "below which two groups stay apart), the height free to suit each feed. The tracker adds articles one at a",
+            "time and merges stories after each chunk, which approximates this. The best height for each feed: "
+            + "; ".join(f"{feed} F1 {r['f1']:.3f} at {r['height']:.2f}" for feed, r in best.items()) + ".",
+            "",
+            "| height | " + " | ".join(f"{feed} P / R / F1 (F1 with prose)" for feed in feeds) + " |",
+            "|---|" + "---|" * len(feeds),
+            *(f"| {rows[0]['height']:.2f} | " + " | ".join(
+                f"{r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f} ({r['f1_with_prose']:.3f})" for r in rows) + " |"
+              for rows in zip(*offline.values())),
+            "",
+        ]
     if months:
         first, last = months[0], months[-1]
         command = f"python benchmarks/stories.py {SUITES['multinews'].path} {SUITES['duc2006'].path} --months {len(months)}"
@@ -380,6 +410,7 @@ def measure(args) -> dict:
         "suites": suites,
         "batch": batch_timing(args.data, args.limit) if "multinews" in args.suites else None,
         "stories": clustering(args.data, args.limit) if args.stories else [],
+        "offline": offline_clustering(args.data, args.limit) if args.stories else {},
         "following": following(args.data, args.limit) if args.stories else [],
     }
 

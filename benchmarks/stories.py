@@ -5,6 +5,7 @@ what following a dated feed month after month costs.
     python benchmarks/stories.py ../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl
     python benchmarks/stories.py ../shared/data/multi_news/train.jsonl --thresholds 0.1 0.15 0.2 0.25 0.3
     python benchmarks/stories.py ../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl --months 8
+    python benchmarks/stories.py ../shared/data/multi_news/dev.jsonl ../shared/data/duc2006/test.jsonl --offline
 """
 
 from __future__ import annotations
@@ -18,10 +19,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
 from storyline.ingest import iter_jsonl
 from storyline.model import Document
 from storyline.store import Store
-from storyline.stories import THRESHOLD, StoryTracker
+from storyline.stories import THRESHOLD, StoryTracker, article_vectors, prose
+
+
+OFFLINE_HEIGHTS = [round(0.04 + 0.02 * i, 2) for i in range(15)]  # 0.04 to 0.32
 
 
 def feed(paths: list[str], seed: int = 0) -> tuple[list[Document], dict[str, str]]:
@@ -95,6 +103,26 @@ def follow(articles: list[Document], truth: dict[str, str], months: int, seed: i
     return rows
 
 
+def offline(articles: list[Document], truth: dict[str, str], heights: list[float]) -> list[dict]:
+    """B-cubed of average-linkage clustering of the whole feed at once (scipy), over the tracker's article
+    vectors, cut where the mean similarity between two groups falls below each height: what the
+    incremental tracker approximates, with the cut free to suit the feed (refused pages again singletons)."""
+    taken = [(article, text) for article in articles if (text := prose(article)).strip()]
+    vectors, _ = article_vectors(taken, {})
+    distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    rows = []
+    for height in heights:
+        labels = fcluster(tree, t=1.0 - height, criterion="distance")
+        predicted = {article.id: int(label) for (article, _), label in zip(taken, labels)}
+        predicted |= {a.id: f"refused {a.id}" for a in articles if a.id not in predicted}
+        precision, recall, f1 = b_cubed(predicted, truth)
+        rows.append({"height": height, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+                     "f1_with_prose": round(b_cubed(with_prose(predicted), truth)[2], 4)})
+    return rows
+
+
 def _shuffled(text: str, rng: random.Random) -> str:
     """The text with the words of each paragraph in a random order."""
     return "\n\n".join(" ".join(rng.sample(words, len(words))) for words in (p.split() for p in text.split("\n\n")))
@@ -117,7 +145,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="time this many runs, keep the fastest")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--months", type=int, help="instead: follow all the files' articles as a dated feed for this many months")
+    parser.add_argument("--offline", action="store_true", help="instead: each file's feed clustered at once, cut at every height")
     args = parser.parse_args()
+    if args.offline:
+        for path in args.paths:
+            articles, truth = feed([path])
+            for row in offline(articles, truth, OFFLINE_HEIGHTS):
+                print(json.dumps({"data": path} | row), flush=True)
+        return
     if args.months:
         articles, truth = feed(args.paths)
         for row in follow(articles, truth, args.months):

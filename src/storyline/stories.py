@@ -100,6 +100,34 @@ def story_words(document: Document, prose: str) -> list[str]:
     return surface_words(f"{document.title} {document.title} {prose} {names}")
 
 
+def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Unit tf-idf rows of the articles (each with its ``prose``) over ``terms`` (stem -> column), and the
+    terms they added to it (with their columns).
+
+    The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
+    the store: an article's vector is the same whether it comes first or after a million others.
+    """
+    word_counts = [Counter(story_words(document, text)) for document, text in articles]
+    new_terms: dict[str, int] = {}
+    column: dict[str, int] = {}  # word -> id of its stem, new stems numbered in order of appearance
+    for words in word_counts:
+        for word in words:
+            if word not in column:
+                term = stem(word)
+                if term not in terms:
+                    terms[term] = new_terms[term] = len(terms)
+                column[word] = terms[term]
+    idf = np.zeros(len(terms))
+    for term, frequency in stem_frequencies(column).items():
+        idf[terms[term]] = -np.log(frequency)
+    rows = np.repeat(np.arange(len(articles)), [len(words) for words in word_counts])
+    columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
+    counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
+    matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(terms)))  # sums a stem's words
+    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
+    return normalize_rows(matrix), new_terms
+
+
 class StoryTracker:
     """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id."""
 
@@ -260,31 +288,9 @@ class StoryTracker:
         return found
 
     def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-        """Unit tf-idf rows of the articles, and the terms they added to the vocabulary (with their ids).
-
-        The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
-        the store: an article's vector is the same whether it comes first or after a million others.
-        """
-        word_counts = [Counter(story_words(document, text)) for document, text in articles]
-        new_terms: dict[str, int] = {}
-        column: dict[str, int] = {}  # word -> id of its stem, new stems numbered in order of appearance
-        for words in word_counts:
-            for word in words:
-                if word not in column:
-                    term = stem(word)
-                    if term not in self.terms:
-                        self.terms[term] = new_terms[term] = len(self.terms)
-                    column[word] = self.terms[term]
-        idf = np.zeros(len(self.terms))
-        for term, frequency in stem_frequencies(column).items():
-            idf[self.terms[term]] = -np.log(frequency)
-        rows = np.repeat(np.arange(len(articles)), [len(words) for words in word_counts])
-        columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
-        counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
-        matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(self.terms)))  # sums a stem's words
-        matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
+        """``article_vectors`` over the store's vocabulary, which grows with the new terms."""
+        vectors, new_terms = article_vectors(articles, self.terms)
         self.centroids.resize((self.centroids.shape[0], len(self.terms)))
-        vectors = normalize_rows(matrix)
         return vectors, new_terms
 
     def _assign(self, vectors: sparse.csr_matrix, days: np.ndarray) -> list[int]:
