@@ -28,7 +28,6 @@ from storyline.model import Document
 from storyline.store import Store
 from storyline.stories import THRESHOLD, StoryTracker, article_vectors, prose
 
-
 OFFLINE_HEIGHTS = [round(0.04 + 0.02 * i, 2) for i in range(15)]  # 0.04 to 0.32
 
 
