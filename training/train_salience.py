@@ -108,25 +108,30 @@ def cross_validate(table, target, groups, clusters, args) -> None:
             print(f"alpha={alpha} redundancy={redundancy}: {mean}", flush=True)
 
 
-def learning_curve(table, target, groups, clusters, args, repeats: int = 3) -> None:
-    """Held-out ROUGE when each fold's model learns from only N of the training clusters (then from all),
-    mean over ``repeats`` random fold assignments and subsets: how much more data of this kind would add."""
+def learning_curve(table, target, groups, clusters, sizes: list[int], folds: int = FOLDS, alpha: float = ALPHA,
+                   redundancy: float = REDUNDANCY, repeats: int = 3) -> list[dict]:
+    """Held-out ROUGE (F1 at 250 words) when each fold's model learns from only N of the training clusters
+    (for each N of ``sizes``, then all of them), the mean over ``repeats`` random fold assignments and
+    subsets: how much more data of this kind would add."""
     rng = np.random.default_rng(0)
-    for size in [*args.learning_curve, None]:
-        runs = []
+    rows = []
+    for size in [*sizes, None]:
+        runs, counts = [], set()
         for _ in range(repeats):
-            fold_of = rng.permutation(groups.max() + 1) % args.folds
+            fold_of = rng.permutation(groups.max() + 1) % folds
             scores = []
-            for fold in range(args.folds):
+            for fold in range(folds):
                 held_out = fold_of[groups] == fold
                 training = np.unique(groups[~held_out])
-                chosen = np.isin(groups, rng.choice(training, size=min(size or len(training), len(training)), replace=False))
-                model = fit(table[chosen], target[chosen], args.alpha[0])
+                chosen = rng.choice(training, size=min(size or len(training), len(training)), replace=False)
+                counts.add(len(chosen))
+                model = fit(table[np.isin(groups, chosen)], target[np.isin(groups, chosen)], alpha)
                 fold_clusters = [clusters[g] for g in np.unique(groups[held_out])]
-                scores.append((len(fold_clusters), summary_rouge(fold_clusters, model, args.words, args.measure, args.redundancy[0])))
+                scores.append((len(fold_clusters), summary_rouge(fold_clusters, model, 250, "f1", redundancy)))
             runs.append({k: sum(n * s[k] for n, s in scores) / len(clusters) for k in scores[0][1]})
-        mean = {k: round(float(np.mean([run[k] for run in runs])), 2) for k in runs[0]}
-        print(f"{size or 'all'} training clusters per fold: {mean}", flush=True)
+        label = "-".join(str(n) for n in sorted({min(counts), max(counts)}))
+        rows.append({"training_clusters": label} | {k: round(float(np.mean([run[k] for run in runs])), 2) for k in runs[0]})
+    return rows
 
 
 def main() -> None:
@@ -139,9 +144,11 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=250)
     parser.add_argument("--no-cv", action="store_true")
     parser.add_argument("--learning-curve", type=int, nargs="+", metavar="N",
-                        help="instead of cross-validating: held-out ROUGE when learning from N clusters per fold")
+                        help="instead of cross-validating: held-out ROUGE when learning from N clusters per fold (generic model)")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
+    if args.learning_curve and args.query:
+        parser.error("--learning-curve measures the generic model")
 
     args.measure = "recall" if args.query else "f1"
     if args.query:
@@ -151,7 +158,8 @@ def main() -> None:
     table, target, groups, clusters = load_examples(paths)
     print(f"{len(clusters)} clusters, {len(target)} sentences, {table.shape[1]} features", flush=True)
     if args.learning_curve:
-        learning_curve(table, target, groups, clusters, args)
+        for row in learning_curve(table, target, groups, clusters, args.learning_curve, args.folds, args.alpha[0], args.redundancy[0]):
+            print(row, flush=True)
     elif not args.no_cv:
         cross_validate(table, target, groups, clusters, args)
     if not args.no_save:
