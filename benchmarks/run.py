@@ -223,12 +223,12 @@ def learning_curve(data: Path) -> list[dict]:
 
 def offline_clustering(data: Path, limit: int | None) -> dict[str, list[dict]]:
     """Multi-News dev and DUC 2006 each clustered at once by average linkage, cut at every height."""
-    from stories import OFFLINE_HEIGHTS, feed, offline
+    from stories import feed, offline
 
     result = {}
     for suite in ("multinews", "duc2006"):
         articles, truth = feed([str(data / SUITES[suite].path)])
-        result[SUITES[suite].path] = offline(articles[:limit * 10] if limit else articles, truth, OFFLINE_HEIGHTS)
+        result[SUITES[suite].path] = offline(articles[:limit * 10] if limit else articles, truth)
     return result
 
 
@@ -361,20 +361,30 @@ def markdown(results: dict) -> str:
         lines.append("")
     if offline:
         feeds = list(offline)
-        best = {feed: max(rows, key=lambda r: r["f1"]) for feed, rows in offline.items()}
+        best = {feed: max(result["heights"], key=lambda r: r["f1"]) for feed, result in offline.items()}
         command = f"python benchmarks/stories.py {' '.join(feeds)} --offline"
         lines += [
             f"How far this kind of clustering can go (`{command}`, paths under ../shared/data): each feed clustered",
-            "at once by average linkage (scipy) over the same article vectors, cut at each height (the mean similarity",
-            "below which two groups stay apart), the height free to suit each feed. The tracker adds articles one at a",
-            "time and merges stories after each chunk, which approximates this. The best height for each feed: "
-            + "; ".join(f"{feed} F1 {r['f1']:.3f} at {r['height']:.2f}" for feed, r in best.items()) + ".",
+            "at once by scipy's hierarchical clustering over the same article vectors, which the tracker (adding",
+            "articles one at a time, merging stories after each chunk) approximates. First average linkage cut at",
+            "each height (the mean similarity below which two groups stay apart), the same height for both feeds;",
+            "the best height for each: " + "; ".join(f"{feed} F1 {r['f1']:.3f} at {r['height']:.2f}" for feed, r in best.items()) + ".",
             "",
             "| height | " + " | ".join(f"{feed} P / R / F1 (F1 with prose)" for feed in feeds) + " |",
             "|---|" + "---|" * len(feeds),
             *(f"| {rows[0]['height']:.2f} | " + " | ".join(
                 f"{r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f} ({r['f1_with_prose']:.3f})" for r in rows) + " |"
-              for rows in zip(*offline.values())),
+              for rows in zip(*(result["heights"] for result in offline.values()))),
+            "",
+            "Then each linkage cut into the number of stories that suits each feed best, chosen knowing the true",
+            "clusters (an upper bound no tracker can use):",
+            "",
+            "| linkage | " + " | ".join(f"{feed} stories: P / R / F1 (F1 with prose)" for feed in feeds) + " |",
+            "|---|" + "---|" * len(feeds),
+            *(f"| {rows[0]['linkage']} | " + " | ".join(
+                f"{r['stories']}: {r['precision']:.3f} / {r['recall']:.3f} / {r['f1']:.3f} ({r['f1_with_prose']:.3f})"
+                for r in rows) + " |"
+              for rows in zip(*(result["best_cut"] for result in offline.values()))),
             "",
         ]
     if months:

@@ -29,6 +29,7 @@ from storyline.store import Store
 from storyline.stories import THRESHOLD, StoryTracker, article_vectors, prose
 
 OFFLINE_HEIGHTS = [round(0.04 + 0.02 * i, 2) for i in range(15)]  # 0.04 to 0.32
+LINKAGES = ("single", "complete", "average", "weighted", "ward")
 
 
 def feed(paths: list[str], seed: int = 0) -> tuple[list[Document], dict[str, str]]:
@@ -102,24 +103,32 @@ def follow(articles: list[Document], truth: dict[str, str], months: int, seed: i
     return rows
 
 
-def offline(articles: list[Document], truth: dict[str, str], heights: list[float]) -> list[dict]:
-    """B-cubed of average-linkage clustering of the whole feed at once (scipy), over the tracker's article
-    vectors, cut where the mean similarity between two groups falls below each height: what the
-    incremental tracker approximates, with the cut free to suit the feed (refused pages again singletons)."""
+def offline(articles: list[Document], truth: dict[str, str]) -> dict[str, list[dict]]:
+    """The whole feed clustered at once (scipy's hierarchical clustering) over the tracker's article vectors,
+    which the incremental tracker approximates: average linkage cut at each of OFFLINE_HEIGHTS (where the
+    mean similarity between two groups falls below it), and, for each of LINKAGES, the best cut into a given
+    number of stories, that number chosen knowing the answer (an upper bound). Refused pages are singletons."""
     taken = [(article, text) for article in articles if (text := prose(article)).strip()]
     vectors, _ = article_vectors(taken, {})
     distances = np.clip(1.0 - (vectors @ vectors.T).toarray(), 0.0, None)
     np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    rows = []
-    for height in heights:
-        labels = fcluster(tree, t=1.0 - height, criterion="distance")
+    condensed = squareform(distances, checks=False)
+
+    def score(labels: np.ndarray) -> dict:
         predicted = {article.id: int(label) for (article, _), label in zip(taken, labels)}
         predicted |= {a.id: f"refused {a.id}" for a in articles if a.id not in predicted}
         precision, recall, f1 = b_cubed(predicted, truth)
-        rows.append({"height": height, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                     "f1_with_prose": round(b_cubed(with_prose(predicted), truth)[2], 4)})
-    return rows
+        return {"stories": len(set(predicted.values())), "precision": round(precision, 4), "recall": round(recall, 4),
+                "f1": round(f1, 4), "f1_with_prose": round(b_cubed(with_prose(predicted), truth)[2], 4)}
+
+    average = linkage(condensed, method="average")
+    heights = [{"height": h} | score(fcluster(average, t=1.0 - h, criterion="distance")) for h in OFFLINE_HEIGHTS]
+    best = []
+    for method in LINKAGES:  # ward needs Euclidean distances: sqrt(2 - 2 cos) between unit vectors
+        tree = linkage(np.sqrt(2 * condensed) if method == "ward" else condensed, method=method)
+        cuts = [score(fcluster(tree, t=k, criterion="maxclust")) for k in range(5, 2 * len(taken) // 3, 5)]
+        best.append({"linkage": method} | max(cuts, key=lambda row: row["f1"]))
+    return {"heights": heights, "best_cut": best}
 
 
 def _shuffled(text: str, rng: random.Random) -> str:
@@ -149,8 +158,9 @@ def main() -> None:
     if args.offline:
         for path in args.paths:
             articles, truth = feed([path])
-            for row in offline(articles, truth, OFFLINE_HEIGHTS):
-                print(json.dumps({"data": path} | row), flush=True)
+            for kind, rows in offline(articles, truth).items():
+                for row in rows:
+                    print(json.dumps({"data": path, "measure": kind} | row), flush=True)
         return
     if args.months:
         articles, truth = feed(args.paths)
