@@ -48,7 +48,7 @@ def test_bad_input_gives_one_message_and_nonzero_exit(tmp_path, content, message
         path.write_bytes(content)
     result = storyline("summarize", path)
     assert result.returncode != 0
-    assert message in result.stderr
+    assert message in result.stderr and b"article.txt" in result.stderr
     assert b"Traceback" not in result.stderr
 
 

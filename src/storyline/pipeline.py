@@ -113,7 +113,7 @@ def analyze(cluster: Cluster, query: str | None = None) -> Analysis:
     """
     sentences = candidate_sentences(cluster.documents)
     if not sentences:
-        raise InputError(f"cluster {cluster.id or '(unnamed)'}: no sentence of prose to summarize")
+        raise InputError(f"{_describe(cluster)}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
@@ -134,6 +134,13 @@ def analyze(cluster: Cluster, query: str | None = None) -> Analysis:
     query = cluster.query if query is None else query
     query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
     return Analysis(sentences, candidates, query_relevance, _seen(cluster.previous, vectorizer, vectors))
+
+
+def _describe(cluster: Cluster) -> str:
+    """The cluster and its articles by name, for messages."""
+    names = [document.id for document in cluster.documents if document.id]
+    listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"cluster {cluster.id or '(unnamed)'}" + (f" (articles: {listed})" if listed else "")
 
 
 def _seen(previous: list[Document], vectorizer: Vectorizer, vectors) -> np.ndarray | None:
