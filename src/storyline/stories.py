@@ -84,7 +84,7 @@ def _days(date: str | None) -> float:
     except (ValueError, OverflowError):
         return np.nan
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     return moment.timestamp() / 86400
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 import Stemmer
@@ -123,7 +123,7 @@ def term_counts(token_lists: list[list], vocabulary: dict, grow: bool = True) ->
 
 def bigram_presence(token_lists: list[list[str]]) -> Matrix:
     """Binary matrix of which adjacent content-word pairs each token list holds."""
-    return presence(term_counts([list(zip(tokens, tokens[1:])) for tokens in token_lists], {}))
+    return presence(term_counts([list(pairwise(tokens)) for tokens in token_lists], {}))
 
 
 def normalize_rows(matrix: Matrix) -> Matrix:
