@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import os
 import platform
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -24,18 +23,17 @@ from pathlib import Path
 import numpy as np
 
 from storyline.batch import run_batch
-from storyline.evaluate import SystemResult, evaluate
-from storyline.ingest import iter_jsonl
-from storyline.pipeline import Summarizer
-from storyline.score import FEATURES
-from storyline.stories import THRESHOLD
-from storyline.systems import PEERS, System, named_system, storyline_system
+from storyline.eval import PEERS, System, SystemResult, evaluate, named_system, storyline_system
+from storyline.io import iter_jsonl
+from storyline.stories import TrackerConfig
+from storyline.summarize import FeatureRanker, Summarizer
+from storyline.train import novelty as tune_novelty
+from storyline.train import skip
+from storyline.train import salience as train_salience
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-sys.path.insert(0, str(ROOT / "training"))
-import train_salience
-import tune_novelty
+THRESHOLD = TrackerConfig().threshold
 
 
 @dataclass
@@ -51,23 +49,13 @@ class Suite:
     cross_validated: bool = False  # the shipped query model was trained on this data
 
 
-class FeatureScore:
-    """Stands in for the learned model: ranks sentences by one feature (for the ablation rows)."""
-
-    def __init__(self, feature: str):
-        self.column = FEATURES.index(feature)
-
-    def predict(self, table):
-        return table[:, self.column]
-
-
 def fold_models(path: Path) -> dict[str, dict]:
     """For each cluster of ``path``, a model trained without that cluster's fold (folds as in
-    training/train_salience.py): for the data the shipped query model learned from."""
+    storyline/train/salience.py): for the data the shipped query model learned from."""
     table, target, groups, clusters = train_salience.load_examples([path])
     settings_of = {}
     for held_out in train_salience.fold_masks(groups):
-        model = train_salience.fit(table[~held_out], target[~held_out], train_salience.ALPHA)
+        model = train_salience.fit(table.rows(~held_out), target[~held_out], train_salience.ALPHA)
         settings_of |= {clusters[group].id: {"model": model} for group in np.unique(groups[held_out])}
     return settings_of
 
@@ -95,10 +83,10 @@ def ablations(suite: Suite, settings_of: dict[str, dict] | None) -> dict[str, Sy
     """storyline with one component taken away at a time."""
     variants = {
         "storyline without redundancy control": (
-            with_held_out(settings_of, redundancy=1.01) if settings_of else storyline_system(redundancy=1.01)
+            with_held_out(settings_of, redundancy=None) if settings_of else storyline_system(redundancy=None)
         ),
-        "storyline, centroid similarity instead of the learned model": storyline_system(model=FeatureScore("centrality")),
-        "storyline, position instead of the learned model": storyline_system(model=FeatureScore("inverse_position")),
+        "storyline, centroid similarity instead of the learned model": storyline_system(model=FeatureRanker("centrality")),
+        "storyline, position instead of the learned model": storyline_system(model=FeatureRanker("inverse_position")),
     }
     if suite.name == "duc2006":
         variants["storyline without the query"] = storyline_system(use_query=False)
@@ -124,7 +112,7 @@ SUITES = {
 
 
 def load(path: Path, limit: int | None, updates_only: bool = False):
-    clusters = [c for _, c in iter_jsonl(str(path)) if c.previous or not updates_only]
+    clusters = [c for c in iter_jsonl(str(path), on_error=skip) if c.previous or not updates_only]
     return clusters[:limit] if limit else clusters
 
 
@@ -292,7 +280,7 @@ def markdown(results: dict) -> str:
         "ablations: storyline with one component taken away. On DUC 2006, which the query model learned from,",
         "storyline summarizes each topic with a model trained on the other four fifths of the topics only.",
         "On DUC 2007 update, the only update data there is and where the weight that pushes down sentences",
-        "like those already read (`NOVELTY`) was chosen (`python training/tune_novelty.py`), storyline",
+        "like those already read (`NOVELTY`) was chosen (`python -m storyline.train.novelty`), storyline",
         "summarizes each topic with the weight chosen on the other four topics.",
         "",
     ]
@@ -329,7 +317,7 @@ def markdown(results: dict) -> str:
         lines += [
             "## How much more training data would add (Multi-News train + validation, cross-validated)",
             "",
-            f"`python training/train_salience.py --learning-curve {sizes} --no-save`: the model of each of 5 folds learns",
+            f"`python -m storyline.train.salience --learning-curve {sizes} --no-save`: the model of each of 5 folds learns",
             "from only N of its training clusters (drawn at random), and ROUGE F1 at 250 words is measured on the held-out",
             "fold; the mean over 3 fold assignments (the last row: all of a fold's training clusters). Multi-News dev",
             "is not used.",

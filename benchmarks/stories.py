@@ -23,10 +23,13 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.ingest import iter_jsonl
+from storyline.io import iter_jsonl
 from storyline.model import Document
-from storyline.store import Store
-from storyline.stories import THRESHOLD, StoryTracker, article_vectors, prose
+from storyline.stories import Store, StoryTracker, TrackerConfig
+from storyline.stories.tracker import article_vectors, prose
+from storyline.train import skip
+
+THRESHOLD = TrackerConfig().threshold
 
 OFFLINE_HEIGHTS = [round(0.04 + 0.02 * i, 2) for i in range(15)]  # 0.04 to 0.32
 LINKAGES = ("single", "complete", "average", "weighted", "ward")
@@ -36,7 +39,8 @@ def feed(paths: list[str], seed: int = 0) -> tuple[list[Document], dict[str, str
     """Every document of the clusters as an article, shuffled, and the true cluster of each."""
     articles, truth = [], {}
     for path in paths:
-        for cluster_id, cluster in iter_jsonl(path):
+        for cluster in iter_jsonl(path, on_error=skip):
+            cluster_id = cluster.id
             for number, document in enumerate(cluster.documents):
                 article_id = f"{cluster_id}#{number}"
                 articles.append(Document(text=document.text, id=article_id))
@@ -66,13 +70,11 @@ def cluster(articles: list[Document], batches: int, threshold: float, repeat: in
             size = -(-len(articles) // batches)
             started = time.perf_counter()
             for start in range(0, len(articles), size):
-                store = Store(path)
-                StoryTracker(store, threshold=threshold).add(articles[start:start + size])
-                store.close()
+                with Store(path, create=True) as store:
+                    StoryTracker(store, threshold=threshold).add(articles[start:start + size])
             fastest = min(fastest, time.perf_counter() - started)
-            store = Store(path)
-            assignments = dict(store.assignments())
-            store.close()
+            with Store(path) as store:
+                assignments = dict(store.assignments())
     refused = {a.id: f"refused {a.id}" for a in articles if a.id not in assignments}
     return assignments | refused, fastest
 
@@ -85,7 +87,7 @@ def follow(articles: list[Document], truth: dict[str, str], months: int, seed: i
     rng = random.Random(seed)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "stories.db")
+        store = Store(Path(tmp) / "stories.db", create=True)
         for month in range(months):
             start = dt.date(2030, 1, 1) + dt.timedelta(days=30 * month)
             day = {cluster: rng.randrange(25) for cluster in sorted(set(truth.values()))}

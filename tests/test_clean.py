@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from storyline.clean import clean_spans, is_heading, is_junk, is_truncated, strip_dateline
+from storyline.text.clean import clean_spans, is_heading, is_junk, is_truncated, strip_dateline
 
 LINES = Path(__file__).parent / "fixtures" / "cleaning_lines.tsv"
 
@@ -62,7 +62,7 @@ def test_clean_spans_keep_offsets_into_original_text():
 def test_trigger_words_never_hide_a_junk_rule(example_dir):
     import re
 
-    from storyline.clean import CASED_RULES, RULES
+    from storyline.text.clean import CASED_RULES, RULES
 
     every_rule = [re.compile(p, re.IGNORECASE) for _, p in RULES] + [re.compile(p) for _, p in CASED_RULES]
     lines = [line for _, line in labelled_lines()]

@@ -1,4 +1,4 @@
-from storyline.evaluate import (
+from storyline.eval import (
     Timeout,
     cut,
     evaluate,
@@ -7,7 +7,7 @@ from storyline.evaluate import (
     time_limit,
 )
 from storyline.model import Cluster, Document
-from storyline.systems import System
+from storyline.eval import System
 
 
 def test_cut_applies_the_word_budget():

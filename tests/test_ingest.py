@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from storyline.errors import InputError
-from storyline.ingest import cluster_from_record, iter_jsonl, read_clusters
+from storyline.io.ingest import cluster_from_record, iter_jsonl, read_clusters
 
 
 def test_directory_of_text_and_html_makes_one_cluster(example_dir):
@@ -70,11 +70,19 @@ def test_unreadable_inputs_name_the_input(tmp_path, content, message):
     assert str(path) in str(info.value)
 
 
-def test_malformed_jsonl_lines_become_errors(tmp_path):
+def test_malformed_jsonl_lines_go_to_on_error_and_reading_goes_on(tmp_path):
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n{"id": "x"}\n[1, 2]\n')
-    items = list(iter_jsonl(str(path)))
-    assert [cluster_id for cluster_id, _ in items] == ["ok", "line-2", "x", "line-4"]
-    assert not isinstance(items[0][1], InputError)
-    assert all(isinstance(item, InputError) for _, item in items[1:])
-    assert f"{path}:2" in str(items[1][1])
+    path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n{"id": "x"}\n[1, 2]\n{"id": "last", "documents": []}\n')
+    errors = []
+    clusters = list(iter_jsonl(str(path), on_error=lambda name, error: errors.append((name, error))))
+    assert [cluster.id for cluster in clusters] == ["ok", "last"]
+    assert [name for name, _ in errors] == ["line-2", "x", "line-4"]
+    assert all(isinstance(error, InputError) for _, error in errors)
+    assert f"{path}:2" in str(errors[0][1])
+
+
+def test_a_malformed_jsonl_line_raises_without_on_error(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n')
+    with pytest.raises(InputError, match=f"{path}:2: malformed JSON"):
+        list(iter_jsonl(str(path)))

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.segment import split_sentences
+from storyline.text.segment import split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -36,7 +36,7 @@ def test_lines_of_one_sentence_each_are_kept_whole_without_their_blanks():
 
 
 def test_a_quotation_of_several_sentences_is_one_unit():
-    from storyline.segment import segment
+    from storyline.text.segment import segment
 
     text = ('Fire chief Rune Adler spoke at dawn. "We lost the roof. We saved the boats," he said. The port reopens.\n'
             '"The smoke was thick. Nobody could see the quay. We waited. Then we ran. It was over," a guard said.')

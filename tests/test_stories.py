@@ -4,10 +4,11 @@ import sys
 
 import pytest
 
+from storyline.errors import StoreError
 from storyline.model import Document
-from storyline.store import MIGRATIONS, Store
+from storyline.stories.store import MIGRATIONS, Store
 from storyline.stories import StoryTracker
-from storyline.storypage import coverage, quotes, timeline
+from storyline.stories.page import coverage, quotes, timeline
 
 FIRE = [
     ("fire-courier", "Courier", "A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday, forcing the "
@@ -40,7 +41,7 @@ def stored(path):
 
 
 def add(path, documents, **settings):
-    store = Store(path)
+    store = Store(path, create=True)
     try:
         return StoryTracker(store, **settings).add(documents)
     finally:
@@ -69,7 +70,7 @@ def test_adding_later_continues_the_stories_and_never_counts_twice(tmp_path):
 
 def test_a_run_killed_inside_a_chunk_loses_only_that_chunk_and_resumes(tmp_path):
     db = tmp_path / "s.db"
-    store = Store(db)
+    store = Store(db, create=True)
     stored_ones = []
 
     def add_then_die(article_id, *args):
@@ -181,13 +182,21 @@ def test_a_page_without_prose_is_refused_not_stored(tmp_path):
 
 
 def test_store_schema_is_versioned(tmp_path):
-    store = Store(tmp_path / "s.db")
-    assert store.schema_version() == len(MIGRATIONS)
-    store.close()
+    with Store(tmp_path / "s.db", create=True) as store:
+        assert store.schema_version() == len(MIGRATIONS)
     not_a_store = tmp_path / "other.db"
     not_a_store.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(Exception, match="not a storyline story store"):
+    with pytest.raises(StoreError, match="not a storyline story store"):
         Store(not_a_store)
+
+
+def test_only_add_creates_a_store(tmp_path):
+    missing = tmp_path / "typo.db"
+    with pytest.raises(StoreError, match="no story store"):
+        Store(missing)
+    assert not missing.exists()
+    result = storyline("stories", "list", "--db", missing)
+    assert result.returncode == 2 and b"typo.db" in result.stderr and not missing.exists()
 
 
 def test_story_page_parts():
@@ -216,7 +225,8 @@ def test_stories_commands(tmp_path):
     assert b"1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
-    assert b"reported by 2 outlets" in first.stdout and b"Sources" in first.stdout
+    assert b"2 articles from 2 outlets: Courier, Herald" in first.stdout and b"Sources:" in first.stdout
+    assert b"**" not in first.stdout and b"Quotes\n------" in first.stdout
     again = storyline("stories", "show", story, "--db", db, "--reader", "ana")
     assert b"Nothing new" in again.stdout
     out = tmp_path / "assign.jsonl"
@@ -231,7 +241,7 @@ def test_stories_commands(tmp_path):
 
 
 def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_apart():
-    from storyline import fingerprint
+    from storyline.stories import fingerprint
 
     original = FIRE[0][2]
     same = fingerprint.signature(original)

@@ -3,9 +3,9 @@ import re
 import pytest
 
 from storyline import Cluster, Document, InputError, Summarizer, summarize
-from storyline.clean import is_heading, is_junk
-from storyline.ingest import read_clusters
-from storyline.score import default_model
+from storyline.text.clean import is_heading, is_junk
+from storyline.io.ingest import read_clusters
+from storyline.summarize import default_model
 
 
 @pytest.fixture

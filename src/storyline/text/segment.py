@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 import blingfire
 
-from .model import Sentence
+from ..model import Sentence
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.

@@ -25,28 +25,27 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHashLSH
 from scipy import sparse
 
+from ..model import Document
+from ..text.clean import clean_spans
+from ..text.patterns import NAME_IN_SENTENCE
+from ..text.tokens import stem, stem_frequencies, surface_words
+from ..text.vectors import dense, tfidf
 from . import fingerprint
-from .clean import clean_spans
-from .model import Document
+from .config import TrackerConfig
 from .store import Store, StoredStory
-from .vectors import dense, normalize_rows, stem, stem_frequencies, surface_words
 
-THRESHOLD = 0.25  # chosen, with MERGE, on a feed of Multi-News train + validation and the DUC 2007 update topics
-MERGE = 0.2
-WINDOW_DAYS = 3.0  # a story stays open this long after its last article (when articles are dated)
 BLOCK = 128  # articles or stories compared with every story in memory at once (bounds the memory used)
 TEXT_CHARS = 4000
-NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
 
 @dataclass
@@ -96,7 +95,7 @@ def prose(document: Document) -> str:
 def story_words(document: Document, prose: str) -> list[str]:
     """The words that tell what an article is about: its title twice, its ``prose``, and its names again
     (capitalized words inside sentences), as lower-cased content words."""
-    names = " ".join(NAME.findall(prose))
+    names = " ".join(NAME_IN_SENTENCE.findall(prose))
     return surface_words(f"{document.title} {document.title} {prose} {names}")
 
 
@@ -124,21 +123,15 @@ def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int])
     columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
     counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
     matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(terms)))  # sums a stem's words
-    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
-    return normalize_rows(matrix), new_terms
+    return tfidf(matrix, idf), new_terms
 
 
 class StoryTracker:
     """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id."""
 
-    def __init__(self, store: Store, threshold: float = THRESHOLD, merge: float = MERGE, duplicate: float = 0.8,
-                 window_days: float = WINDOW_DAYS, chunk: int = 1000):
+    def __init__(self, store: Store, config: TrackerConfig | None = None, **settings: Any):
+        self.config = (config or TrackerConfig()).replace(**settings)
         self.store = store
-        self.threshold = threshold
-        self.merge = merge
-        self.duplicate = duplicate
-        self.window_days = window_days
-        self.chunk = chunk
         self.terms = store.terms()
         self.story_ids: list[int] = []  # the stories in memory, one row each
         self.row_of_story: dict[int, int] = {}
@@ -149,7 +142,7 @@ class StoryTracker:
         self.centroids = sparse.csr_matrix((0, len(self.terms)))
         self.open_since = np.inf  # every stored story last seen on or after this day is in memory
         self.next_story = store.next_story_id()
-        self.bands = _lsh_bands(duplicate)
+        self.bands = _lsh_bands(self.config.duplicate)
         store.index_bands(*self.bands)
 
     def _load(self, stories: list[StoredStory]) -> None:
@@ -172,7 +165,7 @@ class StoryTracker:
         Older stories are closed: they take no more articles, and no story merges with them."""
         if not len(days):
             return
-        since = -np.inf if np.isnan(days).any() else days.min() - self.window_days
+        since = -np.inf if np.isnan(days).any() else days.min() - self.config.window_days
         if since < self.open_since:
             self._load(self.store.stories(since, self.open_since))
             self.open_since = since
@@ -189,7 +182,7 @@ class StoryTracker:
         report = AddReport()
         pending: list[tuple[Document, str]] = []
         taken: set[str] = set()  # ids placed by this call
-        for batch in _batches(documents, self.chunk):
+        for batch in _batches(documents, self.config.chunk):
             stored = self.store.stored_ids([document.id for document in batch])
             for document in batch:
                 if document.id in stored or document.id in taken:
@@ -201,7 +194,7 @@ class StoryTracker:
                     continue
                 taken.add(document.id)
                 pending.append((document, text))
-                if len(pending) >= self.chunk:
+                if len(pending) >= self.config.chunk:
                     self._add_chunk(pending, report)
                     pending = []
         if pending:
@@ -264,10 +257,10 @@ class StoryTracker:
         originals: list[str | None] = []
         story_of: dict[str, int] = {}  # stored original -> its story
         for i, (signature, article_keys) in enumerate(zip(signatures, keys.tolist())):
-            earlier = {article: (story, values) for key in article_keys for article, story, values in stored.get(key, ())}
+            earlier: dict[str, tuple[int | None, np.ndarray]] = {article: (story, values) for key in article_keys for article, story, values in stored.get(key, ())}
             earlier |= {documents[j].id: (None, signatures[j]) for key in article_keys for j in in_chunk.get(key, ())}
             copies = sorted(article for article, (_, values) in earlier.items()
-                            if fingerprint.jaccard(signature, values) >= self.duplicate)
+                            if fingerprint.jaccard(signature, values) >= self.config.duplicate)
             originals.append(copies[0] if copies else None)
             if not copies:
                 for key in article_keys:
@@ -313,9 +306,9 @@ class StoryTracker:
             if rows:
                 dots += np.bincount(rows, weights=to_each_other[i, :i], minlength=len(dots))
             similarity = dots[:live] / np.sqrt(np.maximum(norm2[:live], 1e-12))
-            similarity[np.abs(last[:live] - days[i]) > self.window_days] = -1.0
+            similarity[np.abs(last[:live] - days[i]) > self.config.window_days] = -1.0
             best = int(np.argmax(similarity)) if live else -1
-            if best < 0 or similarity[best] < self.threshold:
+            if best < 0 or similarity[best] < self.config.threshold:
                 best, live = live, live + 1
                 self.story_ids.append(self.next_story)
                 self.row_of_story[self.next_story] = best
@@ -348,7 +341,7 @@ class StoryTracker:
         for start in range(0, len(rows), BLOCK):
             block = rows[start:start + BLOCK]
             linkage = dense(self.centroids[block] @ self.centroids.T) / np.outer(self.sizes[block], np.maximum(self.sizes, 1))
-            close.append(np.flatnonzero(((linkage >= self.merge) & (self.sizes > 0)).any(axis=0)))
+            close.append(np.flatnonzero(((linkage >= self.config.merge) & (self.sizes > 0)).any(axis=0)))
         group = np.unique(np.concatenate(close))
         gram = dense(self.centroids[group] @ self.centroids[group].T)
         sizes = self.sizes[group].copy()
@@ -358,10 +351,10 @@ class StoryTracker:
         while True:
             linkage = gram / np.outer(sizes, sizes)
             linkage[~alive] = linkage[:, ~alive] = -1.0
-            linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > self.window_days] = -1.0
+            linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > self.config.window_days] = -1.0
             np.fill_diagonal(linkage, -1.0)
             keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape))
-            if linkage[keep, gone] < self.merge:
+            if linkage[keep, gone] < self.config.merge:
                 break
             gram[keep] += gram[gone]
             gram[:, keep] += gram[:, gone]

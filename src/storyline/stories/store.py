@@ -10,9 +10,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import StoreError
+from ..model import Document
 from . import fingerprint
-from .errors import StorylineError
-from .model import Document
 
 DEFAULT_PATH = "storyline.db"
 # Each entry moves the schema from version i to i + 1; never edit one that has shipped, add another.
@@ -86,16 +86,33 @@ class StoredArticle:
 
 
 class Store:
-    """Articles, stories (with their centroid vectors), vocabulary and readers' watermarks."""
+    """Articles, stories (with their centroid vectors), vocabulary and readers' watermarks.
 
-    def __init__(self, path: str | Path | None = None):
+    Opens (with ``create``, creates) the store at ``path`` (default: $STORYLINE_DB or storyline.db);
+    use it as a context manager to close it. Raises StoreError when it does not exist (without
+    ``create``), cannot be opened or is not a story store.
+    """
+
+    def __init__(self, path: str | Path | None = None, create: bool = False):
         self.path = str(path or default_path())
+        if not create and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no story store here (stories add creates one)")
         try:
             self.db = sqlite3.connect(self.path)
         except sqlite3.Error as err:
-            raise StorylineError(f"{self.path}: cannot open the story store ({err})") from err
-        self._migrate()
-        self._refresh_fingerprints()
+            raise StoreError(f"{self.path}: cannot open the story store ({err})") from err
+        try:
+            self._migrate()
+            self._refresh_fingerprints()
+        except BaseException:
+            self.db.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def _migrate(self) -> None:
         try:
@@ -105,7 +122,7 @@ class Store:
                     self.db.executescript(script)
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
         except sqlite3.DatabaseError as err:
-            raise StorylineError(f"{self.path}: not a storyline story store ({err})") from err
+            raise StoreError(f"{self.path}: not a storyline story store ({err})") from err
 
     def _refresh_fingerprints(self, batch: int = 1000) -> None:
         """Recompute the stored MinHash signatures from the stored texts when the way they are made has
@@ -164,6 +181,7 @@ class Store:
         known day; or, given ``ids``, those stories."""
         columns = ("SELECT id, first_seen, last_seen, norm2, terms, weights, "
                    "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL) FROM stories")
+        rows: Iterable[tuple]
         if ids is None:
             rows = self.db.execute(columns + " WHERE (last_day >= ? AND last_day < ?) OR last_day IS NULL ORDER BY id",
                                    (since, until))

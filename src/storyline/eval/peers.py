@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from itertools import zip_longest
 
-from .model import Cluster
-from .segment import segment
-from .systems import System
+from ..model import Cluster
+from ..text.segment import segment
+from .system import System
 
 SUMY_METHODS = {
     "lexrank": "sumy.summarizers.lex_rank:LexRankSummarizer",

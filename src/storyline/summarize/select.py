@@ -4,31 +4,30 @@ from __future__ import annotations
 
 import numpy as np
 
-from .vectors import Matrix, dense
+from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
-REDUNDANCY = 0.25  # chosen by cross-validation on Multi-News train + validation, and on DUC 2006 with a query
 
 
 def select(
     scores: np.ndarray,
     vectors: Matrix,
     words: np.ndarray,
-    max_words: int | None = None,
-    max_sentences: int | None = None,
-    redundancy: float = REDUNDANCY,
+    max_words: int | None,
+    max_sentences: int | None,
+    redundancy: float | None,
     fill: bool = False,
     seen: np.ndarray | None = None,
-    copy: float = 0.8,
+    copy: float | None = None,
     antecedent: np.ndarray | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
-    A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a
+    A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` (None: never) is a
     repetition (the same fact from another outlet) and is skipped. With ``fill`` the last sentence
     may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
-    each sentence's highest similarity to a sentence the reader already read; above ``copy`` it is a
-    copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
+    each sentence's highest similarity to a sentence the reader already read; above ``copy`` (None: never)
+    it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
     it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
@@ -39,8 +38,9 @@ def select(
     similarity = dense(considered @ considered.T)
     chosen: list[int] = []
     closest = np.zeros(len(ranked))
-    if seen is not None:
+    if seen is not None and copy is not None:
         closest[seen[ranked] > copy] = np.inf
+    limit = np.finfo(float).max if redundancy is None else redundancy
     used = 0
     for index in ranked:
         if max_sentences is not None and len(chosen) >= max_sentences:
@@ -48,7 +48,7 @@ def select(
         if max_words is not None and fill and used >= max_words:
             break
         group = _with_antecedent(int(index), antecedent, chosen, rank_of)
-        if not group or any(closest[rank_of[i]] > redundancy for i in group):
+        if not group or any(closest[rank_of[i]] > limit for i in group):
             continue
         if max_words is not None and not fill and used + words[group].sum() > max_words:
             continue

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .clean import is_heading
-from .errors import InputError
-from .model import Cluster, Document
+from ..text.clean import is_heading
+from ..errors import InputError
+from ..model import Cluster, Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -32,10 +32,7 @@ def read_clusters(paths: Iterable[str]) -> list[Cluster]:
     loose: list[Document] = []
     for path in paths:
         if Path(path).suffix.lower() in JSONL_SUFFIXES:
-            for _, item in iter_jsonl(path):
-                if isinstance(item, InputError):
-                    raise item
-                clusters.append(item)
+            clusters.extend(iter_jsonl(path))
         elif path == "-":
             loose.extend(documents_from_text(_decode(sys.stdin.buffer.read(), "stdin"), "stdin"))
         elif re.match(r"https?://", path):
@@ -141,40 +138,61 @@ def parse_longbench(text: str) -> list[Document]:
     return [Document(text=p) for p in parts if p]
 
 
-def iter_jsonl(path: str) -> Iterator[tuple[str, Cluster | InputError]]:
-    """(id, cluster) for each line of a JSONL file; a line that cannot be read gives an InputError instead."""
+OnError = Callable[[str, InputError], None]
+"""What a reader does with an unreadable item: called with the item's name (a cluster id or a file
+position) and its error, after which reading goes on. Without one, the error is raised."""
+
+
+def _handle(name: str, error: InputError, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(name, error)
+
+
+def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
+    """The clusters of a JSONL file, one a line; an unreadable line raises InputError, or goes to
+    ``on_error`` with its cluster id (or ``line-N``) and reading goes on."""
     for number, line in _lines(path):
         fallback = f"line-{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+            _handle(fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
             continue
         cluster_id = str(record.get("id", fallback)) if isinstance(record, dict) else fallback
         try:
-            yield cluster_id, cluster_from_record(record, default_id=fallback)
+            cluster = cluster_from_record(record, default_id=fallback)
         except InputError as err:
-            yield cluster_id, InputError(f"{path}:{number}: {err}")
+            _handle(cluster_id, InputError(f"{path}:{number}: {err}"), on_error)
+            continue
+        yield cluster
 
 
-def iter_articles(paths: Iterable[str]) -> Iterator[Document | InputError]:
+def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
     """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, or
-    text and HTML files and directories (one article each, named by path)."""
+    text and HTML files and directories (one article each, named by path). An unreadable article raises
+    InputError, or goes to ``on_error`` and reading goes on."""
     for path in paths:
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
             for file in _expand(path):
-                yield from documents_from_file(file)
+                try:
+                    yield from documents_from_file(file)
+                except InputError as err:
+                    _handle(str(file), err, on_error)
             continue
         for number, line in _lines(path):
             try:
                 record = json.loads(line)
                 if not isinstance(record, dict) or "id" not in record:
                     raise InputError("an article needs an 'id' and a 'text'")
-                yield _document_from_json(record, str(record["id"]))
+                document = _document_from_json(record, str(record["id"]))
             except json.JSONDecodeError as err:
-                yield InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+                _handle(f"{path}:{number}", InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
+                continue
             except InputError as err:
-                yield InputError(f"{path}:{number}: {err}")
+                _handle(f"{path}:{number}", InputError(f"{path}:{number}: {err}"), on_error)
+                continue
+            yield document
 
 
 def _lines(path: str) -> Iterator[tuple[int, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .vectors import Matrix, dense
+from ..text.vectors import Matrix, dense
 
 
-def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float = 0.4) -> list[list[int]]:
+def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float) -> list[list[int]]:
     """For each chosen sentence: itself, then the closest sentence of each other document above ``threshold``.
 
     ``doc`` is in reading order (each document's sentences together), as candidates are.

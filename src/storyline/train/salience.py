@@ -1,9 +1,9 @@
-"""Train the salience models shipped in storyline/data/.
+"""Train the salience models shipped in storyline/data/ (needs the [eval] extra).
 
-    python training/train_salience.py                 # generic model: cross-validate, fit on all, save
-    python training/train_salience.py --no-save       # cross-validation only
-    python training/train_salience.py --query --redundancy 0.2 0.25 0.3 0.4   # the query-focused model
-    python training/train_salience.py --learning-curve 5 10 20 40 --no-save   # ROUGE against training clusters
+    python -m storyline.train.salience                 # generic model: cross-validate, fit on all, save
+    python -m storyline.train.salience --no-save       # cross-validation only
+    python -m storyline.train.salience --query --redundancy 0.2 0.25 0.3 0.4   # the query-focused model
+    python -m storyline.train.salience --learning-curve 5 10 20 40 --no-save   # ROUGE against training clusters
 
 Targets: for every candidate sentence, the share of its unigrams and bigrams that the human references
 also use (stemmed, as ROUGE counts them): what a sentence contributes per word to a budgeted summary.
@@ -19,19 +19,18 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rouge_score.tokenizers import DefaultTokenizer
 
-from storyline.errors import InputError
-from storyline.evaluate import cut, reference_sentences, rouge
-from storyline.ingest import iter_jsonl
-from storyline.pipeline import Summarizer, analyze
-from storyline.score import FEATURES, QUERY_FEATURES, SalienceModel
-from storyline.select import REDUNDANCY
+from ..eval.rouge import cut, reference_sentences, rouge
+from ..io.ingest import iter_jsonl
+from ..model import Cluster
+from ..summarize import FeatureTable, SalienceModel, Summarizer, SummarizerConfig, analyze
+from . import DATA, MODELS, skip
 
-ROOT = Path(__file__).resolve().parents[1]
-MODELS = ROOT / "src" / "storyline" / "data"
+REDUNDANCY = SummarizerConfig().redundancy
 ALPHA = 100.0
 FOLDS = 5
 _tokenizer = DefaultTokenizer(use_stemmer=True)
@@ -52,36 +51,41 @@ def overlap_share(sentence: str, reference: dict[int, Counter]) -> float:
     return float(np.mean(shares))
 
 
-def load_examples(paths: list[Path]):
-    """Features, targets and cluster groups of every candidate sentence, and the clusters themselves."""
-    tables, targets, groups, clusters = [], [], [], []
+def load_examples(paths: list[Path]) -> tuple[FeatureTable, np.ndarray, np.ndarray, list[Cluster]]:
+    """Features, targets and cluster groups of every candidate sentence, and the clusters themselves
+    (unreadable lines and clusters without references are left out)."""
+    tables: list[np.ndarray] = []
+    targets: list[np.ndarray] = []
+    groups: list[np.ndarray] = []
+    clusters: list[Cluster] = []
     for path in paths:
-        for _, cluster in iter_jsonl(str(path)):
-            if isinstance(cluster, InputError) or not cluster.references:
+        for cluster in iter_jsonl(str(path), on_error=skip):
+            if not cluster.references:
                 continue
             analysis = analyze(cluster)
             references = [_tokenizer.tokenize(" ".join(reference_sentences(r))) for r in cluster.references]
             counts = [{n: ngrams(t, n) for n in (1, 2)} for t in references]
             target = [np.mean([overlap_share(s.text, c) for c in counts]) for s in analysis.sentences]
-            tables.append(analysis.table)
+            tables.append(analysis.table.values)
             targets.append(np.array(target))
             groups.append(np.full(len(target), len(clusters)))
             clusters.append(cluster)
-    return np.vstack(tables), np.concatenate(targets), np.concatenate(groups), clusters
+    names = analysis.table.names
+    return FeatureTable(names, np.vstack(tables)), np.concatenate(targets), np.concatenate(groups), clusters
 
 
-def fit(table: np.ndarray, target: np.ndarray, alpha: float) -> SalienceModel:
-    """Ridge regression (closed form) on standardized features (FEATURES, then QUERY_FEATURES if present)."""
+def fit(features: FeatureTable, target: np.ndarray, alpha: float, **trained_with: Any) -> SalienceModel:
+    """Ridge regression (closed form) on standardized features; ``trained_with`` records the settings."""
+    table = features.values
     mean, scale = table.mean(axis=0), table.std(axis=0)
     scale[scale == 0] = 1.0
     standard = (table - mean) / scale
     centred = target - target.mean()
     weights = np.linalg.solve(standard.T @ standard + alpha * np.eye(standard.shape[1]), standard.T @ centred)
-    names = FEATURES if table.shape[1] == len(FEATURES) else FEATURES + QUERY_FEATURES
-    return SalienceModel(mean, scale, weights, float(target.mean()), names)
+    return SalienceModel(features.names, mean, scale, weights, float(target.mean()), {"alpha": alpha, **trained_with})
 
 
-def summary_rouge(clusters, model: SalienceModel, words: int, measure: str, redundancy: float) -> dict[str, float]:
+def summary_rouge(clusters, model: SalienceModel, words: int, measure: str, redundancy: float | None) -> dict[str, float]:
     summarizer = Summarizer(words=words, fill=True, model=model, redundancy=redundancy)
     scores = [rouge(cut([s.text for s in summarizer.summarize(c).sentences], words), c.references, measure)
               for c in clusters]
@@ -97,7 +101,7 @@ def cross_validate(table, target, groups, clusters, args) -> None:
     """ROUGE of whole summaries on held-out folds of clusters (cluster i in fold i mod k), per setting."""
     folds = fold_masks(groups, args.folds)
     for alpha in args.alpha:
-        models = [fit(table[~held_out], target[~held_out], alpha) for held_out in folds]
+        models = [fit(table.rows(~held_out), target[~held_out], alpha) for held_out in folds]
         for redundancy in args.redundancy:
             scores = []
             for model, held_out in zip(models, folds):
@@ -109,7 +113,7 @@ def cross_validate(table, target, groups, clusters, args) -> None:
 
 
 def learning_curve(table, target, groups, clusters, sizes: list[int], folds: int = FOLDS, alpha: float = ALPHA,
-                   redundancy: float = REDUNDANCY, repeats: int = 3) -> list[dict]:
+                   redundancy: float | None = REDUNDANCY, repeats: int = 3) -> list[dict]:
     """Held-out ROUGE (F1 at 250 words) when each fold's model learns from only N of the training clusters
     (for each N of ``sizes``, then all of them), the mean over ``repeats`` random fold assignments and
     subsets: how much more data of this kind would add."""
@@ -125,7 +129,7 @@ def learning_curve(table, target, groups, clusters, sizes: list[int], folds: int
                 training = np.unique(groups[~held_out])
                 chosen = rng.choice(training, size=min(size or len(training), len(training)), replace=False)
                 counts.add(len(chosen))
-                model = fit(table[np.isin(groups, chosen)], target[np.isin(groups, chosen)], alpha)
+                model = fit(table.rows(np.isin(groups, chosen)), target[np.isin(groups, chosen)], alpha)
                 fold_clusters = [clusters[g] for g in np.unique(groups[held_out])]
                 scores.append((len(fold_clusters), summary_rouge(fold_clusters, model, 250, "f1", redundancy)))
             runs.append({k: sum(n * s[k] for n, s in scores) / len(clusters) for k in scores[0][1]})
@@ -136,7 +140,7 @@ def learning_curve(table, target, groups, clusters, sizes: list[int], folds: int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DATA, help="the evaluation data (default: %(default)s)")
     parser.add_argument("--query", action="store_true", help="train the query-focused model on DUC 2006")
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--alpha", type=float, nargs="+", default=[ALPHA])
@@ -156,7 +160,7 @@ def main() -> None:
     else:
         paths = [args.data / "multi_news" / "train.jsonl", args.data / "multi_news" / "validation.jsonl"]
     table, target, groups, clusters = load_examples(paths)
-    print(f"{len(clusters)} clusters, {len(target)} sentences, {table.shape[1]} features", flush=True)
+    print(f"{len(clusters)} clusters, {len(target)} sentences, {len(table.names)} features", flush=True)
     if args.learning_curve:
         for row in learning_curve(table, target, groups, clusters, args.learning_curve, args.folds, args.alpha[0], args.redundancy[0]):
             print(row, flush=True)
@@ -164,8 +168,9 @@ def main() -> None:
         cross_validate(table, target, groups, clusters, args)
     if not args.no_save:
         path = MODELS / ("salience-query.npz" if args.query else "salience.npz")
-        fit(table, target, args.alpha[0]).save(path)
-        print(f"saved {path.relative_to(ROOT)}")
+        data = [str(p.relative_to(args.data)) for p in paths]
+        fit(table, target, args.alpha[0], redundancy=args.redundancy[0], words=args.words, data=data).save(path)
+        print(f"saved {path}")
 
 
 if __name__ == "__main__":

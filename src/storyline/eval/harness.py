@@ -1,59 +1,19 @@
-"""ROUGE evaluation of summarizers against human references, with run times, side by side."""
+"""Summarizers run side by side on the same clusters: ROUGE against human references, and run times."""
 
 from __future__ import annotations
 
-import re
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
-from rouge_score import rouge_scorer
 
-from .model import Cluster
-from .segment import split_sentences
-from .systems import System
-
-METRICS = ("rouge1", "rouge2", "rougeLsum")
-_scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-
-
-def cut(sentences: Iterable[str], words: int) -> list[str]:
-    """The sentences cut at ``words`` words (the last one shortened), one sentence per item."""
-    kept, left = [], words
-    for sentence in sentences:
-        tokens = sentence.split()
-        if left <= 0:
-            break
-        if tokens:
-            kept.append(" ".join(tokens[:left]))
-            left -= len(tokens)
-    return kept
-
-
-def reference_sentences(reference: str) -> list[str]:
-    """A reference split into sentences, without Multi-News' leading dash."""
-    reference = re.sub(r"^\s*[–—-]\s*", "", reference)
-    sentences = []
-    for line in reference.split("\n"):
-        sentences.extend(line[a:b].strip() for a, b in split_sentences(line))
-    return [s for s in sentences if s]
-
-
-def rouge(summary: list[str], references: list[str], measure: str = "f1") -> dict[str, float]:
-    """ROUGE-1/2/Lsum (stemmed) of a summary, averaged over references; ``measure`` is f1 or recall."""
-    if not references:
-        raise ValueError("no reference summaries to score against")
-    attribute = {"f1": "fmeasure", "recall": "recall", "precision": "precision"}[measure]
-    candidate = "\n".join(summary)
-    totals = dict.fromkeys(METRICS, 0.0)
-    for reference in references:
-        scores = _scorer.score("\n".join(reference_sentences(reference)), candidate)
-        for metric in METRICS:
-            totals[metric] += getattr(scores[metric], attribute)
-    return {m: 100 * v / len(references) for m, v in totals.items()}
+from ..model import Cluster
+from .rouge import METRICS, cut, rouge
+from .system import System
 
 
 class Timeout(Exception):

@@ -1,6 +1,7 @@
-"""Choose how far sentences like what the reader already read fall in update summaries (pipeline.NOVELTY).
+"""Choose how far sentences like what the reader already read fall in update summaries
+(SummarizerConfig.novelty; needs the [eval] extra).
 
-    python training/tune_novelty.py                   # the grid, and the leave-one-topic-out choice
+    python -m storyline.train.novelty                 # the grid, and the leave-one-topic-out choice
 
 Data: the update stages (B, C) of DUC 2007's update pilot, the only update data there is; it is also
 the data BENCHMARKS.md reports, so the figure that counts is the leave-one-topic-out one printed last:
@@ -14,16 +15,17 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.evaluate import cut, rouge
-from storyline.ingest import iter_jsonl
-from storyline.pipeline import Summarizer
+from ..eval.rouge import cut, rouge
+from ..io.ingest import iter_jsonl
+from ..model import Cluster
+from ..summarize import Summarizer
+from . import DATA, skip
 
-ROOT = Path(__file__).resolve().parents[1]
 GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)
 WORDS = 100
 
 
-def recall_2(clusters, novelty: float) -> np.ndarray:
+def recall_2(clusters: list[Cluster], novelty: float) -> np.ndarray:
     """ROUGE-2 recall of each cluster's update summary with this ``novelty`` weight."""
     summarizer = Summarizer(words=WORDS, fill=True, novelty=novelty)
     return np.array([
@@ -32,7 +34,7 @@ def recall_2(clusters, novelty: float) -> np.ndarray:
     ])
 
 
-def held_out_choices(clusters) -> tuple[dict[float, np.ndarray], dict[str, float]]:
+def held_out_choices(clusters: list[Cluster]) -> tuple[dict[float, np.ndarray], dict[str, float]]:
     """Each weight's per-cluster scores, and for each cluster the weight best on the other topics."""
     topics = np.array([topic(c) for c in clusters])
     scores = {novelty: recall_2(clusters, novelty) for novelty in GRID}
@@ -43,17 +45,17 @@ def held_out_choices(clusters) -> tuple[dict[float, np.ndarray], dict[str, float
     return scores, {c.id: choice[topic(c)] for c in clusters}
 
 
-def topic(cluster) -> str:
+def topic(cluster: Cluster) -> str:
     return cluster.id.split("-")[0]
 
 
-def update_clusters(data: Path) -> list:
-    return [c for _, c in iter_jsonl(str(data / "duc2007_update" / "test.jsonl")) if c.previous]
+def update_clusters(data: Path) -> list[Cluster]:
+    return [c for c in iter_jsonl(str(data / "duc2007_update" / "test.jsonl"), on_error=skip) if c.previous]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=DATA, help="the evaluation data (default: %(default)s)")
     args = parser.parse_args()
     clusters = update_clusters(args.data)
     scores, choice = held_out_choices(clusters)

@@ -10,10 +10,10 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StorylineError
-from .ingest import iter_jsonl
-from .model import Cluster
-from .pipeline import Summarizer
+from ..errors import InputError, StorylineError
+from ..io.ingest import iter_jsonl
+from ..model import Cluster
+from ..summarize import Summarizer
 
 
 @dataclass
@@ -88,14 +88,24 @@ def run_batch(
     return report
 
 
-def _pending(in_path: str, done: set[str], report: BatchReport) -> Iterator[tuple[str, Cluster | StorylineError]]:
+def _pending(in_path: str, done: set[str], report: BatchReport) -> Iterator[tuple[str, Cluster | InputError]]:
+    """(id, cluster) of each cluster not done yet, and (id, error) of each unreadable line, in file order."""
     seen = set(done)
-    for cluster_id, item in iter_jsonl(in_path):
-        if cluster_id in seen:
-            report.skipped += 1
-            continue
-        seen.add(cluster_id)
-        yield cluster_id, item
+    unreadable: list[tuple[str, Cluster | InputError]] = []
+
+    def fresh(items: list[tuple[str, Cluster | InputError]]) -> Iterator[tuple[str, Cluster | InputError]]:
+        for cluster_id, item in items:
+            if cluster_id in seen:
+                report.skipped += 1
+                continue
+            seen.add(cluster_id)
+            yield cluster_id, item
+
+    for cluster in iter_jsonl(in_path, on_error=lambda name, error: unreadable.append((name, error))):
+        yield from fresh(unreadable)
+        unreadable.clear()
+        yield from fresh([(cluster.id, cluster)])
+    yield from fresh(unreadable)
 
 
 def _run_parallel(todo, summarizer: Summarizer, workers: int, write: Callable[[dict], None]) -> None:

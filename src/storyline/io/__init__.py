@@ -1,0 +1,6 @@
+"""Input and output: reading articles and clusters from files, URLs, stdin and JSONL; rendering summaries."""
+
+from .ingest import OnError, cluster_from_record, iter_articles, iter_jsonl, read_clusters
+from .render import FORMATS, render
+
+__all__ = ["FORMATS", "OnError", "cluster_from_record", "iter_articles", "iter_jsonl", "read_clusters", "render"]

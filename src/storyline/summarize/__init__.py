@@ -1,0 +1,25 @@
+"""The summarizer's stages: analyze (clean, segment, vectorize) -> features -> salience -> select -> order
+-> attribute, put together by Summarizer."""
+
+from .analysis import Analysis, analyze
+from .config import DEFAULT_WORDS, SummarizerConfig
+from .features import FEATURES, QUERY_FEATURES, FeatureTable
+from .pipeline import Summarizer, as_cluster, summarize
+from .salience import FeatureRanker, SalienceModel, Scorer, default_model
+
+__all__ = [
+    "DEFAULT_WORDS",
+    "FEATURES",
+    "QUERY_FEATURES",
+    "Analysis",
+    "FeatureRanker",
+    "FeatureTable",
+    "SalienceModel",
+    "Scorer",
+    "Summarizer",
+    "SummarizerConfig",
+    "analyze",
+    "as_cluster",
+    "default_model",
+    "summarize",
+]

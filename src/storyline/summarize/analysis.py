@@ -1,0 +1,96 @@
+"""A cluster read for summarizing: candidate sentences, their vectors and features."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from ..errors import InputError
+from ..model import Cluster, Document, Sentence
+from ..text.patterns import PRONOUN_START
+from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
+from ..text.tokens import stem, surface_words
+from ..text.vectors import Matrix, Vectorizer, dense
+from .features import Candidates, FeatureTable, features, query_features, relevance
+
+
+@dataclass
+class Analysis:
+    """A cluster's candidate sentences, their vectors and features.
+
+    ``relevance``: each candidate's cosine to the query (None without one); ``seen``: each candidate's
+    highest cosine to a sentence of the articles already read (None without them).
+    """
+
+    sentences: list[Sentence]
+    candidates: Candidates
+    relevance: np.ndarray | None
+    seen: np.ndarray | None
+
+    @cached_property
+    def features(self) -> FeatureTable:
+        """The generic salience features of the candidates (computed when first needed)."""
+        return features(self.candidates)
+
+    @property
+    def table(self) -> FeatureTable:
+        """What a salience model reads: the features, and the query features when there is a query."""
+        if self.relevance is None:
+            return self.features
+        return self.features.join(query_features(self.candidates, self.features, self.relevance))
+
+
+def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> Analysis:
+    """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
+    cluster's own; "" for none). Raises InputError when the cluster has no sentence of prose."""
+    sentences = prose_sentences(cluster.documents, min_words, max_words)
+    if not sentences:
+        raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
+    texts = [s.text for s in sentences]
+    words = [surface_words(t) for t in texts]
+    tokens = [[stem(w) for w in sentence] for sentence in words]
+    vectorizer = Vectorizer()
+    vectors = vectorizer.fit_transform(tokens)
+    candidates = Candidates(
+        vectors=vectors,
+        surface=words,
+        tokens=tokens,
+        vocabulary=vectorizer.vocabulary,
+        doc=np.array([s.doc for s in sentences]),
+        position=np.array([s.index for s in sentences]),
+        paragraph=np.array([s.paragraph for s in sentences]),
+        words=np.array([len(t.split()) for t in texts]),
+        n_docs=len(cluster.documents),
+        texts=texts,
+    )
+    query = cluster.query if query is None else query
+    query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
+    seen = _seen(cluster.previous, vectorizer, vectors, min_words, max_words)
+    return Analysis(sentences, candidates, query_relevance, seen)
+
+
+def describe(cluster: Cluster) -> str:
+    """The cluster and its articles by name, for messages."""
+    names = [document.id for document in cluster.documents if document.id]
+    listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"cluster {cluster.id or '(unnamed)'}" + (f" (articles: {listed})" if listed else "")
+
+
+def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min_words: int, max_words: int) -> np.ndarray | None:
+    """Each candidate's highest cosine similarity to a sentence of the previously read articles."""
+    read = prose_sentences(previous, min_words, max_words)
+    if not read:
+        return None
+    result: np.ndarray = dense(vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1)
+    return result
+
+
+def antecedents(sentences: list[Sentence]) -> np.ndarray:
+    """For a sentence opening with a pronoun ("She", "They", "Both"), the candidate just before it in its
+    document (-2 when that sentence is not a candidate); -1 for every other sentence."""
+    at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
+    return np.array([
+        at.get((s.doc, s.index - 1), -2) if PRONOUN_START.match(s.text) else -1 for s in sentences
+    ])

@@ -1,0 +1,67 @@
+"""The summarizer's settings: one validated object, the single source of their defaults."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError
+
+DEFAULT_WORDS = 120
+
+
+@dataclass(frozen=True)
+class SummarizerConfig:
+    """How long a summary is and how its sentences are chosen; checked when built.
+
+    words: word budget (None for no limit); sentences: sentence budget (None for no limit);
+    redundancy: cosine similarity above which a sentence repeats one already chosen (None: no repetition
+    control; chosen by cross-validation on Multi-News train + validation, and on DUC 2006 with a query);
+    fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
+    novelty: with articles already read, how far a sentence that resembles one of them falls, in standard
+    deviations of salience per standard deviation of likeness (chosen on DUC 2007 update by
+    training/tune_novelty.py; 0 keeps the ranking and only skips copies);
+    copy: similarity to a sentence already read above which a sentence is a copy of it and never chosen;
+    support: similarity above which another article's sentence is cited as reporting a summary sentence;
+    min_words, max_words: the shortest and longest sentence a summary may use.
+    """
+
+    words: int | None = DEFAULT_WORDS
+    sentences: int | None = None
+    redundancy: float | None = 0.25
+    fill: bool = False
+    novelty: float = 0.25
+    copy: float = 0.8
+    support: float = 0.4
+    min_words: int = 6
+    max_words: int = 80
+
+    def __post_init__(self) -> None:
+        for name in ("words", "sentences"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise ConfigError(f"{name}: a budget is a whole number of at least 1 (or None for no limit), not {value!r}")
+        for name in ("redundancy", "copy", "support"):
+            value = getattr(self, name)
+            if not (value is None and name == "redundancy") and not _in_unit_interval(value):
+                raise ConfigError(f"{name}: a cosine similarity between 0 and 1, not {value!r}")
+        if not isinstance(self.novelty, (int, float)) or self.novelty < 0:
+            raise ConfigError(f"novelty: a weight of at least 0, not {self.novelty!r}")
+        if not (isinstance(self.min_words, int) and isinstance(self.max_words, int) and 1 <= self.min_words <= self.max_words):
+            raise ConfigError(f"min_words, max_words: whole numbers with 1 <= min_words <= max_words, "
+                              f"not {self.min_words!r}, {self.max_words!r}")
+
+    def replace(self, **settings: Any) -> SummarizerConfig:
+        """A copy with some settings changed (validated); an unknown name is a ConfigError."""
+        unknown = set(settings) - {field.name for field in dataclasses.fields(self)}
+        if unknown:
+            raise ConfigError(f"unknown summarizer setting {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **settings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _in_unit_interval(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1

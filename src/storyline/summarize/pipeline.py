@@ -1,0 +1,97 @@
+"""The summarizer: analyze (clean, segment, vectorize) -> score -> select -> order -> attribute."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
+from .analysis import analyze, antecedents
+from .attribute import supporting
+from .config import DEFAULT_WORDS, SummarizerConfig
+from .features import standardize
+from .order import order
+from .salience import Scorer, default_model
+from .select import select
+
+
+class Summarizer:
+    """Extractive multi-document summarizer.
+
+    ``config`` holds every setting (see SummarizerConfig); keyword ``settings`` change some of them,
+    as in ``Summarizer(words=250)``. ``model`` ranks the sentences (by default the model shipped with the
+    package: the generic one, or the query-focused one when there is a query). Raises ConfigError for a
+    setting out of range.
+    """
+
+    def __init__(self, config: SummarizerConfig | None = None, *, model: Scorer | None = None, **settings: Any):
+        self.config = (config or SummarizerConfig()).replace(**settings)
+        self.model = model
+
+    def __repr__(self) -> str:
+        return f"Summarizer({self.config!r}, model={self.model!r})"
+
+    def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
+        """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
+
+        Raises InputError when the cluster has no sentence of prose. Source offsets count Python ``str``
+        characters of the documents' texts.
+        """
+        config = self.config
+        analysis = analyze(cluster, query, config.min_words, config.max_words)
+        candidates = analysis.candidates
+        if self._everything_fits(candidates.words):
+            scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
+        else:
+            scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+            if analysis.seen is not None:
+                scores = standardize(scores) - config.novelty * standardize(analysis.seen)
+        chosen = select(
+            scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
+            config.fill, analysis.seen, config.copy, antecedent=antecedents(analysis.sentences),
+        )
+        chosen = order(chosen, candidates.position, candidates.doc)
+        sentences = analysis.sentences
+        groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
+        return Summary(
+            sentences=[SummarySentence(sentences[i].text, [_ref(sentences[j]) for j in group]) for i, group in zip(chosen, groups)],
+            documents=cluster.documents,
+            id=cluster.id,
+        )
+
+    def _everything_fits(self, words: np.ndarray) -> bool:
+        budget, most = self.config.words, self.config.sentences
+        return (budget is None or words.sum() <= budget) and (most is None or len(words) <= most)
+
+
+def _ref(sentence: Sentence) -> SourceRef:
+    return SourceRef(sentence.doc, sentence.index, sentence.start, sentence.end)
+
+
+def as_cluster(documents: Cluster | str | Document | Iterable[str | Document], query: str = "") -> Cluster:
+    """A Cluster from a Cluster, one article (a text or a Document), or several."""
+    if isinstance(documents, Cluster):
+        return documents
+    if isinstance(documents, (str, Document)):
+        documents = [documents]
+    docs = [d if isinstance(d, Document) else Document(text=str(d), id=str(i + 1)) for i, d in enumerate(documents)]
+    return Cluster(documents=docs, query=query)
+
+
+def summarize(
+    documents: Cluster | str | Document | Iterable[str | Document],
+    words: int | None = DEFAULT_WORDS,
+    sentences: int | None = None,
+    query: str | None = None,
+) -> Summary:
+    """Summarize articles about one story; every summary sentence lists the documents that report it.
+
+    ``documents``: article texts or Documents (a single ``str`` is one article), or a Cluster.
+    ``words`` / ``sentences``: budgets (None for no limit; below 1 raises ConfigError).
+    ``query``: focus the summary on this question or topic.
+    Returns a Summary whose sentences carry SourceRefs: document number, sentence number and character
+    offsets (Python ``str`` indices) into that document's text. Raises InputError when there is no prose.
+    """
+    return Summarizer(words=words, sentences=sentences).summarize(as_cluster(documents), query)
