@@ -30,7 +30,8 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a document, located by character offsets in that document's text."""
+    """A sentence of a document, located by character offsets in that document's text; ``text`` is that
+    span, with the line breaks of a hard-wrapped paragraph read as spaces."""
 
     doc: int
     index: int

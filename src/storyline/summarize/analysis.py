@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import PRONOUN_START
+from ..text.patterns import leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, surface_words
 from ..text.vectors import Matrix, Vectorizer, dense
@@ -88,9 +88,10 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:
-    """For a sentence opening with a pronoun ("She", "They", "Both"), the candidate just before it in its
-    document (-2 when that sentence is not a candidate); -1 for every other sentence."""
+    """For a sentence that leans on the one before it ("She said ...", "But ...", a bare quotation), the
+    candidate just before it in its document (-2 when that sentence is not a candidate); -1 for every
+    other sentence."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
     return np.array([
-        at.get((s.doc, s.index - 1), -2) if PRONOUN_START.match(s.text) else -1 for s in sentences
+        at.get((s.doc, s.index - 1), -2) if leans_on_previous(s.text) else -1 for s in sentences
     ])

@@ -1,4 +1,4 @@
-"""Order chosen sentences so the summary reads from the top of the story down."""
+"""Order chosen sentences so the summary reads as a story: each article's sentences together, in its order."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import numpy as np
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray) -> list[int]:
-    """Earlier-in-article sentences first, ties in the documents' order; a run of consecutive
-    sentences of one document stays together, in its order."""
-    chosen_at = {(doc[i], position[i]) for i in chosen}
-
-    def run_start(i: int) -> int:
-        start = position[i]
-        while (doc[i], start - 1) in chosen_at:
-            start -= 1
-        return start
-
-    return sorted(chosen, key=lambda i: (run_start(i), doc[i], position[i]))
+    """Chosen sentences grouped by article, each article's in its own order; the articles in the order of
+    their earliest chosen sentence (the one that leads with the top of its story first), ties in the
+    documents' order. A summary so never jumps back and forth between articles' accounts."""
+    first = {}
+    for i in chosen:
+        first[doc[i]] = min(first.get(doc[i], position[i]), position[i])
+    return sorted(chosen, key=lambda i: (first[doc[i]], doc[i], position[i]))

@@ -7,6 +7,7 @@ import numpy as np
 from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
+MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
 
 
 def select(
@@ -62,10 +63,11 @@ def select(
 
 
 def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray) -> list[int]:
-    """The sentences that choosing ``index`` brings in: itself, after the sentence it leans on if needed."""
-    before = -1 if antecedent is None else int(antecedent[index])
-    if before == -1 or before in chosen:
-        return [index]
-    if before < 0 or rank_of[before] < 0:
-        return []
-    return [before, index]
+    """The sentences that choosing ``index`` brings in, in reading order: itself, after the sentences it
+    leans on (up to MAX_CHAIN in all); none when one of them cannot be chosen."""
+    group = [index]
+    while antecedent is not None and (before := int(antecedent[group[0]])) != -1 and before not in chosen:
+        if before < 0 or rank_of[before] < 0 or len(group) >= MAX_CHAIN:
+            return []
+        group.insert(0, before)
+    return group

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .reflow import paragraph_spans
+
 # Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
 # pattern is tried only on a line holding one of its trigger words, which spares almost every line of
 # prose the slow matching. Patterns match in any case unless listed in CASED_RULES.
@@ -27,6 +29,10 @@ RULES = [
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
      r"\d{1,2}, \d{4}(,? (in|at|near|after) [^.]{0,80})?\.?(\s*\([^)]*\))*\s*$"),
+    # captions that describe a picture: who stands where, what they are doing, and when it was taken
+    ("hands poses pose pictured gestures gesture looks look waves wave seen arrives arrive walks walk speaks",
+     r"\b(shakes? hands|poses?|pictured|gestures?|looks? on|waves?|(is|are) seen|arrives?|walks?|speaks?)\b.{0,200}"
+     r"\b(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -74,6 +80,8 @@ RULES = [
     ("message", r"^\W*a message from\b"),
     ("assistance", r"^\W*with assistance from\b"),
     ("story article", r"\bthis (story|article) was (last |originally |first )?(updated|published)\b"),
+    ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
+    ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("archive", r"\barchive-it\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
@@ -94,11 +102,19 @@ RULES = [
 ]
 # Rules that only hold in their written case: agency credits and bylines.
 CASED_RULES = [
+    # who is where in a photo: "Kim Jong Un (L) and Donald Trump (R) shake hands"
+    ("l r c", r"\((L|R|C|L-R|R-L)\)"),
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
+# A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
+# a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
+LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
+TRANSCRIPT_LABELS = 3
+WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
 
@@ -124,6 +140,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
+WHOLE_JUNK_WORDS = 150  # a paragraph longer than this is judged sentence by sentence, not dropped whole
 FILE_NAME_WORD = re.compile(r"\d{6,}[\w-]*|[\w-]*\d{6,}")
 
 
@@ -136,6 +153,8 @@ def is_junk(line: str) -> bool:
     if letters < 0.5 * len(line) or _is_file_name(line):
         return True
     if line.isupper() and ALL_CAPS.search(line):
+        return True
+    if ("[" in line and WIDGET.search(line)) or (":" in line and LABEL_INSIDE.search(line)):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
     return any(
@@ -171,18 +190,19 @@ def strip_dateline(line: str) -> int:
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs of ``text`` worth keeping, datelines and junk lines removed."""
+    """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, junk and a
+    transcript's labelled lines removed. A paragraph of more than WHOLE_JUNK_WORDS words (a whole article delivered as one paragraph)
+    is never dropped whole: its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        body = line.strip()
-        if not body or is_junk(body) or is_heading(body):
+    paragraphs = paragraph_spans(text)
+    transcript = sum(bool(SPEAKER_LABEL.match(text, start)) for start, _ in paragraphs) >= TRANSCRIPT_LABELS
+    for start, end in paragraphs:
+        body = text[start:end]
+        if is_heading(body) or (is_junk(body) and len(body.split()) <= WHOLE_JUNK_WORDS):
             continue
-        start += len(line) - len(line.lstrip())
-        start += strip_dateline(text[start:end])
-        end -= len(line) - len(line.rstrip())
+        if transcript and SPEAKER_LABEL.match(body):
+            continue
+        start += strip_dateline(body)
         if end > start:
             spans.append((start, end))
     return spans

@@ -18,3 +18,22 @@ CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 NAME_IN_SENTENCE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 # A speaker's name as quotes attribute it: up to four capitalized words ("Lt. Gen. Mark Smith").
 SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
+
+# A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
+# that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
+# pronoun ("..., he said."), or is a bare quotation whose speaker came before.
+_POINTS_BACK = (
+    PRONOUNS + "them that such but and so also however meanwhile still yet then instead moreover furthermore "
+    "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards".split()
+    + [r"(many|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom)",
+       r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
+       r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)"]
+)
+LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
+PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
+BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """True when ``sentence`` needs the sentence before it to make sense."""
+    return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence))

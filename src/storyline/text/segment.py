@@ -14,8 +14,13 @@ import blingfire
 from ..model import Sentence
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
+LINE_BREAKS = str.maketrans("\r\n", "  ")
+WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
+# Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said"):
+# a lower-case word's full stop followed at once by a capitalized word.
+GLUED = re.compile(r"(?<![\w.])[a-z]{2,}[.!?]['\"”’)]?(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -28,14 +33,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if not chunk.strip():
         return []
     if not INNER_END.search(chunk):
-        return [(start + a, start + b) for a, b in _lines(chunk)]
-    spans: list[tuple[int, int]] = []
-    for a, b in _locate(chunk):
-        if spans and chunk[a:b][:1].islower() and "\n" not in chunk[spans[-1][1]:a]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
-    return [(start + a, start + b) for a, b in spans]
+        spans = _lines(chunk)
+    else:
+        spans = []
+        for a, b in _locate(chunk):
+            if spans and chunk[a:b][:1].islower() and "\n" not in chunk[spans[-1][1]:a]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+    return [(start + a, start + b) for span in spans for a, b in _unglue(chunk, span)]
+
+
+def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after each sentence end glued to the next sentence."""
+    a, b = span
+    cuts = [match.end() for match in GLUED.finditer(chunk, a, b)]
+    return list(zip([a, *cuts], [*cuts, b]))
 
 
 def _locate(chunk: str) -> list[tuple[int, int]]:
@@ -98,6 +111,12 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
     return result
 
 
+def one_line(span: str) -> str:
+    """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
+    one space (a span without a line break is unchanged)."""
+    return WRAP.sub(" ", span) if "\n" in span else span
+
+
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     """The sentences of one document, numbered in reading order, from its kept paragraph spans.
 
@@ -106,12 +125,12 @@ def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sent
     joined_starts, pieces, length = [], [], 0
     for a, b in paragraphs:
         joined_starts.append(length)
-        pieces.append(text[a:b])
+        pieces.append(text[a:b].translate(LINE_BREAKS))  # a paragraph's wrapped lines read as one line
         length += b - a + 1
     joined = "\n".join(pieces)
     sentences: list[Sentence] = []
     for a, b in _join_quotes(joined, split_sentences(joined)):
         number = bisect_right(joined_starts, a) - 1
         shift = paragraphs[number][0] - joined_starts[number]
-        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, text[a + shift:b + shift], number))
+        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift]), number))
     return sentences

@@ -1,0 +1,68 @@
+"""Paragraphs of a text as its author meant them: hard-wrapped lines (e-mail, wire copy, text copied from a
+PDF) joined back into paragraphs, every other line a paragraph of its own.
+
+A line break is a wrap when the text is wrapped at a fixed width and the next line's first word would not
+have fit on the line: a shorter line ends its paragraph (so headings, datelines, list items and the last
+line of a paragraph stay apart). Spans keep pointing into the original text; a joined paragraph's span
+holds the line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+MIN_WIDTH, MAX_WIDTH = 30, 100  # the widths text is wrapped at, in characters
+MIN_WRAPS = 3  # fewer wrapped breaks than this is not a wrapped text
+OVERLONG = 1.05  # a line this much longer than the width (the 95th percentile of line lengths) is not wrapped
+WRAPPED_SHARE = 0.5  # of the breaks between lines that must be wraps
+LIST_ITEM = re.compile(r"^\s*([-*•–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s)")
+FIRST_WORD = re.compile(r"\S+")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text``, surrounding blanks left out, in order."""
+    lines = _lines(text)
+    if len(lines) < MIN_WRAPS + 1:
+        return lines
+    lengths = np.array([end - start for start, end in lines])
+    width = float(np.percentile(lengths, 95))
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return lines
+    blank_between = [bool(text[a:b].count("\n") > 1) for (_, a), (b, _) in zip(lines, lines[1:])]
+    soft_kind = not all(blank_between)  # wraps are single line breaks, unless every break is a blank line
+    wraps = [kind != soft_kind and _is_wrap(text, line, following, width)
+             for kind, line, following in zip(blank_between, lines, lines[1:])]
+    breaks = sum(kind != soft_kind for kind in blank_between)
+    if sum(wraps) < MIN_WRAPS or sum(wraps) < WRAPPED_SHARE * breaks:
+        return lines
+    spans = [lines[0]]
+    for wrap, line in zip(wraps, lines[1:]):
+        spans[-1:] = [(spans[-1][0], line[1])] if wrap else [spans[-1], line]
+    return spans
+
+
+def _is_wrap(text: str, line: tuple[int, int], following: tuple[int, int], width: float) -> bool:
+    """Whether the break after ``line`` wraps it: the next line goes on (not a list item) and its first word
+    would not have fit within ``width``, or it goes on in lower case."""
+    after = text[following[0]:following[1]]
+    if LIST_ITEM.match(after):
+        return False
+    first = FIRST_WORD.match(after)
+    length = line[1] - line[0]
+    if not first or length > OVERLONG * width:  # a line longer than the width was never wrapped
+        return False
+    return length + 1 + len(first.group(0)) > width or (after[:1].islower() and length > width / 2)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, without its surrounding blanks."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body:
+            start = offset + line.index(body)
+            spans.append((start, start + len(body)))
+        offset += len(line) + 1
+    return spans
