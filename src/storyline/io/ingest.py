@@ -10,16 +10,17 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..text.clean import is_heading
 from ..errors import InputError
 from ..model import Cluster, Document
+from ..text.html import document_from_html, document_from_text, looks_like_html
+from ..text.outlets import headline, outlet_from_dateline, outlet_from_url
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MULTINEWS_DOC_SEPARATOR = "|||||"
 MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 LONGBENCH_HEADER = re.compile(r"^\s*Passage \d+:\s*$", re.MULTILINE)
-HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 def read_clusters(paths: Iterable[str]) -> list[Cluster]:
@@ -58,34 +59,34 @@ def _expand(path: str) -> list[Path]:
 
 
 def documents_from_file(path: Path) -> list[Document]:
-    """The articles in one file: one, or several for Multi-News and LongBench layouts."""
+    """The articles in one file: one, or several for Multi-News and LongBench layouts. A file is HTML by
+    its extension or, whatever its name, by its content."""
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
-    if path.suffix.lower() in {".html", ".htm", ".xhtml"} or HTML_START.match(raw[:512]):
-        return [document_from_html(_decode(raw, str(path)), str(path))]
-    return documents_from_text(_decode(raw, str(path)), str(path))
+    text = _decode(raw, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return [document_from_html(text, str(path))]
+    return documents_from_text(text, str(path))
 
 
 def documents_from_text(text: str, name: str) -> list[Document]:
-    """Split text into articles when it is in Multi-News or LongBench layout, else one article."""
+    """The articles of a text: several when it is in Multi-News or LongBench layout, else one, extracted
+    from the page when the text is HTML (see storyline.text.html.looks_like_html). Plain-text articles are
+    titled by their first line when it reads as a headline, and their outlet is the one their dateline
+    names ("MOBILE, Ala. (AP) --" -> "AP")."""
     if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
         docs = parse_multinews(text)
     elif LONGBENCH_HEADER.search(text):
         docs = parse_longbench(text)
     else:
-        docs = [Document(text=text)]
+        return [document_from_text(text, name)]
     for i, doc in enumerate(docs):
-        doc.id = doc.id or (name if len(docs) == 1 else f"{name}#{i + 1}")
+        doc.id = doc.id or f"{name}#{i + 1}"
         doc.title = doc.title or headline(doc.text)
+        doc.source = doc.source or outlet_from_dateline(doc.text)
     return docs
-
-
-def headline(text: str) -> str:
-    """The first line of a plain-text article when it reads as a headline, else ''."""
-    first = text.strip().split("\n", 1)[0].strip()
-    return first if first and is_heading(first) else ""
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -98,22 +99,6 @@ def _decode(raw: bytes, name: str) -> str:
         if best is None:
             raise InputError(f"{name}: not readable as text in any known encoding") from None
         return str(best)
-
-
-def document_from_html(html: str, name: str, url: str = "") -> Document:
-    """Main text, title, author site and date of a web page (via trafilatura)."""
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    meta = trafilatura.extract_metadata(html)
-    return Document(
-        text=text or "",
-        id=name,
-        title=(meta.title if meta else "") or "",
-        source=(meta.sitename if meta else "") or "",
-        url=url or ((meta.url if meta else "") or ""),
-        published=(meta.date if meta else "") or "",
-    )
 
 
 def fetch_url(url: str) -> Document:
@@ -234,12 +219,37 @@ def cluster_from_record(record: object, default_id: str = "") -> Cluster:
 
 
 def _document_from_json(item: object, default_id: str) -> Document:
+    """A document of a JSON record: a string, or an object with a "text" or "html" string (and "id",
+    "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
+    article; the fields given win over what the page says; an outlet not given is taken from the page, its
+    address or the dateline."""
     if isinstance(item, str):
-        return Document(text=item, id=default_id)
-    if isinstance(item, dict) and isinstance(item.get("text"), str):
+        if looks_like_html(item):
+            return document_from_html(item, default_id)
+        return Document(text=item, id=default_id, source=outlet_from_dateline(item))
+    if isinstance(item, dict):
+        text, html = item.get("text"), item.get("html")
+        if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
+            body, is_html = text, looks_like_html(text)
+        elif isinstance(html, str):
+            body, is_html = html, True
+        else:
+            raise InputError("each document must be a string or an object with a 'text' or 'html' string")
         fields = {k: str(item[k]) for k in ("id", "title", "source", "url", "published") if item.get(k)}
-        return Document(text=item["text"], **{"id": default_id, **fields})
-    raise InputError("each document must be a string or an object with a 'text' string")
+        if is_html:
+            page = document_from_html(body, default_id, fields.get("url", ""))
+            return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
+        document = Document(text=body, **{"id": default_id, **fields})
+        document.source = document.source or outlet_from_url(document.url) or outlet_from_dateline(body)
+        return document
+    raise InputError("each document must be a string or an object with a 'text' or 'html' string")
+
+
+def _known(document: Document) -> dict[str, str]:
+    """The metadata of a document that are known (not empty)."""
+    fields = {"title": document.title, "source": document.source, "url": document.url,
+              "published": document.published}
+    return {k: v for k, v in fields.items() if v}
 
 
 def _query_text(query: object) -> str:

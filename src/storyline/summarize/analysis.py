@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import leans_on_previous
+from ..text.patterns import FULL_NAME, SURNAME_ALONE, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, surface_words
 from ..text.vectors import Matrix, Vectorizer, dense
@@ -88,10 +88,30 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:
-    """For a sentence that leans on the one before it ("She said ...", "But ...", a bare quotation), the
-    candidate just before it in its document (-2 when that sentence is not a candidate); -1 for every
-    other sentence."""
+    """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
+    "But ...", a bare quotation), the candidate just before it in its document (-2 when that sentence is
+    not a candidate); for one that names a person by surname alone, the earlier candidate of its document
+    that introduces them by full name (when there is one); -1 for every other sentence."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    return np.array([
-        at.get((s.doc, s.index - 1), -2) if leans_on_previous(s.text) else -1 for s in sentences
-    ])
+    introduced = _introductions(sentences)
+    result = np.full(len(sentences), -1)
+    for number, sentence in enumerate(sentences):
+        if leans_on_previous(sentence.text):
+            result[number] = at.get((sentence.doc, sentence.index - 1), -2)
+            continue
+        full = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
+        for surname in set(SURNAME_ALONE.findall(sentence.text)) - full:
+            introduction = introduced.get((sentence.doc, surname), number)
+            if introduction < number:
+                result[number] = introduction
+                break
+    return result
+
+
+def _introductions(sentences: list[Sentence]) -> dict[tuple[int, str], int]:
+    """(document, surname) -> the first candidate of that document that gives the person's full name."""
+    first: dict[tuple[int, str], int] = {}
+    for number, sentence in enumerate(sentences):
+        for match in FULL_NAME.finditer(sentence.text):
+            first.setdefault((sentence.doc, match.group(1)), number)
+    return first

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
+from ..text.html import document_from_text
 from .analysis import analyze, antecedents
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
@@ -76,7 +77,7 @@ def as_cluster(documents: Cluster | str | Document | Iterable[str | Document], q
         return documents
     if isinstance(documents, (str, Document)):
         documents = [documents]
-    docs = [d if isinstance(d, Document) else Document(text=str(d), id=str(i + 1)) for i, d in enumerate(documents)]
+    docs = [d if isinstance(d, Document) else document_from_text(str(d), str(i + 1)) for i, d in enumerate(documents)]
     return Cluster(documents=docs, query=query)
 
 
@@ -88,10 +89,11 @@ def summarize(
 ) -> Summary:
     """Summarize articles about one story; every summary sentence lists the documents that report it.
 
-    ``documents``: article texts or Documents (a single ``str`` is one article), or a Cluster.
+    ``documents``: article texts or Documents (a single ``str`` is one article; a text that is a web page
+    is read for its main text, title and outlet), or a Cluster.
     ``words`` / ``sentences``: budgets (None for no limit; below 1 raises ConfigError).
     ``query``: focus the summary on this question or topic.
     Returns a Summary whose sentences carry SourceRefs: document number, sentence number and character
-    offsets (Python ``str`` indices) into that document's text. Raises InputError when there is no prose.
+    offsets (Python ``str`` indices) into that document's text (``summary.documents[doc].text``). Raises InputError when there is no prose.
     """
     return Summarizer(words=words, sentences=sentences).summarize(as_cluster(documents), query)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 from ..text.vectors import Matrix, dense
@@ -29,7 +31,9 @@ def select(
     may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
     each sentence's highest similarity to a sentence the reader already read; above ``copy`` (None: never)
     it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
-    it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Only the MAX_CONSIDERED best
+    it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Such a group is ranked by its
+    sentences' scores per word, so a sentence comes with what it leans on only when the pair is worth its
+    words. Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
@@ -43,14 +47,21 @@ def select(
         closest[seen[ranked] > copy] = np.inf
     limit = np.finfo(float).max if redundancy is None else redundancy
     used = 0
-    for index in ranked:
+    queue = [(-float(scores[index]), rank, int(index), False) for rank, index in enumerate(ranked)]  # sorted: a heap
+    while queue:
+        _, rank, index, deferred = heapq.heappop(queue)
         if max_sentences is not None and len(chosen) >= max_sentences:
             break
         if max_words is not None and fill and used >= max_words:
             break
-        group = _with_antecedent(int(index), antecedent, chosen, rank_of)
+        group = _with_antecedent(index, antecedent, chosen, rank_of)
         if not group or any(closest[rank_of[i]] > limit for i in group):
             continue
+        if len(group) > 1 and not deferred:  # worth its words only if the group is, per word
+            value = float(scores[group] @ words[group] / max(words[group].sum(), 1))
+            if queue and value < -queue[0][0]:
+                heapq.heappush(queue, (-value, rank, index, True))
+                continue
         if max_words is not None and not fill and used + words[group].sum() > max_words:
             continue
         if max_sentences is not None and len(chosen) + len(group) > max_sentences:

@@ -33,6 +33,10 @@ RULES = [
     ("hands poses pose pictured gestures gesture looks look waves wave seen arrives arrive walks walk speaks",
      r"\b(shakes? hands|poses?|pictured|gestures?|looks? on|waves?|(is|are) seen|arrives?|walks?|speaks?)\b.{0,200}"
      r"\b(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
+    # an agency caption's last words: the place, then the full date ("... in Washington, U.S., February 16, 2017.")
+    ("january february march april may june july august september october november december",
+     r", (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, (19|20)\d\d\.?"
+     r"(\s*\([^)]*\))*\s*$"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -79,7 +83,7 @@ RULES = [
     ("conversation comments", r"\bjoin the conversation\b|\bposting comments\b|\bcomments below\b"),
     ("message", r"^\W*a message from\b"),
     ("assistance", r"^\W*with assistance from\b"),
-    ("story article", r"\bthis (story|article) was (last |originally |first )?(updated|published)\b"),
+    ("story article", r"\bthis (story|article) (was|has been) (last |originally |first )?(updated|published|amended|corrected|changed)\b"),
     ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("archive", r"\barchive-it\b"),
@@ -136,7 +140,8 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 # "LOS ANGELES (CBSLA.com) —".
 _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
-DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+")
+DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
+                      r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them

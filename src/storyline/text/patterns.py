@@ -37,3 +37,8 @@ BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence))
+
+# A person named by surname alone, as news style names a person after the first mention: "..., Adler said",
+# "Mr. Adler". And the full name that introduces them: "Rune Adler".
+SURNAME_ALONE = re.compile(r"(?:(?<=[a-z,;] )|(?<=^)|(?<=\b(?:Mr|Ms|Dr)\. )|(?<=\bMrs\. ))([A-Z][a-z]{2,})(?= (?:said|says|told|added|adds|wrote|explained)\b)")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")

@@ -9,7 +9,7 @@ from .clean import clean_spans, is_heading, is_junk, is_truncated
 from .segment import has_open_quote, segment
 
 QUESTION = re.compile(r"\?['\"”’)]*\s*$")
-QUOTED = re.compile(r"^\W*[\"“‘']")
+QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 MIN_WORDS = 6
 MAX_WORDS = 80
 
@@ -37,4 +37,4 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
 
 def is_question(sentence: str) -> bool:
     """True for a question the article itself asks, not one it quotes."""
-    return bool(QUESTION.search(sentence)) and not QUOTED.match(sentence)
+    return bool(QUESTION.search(sentence)) and not QUOTE_MARK.search(sentence)

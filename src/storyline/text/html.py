@@ -1,0 +1,87 @@
+"""Web pages as articles: HTML told from plain text by its content, and its main text and metadata
+extracted (via trafilatura, imported only when a page is read).
+
+    looks_like_html("<!doctype html><html>...")              -> True
+    looks_like_html("Editors wrap it in <b> for emphasis.")  -> False
+    document_from_text(page_or_text, "stdin")                -> Document (extracted when it is HTML)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document
+from .outlets import headline, is_attribution, outlet_from_dateline, outlet_from_url
+
+SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
+# A start that only HTML has: a doctype, possibly after an XML declaration and comments.
+DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!doctype\s+html\b", re.IGNORECASE | re.DOTALL)
+# A tag ("<p>", "</div>", "<img src=x />") or a comment; "a < b" and "<jane@example.org>" are not tags.
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]{0,500})?/?>|<!--", re.DOTALL)
+DOCUMENT_TAGS = frozenset({"html", "head", "body"})
+MIN_TAGS = 4  # tags (at least two of them closing) for a text without doctype or <html> to be HTML ...
+MIN_TAGS_PER_KB = 2.0  # ... when they are this dense
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is HTML rather than prose, judged on its first SAMPLE_CHARS characters.
+
+    HTML is a text that opens with a doctype; or has an <html>, <head> or <body> tag among at least three
+    tags, one of them closing; or opens with a tag and closes one (a fragment such as "<p>...</p>"); or
+    has at least MIN_TAGS tags, two of them closing, MIN_TAGS_PER_KB or more per 1000 characters. Prose
+    that mentions a tag or two ("the <b> tag") is not HTML.
+    """
+    sample = text[:SAMPLE_CHARS].lstrip("\ufeff \t\r\n")
+    if "<" not in sample:
+        return False
+    if DOCTYPE.match(sample):
+        return True
+    tags = [(match.group(1), (match.group(2) or "").lower()) for match in TAG.finditer(sample)]
+    closing = sum(1 for slash, name in tags if slash and name)
+    if not closing:
+        return False
+    if DOCUMENT_TAGS & {name for _, name in tags} and len(tags) >= 3:
+        return True
+    if TAG.match(sample):
+        return True
+    return len(tags) >= MIN_TAGS and closing >= 2 and len(tags) * 1000 >= MIN_TAGS_PER_KB * len(sample)
+
+
+def document_from_html(html: str, name: str, url: str = "") -> Document:
+    """The article of a web page (via trafilatura): its main text (navigation, banners, scripts and the
+    like left out), title, outlet, address and date; ``name`` is its id and ``url`` its address when known.
+
+    The outlet (``source``) is the page's site name, else the web site of its address (``url``, or the
+    page's canonical address: "www.theguardian.com" -> "theguardian.com"), else the outlet named by a
+    dateline opening the text ("MOBILE, Ala. (AP) --" -> "AP"). A title that is only a dateline, byline or
+    date is dropped. A page with no main text gives a Document with empty text.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text:  # precision can leave out all of a short page; take what a plain extraction finds
+        text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    text = text or ""
+    meta = trafilatura.extract_metadata(html)
+    title = " ".join(((meta.title if meta else "") or "").split())
+    page_url = url or ((meta.url if meta else "") or "")
+    site = " ".join(((meta.sitename if meta else "") or "").split())
+    return Document(
+        text=text,
+        id=name,
+        title="" if is_attribution(title) else title,
+        source=site or outlet_from_url(page_url) or outlet_from_dateline(text),
+        url=page_url,
+        published=(meta.date if meta else "") or "",
+    )
+
+
+def document_from_text(text: str, name: str = "", url: str = "") -> Document:
+    """One article from a text that may be a web page: when it looks like HTML, the page's article (see
+    document_from_html); else the text itself, unchanged (so offsets into it hold), titled by its first line
+    when that reads as a headline (never a dateline, byline or date) and with the outlet named by its
+    dateline, or by ``url``, as source."""
+    if looks_like_html(text):
+        return document_from_html(text, name, url)
+    return Document(text=text, id=name, title=headline(text), source=outlet_from_url(url) or outlet_from_dateline(text),
+                    url=url)

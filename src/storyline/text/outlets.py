@@ -1,0 +1,139 @@
+"""Who published an article: the outlet named by a web address or by a dateline, and which lines say
+who, where or when (datelines, bylines, date stamps) rather than what, so are never a title.
+
+    outlet_from_url("https://www.theguardian.com/world/x")       -> "theguardian.com"
+    outlet_from_dateline("Hanoi CNN  —\\nVietnam said ...")         -> "CNN"
+    outlet_from_dateline("MOBILE, Ala. (AP) -- A jury ...")          -> "AP"
+    outlet_from_dateline("BRUSSELS, January 22 (Xinhua) -- ...")     -> "Xinhua"
+    outlet_from_dateline("LOS ANGELES (CBSLA.com) — ...")            -> "CBSLA.com"
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from .clean import is_heading, is_junk
+
+# The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
+BARE_AGENCIES = ("AP", "AFP", "CNN", "Reuters", "Xinhua", "UPI", "Bloomberg", "dpa", "Yonhap", "Kyodo", "TASS",
+                 "PTI", "IANS", "ANSA", "EFE", "AAP", "ANI")
+# Words that can sit in parentheses after a place without naming an outlet.
+NOT_OUTLETS = frozenset("photo photos video videos file update updated watch live opinion analysis exclusive breaking "
+                        "map graphic audio listen".split())
+
+_WORD = r"[A-Z][A-Za-z.'’/-]*"
+_CONNECTOR = r"(?:de|da|do|del|della|di|du|des|la|le|el|al|am|an|sur|upon|on|of)"
+_PLACE = rf"{_WORD}(?:(?:[ ,]+|\s+{_CONNECTOR}\s+){_WORD})*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_DASH = r"(?:--|—|–|-)"
+# A dateline naming its outlet: place and date (both optional), then "(Outlet)" or a bare agency name, then
+# a dash; or a known agency in parentheses with no dash, before the first word of the sentence, as CNN
+# writes it ("Washington (CNN) The ...", "(CNN)The ...").
+AGENCY_DATELINE = re.compile(
+    rf"^\s*(?:{_PLACE},?\s*)?(?:{_DATE},?\s*)?"
+    rf"(?:\((?P<paren>[A-Za-z][\w.&'’/ -]{{0,39}}?)\)\s*{_DASH}(?=\s|$)"
+    rf"|(?<![\w.])(?P<bare>{'|'.join(BARE_AGENCIES)})\s*{_DASH}(?=\s|$)"
+    rf"|\((?P<undashed>{'|'.join(BARE_AGENCIES)})\)\s*(?=[A-Z0-9\"“‘']))"
+)
+# A dateline without an outlet, alone on its line: "PARIS —", "Hanoi --".
+BARE_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?:{_DATE},?\s*)?{_DASH}\s*$")
+BYLINE = re.compile(
+    r"^\s*(?i:by):?\s+(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|den|da|di|du|la|le|al|bin|y)|,)*"
+    r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
+)
+_WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "am pm a m p gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et ct pt ist jst aest aedt "
+    "updated update published posted last first modified created on at of the st nd rd th h "
+    "today yesterday".split()
+)
+MAX_DATELINE = 80  # characters of a dateline, outlet and dash included
+GENERIC_SUBDOMAINS = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
+
+
+def outlet_from_url(url: str) -> str:
+    """The web site of an address, without 'www.' and the like: "https://www.theguardian.com/x" ->
+    "theguardian.com"; a bare host ("www.bbc.co.uk") works too. '' when there is no host name."""
+    url = url.strip()
+    if not url:
+        return ""
+    if "//" not in url:
+        url = "//" + url
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+    if "." not in host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return ""  # localhost, an IP address
+    while GENERIC_SUBDOMAINS.match(host) and host.count(".") > 1:
+        host = GENERIC_SUBDOMAINS.sub("", host, count=1)
+    return host
+
+
+def dateline_outlet(line: str) -> str:
+    """The outlet named by a dateline opening ``line`` ("MOBILE, Ala. (AP) -- ..." -> "AP"), else ''."""
+    match = AGENCY_DATELINE.match(line)
+    if not match or len(match.group(0).strip()) > MAX_DATELINE:
+        return ""
+    name = " ".join((match.group("paren") or match.group("bare") or match.group("undashed") or "").split())
+    if not re.search(r"[A-Z]", name) and name not in BARE_AGENCIES:
+        return ""
+    if NOT_OUTLETS & {word.lower() for word in re.findall(r"\w+", name)} or len(name.split()) > 4:
+        return ""
+    return name
+
+
+def outlet_from_dateline(text: str, lines: int = 6) -> str:
+    """The outlet named by the dateline at the start of an article ("Hanoi CNN  — ..." -> "CNN"), else ''.
+
+    The dateline is looked for on the first line of prose and on the short lines before it (a title,
+    a byline, a date stamp, a dateline on a line of its own), at most ``lines`` of them."""
+    for line in _first_lines(text, lines):
+        outlet = dateline_outlet(line)
+        if outlet:
+            return outlet
+        if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
+            return ""  # the first line of prose has no dateline
+    return ""
+
+
+def _first_lines(text: str, most: int) -> list[str]:
+    lines = (line.strip() for line in text[:3000].split("\n"))
+    return [line for line in lines if line][:most]
+
+
+def is_dateline(line: str) -> bool:
+    """True for a line that opens with a dateline naming an outlet ("Hanoi CNN — ...") or that is only a
+    dateline ("PARIS —")."""
+    return bool(dateline_outlet(line)) or (BARE_DATELINE.match(line) is not None and len(line.strip()) <= MAX_DATELINE)
+
+
+def is_byline(line: str) -> bool:
+    """True for a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE, Staff Writers", "By Jane Doe | Vela News"."""
+    return len(line) <= 160 and BYLINE.match(line) is not None
+
+
+def is_date_stamp(line: str) -> bool:
+    """True for a line that only gives a date or time: "March 5, 2031", "2031-03-05",
+    "Updated 10:32 AM EDT, Tue March 5, 2031"."""
+    tokens = _WORD_TOKEN.findall(line)
+    if not tokens or len(line) > 100 or not any(t.isdigit() for t in tokens):
+        return False
+    return all(t.isdigit() or t.lower() in DATE_WORDS for t in tokens)
+
+
+def is_attribution(line: str) -> bool:
+    """True for a line that says who, where or when (a dateline, a byline, a date stamp): never a title."""
+    return is_dateline(line) or is_byline(line) or is_date_stamp(line)
+
+
+def headline(text: str) -> str:
+    """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline
+    or date stamp is never a headline."""
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if first and is_heading(first) and not is_attribution(first) else ""

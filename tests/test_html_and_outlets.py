@@ -1,0 +1,266 @@
+"""HTML told by its content wherever text comes in, and outlets named from pages, addresses and datelines.
+
+Every page and article here is invented (outlets, places, people, events).
+"""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import cli
+from storyline.io.ingest import cluster_from_record, read_clusters
+from storyline.text.html import document_from_text, looks_like_html
+from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_url
+
+BODY = [
+    "A cable car carrying 38 passengers stalled above the Kestrel gorge on Saturday afternoon, leaving "
+    "them suspended for almost four hours before rescuers lowered the last of them to safety.",
+    "The operator, Kestrel Lifts, said a power fault in the upper station stopped the line at 2:40 p.m. and "
+    "that a backup motor failed to start because of a blown fuse.",
+    "Mountain rescue teams from three valleys used ropes and a winch to bring passengers down in pairs, "
+    "the regional emergency service said. Nobody was seriously hurt.",
+    '"We could see the river far below us and the wind kept rocking the cabin," said Ilse Marren, a '
+    'teacher from Velmora who was travelling with her two children. "The rescuers were calm and kind."',
+    "The regional transport authority ordered the line closed until engineers have inspected both stations, "
+    "and said it would publish its findings within a month.",
+]
+BODY_HTML = "\n".join(f"    <p>{p}</p>" for p in BODY)
+
+
+def page(site_name: str = "The Velmora Ledger", canonical: str = "", before: str = "<!DOCTYPE html>") -> str:
+    """A news page with its furniture: script, cookie banner, navigation, caption, credits, related links."""
+    site_meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    canonical_link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return f"""{before}
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Cable car stalls over Kestrel gorge, passengers winched to safety | {site_name or "News"}</title>
+  {site_meta}
+  {canonical_link}
+  <meta name="author" content="Tomas Brede">
+  <script>window.dataLayer = window.dataLayer || []; function trackPageView() {{ dataLayer.push({{event: "pageview"}}); }}</script>
+  <style>.cookie-banner {{ position: fixed; bottom: 0; }}</style>
+</head>
+<body>
+  <div class="cookie-banner"><p>We use cookies to improve your experience. By continuing to use this site you accept our cookie policy.</p><button>Accept all</button></div>
+  <header><nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+  <main><article>
+    <h1>Cable car stalls over Kestrel gorge, passengers winched to safety</h1>
+    <p class="byline">By Tomas Brede</p>
+    <figure><img src="20310614_kestrel_cable_car.jpg" alt=""><figcaption>Rescuers on the cabin roof on Saturday. Photo: Lena Vos / Velmora Ledger</figcaption></figure>
+{BODY_HTML}
+  </article>
+  <aside><h2>Related stories</h2><ul><li><a href="/a">Kestrel Lifts wins contract for a second line</a></li><li><a href="/b">Storm closes valley roads</a></li></ul></aside>
+  </main>
+  <footer><p>© 2031 Velmora Ledger Media. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+  <script src="/static/app.js"></script>
+</body>
+</html>
+"""
+
+
+def assert_article_body(text: str) -> None:
+    assert "cable car carrying 38 passengers" in text
+    assert "<" not in text and ">" not in text
+    for furniture in ("dataLayer", "cookie", "Politics", "Related stories", "All rights reserved"):
+        assert furniture not in text
+
+
+# HTML detected by its content
+
+
+def test_html_piped_on_stdin_is_summarized_from_its_article_and_named_by_its_site():
+    result = CliRunner().invoke(cli, ["summarize", "-", "-f", "json", "-w", "60"], input=page())
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.output)
+    assert output["sentences"]
+    for sentence in output["sentences"]:  # every one from the article's paragraphs, none from the furniture
+        assert any(sentence["text"] in paragraph for paragraph in BODY), sentence["text"]
+    [document] = output["documents"]
+    assert document["source"] == "The Velmora Ledger"
+    assert document["title"] == "Cable car stalls over Kestrel gorge, passengers winched to safety"
+    assert not document["title"].lower().startswith("<!doctype")
+
+
+@pytest.mark.parametrize(
+    "name, before",
+    [
+        # XHTML saved by an editor that writes a byte-order mark and an XML declaration; a .txt name
+        ("kestrel.txt", '\ufeff<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">'),
+        # saved by a browser, which puts the page's address in a comment first; no extension
+        ("kestrel", "<!-- saved from url=(0051)https://www.velmoraledger.example/news/kestrel -->\n<!DOCTYPE html>"),
+    ],
+)
+def test_html_file_without_an_html_extension_is_read_as_a_page(tmp_path, name, before):
+    path = tmp_path / name
+    path.write_text(page(before=before), encoding="utf-8")
+    [cluster] = read_clusters([str(path)])
+    [document] = cluster.documents
+    assert_article_body(document.text)
+    assert document.source == "The Velmora Ledger"
+    assert document.title.startswith("Cable car stalls")
+    assert document.id == str(path)
+
+
+def test_html_in_jsonl_document_fields_is_read_as_pages(tmp_path):
+    record = {
+        "id": "kestrel",
+        "documents": [
+            page(),                                          # a string
+            {"html": page(site_name="Gorge Valley Radio")},  # an "html" field
+            # a "text" field holding a page without a site name: named by its address
+            {"text": page(site_name=""), "url": "https://www.kestrel-post.example/news/cable-car"},
+        ],
+    }
+    path = tmp_path / "clusters.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [cluster] = read_clusters([str(path)])
+    for document in cluster.documents:
+        assert_article_body(document.text)
+    assert [d.source for d in cluster.documents] == ["The Velmora Ledger", "Gorge Valley Radio", "kestrel-post.example"]
+    assert cluster.documents[2].url == "https://www.kestrel-post.example/news/cable-car"
+    assert [d.id for d in cluster.documents] == ["kestrel#1", "kestrel#2", "kestrel#3"]
+
+
+def test_fields_given_in_jsonl_win_over_what_the_page_says():
+    record = {"id": "k", "documents": [{"html": page(), "source": "Ledger (print)", "title": "Stalled"}]}
+    [document] = cluster_from_record(record).documents
+    assert (document.source, document.title) == ("Ledger (print)", "Stalled")
+    assert_article_body(document.text)
+
+
+PROSE_MENTIONING_TAGS = (
+    "Web editors at the Velmora Ledger were told on Monday to stop wrapping whole paragraphs in <b> for "
+    "emphasis, after readers complained that the bold text made long reports hard to follow.\n\n"
+    "The paper's style desk also asked developers to move every <script> element below the article so that "
+    "pages open faster on slow rural connections, a change it expects to finish by June.\n"
+)
+
+
+def test_prose_that_mentions_a_tag_is_not_html():
+    assert not looks_like_html(PROSE_MENTIONING_TAGS)
+    result = CliRunner().invoke(cli, ["summarize", "-", "-f", "json"], input=PROSE_MENTIONING_TAGS)
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.output)
+    assert "<b>" in output["summary"] and "<script>" in output["summary"]
+    start, end = output["sentences"][0]["sources"][0]["start"], output["sentences"][0]["sources"][0]["end"]
+    assert PROSE_MENTIONING_TAGS[start:end] == output["sentences"][0]["text"]  # read as it is: offsets hold
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<!doctype html><html><head><title>x</title></head><body><p>Hi.</p></body></html>", True),
+        ("<html><body><p>The ferry sailed at dawn.</p></body></html>", True),
+        ("<p>The ferry sailed at dawn.</p>\n<p>It reached Velmora at noon.</p>", True),
+        ("Plain prose about a ferry. It sailed at dawn and reached Velmora at noon.", False),
+        ("If a < b and c > d, the ferry waits; write to <desk@velmora.example> for times.", False),
+        ("The <html> tag opens a page, and <body> holds what a reader sees, the trainer said.", False),
+    ],
+)
+def test_looks_like_html(text, expected):
+    assert looks_like_html(text) is expected
+
+
+def test_document_from_text_extracts_pages_and_keeps_plain_text_as_it_is():
+    extracted = document_from_text(page(), "1")
+    assert_article_body(extracted.text)
+    assert (extracted.id, extracted.source) == ("1", "The Velmora Ledger")
+    plain = "KESTREL FALLS, Ore. (AP) -- A cable car stalled above the gorge on Saturday.\n"
+    document = document_from_text(plain, "2")
+    assert (document.text, document.id, document.source, document.title) == (plain, "2", "AP", "")
+
+
+# Outlets named from datelines, and datelines never taken for titles
+
+CNN_STYLE = (
+    "Velmora CNN  —\n\n"
+    "Ferry services across the Velmora estuary were suspended on Thursday after a cargo barge broke its "
+    "moorings and drifted into the main channel, port officials said.\n\n"
+    "The barge, loaded with gravel, came to rest against a pier of the old swing bridge, which was closed to "
+    "traffic while divers checked it for damage.\n\n"
+    "Harbour master Anke Dorn said the ferries would resume once tugs had towed the barge back to its berth.\n"
+)
+
+
+def test_a_dateline_first_line_names_the_outlet_and_is_not_the_title(tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(CNN_STYLE, encoding="utf-8")
+    [cluster] = read_clusters([str(path)])
+    [document] = cluster.documents
+    assert document.source == "CNN"
+    assert "CNN" not in document.title and "—" not in document.title
+    assert document.text == CNN_STYLE
+
+
+def test_an_agency_dateline_names_the_outlet_in_cli_output():
+    article = (
+        "Cable car line to reopen after repairs\n\n"
+        "KESTREL FALLS, Ore. (AP) -- The cable car line that stalled above the Kestrel gorge last month will "
+        "reopen on Friday after engineers replaced its backup motor, the operator said.\n\n"
+        "Kestrel Lifts said the upper station now has a second power supply.\n"
+    )
+    result = CliRunner().invoke(cli, ["summarize", "-", "-f", "json"], input=article)
+    assert result.exit_code == 0, result.output
+    [document] = json.loads(result.output)["documents"]
+    assert document["source"] == "AP"
+    assert document["title"] == "Cable car line to reopen after repairs"
+
+
+def test_a_dateline_in_a_jsonl_string_document_names_the_outlet():
+    record = {"id": "d", "documents": ["BRUSSELS, January 22 (Xinhua) -- Ministers met in Velmora on Monday."]}
+    assert cluster_from_record(record).documents[0].source == "Xinhua"
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Hanoi CNN  —\n\nVietnam said on Monday ...", "CNN"),
+        ("MOBILE, Ala. (AP) -- A jury in Velmora County ...", "AP"),
+        ("BRUSSELS, January 22 (Xinhua) -- Ministers met ...", "Xinhua"),
+        ("LOS ANGELES (CBSLA.com) — A brush fire in the hills ...", "CBSLA.com"),
+        ("Washington (CNN)The ferry operator said ...", "CNN"),
+        ("Story highlights The ferry is back\n\nVelmora (CNN) The ferry operator said ...", "CNN"),
+        ("Velmora (CNN) reporters were told ...", ""),
+        ("Ferry strike ends\n\nBy Jane Doe\n\nMarch 5, 2031\n\nVELMORA (Harbour Wire) - The strike ended.", "Harbour Wire"),
+        ("PARIS — Talks ended on Friday without a deal.", ""),
+        ("The minister (AP) -- said nothing.", ""),
+        ("Talks ended on Friday.\n\nLONDON (Reuters) - A later paragraph is not a dateline.", ""),
+        ("VELMORA (Photo) — Rescuers on the roof.", ""),
+    ],
+)
+def test_outlet_from_dateline(text, outlet):
+    assert outlet_from_dateline(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "url, outlet",
+    [
+        ("https://www.theguardian.com/world/2031/jan/01/x", "theguardian.com"),
+        ("http://m.velmoraledger.example/a?b=c", "velmoraledger.example"),
+        ("news.kestrel-post.example/story", "news.kestrel-post.example"),
+        ("http://localhost:8000/page", ""),
+        ("", ""),
+    ],
+)
+def test_outlet_from_url(url, outlet):
+    assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Hanoi CNN  —\nVietnam said on Monday that talks would resume.", ""),
+        ("PARIS —\nTalks ended on Friday.", ""),
+        ("By Jane Doe\nTalks ended on Friday.", ""),
+        ("Updated 10:32 AM EDT, Tue March 5, 2031\nTalks ended on Friday.", ""),
+        ("Ferry strike ends after three days\nThe strike ended on Friday.", "Ferry strike ends after three days"),
+        ("By the numbers: a week of strikes\nThe strike ended on Friday.", "By the numbers: a week of strikes"),
+        ("Brexit — what happens next\nTalks ended on Friday.", "Brexit — what happens next"),
+    ],
+)
+def test_datelines_bylines_and_dates_are_never_headlines(text, title):
+    assert headline(text) == title
+
