@@ -1,13 +1,26 @@
+"""The command line, in-process through click's CliRunner; a real process only where the process is the point
+(exit codes without a traceback through storyline.cli.main, and batch with worker processes)."""
+
 import json
+import re
 import subprocess
 import sys
 
 import pytest
+from click.testing import CliRunner
 
 from storyline.batch import finished_ids
+from storyline.cli import cli, main
+from storyline.errors import InputError
+from storyline.io.ingest import read_clusters
 
 
-def storyline(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+def storyline(*args, input: bytes | None = None):
+    """Run the command in-process; storyline's own errors are raised, not turned into exit codes."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], input=input, catch_exceptions=False)
+
+
+def storyline_process(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "storyline.cli", *map(str, args)], input=stdin, capture_output=True, timeout=120
     )
@@ -15,64 +28,149 @@ def storyline(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 
 def test_summarize_json_has_summary_and_sourced_sentences(example_dir):
     result = storyline("summarize", example_dir, "--format", "json")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)
     assert 0 < output["words"] <= 120
     assert output["summary"] == " ".join(s["text"] for s in output["sentences"])
+    [cluster] = read_clusters([str(example_dir)])
+    assert [d["id"] for d in output["documents"]] == [d.id for d in cluster.documents]
     for sentence in output["sentences"]:
         assert sentence["sources"]
         assert set(sentence["sources"][0]) == {"doc", "sentence", "start", "end"}
+        first = sentence["sources"][0]
+        assert cluster.documents[first["doc"]].text[first["start"]:first["end"]] == sentence["text"]
 
 
 def test_summarize_markdown_cites_and_lists_sources(example_dir):
     result = storyline("summarize", example_dir, "-f", "markdown", "-w", "60")
-    text = result.stdout.decode()
-    assert result.returncode == 0
-    assert "[1]" in text and "**Sources**" in text and "Harbour Herald" in text
+    assert result.exit_code == 0
+    text, sources = result.stdout.split("**Sources**")
+    assert "[1]" in text and "Harbour Herald" in sources
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    assert {int(line.split(".")[0]) for line in sources.strip().splitlines()} == cited
+
+
+def test_summarize_text_keeps_the_word_budget(example_dir):
+    result = storyline("summarize", example_dir, "-w", "40")
+    body, sources = result.stdout.split("\n\nSources:\n")
+    words = [word for word in body.split() if not re.fullmatch(r"\[\d+\]", word)]
+    assert result.exit_code == 0 and 0 < len(words) <= 40
+    assert "[1]" in body and "1. " in sources
+
+
+def test_summarize_sentence_budget_alone_lifts_the_word_budget(example_dir):
+    output = json.loads(storyline("summarize", example_dir, "-s", "8", "-f", "json").stdout)
+    assert len(output["sentences"]) == 8 and output["words"] > 120
 
 
 def test_summarize_stdin_and_query(example_dir):
     article = (example_dir / "north-sea-wire.txt").read_bytes()
-    result = storyline("summarize", "-", "-w", "30", "-q", "police investigation", stdin=article)
-    assert result.returncode == 0
-    assert b"police" in result.stdout.lower()
+    plain = storyline("summarize", "-", "-w", "30", input=article)
+    focused = storyline("summarize", "-", "-w", "30", "-q", "police investigation", input=article)
+    assert plain.exit_code == 0 and focused.exit_code == 0
+    answer = "Regional police said they had opened an investigation"
+    assert answer not in " ".join(plain.stdout.split())
+    assert answer in " ".join(focused.stdout.split())  # text output is wrapped
+
+
+def test_summarize_writes_to_a_file(tmp_path, example_dir):
+    out = tmp_path / "summary.md"
+    result = storyline("summarize", example_dir, "-f", "markdown", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "**Sources**" in out.read_text(encoding="utf-8")
+
+
+def test_summarize_jsonl_gives_one_summary_per_cluster(tmp_path, clusters_jsonl):
+    two = tmp_path / "two.jsonl"
+    two.write_text("".join(clusters_jsonl.read_text().splitlines(keepends=True)[:2]))
+    result = storyline("summarize", two, "-f", "json", "-w", "40")
+    assert result.exit_code == 0
+    assert [s["id"] for s in json.loads(result.stdout)] == ["fire", "fire-again"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "no sentence of prose"), (b"\x00\x01\x02binary", "binary"), (None, "no such file")],
+)
+def test_bad_input_is_an_input_error_naming_it(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        storyline("summarize", path)
+    assert "article.txt" in str(info.value)
 
 
 @pytest.mark.parametrize(
     "content, message",
     [(b"", b"no sentence of prose"), (b"\x00\x01\x02binary", b"binary"), (None, b"no such file")],
 )
-def test_bad_input_gives_one_message_and_nonzero_exit(tmp_path, content, message):
+def test_bad_input_gives_one_message_and_exit_code_2_in_a_real_process(tmp_path, content, message):
     path = tmp_path / "article.txt"
     if content is not None:
         path.write_bytes(content)
-    result = storyline("summarize", path)
-    assert result.returncode != 0
+    result = storyline_process("summarize", path)
+    assert result.returncode == 2
     assert message in result.stderr and b"article.txt" in result.stderr
-    assert b"Traceback" not in result.stderr
+    assert b"Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == b""
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["eval", "{clusters}", "--systems", "magic"], 2, "unknown system 'magic'"),
+        (["summarize", "{missing}"], 2, "no such file"),
+        (["summarize", "{example}", "-w", "0"], 2, "--words"),
+        (["summarize", "{example}", "-f", "html"], 2, "html"),
+    ],
+)
+def test_main_turns_errors_into_one_message_and_an_exit_code(tmp_path, clusters_jsonl, example_dir, capsys, args, code, message):
+    places = {"clusters": clusters_jsonl, "missing": tmp_path / "missing.txt", "example": example_dir}
+    with pytest.raises(SystemExit) as info:
+        main([arg.format(**places) for arg in args])
+    assert info.value.code == code
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_help_lists_the_exit_codes():
+    result = storyline("--help")
+    assert result.exit_code == 0 and "Exit codes: 0 success" in result.stdout
 
 
 def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     out = tmp_path / "out.jsonl"
     first = storyline("batch", clusters_jsonl, "-o", out, "--words", "60")
-    assert first.returncode == 0, first.stderr
+    assert first.exit_code == 0, first.output
+    assert "3 clusters written" in first.stderr and "(1 failed)" in first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["id"] for line in lines] == ["fire", "fire-again", "empty"]
     assert lines[0]["summary"] and all(s["sources"] for s in lines[0]["sentences"])
-    assert "error" in lines[2] and "summary" not in lines[2]
+    assert lines[0]["words"] <= 60 and lines[1]["words"] <= 60
+    assert "no sentence of prose" in lines[2]["error"] and "summary" not in lines[2]
     again = storyline("batch", clusters_jsonl, "-o", out)
-    assert b"3 already done" in again.stderr
+    assert "3 already done" in again.stderr
     assert len(out.read_text().splitlines()) == 3
 
 
-def test_batch_resume_after_a_cut_short_line(tmp_path, clusters_jsonl):
+def test_batch_fill_lets_the_last_sentence_cross_the_budget(tmp_path, clusters_jsonl):
+    out = tmp_path / "out.jsonl"
+    assert storyline("batch", clusters_jsonl, "-o", out, "--words", "30", "--fill").exit_code == 0
+    first = json.loads(out.read_text().splitlines()[0])
+    assert first["words"] > 30 and first["words"] - len(first["sentences"][-1]["text"].split()) < 30
+
+
+def test_batch_resume_after_a_cut_short_line_with_two_worker_processes(tmp_path, clusters_jsonl):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "fire", "summary": "done"}\n{"id": "fire-ag')
     assert finished_ids(out) == {"fire"}
-    result = storyline("batch", clusters_jsonl, "-o", out, "-j", "2")
+    result = storyline_process("batch", clusters_jsonl, "-o", out, "-j", "2")
     assert result.returncode == 0, result.stderr
-    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
-    assert sorted(ids) == ["empty", "fire", "fire-again"]
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(line["id"] for line in lines) == ["empty", "fire", "fire-again"]
+    assert lines[0] == {"id": "fire", "summary": "done"}  # what was done is kept, not redone
+    assert b"1 already done" in result.stderr
 
 
 def test_eval_scores_systems_side_by_side(tmp_path, clusters_jsonl):
@@ -82,7 +180,7 @@ def test_eval_scores_systems_side_by_side(tmp_path, clusters_jsonl):
     per_cluster = tmp_path / "per.jsonl"
     result = storyline("eval", data, "--systems", "storyline,lead,rr-lead,lexrank", "-w", "40",
                        "--json", table, "--per-cluster", per_cluster)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.output
     rows = {row["system"]: row for row in json.loads(table.read_text())}
     assert set(rows) == {"storyline", "lead", "rr-lead", "lexrank"}
     assert all(0 < row["rouge1"] <= 100 and row["errors"] == 0 for row in rows.values())
@@ -94,22 +192,18 @@ def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
     storyline("batch", clusters_jsonl, "-o", out, "--words", "40")
     table = tmp_path / "table.json"
     result = storyline("eval", clusters_jsonl, "--systems", "", "--summaries", out, "--json", table)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.output
     [row] = json.loads(table.read_text())
     assert row["clusters"] == 3 and row["errors"] == 1 and row["rouge1"] > 0
-
-
-def test_eval_rejects_unknown_system(clusters_jsonl):
-    result = storyline("eval", clusters_jsonl, "--systems", "magic")
-    assert result.returncode == 2 and b"unknown system 'magic'" in result.stderr
 
 
 def test_summarize_since_leaves_out_what_was_read(example_dir):
     courier = example_dir / "coastal-courier.txt"
     plain = storyline("summarize", example_dir, "-f", "json", "-w", "200")
     update = storyline("summarize", example_dir, "--since", courier, "-f", "json", "-w", "200")
-    assert update.returncode == 0, update.stderr
+    assert update.exit_code == 0, update.output
     courier_text = courier.read_text(encoding="utf-8")
     read_sentences = {s["text"] for s in json.loads(plain.stdout)["sentences"] if s["text"] in courier_text}
     assert read_sentences
+    assert update.stdout != plain.stdout
     assert not read_sentences & {s["text"] for s in json.loads(update.stdout)["sentences"]}

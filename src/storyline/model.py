@@ -59,11 +59,17 @@ class SummarySentence:
 
 @dataclass
 class Summary:
-    """An extractive summary whose every sentence names the documents that report it."""
+    """An extractive summary whose every sentence names the documents that report it.
+
+    With a ``query``, ``answered`` tells whether the articles speak to it (when they do not, the summary
+    is of the articles in general); None without a query.
+    """
 
     sentences: list[SummarySentence]
     documents: list[Document]
     id: str = ""
+    query: str = ""
+    answered: bool | None = None
 
     @property
     def text(self) -> str:
@@ -74,8 +80,10 @@ class Summary:
         return len(self.text.split())
 
     def to_dict(self) -> dict:
+        focus = {"query": self.query, "answered": self.answered} if self.answered is not None else {}
         return {
             "id": self.id,
+            **focus,
             "summary": self.text,
             "words": self.words,
             "sentences": [

@@ -22,16 +22,31 @@ def render(summary: Summary, fmt: str = "text") -> str:
         return json.dumps(summary.to_dict(), ensure_ascii=False, indent=2)
     if fmt == "markdown":
         return to_markdown(summary)
-    return textwrap.fill(summary.text, width=WIDTH)
+    return to_text(summary)
+
+
+def to_text(summary: Summary) -> str:
+    """The cited sentences wrapped at WIDTH columns, then the numbered sources."""
+    body = textwrap.fill(_unanswered(summary) + _cited(summary), width=WIDTH, break_on_hyphens=False)
+    return body + "\n\nSources:\n" + "\n".join(_sources(summary))
 
 
 def to_markdown(summary: Summary) -> str:
     """Each sentence followed by [n] for every document that reports it, then the numbered sources."""
-    lines = []
-    for sentence in summary.sentences:
-        marks = " ".join(f"[{ref.doc + 1}]" for ref in sorted(sentence.sources, key=lambda r: r.doc))
-        lines.append(f"{sentence.text} {marks}")
-    return " ".join(lines) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
+    return _unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
+
+
+def _unanswered(summary: Summary) -> str:
+    """A first line that says the articles do not answer the question, when they do not."""
+    return f"The articles do not answer “{summary.query}”. What they report: " if summary.answered is False else ""
+
+
+def _cited(summary: Summary) -> str:
+    """The summary's sentences, each followed by [n] for every document that reports it."""
+    return " ".join(
+        f"{sentence.text} " + " ".join(f"[{ref.doc + 1}]" for ref in sorted(sentence.sources, key=lambda r: r.doc))
+        for sentence in summary.sentences
+    )
 
 
 def _sources(summary: Summary) -> list[str]:
@@ -62,8 +77,7 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
     elif fmt == "markdown":
         parts.append(to_markdown(page.summary).rstrip())
     else:
-        parts.append(render(page.summary, "text"))
-        parts.append("Sources:\n" + "\n".join(_sources(page.summary)))
+        parts.append(to_text(page.summary))
     if page.quotes:
         parts.append(heading("Quotes"))
         parts.append("\n".join(f"- “{quote.text}” ({quote.speaker})" for quote in page.quotes))

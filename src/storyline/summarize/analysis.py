@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import FULL_NAME, SURNAME_ALONE, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
-from ..text.tokens import stem, surface_words
+from ..text.tokens import stem, stem_frequencies, surface_words
 from ..text.vectors import Matrix, Vectorizer, dense
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
@@ -21,13 +21,23 @@ class Analysis:
     """A cluster's candidate sentences, their vectors and features.
 
     ``relevance``: each candidate's cosine to the query (None without one); ``seen``: each candidate's
-    highest cosine to a sentence of the articles already read (None without them).
+    highest cosine to a sentence of the articles already read (None without them); ``coverage``: how much
+    of the query the sentence that covers most of it holds (see ``query_coverage``; None without a query).
     """
 
     sentences: list[Sentence]
     candidates: Candidates
     relevance: np.ndarray | None
     seen: np.ndarray | None
+    coverage: float | None = None
+    query_words: int = 0
+
+    def answers(self, threshold: float, slope: float) -> bool | None:
+        """Whether the articles answer the query (None without one): some sentence covers at least
+        ``threshold + slope * log(words of the query)`` of it."""
+        if self.coverage is None:
+            return None
+        return bool(self.coverage >= threshold + slope * np.log(max(self.query_words, 1)))
 
     @cached_property
     def features(self) -> FeatureTable:
@@ -66,9 +76,23 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
         texts=texts,
     )
     query = cluster.query if query is None else query
-    query_relevance = relevance(candidates, vectorizer.transform([query])) if query and query.strip() else None
     seen = _seen(cluster.previous, vectorizer, vectors, min_words, max_words)
-    return Analysis(sentences, candidates, query_relevance, seen)
+    if not (query and query.strip()):
+        return Analysis(sentences, candidates, None, seen)
+    query_relevance = relevance(candidates, vectorizer.transform([query]))
+    coverage = query_coverage(query, candidates.tokens)
+    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(surface_words(query))))
+
+
+def query_coverage(query: str, tokens: list[list[str]]) -> float:
+    """The largest share of the query's words that one sentence (given by its stems) holds, each word weighed
+    by its rarity in general English: near 1 when a sentence speaks to the whole question, near 0 when
+    the articles never touch its distinctive words."""
+    weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(surface_words(query)).items()}
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return max((sum(weights[t] for t in set(sentence) & weights.keys()) for sentence in tokens), default=0.0) / total
 
 
 def describe(cluster: Cluster) -> str:

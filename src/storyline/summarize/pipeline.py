@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,11 +38,15 @@ class Summarizer:
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
         """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
 
-        Raises InputError when the cluster has no sentence of prose. Source offsets count Python ``str``
+        With a query the articles do not answer (no sentence holds enough of it), the summary is the
+        generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose. Source offsets count Python ``str``
         characters of the documents' texts.
         """
         config = self.config
         analysis = analyze(cluster, query, config.min_words, config.max_words)
+        answered = analysis.answers(config.answer_threshold, config.answer_slope)
+        if answered is False:  # nothing speaks to the question: summarize the articles, and say so
+            analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
         if self._everything_fits(candidates.words):
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
@@ -60,6 +65,8 @@ class Summarizer:
             sentences=[SummarySentence(sentences[i].text, [_ref(sentences[j]) for j in group]) for i, group in zip(chosen, groups)],
             documents=cluster.documents,
             id=cluster.id,
+            query=(cluster.query if query is None else query) if answered is not None else "",
+            answered=answered,
         )
 
     def _everything_fits(self, words: np.ndarray) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .reflow import paragraph_spans
+from .segment import split_sentences
 
 # Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
 # pattern is tried only on a line holding one of its trigger words, which spares almost every line of
@@ -145,7 +146,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
-WHOLE_JUNK_WORDS = 150  # a paragraph longer than this is judged sentence by sentence, not dropped whole
+SHORT_PARAGRAPH_WORDS = 40  # a paragraph of junk this short is dropped whole
 FILE_NAME_WORD = re.compile(r"\d{6,}[\w-]*|[\w-]*\d{6,}")
 
 
@@ -196,14 +197,15 @@ def strip_dateline(line: str) -> int:
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, junk and a
-    transcript's labelled lines removed. A paragraph of more than WHOLE_JUNK_WORDS words (a whole article delivered as one paragraph)
-    is never dropped whole: its sentences are judged one by one (``prose_sentences``)."""
+    transcript's labelled lines removed. A paragraph of junk is dropped whole when it is short or opens
+    with junk (a notice, a gallery's captions); otherwise (an article delivered as one paragraph with an
+    address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     paragraphs = paragraph_spans(text)
     transcript = sum(bool(SPEAKER_LABEL.match(text, start)) for start, _ in paragraphs) >= TRANSCRIPT_LABELS
     for start, end in paragraphs:
         body = text[start:end]
-        if is_heading(body) or (is_junk(body) and len(body.split()) <= WHOLE_JUNK_WORDS):
+        if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
             continue
         if transcript and SPEAKER_LABEL.match(body):
             continue
@@ -211,3 +213,11 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _junk_throughout(paragraph: str) -> bool:
+    """Whether a paragraph that holds junk is junk as a whole: short, or junk from its first sentence."""
+    if len(paragraph.split()) <= SHORT_PARAGRAPH_WORDS:
+        return True
+    first = split_sentences(paragraph)[:1]
+    return not first or is_junk(paragraph[first[0][0]:first[0][1]])

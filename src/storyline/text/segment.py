@@ -19,8 +19,9 @@ WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said"):
-# a lower-case word's full stop followed at once by a capitalized word.
-GLUED = re.compile(r"(?<![\w.])[a-z]{2,}[.!?]['\"”’)]?(?=[A-Z][a-z])")
+# a word's full stop (not an abbreviation's) followed at once by a capitalized word.
+GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]?[a-z]{2,}[.!?]['\"”’)]?(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -1,0 +1,132 @@
+"""Summaries a reader can follow, on text as people send it: wrapped lines, one-paragraph articles, glued
+sentences, captions, transcripts, quotes whose speaker came before, questions the articles cannot answer."""
+
+import textwrap
+
+from storyline import Cluster, Document, Summarizer, summarize
+from storyline.text import clean_spans, prose_sentences, split_sentences
+from storyline.text.clean import is_junk
+from storyline.text.reflow import paragraph_spans
+
+PARAGRAPHS = [
+    "The regional council of Vestmark voted on Monday to close the old ferry terminal at Lund Bay after "
+    "inspectors found cracks in its concrete pier, ending eighty years of crossings from the village.",
+    "Council leader Ada Brenner said the decision had been difficult but that the pier could no longer "
+    "carry vehicles safely, and that a new terminal would be built two kilometres to the north by 2033.",
+    "Engineers from the Vestmark Ports Authority spent three weeks testing the pier, drilling cores from "
+    "its columns and dropping weights on its deck to carry out a safety test of the whole structure.",
+]
+
+
+def wrapped(paragraphs, width=72):
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def test_hard_wrapped_lines_are_read_as_their_paragraphs():
+    text = "Lund Bay ferry terminal to close\n\n" + wrapped(PARAGRAPHS)
+    spans = clean_spans(text)
+    assert [" ".join(text[a:b].split()) for a, b in spans] == PARAGRAPHS
+
+
+def test_a_summary_of_wrapped_text_is_made_of_whole_sentences_that_point_into_it():
+    text = wrapped(PARAGRAPHS, width=60)
+    summary = summarize(text, words=None)
+    assert [s.text for s in summary.sentences] == PARAGRAPHS
+    for sentence in summary.sentences:
+        [ref] = sentence.sources
+        assert " ".join(text[ref.start:ref.end].split()) == sentence.text
+
+
+def test_wrapped_paragraphs_without_blank_lines_end_at_their_short_last_line():
+    text = "\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS)
+    assert [" ".join(text[a:b].split()) for a, b in paragraph_spans(text)] == PARAGRAPHS
+
+
+def test_lines_of_a_list_or_a_heading_stay_lines():
+    text = ("Lund Bay ferry terminal to close\n"
+            "- The pier has cracks in four of its twelve columns and must be closed.\n"
+            "- A new terminal will be built two kilometres to the north of the village.\n"
+            "- Crossings move to the temporary quay at Nordvik from the first of May.\n"
+            "- The council will pay for a shuttle bus between the two quays all summer.\n")
+    assert len(paragraph_spans(text)) == 5
+
+
+def test_a_one_paragraph_article_with_an_address_and_an_email_is_not_refused():
+    text = " ".join(PARAGRAPHS) + (" Readers can send questions to ferries@vestmark.example or read the report at "
+                                   "https://vestmark.example/pier before the meeting. ") + " ".join(PARAGRAPHS[:1])
+    sentences = [s.text for s in prose_sentences([Document(text)])]
+    assert PARAGRAPHS[0] in sentences and PARAGRAPHS[2] in sentences
+    assert not any("@" in s or "https://" in s for s in sentences)
+
+
+def test_glued_sentences_are_split():
+    text = ("Three passengers were hurt when a gangway gave way on Sunday.Lina Sund, 32, of Nordvik, was taken "
+            "to hospital with a broken arm.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Three passengers were hurt when a gangway gave way on Sunday.",
+        "Lina Sund, 32, of Nordvik, was taken to hospital with a broken arm.",
+    ]
+
+
+def test_captions_credits_transcript_labels_and_widgets_are_junk():
+    junk = [
+        "Council leader Ada Brenner (L) and harbour master Ole Vik (R) shake hands at the pier in Lund Bay on May 2, 2031.",
+        "Ada Brenner speaks to reporters outside the council offices in Vestmark, Norway, May 2, 2031.",
+        "I can tell you — BRENNER: The pier is closed.",
+        "[Read more: Why the pier cracked]",
+        "Have something to add to this story? Tell the newsroom below.",
+        "Readers can find the full inspection report at www.vestmark.example/pier.",
+        "• This article was amended on 3 May 2031.",
+    ]
+    prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1]]
+    assert [is_junk(line) for line in junk] == [True] * len(junk)
+    assert [is_junk(line) for line in prose] == [False] * len(prose)
+
+
+def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays():
+    transcript = ("HOST: Welcome back to the evening programme tonight.\nBRENNER: The pier could no longer carry "
+                  "vehicles safely, so we closed it.\nHOST: And what happens to the village now?\nBRENNER: We "
+                  "will build a new terminal two kilometres to the north.\n")
+    assert clean_spans(transcript) == []
+    dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay."
+    assert clean_spans(dateline)
+
+
+def test_a_question_the_article_asks_is_no_candidate_but_a_quoted_one_is():
+    text = ("What happens to Lund Bay now that its ferry is gone? "
+            '"Who will come to the village now that the ferry is gone?" asked the innkeeper, Per Lunde. '
+            + PARAGRAPHS[0])
+    sentences = [s.text for s in prose_sentences([Document(text)])]
+    assert not any(s.startswith("What happens") for s in sentences)
+    assert any(s.startswith('"Who will come') for s in sentences)
+
+
+def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
+    text = ("The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier. "
+            "Harbour master Ole Vik had warned about the pier for years in letters to the council. "
+            "But nobody in the regional government had answered any of his many letters about it.")
+    summary = Summarizer(sentences=3).summarize(Cluster([Document(text)]))
+    texts = [s.text for s in summary.sentences]
+    for number, sentence in enumerate(texts):
+        if sentence.startswith("But"):
+            assert number > 0 and texts[number - 1].startswith("Harbour master")
+
+
+def test_a_quote_comes_with_its_speaker():
+    text = ("Fire chief Rune Adler told the Herald that 80 firefighters had worked through the night at the warehouse. "
+            '"It was a difficult fire because of the dry timber stored inside," he said. '
+            '"Our priority was to stop it from reaching the houses."')
+    cluster = Cluster([Document(text)])
+    for budget in range(1, 4):
+        texts = [s.text for s in Summarizer(sentences=budget).summarize(cluster).sentences]
+        if any(t.startswith('"Our priority') for t in texts):
+            assert any("Rune Adler" in t for t in texts)
+
+
+def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
+    answered = summarize(example_texts, words=60, query="What caused the fire?")
+    unanswered = summarize(example_texts, words=60, query="Why did the mayor resign?")
+    generic = summarize(example_texts, words=60)
+    assert answered.answered is True and unanswered.answered is False
+    assert [s.text for s in unanswered.sentences] == [s.text for s in generic.sentences]
+    assert generic.answered is None and "answered" not in generic.to_dict()

@@ -1,0 +1,76 @@
+"""Rendering a summary as plain text, Markdown with citations, and JSON."""
+
+import json
+
+import pytest
+
+from storyline import ConfigError, Document, SourceRef, Summary, SummarySentence
+from storyline.io import FORMATS, render
+from storyline.io.render import WIDTH
+
+HERALD = Document("Residents returned home. The fire is out.", id="herald.html", title="Fire out", source="Herald",
+                  url="https://herald.example/fire", published="2031-03-12")
+WIRE = Document("The fire is out.", id="wire.txt")
+UNCITED = Document("Nothing of this was used.", id="other.txt", title="Other")
+SUMMARY = Summary(
+    sentences=[
+        SummarySentence("The fire is out.", [SourceRef(1, 0, 0, 16), SourceRef(0, 1, 25, 41)]),
+        SummarySentence("Residents returned home.", [SourceRef(0, 0, 0, 24)]),
+    ],
+    documents=[HERALD, WIRE, UNCITED],
+    id="fire",
+)
+
+
+def test_text_cites_every_source_and_ends_with_the_sources():
+    assert render(SUMMARY, "text") == (
+        "The fire is out. [1] [2] Residents returned home. [1]\n\n"
+        "Sources:\n"
+        "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
+        "2. wire.txt"
+    )
+    assert render(SUMMARY) == render(SUMMARY, "text")
+
+
+def test_long_text_is_wrapped_without_losing_a_word():
+    long = Summary([SummarySentence(f"Sentence {i} tells one more fact about the harbour fire.", [SourceRef(0, i, 0, 1)])
+                    for i in range(10)], [HERALD])
+    body = render(long, "text").split("\n\nSources:")[0]
+    lines = body.splitlines()
+    assert len(lines) > 1 and all(len(line) <= WIDTH for line in lines)
+    assert " ".join(lines).replace(" [1]", "") == long.text
+
+
+def test_a_question_the_articles_do_not_answer_is_said_so():
+    unanswered = Summary(SUMMARY.sentences, SUMMARY.documents, query="Who won the cup?", answered=False)
+    assert render(unanswered, "text").startswith("The articles do not answer “Who won the cup?”.")
+    assert json.loads(render(unanswered, "json"))["answered"] is False
+    assert "answered" not in json.loads(render(SUMMARY, "json"))
+
+
+def test_markdown_cites_every_source_in_document_order_and_lists_the_cited_ones():
+    assert render(SUMMARY, "markdown") == (
+        "The fire is out. [1] [2] Residents returned home. [1]\n\n"
+        "**Sources**\n\n"
+        "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
+        "2. wire.txt\n"
+    )
+
+
+def test_json_has_the_summary_its_sentences_sources_and_documents():
+    output = json.loads(render(SUMMARY, "json"))
+    assert output == SUMMARY.to_dict()
+    assert output["id"] == "fire" and output["summary"] == "The fire is out. Residents returned home." and output["words"] == 7
+    assert output["sentences"][0] == {
+        "text": "The fire is out.",
+        "sources": [{"doc": 1, "sentence": 0, "start": 0, "end": 16}, {"doc": 0, "sentence": 1, "start": 25, "end": 41}],
+    }
+    assert output["documents"][0] == {"doc": 0, "id": "herald.html", "title": "Fire out", "source": "Herald",
+                                      "url": "https://herald.example/fire"}
+    assert [d["id"] for d in output["documents"]] == ["herald.html", "wire.txt", "other.txt"]
+
+
+def test_unknown_format_is_a_config_error():
+    assert set(FORMATS) == {"text", "markdown", "json"}
+    with pytest.raises(ConfigError, match="html"):
+        render(SUMMARY, "html")
