@@ -3,8 +3,10 @@ import subprocess
 import sys
 
 import pytest
+from click.testing import CliRunner
 
-from storyline.errors import StoreError
+from storyline.cli import cli
+from storyline.errors import StoreError, StorylineError
 from storyline.model import Document
 from storyline.stories.store import MIGRATIONS, Store
 from storyline.stories import StoryTracker
@@ -195,8 +197,9 @@ def test_only_add_creates_a_store(tmp_path):
     with pytest.raises(StoreError, match="no story store"):
         Store(missing)
     assert not missing.exists()
-    result = storyline("stories", "list", "--db", missing)
-    assert result.returncode == 2 and b"typo.db" in result.stderr and not missing.exists()
+    with pytest.raises(StoreError, match="typo.db"):
+        storyline("stories", "list", "--db", missing)
+    assert not missing.exists()
 
 
 def test_story_page_parts():
@@ -209,6 +212,11 @@ def test_story_page_parts():
 
 
 def storyline(*args):
+    """A stories command run in-process; storyline's own errors are raised, not turned into exit codes."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def storyline_process(*args):
     return subprocess.run([sys.executable, "-m", "storyline.cli", *map(str, args)], capture_output=True, timeout=120)
 
 
@@ -218,26 +226,35 @@ def test_stories_commands(tmp_path):
     feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n")
     db = tmp_path / "stories.db"
     added = storyline("stories", "add", feed, "--db", db)
-    assert added.returncode == 0, added.stderr
-    assert b"4 articles added" in added.stderr and b"1 unreadable" in added.stderr
+    assert added.exit_code == 0, added.output
+    assert "4 articles added" in added.stderr and "2 new stories" in added.stderr and "1 unreadable" in added.stderr
     listing = storyline("stories", "list", "--db", db)
-    assert listing.returncode == 0 and listing.stdout.count(b"2031-03-12") == 4 and b"A fire destroyed" in listing.stdout
-    assert b"1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
+    assert listing.exit_code == 0 and listing.stdout.count("2031-03-12") == 4 and "A fire destroyed" in listing.stdout
+    assert "1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
-    assert b"2 articles from 2 outlets: Courier, Herald" in first.stdout and b"Sources:" in first.stdout
-    assert b"**" not in first.stdout and b"Quotes\n------" in first.stdout
+    assert "2 articles from 2 outlets: Courier, Herald" in first.stdout and "Sources:" in first.stdout
+    assert "**" not in first.stdout and "Quotes\n------" in first.stdout
     again = storyline("stories", "show", story, "--db", db, "--reader", "ana")
-    assert b"Nothing new" in again.stdout
+    assert "Nothing new" in again.stdout
+    markdown = storyline("stories", "show", story, "--db", db, "-f", "markdown")
+    assert markdown.stdout.startswith(f"# Story {story}") and "**Sources**" in markdown.stdout
     out = tmp_path / "assign.jsonl"
-    assert storyline("stories", "export", "--db", db, "-o", out).returncode == 0
+    assert storyline("stories", "export", "--db", db, "-o", out).exit_code == 0
     assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
-    missing = storyline("stories", "show", 999, "--db", db)
-    assert missing.returncode == 2 and b"no story 999" in missing.stderr
+    with pytest.raises(StorylineError, match="no story 999"):
+        storyline("stories", "show", 999, "--db", db)
     late = tmp_path / "late.jsonl"
     late.write_text(json.dumps({"id": "fire-rebuilt", "source": "Post", "published": "2031-06-01", "text": FIRE_LATER}))
-    assert storyline("stories", "add", late, "--db", db, "--window", 100).returncode == 0
+    assert storyline("stories", "add", late, "--db", db, "--window", 100).exit_code == 0
     assert stored(db)["fire-rebuilt"] == story
+
+
+def test_a_missing_story_exits_2_with_one_message_in_a_real_process(tmp_path):
+    db = tmp_path / "stories.db"
+    add(db, articles(FIRE))
+    result = storyline_process("stories", "show", 999, "--db", db)
+    assert result.returncode == 2 and b"no story 999" in result.stderr and b"Traceback" not in result.stderr
 
 
 def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_apart():

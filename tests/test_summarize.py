@@ -1,11 +1,42 @@
 import re
 
 import pytest
+from helpers import assert_sources_point_at_their_sentences
 
 from storyline import Cluster, Document, InputError, Summarizer, summarize
-from storyline.text.clean import is_heading, is_junk
 from storyline.io.ingest import read_clusters
 from storyline.summarize import default_model
+from storyline.text.clean import is_heading, is_junk
+
+# The page furniture of the bundled example, copied from its files: captions, credits, bylines, time stamps,
+# video widgets, notices, related links, share prompts, footers and datelines. None may reach a summary.
+EXAMPLE_JUNK = [
+    # coastal-courier.txt
+    "By Mara Quell, Staff Writer",
+    "Updated 7:42 AM, March 12, 2031",
+    "Firefighters douse the burning timber warehouse on Quay Street. Photograph: Tomas Brey/Coastal Courier",
+    "PORT ALDREN —",
+    "Loading, please wait...",
+    "Related Articles",
+    "Harbour redevelopment plan approved despite protests",
+    "Ferry timetable changes this spring",
+    "Sign up for our morning newsletter to get the day's top stories in your inbox.",
+    "To read the full article, subscribe now for unlimited access.",
+    # harbour-herald.html
+    "This site uses cookies to improve your experience. By continuing to use this site you accept our cookie policy.",
+    "By Jonas Wik",
+    "Smoke rises over the harbour on Tuesday night. (Harbour Herald/Eva Lund)",
+    "Two firefighters treated",
+    "Share this article: Facebook | Twitter | Email",
+    "Five things to do in Port Aldren this weekend",
+    "© 2031 Harbour Herald. All rights reserved.",
+    "Privacy policy | Terms of use",
+    # north-sea-wire.txt
+    "PORT ALDREN, March 12 (North Sea Wire) --",
+    "What the fire means for the harbour 02:14 - Source: North Sea Wire TV",
+    "20310312 harbour fire photo",
+    "(Reporting by Sven Tollef; Editing by Anna Berg)",
+]
 
 
 @pytest.fixture
@@ -16,12 +47,24 @@ def cluster(example_dir) -> Cluster:
 def test_summary_respects_word_budget_and_cites_sources(cluster):
     summary = Summarizer(words=80).summarize(cluster)
     assert 0 < summary.words <= 80
-    for sentence in summary.sentences:
-        assert sentence.sources
-        for ref in sentence.sources:
-            assert cluster.documents[ref.doc].text[ref.start:ref.end] == sentence.text or ref != sentence.sources[0]
-        primary = sentence.sources[0]
-        assert cluster.documents[primary.doc].text[primary.start:primary.end] == sentence.text
+    assert_sources_point_at_their_sentences(summary, cluster.documents)
+
+
+@pytest.mark.parametrize("words", [None, 60])
+def test_every_source_reference_spans_the_sentence_it_names(cluster, words):
+    summary = Summarizer(words=words).summarize(cluster)
+    assert_sources_point_at_their_sentences(summary, cluster.documents)
+    assert sum(len(s.sources) > 1 for s in summary.sentences) >= 1, "no secondary source was checked"
+
+
+def test_no_caption_credit_byline_or_notice_of_the_example_reaches_the_summary(cluster, example_dir):
+    files = [path.read_text(encoding="utf-8") for path in example_dir.iterdir()]
+    summary = Summarizer(words=None).summarize(cluster)  # no budget: every sentence the cleaner lets through
+    assert len(summary.sentences) >= 15
+    for junk in EXAMPLE_JUNK:
+        assert any(junk in file for file in files), f"not in the example any more: {junk}"
+        for sentence in summary.sentences:
+            assert junk not in sentence.text and sentence.text not in junk, (junk, sentence.text)
 
 
 def test_summary_has_no_junk_or_headings(cluster):
@@ -45,9 +88,27 @@ def test_identical_copies_give_each_sentence_once(example_texts):
     assert {ref.doc for ref in summary.sentences[0].sources} == {0, 1, 2}
 
 
-def test_sentence_budget():
-    texts = [f"Sentence number {i} reports a fact about the harbour fire today." for i in range(10)]
-    assert len(summarize(texts, words=None, sentences=2).sentences) <= 2
+DISTINCT_FACTS = [
+    "The harbour fire destroyed a timber warehouse on Quay Street overnight.",
+    "About three hundred residents were evacuated from nearby streets by police.",
+    "Eighty firefighters with fourteen engines fought the flames until dawn.",
+    "Two firefighters were treated in hospital for smoke inhalation.",
+    "Regional police opened an investigation into the cause of the blaze.",
+    "The mayor promised shelter for families who cannot return home yet.",
+    "Ferry services to the islands ran on time despite the smoke.",
+    "The warehouse held two thousand cubic metres of sawn timber.",
+]
+
+
+@pytest.mark.parametrize("sentences", [1, 2, 5])
+def test_sentence_budget_gives_exactly_that_many_sentences(sentences):
+    assert len(summarize(DISTINCT_FACTS, words=None, sentences=sentences).sentences) == sentences
+
+
+def test_sentence_and_word_budgets_together_keep_both():
+    summary = summarize(DISTINCT_FACTS, words=20, sentences=3)
+    assert len(summary.sentences) == 2 and summary.words == 20  # a third sentence would cross 20 words
+    assert len(summarize(DISTINCT_FACTS, words=200, sentences=3).sentences) == 3
 
 
 def test_when_everything_fits_every_fact_is_kept_once_in_article_order():
@@ -70,9 +131,30 @@ def test_query_focuses_the_summary(cluster):
     assert any("Mayor" in s.text for s in focused.sentences)
 
 
-def test_the_generic_model_can_be_asked_for_with_a_query(cluster):
+@pytest.mark.parametrize(
+    "query, answer",
+    [
+        ("What caused the fire?", "The cause of the fire is not yet known."),
+        ("police investigation", "Regional police said they had opened an investigation into the cause of the fire."),
+    ],
+)
+def test_a_query_brings_in_the_sentence_that_answers_it(cluster, query, answer):
+    plain = [s.text for s in Summarizer(words=60).summarize(cluster, query="").sentences]
+    focused = [s.text for s in Summarizer(words=60).summarize(cluster, query=query).sentences]
+    assert answer in focused and answer not in plain
+    assert focused[0] != plain[0]  # the query changes what is chosen first, not only what fills the end
+
+
+def test_a_query_given_with_the_cluster_is_used(cluster):
+    cluster.query = "What caused the fire?"
+    assert "The cause of the fire is not yet known." in [s.text for s in Summarizer(words=60).summarize(cluster).sentences]
+    assert "The cause of the fire is not yet known." not in [s.text for s in Summarizer(words=60).summarize(cluster, query="").sentences]
+
+
+def test_the_generic_model_asked_for_with_a_query_ranks_as_without_one(cluster):
     generic = Summarizer(words=60, model=default_model()).summarize(cluster, query="mayor Karin Dahl")
-    assert generic.sentences
+    plain = Summarizer(words=60).summarize(cluster, query="")
+    assert generic.sentences and [s.text for s in generic.sentences] == [s.text for s in plain.sentences]
 
 
 def test_a_query_in_words_the_articles_never_use_still_gives_a_summary(cluster):
@@ -135,8 +217,14 @@ def test_what_the_reader_has_read_in_other_words_falls_behind(example_texts):
         "through a timber warehouse."
     )
     cluster = Cluster(documents=[Document(t) for t in example_texts], previous=[read])
-    evacuation = "300 residents were evacuated"
+    evacuation = "evacuat"  # either outlet's account of the evacuation
     ranked_as_usual = Summarizer(words=None, sentences=4, novelty=0.0).summarize(cluster)
     pushed_down = Summarizer(words=None, sentences=4, novelty=2.0).summarize(cluster)
     assert any(evacuation in s.text for s in ranked_as_usual.sentences)
     assert not any(evacuation in s.text for s in pushed_down.sentences)
+
+
+def test_a_sentence_hard_wrapped_once_is_kept_whole():
+    text = "The harbour fire destroyed a timber warehouse on Quay Street\novernight, the fire service said on Wednesday morning."
+    [sentence] = summarize([text], words=None).sentences
+    assert " ".join(sentence.text.split()) == " ".join(text.split())

@@ -17,6 +17,7 @@ MIN_WIDTH, MAX_WIDTH = 30, 100  # the widths text is wrapped at, in characters
 MIN_WRAPS = 3  # fewer wrapped breaks than this is not a wrapped text
 OVERLONG = 1.05  # a line this much longer than the width (the 95th percentile of line lengths) is not wrapped
 WRAPPED_SHARE = 0.5  # of the breaks between lines that must be wraps
+SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 LIST_ITEM = re.compile(r"^\s*([-*•–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s)")
 FIRST_WORD = re.compile(r"\S+")
 
@@ -24,23 +25,33 @@ FIRST_WORD = re.compile(r"\S+")
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of ``text``, surrounding blanks left out, in order."""
     lines = _lines(text)
+    wraps = _wraps(text, lines) or [_goes_on(text, line, following) for line, following in zip(lines, lines[1:])]
+    spans = lines[:1]
+    for wrap, line in zip(wraps, lines[1:]):
+        spans[-1:] = [(spans[-1][0], line[1])] if wrap else [spans[-1], line]
+    return spans
+
+
+def _wraps(text: str, lines: list[tuple[int, int]]) -> list[bool]:
+    """For a text wrapped at a fixed width, whether each break between ``lines`` is a wrap; [] for another text."""
     if len(lines) < MIN_WRAPS + 1:
-        return lines
-    lengths = np.array([end - start for start, end in lines])
-    width = float(np.percentile(lengths, 95))
+        return []
+    width = float(np.percentile([end - start for start, end in lines], 95))
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return lines
-    blank_between = [bool(text[a:b].count("\n") > 1) for (_, a), (b, _) in zip(lines, lines[1:])]
+        return []
+    blank_between = [text.count("\n", a, b) > 1 for (_, a), (b, _) in zip(lines, lines[1:])]
     soft_kind = not all(blank_between)  # wraps are single line breaks, unless every break is a blank line
     wraps = [kind != soft_kind and _is_wrap(text, line, following, width)
              for kind, line, following in zip(blank_between, lines, lines[1:])]
     breaks = sum(kind != soft_kind for kind in blank_between)
-    if sum(wraps) < MIN_WRAPS or sum(wraps) < WRAPPED_SHARE * breaks:
-        return lines
-    spans = [lines[0]]
-    for wrap, line in zip(wraps, lines[1:]):
-        spans[-1:] = [(spans[-1][0], line[1])] if wrap else [spans[-1], line]
-    return spans
+    return wraps if sum(wraps) >= MIN_WRAPS and sum(wraps) >= WRAPPED_SHARE * breaks else []
+
+
+def _goes_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether a line break inside a sentence was left by a single wrap: the line does not end a sentence,
+    the next line (right after it) goes on in lower case."""
+    return (text.count("\n", line[1], following[0]) == 1 and text[following[0]:following[0] + 1].islower()
+            and not SENTENCE_END.search(text, line[0], line[1]))
 
 
 def _is_wrap(text: str, line: tuple[int, int], following: tuple[int, int], width: float) -> bool:

@@ -1,0 +1,23 @@
+"""Checks shared by several test modules."""
+
+from storyline.model import Document, Summary
+from storyline.text import prose_sentences
+from storyline.text.segment import one_line
+
+
+def assert_sources_point_at_their_sentences(summary: Summary, documents: list[Document]) -> None:
+    """Every SourceRef of every summary sentence spans exactly sentence ``ref.sentence`` of document ``ref.doc``
+    as the summarizer segments it, and the first source's span is the summary sentence itself (the line breaks
+    of a hard-wrapped paragraph read as spaces)."""
+    segmented = {(s.doc, s.index): s for s in prose_sentences(documents)}
+    for sentence in summary.sentences:
+        assert sentence.sources, sentence.text
+        first = sentence.sources[0]
+        assert one_line(documents[first.doc].text[first.start:first.end]) == sentence.text
+        for ref in sentence.sources:
+            unit = segmented.get((ref.doc, ref.sentence))
+            assert unit is not None, f"{ref} names no sentence of document {ref.doc}"
+            assert (ref.start, ref.end) == (unit.start, unit.end), ref
+            assert one_line(documents[ref.doc].text[ref.start:ref.end]) == unit.text, ref
+        cited = [ref.doc for ref in sentence.sources]
+        assert len(cited) == len(set(cited)), f"a document is cited twice for {sentence.text!r}"

@@ -1,0 +1,218 @@
+"""Each stage of the summarizer on tiny hand-made inputs: select, order, attribute, features, salience."""
+
+import numpy as np
+import pytest
+
+from storyline import Cluster, ConfigError, Document
+from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, FeatureTable, SalienceModel, analyze, default_model
+from storyline.summarize.attribute import supporting
+from storyline.summarize.order import order
+from storyline.summarize.select import select
+
+UNLIKE = np.eye(4)  # four sentences with nothing in common
+
+
+def ints(*values: int) -> np.ndarray:
+    return np.array(values)
+
+
+def scores(*values: float) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+# select
+
+
+def test_select_takes_the_best_scored_sentences_that_fit_the_word_budget():
+    assert select(scores(1, 3, 2, 0), UNLIKE, ints(5, 5, 5, 5), 10, None, 0.5) == [1, 2]
+
+
+def test_select_skips_a_sentence_too_long_for_what_is_left_and_goes_on():
+    assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 8, 3), 9, None, 0.5) == [0, 2]
+
+
+def test_select_with_fill_lets_the_last_sentence_cross_the_word_budget():
+    assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 8, 3), 9, None, 0.5, fill=True) == [0, 1]
+
+
+def test_select_stops_at_the_sentence_budget():
+    assert select(scores(1, 3, 2, 0), UNLIKE, ints(5, 5, 5, 5), None, 2, 0.5) == [1, 2]
+
+
+def test_select_without_budgets_takes_every_sentence_best_first():
+    assert select(scores(1, 3, 2, 0), UNLIKE, ints(5, 5, 5, 5), None, None, None) == [1, 2, 0, 3]
+
+
+def test_select_skips_a_sentence_more_similar_to_a_chosen_one_than_the_redundancy():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.6
+    words = ints(5, 5, 5)
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.5) == [0, 2]
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.7) == [0, 1, 2]
+    assert select(scores(3, 2, 1), vectors, words, None, None, None) == [0, 1, 2]
+
+
+def test_select_never_takes_a_copy_of_what_was_read():
+    seen = scores(0.9, 0.1, 0.5)
+    assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=0.8) == [1, 2]
+    assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=None) == [0, 1, 2]
+
+
+def test_select_brings_in_the_sentence_a_pronoun_leans_on_just_before_it():
+    leans_on_0 = ints(-1, 0, -1)
+    assert select(scores(0, 3, 1), UNLIKE[:3], ints(5, 5, 5), 10, None, 0.5, antecedent=leans_on_0) == [0, 1]
+    assert select(scores(0, 3, 1), UNLIKE[:3], ints(5, 5, 5), 5, None, 0.5, antecedent=leans_on_0) == [2]
+
+
+def test_select_skips_a_pronoun_sentence_whose_antecedent_is_no_candidate():
+    assert select(scores(0, 3, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, antecedent=ints(-1, -2, -1)) == [2, 0]
+
+
+# order: sentence i is at position i % 4 of document i // 4
+
+
+POSITION = ints(0, 1, 2, 3, 0, 1, 2, 3)
+DOC = ints(0, 0, 0, 0, 1, 1, 1, 1)
+
+
+def test_order_keeps_each_articles_sentences_together_in_its_order():
+    assert order([5, 3, 0], POSITION, DOC) == [0, 3, 5]
+    assert order([7, 2, 5, 0], POSITION, DOC) == [0, 2, 5, 7]
+
+
+def test_order_leads_with_the_article_whose_chosen_sentence_comes_earliest_in_it():
+    assert order([1, 6, 4], POSITION, DOC) == [4, 6, 1]
+
+
+def test_order_breaks_ties_by_document():
+    assert order([4, 0], POSITION, DOC) == [0, 4]
+
+
+def test_order_keeps_consecutive_sentences_of_an_article_together():
+    assert order([4, 1, 0], POSITION, DOC) == [0, 1, 4]
+    assert order([6, 2, 1], POSITION, DOC) == [1, 2, 6]
+
+
+# attribute
+
+
+ATTRIBUTED = np.array([
+    [1.0, 0.0, 0.0],  # 0: document 0
+    [1.0, 0.0, 0.0],  # 1: document 0, the same as sentence 0
+    [0.8, 0.6, 0.0],  # 2: document 1, cosine 0.8 to sentence 0
+    [0.0, 0.0, 1.0],  # 3: document 1
+    [0.6, 0.8, 0.0],  # 4: document 2, cosine 0.6 to sentence 0
+])
+ATTRIBUTED_DOC = ints(0, 0, 1, 1, 2)
+
+
+def test_supporting_cites_the_closest_sentence_of_each_other_document_above_the_threshold():
+    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == [[0, 2, 4]]
+    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.7) == [[0, 2]]
+    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.9) == [[0]]
+
+
+def test_supporting_never_cites_another_sentence_of_the_same_document():
+    assert supporting([1, 3], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == [[1, 2, 4], [3]]
+
+
+def test_supporting_of_nothing_is_nothing():
+    assert supporting([], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == []
+
+
+# features
+
+
+TINY = Cluster([
+    Document("The harbour fire destroyed a timber warehouse overnight. Police opened an investigation into the fire today."),
+    Document("A timber warehouse in the harbour burned down overnight. The ferry ran on time despite the smoke today."),
+])
+
+
+def test_feature_table_has_every_feature_by_name_one_row_per_candidate():
+    analysis = analyze(TINY)
+    table = analysis.table
+    assert table.names == FEATURES and len(FEATURES) == len(set(FEATURES))
+    assert table.values.shape == (len(analysis.sentences), len(FEATURES)) == (4, len(FEATURES))
+    assert np.isfinite(table.values).all()
+    assert table.column("first").tolist() == [1.0, 0.0, 1.0, 0.0]
+    assert table.column("log_docs").tolist() == [np.log(2)] * 4
+
+
+def test_a_query_adds_the_query_features_after_the_generic_ones():
+    table = analyze(TINY, query="police investigation").table
+    assert table.names == FEATURES + QUERY_FEATURES
+    assert table.column("matches_query").tolist() == [0.0, 1.0, 0.0, 0.0]
+
+
+def test_feature_table_columns_come_in_the_order_asked():
+    table = FeatureTable(("first", "support"), np.array([[1.0, 2.0], [3.0, 4.0]]))
+    assert table.columns(["support", "first"]).tolist() == [[2.0, 1.0], [4.0, 3.0]]
+    assert table.rows(np.array([1])).values.tolist() == [[3.0, 4.0]]
+    joined = table.join(FeatureTable(("quote",), np.array([[5.0], [6.0]])))
+    assert joined.names == ("first", "support", "quote") and joined.column("quote").tolist() == [5.0, 6.0]
+
+
+def test_feature_table_refuses_a_column_it_lacks():
+    with pytest.raises(ConfigError, match="no feature centrality"):
+        FeatureTable(("first",), np.ones((2, 1))).columns(["first", "centrality"])
+
+
+def model(names=("first", "support"), weights=(2.0, -1.0), **settings) -> SalienceModel:
+    n = len(names)
+    return SalienceModel(tuple(names), np.zeros(n), np.ones(n), np.array(weights, dtype=float), 0.5, **settings)
+
+
+def test_a_model_refuses_a_table_missing_one_of_its_columns():
+    with pytest.raises(ConfigError, match="support"):
+        model().predict(FeatureTable(("first",), np.ones((2, 1))))
+
+
+def test_a_model_reads_its_columns_by_name_whatever_their_order_in_the_table():
+    values = np.array([[1.0, 3.0], [0.0, 1.0]])
+    in_order = model().predict(FeatureTable(("first", "support"), values))
+    reversed_ = model().predict(FeatureTable(("support", "first"), values[:, ::-1]))
+    assert in_order.tolist() == reversed_.tolist() == [2.0 - 3.0 + 0.5, -1.0 + 0.5]
+
+
+# salience
+
+
+def test_salience_model_survives_a_save_and_load(tmp_path):
+    original = SalienceModel(("first", "centrality", "quote"), np.array([0.1, 0.2, 0.3]), np.array([1.0, 2.0, 4.0]),
+                             np.array([0.5, -1.5, 2.0]), -0.25, trained_with={"words": 250, "redundancy": 0.25})
+    path = tmp_path / "model.npz"
+    original.save(path)
+    loaded = SalienceModel.load(str(path))
+    assert loaded.names == original.names and loaded.bias == original.bias and loaded.trained_with == original.trained_with
+    for name in ("mean", "scale", "weights"):
+        assert getattr(loaded, name).tolist() == getattr(original, name).tolist()
+    table = analyze(TINY).table
+    assert loaded.predict(table).tolist() == original.predict(table).tolist()
+
+
+def test_salience_model_with_an_unknown_feature_is_a_config_error():
+    with pytest.raises(ConfigError, match="sparkle"):
+        model(names=("first", "sparkle"))
+
+
+def test_salience_model_with_parameters_for_another_number_of_features_is_a_config_error():
+    with pytest.raises(ConfigError, match="2 feature names"):
+        model(weights=(1.0, 2.0, 3.0))
+
+
+def test_loading_a_file_that_is_no_model_is_a_config_error(tmp_path):
+    path = tmp_path / "model.npz"
+    path.write_bytes(b"not a model")
+    with pytest.raises(ConfigError, match="not a salience model"):
+        SalienceModel.load(str(path))
+
+
+def test_shipped_models_read_known_features():
+    assert set(default_model().names) <= set(FEATURES)
+    assert set(default_model(query=True).names) <= set(FEATURES + QUERY_FEATURES)
+    assert set(default_model(query=True).names) & set(QUERY_FEATURES)
+
+
+def test_feature_ranker_ranks_by_its_feature_alone():
+    table = FeatureTable(("first", "support"), np.array([[1.0, 0.2], [0.0, 0.9]]))
+    assert FeatureRanker("support").predict(table).tolist() == [0.2, 0.9]
