@@ -131,24 +131,17 @@ def test_query_focuses_the_summary(cluster):
     assert any("Mayor" in s.text for s in focused.sentences)
 
 
-@pytest.mark.parametrize(
-    "query, answer",
-    [
-        ("What caused the fire?", "The cause of the fire is not yet known."),
-        ("police investigation", "Regional police said they had opened an investigation into the cause of the fire."),
-    ],
-)
+@pytest.mark.parametrize("query, answer", [("What caused the fire?", "cause of the fire"), ("police investigation", "police")])
 def test_a_query_brings_in_the_sentence_that_answers_it(cluster, query, answer):
-    plain = [s.text for s in Summarizer(words=60).summarize(cluster, query="").sentences]
-    focused = [s.text for s in Summarizer(words=60).summarize(cluster, query=query).sentences]
-    assert answer in focused and answer not in plain
-    assert focused[0] != plain[0]  # the query changes what is chosen first, not only what fills the end
+    [plain] = Summarizer(sentences=1).summarize(cluster, query="").sentences
+    [focused] = Summarizer(sentences=1).summarize(cluster, query=query).sentences
+    assert answer in focused.text and answer not in plain.text
 
 
 def test_a_query_given_with_the_cluster_is_used(cluster):
     cluster.query = "What caused the fire?"
-    assert "The cause of the fire is not yet known." in [s.text for s in Summarizer(words=60).summarize(cluster).sentences]
-    assert "The cause of the fire is not yet known." not in [s.text for s in Summarizer(words=60).summarize(cluster, query="").sentences]
+    assert "cause of the fire" in Summarizer(sentences=1).summarize(cluster).text
+    assert "cause of the fire" not in Summarizer(sentences=1).summarize(cluster, query="").text
 
 
 def test_the_generic_model_asked_for_with_a_query_ranks_as_without_one(cluster):

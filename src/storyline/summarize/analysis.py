@@ -9,11 +9,14 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import FULL_NAME, SURNAME_ALONE, leans_on_previous
+from ..text.patterns import ALONE, FULL_NAME, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
-from ..text.tokens import stem, stem_frequencies, surface_words
+from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, dense
 from .features import Candidates, FeatureTable, features, query_features, relevance
+
+
+KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
 
 
 @dataclass
@@ -54,8 +57,10 @@ class Analysis:
 
 def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> Analysis:
     """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
-    cluster's own; "" for none). Raises InputError when the cluster has no sentence of prose."""
-    sentences = prose_sentences(cluster.documents, min_words, max_words)
+    cluster's own; "" for none). Raises InputError when the cluster has no sentence of prose. A cluster
+    whose every sentence needs its article (all in the first person, say) is summarized from them all."""
+    sentences = (prose_sentences(cluster.documents, min_words, max_words)
+                 or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
     if not sentences:
         raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
@@ -113,29 +118,31 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:
     """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
-    "But ...", a bare quotation), the candidate just before it in its document (-2 when that sentence is
-    not a candidate); for one that names a person by surname alone, the earlier candidate of its document
-    that introduces them by full name (when there is one); -1 for every other sentence."""
+    "But ...", a bare quotation), the candidate just before it in its document; for one that names a person
+    by surname alone ("..., Adler said"), the earlier candidate of its document that introduces them by full
+    name. -2 when that sentence is not a candidate (the sentence cannot be used), -1 for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    introduced = _introductions(sentences)
+    introductions, surnames = _introductions(sentences)
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
         if leans_on_previous(sentence.text):
             result[number] = at.get((sentence.doc, sentence.index - 1), -2)
             continue
-        full = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
-        for surname in set(SURNAME_ALONE.findall(sentence.text)) - full:
-            introduction = introduced.get((sentence.doc, surname), number)
-            if introduction < number:
-                result[number] = introduction
-                break
+        named = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
+        for surname in {match.group(1) for match in ALONE.finditer(sentence.text)} & surnames - named:
+            introduction = introductions.get((sentence.doc, surname), number)
+            result[number] = introduction if introduction < number else -2
+            break
     return result
 
 
-def _introductions(sentences: list[Sentence]) -> dict[tuple[int, str], int]:
-    """(document, surname) -> the first candidate of that document that gives the person's full name."""
+def _introductions(sentences: list[Sentence]) -> tuple[dict[tuple[int, str], int], set[str]]:
+    """(document, surname) -> the first candidate of that document that gives the person's full name; and
+    the surnames a reader needs introduced: those of the cluster's full names that general English does not
+    know well (a household name such as Obama needs no introduction)."""
     first: dict[tuple[int, str], int] = {}
     for number, sentence in enumerate(sentences):
         for match in FULL_NAME.finditer(sentence.text):
             first.setdefault((sentence.doc, match.group(1)), number)
-    return first
+    surnames = {surname for _, surname in first}
+    return first, {name for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}

@@ -38,7 +38,7 @@ def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence))
 
-# A person named by surname alone, as news style names a person after the first mention: "..., Adler said",
-# "Mr. Adler". And the full name that introduces them: "Rune Adler".
-SURNAME_ALONE = re.compile(r"(?:(?<=[a-z,;] )|(?<=^)|(?<=\b(?:Mr|Ms|Dr)\. )|(?<=\bMrs\. ))([A-Z][a-z]{2,})(?= (?:said|says|told|added|adds|wrote|explained)\b)")
+# A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")
+# A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
+ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")

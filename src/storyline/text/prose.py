@@ -10,13 +10,18 @@ from .segment import has_open_quote, segment
 
 QUESTION = re.compile(r"\?['\"”’)]*\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
+FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
+ATTRIBUTED = re.compile(r"\b(said|says|say|told|tells|wrote|writes|added|adds|according to|asked|explained|recalled)\b")
 MIN_WORDS = 6
 MAX_WORDS = 80
 
 
-def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> list[Sentence]:
+def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
+                    standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, cut-off
-    teasers, questions the article asks (subheads, video titles, teasers; a quoted question stays),
+    teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
+    article asks (subheads, video titles, teasers; a quoted question stays) and first person with no speaker,
     sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
@@ -28,11 +33,19 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= len(text.split()) <= max_words and not (
-                has_open_quote(text) or is_heading(text) or is_truncated(text) or is_question(text)
+                has_open_quote(text) or is_heading(text) or is_truncated(text)
+                or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
     return result
+
+
+def speaks_unquoted(sentence: str) -> bool:
+    """True for a sentence in the first person outside any quotation and with no one said to speak: a
+    reader cannot tell who "I" or "we" is (a memoir, a study's authors, an op-ed)."""
+    unquoted = QUOTATION.sub("", sentence)
+    return bool(FIRST_PERSON_WORD.search(unquoted)) and not ATTRIBUTED.search(unquoted)
 
 
 def is_question(sentence: str) -> bool:

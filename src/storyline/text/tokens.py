@@ -48,6 +48,11 @@ def _english_frequencies() -> dict[str, float]:
     return frequencies
 
 
+def word_frequency(word: str) -> float:
+    """How often a lower-cased word occurs in general English (wordfreq); UNKNOWN_FREQUENCY if never."""
+    return _english_frequencies().get(word, UNKNOWN_FREQUENCY)
+
+
 def stem_frequencies(words: Iterable[str]) -> dict[str, float]:
     """How often each stem of ``words`` occurs in general English (wordfreq): the frequency of its most
     frequent surface form among ``words``, UNKNOWN_FREQUENCY for words wordfreq does not know."""
