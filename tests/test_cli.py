@@ -65,10 +65,10 @@ def test_summarize_sentence_budget_alone_lifts_the_word_budget(example_dir):
 
 def test_summarize_stdin_and_query(example_dir):
     article = (example_dir / "north-sea-wire.txt").read_bytes()
-    plain = storyline("summarize", "-", "-w", "30", input=article)
-    focused = storyline("summarize", "-", "-w", "30", "-q", "police investigation", input=article)
+    plain = storyline("summarize", "-", "-s", "1", input=article)
+    focused = storyline("summarize", "-", "-s", "1", "-q", "ferry services to the islands", input=article)
     assert plain.exit_code == 0 and focused.exit_code == 0
-    answer = "Regional police said they had opened an investigation"
+    answer = "Ferry services to the islands ran on time."
     assert answer not in " ".join(plain.stdout.split())
     assert answer in " ".join(focused.stdout.split())  # text output is wrapped
 
@@ -158,7 +158,8 @@ def test_batch_fill_lets_the_last_sentence_cross_the_budget(tmp_path, clusters_j
     out = tmp_path / "out.jsonl"
     assert storyline("batch", clusters_jsonl, "-o", out, "--words", "30", "--fill").exit_code == 0
     first = json.loads(out.read_text().splitlines()[0])
-    assert first["words"] > 30 and first["words"] - len(first["sentences"][-1]["text"].split()) < 30
+    lengths = [len(sentence["text"].split()) for sentence in first["sentences"]]
+    assert first["words"] > 30 and first["words"] - max(lengths) < 30  # one sentence (the last chosen) crosses it
 
 
 def test_batch_resume_after_a_cut_short_line_with_two_worker_processes(tmp_path, clusters_jsonl):

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import ALONE, FULL_NAME, leans_on_previous
+from ..text.patterns import ALONE, CAPITALIZED_WORD, FULL_NAME, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, dense
@@ -127,6 +127,8 @@ def antecedents(sentences: list[Sentence]) -> np.ndarray:
     for number, sentence in enumerate(sentences):
         if leans_on_previous(sentence.text):
             result[number] = at.get((sentence.doc, sentence.index - 1), -2)
+            continue
+        if not surnames.intersection(CAPITALIZED_WORD.findall(sentence.text)):
             continue
         named = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
         for surname in {match.group(1) for match in ALONE.finditer(sentence.text)} & surnames - named:

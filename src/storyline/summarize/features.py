@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -32,6 +33,7 @@ ATTRIBUTION = re.compile(r"\b(said|says|told|according to|reported|announced)\b"
 DIGIT = re.compile(r"\d")
 # Dunning's log-likelihood ratio above which a term is a topic signature (p < 0.001; Lin and Hovy 2000).
 SIGNATURE_RATIO = 10.83
+WORD_PRIORS = "word-priors.npz"
 
 
 @dataclass
@@ -105,6 +107,15 @@ class Shared:
         return presence(self.c.vectors)
 
     @cached_property
+    def word_prior(self) -> np.ndarray:
+        """Each vocabulary term's chance to be kept by an editor's summary when an article uses it (WORD_PRIORS)."""
+        priors, default = word_priors()
+        result = np.full(len(self.c.vocabulary), default)
+        for term, column in self.c.vocabulary.items():
+            result[column] = priors.get(term, default)
+        return result
+
+    @cached_property
     def signature_terms(self) -> tuple[np.ndarray, np.ndarray]:
         """Share and number of a sentence's terms that are topic signatures of the cluster: terms the
         cluster uses far more than general English does."""
@@ -158,6 +169,33 @@ def _word_probability(s: Shared) -> ArrayLike:
     return (s.present @ frequency) / terms
 
 
+def _word_prior_mean(s: Shared) -> ArrayLike:
+    """Mean editors' prior of a sentence's terms."""
+    terms = np.maximum(np.asarray(s.present.sum(axis=1)).ravel(), 1.0)
+    return (s.present @ s.word_prior) / terms
+
+
+def _word_prior_weighted(s: Shared) -> ArrayLike:
+    """Editors' prior of a sentence's terms, weighed by their tf-idf weight in the sentence."""
+    weights = squared(s.c.vectors)  # rows of unit vectors: squared weights sum to 1
+    return weights @ s.word_prior
+
+
+def _word_prior_max(s: Shared) -> ArrayLike:
+    """The highest editors' prior among a sentence's terms."""
+    return dense(s.present.multiply(s.word_prior) if not isinstance(s.present, np.ndarray)
+                 else s.present * s.word_prior).max(axis=1, initial=0.0)
+
+
+@lru_cache(maxsize=1)
+def word_priors() -> tuple[dict[str, float], float]:
+    """term -> the share of Multi-News training clusters using the term in their articles whose editors'
+    summary uses it too (smoothed toward the overall share, which is the default for unknown terms); built
+    by ``python -m storyline.train.priors``."""
+    with (resources.files("storyline") / "data" / WORD_PRIORS).open("rb") as handle, np.load(handle) as data:
+        return dict(zip(data["terms"].tolist(), data["priors"].tolist())), float(data["default"])
+
+
 def _per_text(function: Callable[[str], float | bool]) -> Callable[[Shared], ArrayLike]:
     return lambda s: [function(t) for t in s.c.texts]
 
@@ -188,6 +226,9 @@ FEATURE_FUNCTIONS: dict[str, Callable[[Shared], ArrayLike]] = {
     "first_person": _per_text(lambda t: bool(FIRST_PERSON.search(t))),
     "question": _per_text(lambda t: t.rstrip("\"”’' ").endswith("?")),
     "attribution": _per_text(lambda t: bool(ATTRIBUTION.search(t))),
+    "word_prior_mean": _word_prior_mean,
+    "word_prior_weighted": _word_prior_weighted,
+    "word_prior_max": _word_prior_max,
 }
 FEATURES = tuple(FEATURE_FUNCTIONS)
 

@@ -62,8 +62,8 @@ def select(
             if queue and value < -queue[0][0]:
                 heapq.heappush(queue, (-value, rank, index, True))
                 continue
-        if max_words is not None and not fill and used + words[group].sum() > max_words:
-            continue
+        if max_words is not None and used + words[group[:-1] if fill else group].sum() > (max_words - fill):
+            continue  # only the summary's last sentence may cross the budget, and only with fill
         if max_sentences is not None and len(chosen) + len(group) > max_sentences:
             continue
         for i in group:

@@ -40,5 +40,6 @@ def leans_on_previous(sentence: str) -> bool:
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")
+CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")

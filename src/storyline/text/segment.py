@@ -20,6 +20,7 @@ WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said"):
 # a word's full stop (not an abbreviation's) followed at once by a capitalized word.
+GLUED_HINT = re.compile(r"[a-z][.!?]['\"”’)]?[A-Z][a-z]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]?[a-z]{2,}[.!?]['\"”’)]?(?=[A-Z][a-z])")
 
@@ -42,7 +43,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))
-    return [(start + a, start + b) for span in spans for a, b in _unglue(chunk, span)]
+    if GLUED_HINT.search(chunk):
+        spans = [piece for span in spans for piece in _unglue(chunk, span)]
+    return [(start + a, start + b) for a, b in spans]
 
 
 def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
