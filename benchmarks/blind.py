@@ -1,0 +1,89 @@
+"""A blind reading: storyline against a peer, judged by a reader who cannot tell which is which.
+
+    python benchmarks/blind.py prepare --out DIR      # 15 dev clusters: DIR/packets.md (to judge) and DIR/key.json
+    python benchmarks/blind.py score --out DIR        # reads DIR/judgments.json, prints the counts
+
+Protocol. For each of N clusters drawn (seeded) from Multi-News dev, the judge sees the human reference
+summary and two summaries of the same length (--words, the default length 120), labelled A and B in an
+order drawn at random per cluster; never the system names, never the articles. The judge writes, per
+cluster, which summary is more informative (against the reference), which reads better, which they would
+forward overall, and every sentence a reader would stumble on (dangling references, people never
+introduced, quotes without a speaker, captions, furniture, fragments) in DIR/judgments.json:
+
+    {"CLUSTER_ID": {"informative": "A"|"B", "reads_better": "A"|"B", "overall": "A"|"B",
+                    "stumbles": {"A": ["sentence", ...], "B": [...]}}, ...}
+
+The packets hold evaluation data: DIR must be outside the repository (default: a folder in /tmp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from pathlib import Path
+
+from storyline.eval import named_system
+from storyline.io import iter_jsonl
+from storyline.summarize import DEFAULT_WORDS
+from storyline.train import DATA, skip
+
+OUT = Path(tempfile.gettempdir()) / "storyline-blind"
+
+
+def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int) -> None:
+    """Write the packets to judge and the key that tells A from B."""
+    pool = [c for c in iter_jsonl(str(data), on_error=skip) if c.references]
+    chosen = random.Random(seed).sample(pool, clusters)
+    systems = {"storyline": named_system("storyline"), peer: named_system(peer)}
+    rng = random.Random(seed + 1)
+    key, packets = {}, []
+    for cluster in chosen:
+        summaries = {name: " ".join(system.summarize(system.prepare(cluster), words)) for name, system in systems.items()}
+        order = list(systems)
+        rng.shuffle(order)
+        key[cluster.id] = {"A": order[0], "B": order[1]}
+        packets.append(f"## {cluster.id}\n\n**Reference**: {cluster.references[0].strip()}\n\n"
+                       f"**A**: {summaries[order[0]]}\n\n**B**: {summaries[order[1]]}\n")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "packets.md").write_text("\n".join(packets), encoding="utf-8")
+    (out / "key.json").write_text(json.dumps(key, indent=2), encoding="utf-8")
+    print(f"{len(packets)} packets in {out / 'packets.md'}; the key is in {out / 'key.json'} (not for the judge)")
+
+
+def score(out: Path) -> dict[str, dict[str, float]]:
+    """Per system: clusters preferred on each question, and stumbles per summary."""
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    judgments = json.loads((out / "judgments.json").read_text(encoding="utf-8"))
+    systems = sorted({name for labels in key.values() for name in labels.values()})
+    result = {name: {"informative": 0, "reads_better": 0, "overall": 0, "stumbles": 0} for name in systems}
+    for cluster_id, judgment in judgments.items():
+        labels = key[cluster_id]
+        for question in ("informative", "reads_better", "overall"):
+            result[labels[judgment[question]]][question] += 1
+        for label, sentences in judgment.get("stumbles", {}).items():
+            result[labels[label]]["stumbles"] += len(sentences)
+    for name in systems:
+        result[name]["stumbles_per_summary"] = round(result[name]["stumbles"] / max(len(judgments), 1), 2)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("step", choices=["prepare", "score"])
+    parser.add_argument("--data", type=Path, default=DATA / "multi_news" / "dev.jsonl")
+    parser.add_argument("--out", type=Path, default=OUT, help="outside the repository (default: %(default)s)")
+    parser.add_argument("--clusters", type=int, default=15)
+    parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
+    parser.add_argument("--peer", default="lexrank")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    if args.step == "prepare":
+        prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed)
+    else:
+        print(json.dumps(score(args.out), indent=2))
+
+
+if __name__ == "__main__":
+    main()
