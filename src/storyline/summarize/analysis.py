@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import ALONE, CAPITALIZED_WORD, FULL_NAME, leans_on_previous
+from ..text.patterns import ALONE, BARE_QUOTE, CAPITALIZED_WORD, FULL_NAME, NAMES_A_SPEAKER, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, dense
@@ -118,7 +118,8 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:
     """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
-    "But ...", a bare quotation), the candidate just before it in its document; for one that names a person
+    "But ...", a bare quotation after the sentence that names its speaker), the candidate just before it in
+    its document; for one that names a person
     by surname alone ("..., Adler said"), the earlier candidate of its document that introduces them by full
     name. -2 when that sentence is not a candidate (the sentence cannot be used), -1 for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
@@ -126,7 +127,10 @@ def antecedents(sentences: list[Sentence]) -> np.ndarray:
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
         if leans_on_previous(sentence.text):
-            result[number] = at.get((sentence.doc, sentence.index - 1), -2)
+            before = at.get((sentence.doc, sentence.index - 1), -2)
+            quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
+                before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
+            result[number] = -2 if quote_without_speaker else before
             continue
         if not surnames.intersection(CAPITALIZED_WORD.findall(sentence.text)):
             continue

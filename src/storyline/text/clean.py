@@ -87,6 +87,7 @@ RULES = [
     ("story article", r"\bthis (story|article) (was|has been) (last |originally |first )?(updated|published|amended|corrected|changed)\b"),
     ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
     ("http https www", r"\bhttps?://|\bwww\.\w"),
+    ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("archive", r"\barchive-it\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
@@ -119,6 +120,7 @@ CASED_RULES = [
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
+BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
@@ -161,6 +163,8 @@ def is_junk(line: str) -> bool:
     if line.isupper() and ALL_CAPS.search(line):
         return True
     if ("[" in line and WIDGET.search(line)) or (":" in line and LABEL_INSIDE.search(line)):
+        return True
+    if BREADCRUMB.search(line):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
     return any(

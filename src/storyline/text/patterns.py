@@ -27,11 +27,16 @@ _POINTS_BACK = (
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards".split()
     + [r"(many|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom)",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
-       r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)"]
+       r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
+       r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
+
+
+# A sentence that says who speaks ("..., she said", "Adler told reporters", "He said:").
+NAMES_A_SPEAKER = re.compile(r"\b(said|says|told|tells|added|adds|asked|wrote|writes|explained|according to|recalled)\b|:\s*[\"“]?$")
 
 
 def leans_on_previous(sentence: str) -> bool:

@@ -19,8 +19,8 @@ MAX_WORDS = 80
 
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
-    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, cut-off
-    teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
+    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences,
+    cut-off teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
     article asks (subheads, video titles, teasers; a quoted question stays) and first person with no speaker,
     sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
@@ -33,12 +33,19 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= len(text.split()) <= max_words and not (
-                has_open_quote(text) or is_heading(text) or is_truncated(text)
+                has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
     return result
+
+
+def starts_lower(sentence: str) -> bool:
+    """True for a piece of a sentence: one that starts with a lower-case word ("by one of the boys, ...";
+    "iPhone" and "eBay" are names)."""
+    first = sentence.lstrip("\"“‘'(—–- ")[:2]
+    return first[:1].islower() and not first[1:].isupper()
 
 
 def speaks_unquoted(sentence: str) -> bool:
