@@ -9,6 +9,7 @@ import click
 from ..errors import EXIT_CODES, StorylineError
 from .batch import batch
 from .eval import eval_command
+from .serve import serve
 from .stories import stories
 from .summarize import summarize
 
@@ -21,7 +22,7 @@ def cli() -> None:
     """Short, sourced summaries of news clusters."""
 
 
-for command in (summarize, batch, eval_command, stories):
+for command in (summarize, batch, eval_command, stories, serve):
     cli.add_command(command)
 
 
