@@ -1,16 +1,22 @@
 import json
+import os
+import pty
+import re
+import select
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from storyline.cli import cli
 from storyline.errors import StoreError, StorylineError
+from storyline.io.render import render_page
 from storyline.model import Document
 from storyline.stories.store import MIGRATIONS, Store
-from storyline.stories import StoryTracker
-from storyline.stories.page import coverage, quotes, timeline
+from storyline.stories import StoryTracker, build_page
+from storyline.stories.page import HEADLINE_WORDS, coverage, headline, quotes, timeline
 
 FIRE = [
     ("fire-courier", "Courier", "A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday, forcing the "
@@ -27,6 +33,36 @@ FOOTBALL = [
      "Aldren stadium. Striker Mia Holm scored twice in the second half, and coach Per Lind praised the defence."),
     ("cup-gazette", "Gazette", "Mia Holm scored two goals as Northvik beat Sundby 3-1 in the national cup final at "
      "the Aldren stadium on Sunday. Coach Per Lind said the cup final win was the best day of his career."),
+]
+
+ELECTION = [
+    ("vote-post", "Valley Post", "Voters in Sundby elected Ada Brenner as mayor on Sunday, ending twelve years of rule by "
+     "the Harbour Party. Brenner won 54 percent of the ballots cast, the election commission said."),
+]
+# A story told the way scraped pages tell it: captions, credits, video titles and site names around the reporting.
+BRIDGE = [
+    {"id": "bridge-courier", "source": "Courier", "published": "2031-04-09", "url": "https://courier.example/bridge",
+     "title": "Storm closes Kvale bridge for a week | Courier",
+     "text": "Media caption Waves crash against the Kvale bridge on Tuesday.\n\n"
+             "A storm closed the Kvale bridge on Tuesday after waves damaged two of its supporting pillars, the road "
+             "agency said.\n\nEngineers will inspect the pillars on Thursday, and the bridge is expected to stay shut "
+             "for at least a week.\n\n\"We have never seen waves this high in April,\" said road agency engineer "
+             "Tove Rasmussen."},
+    {"id": "bridge-radio", "source": "Radio Kvale", "published": "2031-04-09", "title": "Kvale bridge closure: what drivers need to know",
+     "text": "Drivers heading to Eastvik should take the coast road while the Kvale bridge is shut after the storm. "
+             "The coast road adds about forty minutes to the journey, and the ferry from Kvale harbour runs every "
+             "hour. Lorries over twelve tonnes must use the inland route through Sundby."},
+    {"id": "bridge-herald", "source": "Herald", "published": "2031-04-10", "url": "https://herald.example/kvale",
+     "title": "WATCH: Waves hit the Kvale bridge",
+     "text": "Waves hit the Kvale bridge during the storm. | AP Photo/Lars Eng\n\n"
+             "The Kvale bridge was closed on Tuesday after a storm damaged two of its supporting pillars, the road "
+             "agency said.\n\nCommuters face a 40-minute detour while the bridge is shut. The bridge first opened on "
+             "June 3, 1987.\n\n\"Nobody crosses until the engineers say it is safe,\" Rasmussen said."},
+    {"id": "bridge-wire", "source": "Baltic Wire", "published": "2031-04-11",
+     "title": "",
+     "text": "Image copyright Getty Images\n\nRepairs to the storm-damaged Kvale bridge will cost about 12 million "
+             "crowns, the road agency said on Friday. Divers found cracks in both pillars during an inspection on "
+             "Thursday."},
 ]
 
 
@@ -123,9 +159,19 @@ def test_a_store_of_schema_version_2_finds_copies_and_keeps_its_stories_open(tmp
     db = tmp_path / "s.db"
     add(db, articles(FIRE))
     store = Store(db)
-    with store.db:  # back to version 2: no band keys, no day a story was last seen
-        store.db.executescript("DROP TABLE bands; DROP INDEX stories_last_day; ALTER TABLE stories DROP COLUMN last_day;"
-                               "DELETE FROM meta WHERE key = 'bands'; UPDATE meta SET value = '2' WHERE key = 'schema_version';")
+    # back to version 2: no band keys, no day a story was last seen, no generations, merges or refusals
+    store.db.executescript("""
+        BEGIN;
+        DROP TABLE bands; DROP TABLE merges; DROP TABLE refused;
+        CREATE TABLE stories_v2 (id INTEGER PRIMARY KEY, first_seen TEXT, last_seen TEXT,
+                                 norm2 REAL NOT NULL, terms BLOB NOT NULL, weights BLOB NOT NULL);
+        INSERT INTO stories_v2 SELECT id, first_seen, last_seen, norm2, terms, weights FROM stories;
+        DROP TABLE stories;
+        ALTER TABLE stories_v2 RENAME TO stories;
+        DELETE FROM meta WHERE key IN ('bands', 'generation');
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+        COMMIT;
+    """)
     store.close()
     copy = Document(text=FIRE[0][2] + " Copyright Wire 2031.", id="courier-again", source="Wire", published="2031-03-13")
     assert add(db, [copy]).duplicates == 1
@@ -164,15 +210,29 @@ def test_a_story_stays_open_for_its_window(tmp_path, window_days, together):
 def test_stories_that_come_close_are_merged_into_the_older_one(tmp_path):
     db = tmp_path / "s.db"
     add(db, articles(FIRE))
-    store = Store(db)
-    store.set_watermark("ana", 2, 1)
-    store.close()
-    report = add(db, articles(FOOTBALL), merge=0.0)
-    assert report.new_stories == 1 and report.merged == 1
+    add(db, articles(FOOTBALL))
+    assert set(stored(db).values()) == {1, 2}
+    with Store(db) as store:
+        store.set_watermark("ana", 2, 3)
+    later = Document(text=FIRE_LATER, id="fire-rebuilt", source="Post", published="2031-03-13")
+    report = add(db, [later], merge=0.0)
+    assert report.new_stories == 0 and report.merged == 1
     assert set(stored(db).values()) == {1}
-    store = Store(db)
-    assert [s.id for s in store.stories()] == [1] and store.watermark("ana", 2) == 0
-    store.close()
+    with Store(db) as store:
+        assert [s.id for s in store.stories()] == [1] and store.watermark("ana", 2) == 0
+        assert store.merged_into(2) == 1
+        with pytest.raises(StoreError, match="story 2 was merged into story 1"):
+            build_page(store, 2)
+
+
+def test_a_story_id_is_never_used_again_after_its_story_is_merged(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    add(db, articles(FOOTBALL))
+    later = Document(text=FIRE_LATER, id="fire-rebuilt", source="Post", published="2031-03-13")
+    add(db, [later], merge=0.0)  # story 2, the newest, goes into story 1
+    add(db, articles(ELECTION))
+    assert stored(db)["vote-post"] == 3
 
 
 def test_a_page_without_prose_is_refused_not_stored(tmp_path):
@@ -208,7 +268,146 @@ def test_story_page_parts():
     [quote] = quotes(documents)
     assert quote.speaker == "Inge Solberg" and quote.text.startswith("We saw the roof collapse")
     dated = [Document(text="The warehouse opened on March 3, 1998. It burned down on March 11, 2031, police said.")]
-    assert [e.date for e in timeline(dated)] == ["March 3, 1998", "March 11, 2031"]
+    assert [e.date for e in timeline(dated)] == ["1998-03-03"]  # "It burned ..." leans on the sentence before
+
+
+def test_quotes_name_their_speakers_through_roles_and_surnames():
+    text = ('"The charging station had been inspected in January and passed," said Halvard Timber director Mona Berg. '
+            'Fire chief Rune Adler spoke to reporters at the harbour on Wednesday. '
+            '"The wind turned just in time, otherwise the houses would have caught," Adler said. '
+            '"We will be back at work within the month, we hope," he said.')
+    found = {quote.speaker: quote.text for quote in quotes([Document(text=text)])}
+    assert set(found) == {"Mona Berg", "Rune Adler"}
+    assert found["Mona Berg"].startswith("The charging station")
+
+
+def test_a_headline_is_the_best_title_else_a_short_lead_never_a_caption():
+    documents = [Document(text=a["text"], id=a["id"], title=a["title"], source=a["source"]) for a in BRIDGE]
+    assert headline(documents) == "Storm closes Kvale bridge for a week"  # the site's name goes, the video title loses
+    untitled = [Document(text=a["text"], id=a["id"], source=a["source"]) for a in BRIDGE]
+    lead = headline(untitled)
+    assert lead.startswith("A storm closed the Kvale bridge on Tuesday") or lead.startswith("The Kvale bridge was closed")
+    assert len(lead.split()) <= HEADLINE_WORDS and "said" not in lead and not lead.endswith(".")
+    words = " ".join(a["text"] for a in BRIDGE).replace("\n", " ").split()
+    assert all(word.strip(",.…") in words or word == "…" for word in lead.split()), lead  # never cut inside a word
+    captions_only = [Document(text="Media caption Waves crash against the Kvale bridge on Tuesday.\n\n"
+                                   "Waves hit the Kvale bridge during the storm. | AP Photo/Lars Eng\n\n"
+                                   "Engineers will inspect the two damaged pillars of the Kvale bridge on Thursday "
+                                   "morning before deciding when the road can open again to traffic.",
+                              title="Photo: Waves hit the Kvale bridge | AP Photo")]
+    short = headline(captions_only)
+    assert short == "Engineers will inspect the two damaged pillars of the Kvale bridge on Thursday morning"
+
+
+def test_the_timeline_is_dated_from_each_article_merged_and_in_order():
+    documents = [
+        Document(id="a", published="2031-01-04", text="Media caption Crowds gathered at the harbour on January 2. "
+                 "The ferry Nordlys ran aground off Kvale on Dec. 30 with 212 passengers on board. "
+                 "All passengers were brought ashore on Thursday, January 2, the coast guard said."),
+        Document(id="b", published="2031-01-05", text="The coast guard brought all passengers of the ferry Nordlys "
+                 "ashore on January 2. The ferry Nordlys ran aground off Kvale on December 30 with 212 passengers "
+                 "aboard. Divers inspected the damaged hull of the ferry on January 2. The ferry will be towed to "
+                 "the Aldren yard next Tuesday."),
+    ]
+    events = timeline(documents)
+    assert [e.date for e in events] == ["2030-12-30", "2031-01-02", "2031-01-02", "2031-01-07"]
+    assert [e.when for e in events] == ["30 December 2030", "2 January 2031", "2 January 2031", "7 January 2031"]
+    aground, ashore, divers, towed = events
+    assert aground.docs == [0, 1] and aground.sentence.startswith("The ferry Nordlys ran aground")
+    assert ashore.docs == [0, 1] and ashore.sentence.startswith("All passengers were brought ashore")  # one event
+    assert divers.docs == [1] and towed.mention == "next Tuesday"  # another event of that day stays
+
+
+def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_something_else_gives_way():
+    documents = [Document(published="2031-04-10", text="Halvard Timber will rebuild the warehouse after the fire "
+                          "destroyed it on Tuesday, director Mona Berg said on Wednesday. The council will vote on "
+                          "the harbour fire rules on Friday.")]
+    assert [(e.date, e.mention) for e in timeline(documents)] == [("2031-04-09", "on Wednesday"), ("2031-04-11", "on Friday")]
+
+
+def bridge_store(tmp_path):
+    db = tmp_path / "bridge.db"
+    add(db, [Document(**a) for a in BRIDGE])
+    return db
+
+
+def test_the_story_page_cites_sources_numbered_without_gaps(tmp_path):
+    from storyline.summarize import Summarizer
+
+    db = bridge_store(tmp_path)
+    with Store(db) as store:
+        page = build_page(store, 1, summarizer=Summarizer(words=25))
+    assert page.headline == "Storm closes Kvale bridge for a week"
+    assert [(c.outlet, c.articles) for c in page.coverage] == [("Baltic Wire", 1), ("Courier", 1), ("Herald", 1), ("Radio Kvale", 1)]
+    # the page cites the articles in another order than they came, or leaves one out (here the radio's tips)
+    assert list(page.numbers) != list(range(len(page.documents)))
+    cited = {n for s in page.summary.sentences for n in page.cite([r.doc for r in s.sources])}
+    cited |= {n for q in page.quotes for n in page.cite(q.docs)} | {n for e in page.timeline for n in page.cite(e.docs)}
+    assert [s.number for s in page.sources] == list(range(1, len(page.sources) + 1)) and cited == set(range(1, len(page.sources) + 1))
+    first_cited = [n for s in page.summary.sentences for n in page.cite([r.doc for r in s.sources])]
+    assert first_cited[0] == 1
+    assert {q.speaker for q in page.quotes} == {"Tove Rasmussen"}
+    assert [e.date for e in page.timeline] == sorted(e.date for e in page.timeline)
+    assert page.timeline[0].date == "1987-06-03"
+    text = render_page(page)
+    assert re.findall(r"^(\w[\w ]*)\n-+$", text, re.M) == ["Coverage", "Summary", "Quotes", "Timeline", "Sources"]
+    shown = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    listed = [int(n) for n in re.findall(r"^(\d+)\. ", text, re.M)]
+    assert shown == set(listed) and listed == list(range(1, len(listed) + 1))
+    data = json.loads(render_page(page, "json"))
+    assert data["headline"] == page.headline and [s["number"] for s in data["sources"]] == listed
+    assert {n for s in data["summary"]["sentences"] for n in s["sources"]} | {n for q in data["quotes"] for n in q["sources"]} \
+        | {n for e in data["timeline"] for n in e["sources"]} == set(listed)
+    markdown = render_page(page, "markdown")
+    assert markdown.startswith("# Storm closes Kvale bridge for a week\n") and "## Timeline" in markdown
+
+
+def test_no_caption_credit_or_video_title_reaches_the_page(tmp_path):
+    db = bridge_store(tmp_path)
+    with Store(db) as store:
+        page = build_page(store, 1)  # the default budget: room for every article's lead, captions included
+    data = json.loads(render_page(page, "json"))
+    for source in data["sources"]:
+        del source["title"]  # the article's own title, kept as it came: its "label" is what a page shows
+    for fmt, rendered in (("text", render_page(page)), ("markdown", render_page(page, "markdown")), ("json", json.dumps(data))):
+        for junk in ("Media caption", "AP Photo", "Getty", "WATCH"):
+            assert junk not in rendered, (fmt, junk)
+
+
+def test_what_is_new_leaves_out_what_the_reader_read(tmp_path, monkeypatch):
+    db = tmp_path / "s.db"
+    add(db, articles(FIRE))
+    with Store(db) as store:
+        build_page(store, 1, reader="ana")
+        store.set_watermark("ana", 1, 2)
+    repeat = FIRE[0][2].split(". ")[0] + "."  # the lead the reader read, told again in a later article
+    later = Document(id="fire-later", source="Post", published="2031-03-13", text=f"{FIRE_LATER} {repeat}")
+    add(db, [later])
+    from storyline.summarize import Summarizer
+
+    seen = []
+    summarize = Summarizer.summarize
+    monkeypatch.setattr(Summarizer, "summarize", lambda self, cluster, **kw: seen.append(cluster) or summarize(self, cluster, **kw))
+    with Store(db) as store:
+        page = build_page(store, 1, reader="ana")
+    [cluster] = seen
+    assert [d.id for d in cluster.documents] == ["fire-later"] and {d.id for d in cluster.previous} == {"fire-courier", "fire-herald"}
+    assert page.update and page.new_articles == 1 and page.read_articles == 2
+    assert repeat not in page.summary.text and "rebuild" in page.summary.text
+    assert render_page(page).count("What is new (1 article since the last look)") == 1
+
+
+def list_headlines(table):
+    """The headline column of `stories list`, a story's wrapped lines joined."""
+    headlines = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.split("│")[1:-1]]
+        if len(cells) == 6:
+            if cells[0]:
+                headlines.append(cells[5])
+            elif cells[5]:
+                headlines[-1] += " " + cells[5]
+    return headlines
 
 
 def storyline(*args):
@@ -229,16 +428,21 @@ def test_stories_commands(tmp_path):
     assert added.exit_code == 0, added.output
     assert "4 articles added" in added.stderr and "2 new stories" in added.stderr and "1 unreadable" in added.stderr
     listing = storyline("stories", "list", "--db", db)
-    assert listing.exit_code == 0 and listing.stdout.count("2031-03-12") == 4 and "A fire destroyed" in listing.stdout
+    assert listing.exit_code == 0 and listing.stdout.count("2031-03-12") == 4
+    assert list_headlines(listing.stdout) == ["A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday",
+                                              "Mia Holm scored two goals as Northvik beat Sundby 3-1"]
     assert "1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
-    assert "2 articles from 2 outlets: Courier, Herald" in first.stdout and "Sources:" in first.stdout
-    assert "**" not in first.stdout and "Quotes\n------" in first.stdout
+    assert "2 articles from 2 outlets" in first.stdout and "- Courier: 1 article\n- Herald: 1 article" in first.stdout
+    assert "**" not in first.stdout and "Quotes\n------\n- “We saw the roof collapse" in first.stdout
+    assert "Sources\n-------\n1. " in first.stdout
     again = storyline("stories", "show", story, "--db", db, "--reader", "ana")
-    assert "Nothing new" in again.stdout
+    assert "What is new\n-----------\nNothing new since the last look." in again.stdout
     markdown = storyline("stories", "show", story, "--db", db, "-f", "markdown")
-    assert markdown.stdout.startswith(f"# Story {story}") and "**Sources**" in markdown.stdout
+    assert markdown.stdout.startswith("# A fire destroyed a timber warehouse") and "## Sources" in markdown.stdout
+    page = json.loads(storyline("stories", "show", story, "--db", db, "-f", "json").stdout)
+    assert page["story"] == story and page["headline"] == markdown.stdout.split("\n")[0][2:]
     out = tmp_path / "assign.jsonl"
     assert storyline("stories", "export", "--db", db, "-o", out).exit_code == 0
     assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
@@ -248,6 +452,75 @@ def test_stories_commands(tmp_path):
     late.write_text(json.dumps({"id": "fire-rebuilt", "source": "Post", "published": "2031-06-01", "text": FIRE_LATER}))
     assert storyline("stories", "add", late, "--db", db, "--window", 100).exit_code == 0
     assert stored(db)["fire-rebuilt"] == story
+
+
+def test_the_list_headline_is_the_page_headline_never_a_caption(tmp_path):
+    db = tmp_path / "bridge.db"
+    feed = tmp_path / "bridge.jsonl"
+    untitled = [dict(a, title="Photo: Waves hit the Kvale bridge | AP Photo" if i == 0 else "") for i, a in enumerate(BRIDGE)]
+    feed.write_text("".join(json.dumps(a) + "\n" for a in untitled))
+    assert storyline("stories", "add", feed, "--db", db).exit_code == 0
+    listing = storyline("stories", "list", "--db", db).stdout
+    with Store(db) as store:
+        page = build_page(store, 1)
+    assert list_headlines(listing) == [page.headline]
+    for junk in ("Media caption", "AP Photo", "Photo:", "Image copyright"):
+        assert junk not in listing and junk not in page.headline
+    assert page.headline != "Kvale bridge closure: what drivers need to know"  # an untitled story's best lead, not any title
+
+
+def test_adding_again_finds_only_stored_articles_and_known_refusals_and_exits_0(tmp_path):
+    widget = {"id": "video-page", "text": "Play Video\n\nShare this:\n\nFacebook\n\nTwitter"}
+    error_page = {"id": "gone-page", "text": "Loading, please wait..."}
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": i, "text": t, "source": s} for i, s, t in FIRE] + [widget, error_page]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    db = tmp_path / "s.db"
+    first = storyline_process("stories", "add", feed, "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.decode().count("\n") == 1 and b"2 refused for having no prose (--verbose names them)" in first.stderr
+    again = storyline_process("stories", "add", feed, "--db", db)
+    assert again.returncode == 0, again.stderr
+    message = again.stderr.decode()
+    assert message.count("\n") == 1 and "0 articles added" in message and "2 already stored" in message
+    assert "2 refused for having no prose, 2 of them refused before" in message and "video-page" not in message
+    verbose = storyline_process("stories", "add", feed, "--db", db, "--verbose").stderr.decode()
+    assert "video-page" in verbose and "gone-page" in verbose
+    missing = storyline("stories", "add", feed, tmp_path / "typo.jsonl", "--db", db)  # one feed missing: the others count
+    assert missing.exit_code == 0 and "typo.jsonl: cannot open" in missing.stderr and "1 unreadable" in missing.stderr
+    only_new_refusals = tmp_path / "widgets.jsonl"
+    only_new_refusals.write_text(json.dumps({"id": "other-widget", "text": "Share this:\n\nFacebook"}) + "\n")
+    assert storyline_process("stories", "add", only_new_refusals, "--db", db).returncode == 2
+    assert storyline_process("stories", "add", only_new_refusals, "--db", db).returncode == 0  # known now
+
+
+def test_add_shows_progress_in_a_terminal_and_none_when_piped(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": t, "source": s}) + "\n" for i, s, t in FIRE + FOOTBALL))
+    piped = storyline_process("stories", "add", feed, "--db", tmp_path / "piped.db")
+    assert piped.returncode == 0 and b"adding articles" not in piped.stderr and piped.stderr.count(b"\n") == 1
+    parent, child = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", "stories", "add", str(feed), "--db",
+                                str(tmp_path / "tty.db")], stdin=child, stdout=child, stderr=child,
+                               env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(child)
+    output = b""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([parent], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(parent, 4096)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            output += chunk
+        elif process.poll() is not None:
+            break
+    os.close(parent)
+    assert process.wait(timeout=30) == 0
+    assert b"adding articles" in output and b"4 articles added" in output
 
 
 def test_a_missing_story_exits_2_with_one_message_in_a_real_process(tmp_path):
@@ -268,3 +541,12 @@ def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_a
     assert fingerprint.from_bytes(fingerprint.to_bytes(same)).jaccard(same) == 1.0
     assert fingerprint.signature("Ålesund café reopens").jaccard(fingerprint.signature("ålesund CAFÉ reopens")) == 1.0
     assert len(fingerprint.word_hashes("Ålesund  café\treopens ")) == 3
+
+
+def test_a_story_with_nothing_to_summarize_still_has_a_page(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, [Document(id="brief", source="Radio Kvale", published="2031-04-09",
+                      text="Storm warning. Kvale bridge shut. Waves high. Coast road open instead.")])
+    shown = storyline("stories", "show", 1, "--db", db)
+    assert shown.exit_code == 0 and "Summary\n-------\nNo summary: " in shown.stdout and "Radio Kvale: 1 article" in shown.stdout
+    assert json.loads(storyline("stories", "show", 1, "--db", db, "-f", "json").stdout)["summary"] is None

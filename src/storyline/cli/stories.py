@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 import click
 from rich.console import Console
@@ -12,11 +13,14 @@ from rich.table import Table
 from ..errors import InputError
 from ..io.ingest import iter_articles
 from ..io.render import FORMATS, render_page
+from ..model import Document
 from ..stories import Store, StoryTracker, TrackerConfig, build_page, outlet
+from ..stories.page import headline, publication_day
+from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
-from .common import warn, write
+from .common import progress, warn, write
 
-HEADLINE_CHARS = 80  # of an article's text, as its headline when it has no title
+HEADLINE_CHARS = 3000  # of each article's text read for the headline of `stories list`
 DEFAULTS = TrackerConfig()
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story store  [default: $STORYLINE_DB or storyline.db]")
 
@@ -33,24 +37,58 @@ def stories() -> None:
               help="Similarity an article needs to join a story.")
 @click.option("--window", type=click.FloatRange(0), default=DEFAULTS.window_days, show_default=True, metavar="DAYS",
               help="Days a story stays open after its last dated article.")
-def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window: float) -> None:
-    """Add articles (JSONL feed lines, or text and HTML files) to their stories; already stored ids are skipped."""
+@click.option("--chunk", type=click.IntRange(1), default=DEFAULTS.chunk, show_default=True, metavar="N",
+              help="Articles placed and stored per transaction (a killed run loses at most one chunk).")
+@click.option("-v", "--verbose", is_flag=True, help="Name every refused page.")
+def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window: float, chunk: int, verbose: bool) -> None:
+    """Add articles (JSONL feed lines, or text and HTML files) to their stories. Already stored ids are skipped,
+    so a feed can be added again (by several processes at once, too); pages without prose are refused.
+
+    Exits 2 when nothing in the feeds could be used (every article unreadable or refused for the first time)."""
     unreadable = 0
+    with progress() as bar:
+        task = bar.add_task("adding articles", total=None)
 
-    def skip(name: str, error: InputError) -> None:
-        nonlocal unreadable
-        unreadable += 1
-        warn(f"skipped: {error}")
+        def say(message: str) -> None:  # above the progress bar in a terminal
+            if bar.live.is_started:
+                bar.console.print(f"storyline: {message}", markup=False, highlight=False, soft_wrap=True)
+            else:
+                warn(message)
 
-    with Store(db, create=True) as store:
-        tracker = StoryTracker(store, threshold=threshold, window_days=window)
-        report = tracker.add(iter_articles(feeds, on_error=skip))
-    for article_id in report.refused:
-        warn(f"skipped: article {article_id}: no prose (an error page or a widget?)")
-    click.echo(f"{report.added} articles added ({report.duplicates} copies of stored ones), "
-               f"{report.new_stories} new stories, {report.merged} merged into others, {report.skipped} already stored, "
-               f"{unreadable + len(report.refused)} unreadable", err=True)
-    if (unreadable or report.refused) and not report.added:
+        def skip(name: str, error: InputError) -> None:
+            nonlocal unreadable
+            unreadable += 1
+            say(f"skipped: {error}")
+
+        def read() -> Iterator[Document]:
+            for feed in feeds:  # a feed that cannot be read at all (missing, empty folder) is skipped too
+                try:
+                    for document in iter_articles([feed], on_error=skip):
+                        yield document
+                        bar.advance(task)
+                except InputError as error:
+                    skip(feed, error)
+
+        with Store(db, create=True) as store:
+            tracker = StoryTracker(store, threshold=threshold, window_days=window, chunk=chunk)
+            report = tracker.add(read())
+    if verbose:
+        for article_id in report.refused:
+            warn(f"refused: article {article_id}: no prose (an error page or a widget?)")
+        for article_id in report.refused_before:
+            warn(f"refused again: article {article_id}: no prose")
+    refused = len(report.refused) + len(report.refused_before)
+    counts = [f"{report.added} articles added ({report.duplicates} copies of stored ones)",
+              f"{report.new_stories} new stories", f"{report.merged} merged into others",
+              f"{report.skipped} already stored"]
+    if unreadable:
+        counts.append(f"{unreadable} unreadable")
+    if refused:
+        known = f", {len(report.refused_before)} of them refused before" if report.refused_before else ""
+        counts.append(f"{refused} refused for having no prose{known}" + ("" if verbose else " (--verbose names them)"))
+    click.echo(", ".join(counts), err=True)
+    usable = report.added or report.skipped or report.refused_before
+    if (unreadable or report.refused) and not usable:
         sys.exit(2)
 
 
@@ -59,20 +97,21 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="Stories to show (0: all).")
 def stories_list(db: str | None, limit: int) -> None:
     """The stories, largest first: article count, outlets, first and last seen, and headline."""
-    with Store(db) as store:
-        groups: dict[int, list] = {}
-        for article in store.articles(text_chars=HEADLINE_CHARS):
+    with Store(db) as store, store.snapshot():
+        groups: dict[int, list[StoredArticle]] = {}
+        for article in store.articles(text_chars=0):
             groups.setdefault(article.story, []).append(article)
-    ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
-    shown = ranked[:limit] if limit else ranked
+        ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+        shown = ranked[:limit] if limit else ranked
+        headlines = {story: headline([a.to_document() for a in store.articles(story, text_chars=HEADLINE_CHARS)])
+                     for story, _ in shown}
     table = Table(caption=f"{len(shown)} of {len(ranked)} stories" if len(shown) < len(ranked) else None)
     for column in ("story", "articles", "outlets", "first seen", "last seen", "headline"):
         table.add_column(column)
     for story, articles in shown:
-        dates = sorted(a.published for a in articles if a.published)
-        headline = next((a.title for a in articles if a.title), articles[0].text)
+        dates = sorted(day.isoformat() for a in articles if (day := publication_day(a.published)))
         table.add_row(str(story), str(len(articles)), str(len({outlet(a.to_document()) for a in articles})),
-                      dates[0] if dates else "", dates[-1] if dates else "", headline)
+                      dates[0] if dates else "", dates[-1] if dates else "", headlines[story])
     Console().print(table)
 
 
@@ -84,9 +123,10 @@ def stories_list(db: str | None, limit: int) -> None:
 @click.option("-w", "--words", type=click.IntRange(1), default=DEFAULT_WORDS, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 def stories_show(story: int, db: str | None, reader: str | None, since: int, words: int, fmt: str) -> None:
-    """A story page: coverage, summary (of what is new, with --reader or --since), quotes and timeline."""
+    """A story page: headline, coverage by outlet, summary (of what is new, with --reader or --since), quotes
+    with their speakers, timeline, and the sources they cite."""
     with Store(db) as store:
-        page = build_page(store, story, reader, since, Summarizer(words=words))
+        page = build_page(store, story, reader, since, Summarizer(words=words), unsummarized=True)
         write(render_page(page, fmt), None)
         if reader:
             store.set_watermark(reader, story, page.last_seq)
@@ -97,6 +137,6 @@ def stories_show(story: int, db: str | None, reader: str | None, since: int, wor
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), metavar="ASSIGN.jsonl")
 def stories_export(db: str | None, output: str) -> None:
     """Write {"id": article id, "story": story id} for every stored article."""
-    with Store(db) as store, open(output, "w", encoding="utf-8") as sink:
+    with Store(db) as store, store.snapshot(), open(output, "w", encoding="utf-8") as sink:
         for article_id, story in store.assignments():
             sink.write(json.dumps({"id": article_id, "story": story}) + "\n")

@@ -63,40 +63,133 @@ def _source_line(number: int, document: Document) -> str:
 
 
 def render_page(page: StoryPage, fmt: str = "text") -> str:
-    """A story page as ``fmt`` (one of FORMATS): headings, summary with sources, quotes, timeline."""
+    """A story page as ``fmt`` (one of FORMATS): the headline, what the story is (articles, outlets, dates),
+    coverage by outlet, the summary (or what is new), quotes with their speakers, the timeline, and the
+    sources, all cited by the page's source numbers (1, 2, 3 ... in the order first cited)."""
     _check(fmt)
     if fmt == "json":
         return json.dumps(_page_dict(page), ensure_ascii=False, indent=2)
-    heading = (lambda title: f"## {title}") if fmt == "markdown" else (lambda title: f"{title}\n{'-' * len(title)}")
-    outlets = ", ".join(page.outlets)
-    parts = [f"# Story {page.story}" if fmt == "markdown" else f"Story {page.story}",
-             f"{page.articles} articles from {len(page.outlets)} outlet{'s' if len(page.outlets) != 1 else ''}: {outlets}"]
-    parts.append(heading("What is new" if page.update else "Summary"))
-    if page.summary is None:
-        parts.append("Nothing new since the last look.")
-    elif fmt == "markdown":
-        parts.append(to_markdown(page.summary).rstrip())
+    markdown = fmt == "markdown"
+    title = page.headline or f"Story {page.story}"
+    parts = [f"# {title}" if markdown else f"{title}\n{'=' * min(len(title), WIDTH)}", _page_facts(page)]
+
+    def section(heading: str, lines: list[str]) -> None:
+        if markdown:
+            parts.append(f"## {heading}\n\n" + "\n".join(lines))
+        else:
+            parts.append(f"{heading}\n{'-' * len(heading)}\n" + "\n".join(_wrap_item(line) for line in lines))
+
+    section("Coverage", [_coverage_line(c, markdown) for c in page.coverage])
+    if page.summary is None and page.summary_error:
+        section("What is new" if page.read_articles else "Summary", [f"No summary: {page.summary_error}"])
+    elif page.summary is None:
+        section("What is new", ["Nothing new since the last look."])
     else:
-        parts.append(to_text(page.summary))
+        heading = "Summary"
+        if page.update:
+            count = page.new_articles
+            heading = f"What is new ({count} article{'s' if count != 1 else ''} since the last look)"
+        text = _unanswered(page.summary) + " ".join(
+            f"{sentence.text} {_citations(page, [ref.doc for ref in sentence.sources])}" for sentence in page.summary.sentences)
+        section(heading, [text])
     if page.quotes:
-        parts.append(heading("Quotes"))
-        parts.append("\n".join(f"- “{quote.text}” ({quote.speaker})" for quote in page.quotes))
+        section("Quotes", [f"- “{quote.text}” — {quote.speaker} {_citations(page, quote.docs)}" for quote in page.quotes])
     if page.timeline:
-        parts.append(heading("Timeline"))
-        parts.append("\n".join(f"- {event.date}: {event.sentence}" for event in page.timeline))
+        when = (lambda event: f"**{event.when}**") if markdown else (lambda event: event.when)
+        section("Timeline", [f"- {when(event)}: {event.sentence} {_citations(page, event.docs)}" for event in page.timeline])
+    if page.sources:
+        section("Sources", [_page_source_line(source) for source in page.sources])
     return "\n\n".join(parts) + "\n"
 
 
 def _page_dict(page: StoryPage) -> dict[str, Any]:
+    """The page as JSON: every citation is a source number, listed under "sources"."""
+    summary = None
+    if page.summary is not None:
+        summary = {
+            "text": page.summary.text,
+            "words": page.summary.words,
+            "sentences": [{"text": sentence.text, "sources": page.cite([ref.doc for ref in sentence.sources]),
+                           "spans": [{"source": page.number(ref.doc), "start": ref.start, "end": ref.end}
+                                     for ref in sentence.sources]}
+                          for sentence in page.summary.sentences],
+        }
     return {
         "story": page.story,
+        "headline": page.headline,
         "articles": page.articles,
         "outlets": page.outlets,
+        "coverage": [dataclasses.asdict(c) for c in page.coverage],
+        "first_seen": page.first_seen,
+        "last_seen": page.last_seen,
         "update": page.update,
-        "summary": page.summary.to_dict() if page.summary else None,
-        "quotes": [dataclasses.asdict(quote) for quote in page.quotes],
-        "timeline": [dataclasses.asdict(event) for event in page.timeline],
+        "new_articles": page.new_articles,
+        "read_articles": page.read_articles,
+        "last_seq": page.last_seq,
+        "summary": summary,
+        **({"summary_error": page.summary_error} if page.summary_error else {}),
+        "quotes": [{"text": q.text, "speaker": q.speaker, "sources": page.cite(q.docs)} for q in page.quotes],
+        "timeline": [{"date": e.date, "when": e.when, "text": e.sentence, "mention": e.mention, "sources": page.cite(e.docs)}
+                     for e in page.timeline],
+        "sources": [dataclasses.asdict(source) for source in page.sources],
     }
+
+
+def _page_facts(page: StoryPage) -> str:
+    """"Story 3 · 4 articles from 3 outlets · 11 to 14 March 2031"."""
+    count = len(page.outlets)
+    facts = [f"Story {page.story}", f"{page.articles} article{'s' if page.articles != 1 else ''} from {count} "
+             f"outlet{'s' if count != 1 else ''}"]
+    if page.first_seen:
+        facts.append(_date_span(page.first_seen, page.last_seen or page.first_seen))
+    return " · ".join(facts)
+
+
+def _date_span(first: str, last: str) -> str:
+    """Two ISO days for a reader: "11 March 2031", "11 to 14 March 2031", "28 February to 2 March 2031"."""
+    import datetime as dt
+
+    try:
+        one, other = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
+    except ValueError:
+        return first if first == last else f"{first} to {last}"
+    if one == other:
+        return f"{one.day} {one:%B} {one.year}"
+    if (one.year, one.month) == (other.year, other.month):
+        return f"{one.day} to {other.day} {other:%B} {other.year}"
+    if one.year == other.year:
+        return f"{one.day} {one:%B} to {other.day} {other:%B} {other.year}"
+    return f"{one.day} {one:%B} {one.year} to {other.day} {other:%B} {other.year}"
+
+
+def _coverage_line(entry: Any, markdown: bool) -> str:
+    name = f"**{entry.outlet}**" if markdown else entry.outlet
+    counts = []
+    if entry.articles:
+        counts.append(f"{entry.articles} article{'s' if entry.articles != 1 else ''}")
+    if entry.copies:
+        counts.append(f"{entry.copies} cop{'ies' if entry.copies != 1 else 'y'} of another outlet's report")
+    return f"- {name}: {', '.join(counts)}"
+
+
+def _citations(page: StoryPage, docs: list[int]) -> str:
+    return " ".join(f"[{number}]" for number in page.cite(docs))
+
+
+def _page_source_line(source: Any) -> str:
+    label = source.label or source.title or source.id or f"source {source.number}"
+    details = ", ".join(x for x in (source.outlet, source.day or source.published) if x)
+    link = f"<{source.url}>" if source.url else ""
+    return " ".join(x for x in (f"{source.number}. {label}", f"({details})" if details else "", link) if x)
+
+
+def _wrap_item(line: str) -> str:
+    """A line of a text page wrapped at WIDTH; a list item's further lines indented under its text."""
+    if len(line) <= WIDTH:
+        return line
+    marker = line.split(" ", 1)[0]
+    indent = " " * (len(marker) + 1) if marker == "-" or (marker[:-1].isdigit() and marker.endswith(".")) else ""
+    return textwrap.fill(line, width=WIDTH, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)
 
 
 def _check(fmt: str) -> None:

@@ -1,41 +1,121 @@
-"""A story page: coverage, a summary (of what is new to a reader), key quotes with speakers, a dated timeline."""
+"""A story page: a headline, coverage by outlet, a summary (of what is new to a reader), key quotes with
+their speakers, a dated timeline, and the sources these cite, numbered without gaps in reading order."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import Cluster, Document, Summary
 from ..summarize import Summarizer
-from .store import Store
-from ..text.patterns import SPEAKER
+from ..text.clean import is_junk, is_truncated
+from ..text.outlets import is_attribution
+from ..text.patterns import DANGLING, SPEAKER
 from ..text.prose import prose_sentences
+from ..text.tokens import content_words
+from .store import Store
 
 SPEECH = r"(?:said|says|told [\w ]{1,30}?|added|wrote|tweeted|explained|warned)"
 QUOTE = r"[\"“]([^\"“”]{25,400}?)[,.!?]?[\"”]"
+ROLE = r"(?:(?:[A-Z][\w.'’-]+ ){0,3}(?:[a-z][\w'’-]* ){1,3})?"  # "fire chief ", "Halvard Timber director "
 QUOTE_PATTERNS = [
-    re.compile(rf"{QUOTE},? {SPEECH} {SPEAKER}"),
-    re.compile(rf"{QUOTE},? {SPEAKER} {SPEECH}"),
+    re.compile(rf"{QUOTE},? {SPEECH} {ROLE}{SPEAKER}"),
+    re.compile(rf"{QUOTE},? {ROLE}{SPEAKER} {SPEECH}"),
     re.compile(rf"{SPEAKER} {SPEECH},? {QUOTE}"),
 ]
-MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-DATE = re.compile(rf"\b({MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?|\d{{1,2}} {MONTHS}(?: \d{{4}})?|{MONTHS} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+NOT_SPEAKERS = frozenset("The A An It This That He She They We I You His Her Their Its There Here".split())
+SPEAKER_QUOTES = 2  # most quotes shown from one speaker
+
+# Captions, credits and video titles, which may pass for a title or a sentence ("Media caption Firefighters
+# ...", "... | AP Photo/Jane Roe", "WATCH: ...").
+CAPTION = re.compile(
+    r"^\W*(media|image|video|photo|picture)s? (caption|copyright|credit|source|courtesy)\b"
+    r"|\b(AP|AFP|EPA|Reuters|Getty|Bloomberg|Xinhua|Shutterstock|AAP|PA)( Photos?| Images| Pictures)\b"
+    r"|\|\s*(AP|AFP|EPA|Reuters|Getty|Shutterstock|Bloomberg|Xinhua)\b"
+    r"|^\W*(photo|photos|picture|image|file|gallery|video|watch|listen|live|live updates|breaking)\s*[:|]"
+    r"|\b(photo|image)s? (credit|courtesy)\b",
+    re.IGNORECASE,
+)
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{1,40})$")  # " | The Courier", " - BBC News"
+HEADLINE_WORDS = 14  # longest extractive headline
+TITLE_WORDS = (3, 25)  # a usable title's length in words
+ATTRIBUTION_TAIL = re.compile(
+    r",\s+(?:according to [^,]{1,60}|(?:[\w.'’-]+\s+){0,5}(?:said|says|reported|announced|told [\w ]{1,30}?))"
+    r"(?:\s+(?:on\s+)?\w+day)?\s*[.!]?$")
+CLAUSE_OPENERS = frozenset("after as when while which who where because amid following but and before since "
+                           "despite forcing leaving prompting".split())
+PHRASE_OPENERS = frozenset("in at on near off for from with without during into over under across through".split())
+HEADLINE_MIN_WORDS = 5  # a headline cut at a clause or phrase keeps at least this many words
+
+_MONTH = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTH_NUMBER = {name: number for number, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# Date mentions, most precise first: (kind, pattern).
+DATE_PATTERNS = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("month-day", re.compile(rf"\b{_MONTH}\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?")),
+    ("day-month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}\b\.?(?:,? (\d{{4}})\b)?")),
+    ("month-year", re.compile(rf"\b{_MONTH} (\d{{4}})\b")),
+    ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late|early on|late on) )?"
+                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|since|until|by|of) ((?:19|20)\d\d)\b")),
+]
+FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
+                    r"to be held|is to|are to|next)\b", re.IGNORECASE)
+# A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
+SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
+CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
+SAME_EVENT = 0.5  # word overlap (Jaccard) at which two sentences of one date tell the same event
 
 
 @dataclass
 class Quote:
     text: str
     speaker: str
-    doc: int
+    doc: int  # the first document (of the page's) that quotes it
+    docs: list[int] = field(default_factory=list)  # every document that does
 
 
 @dataclass
 class Event:
+    """A dated sentence. ``date`` is ISO: a day ("2031-03-11"), a month ("2031-03") or a year ("1998");
+    ``when`` says it for a reader ("11 March 2031"); ``mention`` is the words that gave the date."""
+
     date: str
     sentence: str
     doc: int
+    docs: list[int] = field(default_factory=list)
+    when: str = ""
+    mention: str = ""
+
+
+@dataclass
+class OutletCoverage:
+    outlet: str
+    articles: int  # its own articles
+    copies: int = 0  # near-identical copies of another article (a wire report it ran)
+
+
+@dataclass
+class Source:
+    """A cited article. ``label`` names it for a reader: its title (without the site's name), else a short
+    headline from its lead; ``day`` is the ISO day it was published ('' when unknown)."""
+
+    number: int
+    id: str
+    title: str
+    outlet: str
+    published: str
+    url: str
+    label: str = ""
+    day: str = ""
 
 
 def outlet(document: Document) -> str:
@@ -53,44 +133,297 @@ def coverage(documents: list[Document]) -> str:
     return f"reported by {len(names)} outlet{'s' if len(names) != 1 else ''}: {', '.join(names)}"
 
 
+def coverage_by_outlet(documents: list[Document], copies: list[Document] | None = None) -> list[OutletCoverage]:
+    """Articles and copies per outlet, most articles first (then by name)."""
+    own = Counter(outlet(d) for d in documents)
+    copied = Counter(outlet(d) for d in copies or [])
+    return sorted((OutletCoverage(name, own[name], copied[name]) for name in own.keys() | copied.keys()),
+                  key=lambda c: (-c.articles, -c.copies, c.outlet.lower()))
+
+
+# headline
+def is_caption(line: str) -> bool:
+    """True for a caption, photo credit or video title (which never heads a story or dates an event)."""
+    return CAPTION.search(line) is not None
+
+
+def clean_title(title: str, site: str = "") -> str:
+    """A title as a headline: without the site's name after it ("... | The Courier") and spaces tidied; ''
+    when it is no headline (a caption, a credit, a video title, a dateline or byline, cut off, too short
+    or too long)."""
+    title = " ".join(title.split())
+    while (match := SITE_SUFFIX.search(title)) and len(title[:match.start()].split()) >= TITLE_WORDS[0]:
+        suffix = match.group(1).strip()
+        if not (_names_site(suffix, site) or is_caption(match.group(0))):
+            break
+        title = title[:match.start()].rstrip()
+    words = len(title.split())
+    if (not TITLE_WORDS[0] <= words <= TITLE_WORDS[1] or is_caption(title) or is_junk(title) or is_attribution(title)
+            or is_truncated(title) or (title.isupper() and words > 3)):
+        return ""
+    return title
+
+
+def _names_site(suffix: str, site: str) -> bool:
+    """Whether the end of a title names a site or section: the outlet's name, or a few capitalized words."""
+    if site and suffix.lower().replace("the ", "") == site.lower().replace("the ", ""):
+        return True
+    words = suffix.split()
+    return len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() or w in {"&", "of", "the", "and"} for w in words)
+
+
+def headline(documents: list[Document]) -> str:
+    """The story's headline: the best title among its articles (the one whose words the articles share
+    most), else a short headline taken from the most central lead sentence (cut at a clause, never inside
+    a word). Never a caption or a credit; '' for no articles."""
+    if not documents:
+        return ""
+    support = _word_support(documents)
+    titles = [title for d in documents if (title := clean_title(d.title, outlet(d)))]
+    scored = [(_centrality(title, support), -i, title) for i, title in enumerate(titles)]
+    best = max(scored, default=None)
+    if best is not None and best[0] > 0:
+        return best[2]
+    leads = []
+    for number in range(len(documents)):
+        sentences = [s.text for s in prose_sentences(documents[number:number + 1])
+                     if not (is_caption(s.text) or DANGLING.match(s.text))][:2]
+        leads += [(_centrality(text, support), -number, -k, text) for k, text in enumerate(sentences)]
+    if leads:
+        return short_headline(max(leads)[3])
+    return short_headline(_first_line(documents[0].text))
+
+
+def short_headline(sentence: str, words: int = HEADLINE_WORDS) -> str:
+    """A sentence made a headline: its closing attribution (", police said.") and full stop dropped, and
+    when still longer than ``words`` words, cut before the last clause or phrase that does not fit (else
+    at a word, with "…"); never inside a word."""
+    text = ATTRIBUTION_TAIL.sub("", " ".join(sentence.split())).rstrip(" .;:,")
+    tokens = text.split(" ")
+    if len(tokens) <= words:
+        return text
+    cuts = [i for i in range(HEADLINE_MIN_WORDS, words + 1)
+            if tokens[i - 1].endswith((",", ";", ":")) or tokens[i] in {"—", "–", "-"}
+            or tokens[i].lower().strip("“\"(") in CLAUSE_OPENERS | PHRASE_OPENERS]
+    if cuts:
+        return " ".join(tokens[:cuts[-1]]).rstrip(" ,;:—–-")
+    return " ".join(tokens[:words]).rstrip(" ,;:—–-") + "…"
+
+
+def without_captions(document: Document) -> Document:
+    """The article with its caption, credit and video-title lines blanked out (spaces, so that every offset
+    into its text still holds): none of them reaches a page."""
+    lines = document.text.split("\n")
+    masked = [" " * len(line) if line.strip() and is_caption(line.strip()) else line for line in lines]
+    if masked == lines:
+        return document
+    return Document(text="\n".join(masked), id=document.id, title=document.title, source=document.source,
+                    url=document.url, published=document.published)
+
+
+def _first_line(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return next((line for line in lines if line and not is_caption(line) and not is_junk(line)), "")
+
+
+def _word_support(documents: list[Document]) -> dict[str, float]:
+    """For each content word, the share of the articles (title and first paragraphs) that use it."""
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update(set(content_words(f"{document.title} {document.text[:3000]}")))
+    return {word: n / len(documents) for word, n in counts.items()}
+
+
+def _centrality(text: str, support: dict[str, float]) -> float:
+    """How much of what the articles share a line says: the mean support of its words, less for a line of
+    under four words; 0 when fewer than two of its words occur in the articles at all."""
+    words = set(content_words(text))
+    known = [support.get(word, 0.0) for word in words]
+    if sum(value > 0 for value in known) < 2:
+        return 0.0
+    return sum(known) / len(known) * min(1.0, len(words) / 4)
+
+
+# quotes
 def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
-    """Direct quotes with a named speaker, each quote once, in reading order."""
-    found, seen = [], set()
+    """Direct quotes with a named speaker, each quote once (with every document that carries it), in
+    reading order, at most SPEAKER_QUOTES per speaker."""
+    found: dict[str, Quote] = {}
+    per_speaker: Counter[str] = Counter()
     for sentence in prose_sentences(documents):
+        if is_caption(sentence.text):
+            continue
         for pattern in QUOTE_PATTERNS:
             match = pattern.search(sentence.text)
             if match:
                 quote, speaker = (match.group(1), match.group(2)) if pattern is not QUOTE_PATTERNS[2] else match.group(2, 1)
-                key = quote.lower()[:60]
-                if key not in seen and speaker.split()[0] not in {"The", "A", "An", "It", "This", "That"}:
-                    seen.add(key)
-                    found.append(Quote(quote.strip(), speaker, sentence.doc))
+                key = " ".join(content_words(quote))[:60] or quote.lower()[:60]
+                if key in found:
+                    if sentence.doc not in found[key].docs:
+                        found[key].docs.append(sentence.doc)
+                elif speaker.split()[0] not in NOT_SPEAKERS:
+                    speaker = _full_name(_tidy_speaker(speaker), [documents[sentence.doc]] + documents)
+                    if per_speaker[speaker] < SPEAKER_QUOTES:
+                        per_speaker[speaker] += 1
+                        found[key] = Quote(quote.strip(), speaker, sentence.doc, [sentence.doc])
                 break
-    return found[:limit]
+    return list(found.values())[:limit]
 
 
+def _tidy_speaker(speaker: str) -> str:
+    """A speaker's name without the full stop of the sentence it ended ("Mona Berg." -> "Mona Berg"), an
+    initial's kept ("John Q.")."""
+    last = speaker.split()[-1]
+    return speaker[:-1] if speaker.endswith(".") and len(last) > 2 and last not in {"Jr.", "Sr."} else speaker
+
+
+def _full_name(speaker: str, documents: list[Document]) -> str:
+    """A speaker named by surname alone ("Adler") by the full name the articles give ("Rune Adler"), the
+    first of ``documents`` that gives one first."""
+    if " " in speaker:
+        return speaker
+    name = re.compile(rf"\b([A-Z][a-z]+(?: [A-Z]\.)? {re.escape(speaker)})\b")
+    for document in documents:
+        for match in name.finditer(document.text):
+            if match.group(1).split()[0] not in NOT_SPEAKERS:
+                return match.group(1)
+    return speaker
+
+
+# timeline
 def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
-    """Sentences that name a calendar date, earliest first (a date without a year counts as in 2000)."""
-    from dateutil import parser
-
-    events = []
+    """Sentences that date an event, earliest first, one per event: sentences of one date that tell the
+    same thing (most of their words in common) become one, citing every document that tells it. A date
+    without a year, a weekday ("on Tuesday") or "yesterday" is read relative to the article's publication
+    date (the story's latest one when the article has none; left out when no date is known). When
+    there are more than ``limit`` events, those told by the most documents are kept."""
+    fallback = max((day for d in documents if (day := publication_day(d.published))), default=None)
+    events: list[tuple[tuple, Event, set[str]]] = []
     for sentence in prose_sentences(documents):
-        match = DATE.search(sentence.text)
-        if not match:
+        text = sentence.text
+        if is_caption(text) or DANGLING.match(text):
             continue
+        reference = publication_day(documents[sentence.doc].published) or fallback
+        dated = _date_in(text, reference)
+        if dated is None:
+            continue
+        key, iso, when, mention = dated
+        words = set(content_words(text))
+        same = next((event for _, event, other in events if event.date == iso and _jaccard(words, other) >= SAME_EVENT), None)
+        if same is not None:
+            if sentence.doc not in same.docs:
+                same.docs.append(sentence.doc)
+            continue
+        events.append((key, Event(iso, text, sentence.doc, [sentence.doc], when, mention), words))
+    if len(events) > limit:
+        kept = sorted(range(len(events)), key=lambda i: (-len(events[i][1].docs), i))[:limit]
+        events = [events[i] for i in sorted(kept)]
+    events.sort(key=lambda item: item[0])
+    return [event for _, event, _ in events]
+
+
+def _jaccard(one: set[str], other: set[str]) -> float:
+    return len(one & other) / len(one | other) if one | other else 0.0
+
+
+def publication_day(published: str | None) -> dt.date | None:
+    """The day of a publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031"), or None when there is
+    none or it cannot be read."""
+    if not published:
+        return None
+    try:
+        from dateutil import parser
+
+        return parser.parse(published).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:
+    """The first date a sentence gives: (sort key, ISO date, date for a reader, the words that gave it),
+    or None. A day and month without a year take the year that puts them nearest ``reference``; a weekday
+    is the one before ``reference`` (after it when its clause speaks of the future). A date in a clause
+    that dates something else ("after the fire on Tuesday") gives way to one in a main clause."""
+    matches = [(match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(DATE_PATTERNS)
+               for match in pattern.finditer(sentence)]
+    found = []
+    taken = -1  # end of the last mention used (a month-day match holds a weekday's place, say)
+    for start, _, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
+        if start < taken:
+            continue
+        clause = _clause_before(sentence, start)
         try:
-            moment = parser.parse(match.group(1), default=parser.parse("2000-01-01"))
-        except (ValueError, OverflowError):
+            resolved = _resolve(kind, match, bool(FUTURE.search(clause)), reference)
+        except ValueError:  # no such day (February 30)
             continue
-        events.append((moment, Event(match.group(1), sentence.text, sentence.doc)))
-    events.sort(key=lambda pair: pair[0])
-    return [event for _, event in events[:limit]]
+        if resolved is not None:
+            taken = match.end()
+            found.append((SUBORDINATE.search(clause) is not None, resolved, match.group(0).strip()))
+    if not found:
+        return None
+    _, (day, precision), mention = min(found, key=lambda f: f[0])  # the first date of a main clause, if any
+    return (day, precision), *_formats(day, precision), mention
 
 
+def _clause_before(sentence: str, position: int) -> str:
+    """The words of the clause a date mention is in, up to the mention."""
+    before = sentence[:position]
+    starts = [match.end() for match in CLAUSE_START.finditer(before)]
+    return before[starts[-1] if starts else 0:]
+
+
+def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None) -> tuple[dt.date, int] | None:
+    """The day a date mention names and its precision (0 year, 1 month, 2 day)."""
+    if kind == "iso":
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))), 2
+    if kind in ("month-day", "day-month"):
+        month_name, day, year = match.group(1, 2, 3) if kind == "month-day" else match.group(2, 1, 3)
+        month, number = MONTH_NUMBER[month_name[:3].lower()], int(day)
+        if year:
+            return dt.date(int(year), month, number), 2
+        if reference is None:
+            return None
+        candidates = []
+        for offset in (-1, 0, 1):
+            try:
+                candidates.append(dt.date(reference.year + offset, month, number))
+            except ValueError:
+                continue
+        return (min(candidates, key=lambda day: abs((day - reference).days)), 2) if candidates else None
+    if kind == "month-year":
+        return dt.date(int(match.group(2)), MONTH_NUMBER[match.group(1)[:3].lower()], 1), 1
+    if kind == "year":
+        return dt.date(int(match.group(1)), 1, 1), 0
+    if reference is None:
+        return None
+    if kind == "yesterday":
+        return reference - dt.timedelta(days=1), 2
+    qualifier, name = (match.group(1) or "").lower(), match.group(2).lower()
+    ahead = (WEEKDAYS.index(name) - reference.weekday()) % 7  # days to the next such weekday (0: the same day)
+    if qualifier == "next" or (qualifier != "last" and future):
+        return reference + dt.timedelta(days=ahead or (7 if qualifier == "next" else 0)), 2
+    back = (reference.weekday() - WEEKDAYS.index(name)) % 7
+    return reference - dt.timedelta(days=back or (7 if qualifier == "last" else 0)), 2
+
+
+def _formats(day: dt.date, precision: int) -> tuple[str, str]:
+    """(ISO date, date for a reader) at a precision: 0 year, 1 month, 2 day."""
+    if precision == 0:
+        return f"{day.year:04d}", f"{day.year}"
+    if precision == 1:
+        return f"{day.year:04d}-{day.month:02d}", f"{day:%B} {day.year}"
+    return day.isoformat(), f"{day.day} {day:%B} {day.year}"
+
+
+# the page
 @dataclass
 class StoryPage:
     """What a story page shows. ``summary`` covers the articles new to the reader (all of them on a first
-    look; None when nothing is new); ``update`` says the reader had read some before."""
+    look; None when nothing is new, or when the new articles hold no sentence to summarize: then
+    ``summary_error`` says so), never repeating what was read; ``update`` says the reader
+    had read some before. Summary sentences, quotes and timeline events name documents by their place in
+    ``documents`` (the new articles, then those read); ``number`` gives each cited one its source number,
+    1, 2, 3 ... in the order the page first cites them, and ``sources`` lists them in that order."""
 
     story: int
     articles: int
@@ -100,24 +433,56 @@ class StoryPage:
     quotes: list[Quote] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
     last_seq: int = 0
+    headline: str = ""
+    coverage: list[OutletCoverage] = field(default_factory=list)
+    first_seen: str = ""  # ISO day of the earliest publication date, '' when none is known
+    last_seen: str = ""
+    new_articles: int = 0  # articles (no copies) the summary covers
+    read_articles: int = 0  # and those the reader had read
+    documents: list[Document] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)  # document -> source number
+    summary_error: str = ""  # why there is no summary although there are new articles
+
+    def number(self, doc: int) -> int:
+        """The source number of document ``doc`` (a place in ``documents``)."""
+        return self.numbers[doc]
+
+    def cite(self, docs: list[int]) -> list[int]:
+        """The source numbers of ``docs``, ascending, each once."""
+        return sorted({self.numbers[doc] for doc in docs})
 
 
 def build_page(store: Store, story: int, reader: str | None = None, since: int = 0,
-               summarizer: Summarizer | None = None) -> StoryPage:
+               summarizer: Summarizer | None = None, unsummarized: bool = False) -> StoryPage:
     """The page of ``story``: its summary covers what was added after ``reader``'s last look (or after
-    article number ``since``). Raises StoreError when the store has no such story."""
-    articles = store.articles(story)
+    article number ``since``), and never repeats, even in other words, what was read before. Raises
+    StoreError when the store has no such story (naming the story it was merged into, if it was), and
+    InputError when the new articles hold no sentence to summarize, unless ``unsummarized``: then the
+    page has no summary and ``summary_error`` says why."""
+    with store.snapshot():
+        articles = store.articles(story)
+        merged = None if articles else store.merged_into(story)
+        watermark = store.watermark(reader, story) if reader else since
     if not articles:
+        if merged is not None:
+            raise StoreError(f"story {story} was merged into story {merged} (stories show {merged})")
         raise StoreError(f"no story {story} in {store.path}")
-    watermark = store.watermark(reader, story) if reader else since
     originals = [a for a in articles if a.duplicate_of is None]
-    new = [a.to_document() for a in originals if a.seq > watermark]
-    read = [a.to_document() for a in originals if a.seq <= watermark]
-    summary = None
+    new = [without_captions(a.to_document()) for a in originals if a.seq > watermark]
+    read = [without_captions(a.to_document()) for a in originals if a.seq <= watermark]
+    summary, problem = None, ""
     if new:
-        summary = (summarizer or Summarizer()).summarize(Cluster(documents=new, previous=read, id=str(story)))
+        try:
+            summary = (summarizer or Summarizer()).summarize(Cluster(documents=new, previous=read, id=str(story)))
+        except InputError as err:  # the new articles hold no sentence to summarize
+            if not unsummarized:
+                raise
+            problem = str(err)
     documents = new + read
-    return StoryPage(
+    copies = [without_captions(a.to_document()) for a in articles if a.duplicate_of is not None]
+    dates = sorted(day for a in articles if (day := publication_day(a.published)))
+    page = StoryPage(
         story=story,
         articles=len(articles),
         outlets=outlets([a.to_document() for a in articles]),
@@ -126,4 +491,29 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         quotes=quotes(documents),
         timeline=timeline(documents),
         last_seq=max(a.seq for a in articles),
+        headline=headline(documents + copies),
+        coverage=coverage_by_outlet(documents, copies),
+        first_seen=dates[0].isoformat() if dates else "",
+        last_seen=dates[-1].isoformat() if dates else "",
+        new_articles=len(new),
+        read_articles=len(read),
+        documents=documents,
+        summary_error=problem,
     )
+    _number_sources(page)
+    return page
+
+
+def _number_sources(page: StoryPage) -> None:
+    """Number the documents the page cites, in the order it first cites them: summary, quotes, timeline."""
+    cited: list[int] = []
+    if page.summary is not None:
+        cited += [ref.doc for sentence in page.summary.sentences for ref in sorted(sentence.sources, key=lambda r: r.doc)]
+    cited += [doc for quote in page.quotes for doc in sorted(quote.docs)]
+    cited += [doc for event in page.timeline for doc in sorted(event.docs)]
+    for doc in cited:
+        page.numbers.setdefault(doc, len(page.numbers) + 1)
+    page.sources = [Source(number, d.id, d.title, outlet(d), d.published, d.url,
+                           clean_title(d.title, outlet(d)) or headline([d]) or d.id,
+                           day.isoformat() if (day := publication_day(d.published)) else "")
+                    for doc, number in page.numbers.items() for d in [page.documents[doc]]]

@@ -1,12 +1,28 @@
-"""The story store: one SQLite file, no server. Versioned schema, migrated on open."""
+"""The story store: one SQLite file, no server. Versioned schema, migrated on open.
+
+Any number of processes may read and write one store at once. The file is in WAL mode, so readers
+never wait for writers and see the store as it was when their read began (``snapshot``); writers take
+the write lock when their transaction begins (BEGIN IMMEDIATE, ``transaction``), trying for it every few
+milliseconds (so that one writer's many short transactions cannot keep the others out) for up to
+``retry_seconds``, and run a transaction that still finds the store busy again. Ids are claimed
+inside the write transaction, from the store: a story's id is an AUTOINCREMENT rowid (never reused,
+even after a merge) and a new term takes the next free id in the same INSERT. Every write transaction
+of a tracker has a number (``generation``); the stories it saves and the merges it makes carry it, so
+another process's tracker can bring what it holds in memory up to date (``terms_after``,
+``stories(changed_since=...)``, ``merges_since``) when its next transaction begins.
+"""
 
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -49,8 +65,35 @@ MIGRATIONS = [
     ALTER TABLE stories ADD COLUMN last_day REAL;
     CREATE INDEX stories_last_day ON stories(last_day);
     """,
+    # Several processes write at once: story ids are never reused (AUTOINCREMENT), each write transaction of
+    # a tracker is numbered (meta 'generation') and the stories it saved and the merges it made carry the
+    # number, so other trackers can catch up; pages refused for having no prose are remembered by id.
+    """
+    CREATE TABLE stories_v5 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        first_seen TEXT, last_seen TEXT,
+        norm2 REAL NOT NULL, terms BLOB NOT NULL, weights BLOB NOT NULL,
+        last_day REAL, generation INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO stories_v5 (id, first_seen, last_seen, norm2, terms, weights, last_day)
+        SELECT id, first_seen, last_seen, norm2, terms, weights, last_day FROM stories;
+    DROP TABLE stories;
+    ALTER TABLE stories_v5 RENAME TO stories;
+    CREATE INDEX stories_last_day ON stories(last_day);
+    CREATE INDEX stories_generation ON stories(generation);
+    CREATE TABLE merges (gone INTEGER PRIMARY KEY, keep INTEGER NOT NULL, generation INTEGER NOT NULL);
+    CREATE INDEX merges_generation ON merges(generation);
+    CREATE TABLE refused (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
+    INSERT OR IGNORE INTO meta VALUES ('generation', '0');
+    """,
 ]
 LOOKUP = 500  # values bound in one SQL query (well under SQLite's limit)
+TIMEOUT = 30.0  # seconds a statement waits for a lock another process holds
+RETRY_SECONDS = 600.0  # how long a writer waits for the write lock (and tries a busy transaction again)
+POLL = 0.01  # longest pause between two tries for the write lock, in seconds
+YIELD = 0.005  # pause after a commit, so that a writer waiting for the lock takes it before this one again
+BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+T = TypeVar("T")
 
 
 def default_path() -> str:
@@ -66,6 +109,7 @@ class StoredStory:
     terms: np.ndarray  # the centroid's term ids
     weights: np.ndarray  # and their weights
     size: int  # articles that are no copies
+    last_day: float = np.nan  # days since the epoch it was last seen (NaN: unknown)
 
 
 @dataclass
@@ -86,24 +130,26 @@ class StoredArticle:
 
 
 class Store:
-    """Articles, stories (with their centroid vectors), vocabulary and readers' watermarks.
+    """Articles, stories (with their centroid vectors), vocabulary, readers' watermarks and refused pages.
 
     Opens (with ``create``, creates) the store at ``path`` (default: $STORYLINE_DB or storyline.db);
     use it as a context manager to close it. Raises StoreError when it does not exist (without
-    ``create``), cannot be opened or is not a story store.
+    ``create``), cannot be opened, is not a story store, or stays busy longer than ``retry_seconds``.
     """
 
-    def __init__(self, path: str | Path | None = None, create: bool = False):
+    def __init__(self, path: str | Path | None = None, create: bool = False, timeout: float = TIMEOUT,
+                 retry_seconds: float = RETRY_SECONDS):
         self.path = str(path or default_path())
+        self.timeout = timeout
+        self.retry_seconds = retry_seconds
         if not create and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no story store here (stories add creates one)")
-        try:
-            self.db = sqlite3.connect(self.path)
+        try:  # transactions are begun and ended explicitly (isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open the story store ({err})") from err
         try:
-            self._migrate()
-            self._refresh_fingerprints()
+            self._open()
         except BaseException:
             self.db.close()
             raise
@@ -114,23 +160,50 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _migrate(self) -> None:
+    def _open(self) -> None:
         try:
-            version = self.schema_version()
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                with self.db:
-                    self.db.executescript(script)
-                    self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
+            self._retry(self._wal)
+            self._migrate()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a storyline story store ({err})") from err
+        self._refresh_fingerprints()
+
+    def _wal(self) -> None:
+        """Put the file in WAL mode (it stays so): readers then never wait for a writer. A file that cannot
+        be (read-only media) is used as it is."""
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL").fetchone()
+        except sqlite3.OperationalError as err:
+            if _busy(err):
+                raise
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date, in one write transaction (so that processes opening a new or old
+        store at once migrate it once)."""
+        if self.schema_version() == len(MIGRATIONS):
+            return
+
+        def migrate() -> None:
+            version = self.schema_version()
+            if version > len(MIGRATIONS):
+                raise StoreError(f"{self.path}: made by a newer storyline (schema {version}, this one knows {len(MIGRATIONS)})")
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(number),))
+
+        self.transaction(migrate)
 
     def _refresh_fingerprints(self, batch: int = 1000) -> None:
         """Recompute the stored MinHash signatures from the stored texts when the way they are made has
         changed (in one transaction, a batch of articles at a time)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key='fingerprint_version'").fetchone()
-        if row and int(row[0]) == fingerprint.VERSION:
-            return
-        with self.db:
+        def current() -> bool:
+            row = self.db.execute("SELECT value FROM meta WHERE key='fingerprint_version'").fetchone()
+            return bool(row) and int(row[0]) == fingerprint.VERSION
+
+        def refresh() -> None:
+            if current():
+                return
             last = 0
             while rows := self.db.execute("SELECT seq, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
                                           (last, batch)).fetchall():
@@ -140,14 +213,21 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint_version', ?)", (str(fingerprint.VERSION),))
             self.db.execute("DELETE FROM meta WHERE key = 'bands'")
 
+        if not current():
+            self.transaction(refresh)
+
     def index_bands(self, bands: int, rows: int) -> None:
         """Make the stored band keys those of ``bands`` bands of ``rows`` rows (rebuilt from the stored
         signatures when they were made for other bands, or before signatures were remade)."""
         wanted = f"{bands} {rows}"
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'bands'").fetchone()
-        if row and row[0] == wanted:
-            return
-        with self.db:
+
+        def current() -> bool:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'bands'").fetchone()
+            return bool(row) and row[0] == wanted
+
+        def index() -> None:
+            if current():
+                return
             self.db.execute("DELETE FROM bands")
             cursor = self.db.execute("SELECT seq, minhash FROM articles WHERE duplicate_of IS NULL")
             while rows_read := cursor.fetchmany(1000):
@@ -156,6 +236,91 @@ class Store:
                 self.db.executemany("INSERT INTO bands VALUES (?, ?)",
                                     ((int(k), seq) for (seq, _), row_keys in zip(rows_read, keys) for k in row_keys))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('bands', ?)", (wanted,))
+
+        if self.db.in_transaction:
+            index()
+        elif not current():
+            self.transaction(index)
+
+    # transactions
+    def transaction(self, body: Callable[[], T]) -> T:
+        """``body()`` in one write transaction, begun with the write lock taken (BEGIN IMMEDIATE), committed
+        when it returns and rolled back when it raises. While another process writes, the lock is waited
+        for and a busy transaction is run again (``body`` must then start over: it is called once per try)
+        for up to ``retry_seconds``; after that, StoreError."""
+        deadline = time.monotonic() + self.retry_seconds
+        while True:
+            try:
+                self._begin(deadline)
+                try:
+                    result = body()
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    if self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
+                    raise
+                time.sleep(YIELD)
+                return result
+            except sqlite3.OperationalError as err:
+                if not _busy(err):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: the story store stayed busy for {self.retry_seconds:g} s "
+                                     f"(another process writing?)") from err
+
+    def _begin(self, deadline: float) -> None:
+        """Take the write lock (BEGIN IMMEDIATE), trying again every few milliseconds, at random moments,
+        while another process holds it: SQLite's own wait sleeps up to 100 ms between tries, so a writer that
+        commits and begins again at once would keep the lock from the others for as long as it runs."""
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            pause = 0.001
+            while True:
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as err:
+                    if not _busy(err) or time.monotonic() > deadline:
+                        raise
+                time.sleep(pause * (0.5 + random.random()))
+                pause = min(1.5 * pause, POLL)
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the store, whatever other processes commit meanwhile."""
+        if self.db.in_transaction:
+            yield
+            return
+        self._retry(lambda: self.db.execute("BEGIN"))
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+
+    def _retry(self, step: Callable[[], T]) -> T:
+        """``step()``, tried again while the store is busy (up to ``retry_seconds``)."""
+        deadline = time.monotonic() + self.retry_seconds
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as err:
+                if not _busy(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05 * (0.5 + random.random()))
+
+    def generation(self) -> int:
+        """The number of the last write transaction of a tracker (0 before the first)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def next_generation(self) -> int:
+        """Number this write transaction (inside it): the stories it saves and merges it makes carry it."""
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('generation', '0')")
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+        return self.generation()
 
     def schema_version(self) -> int:
         has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
@@ -172,42 +337,86 @@ class Store:
         """term -> id (its column in the story vectors)."""
         return dict(self.db.execute("SELECT term, id FROM terms"))
 
-    def save_terms(self, terms: dict[str, int]) -> None:
-        self.db.executemany("INSERT INTO terms VALUES (?, ?)", terms.items())
+    def terms_after(self, last: int) -> dict[str, int]:
+        """term -> id of the terms with ids above ``last`` (ids grow in the order terms are claimed)."""
+        return dict(self.db.execute("SELECT term, id FROM terms WHERE id > ?", (last,)))
+
+    def claim_terms(self, terms: Iterable[str]) -> dict[str, int]:
+        """term -> id of each of ``terms``, new ones taking the next free ids in the order given (inside a
+        write transaction, so no other process can take the same id)."""
+        ids = {}
+        for term in terms:
+            row = self.db.execute("INSERT INTO terms (term, id) SELECT ?, COALESCE(MAX(id), -1) + 1 FROM terms WHERE true "
+                                  "ON CONFLICT (term) DO NOTHING RETURNING id", (term,)).fetchone()
+            ids[term] = row[0] if row else self.db.execute("SELECT id FROM terms WHERE term = ?", (term,)).fetchone()[0]
+        return ids
 
     # stories
-    def stories(self, since: float = -np.inf, until: float = np.inf, ids: list[int] | None = None) -> list[StoredStory]:
+    def stories(self, since: float = -np.inf, until: float = np.inf, ids: list[int] | None = None,
+                changed_since: int | None = None) -> list[StoredStory]:
         """The stories last seen on a day from ``since`` up to (not including) ``until``, and those with no
-        known day; or, given ``ids``, those stories."""
+        known day; or, given ``ids``, those stories; or, given ``changed_since``, those saved by a write
+        transaction numbered after it."""
         columns = ("SELECT id, first_seen, last_seen, norm2, terms, weights, "
-                   "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL) FROM stories")
+                   "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL), last_day FROM stories")
         rows: Iterable[tuple]
-        if ids is None:
+        if ids is not None:
+            rows = (row for part in _parts(ids) for row in self.db.execute(columns + f" WHERE id IN ({_marks(part)})", part))
+        elif changed_since is not None:
+            rows = self.db.execute(columns + " WHERE generation > ? ORDER BY id", (changed_since,))
+        else:
             rows = self.db.execute(columns + " WHERE (last_day >= ? AND last_day < ?) OR last_day IS NULL ORDER BY id",
                                    (since, until))
-        else:
-            rows = (row for part in _parts(ids) for row in self.db.execute(columns + f" WHERE id IN ({_marks(part)})", part))
         return [StoredStory(i, first, last, norm2, np.frombuffer(terms, dtype=np.int64),
-                            np.frombuffer(weights, dtype=np.float64), size)
-                for i, first, last, norm2, terms, weights, size in rows]
+                            np.frombuffer(weights, dtype=np.float64), size, np.nan if day is None else day)
+                for i, first, last, norm2, terms, weights, size, day in rows]
 
-    def next_story_id(self) -> int:
-        return self.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM stories").fetchone()[0]
+    def save_story(self, story: int | None, first_seen: str | None, last_seen: str | None, last_day: float, norm2: float,
+                   terms: np.ndarray, weights: np.ndarray, generation: int = 0) -> int:
+        """Save a story's dates and centroid; a new one (``story`` None) gets the next id, never one used
+        before. Returns its id."""
+        values = (first_seen, last_seen, None if np.isnan(last_day) else last_day, norm2,
+                  terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes(), generation)
+        if story is None:
+            return self.db.execute("INSERT INTO stories (first_seen, last_seen, last_day, norm2, terms, weights, generation) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", values).fetchone()[0]
+        self.db.execute("INSERT OR REPLACE INTO stories (id, first_seen, last_seen, last_day, norm2, terms, weights, "
+                        "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (story, *values))
+        return story
 
-    def save_story(self, story: int, first_seen: str | None, last_seen: str | None, last_day: float, norm2: float,
-                   terms: np.ndarray, weights: np.ndarray) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO stories (id, first_seen, last_seen, last_day, norm2, terms, weights) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (story, first_seen, last_seen, None if np.isnan(last_day) else last_day, norm2,
-             terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes()),
-        )
-
-    def merge_story(self, gone: int, keep: int) -> None:
-        """Move every article of story ``gone`` into story ``keep`` and delete ``gone`` (with its readers' marks)."""
+    def merge_story(self, gone: int, keep: int, generation: int = 0) -> None:
+        """Move every article of story ``gone`` into story ``keep`` and delete ``gone`` (with its readers' marks);
+        the merge is recorded."""
         self.db.execute("UPDATE articles SET story = ? WHERE story = ?", (keep, gone))
         self.db.execute("DELETE FROM stories WHERE id = ?", (gone,))
         self.db.execute("DELETE FROM readers WHERE story = ?", (gone,))
+        self.db.execute("INSERT OR REPLACE INTO merges VALUES (?, ?, ?)", (gone, keep, generation))
+
+    def merges_since(self, generation: int) -> list[tuple[int, int]]:
+        """(gone, keep) of the merges made by write transactions numbered after ``generation``."""
+        return self.db.execute("SELECT gone, keep FROM merges WHERE generation > ?", (generation,)).fetchall()
+
+    def merged_into(self, story: int) -> int | None:
+        """The story that story ``story`` was merged into (followed to the one that still exists), or None."""
+        seen = set()
+        found = None
+        while story not in seen and (row := self.db.execute("SELECT keep FROM merges WHERE gone = ?", (story,)).fetchone()):
+            seen.add(story)
+            story = found = row[0]
+        return found
+
+    # refused pages
+    def refused(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` were refused before (pages without prose)."""
+        return {row[0] for part in _parts(ids) for row in self.db.execute(
+            f"SELECT id FROM refused WHERE id IN ({_marks(part)})", part)}
+
+    def refuse(self, ids: Iterable[str], reason: str) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO refused VALUES (?, ?)", ((i, reason) for i in ids))
+
+    def unrefuse(self, ids: list[str]) -> None:
+        for part in _parts(ids):
+            self.db.execute(f"DELETE FROM refused WHERE id IN ({_marks(part)})", part)
 
     # articles
     def stored_ids(self, ids: list[str]) -> set[str]:
@@ -254,8 +463,31 @@ class Store:
         return row[0] if row else 0
 
     def set_watermark(self, reader: str, story: int, seq: int) -> None:
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO readers VALUES (?, ?, ?)", (reader, story, seq))
+        """Remember that ``reader`` has read ``story`` up to article ``seq`` (never moving the mark back)."""
+        self.transaction(lambda: self.db.execute(
+            "INSERT INTO readers VALUES (?, ?, ?) ON CONFLICT (reader, story) DO UPDATE SET seq = MAX(seq, excluded.seq)",
+            (reader, story, seq)))
+
+
+def _busy(err: sqlite3.OperationalError) -> bool:
+    """Whether an error says another connection holds a lock (try again later)."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in BUSY
+    return "locked" in str(err) or "busy" in str(err)
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of a migration script, one by one (executescript would commit the transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
 
 
 def _parts(values: list) -> list[list]:

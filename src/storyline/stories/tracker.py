@@ -19,6 +19,14 @@ and resumes without counting anything twice. Only open stories are read into mem
 seen more than ``window_days`` before a chunk's earliest article can take none of its articles, so it
 is closed (no article joins it and no story merges with it, except a copy of one of its articles), and
 a dated feed costs the same per article however long it has been followed.
+
+Several trackers, in several processes, may add to one store at once. What needs no store (cleaning,
+words, fingerprints) is done before a chunk's write transaction; the chunk is placed and stored inside
+it, with the write lock held, after the tracker has brought its memory up to date with what other
+writers committed since its last transaction (new terms; stories they created, changed or merged away)
+and has dropped the articles they stored meanwhile. New term and story ids are claimed from the store
+in that transaction. Should a transaction fail, the tracker forgets what it held and reads it again in
+the next one.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -48,14 +56,25 @@ BLOCK = 128  # articles or stories compared with every story in memory at once (
 TEXT_CHARS = 4000
 
 
+REFUSED = "no prose"
+
+
 @dataclass
 class AddReport:
     added: int = 0
-    skipped: int = 0
+    skipped: int = 0  # stored already (by an earlier run, another process, or earlier in this feed)
     duplicates: int = 0
     new_stories: int = 0
     merged: int = 0
-    refused: list[str] = field(default_factory=list)  # ids of pages without prose
+    refused: list[str] = field(default_factory=list)  # ids of pages without prose, refused for the first time
+    refused_before: list[str] = field(default_factory=list)  # and those an earlier run refused already
+
+    def count(self, other: AddReport) -> None:
+        """Add the counts of ``other`` (one chunk's) to these."""
+        for name in ("added", "skipped", "duplicates", "new_stories", "merged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.refused += other.refused
+        self.refused_before += other.refused_before
 
 
 @lru_cache(maxsize=4)
@@ -99,51 +118,111 @@ def story_words(document: Document, prose: str) -> list[str]:
     return surface_words(f"{document.title} {document.title} {prose} {names}")
 
 
-def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-    """Unit tf-idf rows of the articles (each with its ``prose``) over ``terms`` (stem -> column), and the
-    terms they added to it (with their columns).
+def article_words(articles: list[tuple[Document, str]]) -> list[Counter[str]]:
+    """How often each of ``story_words`` occurs in each article (given with its ``prose``)."""
+    return [Counter(story_words(document, text)) for document, text in articles]
+
+
+def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int],
+                    word_counts: list[Counter[str]] | None = None,
+                    claim: Callable[[list[str]], dict[str, int]] | None = None) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Unit tf-idf rows of the articles (each with its ``prose``, or its ``word_counts`` when already
+    counted) over ``terms`` (stem -> column), and the terms they added to it (with their columns). New
+    terms are numbered by ``claim`` (given them in order of appearance), by default after the largest
+    column; the rows are as wide as the largest column.
 
     The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
     the store: an article's vector is the same whether it comes first or after a million others.
     """
-    word_counts = [Counter(story_words(document, text)) for document, text in articles]
-    new_terms: dict[str, int] = {}
-    column: dict[str, int] = {}  # word -> id of its stem, new stems numbered in order of appearance
-    for words in word_counts:
-        for word in words:
-            if word not in column:
-                term = stem(word)
-                if term not in terms:
-                    terms[term] = new_terms[term] = len(terms)
-                column[word] = terms[term]
-    idf = np.zeros(len(terms))
+    if word_counts is None:
+        word_counts = article_words(articles)
+    stems = {word: stem(word) for words in word_counts for word in words}  # in order of appearance
+    unknown = list(dict.fromkeys(term for term in stems.values() if term not in terms))
+    if claim is None:
+        start = max(terms.values(), default=-1) + 1
+        new_terms = {term: start + i for i, term in enumerate(unknown)}
+    else:
+        new_terms = claim(unknown) if unknown else {}
+    terms.update(new_terms)
+    column = {word: terms[term] for word, term in stems.items()}  # word -> id of its stem
+    width = max(terms.values(), default=-1) + 1
+    idf = np.zeros(width)
     for term, frequency in stem_frequencies(column).items():
         idf[terms[term]] = -np.log(frequency)
     rows = np.repeat(np.arange(len(articles)), [len(words) for words in word_counts])
     columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
     counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
-    matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), len(terms)))  # sums a stem's words
+    matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), width))  # sums a stem's words
     return tfidf(matrix, idf), new_terms
 
 
 class StoryTracker:
-    """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id."""
+    """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id (a row
+    made in the current transaction has none until the story is saved)."""
 
     def __init__(self, store: Store, config: TrackerConfig | None = None, **settings: Any):
         self.config = (config or TrackerConfig()).replace(**settings)
         self.store = store
-        self.terms = store.terms()
-        self.story_ids: list[int] = []  # the stories in memory, one row each
+        self.bands = _lsh_bands(self.config.duplicate)
+        store.index_bands(*self.bands)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Hold nothing in memory: the vocabulary and stories are (re)read inside the next transaction."""
+        self.stale = True  # memory may not match the store: read it all again before using it
+        self.generation = -1  # of the store's last write transaction that memory reflects
+        self.terms: dict[str, int] = {}
+        self.columns = 0  # width of the story vectors: the largest term id + 1
+        self.story_ids: list[int | None] = []  # the stories in memory, one row each
         self.row_of_story: dict[int, int] = {}
         self.first_seen: list[str | None] = []
         self.last_seen: list[str | None] = []
         self.first_day, self.last_day = np.zeros(0), np.zeros(0)  # NaN when unknown
         self.norm2, self.sizes = np.zeros(0), np.zeros(0)
-        self.centroids = sparse.csr_matrix((0, len(self.terms)))
+        self.centroids = sparse.csr_matrix((0, 0))
         self.open_since = np.inf  # every stored story last seen on or after this day is in memory
-        self.next_story = store.next_story_id()
-        self.bands = _lsh_bands(self.config.duplicate)
-        store.index_bands(*self.bands)
+
+    def _sync(self) -> None:
+        """Inside a write transaction: bring memory up to date with the store. Terms other writers added
+        join the vocabulary; stories they created, changed or merged away since this tracker's last
+        transaction are dropped from memory and read again (when they still exist and are open)."""
+        generation = self.store.generation()
+        if self.stale or generation < self.generation:
+            self._forget()
+            self.terms = self.store.terms()
+            self._widen(max(self.terms.values(), default=-1) + 1)
+            self.generation, self.stale = generation, False
+            return
+        if generation == self.generation:
+            return
+        self.terms.update(added := self.store.terms_after(self.columns - 1))
+        self._widen(max(added.values(), default=-1) + 1)
+        changed = self.store.stories(changed_since=self.generation)
+        gone = {story for story, _ in self.store.merges_since(self.generation)} | {story.id for story in changed}
+        held = set(self.row_of_story)
+        self._drop([self.row_of_story[story] for story in gone & held])
+        self._load([story for story in changed
+                    if story.id in held or not story.last_day < self.open_since])  # open ones, and undated ones
+        self.generation = generation
+
+    def _widen(self, columns: int) -> None:
+        """Make the story vectors ``columns`` wide (never narrower)."""
+        self.columns = max(self.columns, columns)
+        self.centroids.resize((self.centroids.shape[0], self.columns))
+
+    def _drop(self, rows: Iterable[int]) -> None:
+        """Take rows out of memory (stories that changed in the store, or were merged away)."""
+        keep = np.ones(len(self.story_ids), dtype=bool)
+        keep[list(rows)] = False
+        if keep.all():
+            return
+        self.story_ids = [story for story, kept in zip(self.story_ids, keep) if kept]
+        self.first_seen = [date for date, kept in zip(self.first_seen, keep) if kept]
+        self.last_seen = [date for date, kept in zip(self.last_seen, keep) if kept]
+        self.first_day, self.last_day = self.first_day[keep], self.last_day[keep]
+        self.norm2, self.sizes = self.norm2[keep], self.sizes[keep]
+        self.centroids = sparse.csr_matrix(self.centroids[np.flatnonzero(keep)])
+        self.row_of_story = {story: row for row, story in enumerate(self.story_ids) if story is not None}
 
     def _load(self, stories: list[StoredStory]) -> None:
         """Take stored stories into memory as new rows (a story already in memory is left as it is)."""
@@ -174,74 +253,117 @@ class StoryTracker:
         indptr = np.cumsum([0] + [len(terms) for terms, _ in rows])
         indices = np.concatenate([terms for terms, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
         data = np.concatenate([weights for _, weights in rows]) if rows else np.zeros(0)
-        return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.terms)))
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), self.columns))
 
     def add(self, documents: Iterable[Document]) -> AddReport:
         """Store and assign every article not stored yet (by id), chunk by chunk. A page without prose
-        (an error page, a bare video or social-media widget) is no article: it is refused, not stored."""
+        (an error page, a bare video or social-media widget) is no article: it is refused, not stored,
+        and remembered as refused (``refused_before`` on a later run)."""
         report = AddReport()
         pending: list[tuple[Document, str]] = []
-        taken: set[str] = set()  # ids placed by this call
+        refused: list[str] = []
+        seen: set[str] = set()  # ids met in this call
         for batch in _batches(documents, self.config.chunk):
             stored = self.store.stored_ids([document.id for document in batch])
             for document in batch:
-                if document.id in stored or document.id in taken:
+                if document.id in stored or document.id in seen:
                     report.skipped += 1
                     continue
+                seen.add(document.id)
                 text = prose(document)
                 if not text.strip():
-                    report.refused.append(document.id)
+                    refused.append(document.id)
                     continue
-                taken.add(document.id)
                 pending.append((document, text))
                 if len(pending) >= self.config.chunk:
-                    self._add_chunk(pending, report)
-                    pending = []
-        if pending:
-            self._add_chunk(pending, report)
+                    self._add_chunk(pending, refused, report)
+                    pending, refused = [], []
+        if pending or refused:
+            self._add_chunk(pending, refused, report)
         return report
 
-    def _add_chunk(self, pending: list[tuple[Document, str]], report: AddReport) -> None:
-        """Place a chunk of articles (copies with their originals, the rest by similarity) and store it."""
+    def _add_chunk(self, pending: list[tuple[Document, str]], refused: list[str], report: AddReport) -> None:
+        """Place a chunk of articles (copies with their originals, the rest by similarity) and store it,
+        with the ids of the pages refused meanwhile, in one write transaction."""
         documents = [document for document, _ in pending]
-        signatures = np.stack([fingerprint.signature(d.text).hashvalues for d in documents])
+        signatures = np.stack([fingerprint.signature(d.text).hashvalues for d in documents]) if documents else np.zeros((0, fingerprint.NUM_PERM), dtype=np.uint64)
         keys = fingerprint.band_keys(signatures, *self.bands)
+        word_counts = article_words(pending)
+
+        placed = False
+
+        def store_chunk() -> AddReport:
+            nonlocal placed
+            placed = False  # (in this try)
+            chunk = AddReport()
+            before = self.store.refused(refused)
+            chunk.refused = [page for page in refused if page not in before]
+            chunk.refused_before = [page for page in refused if page in before]
+            self.store.refuse(chunk.refused, REFUSED)
+            stored = self.store.stored_ids([document.id for document in documents])  # by other writers meanwhile
+            chunk.skipped = len(stored)
+            keep = [i for i, document in enumerate(documents) if document.id not in stored]
+            if keep:
+                self._sync()
+                self.stale = placed = True  # until committed: a transaction that fails leaves memory unlike the store
+                self.store.index_bands(*self.bands)  # another writer may have indexed them for other bands
+                self._store_chunk([pending[i] for i in keep], signatures[keep], keys[keep], [word_counts[i] for i in keep], chunk)
+            return chunk
+
+        chunk = self.store.transaction(store_chunk)
+        if placed:  # memory matches the store once a chunk is committed
+            self.stale = False
+        report.count(chunk)
+
+    def _store_chunk(self, pending: list[tuple[Document, str]], signatures: np.ndarray, keys: np.ndarray,
+                     word_counts: list[Counter[str]], report: AddReport) -> None:
+        """Inside the write transaction: place the chunk's articles and save them and their stories."""
+        documents = [document for document, _ in pending]
+        generation = self.store.next_generation()
         originals, row_of = self._find_copies(documents, signatures, keys)
-        fresh = [pending[i] for i, original in enumerate(originals) if original is None]
-        rows, new_terms, absorbed = self._place(fresh, report)
-        row_of |= {document.id: row for (document, _), row in zip(fresh, rows)}
+        fresh = [i for i, original in enumerate(originals) if original is None]
+        rows, absorbed = self._place([pending[i] for i in fresh], [word_counts[i] for i in fresh], report)
+        row_of |= {documents[i].id: row for i, row in zip(fresh, rows)}
         row_of = {article: absorbed.get(row, row) for article, row in row_of.items()}
         touched = set(row_of.values()) | set(absorbed.values())
-        with self.store.db:
-            for gone, keep in absorbed.items():
-                self.store.merge_story(self.story_ids[gone], self.story_ids[keep])
-            for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
-                row = row_of[original or document.id]
-                self.store.add_article(document.id, self.story_ids[row], document, original,
-                                       fingerprint.pack(signature), () if original else article_keys)
-                if original is not None:
-                    self._seen(row, document.published, _days(document.published))
-                report.added += 1
-                report.duplicates += original is not None
-            self.store.save_terms(new_terms)
-            for row in touched:
-                self._save_story(row)
+        for gone, keep in absorbed.items():
+            if (gone_id := self.story_ids[gone]) is not None:  # a story made in this chunk was never saved
+                self.store.merge_story(gone_id, self._story_id(keep), generation)
+        for document, original in zip(documents, originals):
+            if original is not None:
+                self._seen(row_of[original], document.published, _days(document.published))
+        for row in sorted(touched):
+            self._save_story(row, generation)
+        for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
+            row = row_of[original or document.id]
+            self.store.add_article(document.id, self._story_id(row), document, original,
+                                   fingerprint.pack(signature), () if original else article_keys)
+            report.added += 1
+            report.duplicates += original is not None
+        self.store.unrefuse([document.id for document in documents])
+        self._drop(absorbed)
+        self.generation = generation
 
-    def _place(self, articles: list[tuple[Document, str]], report: AddReport) -> tuple[list[int], dict[str, int], dict[int, int]]:
+    def _story_id(self, row: int) -> int:
+        story = self.story_ids[row]
+        assert story is not None, "a story is saved before its articles"
+        return story
+
+    def _place(self, articles: list[tuple[Document, str]], word_counts: list[Counter[str]],
+               report: AddReport) -> tuple[list[int], dict[int, int]]:
         """Assign articles that are no copies to stories, then merge the stories that came close; the
-        story row of each article (before merging), the terms new to the vocabulary, and the absorbed
-        story rows with their survivors."""
+        story row of each article (before merging), and the absorbed story rows with their survivors."""
         days = np.array([_days(document.published) for document, _ in articles])
         self._load_open(days)
         stories_before = len(self.story_ids)
-        vectors, new_terms = self._vectors(articles)
+        vectors = self._vectors(articles, word_counts)
         rows = self._assign(vectors, days)
         report.new_stories += len(self.story_ids) - stories_before
         for (document, _), row, day in zip(articles, rows, days):
             self._seen(row, document.published, day)
         absorbed = self._merge_close(set(rows))
         report.merged += len(absorbed)
-        return rows, new_terms, absorbed
+        return rows, absorbed
 
     def _find_copies(self, documents: list[Document], signatures: np.ndarray,
                      keys: np.ndarray) -> tuple[list[str | None], dict[str, int]]:
@@ -280,11 +402,13 @@ class StoryTracker:
             found.setdefault(key, []).append(articles[seq])
         return found
 
-    def _vectors(self, articles: list[tuple[Document, str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
-        """``article_vectors`` over the store's vocabulary, which grows with the new terms."""
-        vectors, new_terms = article_vectors(articles, self.terms)
-        self.centroids.resize((self.centroids.shape[0], len(self.terms)))
-        return vectors, new_terms
+    def _vectors(self, articles: list[tuple[Document, str]], word_counts: list[Counter[str]]) -> sparse.csr_matrix:
+        """``article_vectors`` over the store's vocabulary, which grows with the new terms (their ids
+        claimed in the store)."""
+        vectors, _ = article_vectors(articles, self.terms, word_counts, claim=self.store.claim_terms)
+        self._widen(vectors.shape[1])
+        vectors.resize((vectors.shape[0], self.columns))
+        return vectors
 
     def _assign(self, vectors: sparse.csr_matrix, days: np.ndarray) -> list[int]:
         """Story row of each article, in order, creating stories on the way.
@@ -310,9 +434,7 @@ class StoryTracker:
             best = int(np.argmax(similarity)) if live else -1
             if best < 0 or similarity[best] < self.config.threshold:
                 best, live = live, live + 1
-                self.story_ids.append(self.next_story)
-                self.row_of_story[self.next_story] = best
-                self.next_story += 1
+                self.story_ids.append(None)  # its id comes when it is saved
                 self.first_seen.append(None)
                 self.last_seen.append(None)
             norm2[best] += 2 * dots[best] + 1.0
@@ -323,7 +445,7 @@ class StoryTracker:
         self.first_day, self.last_day = np.append(self.first_day, unknown), np.append(self.last_day, unknown)
         self.sizes = np.bincount(rows, minlength=live) + np.concatenate([self.sizes, np.zeros(live - n_old)])
         joined = sparse.csr_matrix((np.ones(n_new), (rows, np.arange(n_new))), shape=(live, n_new))
-        self.centroids.resize((live, len(self.terms)))
+        self.centroids.resize((live, self.columns))
         self.centroids = sparse.csr_matrix(self.centroids + joined @ vectors)
         return rows
 
@@ -348,12 +470,14 @@ class StoryTracker:
         first, last = self.first_day[group], self.last_day[group]
         alive = np.ones(len(group), dtype=bool)
         parent = np.arange(len(group))
+        new = np.iinfo(np.int64).max // 2  # stories made in this chunk are the newest, in the order made
+        age = [story if (story := self.story_ids[row]) is not None else new + int(row) for row in group]
         while True:
             linkage = gram / np.outer(sizes, sizes)
             linkage[~alive] = linkage[:, ~alive] = -1.0
             linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > self.config.window_days] = -1.0
             np.fill_diagonal(linkage, -1.0)
-            keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape))
+            keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape), key=lambda g: age[g])
             if linkage[keep, gone] < self.config.merge:
                 break
             gram[keep] += gram[gone]
@@ -389,7 +513,10 @@ class StoryTracker:
         if not day <= self.last_day[row]:
             self.last_seen[row], self.last_day[row] = published, day
 
-    def _save_story(self, row: int) -> None:
+    def _save_story(self, row: int, generation: int) -> None:
+        """Save a story of memory; a new one gets its id from the store."""
         centroid = self.centroids.getrow(row)
-        self.store.save_story(self.story_ids[row], self.first_seen[row], self.last_seen[row], self.last_day[row],
-                              float(self.norm2[row]), centroid.indices, centroid.data)
+        story = self.store.save_story(self.story_ids[row], self.first_seen[row], self.last_seen[row], self.last_day[row],
+                                      float(self.norm2[row]), centroid.indices, centroid.data, generation)
+        self.story_ids[row] = story
+        self.row_of_story[story] = row
