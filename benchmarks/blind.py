@@ -2,6 +2,7 @@
 
     python benchmarks/blind.py prepare --out DIR      # 15 dev clusters: DIR/packets.md (to judge) and DIR/key.json
     python benchmarks/blind.py score --out DIR        # reads DIR/judgments.json, prints the counts
+    python benchmarks/blind.py score --save           # ... and keeps them (counts only) for BENCHMARKS.md
 
 Protocol. For each of N clusters drawn (seeded) from Multi-News dev, the judge sees the human reference
 summary and two summaries of the same length (--words, the default length 120), labelled A and B in an
@@ -19,6 +20,7 @@ The packets hold evaluation data: DIR must be outside the repository (default: a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import tempfile
@@ -30,6 +32,7 @@ from storyline.summarize import DEFAULT_WORDS
 from storyline.train import DATA, skip
 
 OUT = Path(tempfile.gettempdir()) / "storyline-blind"
+SAVED = Path(__file__).resolve().parent / "results" / "blind.json"
 
 
 def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int) -> None:
@@ -78,11 +81,20 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
     parser.add_argument("--peer", default="lexrank")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--save", action="store_true", help="keep the counts (no text) for BENCHMARKS.md")
+    parser.add_argument("--judge", default="a helper agent acting as a strict news editor",
+                        help="who judged (with --save)")
     args = parser.parse_args()
     if args.step == "prepare":
         prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed)
-    else:
-        print(json.dumps(score(args.out), indent=2))
+        return
+    counts = score(args.out)
+    print(json.dumps(counts, indent=2))
+    if args.save:
+        summary = {"date": dt.date.today().isoformat(), "judge": args.judge, "clusters": args.clusters,
+                   "words": args.words, "peer": args.peer, "systems": counts}
+        SAVED.parent.mkdir(parents=True, exist_ok=True)
+        SAVED.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,10 @@ import datetime as dt
 import json
 import os
 import platform
+import subprocess
+import sys
 import tempfile
+import textwrap
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +27,16 @@ import numpy as np
 
 from storyline.batch import run_batch
 from storyline.eval import PEERS, System, SystemResult, evaluate, named_system, storyline_system
-from storyline.io import iter_jsonl
+from storyline.io import iter_jsonl, read_clusters
 from storyline.stories import TrackerConfig
-from storyline.summarize import FeatureRanker, Summarizer
+from storyline.summarize import FeatureRanker, FeatureTable, Summarizer
 from storyline.train import novelty as tune_novelty
 from storyline.train import skip
 from storyline.train import salience as train_salience
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
+BLIND = RESULTS / "blind.json"  # the counts of the last blind reading (benchmarks/blind.py score --save)
 THRESHOLD = TrackerConfig().threshold
 
 
@@ -159,7 +163,8 @@ def speed_comparison(results: list[SystemResult]) -> dict:
 
 
 def batch_timing(data: Path, limit: int | None) -> dict:
-    """`storyline batch` end to end (reading JSONL, summarizing, writing) on Multi-News dev at 250 words."""
+    """`storyline batch` end to end on Multi-News dev at 250 words: in this process (reading JSONL, summarizing,
+    writing), and as the whole command a user runs (start-up included), one worker."""
     source = data / SUITES["multinews"].path
     with tempfile.TemporaryDirectory() as tmp:
         if limit:
@@ -171,14 +176,55 @@ def batch_timing(data: Path, limit: int | None) -> dict:
         report = run_batch(str(source), str(out), Summarizer(words=250, fill=True), workers=1)
         total = time.perf_counter() - started
         records = [json.loads(line) for line in out.read_text().splitlines()]
+        whole = Path(tmp) / "whole.jsonl"
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "storyline.cli", "batch", str(source), "-o", str(whole), "-w", "250",
+                        "--fill"], check=True, capture_output=True)
+        process = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import storyline.cli"], check=True)
+        start_up = time.perf_counter() - started
     seconds = {r["id"]: r.get("seconds", 0.0) for r in records}
     return {
         "clusters": report.written,
         "failed": report.failed,
         "seconds_total": round(total, 2),
         "seconds_per_cluster": round(total / max(report.written, 1), 4),
+        "process_seconds": round(process, 2),
+        "start_up_seconds": round(start_up, 2),
         "largest_cluster_seconds": round(seconds.get("multinews-test-4403", float("nan")), 2),
     }
+
+
+def wrapped_rouge(data: Path, limit: int | None, width: int = 72) -> dict:
+    """storyline on Multi-News dev as it is and with every paragraph hard-wrapped at ``width`` columns."""
+    clusters = load(data / SUITES["multinews"].path, limit)
+    wrapped = [dataclasses.replace(c, documents=[dataclasses.replace(d, text=_wrap(d.text, width)) for d in c.documents])
+               for c in clusters]
+    system = {"storyline": storyline_system()}
+    plain = evaluate(clusters, system, 250, "f1")[0].summary_row()
+    folded = evaluate(wrapped, system, 250, "f1")[0].summary_row()
+    return {"width": width, "plain": plain, "wrapped": folded}
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
+
+
+def readability_audit(data: Path, limit: int | None) -> dict:
+    """The readability audit (benchmarks/readability.py) of dev summaries at 120 and 250 words and of the
+    bundled example, and the audit's precision and recall against the hand labels."""
+    import readability
+
+    clusters = load(data / SUITES["multinews"].path, limit)
+    example = read_clusters([str(ROOT / "examples" / "harbour-fire")])
+    runs = [readability.audit_run("dev.jsonl", readability.summaries(clusters, words), words) for words in readability.LENGTHS]
+    runs += [readability.audit_run("harbour-fire", readability.summaries(example, words), words)
+             for words in readability.LENGTHS]
+    labels = [json.loads(line) for line in readability.LABELS.read_text().splitlines() if line.strip()]
+    matched, gone = readability.matched_labels(labels, readability.label_pool(data / "multi_news"))
+    return {"runs": runs, "labels": len(labels), "matched": len(matched), "gone": gone,
+            "check": readability.precision_recall(matched)}
 
 
 def clustering(data: Path, limit: int | None) -> list[dict]:
@@ -200,14 +246,29 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
     return rows
 
 
-LEARNING_CURVE = [5, 10, 20, 40]
+LEARNING_CURVE = [(50, 0), (150, 0), (531, 0), (531, 1000), (531, 3000), (531, 10000), (531, 30000)]
 
 
 def learning_curve(data: Path) -> list[dict]:
-    """Cross-validated ROUGE on Multi-News train + validation when the model learns from fewer clusters."""
-    table, target, groups, clusters = train_salience.load_examples(
-        [data / "multi_news" / "train.jsonl", data / "multi_news" / "validation.jsonl"])
-    return train_salience.learning_curve(table, target, groups, clusters, LEARNING_CURVE)
+    """ROUGE F1 at 250 words on Multi-News validation_full_extra (held out) of the generic model learned from
+    N full-length training clusters (train, validation, train_full_extra) and M preprocessed Multi-News+ ones."""
+    news = data / "multi_news"
+    full = train_salience.load_examples([news / "train.jsonl", news / "validation.jsonl", news / "train_full_extra.jsonl"])
+    plus_path = data / "multi_news_plus" / "train.jsonl.gz"
+    most = max(m for _, m in LEARNING_CURVE)
+    plus = train_salience.load_examples([plus_path], {plus_path: most})
+    held_out = [c for c in train_salience.load_examples([news / "validation_full_extra.jsonl"])[3]]
+    rows = []
+    for n, m in LEARNING_CURVE:
+        rows_full = np.isin(full[2], np.arange(n))
+        rows_plus = np.isin(plus[2], np.arange(m))
+        table = FeatureTable(full[0].names, np.vstack([full[0].values[rows_full], plus[0].values[rows_plus]]))
+        target = np.concatenate([full[1][rows_full], plus[1][rows_plus]])
+        model = train_salience.fit(table, target, train_salience.ALPHA)
+        scores = train_salience.summary_rouge(held_out, model, 250, "f1", train_salience.REDUNDANCY)
+        rows.append({"full_length": min(n, len(full[3])), "multi_news_plus": min(m, len(plus[3])), **scores})
+        print(rows[-1], flush=True)
+    return rows
 
 
 def offline_clustering(data: Path, limit: int | None) -> dict[str, list[dict]]:
@@ -298,12 +359,24 @@ def markdown(results: dict) -> str:
                   for peer, v in suite["speed"].items() if peer not in ("lead", "rr-lead")]
         lines.append("")
     if batch:
+        lexrank = next((row for suite in suites if suite["suite"] == "multinews" for row in suite["rows"]
+                        if row["system"] == "lexrank"), None)
         lines += [
             "## `storyline batch` end to end on Multi-News dev at 250 words (one worker)",
             "",
-            f"{batch['clusters']} clusters ({batch['failed']} failed) in {batch['seconds_total']} s, "
+            f"{batch['clusters']} clusters ({batch['failed']} failed) in {batch['seconds_total']} s in process, "
             f"{batch['seconds_per_cluster']} s per cluster; the 145,000-word cluster `multinews-test-4403` took "
-            f"{batch['largest_cluster_seconds']} s. The same from the command line:",
+            f"{batch['largest_cluster_seconds']} s. The whole command below, as a user runs it (start-up, reading, "
+            f"writing), took {batch['process_seconds']} s, of which {batch['start_up_seconds']} s start-up (importing "
+            "the command).",
+        ]
+        if lexrank:
+            total = lexrank["seconds_total"]
+            lines += ["", f"Against sumy LexRank's summarizing step alone on the same clusters ({total:.1f} s in all, "
+                      "measured above): in process "
+                      f"{total / max(batch['seconds_total'], 1e-9):.1f}x faster, the whole process "
+                      f"{total / max(batch['process_seconds'], 1e-9):.1f}x faster."]
+        lines += [
             "",
             "```bash",
             "storyline batch ../shared/data/multi_news/dev.jsonl -o dev-summaries.jsonl -w 250 --fill",
@@ -312,19 +385,30 @@ def markdown(results: dict) -> str:
             "```",
             "",
         ]
-    if curve:
-        sizes = " ".join(str(row["training_clusters"]) for row in curve[:-1])
+    wrapped = results.get("wrapped")
+    if wrapped:
+        plain, folded = wrapped["plain"], wrapped["wrapped"]
         lines += [
-            "## How much more training data would add (Multi-News train + validation, cross-validated)",
+            f"## Hard-wrapped text: Multi-News dev with every paragraph wrapped at {wrapped['width']} columns",
             "",
-            f"`python -m storyline.train.salience --learning-curve {sizes} --no-save`: the model of each of 5 folds learns",
-            "from only N of its training clusters (drawn at random), and ROUGE F1 at 250 words is measured on the held-out",
-            "fold; the mean over 3 fold assignments (the last row: all of a fold's training clusters). Multi-News dev",
-            "is not used.",
+            "| input | R1 | R2 | RLsum |", "|---|---|---|---|",
+            f"| as it is | {plain['rouge1']:.2f} | {plain['rouge2']:.2f} | {plain['rougeLsum']:.2f} |",
+            f"| wrapped | {folded['rouge1']:.2f} | {folded['rouge2']:.2f} | {folded['rougeLsum']:.2f} |",
             "",
-            "| training clusters per fold | R1 | R2 | RLsum |",
-            "|---|---|---|---|",
-            *(f"| {row['training_clusters']} | {row['rouge1']:.2f} | {row['rouge2']:.2f} | {row['rougeLsum']:.2f} |" for row in curve),
+        ]
+    lines += readability_lines(results.get("readability"), results.get("blind"))
+    if curve:
+        lines += [
+            "## How much more training data adds (held out: Multi-News validation_full_extra, 248 clusters)",
+            "",
+            "The generic model learned from the first N full-length training clusters (train, validation,",
+            "train_full_extra) and the first M preprocessed Multi-News+ training clusters; ROUGE F1 at 250 words on",
+            "validation_full_extra, which none of them holds. Multi-News dev is not used.",
+            "",
+            "| full-length N | Multi-News+ M | R1 | R2 | RLsum |",
+            "|---|---|---|---|---|",
+            *(f"| {row['full_length']} | {row['multi_news_plus']} | {row['rouge1']:.2f} | {row['rouge2']:.2f} | "
+              f"{row['rougeLsum']:.2f} |" for row in curve),
             "",
         ]
     if stories:
@@ -395,6 +479,56 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def readability_lines(audit: dict | None, blind: dict | None) -> list[str]:
+    """The readability sections: the audit of summary sentences, its check, and the blind reading."""
+    lines: list[str] = []
+    if audit:
+        flags = list(audit["runs"][0]["shares"])
+        lines += [
+            "## Readability: summary sentences a reader stumbles on (`python benchmarks/readability.py`)",
+            "",
+            "An audit of every summary sentence, in its place in the summary: dangling (leans on something the",
+            "summary never said: a pronoun, connective, bare noun phrase, a person by surname never introduced, a",
+            "quote without speaker, first person without speaker), captions and credits, glued sentences, bare",
+            "questions, site furniture, fragments.",
+            "",
+            "| summaries | words | sentences | " + " | ".join(flags) + " |",
+            "|---|---|---|" + "---|" * len(flags),
+            *(f"| {run['name']} | {run['words']} | {run['sentences']} | " +
+              " | ".join(f"{100 * run['shares'][flag]:.1f}%" for flag in flags) + " |" for run in audit["runs"]),
+            "",
+            f"The audit against {audit['labels']} hand labels of train and validation summary sentences "
+            f"({audit['matched']} still in today's summaries; `python benchmarks/readability.py --check-labels`):",
+            "",
+            "| flag | labelled | flagged | correct | precision | recall |",
+            "|---|---|---|---|---|---|",
+            *(f"| {flag} | {row['labelled']} | {row['flagged']} | {row['both']} | {_share(row['precision'])} | "
+              f"{_share(row['recall'])} |" for flag, row in audit["check"].items()),
+            "",
+        ]
+    if blind:
+        systems = list(blind["systems"])
+        lines += [
+            f"## Blind reading ({blind['clusters']} Multi-News dev clusters at {blind['words']} words, "
+            f"storyline against {blind['peer']})",
+            "",
+            "`python benchmarks/blind.py prepare` then a judge who sees only the reference and the two summaries,",
+            "labelled A and B at random, then `python benchmarks/blind.py score --save` (protocol in the script).",
+            f"Judged on {blind['date']} by {blind['judge']}.",
+            "",
+            "| system | more informative | reads better | preferred overall | stumbles per summary |",
+            "|---|---|---|---|---|",
+            *(f"| {name} | {blind['systems'][name]['informative']} | {blind['systems'][name]['reads_better']} | "
+              f"{blind['systems'][name]['overall']} | {blind['systems'][name]['stumbles_per_summary']} |" for name in systems),
+            "",
+        ]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -434,6 +568,9 @@ def measure(args) -> dict:
         "machine": machine(),
         "suites": suites,
         "batch": batch_timing(args.data, args.limit) if "multinews" in args.suites else None,
+        "wrapped": wrapped_rouge(args.data, args.limit) if "multinews" in args.suites else None,
+        "readability": readability_audit(args.data, args.limit) if "multinews" in args.suites else None,
+        "blind": json.loads(BLIND.read_text()) if BLIND.exists() else None,
         "learning_curve": learning_curve(args.data) if "multinews" in args.suites and not args.limit else [],
         "stories": clustering(args.data, args.limit) if args.stories else [],
         "offline": offline_clustering(args.data, args.limit) if args.stories else {},

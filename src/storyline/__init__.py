@@ -1,15 +1,21 @@
 """storyline: short, sourced summaries of news clusters."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .errors import ConfigError, InputError, StorylineError
 from .model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from .summarize import Summarizer, SummarizerConfig, summarize
 
-try:
-    __version__ = version("storyline")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``storyline.__version__``, read from the installed package's metadata when first asked for."""
+    if name != "__version__":
+        raise AttributeError(f"module 'storyline' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("storyline")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
 
 __all__ = [
     "Cluster",

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from ..errors import EXIT_CODES, StorylineError
-from .batch import batch
-from .eval import eval_command
-from .serve import serve
-from .stories import stories
-from .summarize import summarize
 
 EPILOG = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
+# Each command's module is imported only when the command runs (or --help lists it): `summarize` does not
+# pay for the story store, the evaluation harness or the web service.
+COMMANDS = {
+    "summarize": "summarize:summarize",
+    "batch": "batch:batch",
+    "eval": "eval:eval_command",
+    "stories": "stories:stories",
+    "serve": "serve:serve",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name].split(":")
+        command: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(package_name="storyline")
 def cli() -> None:
     """Short, sourced summaries of news clusters."""
-
-
-for command in (summarize, batch, eval_command, stories, serve):
-    cli.add_command(command)
 
 
 def main(args: list[str] | None = None) -> None:

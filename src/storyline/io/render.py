@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import Document, Summary
-from ..stories.page import StoryPage
+
+if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs no story store
+    from ..stories.page import StoryPage
 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
