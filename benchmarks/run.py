@@ -36,6 +36,12 @@ from storyline.train import salience as train_salience
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
+# Figures kept by benchmarks that run on their own (each with its command and date), shown in BENCHMARKS.md.
+EXTRA_RESULTS = {
+    "service": "The HTTP service under load (`python benchmarks/service.py --save`)",
+    "scale": "Batch throughput: local and Dask engines (`python benchmarks/scale.py --save`)",
+    "cluster_size": "Cost against cluster size (`python benchmarks/cluster_size.py --save`)",
+}
 BLIND = RESULTS / "blind.json"  # the counts of the last blind reading (benchmarks/blind.py score --save)
 THRESHOLD = TrackerConfig().threshold
 
@@ -475,6 +481,9 @@ def markdown(results: dict) -> str:
               f"{m['stories_in_memory']} |" for m in (first, months[len(months) // 2], last)),
             "",
         ]
+    for name, title in EXTRA_RESULTS.items():
+        if (RESULTS / f"{name}.md").exists():
+            lines += [f"## {title}", "", (RESULTS / f"{name}.md").read_text(encoding="utf-8").rstrip(), ""]
     lines += ["![quality against speed](benchmarks/quality-speed.png)", ""]
     return "\n".join(lines)
 

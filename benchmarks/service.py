@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import random
+import sys
 import statistics
 import tempfile
 import time
@@ -129,6 +131,9 @@ def run(workers: int, args: argparse.Namespace, work: list[list[str]], feed: lis
     return rows
 
 
+RESULT = Path(__file__).resolve().parent / "results" / "service.md"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA, help="Multi-News JSONL clusters  [default: %(default)s]")
@@ -138,6 +143,7 @@ def main() -> None:
     parser.add_argument("--reads", type=float, default=0.2, help="Share of requests that read stories  [default: %(default)s]")
     parser.add_argument("--clusters", type=int, default=100, help="Clusters to summarize  [default: %(default)s]")
     parser.add_argument("--feed", type=int, default=40, help="Clusters whose articles feed the story store  [default: %(default)s]")
+    parser.add_argument("--save", action="store_true", help="keep the table for BENCHMARKS.md (benchmarks/results)")
     parser.add_argument("--time-limit", type=float, default=300.0, help="Seconds after which clients stop  [default: %(default)s]")
     args = parser.parse_args()
     if not args.data.is_file():
@@ -152,11 +158,16 @@ def main() -> None:
           f"{args.reads:.0%} story reads; {os.cpu_count()} CPUs\n", flush=True)
     rows = [row for workers in args.workers for row in run(workers, args, work, feed)]
     header = ["workers", "clients", "request", "count", "errors", "p50 ms", "p99 ms", "mean ms", "req/s"]
-    print()
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---:" if i not in (2,) else "---" for i in range(len(header))) + "|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    table = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---:" if i not in (2,) else "---" for i in range(len(header))) + "|",
+             *("| " + " | ".join(row) + " |" for row in rows)]
+    print("\n" + "\n".join(table))
+    if args.save:
+        command = "python benchmarks/service.py " + " ".join(sys.argv[1:])
+        RESULT.parent.mkdir(parents=True, exist_ok=True)
+        RESULT.write_text(f"`{command.strip()}` on {dt.date.today().isoformat()}: {args.clients} clients x "
+                          f"{args.requests} requests of {len(work)} Multi-News dev clusters (mean {words:.0f} words), "
+                          f"{args.reads:.0%} story reads, loopback only.\n\n" + "\n".join(table) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
