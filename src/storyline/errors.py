@@ -34,5 +34,5 @@ EXIT_CODES = {
     1: "an internal error (a bug: please report it with its traceback)",
     2: "bad input, option or setting: a missing, unreadable or empty input, no prose, malformed JSONL, no such story",
     3: "an optional dependency is missing (the message names the extra to install)",
-    130: "interrupted (Ctrl-C); finished work is kept",
+    130: "interrupted (Ctrl-C, SIGTERM, SIGHUP); finished work is kept",
 }
