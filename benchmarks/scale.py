@@ -23,6 +23,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # 
     os.environ.setdefault(_name, "1")  # process of the local engine single-threaded, as its workers and Dask's are
 
 import argparse
+import datetime as dt
 import json
 import resource
 import signal
@@ -187,6 +188,9 @@ def table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
+RESULT = Path(__file__).resolve().parent / "results" / "scale.md"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "multi_news")
@@ -194,6 +198,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=250, help="Word budget (250, as Multi-News is evaluated).")
     parser.add_argument("--chunk", type=int, nargs="+", default=[1, 8], help="Clusters per task to try.")
     parser.add_argument("--runs", type=int, default=1, help="Rounds of every configuration; the fastest is kept.")
+    parser.add_argument("--save", action="store_true", help="keep the table for BENCHMARKS.md (benchmarks/results)")
     args = parser.parse_args()
     files = sorted(str(p) for p in args.data.glob("*.jsonl"))
     if not files:
@@ -225,14 +230,17 @@ def main() -> None:
                 if number not in best or result.steady > best[number].steady:
                     best[number] = result
         results = [best[number] for number in sorted(best)]
-    print(f"Multi-News: {', '.join(Path(f).name for f in files)}{f' (first {args.limit})' if args.limit else ''}, "
-          f"-w {args.words}; {os.cpu_count()} cores; fastest of {args.runs} round(s); 1-minute load average up to "
-          f"{load:.1f}\n")
-    print(table(results))
-    print()
-    for r in results:
-        print(f"- {r.name}, {r.workers} worker process(es), {r.chunk} per task: {r.cpu * 1000:.1f} CPU ms a cluster, "
-              f"a million clusters in {1e6 * r.cpu / 3600:.1f} core-hours")
+    report = "\n".join([
+        f"Multi-News: {', '.join(Path(f).name for f in files)}{f' (first {args.limit})' if args.limit else ''}, "
+        f"-w {args.words}; {os.cpu_count()} cores; fastest of {args.runs} round(s); 1-minute load average up to "
+        f"{load:.1f}", "", table(results), "",
+        *(f"- {r.name}, {r.workers} worker process(es), {r.chunk} per task: {r.cpu * 1000:.1f} CPU ms a cluster, "
+          f"a million clusters in {1e6 * r.cpu / 3600:.1f} core-hours" for r in results)])
+    print(report)
+    if args.save:
+        RESULT.parent.mkdir(parents=True, exist_ok=True)
+        command = "python benchmarks/scale.py " + " ".join(sys.argv[1:])
+        RESULT.write_text(f"`{command.strip()}` on {dt.date.today().isoformat()}. {report}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
