@@ -1,4 +1,7 @@
-"""Checks shared by several test modules."""
+"""Checks and inputs shared by several test modules."""
+
+import json
+from pathlib import Path
 
 from storyline.model import Document, Summary
 from storyline.text import prose_sentences
@@ -21,3 +24,13 @@ def assert_sources_point_at_their_sentences(summary: Summary, documents: list[Do
             assert one_line(documents[ref.doc].text[ref.start:ref.end]) == unit.text, ref
         cited = [ref.doc for ref in sentence.sources]
         assert len(cited) == len(set(cited)), f"a document is cited twice for {sentence.text!r}"
+
+def slow_clusters(path: Path, texts: list[str], count: int, articles: int = 6) -> Path:
+    """Clusters of ``articles`` rotated copies of the example's paragraphs: tens of milliseconds each."""
+    paragraphs = [p for text in texts for p in text.split("\n\n") if len(p.split()) > 12]
+    with path.open("w", encoding="utf-8") as handle:
+        for c in range(count):
+            documents = ["\n\n".join(paragraphs[(i + c + k) % len(paragraphs)].replace("300", str(300 + c * 50 + i))
+                                     for k in range(len(paragraphs))) for i in range(articles)]
+            handle.write(json.dumps({"id": f"slow-{c}", "documents": documents}) + "\n")
+    return path

@@ -8,6 +8,7 @@ import storyline
 PACKAGE = Path(storyline.__file__).parent
 LAYERS = [
     {"model", "errors"},
+    {"settings"},
     {"text"},
     {"summarize"},
     {"stories"},

@@ -23,6 +23,8 @@ from storyline.cli import cli  # noqa: E402
 from storyline.errors import InputError  # noqa: E402
 from storyline.summarize import Summarizer  # noqa: E402
 
+from helpers import slow_clusters  # noqa: E402
+
 BIN = Path(sys.executable).parent
 DEADLINE = 40  # seconds any one step may take before the test fails
 
@@ -124,17 +126,6 @@ def test_dask_engine_writes_what_the_local_engine_writes(tmp_path, clusters, sch
     assert again.exit_code == 0 and "0 clusters written" in again.stderr and "6 finished before" in again.stderr
     with pytest.raises(InputError, match="made with words=60"):  # a directory is resumed by the same job only
         storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "50", "--scheduler", scheduler)
-
-
-def slow_clusters(path: Path, texts: list[str], count: int, articles: int = 6) -> Path:
-    """Clusters of ``articles`` shuffled copies of the example's paragraphs: tens of milliseconds each."""
-    paragraphs = [p for text in texts for p in text.split("\n\n") if len(p.split()) > 12]
-    with path.open("w", encoding="utf-8") as handle:
-        for c in range(count):
-            documents = ["\n\n".join(paragraphs[(i + c + k) % len(paragraphs)].replace("300", str(300 + c * 50 + i))
-                                     for k in range(len(paragraphs))) for i in range(articles)]
-            handle.write(json.dumps({"id": f"slow-{c}", "documents": documents}) + "\n")
-    return path
 
 
 def test_a_dask_run_killed_midway_resumes_without_losing_or_doubling(tmp_path, example_texts, scheduler):

@@ -16,6 +16,8 @@ from click.testing import CliRunner
 from storyline.batch import finished_ids, read_records
 from storyline.cli import cli
 
+from helpers import slow_clusters
+
 DEADLINE = 30  # seconds any one step may take before the test fails
 GONE_WITHIN = 10  # seconds within which every worker process must have ended
 
@@ -59,17 +61,6 @@ def alive(pid: int) -> bool:
             return True
         except ProcessLookupError:
             return False
-
-
-def slow_clusters(path: Path, texts: list[str], count: int, articles: int = 6) -> Path:
-    """Clusters of ``articles`` rotated copies of the example's paragraphs: tens of milliseconds each."""
-    paragraphs = [p for text in texts for p in text.split("\n\n") if len(p.split()) > 12]
-    with path.open("w", encoding="utf-8") as handle:
-        for c in range(count):
-            documents = ["\n\n".join(paragraphs[(i + c + k) % len(paragraphs)].replace("300", str(300 + c * 50 + i))
-                                     for k in range(len(paragraphs))) for i in range(articles)]
-            handle.write(json.dumps({"id": f"slow-{c}", "documents": documents}) + "\n")
-    return path
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError
+from ..settings import Settings
 from ..stories import TrackerConfig, default_path
 from ..summarize import SummarizerConfig
 
@@ -20,7 +21,7 @@ def default_workers() -> int:
 
 
 @dataclass(frozen=True)
-class ServiceConfig:
+class ServiceConfig(Settings):
     """How the HTTP service runs and what it accepts; checked when built (ConfigError).
 
     host, port: where it listens; db: the story store (default: $STORYLINE_DB or storyline.db);
@@ -91,12 +92,6 @@ class ServiceConfig:
     def pending_limit(self) -> int:
         return self.max_pending or max(128, 32 * self.workers)
 
-    def replace(self, **settings: Any) -> ServiceConfig:
-        """A copy with some settings changed (validated); an unknown name is a ConfigError."""
-        unknown = set(settings) - {f.name for f in dataclasses.fields(self)}
-        if unknown:
-            raise ConfigError(f"unknown service setting {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **settings)
 
     def describe(self) -> dict[str, Any]:
         """The settings as logged at start-up (the token only as whether there is one)."""

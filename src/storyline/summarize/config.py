@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any
 
 from ..errors import ConfigError
+from ..settings import Settings
 
 DEFAULT_WORDS = 120
 
 
 @dataclass(frozen=True)
-class SummarizerConfig:
+class SummarizerConfig(Settings):
     """How long a summary is and how its sentences are chosen; checked when built.
 
     words: word budget (None for no limit); sentences: sentence budget (None for no limit);
@@ -61,16 +60,6 @@ class SummarizerConfig:
         if not (isinstance(self.min_words, int) and isinstance(self.max_words, int) and 1 <= self.min_words <= self.max_words):
             raise ConfigError(f"min_words, max_words: whole numbers with 1 <= min_words <= max_words, "
                               f"not {self.min_words!r}, {self.max_words!r}")
-
-    def replace(self, **settings: Any) -> SummarizerConfig:
-        """A copy with some settings changed (validated); an unknown name is a ConfigError."""
-        unknown = set(settings) - {field.name for field in dataclasses.fields(self)}
-        if unknown:
-            raise ConfigError(f"unknown summarizer setting {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **settings)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 def _in_unit_interval(value: object) -> bool:
