@@ -130,3 +130,23 @@ def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
     assert answered.answered is True and unanswered.answered is False
     assert [s.text for s in unanswered.sentences] == [s.text for s in generic.sentences]
     assert generic.answered is None and "answered" not in generic.to_dict()
+
+
+def test_summaries_do_not_depend_on_the_hash_seed(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    article = ("Harbour master Ole Vik inspected the cracked pier at Lund Bay on Monday with two engineers. "
+               "Council leader Ada Brenner closed the old ferry terminal of the village after the inspection. "
+               "Brenner and Vik said the ferry would move to the temporary quay at Nordvik from the first of May.")
+    path = tmp_path / "article.txt"
+    path.write_text(article, encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        result = subprocess.run([sys.executable, "-m", "storyline.cli", "summarize", str(path), "-w", "35", "-f", "json"],
+                                capture_output=True, timeout=60, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.add(json.dumps(json.loads(result.stdout)["sentences"]))
+    assert len(outputs) == 1

@@ -12,7 +12,7 @@ from ..model import Cluster, Document, Sentence
 from ..text.patterns import ALONE, BARE_QUOTE, CAPITALIZED_WORD, FULL_NAME, NAMES_A_SPEAKER, leans_on_previous
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
-from ..text.vectors import Matrix, Vectorizer, dense
+from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
 
@@ -112,8 +112,7 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
     read = prose_sentences(previous, min_words, max_words)
     if not read:
         return None
-    result: np.ndarray = dense(vectors @ vectorizer.transform([s.text for s in read]).T).max(axis=1)
-    return result
+    return max_similarity(vectors, vectorizer.transform([s.text for s in read]))
 
 
 def antecedents(sentences: list[Sentence]) -> np.ndarray:
@@ -135,7 +134,8 @@ def antecedents(sentences: list[Sentence]) -> np.ndarray:
         if not surnames.intersection(CAPITALIZED_WORD.findall(sentence.text)):
             continue
         named = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
-        for surname in {match.group(1) for match in ALONE.finditer(sentence.text)} & surnames - named:
+        alone = [match.group(1) for match in ALONE.finditer(sentence.text)]
+        for surname in [name for name in dict.fromkeys(alone) if name in surnames and name not in named]:
             introduction = introductions.get((sentence.doc, surname), number)
             result[number] = introduction if introduction < number else -2
             break

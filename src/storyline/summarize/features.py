@@ -25,6 +25,10 @@ from ..text.vectors import (
     normalize_rows,
     one_hot,
     presence,
+    row_dots,
+    row_max,
+    scale_columns,
+    sparse_like,
     squared,
 )
 
@@ -34,6 +38,11 @@ DIGIT = re.compile(r"\d")
 # Dunning's log-likelihood ratio above which a term is a topic signature (p < 0.001; Lin and Hovy 2000).
 SIGNATURE_RATIO = 10.83
 WORD_PRIORS = "word-priors.npz"
+# Up to this many cells, the sentence-document and document-document similarities (to_docs, gram) are
+# built whole, and centrality and support read off them. A larger cluster (hundreds of articles: cells
+# grow with the square of its size) gets the same sums from the centroid and from how many documents use
+# each term, in time and memory linear in its size: the same numbers up to float rounding.
+WHOLE_PRODUCT_CELLS = 1_000_000
 
 
 @dataclass
@@ -70,8 +79,14 @@ class Shared:
     def doc_vectors(self) -> Matrix:
         return normalize_rows(self.membership @ self.c.vectors)
 
-    # The centroid is the sum of the documents' unit vectors; centrality is read off two small dense
-    # products: sentence-document and document-document similarities.
+    @cached_property
+    def whole(self) -> bool:
+        """Whether the sentence-document and document-document products are small enough to build whole."""
+        return max(self.n, self.c.n_docs) * self.c.n_docs <= WHOLE_PRODUCT_CELLS
+
+    # The centroid is the sum of the documents' unit vectors; in a small cluster centrality is read off two
+    # small dense products: sentence-document and document-document similarities (to_docs and gram). In
+    # a large one the sums are taken before the products: each is a product with the centroid.
     @cached_property
     def to_docs(self) -> np.ndarray:
         return dense(self.c.vectors @ self.doc_vectors.T)
@@ -81,22 +96,45 @@ class Shared:
         return dense(self.doc_vectors @ self.doc_vectors.T)
 
     @cached_property
+    def centroid(self) -> np.ndarray:
+        return np.asarray(self.doc_vectors.sum(axis=0)).ravel()
+
+    @cached_property
     def toward_centroid(self) -> np.ndarray:
-        return self.to_docs.sum(axis=1)
+        """Each sentence's dot product with the centroid."""
+        if self.whole:
+            return self.to_docs.sum(axis=1)
+        return np.asarray(self.c.vectors @ self.centroid).ravel()
 
     @cached_property
     def own(self) -> np.ndarray:
-        return self.to_docs[np.arange(self.n), self.c.doc]
+        """Each sentence's cosine to its own document."""
+        if self.whole:
+            return self.to_docs[np.arange(self.n), self.c.doc]
+        return row_dots(self.c.vectors, self.doc_vectors, self.c.doc)
 
     @cached_property
     def doc_to_centroid(self) -> np.ndarray:
-        return self.gram.sum(axis=1)
+        if self.whole:
+            return self.gram.sum(axis=1)
+        return np.asarray(self.doc_vectors @ self.centroid).ravel()
+
+    @cached_property
+    def doc_norms(self) -> np.ndarray:
+        """Each document vector's squared length (1, or 0 for a document without candidates)."""
+        if self.whole:
+            return np.diag(self.gram)
+        return np.asarray(squared(self.doc_vectors).sum(axis=1)).ravel()
+
+    @cached_property
+    def centroid_norm(self) -> float:
+        """The centroid's squared length."""
+        return float(self.gram.sum() if self.whole else self.centroid @ self.centroid)
 
     @cached_property
     def others_norm(self) -> np.ndarray:
         """Length of the sum of the other documents' vectors, per document."""
-        gram = self.gram
-        return np.sqrt(np.maximum(gram.sum() - 2 * self.doc_to_centroid + np.diag(gram), 1e-12))
+        return np.sqrt(np.maximum(self.centroid_norm - 2 * self.doc_to_centroid + self.doc_norms, 1e-12))
 
     @cached_property
     def doc_sentences(self) -> np.ndarray:
@@ -138,27 +176,37 @@ def _other_docs_similarity(s: Shared) -> ArrayLike:
 def _doc_centrality(s: Shared) -> ArrayLike:
     if s.c.n_docs < 2:
         return np.zeros(s.n)
-    return ((s.doc_to_centroid - np.diag(s.gram)) / s.others_norm)[s.c.doc]
+    return ((s.doc_to_centroid - s.doc_norms) / s.others_norm)[s.c.doc]
 
 
 def _support(s: Shared) -> ArrayLike:
     """Share of a sentence's weighted terms that the other documents also use, averaged over them."""
     if s.c.n_docs < 2:
         return np.zeros(s.n)
-    covered = dense(squared(s.c.vectors) @ presence(s.doc_vectors).T)
-    covered[np.arange(s.n), s.c.doc] = 0.0
-    return covered.sum(axis=1) / (s.c.n_docs - 1)
+    if s.whole:
+        covered = dense(squared(s.c.vectors) @ presence(s.doc_vectors).T)
+        covered[np.arange(s.n), s.c.doc] = 0.0
+        return covered.sum(axis=1) / (s.c.n_docs - 1)
+    # Summed over the documents before the product: each term weighed by how many documents use it,
+    # less what the sentence's own document contributes.
+    weights, used = squared(s.c.vectors), presence(s.doc_vectors)
+    documents_using = np.asarray(used.sum(axis=0)).ravel()
+    return (np.asarray(weights @ documents_using).ravel() - row_dots(weights, used, s.c.doc)) / (s.c.n_docs - 1)
 
 
 def _bigram_support(s: Shared) -> ArrayLike:
-    """Share of a sentence's word pairs that also occur in the other documents, averaged over them."""
+    """Share of a sentence's word pairs that also occur in the other documents, averaged over them.
+
+    Counted per pair before the product (how many documents hold each pair, less the sentence's own one):
+    whole numbers, so the same to the last bit as summing a sentence-document product, in linear memory."""
     if s.c.n_docs < 2:
         return np.zeros(s.n)
     bigrams = bigram_presence(s.c.tokens)
-    shared = dense(bigrams @ presence(s.membership @ bigrams).T)
-    shared[np.arange(s.n), s.c.doc] = 0.0
+    held = presence(sparse_like(s.membership, bigrams) @ bigrams)  # which pairs each document holds
+    documents_holding = np.asarray(held.sum(axis=0)).ravel()
+    shared = np.asarray(bigrams @ documents_holding).ravel() - row_dots(bigrams, held, s.c.doc)
     pairs = np.maximum(np.asarray(bigrams.sum(axis=1)).ravel(), 1.0)
-    return shared.sum(axis=1) / pairs / (s.c.n_docs - 1)
+    return shared / pairs / (s.c.n_docs - 1)
 
 
 def _word_probability(s: Shared) -> ArrayLike:
@@ -183,8 +231,7 @@ def _word_prior_weighted(s: Shared) -> ArrayLike:
 
 def _word_prior_max(s: Shared) -> ArrayLike:
     """The highest editors' prior among a sentence's terms."""
-    return dense(s.present.multiply(s.word_prior) if not isinstance(s.present, np.ndarray)
-                 else s.present * s.word_prior).max(axis=1, initial=0.0)
+    return row_max(scale_columns(s.present, s.word_prior), initial=0.0)
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +257,7 @@ FEATURE_FUNCTIONS: dict[str, Callable[[Shared], ArrayLike]] = {
     "log_doc_sentences": lambda s: np.log1p(s.doc_sentences),
     "log_docs": lambda s: np.full(s.n, np.log(s.c.n_docs)),
     "log_words": lambda s: np.log(s.c.words),
-    "centrality": lambda s: s.toward_centroid / np.sqrt(max(s.gram.sum(), 1e-12)),
+    "centrality": lambda s: s.toward_centroid / np.sqrt(max(s.centroid_norm, 1e-12)),
     "own_doc_similarity": lambda s: s.own,
     "other_docs_similarity": _other_docs_similarity,
     "doc_centrality": _doc_centrality,

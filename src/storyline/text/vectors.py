@@ -101,6 +101,11 @@ def one_hot(labels: np.ndarray, n_labels: int) -> Matrix:
     return sparse.csr_matrix((np.ones(len(labels)), labels, np.arange(len(labels) + 1)), shape=(len(labels), n_labels)).T.tocsr()
 
 
+def sparse_like(matrix: Matrix, other: Matrix) -> Matrix:
+    """``matrix`` made sparse when ``other`` is (so that their product stays sparse), else as it is."""
+    return sparse.csr_matrix(matrix) if sparse.issparse(other) and isinstance(matrix, np.ndarray) else matrix
+
+
 def dense(matrix: Matrix) -> np.ndarray:
     """A sparse or dense matrix as a dense array."""
     return np.asarray(matrix) if isinstance(matrix, np.ndarray) else matrix.toarray()
@@ -114,3 +119,69 @@ def presence(matrix: Matrix) -> Matrix:
 def squared(matrix: Matrix) -> Matrix:
     """Element-wise square."""
     return matrix * matrix if isinstance(matrix, np.ndarray) else matrix.multiply(matrix)
+
+
+def row_dots(left: Matrix, right: Matrix, rows: np.ndarray) -> np.ndarray:
+    """For each row i of ``left``, its dot product with row ``rows[i]`` of ``right``: the diagonal of
+    ``left @ right[rows].T``, in time and memory linear in ``left``'s non-zeros when it is sparse (neither
+    ``right[rows]`` nor the product is built)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    if isinstance(left, np.ndarray):
+        return np.einsum("ij,ij->i", left, dense(right)[rows])
+    left = left.tocsr()
+    at_row = np.repeat(np.arange(left.shape[0]), np.diff(left.indptr))
+    if isinstance(right, np.ndarray):
+        other = right[rows[at_row], left.indices]
+    else:
+        right = right.tocsr()
+        if not right.has_canonical_format:  # sorted indices, each cell once: what the search below needs
+            right = right.copy()
+            right.sum_duplicates()
+        columns = np.int64(right.shape[1])
+        keys = np.repeat(np.arange(right.shape[0], dtype=np.int64), np.diff(right.indptr)) * columns + right.indices
+        wanted = rows[at_row] * columns + left.indices
+        found = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        other = np.where(keys[found] == wanted, right.data[found], 0.0) if len(keys) else np.zeros(len(wanted))
+    return np.bincount(at_row, weights=left.data * other, minlength=left.shape[0])
+
+
+def row_max(matrix: Matrix, initial: float = 0.0) -> np.ndarray:
+    """Each row's largest value, at least ``initial``, as ``dense(matrix).max(axis=1, initial=initial)``
+    (a sparse row's cells left out are zeros) without making a sparse matrix dense."""
+    if isinstance(matrix, np.ndarray):
+        return matrix.max(axis=1, initial=initial)
+    matrix = matrix.tocsr()
+    if not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    lengths = np.diff(matrix.indptr)
+    result = np.full(matrix.shape[0], float(initial))
+    filled = lengths > 0
+    if filled.any():  # each non-empty row runs from its start to the next non-empty row's
+        result[filled] = np.maximum(np.maximum.reduceat(matrix.data, matrix.indptr[:-1][filled]), initial)
+    with_zeros = lengths < matrix.shape[1]
+    result[with_zeros] = np.maximum(result[with_zeros], 0.0)
+    return result
+
+
+def scale_columns(matrix: Matrix, weights: np.ndarray) -> Matrix:
+    """Each column multiplied by its weight (sparse stays sparse, with the same cells)."""
+    if isinstance(matrix, np.ndarray):
+        return matrix * weights
+    matrix = matrix.tocsr()
+    return sparse.csr_matrix((matrix.data * weights[matrix.indices], matrix.indices, matrix.indptr), shape=matrix.shape)
+
+
+# Cells of one block of a product computed in blocks of rows (32 MB of floats).
+BLOCK_CELLS = 4_000_000
+
+
+def max_similarity(left: Matrix, right: Matrix, cells: int = BLOCK_CELLS) -> np.ndarray:
+    """Each row's largest value in ``left @ right.T`` (``right`` has at least one row): the product whole when
+    it has at most ``cells`` cells, else in blocks of rows of about that many, so that memory stays bounded
+    whatever the number of rows (each row's values are computed alike either way)."""
+    block = max(cells // max(right.shape[0], 1), 1)
+    if left.shape[0] <= block:
+        return dense(left @ right.T).max(axis=1)
+    return np.concatenate([dense(left[start:start + block] @ right.T).max(axis=1)
+                           for start in range(0, left.shape[0], block)])
