@@ -25,6 +25,7 @@ larger sizes are skipped.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -234,6 +235,9 @@ def chart(series: dict[str, list[Run]], path: Path, memory_limit: float) -> None
     figure.savefig(path, dpi=120)
 
 
+RESULT = Path(__file__).resolve().parent / "results" / "cluster_size.md"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -247,6 +251,7 @@ def main() -> None:
                         "(say `git archive REV src | tar -x -C /tmp/before`, then --before /tmp/before/src).")
     parser.add_argument("--chart", type=Path, default=ROOT / "benchmarks" / "results" / "cluster_size.png")
     parser.add_argument("--no-chart", action="store_true")
+    parser.add_argument("--save", action="store_true", help="keep the table for BENCHMARKS.md (benchmarks/results)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -273,10 +278,13 @@ def main() -> None:
             runs.append(trials[-1] if trials[-1].failure else min(trials, key=lambda r: r.seconds))
             if runs[-1].failure:
                 break  # a larger cluster would fail too
-    for label, runs in series.items():
-        if len(series) > 1:
-            print(f"\n### {label}" + (f" ({copies[label]})" if copies[label] else " (this checkout)") + "\n")
-        print(table(runs))
+    report = "\n".join((f"\n### {label}" + (f" ({copies[label]})" if copies[label] else " (this checkout)") + "\n\n"
+                        if len(series) > 1 else "") + table(runs) for label, runs in series.items())
+    print(report)
+    if args.save:
+        command = "python benchmarks/cluster_size.py " + " ".join(sys.argv[1:])
+        RESULT.write_text(f"`{command.strip()}` on {dt.date.today().isoformat()}, each size in a fresh process:\n\n"
+                          f"{report.strip()}\n\n![cost against cluster size](benchmarks/results/cluster_size.png)\n", encoding="utf-8")
     if not args.no_chart:
         chart(series, args.chart, args.memory_limit)
         print(f"\nChart: {args.chart.relative_to(ROOT) if args.chart.is_relative_to(ROOT) else args.chart}")
