@@ -159,10 +159,10 @@ def test_a_store_of_schema_version_2_finds_copies_and_keeps_its_stories_open(tmp
     db = tmp_path / "s.db"
     add(db, articles(FIRE))
     store = Store(db)
-    # back to version 2: no band keys, no day a story was last seen, no generations, merges or refusals
+    # back to version 2: no band keys, no day a story was last seen, no generations, merges, refusals or threads
     store.db.executescript("""
         BEGIN;
-        DROP TABLE bands; DROP TABLE merges; DROP TABLE refused;
+        DROP TABLE bands; DROP TABLE merges; DROP TABLE refused; DROP TABLE threads; DROP TABLE thread_merges;
         CREATE TABLE stories_v2 (id INTEGER PRIMARY KEY, first_seen TEXT, last_seen TEXT,
                                  norm2 REAL NOT NULL, terms BLOB NOT NULL, weights BLOB NOT NULL);
         INSERT INTO stories_v2 SELECT id, first_seen, last_seen, norm2, terms, weights FROM stories;
@@ -402,11 +402,11 @@ def list_headlines(table):
     headlines = []
     for line in table.splitlines():
         cells = [cell.strip() for cell in line.split("│")[1:-1]]
-        if len(cells) == 6:
+        if len(cells) == 7:  # story, articles, outlets, first seen, last seen, thread, headline
             if cells[0]:
-                headlines.append(cells[5])
-            elif cells[5]:
-                headlines[-1] += " " + cells[5]
+                headlines.append(cells[6])
+            elif cells[6]:
+                headlines[-1] += " " + cells[6]
     return headlines
 
 

@@ -171,6 +171,10 @@ def test_four_writers_and_readers_at_once_store_every_article_once(tmp_path):
         stories = {row[0] for row in connection.execute("SELECT id FROM stories")}
         terms = connection.execute("SELECT COUNT(*), COUNT(DISTINCT id), COUNT(DISTINCT term) FROM terms").fetchone()
         refused = {row[0] for row in connection.execute("SELECT id FROM refused")}
+        threads = dict(connection.execute("SELECT id, size FROM threads"))
+        thread_of = dict(connection.execute("SELECT id, thread FROM stories"))
+        in_thread = dict(connection.execute("SELECT thread, COUNT(*) FROM articles JOIN stories ON stories.id = story "
+                                            "WHERE duplicate_of IS NULL GROUP BY thread"))
     ids = [article for article, _, _ in stored]
     assert len(ids) == len(set(ids)) and set(ids) == articles
     assert refused == {"widget-1", "widget-2"}
@@ -180,6 +184,8 @@ def test_four_writers_and_readers_at_once_store_every_article_once(tmp_path):
     for event in EVENTS:  # each event one story of its own, its copies with it
         assert len({s for article, s in story.items() if article.startswith(f"{event}-")}) == 1, event
     assert len(stories) == len(EVENTS)
+    # every story in a thread that exists, every thread with stories, each thread's article count right
+    assert set(thread_of) == stories and set(thread_of.values()) == set(threads) and threads == in_thread
     copies = {frozenset((article, original)) for article, _, original in stored if original}
     assert copies == {frozenset(("fire-0", "fire-copy")), frozenset(("cup-0", "cup-copy"))}  # whichever came first is the original
     for export in tmp_path.glob("export-*.jsonl"):  # each a consistent state: every article once

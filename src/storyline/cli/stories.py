@@ -1,7 +1,8 @@
-"""storyline stories add | list | show | export."""
+"""storyline stories add | list | show | export | thread."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterator
@@ -10,12 +11,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
 from ..io.render import FORMATS, render_page
 from ..model import Document
-from ..stories import Store, StoryTracker, TrackerConfig, build_page, outlet
-from ..stories.page import headline, publication_day
+from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
+from ..stories.page import StoryPage, headline, publication_day
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
 from .common import progress, warn, write
@@ -80,6 +81,7 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
     refused = len(report.refused) + len(report.refused_before)
     counts = [f"{report.added} articles added ({report.duplicates} copies of stored ones)",
               f"{report.new_stories} new stories", f"{report.merged} merged into others",
+              f"{report.new_threads} new threads", f"{report.merged_threads} threads merged",
               f"{report.skipped} already stored"]
     if unreadable:
         counts.append(f"{unreadable} unreadable")
@@ -94,25 +96,69 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
 
 @stories.command(name="list")
 @DB_OPTION
-@click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="Stories to show (0: all).")
-def stories_list(db: str | None, limit: int) -> None:
-    """The stories, largest first: article count, outlets, first and last seen, and headline."""
+@click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="Stories (or threads) to show (0: all).")
+@click.option("--threads", "threads", is_flag=True, help="List the threads (topics followed over time) instead of the stories.")
+@click.option("--thread", type=int, metavar="ID", help="Only the stories of this thread.")
+def stories_list(db: str | None, limit: int, threads: bool, thread: int | None) -> None:
+    """The stories, largest first: article count, outlets, first and last seen, thread and headline; with
+    --threads, the threads: their stories, articles, outlets, first and last seen, and the headline of
+    their largest story."""
     with Store(db) as store, store.snapshot():
+        thread_of = store.story_threads()
         groups: dict[int, list[StoredArticle]] = {}
         for article in store.articles(text_chars=0):
             groups.setdefault(article.story, []).append(article)
+        if thread is not None:
+            groups = {story: articles for story, articles in groups.items() if thread_of.get(story) == thread}
+            if not groups:
+                merged = store.thread_merged_into(thread)
+                raise StoreError(f"thread {thread} was merged into thread {merged}" if merged is not None
+                                 else f"no thread {thread} in {store.path}")
+        if threads:
+            _list_threads(store, groups, thread_of, limit)
+            return
         ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
         shown = ranked[:limit] if limit else ranked
-        headlines = {story: headline([a.to_document() for a in store.articles(story, text_chars=HEADLINE_CHARS)])
-                     for story, _ in shown}
+        headlines = {story: _headline(store, story) for story, _ in shown}
     table = Table(caption=f"{len(shown)} of {len(ranked)} stories" if len(shown) < len(ranked) else None)
-    for column in ("story", "articles", "outlets", "first seen", "last seen", "headline"):
+    for column in ("story", "articles", "outlets", "first seen", "last seen", "thread", "headline"):
         table.add_column(column)
     for story, articles in shown:
-        dates = sorted(day.isoformat() for a in articles if (day := publication_day(a.published)))
+        first, last = _span(articles)
         table.add_row(str(story), str(len(articles)), str(len({outlet(a.to_document()) for a in articles})),
-                      dates[0] if dates else "", dates[-1] if dates else "", headlines[story])
+                      first, last, str(thread_of.get(story) or ""), headlines[story])
     Console().print(table)
+
+
+def _list_threads(store: Store, groups: dict[int, list[StoredArticle]], thread_of: dict[int, int | None], limit: int) -> None:
+    """The threads of the stories in ``groups``, most articles first (inside the caller's snapshot)."""
+    members: dict[int, list[int]] = {}
+    for story in groups:
+        if (thread := thread_of.get(story)) is not None:
+            members.setdefault(thread, []).append(story)
+    size = {thread: sum(len(groups[story]) for story in stories) for thread, stories in members.items()}
+    ranked = sorted(members, key=lambda thread: (-size[thread], thread))
+    shown = ranked[:limit] if limit else ranked
+    table = Table(caption=f"{len(shown)} of {len(ranked)} threads" if len(shown) < len(ranked) else None)
+    for column in ("thread", "stories", "articles", "outlets", "first seen", "last seen", "headline"):
+        table.add_column(column)
+    for thread in shown:
+        articles = [article for story in members[thread] for article in groups[story]]
+        largest = min(members[thread], key=lambda story: (-len(groups[story]), story))
+        first, last = _span(articles)
+        table.add_row(str(thread), str(len(members[thread])), str(size[thread]),
+                      str(len({outlet(a.to_document()) for a in articles})), first, last, _headline(store, largest))
+    Console().print(table)
+
+
+def _headline(store: Store, story: int) -> str:
+    return headline([a.to_document() for a in store.articles(story, text_chars=HEADLINE_CHARS)])
+
+
+def _span(articles: list[StoredArticle]) -> tuple[str, str]:
+    """The first and last publication days of ``articles`` ('' when none is known)."""
+    dates = sorted(day.isoformat() for a in articles if (day := publication_day(a.published)))
+    return (dates[0], dates[-1]) if dates else ("", "")
 
 
 @stories.command(name="show")
@@ -127,16 +173,50 @@ def stories_show(story: int, db: str | None, reader: str | None, since: int, wor
     with their speakers, timeline, and the sources they cite."""
     with Store(db) as store:
         page = build_page(store, story, reader, since, Summarizer(words=words), unsummarized=True)
-        write(render_page(page, fmt), None)
+        write(with_thread(render_page(page, fmt), page, fmt), None)
         if reader:
             store.set_watermark(reader, story, page.last_seq)
+
+
+def with_thread(rendered: str, page: StoryPage, fmt: str) -> str:
+    """A rendered story page with its thread: "thread" and "thread_stories" in JSON, a line after the
+    page's facts (its second paragraph) in text and Markdown."""
+    if page.thread is None:
+        return rendered
+    if fmt == "json":
+        data = json.loads(rendered)
+        data["thread"], data["thread_stories"] = page.thread, page.thread_stories
+        return json.dumps(data, ensure_ascii=False, indent=2) + ("\n" if rendered.endswith("\n") else "")
+    parts = rendered.split("\n\n", 2)
+    parts.insert(min(2, len(parts)), thread_link(page, fmt))
+    return "\n\n".join(parts)
 
 
 @stories.command(name="export")
 @DB_OPTION
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), metavar="ASSIGN.jsonl")
 def stories_export(db: str | None, output: str) -> None:
-    """Write {"id": article id, "story": story id} for every stored article."""
+    """Write {"id": article id, "story": story id, "thread": thread id} for every stored article."""
     with Store(db) as store, store.snapshot(), open(output, "w", encoding="utf-8") as sink:
-        for article_id, story in store.assignments():
-            sink.write(json.dumps({"id": article_id, "story": story}) + "\n")
+        for article_id, story, thread in store.thread_assignments():
+            sink.write(json.dumps({"id": article_id, "story": story, "thread": thread}) + "\n")
+
+
+@stories.command(name="thread")
+@click.argument("thread", type=int)
+@DB_OPTION
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stories_thread(thread: int, db: str | None, fmt: str) -> None:
+    """A thread: its stories in the order they began, with their headlines, articles and dates."""
+    with Store(db) as store:
+        page = build_thread(store, thread, HEADLINE_CHARS)
+    if fmt == "json":
+        write(json.dumps(dataclasses.asdict(page), ensure_ascii=False, indent=2) + "\n", None)
+        return
+    title = f"Thread {page.thread}: {page.headline}"
+    span = f"{page.first_seen} to {page.last_seen}" if page.first_seen else "undated"
+    lines = [title, "=" * min(len(title), 78),
+             f"{len(page.stories)} stories, {page.articles} articles from {len(page.outlets)} outlets, {span}", ""]
+    lines += [f"- story {entry.story} ({entry.articles} articles, {entry.first_seen or 'undated'}): {entry.headline}"
+              for entry in page.stories]
+    write("\n".join(lines) + "\n", None)

@@ -5,6 +5,7 @@
     GET  /stories                the stories, largest first
     GET  /stories/{id}           a story page's data
     GET  /stories/{id}/new       what is new since a reader's last look (then remembered)
+    GET  /threads/{id}           a thread: a topic followed over months, its stories
     GET  /healthz                liveness and the worker count
     GET  /, /story/{id}          the reader's page;  GET /docs: the API's documentation
 """
@@ -173,6 +174,15 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         remembered."""
         settings = _budget(config.summarizer, words, None)
         return JSONResponse(await service.run(request, tasks.story_page, config.store_path, story, settings, reader))
+
+    @app.get("/threads/{thread}", tags=["stories"], response_model=None,
+             responses={200: {"description": "The thread"}, **_errors(404, 422, 503, 504)})
+    async def thread_page(request: Request, thread: int) -> JSONResponse:
+        """A thread: a topic followed over months, made of stories (each story page names its "thread").
+        Its headline (its largest story's), articles, outlets, first and last seen, and its stories in the
+        order they began, each with its headline, articles, outlets and dates. A thread merged into another
+        is a 404 that names it ("merged_into")."""
+        return JSONResponse(await service.run(request, tasks.thread_page, config.store_path, thread))
 
     @app.get("/healthz", tags=["service"])
     async def health() -> dict[str, Any]:

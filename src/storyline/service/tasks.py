@@ -16,7 +16,7 @@ from dateutil import parser
 from ..errors import InputError, StoreError
 from ..io.ingest import cluster_from_record
 from ..model import Document
-from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, outlet
+from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
 from ..stories.page import headline
 from ..stories.store import StoredArticle
 from ..summarize import Summarizer, SummarizerConfig
@@ -98,7 +98,8 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
         groups: dict[int, list[StoredArticle]] = {}
         for article in store.articles(text_chars=0):
             groups.setdefault(article.story, []).append(article)
-        entries = [_story_entry(story, articles) for story, articles in groups.items()]
+        thread_of = store.story_threads()
+        entries = [_story_entry(story, articles) | {"thread": thread_of.get(story)} for story, articles in groups.items()]
         moments = {entry["story"]: _moment(entry["last_seen"]) for entry in entries}
         known = [moment for moment in moments.values() if moment is not None]
         newest = max(known) if known else None
@@ -180,9 +181,34 @@ def story_page(db: str, story: int, config: SummarizerConfig, reader: str | None
     return result
 
 
+def thread_page(db: str, thread: int) -> dict[str, Any]:
+    """A thread as JSON (as `storyline stories thread -f json`): thread, headline (of its largest story),
+    articles, outlets, first and last seen (days), and its stories in the order they began (each with its
+    headline, articles, outlets, first and last seen). A thread merged into another is a 404 that names it
+    ("merged_into")."""
+    if not Path(db).is_file():
+        raise ServiceError(404, f"no thread {thread}", "no_such_thread")
+    with Store(db) as store:
+        try:
+            page = build_thread(store, thread, HEADLINE_CHARS)
+        except StoreError:
+            merged = store.thread_merged_into(thread)
+            if merged is not None:
+                raise ServiceError(404, f"thread {thread} was merged into thread {merged}", "thread_merged",
+                                   extra={"merged_into": merged}) from None
+            raise ServiceError(404, f"no thread {thread}", "no_such_thread") from None
+    result = dataclasses.asdict(page)
+    for key in ("first_seen", "last_seen"):
+        result[key] = result[key] or None
+    for entry in result["stories"]:
+        entry["first_seen"], entry["last_seen"] = entry["first_seen"] or None, entry["last_seen"] or None
+    return result
+
+
 def page_dict(page: StoryPage, articles: list[StoredArticle], since: int, reader: str | None = None) -> dict[str, Any]:
     """A story page as JSON, for a reader's page: story, headline, articles, outlets, first and last seen
-    (days), update, new_articles, read_articles, last_seq, since, reader; "summary" (Summary.to_dict(): its
+    (days), thread (the topic it belongs to) and thread_stories (that thread's stories, oldest first), update,
+    new_articles, read_articles, last_seq, since, reader; "summary" (Summary.to_dict(): its
     "doc"s, like those of "quotes" and "timeline", are places in "documents"); "documents" (the new
     articles, then those read; each with its source "number" on the page and its text when the page cites
     it: the text the offsets count in); "coverage" (per outlet: own articles, copies, and each article)."""
@@ -199,6 +225,8 @@ def page_dict(page: StoryPage, articles: list[StoredArticle], since: int, reader
         "outlets": page.outlets,
         "first_seen": page.first_seen or None,
         "last_seen": page.last_seen or None,
+        "thread": page.thread,
+        "thread_stories": page.thread_stories,
         "update": page.update,
         "new_articles": page.new_articles,
         "read_articles": page.read_articles,

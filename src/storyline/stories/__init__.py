@@ -1,8 +1,8 @@
-"""Story tracking: a SQLite store of articles, incremental grouping into stories, copies found by MinHash,
-and story pages."""
+"""Story tracking: a SQLite store of articles, incremental grouping into stories (events) and threads
+(topics followed over months), copies found by MinHash, and story and thread pages."""
 
 from .config import TrackerConfig
-from .page import StoryPage, build_page, coverage, outlet, quotes, timeline
+from .page import StoryPage, ThreadPage, build_page, build_thread, coverage, outlet, quotes, thread_link, timeline
 from .store import Store, default_path
 from .tracker import AddReport, StoryTracker
 
@@ -11,11 +11,14 @@ __all__ = [
     "Store",
     "StoryPage",
     "StoryTracker",
+    "ThreadPage",
     "TrackerConfig",
     "build_page",
+    "build_thread",
     "coverage",
     "default_path",
     "outlet",
     "quotes",
+    "thread_link",
     "timeline",
 ]

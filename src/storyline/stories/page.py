@@ -443,6 +443,8 @@ class StoryPage:
     sources: list[Source] = field(default_factory=list)
     numbers: dict[int, int] = field(default_factory=dict)  # document -> source number
     summary_error: str = ""  # why there is no summary although there are new articles
+    thread: int | None = None  # the thread (topic followed over time) the story belongs to
+    thread_stories: list[int] = field(default_factory=list)  # that thread's stories, oldest first (this one too)
 
     def number(self, doc: int) -> int:
         """The source number of document ``doc`` (a place in ``documents``)."""
@@ -464,6 +466,8 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         articles = store.articles(story)
         merged = None if articles else store.merged_into(story)
         watermark = store.watermark(reader, story) if reader else since
+        thread = store.thread_of(story)
+        thread_stories = store.thread_stories(thread) if thread is not None else []
     if not articles:
         if merged is not None:
             raise StoreError(f"story {story} was merged into story {merged} (stories show {merged})")
@@ -499,9 +503,78 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         read_articles=len(read),
         documents=documents,
         summary_error=problem,
+        thread=thread,
+        thread_stories=thread_stories,
     )
     _number_sources(page)
     return page
+
+
+def thread_link(page: StoryPage, fmt: str = "text") -> str:
+    """The line of a story page that names its thread and its other stories ("Thread 4 · 3 stories; the
+    others: 2, 9 (storyline stories list --thread 4)"; in Markdown the thread in bold and the command as
+    code); '' for a story with no thread."""
+    if page.thread is None:
+        return ""
+    count = len(page.thread_stories)
+    others = ", ".join(str(story) for story in page.thread_stories if story != page.story)
+    markdown = fmt == "markdown"
+    name = f"**Thread {page.thread}**" if markdown else f"Thread {page.thread}"
+    command = f"storyline stories list --thread {page.thread}"
+    return (f"{name} · {count} stor{'ies' if count != 1 else 'y'}" + (f"; the others: {others}" if others else "")
+            + (f" (`{command}`)" if markdown else f" ({command})"))
+
+
+@dataclass
+class ThreadStory:
+    story: int
+    headline: str
+    articles: int
+    outlets: list[str]
+    first_seen: str  # ISO day, '' when unknown
+    last_seen: str
+
+
+@dataclass
+class ThreadPage:
+    """A thread: a topic followed over time, its stories in the order they began (undated ones last)."""
+
+    thread: int
+    headline: str  # the headline of its largest story
+    articles: int
+    outlets: list[str]
+    first_seen: str
+    last_seen: str
+    stories: list[ThreadStory] = field(default_factory=list)
+
+
+def build_thread(store: Store, thread: int, text_chars: int = 3000) -> ThreadPage:
+    """The page of ``thread``: its stories (with their headlines, read from each article's first
+    ``text_chars`` characters), articles, outlets and dates. Raises StoreError when the store has no such
+    thread (naming the thread it was merged into, if it was)."""
+    with store.snapshot():
+        stories = store.thread_stories(thread)
+        merged = None if stories else store.thread_merged_into(thread)
+        entries = []
+        for story in stories:
+            articles = store.articles(story, text_chars=text_chars)
+            if not articles:
+                continue
+            documents = [a.to_document() for a in articles]
+            days = sorted(day.isoformat() for a in articles if (day := publication_day(a.published)))
+            entries.append(ThreadStory(story, headline(documents) or f"Story {story}", len(articles), outlets(documents),
+                                       days[0] if days else "", days[-1] if days else ""))
+    if not entries:
+        if merged is not None:
+            raise StoreError(f"thread {thread} was merged into thread {merged}")
+        raise StoreError(f"no thread {thread} in {store.path}")
+    entries.sort(key=lambda entry: (entry.first_seen == "", entry.first_seen, entry.story))
+    largest = max(entries, key=lambda entry: (entry.articles, -entry.story))
+    firsts = [entry.first_seen for entry in entries if entry.first_seen]
+    lasts = [entry.last_seen for entry in entries if entry.last_seen]
+    return ThreadPage(thread, largest.headline, sum(entry.articles for entry in entries),
+                      sorted({name for entry in entries for name in entry.outlets}),
+                      min(firsts, default=""), max(lasts, default=""), entries)
 
 
 def _number_sources(page: StoryPage) -> None:

@@ -9,7 +9,10 @@ inside the write transaction, from the store: a story's id is an AUTOINCREMENT r
 even after a merge) and a new term takes the next free id in the same INSERT. Every write transaction
 of a tracker has a number (``generation``); the stories it saves and the merges it makes carry it, so
 another process's tracker can bring what it holds in memory up to date (``terms_after``,
-``stories(changed_since=...)``, ``merges_since``) when its next transaction begins.
+``stories(changed_since=...)``, ``merges_since``) when its next transaction begins. Threads (topics made
+of stories) are kept the same way: AUTOINCREMENT ids, a generation on each saved thread, recorded merges
+(``threads(changed_since=...)``, ``thread_merges_since``); a story names its thread, and a thread merge
+moves its stories and marks them saved by that transaction, so other trackers read them again.
 """
 
 from __future__ import annotations
@@ -86,6 +89,28 @@ MIGRATIONS = [
     CREATE TABLE refused (id TEXT PRIMARY KEY, reason TEXT NOT NULL);
     INSERT OR IGNORE INTO meta VALUES ('generation', '0');
     """,
+    # Threads: a topic followed for months, made of stories. A thread holds the sum of its articles' vectors
+    # and their number; each story names its thread. Stories stored before threads become threads of their
+    # own (same id, dates and vector). Thread merges are recorded like story merges.
+    """
+    CREATE TABLE threads (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        first_seen TEXT, last_seen TEXT,
+        norm2 REAL NOT NULL, terms BLOB NOT NULL, weights BLOB NOT NULL,
+        last_day REAL, size INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO threads (id, first_seen, last_seen, norm2, terms, weights, last_day, size, generation)
+        SELECT id, first_seen, last_seen, norm2, terms, weights, last_day,
+               (SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL), generation
+        FROM stories;
+    ALTER TABLE stories ADD COLUMN thread INTEGER REFERENCES threads(id);
+    UPDATE stories SET thread = id;
+    CREATE INDEX stories_thread ON stories(thread);
+    CREATE INDEX threads_last_day ON threads(last_day);
+    CREATE INDEX threads_generation ON threads(generation);
+    CREATE TABLE thread_merges (gone INTEGER PRIMARY KEY, keep INTEGER NOT NULL, generation INTEGER NOT NULL);
+    CREATE INDEX thread_merges_generation ON thread_merges(generation);
+    """,
 ]
 LOOKUP = 500  # values bound in one SQL query (well under SQLite's limit)
 TIMEOUT = 30.0  # seconds a statement waits for a lock another process holds
@@ -110,6 +135,19 @@ class StoredStory:
     weights: np.ndarray  # and their weights
     size: int  # articles that are no copies
     last_day: float = np.nan  # days since the epoch it was last seen (NaN: unknown)
+    thread: int | None = None  # the thread it belongs to
+
+
+@dataclass
+class StoredThread:
+    id: int
+    first_seen: str | None
+    last_seen: str | None
+    norm2: float  # squared length of the sum of its articles' vectors
+    terms: np.ndarray  # that sum's term ids
+    weights: np.ndarray  # and their weights
+    size: int  # articles that are no copies
+    last_day: float = np.nan
 
 
 @dataclass
@@ -130,7 +168,8 @@ class StoredArticle:
 
 
 class Store:
-    """Articles, stories (with their centroid vectors), vocabulary, readers' watermarks and refused pages.
+    """Articles, stories and threads (with their sums of article vectors), vocabulary, readers' watermarks
+    and refused pages.
 
     Opens (with ``create``, creates) the store at ``path`` (default: $STORYLINE_DB or storyline.db);
     use it as a context manager to close it. Raises StoreError when it does not exist (without
@@ -344,11 +383,15 @@ class Store:
     def claim_terms(self, terms: Iterable[str]) -> dict[str, int]:
         """term -> id of each of ``terms``, new ones taking the next free ids in the order given (inside a
         write transaction, so no other process can take the same id)."""
-        ids = {}
-        for term in terms:
-            row = self.db.execute("INSERT INTO terms (term, id) SELECT ?, COALESCE(MAX(id), -1) + 1 FROM terms WHERE true "
-                                  "ON CONFLICT (term) DO NOTHING RETURNING id", (term,)).fetchone()
-            ids[term] = row[0] if row else self.db.execute("SELECT id FROM terms WHERE term = ?", (term,)).fetchone()[0]
+        wanted = list(dict.fromkeys(terms))
+        ids = {term: i for part in _parts(wanted)
+               for term, i in self.db.execute(f"SELECT term, id FROM terms WHERE term IN ({_marks(part)})", part)}
+        new = [term for term in wanted if term not in ids]
+        if new:
+            start = self.db.execute("SELECT COALESCE(MAX(id), -1) + 1 FROM terms").fetchone()[0]
+            claimed = {term: start + i for i, term in enumerate(new)}
+            self.db.executemany("INSERT INTO terms (term, id) VALUES (?, ?)", claimed.items())
+            ids |= claimed
         return ids
 
     # stories
@@ -358,30 +401,34 @@ class Store:
         known day; or, given ``ids``, those stories; or, given ``changed_since``, those saved by a write
         transaction numbered after it."""
         columns = ("SELECT id, first_seen, last_seen, norm2, terms, weights, "
-                   "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL), last_day FROM stories")
-        rows: Iterable[tuple]
-        if ids is not None:
-            rows = (row for part in _parts(ids) for row in self.db.execute(columns + f" WHERE id IN ({_marks(part)})", part))
-        elif changed_since is not None:
-            rows = self.db.execute(columns + " WHERE generation > ? ORDER BY id", (changed_since,))
-        else:
-            rows = self.db.execute(columns + " WHERE (last_day >= ? AND last_day < ?) OR last_day IS NULL ORDER BY id",
-                                   (since, until))
+                   "(SELECT COUNT(*) FROM articles WHERE story = stories.id AND duplicate_of IS NULL), last_day, thread "
+                   "FROM stories")
         return [StoredStory(i, first, last, norm2, np.frombuffer(terms, dtype=np.int64),
-                            np.frombuffer(weights, dtype=np.float64), size, np.nan if day is None else day)
-                for i, first, last, norm2, terms, weights, size, day in rows]
+                            np.frombuffer(weights, dtype=np.float64), size, np.nan if day is None else day, thread)
+                for i, first, last, norm2, terms, weights, size, day, thread
+                in self._rows(columns, since, until, ids, changed_since)]
+
+    def _rows(self, columns: str, since: float, until: float, ids: list[int] | None,
+              changed_since: int | None) -> Iterable[tuple]:
+        """The rows of stories or threads (``columns`` selects them) by last day, ids or generation."""
+        if ids is not None:
+            return (row for part in _parts(ids) for row in self.db.execute(columns + f" WHERE id IN ({_marks(part)})", part))
+        if changed_since is not None:
+            return self.db.execute(columns + " WHERE generation > ? ORDER BY id", (changed_since,))
+        return self.db.execute(columns + " WHERE (last_day >= ? AND last_day < ?) OR last_day IS NULL ORDER BY id",
+                               (since, until))
 
     def save_story(self, story: int | None, first_seen: str | None, last_seen: str | None, last_day: float, norm2: float,
-                   terms: np.ndarray, weights: np.ndarray, generation: int = 0) -> int:
-        """Save a story's dates and centroid; a new one (``story`` None) gets the next id, never one used
-        before. Returns its id."""
+                   terms: np.ndarray, weights: np.ndarray, generation: int = 0, thread: int | None = None) -> int:
+        """Save a story's dates, centroid and thread; a new one (``story`` None) gets the next id, never one
+        used before. Returns its id."""
         values = (first_seen, last_seen, None if np.isnan(last_day) else last_day, norm2,
-                  terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes(), generation)
+                  terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes(), generation, thread)
         if story is None:
-            return self.db.execute("INSERT INTO stories (first_seen, last_seen, last_day, norm2, terms, weights, generation) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", values).fetchone()[0]
+            return self.db.execute("INSERT INTO stories (first_seen, last_seen, last_day, norm2, terms, weights, generation, "
+                                   "thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", values).fetchone()[0]
         self.db.execute("INSERT OR REPLACE INTO stories (id, first_seen, last_seen, last_day, norm2, terms, weights, "
-                        "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (story, *values))
+                        "generation, thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (story, *values))
         return story
 
     def merge_story(self, gone: int, keep: int, generation: int = 0) -> None:
@@ -398,12 +445,68 @@ class Store:
 
     def merged_into(self, story: int) -> int | None:
         """The story that story ``story`` was merged into (followed to the one that still exists), or None."""
+        return self._followed("merges", story)
+
+    def _followed(self, table: str, gone: int) -> int | None:
+        """Where the merges recorded in ``table`` took ``gone`` (followed to the last), or None."""
         seen = set()
         found = None
-        while story not in seen and (row := self.db.execute("SELECT keep FROM merges WHERE gone = ?", (story,)).fetchone()):
-            seen.add(story)
-            story = found = row[0]
+        while gone not in seen and (row := self.db.execute(f"SELECT keep FROM {table} WHERE gone = ?", (gone,)).fetchone()):
+            seen.add(gone)
+            gone = found = row[0]
         return found
+
+    # threads
+    def threads(self, since: float = -np.inf, until: float = np.inf, ids: list[int] | None = None,
+                changed_since: int | None = None) -> list[StoredThread]:
+        """The threads last seen on a day from ``since`` up to (not including) ``until``, and those with no
+        known day; or, given ``ids``, those threads; or, given ``changed_since``, those saved by a write
+        transaction numbered after it."""
+        columns = "SELECT id, first_seen, last_seen, norm2, terms, weights, size, last_day FROM threads"
+        return [StoredThread(i, first, last, norm2, np.frombuffer(terms, dtype=np.int64),
+                             np.frombuffer(weights, dtype=np.float64), size, np.nan if day is None else day)
+                for i, first, last, norm2, terms, weights, size, day in self._rows(columns, since, until, ids, changed_since)]
+
+    def save_thread(self, thread: int | None, first_seen: str | None, last_seen: str | None, last_day: float,
+                    norm2: float, terms: np.ndarray, weights: np.ndarray, size: int, generation: int = 0) -> int:
+        """Save a thread's dates, sum of article vectors and article count; a new one (``thread`` None) gets
+        the next id, never one used before. Returns its id."""
+        values = (first_seen, last_seen, None if np.isnan(last_day) else last_day, norm2,
+                  terms.astype(np.int64).tobytes(), weights.astype(np.float64).tobytes(), int(size), generation)
+        if thread is None:
+            return self.db.execute("INSERT INTO threads (first_seen, last_seen, last_day, norm2, terms, weights, size, "
+                                   "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", values).fetchone()[0]
+        self.db.execute("INSERT OR REPLACE INTO threads (id, first_seen, last_seen, last_day, norm2, terms, weights, size, "
+                        "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (thread, *values))
+        return thread
+
+    def merge_thread(self, gone: int, keep: int, generation: int = 0) -> None:
+        """Move every story of thread ``gone`` into thread ``keep`` (those stories count as saved by this
+        transaction, so other trackers read them again) and delete ``gone``; the merge is recorded."""
+        self.db.execute("UPDATE stories SET thread = ?, generation = ? WHERE thread = ?", (keep, generation, gone))
+        self.db.execute("DELETE FROM threads WHERE id = ?", (gone,))
+        self.db.execute("INSERT OR REPLACE INTO thread_merges VALUES (?, ?, ?)", (gone, keep, generation))
+
+    def thread_merges_since(self, generation: int) -> list[tuple[int, int]]:
+        """(gone, keep) of the thread merges made by write transactions numbered after ``generation``."""
+        return self.db.execute("SELECT gone, keep FROM thread_merges WHERE generation > ?", (generation,)).fetchall()
+
+    def thread_merged_into(self, thread: int) -> int | None:
+        """The thread that thread ``thread`` was merged into (followed to the one that still exists), or None."""
+        return self._followed("thread_merges", thread)
+
+    def thread_of(self, story: int) -> int | None:
+        """The thread of a story (None when there is no such story)."""
+        row = self.db.execute("SELECT thread FROM stories WHERE id = ?", (story,)).fetchone()
+        return row[0] if row else None
+
+    def thread_stories(self, thread: int) -> list[int]:
+        """The stories of a thread, oldest first."""
+        return [row[0] for row in self.db.execute("SELECT id FROM stories WHERE thread = ? ORDER BY id", (thread,))]
+
+    def story_threads(self) -> dict[int, int | None]:
+        """story -> its thread, for every story."""
+        return dict(self.db.execute("SELECT id, thread FROM stories"))
 
     # refused pages
     def refused(self, ids: list[str]) -> set[str]:
@@ -454,8 +557,14 @@ class Store:
                                (story,) if story is not None else ())
         return [StoredArticle(*row) for row in rows]
 
-    def assignments(self):
-        return self.db.execute("SELECT id, story FROM articles ORDER BY seq")
+    def assignments(self) -> Iterator[tuple[str, int]]:
+        """(article id, story) of every article, in the order they were added."""
+        return iter(self.db.execute("SELECT id, story FROM articles ORDER BY seq"))
+
+    def thread_assignments(self) -> Iterator[tuple[str, int, int | None]]:
+        """(article id, story, thread) of every article, in the order they were added."""
+        return iter(self.db.execute("SELECT articles.id, story, thread FROM articles JOIN stories ON stories.id = story "
+                                    "ORDER BY seq"))
 
     # readers
     def watermark(self, reader: str, story: int) -> int:

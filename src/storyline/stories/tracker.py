@@ -1,32 +1,41 @@
-"""Follow stories: group a feed of articles into stories, incrementally, and spot syndicated copies.
+"""Follow stories and threads: group a feed of articles into stories (one event each) and stories into
+threads (one topic followed over months), incrementally, and spot syndicated copies.
 
-Each article is a unit tf-idf vector over the stemmed content words of its title (twice), text and
-names, with each word's rarity in general English as its idf; a story is the sum of its articles'
-vectors. An article joins the story whose centroid is most similar to it (cosine at least
-``threshold``, and last seen within ``window_days`` when dates are known), else it starts a new story.
-After each chunk, stories whose articles have come to be ``merge`` similar to each other on average
-(average linkage: the mean cosine over pairs of their articles; the closest pair first, the older story
-absorbing the newer) become one, so a story told from several angles ends up whole without big stories
-swallowing their neighbours. A near-identical copy of an article already stored (MinHash estimate of
-word 5-gram Jaccard at least ``duplicate``) joins that article's story as evidence of coverage and
-leaves the story's vector alone; the candidates for it are found by their MinHash band keys, which the
-store indexes, so neither signatures nor article ids are held in memory.
+Each article is a unit tf-idf vector over the stemmed content words of its title (twice) and text, each
+word weighed by its rarity in the news (``rarity``); a story is the sum of its articles' vectors. An
+article joins the story whose sum is most similar to it (cosine at least ``threshold``, and last seen
+within ``window_days`` when dates are known), else it starts a new story. After each chunk, stories
+whose articles have come to be ``merge`` similar to each other on average (average linkage: the mean
+cosine over pairs of their articles; the closest pair first, the older story absorbing the newer)
+become one, so a story told from several angles ends up whole without big stories swallowing their
+neighbours. A near-identical copy of an article already stored (MinHash estimate of word 5-gram
+Jaccard at least ``duplicate``) joins that article's story as evidence of coverage and leaves the
+story's vector alone; the candidates for it are found by their MinHash band keys, which the store
+indexes, so neither signatures nor article ids are held in memory.
+
+Threads are the same two steps one level up, with a longer memory. A thread is the sum of the vectors of
+its stories' articles. A new story joins the thread whose sum is most similar to its own (cosine at
+least ``thread_threshold``, last seen within ``thread_window_days``), else it starts a thread; the
+articles a story gains later join its thread with it. Threads whose articles come to be
+``thread_merge`` similar on average are merged as stories are, and two stories merged into one unite
+their threads.
 
 Articles are processed in chunks; inside a chunk all similarities come from matrix products (against
 the stories in memory a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
 stays low, and each chunk is stored in one transaction, so a killed run loses only its current chunk
-and resumes without counting anything twice. Only open stories are read into memory: a story last
-seen more than ``window_days`` before a chunk's earliest article can take none of its articles, so it
-is closed (no article joins it and no story merges with it, except a copy of one of its articles), and
-a dated feed costs the same per article however long it has been followed.
+and resumes without counting anything twice. Only open stories and threads are read into memory: a
+story last seen more than ``window_days`` (a thread: ``thread_window_days``) before a chunk's earliest
+article can take none of its articles, so it is closed (nothing joins it and nothing merges with it,
+except a copy of one of its articles), and a dated feed costs the same per article however long it
+has been followed.
 
 Several trackers, in several processes, may add to one store at once. What needs no store (cleaning,
 words, fingerprints) is done before a chunk's write transaction; the chunk is placed and stored inside
 it, with the write lock held, after the tracker has brought its memory up to date with what other
-writers committed since its last transaction (new terms; stories they created, changed or merged away)
-and has dropped the articles they stored meanwhile. New term and story ids are claimed from the store
-in that transaction. Should a transaction fail, the tracker forgets what it held and reads it again in
-the next one.
+writers committed since its last transaction (new terms; stories and threads they created, changed or
+merged away) and has dropped the articles they stored meanwhile. New term, story and thread ids are
+claimed from the store in that transaction. Should a transaction fail, the tracker forgets what it held
+and reads it again in the next one.
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -45,14 +54,13 @@ from scipy import sparse
 
 from ..model import Document
 from ..text.clean import clean_spans
-from ..text.patterns import NAME_IN_SENTENCE
-from ..text.tokens import stem, stem_frequencies, surface_words
+from ..text.tokens import stem, surface_words
 from ..text.vectors import dense, tfidf
-from . import fingerprint
+from . import fingerprint, rarity
 from .config import TrackerConfig
-from .store import Store, StoredStory
+from .store import Store, StoredStory, StoredThread
 
-BLOCK = 128  # articles or stories compared with every story in memory at once (bounds the memory used)
+BLOCK = 128  # articles or stories compared with every story or thread in memory at once (bounds the memory used)
 TEXT_CHARS = 4000
 
 
@@ -66,12 +74,14 @@ class AddReport:
     duplicates: int = 0
     new_stories: int = 0
     merged: int = 0
+    new_threads: int = 0
+    merged_threads: int = 0
     refused: list[str] = field(default_factory=list)  # ids of pages without prose, refused for the first time
     refused_before: list[str] = field(default_factory=list)  # and those an earlier run refused already
 
     def count(self, other: AddReport) -> None:
         """Add the counts of ``other`` (one chunk's) to these."""
-        for name in ("added", "skipped", "duplicates", "new_stories", "merged"):
+        for name in ("added", "skipped", "duplicates", "new_stories", "merged", "new_threads", "merged_threads"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.refused += other.refused
         self.refused_before += other.refused_before
@@ -112,10 +122,9 @@ def prose(document: Document) -> str:
 
 
 def story_words(document: Document, prose: str) -> list[str]:
-    """The words that tell what an article is about: its title twice, its ``prose``, and its names again
-    (capitalized words inside sentences), as lower-cased content words."""
-    names = " ".join(NAME_IN_SENTENCE.findall(prose))
-    return surface_words(f"{document.title} {document.title} {prose} {names}")
+    """The words that tell what an article is about: its title twice and its ``prose``, as lower-cased
+    content words."""
+    return surface_words(f"{document.title} {document.title} {prose}")
 
 
 def article_words(articles: list[tuple[Document, str]]) -> list[Counter[str]]:
@@ -131,8 +140,8 @@ def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int],
     terms are numbered by ``claim`` (given them in order of appearance), by default after the largest
     column; the rows are as wide as the largest column.
 
-    The idf is a term's rarity in general English (minus the log of its wordfreq frequency), not in
-    the store: an article's vector is the same whether it comes first or after a million others.
+    The idf is a term's rarity in the news (``rarity.idf``), not in the store: an article's vector is the
+    same whether it comes first or after a million others.
     """
     if word_counts is None:
         word_counts = article_words(articles)
@@ -146,9 +155,9 @@ def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int],
     terms.update(new_terms)
     column = {word: terms[term] for word, term in stems.items()}  # word -> id of its stem
     width = max(terms.values(), default=-1) + 1
+    used = list(dict.fromkeys(stems.values()))
     idf = np.zeros(width)
-    for term, frequency in stem_frequencies(column).items():
-        idf[terms[term]] = -np.log(frequency)
+    idf[[terms[term] for term in used]] = rarity.idfs(used)
     rows = np.repeat(np.arange(len(articles)), [len(words) for words in word_counts])
     columns = np.fromiter((column[w] for words in word_counts for w in words), dtype=np.int64, count=len(rows))
     counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
@@ -156,36 +165,221 @@ def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int],
     return tfidf(matrix, idf), new_terms
 
 
+class Groups:
+    """Stories (of articles) or threads (of stories) held in memory, one row each: the store's id (None
+    for a row made in the current transaction, until it is saved), first and last seen dates (and their
+    days, NaN when unknown), the number of articles that are no copies, the sum of their vectors and its
+    squared length; for stories, the id of their thread."""
+
+    def __init__(self, columns: int = 0):
+        self.ids: list[int | None] = []
+        self.row_of: dict[int, int] = {}
+        self.first_seen: list[str | None] = []
+        self.last_seen: list[str | None] = []
+        self.first_day, self.last_day = np.zeros(0), np.zeros(0)
+        self.norm2, self.sizes = np.zeros(0), np.zeros(0)
+        self.centroids = sparse.csr_matrix((0, columns))
+        self.thread: list[int | None] = []
+        self.open_since = np.inf  # every stored group last seen on or after this day is in memory
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def widen(self, columns: int) -> None:
+        self.centroids.resize((len(self), columns))
+
+    def keep(self, kept: np.ndarray) -> None:
+        """Keep only the rows where ``kept`` is True."""
+        if kept.all():
+            return
+        self.ids = [group for group, keep in zip(self.ids, kept) if keep]
+        self.first_seen = [date for date, keep in zip(self.first_seen, kept) if keep]
+        self.last_seen = [date for date, keep in zip(self.last_seen, kept) if keep]
+        self.thread = [thread for thread, keep in zip(self.thread, kept) if keep]
+        self.first_day, self.last_day = self.first_day[kept], self.last_day[kept]
+        self.norm2, self.sizes = self.norm2[kept], self.sizes[kept]
+        self.centroids = sparse.csr_matrix(self.centroids[np.flatnonzero(kept)])
+        self.row_of = {group: row for row, group in enumerate(self.ids) if group is not None}
+
+    def drop(self, rows: Iterable[int]) -> None:
+        kept = np.ones(len(self), dtype=bool)
+        kept[list(rows)] = False
+        self.keep(kept)
+
+    def load(self, stored: Sequence[StoredStory | StoredThread], matrix: Callable[[list], sparse.csr_matrix]) -> None:
+        """Take stored stories or threads into memory as new rows (one already in memory is left as it is)."""
+        stored = [group for group in stored if group.id not in self.row_of]
+        for group in stored:
+            self.row_of[group.id] = len(self.ids)
+            self.ids.append(group.id)
+            self.first_seen.append(group.first_seen)
+            self.last_seen.append(group.last_seen)
+            self.thread.append(getattr(group, "thread", None))
+        self.first_day = np.append(self.first_day, [_days(group.first_seen) for group in stored])
+        self.last_day = np.append(self.last_day, [_days(group.last_seen) for group in stored])
+        self.norm2 = np.append(self.norm2, [group.norm2 for group in stored])
+        self.sizes = np.append(self.sizes, [group.size for group in stored])
+        self.centroids = sparse.vstack([self.centroids, matrix([(g.terms, g.weights) for g in stored])], format="csr")
+
+    def assign(self, vectors: sparse.csr_matrix, norm2: np.ndarray, sizes: np.ndarray, days: np.ndarray,
+               threshold: float, window: float) -> list[int]:
+        """Row of each item (rows of ``vectors``: sums of ``sizes`` article vectors, of squared lengths
+        ``norm2``, last seen on ``days``), in order, making rows on the way: an item joins the row whose
+        sum is most similar to its own (cosine at least ``threshold``, last seen within ``window`` days of
+        it when both are dated), else it makes a row of its own.
+
+        Each row's sum and its length are kept up to date item by item from the two products below, so
+        the result is that of adding the items one at a time.
+        """
+        n_old, n_new = len(self), len(days)
+        to_each_other = dense(vectors @ vectors.T)
+        group_norm2 = np.concatenate([self.norm2, np.zeros(n_new)])
+        last = np.concatenate([self.last_day, np.full(n_new, np.nan)])
+        rows: list[int] = []
+        live = n_old
+        for i in range(n_new):
+            if i % BLOCK == 0:  # similarities to the groups in memory, a block of items at a time
+                to_old = dense(vectors[i:i + BLOCK] @ self.centroids.T)
+            dots = np.concatenate([to_old[i % BLOCK], np.zeros(n_new)])
+            if rows:
+                dots += np.bincount(rows, weights=to_each_other[i, :i], minlength=len(dots))
+            similarity = dots[:live] / np.sqrt(np.maximum(group_norm2[:live] * norm2[i], 1e-12))
+            similarity[np.abs(last[:live] - days[i]) > window] = -1.0
+            best = int(np.argmax(similarity)) if live else -1
+            if best < 0 or similarity[best] < threshold:
+                best, live = live, live + 1
+            group_norm2[best] += 2 * dots[best] + norm2[i]
+            last[best] = np.nanmax([last[best], days[i]]) if not np.isnan(days[i]) else last[best]
+            rows.append(best)
+        made = live - n_old
+        self.ids += [None] * made  # their ids come when they are saved
+        self.first_seen += [None] * made
+        self.last_seen += [None] * made
+        self.thread += [None] * made
+        self.norm2 = group_norm2[:live]
+        unknown = np.full(made, np.nan)
+        self.first_day, self.last_day = np.append(self.first_day, unknown), np.append(self.last_day, unknown)
+        self.sizes = np.bincount(rows, weights=sizes, minlength=live) + np.concatenate([self.sizes, np.zeros(made)])
+        joined = sparse.csr_matrix((np.ones(n_new), (rows, np.arange(n_new))), shape=(live, n_new))
+        self.centroids.resize((live, self.centroids.shape[1]))
+        self.centroids = sparse.csr_matrix(self.centroids + joined @ vectors)
+        return rows
+
+    def add_to(self, rows: list[int], vectors: sparse.csr_matrix) -> None:
+        """Add the ``vectors`` (one article each) to the sums of ``rows``."""
+        if not rows:
+            return
+        joined = sparse.csr_matrix((np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(len(self), len(rows)))
+        self.centroids = sparse.csr_matrix(self.centroids + joined @ vectors)
+        self.sizes = self.sizes + np.bincount(rows, minlength=len(self))
+        changed = np.unique(rows)
+        self.norm2[changed] = np.asarray(self.centroids[changed].multiply(self.centroids[changed]).sum(axis=1)).ravel()
+
+    def merge_close(self, touched: set[int], threshold: float, window: float) -> dict[int, int]:
+        """Merge rows while a touched one is ``threshold`` similar to another; absorbed row -> surviving row.
+
+        Works on the Gram matrix of the rows involved (sums of article vectors: entry a, b is the sum of
+        cosines over pairs of their articles), where merging two rows is adding their rows and columns;
+        an absorbed row is left empty and never matches again. Rows more than ``window`` days apart
+        never merge; of two, the older (the smaller id; rows made in this transaction are the newest, in
+        the order made) absorbs the newer.
+        """
+        rows = np.array(sorted(touched))
+        if not len(rows):
+            return {}
+        close = [rows]
+        for start in range(0, len(rows), BLOCK):
+            block = rows[start:start + BLOCK]
+            linkage = dense(self.centroids[block] @ self.centroids.T) / np.outer(
+                np.maximum(self.sizes[block], 1), np.maximum(self.sizes, 1))
+            close.append(np.flatnonzero(((linkage >= threshold) & (self.sizes > 0)).any(axis=0)))
+        group = np.unique(np.concatenate(close))
+        gram = dense(self.centroids[group] @ self.centroids[group].T)
+        sizes = np.maximum(self.sizes[group], 1)
+        first, last = self.first_day[group].copy(), self.last_day[group].copy()
+        alive = self.sizes[group] > 0  # a row emptied earlier in this transaction is no candidate
+        parent = np.arange(len(group))
+        new = np.iinfo(np.int64).max // 2
+        age = [known if (known := self.ids[row]) is not None else new + int(row) for row in group]
+        gone_rows = []
+        while True:
+            linkage = gram / np.outer(sizes, sizes)
+            linkage[~alive] = linkage[:, ~alive] = -1.0
+            linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > window] = -1.0
+            np.fill_diagonal(linkage, -1.0)
+            keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape), key=lambda g: age[g])
+            if linkage[keep, gone] < threshold:
+                break
+            gram[keep] += gram[gone]
+            gram[:, keep] += gram[:, gone]
+            sizes[keep] += sizes[gone]
+            first[keep], last[keep] = np.fmin(first[keep], first[gone]), np.fmax(last[keep], last[gone])
+            alive[gone] = False
+            parent[parent == gone] = keep
+            gone_rows.append(gone)
+        absorbed = {int(group[g]): int(group[parent[g]]) for g in gone_rows}
+        if absorbed:
+            self.fold(absorbed)
+        return absorbed
+
+    def fold(self, absorbed: dict[int, int]) -> None:
+        """Add each absorbed row's sum, size and dates into its survivor's, and empty it."""
+        n = len(self)
+        target = np.arange(n)
+        target[list(absorbed)] = list(absorbed.values())
+        into = sparse.csr_matrix((np.ones(n), (target, np.arange(n))), shape=(n, n))
+        self.centroids = sparse.csr_matrix(into @ self.centroids)
+        self.sizes = into @ self.sizes
+        self.norm2 = np.asarray(self.centroids.multiply(self.centroids).sum(axis=1)).ravel()
+        for gone, keep in absorbed.items():
+            self.seen(keep, self.first_seen[gone], self.first_day[gone])
+            self.seen(keep, self.last_seen[gone], self.last_day[gone])
+
+    def seen(self, row: int, published: str | None, day: float) -> None:
+        """Widen a row's first/last seen dates to include ``published`` (``day`` in days, NaN if unknown)."""
+        if np.isnan(day):
+            return
+        if not day >= self.first_day[row]:
+            self.first_seen[row], self.first_day[row] = published, day
+        if not day <= self.last_day[row]:
+            self.last_seen[row], self.last_day[row] = published, day
+
+    def sum_of(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        centroid = self.centroids.getrow(row)
+        return centroid.indices, centroid.data
+
+
 class StoryTracker:
-    """Assigns articles to stories in a Store. Stories are kept as rows; the store knows them by id (a row
-    made in the current transaction has none until the story is saved)."""
+    """Assigns articles to stories, and stories to threads, in a Store. Both are kept in memory as rows
+    (``Groups``); the store knows them by id (a row made in the current transaction has none until it is
+    saved)."""
 
     def __init__(self, store: Store, config: TrackerConfig | None = None, **settings: Any):
         self.config = (config or TrackerConfig()).replace(**settings)
         self.store = store
         self.bands = _lsh_bands(self.config.duplicate)
+        self.thread_window = max(self.config.thread_window_days, self.config.window_days)  # a thread outlives its stories
         store.index_bands(*self.bands)
         self._forget()
 
+    @property
+    def story_ids(self) -> list[int | None]:
+        """The stories in memory (their ids; None for one not saved yet)."""
+        return self.stories.ids
+
     def _forget(self) -> None:
-        """Hold nothing in memory: the vocabulary and stories are (re)read inside the next transaction."""
+        """Hold nothing in memory: the vocabulary, stories and threads are (re)read inside the next transaction."""
         self.stale = True  # memory may not match the store: read it all again before using it
         self.generation = -1  # of the store's last write transaction that memory reflects
         self.terms: dict[str, int] = {}
-        self.columns = 0  # width of the story vectors: the largest term id + 1
-        self.story_ids: list[int | None] = []  # the stories in memory, one row each
-        self.row_of_story: dict[int, int] = {}
-        self.first_seen: list[str | None] = []
-        self.last_seen: list[str | None] = []
-        self.first_day, self.last_day = np.zeros(0), np.zeros(0)  # NaN when unknown
-        self.norm2, self.sizes = np.zeros(0), np.zeros(0)
-        self.centroids = sparse.csr_matrix((0, 0))
-        self.open_since = np.inf  # every stored story last seen on or after this day is in memory
+        self.columns = 0  # width of the vectors: the largest term id + 1
+        self.stories = Groups()
+        self.threads = Groups()
 
     def _sync(self) -> None:
         """Inside a write transaction: bring memory up to date with the store. Terms other writers added
-        join the vocabulary; stories they created, changed or merged away since this tracker's last
-        transaction are dropped from memory and read again (when they still exist and are open)."""
+        join the vocabulary; stories and threads they created, changed or merged away since this tracker's
+        last transaction are dropped from memory and read again (when they still exist and are open)."""
         generation = self.store.generation()
         if self.stale or generation < self.generation:
             self._forget()
@@ -197,57 +391,36 @@ class StoryTracker:
             return
         self.terms.update(added := self.store.terms_after(self.columns - 1))
         self._widen(max(added.values(), default=-1) + 1)
-        changed = self.store.stories(changed_since=self.generation)
-        gone = {story for story, _ in self.store.merges_since(self.generation)} | {story.id for story in changed}
-        held = set(self.row_of_story)
-        self._drop([self.row_of_story[story] for story in gone & held])
-        self._load([story for story in changed
-                    if story.id in held or not story.last_day < self.open_since])  # open ones, and undated ones
+        for groups, changed_groups, merges in (
+                (self.stories, self.store.stories, self.store.merges_since),
+                (self.threads, self.store.threads, self.store.thread_merges_since)):
+            changed = changed_groups(changed_since=self.generation)
+            gone = {group for group, _ in merges(self.generation)} | {group.id for group in changed}
+            held = set(groups.row_of)
+            groups.drop([groups.row_of[group] for group in gone & held])
+            groups.load([group for group in changed if group.id in held or not group.last_day < groups.open_since],
+                        self._matrix)  # open ones, and undated ones
         self.generation = generation
 
     def _widen(self, columns: int) -> None:
-        """Make the story vectors ``columns`` wide (never narrower)."""
+        """Make the vectors ``columns`` wide (never narrower)."""
         self.columns = max(self.columns, columns)
-        self.centroids.resize((self.centroids.shape[0], self.columns))
-
-    def _drop(self, rows: Iterable[int]) -> None:
-        """Take rows out of memory (stories that changed in the store, or were merged away)."""
-        keep = np.ones(len(self.story_ids), dtype=bool)
-        keep[list(rows)] = False
-        if keep.all():
-            return
-        self.story_ids = [story for story, kept in zip(self.story_ids, keep) if kept]
-        self.first_seen = [date for date, kept in zip(self.first_seen, keep) if kept]
-        self.last_seen = [date for date, kept in zip(self.last_seen, keep) if kept]
-        self.first_day, self.last_day = self.first_day[keep], self.last_day[keep]
-        self.norm2, self.sizes = self.norm2[keep], self.sizes[keep]
-        self.centroids = sparse.csr_matrix(self.centroids[np.flatnonzero(keep)])
-        self.row_of_story = {story: row for row, story in enumerate(self.story_ids) if story is not None}
-
-    def _load(self, stories: list[StoredStory]) -> None:
-        """Take stored stories into memory as new rows (a story already in memory is left as it is)."""
-        stories = [story for story in stories if story.id not in self.row_of_story]
-        for story in stories:
-            self.row_of_story[story.id] = len(self.story_ids)
-            self.story_ids.append(story.id)
-            self.first_seen.append(story.first_seen)
-            self.last_seen.append(story.last_seen)
-        self.first_day = np.append(self.first_day, [_days(story.first_seen) for story in stories])
-        self.last_day = np.append(self.last_day, [_days(story.last_seen) for story in stories])
-        self.norm2 = np.append(self.norm2, [story.norm2 for story in stories])
-        self.sizes = np.append(self.sizes, [story.size for story in stories])
-        self.centroids = sparse.vstack([self.centroids, self._matrix([(s.terms, s.weights) for s in stories])], format="csr")
+        self.stories.widen(self.columns)
+        self.threads.widen(self.columns)
 
     def _load_open(self, days: np.ndarray) -> None:
-        """Load the stories that articles of these ``days`` may join or merge with: those last seen at most
-        ``window_days`` before the earliest of them (every story, when one is undated) and undated ones.
-        Older stories are closed: they take no more articles, and no story merges with them."""
+        """Load the stories and threads that articles of these ``days`` may join or merge with: those last
+        seen at most ``window_days`` (threads: ``thread_window_days``) before the earliest of them (every
+        one, when an article is undated) and undated ones. Older ones are closed: they take no more
+        articles or stories, and nothing merges with them."""
         if not len(days):
             return
-        since = -np.inf if np.isnan(days).any() else days.min() - self.config.window_days
-        if since < self.open_since:
-            self._load(self.store.stories(since, self.open_since))
-            self.open_since = since
+        for groups, window, stored in ((self.stories, self.config.window_days, self.store.stories),
+                                       (self.threads, self.thread_window, self.store.threads)):
+            since = -np.inf if np.isnan(days).any() else days.min() - window
+            if since < groups.open_since:
+                groups.load(stored(since, groups.open_since), self._matrix)
+                groups.open_since = since
 
     def _matrix(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> sparse.csr_matrix:
         indptr = np.cumsum([0] + [len(terms) for terms, _ in rows])
@@ -317,23 +490,24 @@ class StoryTracker:
 
     def _store_chunk(self, pending: list[tuple[Document, str]], signatures: np.ndarray, keys: np.ndarray,
                      word_counts: list[Counter[str]], report: AddReport) -> None:
-        """Inside the write transaction: place the chunk's articles and save them and their stories."""
+        """Inside the write transaction: place the chunk's articles in stories and those in threads, and
+        save the articles, stories and threads."""
         documents = [document for document, _ in pending]
         generation = self.store.next_generation()
         originals, row_of = self._find_copies(documents, signatures, keys)
         fresh = [i for i, original in enumerate(originals) if original is None]
-        rows, absorbed = self._place([pending[i] for i in fresh], [word_counts[i] for i in fresh], report)
+        days = np.array([_days(documents[i].published) for i in fresh])
+        self._load_open(days)
+        vectors = self._vectors([pending[i] for i in fresh], [word_counts[i] for i in fresh])
+        rows, absorbed = self._place([documents[i] for i in fresh], vectors, days, report)
         row_of |= {documents[i].id: row for i, row in zip(fresh, rows)}
         row_of = {article: absorbed.get(row, row) for article, row in row_of.items()}
-        touched = set(row_of.values()) | set(absorbed.values())
-        for gone, keep in absorbed.items():
-            if (gone_id := self.story_ids[gone]) is not None:  # a story made in this chunk was never saved
-                self.store.merge_story(gone_id, self._story_id(keep), generation)
         for document, original in zip(documents, originals):
             if original is not None:
-                self._seen(row_of[original], document.published, _days(document.published))
-        for row in sorted(touched):
-            self._save_story(row, generation)
+                self.stories.seen(row_of[original], document.published, _days(document.published))
+        touched = set(row_of.values()) | set(absorbed.values())
+        thread_rows, threads_absorbed = self._thread(touched, absorbed, [absorbed.get(row, row) for row in rows], vectors, report)
+        self._save(touched, absorbed, thread_rows, threads_absorbed, generation)
         for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
             row = row_of[original or document.id]
             self.store.add_article(document.id, self._story_id(row), document, original,
@@ -341,29 +515,112 @@ class StoryTracker:
             report.added += 1
             report.duplicates += original is not None
         self.store.unrefuse([document.id for document in documents])
-        self._drop(absorbed)
+        self.stories.drop(absorbed)
+        self.threads.drop(threads_absorbed)
         self.generation = generation
 
+    def _save(self, touched: set[int], absorbed: dict[int, int], thread_rows: list[int], threads_absorbed: dict[int, int],
+              generation: int) -> None:
+        """Save the threads, then the merges and the stories, that this chunk changed (new ones get their
+        ids); ``thread_rows`` is the thread row of each story row."""
+        threads = {thread_rows[row] for row in touched} | set(threads_absorbed.values())
+        for row in sorted(threads):
+            terms, weights = self.threads.sum_of(row)
+            thread = self.store.save_thread(self.threads.ids[row], self.threads.first_seen[row], self.threads.last_seen[row],
+                                            self.threads.last_day[row], float(self.threads.norm2[row]), terms, weights,
+                                            int(self.threads.sizes[row]), generation)
+            self.threads.ids[row] = thread
+            self.threads.row_of[thread] = row
+        for gone, keep in threads_absorbed.items():
+            if (gone_id := self.threads.ids[gone]) is not None:  # a thread made in this chunk was never saved
+                self.store.merge_thread(gone_id, self._thread_id(keep), generation)
+        self.stories.thread = [self.threads.ids[row] if row >= 0 else None for row in thread_rows]
+        for gone, keep in absorbed.items():
+            if (gone_id := self.stories.ids[gone]) is not None:
+                self.store.merge_story(gone_id, self._story_id(keep), generation)
+        for row in sorted(touched):
+            terms, weights = self.stories.sum_of(row)
+            story = self.store.save_story(self.stories.ids[row], self.stories.first_seen[row], self.stories.last_seen[row],
+                                          self.stories.last_day[row], float(self.stories.norm2[row]), terms, weights,
+                                          generation, self.stories.thread[row])
+            self.stories.ids[row] = story
+            self.stories.row_of[story] = row
+
     def _story_id(self, row: int) -> int:
-        story = self.story_ids[row]
+        story = self.stories.ids[row]
         assert story is not None, "a story is saved before its articles"
         return story
 
-    def _place(self, articles: list[tuple[Document, str]], word_counts: list[Counter[str]],
+    def _thread_id(self, row: int) -> int:
+        thread = self.threads.ids[row]
+        assert thread is not None, "a thread is saved before its merges"
+        return thread
+
+    def _place(self, documents: list[Document], vectors: sparse.csr_matrix, days: np.ndarray,
                report: AddReport) -> tuple[list[int], dict[int, int]]:
         """Assign articles that are no copies to stories, then merge the stories that came close; the
         story row of each article (before merging), and the absorbed story rows with their survivors."""
-        days = np.array([_days(document.published) for document, _ in articles])
-        self._load_open(days)
-        stories_before = len(self.story_ids)
-        vectors = self._vectors(articles, word_counts)
-        rows = self._assign(vectors, days)
-        report.new_stories += len(self.story_ids) - stories_before
-        for (document, _), row, day in zip(articles, rows, days):
-            self._seen(row, document.published, day)
-        absorbed = self._merge_close(set(rows))
+        stories_before = len(self.stories)
+        rows = self.stories.assign(vectors, np.ones(len(days)), np.ones(len(days)), days,
+                                   self.config.threshold, self.config.window_days)
+        report.new_stories += len(self.stories) - stories_before
+        for document, row, day in zip(documents, rows, days):
+            self.stories.seen(row, document.published, day)
+        absorbed = self.stories.merge_close(set(rows), self.config.merge, self.config.window_days)
         report.merged += len(absorbed)
         return rows, absorbed
+
+    def _thread(self, touched: set[int], absorbed: dict[int, int], rows: list[int], vectors: sparse.csr_matrix,
+                report: AddReport) -> tuple[list[int], dict[int, int]]:
+        """Place the chunk's stories in threads: two stories merged unite their threads, a story's new
+        articles (``vectors``, in story ``rows``) join its thread, a story without one (a new one) joins the
+        thread it resembles or starts one; then threads that came close merge. Returns the thread row of
+        each story row (-1 for none), and the absorbed thread rows with their survivors."""
+        missing = sorted({thread for thread in self.stories.thread if thread is not None} - set(self.threads.row_of))
+        if missing:  # the threads of stories read by id (closed ones, which a copy joined)
+            self.threads.load(self.store.threads(ids=missing), self._matrix)
+        thread_rows = np.array([self.threads.row_of.get(thread, -1) if thread is not None else -1
+                                for thread in self.stories.thread], dtype=np.int64)
+        united: dict[int, int] = {}
+        for gone, keep in absorbed.items():  # two stories merged: one event, so one topic
+            one, other = thread_rows[gone], thread_rows[keep]
+            if one < 0 or one == other:
+                continue
+            if other < 0:
+                thread_rows[keep] = one
+                continue
+            older, newer = sorted((int(one), int(other)), key=lambda row: self._age(row))
+            united = {gone_thread: older if kept == newer else kept for gone_thread, kept in united.items()}
+            united[newer] = older
+            thread_rows[thread_rows == newer] = older
+        if united:
+            self.threads.fold(united)
+        threaded = [(i, int(thread_rows[row])) for i, row in enumerate(rows) if thread_rows[row] >= 0]
+        self.threads.add_to([thread for _, thread in threaded], vectors[[i for i, _ in threaded]])
+        unthreaded = sorted(row for row in touched if thread_rows[row] < 0)  # new stories
+        threads_before = len(self.threads)
+        if unthreaded:
+            thread_rows[unthreaded] = self.threads.assign(
+                self.stories.centroids[unthreaded], self.stories.norm2[unthreaded], self.stories.sizes[unthreaded],
+                self.stories.last_day[unthreaded], self.config.thread_threshold, self.thread_window)
+        report.new_threads += len(self.threads) - threads_before
+        for row in touched:
+            self.threads.seen(thread_rows[row], self.stories.first_seen[row], self.stories.first_day[row])
+            self.threads.seen(thread_rows[row], self.stories.last_seen[row], self.stories.last_day[row])
+        changed = {int(thread_rows[row]) for row in touched} | set(united.values())
+        merged = self.threads.merge_close(changed, self.config.thread_merge, self.thread_window)
+        for gone, keep in merged.items():
+            thread_rows[thread_rows == gone] = keep
+        for gone, keep in united.items():
+            united[gone] = merged.get(keep, keep)
+        absorbed_threads = united | merged
+        report.merged_threads += len(absorbed_threads)
+        return thread_rows.tolist(), absorbed_threads
+
+    def _age(self, thread_row: int) -> int:
+        """Sort key of a thread row by age: its id (rows made in this transaction are the newest, in order made)."""
+        thread = self.threads.ids[thread_row]
+        return thread if thread is not None else np.iinfo(np.int64).max // 2 + thread_row
 
     def _find_copies(self, documents: list[Document], signatures: np.ndarray,
                      keys: np.ndarray) -> tuple[list[str | None], dict[str, int]]:
@@ -389,8 +646,8 @@ class StoryTracker:
                     in_chunk.setdefault(key, []).append(i)
             elif (story := earlier[copies[0]][0]) is not None:
                 story_of[copies[0]] = story
-        self._load(self.store.stories(ids=sorted(set(story_of.values()) - set(self.row_of_story))))  # closed ones
-        return originals, {article: self.row_of_story[story] for article, story in story_of.items()}
+        self.stories.load(self.store.stories(ids=sorted(set(story_of.values()) - set(self.stories.row_of))), self._matrix)  # closed ones
+        return originals, {article: self.stories.row_of[story] for article, story in story_of.items()}
 
     def _stored_originals(self, keys: np.ndarray) -> dict[int, list[tuple[str, int, np.ndarray]]]:
         """band key -> (id, story, signature) of each stored article that holds the key and is no copy."""
@@ -409,114 +666,3 @@ class StoryTracker:
         self._widen(vectors.shape[1])
         vectors.resize((vectors.shape[0], self.columns))
         return vectors
-
-    def _assign(self, vectors: sparse.csr_matrix, days: np.ndarray) -> list[int]:
-        """Story row of each article, in order, creating stories on the way.
-
-        An article's similarity to a story is the dot product of its vector with the story's sum of
-        vectors over that sum's length; both are kept up to date article by article from the two
-        products below, so the result is that of adding the articles one at a time.
-        """
-        n_old, n_new = self.centroids.shape[0], len(days)
-        to_each_other = (vectors @ vectors.T).toarray()
-        norm2 = np.concatenate([self.norm2, np.zeros(n_new)])
-        last = np.concatenate([self.last_day, np.full(n_new, np.nan)])
-        rows: list[int] = []
-        live = n_old
-        for i in range(n_new):
-            if i % BLOCK == 0:  # similarities to the stored stories, a block of articles at a time
-                to_old = dense(vectors[i:i + BLOCK] @ self.centroids.T)
-            dots = np.concatenate([to_old[i % BLOCK], np.zeros(n_new)])
-            if rows:
-                dots += np.bincount(rows, weights=to_each_other[i, :i], minlength=len(dots))
-            similarity = dots[:live] / np.sqrt(np.maximum(norm2[:live], 1e-12))
-            similarity[np.abs(last[:live] - days[i]) > self.config.window_days] = -1.0
-            best = int(np.argmax(similarity)) if live else -1
-            if best < 0 or similarity[best] < self.config.threshold:
-                best, live = live, live + 1
-                self.story_ids.append(None)  # its id comes when it is saved
-                self.first_seen.append(None)
-                self.last_seen.append(None)
-            norm2[best] += 2 * dots[best] + 1.0
-            last[best] = np.nanmax([last[best], days[i]]) if not np.isnan(days[i]) else last[best]
-            rows.append(best)
-        self.norm2 = norm2[:live]
-        unknown = np.full(live - n_old, np.nan)
-        self.first_day, self.last_day = np.append(self.first_day, unknown), np.append(self.last_day, unknown)
-        self.sizes = np.bincount(rows, minlength=live) + np.concatenate([self.sizes, np.zeros(live - n_old)])
-        joined = sparse.csr_matrix((np.ones(n_new), (rows, np.arange(n_new))), shape=(live, n_new))
-        self.centroids.resize((live, self.columns))
-        self.centroids = sparse.csr_matrix(self.centroids + joined @ vectors)
-        return rows
-
-    def _merge_close(self, touched: set[int]) -> dict[int, int]:
-        """Merge stories while a touched one is ``merge`` similar to another; absorbed row -> surviving row.
-
-        Works on the Gram matrix of the stories involved (sums of article vectors: entry a, b is the sum
-        of cosines over pairs of their articles), where merging two stories is adding their rows and
-        columns; an absorbed row is left empty and never matches again.
-        """
-        rows = np.array(sorted(touched))
-        if not len(rows):
-            return {}
-        close = [rows]
-        for start in range(0, len(rows), BLOCK):
-            block = rows[start:start + BLOCK]
-            linkage = dense(self.centroids[block] @ self.centroids.T) / np.outer(self.sizes[block], np.maximum(self.sizes, 1))
-            close.append(np.flatnonzero(((linkage >= self.config.merge) & (self.sizes > 0)).any(axis=0)))
-        group = np.unique(np.concatenate(close))
-        gram = dense(self.centroids[group] @ self.centroids[group].T)
-        sizes = self.sizes[group].copy()
-        first, last = self.first_day[group], self.last_day[group]
-        alive = np.ones(len(group), dtype=bool)
-        parent = np.arange(len(group))
-        new = np.iinfo(np.int64).max // 2  # stories made in this chunk are the newest, in the order made
-        age = [story if (story := self.story_ids[row]) is not None else new + int(row) for row in group]
-        while True:
-            linkage = gram / np.outer(sizes, sizes)
-            linkage[~alive] = linkage[:, ~alive] = -1.0
-            linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > self.config.window_days] = -1.0
-            np.fill_diagonal(linkage, -1.0)
-            keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape), key=lambda g: age[g])
-            if linkage[keep, gone] < self.config.merge:
-                break
-            gram[keep] += gram[gone]
-            gram[:, keep] += gram[:, gone]
-            sizes[keep] += sizes[gone]
-            first[keep], last[keep] = np.fmin(first[keep], first[gone]), np.fmax(last[keep], last[gone])
-            alive[gone] = False
-            parent[parent == gone] = keep
-        absorbed = {int(group[g]): int(group[parent[g]]) for g in np.flatnonzero(~alive)}
-        if absorbed:
-            self._fold(absorbed)
-        return absorbed
-
-    def _fold(self, absorbed: dict[int, int]) -> None:
-        """Add each absorbed story's centroid, size, norm and dates into its survivor's, and empty it."""
-        n = len(self.story_ids)
-        target = np.arange(n)
-        target[list(absorbed)] = list(absorbed.values())
-        into = sparse.csr_matrix((np.ones(n), (target, np.arange(n))), shape=(n, n))
-        self.centroids = sparse.csr_matrix(into @ self.centroids)
-        self.sizes = into @ self.sizes
-        self.norm2 = np.asarray(self.centroids.multiply(self.centroids).sum(axis=1)).ravel()
-        for gone, keep in absorbed.items():
-            self._seen(keep, self.first_seen[gone], self.first_day[gone])
-            self._seen(keep, self.last_seen[gone], self.last_day[gone])
-
-    def _seen(self, row: int, published: str | None, day: float) -> None:
-        """Widen a story's first/last seen dates to include ``published`` (``day`` in days, NaN if unknown)."""
-        if np.isnan(day):
-            return
-        if not day >= self.first_day[row]:
-            self.first_seen[row], self.first_day[row] = published, day
-        if not day <= self.last_day[row]:
-            self.last_seen[row], self.last_day[row] = published, day
-
-    def _save_story(self, row: int, generation: int) -> None:
-        """Save a story of memory; a new one gets its id from the store."""
-        centroid = self.centroids.getrow(row)
-        story = self.store.save_story(self.story_ids[row], self.first_seen[row], self.last_seen[row], self.last_day[row],
-                                      float(self.norm2[row]), centroid.indices, centroid.data, generation)
-        self.story_ids[row] = story
-        self.row_of_story[story] = row
