@@ -247,7 +247,8 @@ def clustering(data: Path, limit: int | None) -> list[dict]:
             precision, recall, f1 = b_cubed(predicted, truth)
             row[key] = {"precision": precision, "recall": recall, "f1": f1, "stories": len(set(predicted.values())),
                         "refused": refused(predicted), "articles_per_second": len(articles) / seconds,
-                        "f1_with_prose": b_cubed(with_prose(predicted), truth)[2]}
+                        "f1_with_prose": b_cubed(with_prose(predicted), truth)[2],
+                        "with_prose": b_cubed(with_prose(predicted), truth)}
         rows.append(row)
     return rows
 
@@ -275,6 +276,16 @@ def learning_curve(data: Path) -> list[dict]:
         rows.append({"full_length": min(n, len(full[3])), "multi_news_plus": min(m, len(plus[3])), **scores})
         print(rows[-1], flush=True)
     return rows
+
+
+def threads(data: Path) -> dict:
+    """The thread level: DUC 2006 and DUC 2007 update fed in date order in 10 batches, and DUC 2006 with the
+    thread settings chosen on one half of its topics and scored on the other."""
+    from stories import leave_topics_out, thread_run
+
+    return {"runs": [{"data": SUITES[suite].path} | thread_run(str(data / SUITES[suite].path), None, repeat=3)
+                     for suite in ("duc2006", "duc2007")],
+            "leave_topics_out": leave_topics_out(str(data / SUITES["duc2006"].path))}
 
 
 def offline_clustering(data: Path, limit: int | None) -> dict[str, list[dict]]:
@@ -426,8 +437,8 @@ def markdown(results: dict) -> str:
             "as a story of its own (against recall, and in the stories column); the next to last column leaves them out.",
             "",
             ("| feed | articles | refused | true clusters | stories | B-cubed P | R | F1 | F1 in 10 batches | "
-             "F1 of the articles with prose | articles/s |"),
-            "|---|---|---|---|---|---|---|---|---|---|---|",
+             "F1 of the articles with prose | with prose, in 10 batches: P / R / F1 | articles/s |"),
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for row in stories:
             once, batched = row["at_once"], row["in_10_batches"]
@@ -435,9 +446,27 @@ def markdown(results: dict) -> str:
                 f"| {row['data']} | {row['articles']} | {once['refused']} | {row['true_clusters']} | {once['stories']} | "
                 f"{once['precision']:.3f} | {once['recall']:.3f} | {once['f1']:.3f} | {batched['f1']:.3f} | "
                 f"{once.get('f1_with_prose', float('nan')):.3f} | "
+                + " / ".join(f"{value:.3f}" for value in batched["with_prose"]) + " | "
                 f"{once['articles_per_second']:.0f} (batched {batched['articles_per_second']:.0f}) |"
             )
         lines.append("")
+    if results.get("threads"):
+        runs, halves = results["threads"]["runs"], results["threads"]["leave_topics_out"]
+        lines += [
+            "## Threads: topics followed over months (`python benchmarks/stories.py --threads FILE`)",
+            "",
+            "Each topic's articles fed in date order (dates from the DUC document ids) in 10 batches; B-cubed of the",
+            "threads against the topics. DUC 2006 is also the data the thread settings were chosen on: the last",
+            "rows choose them on one half of the topics and score the other half (`--leave-topics-out`).",
+            "",
+            "| feed | articles | B-cubed P | R | F1 | articles/s |",
+            "|---|---|---|---|---|---|",
+            *(f"| {row['data']} | {row['articles']} | {row['threads']['precision']:.3f} | {row['threads']['recall']:.3f} | "
+              f"{row['threads']['f1']:.3f} | {row['articles_per_second']:.0f} |" for row in runs),
+            *(f"| duc2006, chosen on {row['chosen_on']}, scored on {row['scored_on']} | | | | {row['f1']:.3f} | |"
+              for row in halves),
+            "",
+        ]
     if offline:
         feeds = list(offline)
         best = {feed: max(result["heights"], key=lambda r: r["f1"]) for feed, result in offline.items()}
@@ -547,9 +576,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N clusters of each suite (a quick look)")
     parser.add_argument("--no-stories", dest="stories", action="store_false", help="skip the story clustering benchmark")
     parser.add_argument("--render", action="store_true", help="only redraw BENCHMARKS.md and the chart from the last results")
+    parser.add_argument("--stories-only", action="store_true",
+                        help="measure only the story benchmarks, into the last results (after a --no-stories run)")
     args = parser.parse_args()
     if args.render:
         results = json.loads((RESULTS / "latest.json").read_text())
+    elif args.stories_only:
+        results = json.loads((RESULTS / "latest.json").read_text())
+        results |= {"stories": clustering(args.data, None), "offline": offline_clustering(args.data, None),
+                    "following": following(args.data, None), "threads": threads(args.data)}
+        results["command"] = results["command"].replace(" --no-stories", "") + " (stories: --stories-only)"
+        (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     else:
         results = measure(args)
         RESULTS.mkdir(parents=True, exist_ok=True)
@@ -583,6 +620,7 @@ def measure(args) -> dict:
         "learning_curve": learning_curve(args.data) if "multinews" in args.suites and not args.limit else [],
         "stories": clustering(args.data, args.limit) if args.stories else [],
         "offline": offline_clustering(args.data, args.limit) if args.stories else {},
+        "threads": threads(args.data) if args.stories and not args.limit else {},
         "following": following(args.data, args.limit) if args.stories else [],
     }
 
