@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import storyline  # noqa: I001  (first: it keeps BLAS to one thread, as the command line does, before numpy loads)
 import numpy as np
-
 from storyline.batch import run_batch
 from storyline.eval import PEERS, System, SystemResult, evaluate, named_system, storyline_system
 from storyline.io import iter_jsonl, read_clusters
