@@ -39,8 +39,8 @@ class Summarizer:
         """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
 
         With a query the articles do not answer (no sentence holds enough of it), the summary is the
-        generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose. Source offsets count Python ``str``
-        characters of the documents' texts.
+        generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose.
+        Source offsets count Python ``str`` characters of the documents' texts.
         """
         config = self.config
         analysis = analyze(cluster, query, config.min_words, config.max_words)
