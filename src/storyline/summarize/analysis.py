@@ -47,7 +47,7 @@ class Analysis:
         """The generic salience features of the candidates (computed when first needed)."""
         return features(self.candidates)
 
-    @property
+    @cached_property
     def table(self) -> FeatureTable:
         """What a salience model reads: the features, and the query features when there is a query."""
         if self.relevance is None:
