@@ -66,6 +66,12 @@ def test_glued_sentences_are_split():
         "Three passengers were hurt when a gangway gave way on Sunday.",
         "Lina Sund, 32, of Nordvik, was taken to hospital with a broken arm.",
     ]
+    text = ('The ferry stayed in port, officials said."We will not risk it," said Ada Brenner. She sold the old '
+            'iPad.The new one (a gift).\u201cIt works,\u201d she said.')
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The ferry stayed in port, officials said.", '"We will not risk it," said Ada Brenner.',
+        "She sold the old iPad.", "The new one (a gift).", "\u201cIt works,\u201d she said.",
+    ]
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
@@ -121,6 +127,24 @@ def test_a_quote_comes_with_its_speaker():
         texts = [s.text for s in Summarizer(sentences=budget).summarize(cluster).sentences]
         if any(t.startswith('"Our priority') for t in texts):
             assert any("Rune Adler" in t for t in texts)
+
+
+INTRODUCED_ELSEWHERE = [
+    "The Vestmark harbour board met on Monday to decide the future of the cracked ferry pier at Lund Bay. "
+    "Harbour master Ole Vik, who has run the port for twenty years, told the board the pier was unsafe.",
+    "The ferry pier at Lund Bay will close for good next month, the harbour board decided on Monday. "
+    "Vik said the crossings would move to a temporary landing stage north of the village until 2033. "
+    "Mr. Halvorsen said the vote had been unanimous after a long meeting in the harbour office.",
+]
+
+
+def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all():
+    for budget in range(1, 6):
+        texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget).sentences]
+        assert not any("Halvorsen" in t for t in texts)  # never introduced by full name: cannot be used
+        if any(t.startswith("Vik said") for t in texts):
+            said = next(n for n, t in enumerate(texts) if t.startswith("Vik said"))
+            assert any("Ole Vik" in t for t in texts[:said])
 
 
 def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):

@@ -92,6 +92,12 @@ def test_order_keeps_consecutive_sentences_of_an_article_together():
     assert order([6, 2, 1], POSITION, DOC) == [1, 2, 6]
 
 
+def test_order_puts_a_sentence_right_after_the_one_of_another_article_it_leans_on():
+    introduces_at_5 = ints(-1, 5, -1, -1, -1, -1, -1, -1)  # sentence 1 names someone sentence 5 introduces
+    assert order([0, 1, 5, 6], POSITION, DOC, introduces_at_5) == [0, 5, 1, 6]
+    assert order([0, 1, 2, 5], POSITION, DOC, introduces_at_5) == [0, 2, 5, 1]
+
+
 # attribute
 
 

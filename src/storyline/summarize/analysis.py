@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -9,7 +10,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import ALONE, BARE_QUOTE, CAPITALIZED_WORD, FULL_NAME, NAMES_A_SPEAKER, leans_on_previous
+from ..text.patterns import (ALONE, BARE_QUOTE, FULL_NAME, NAMES_A_SPEAKER, OPENING_NAME, PERSON_ALONE, ROLE_GIVEN,
+                             leans_on_previous)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -115,14 +117,17 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
     return max_similarity(vectors, vectorizer.transform([s.text for s in read]))
 
 
-def antecedents(sentences: list[Sentence]) -> np.ndarray:
+def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -> np.ndarray:
     """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
     "But ...", a bare quotation after the sentence that names its speaker), the candidate just before it in
-    its document; for one that names a person
-    by surname alone ("..., Adler said"), the earlier candidate of its document that introduces them by full
-    name. -2 when that sentence is not a candidate (the sentence cannot be used), -1 for none needed."""
+    its document; for one that names a person by surname alone ("..., Adler said", "Mr. Adler"), a candidate
+    that introduces them by full name: the first of its own article before it, else the first of the
+    cluster. -2 when that sentence is not a candidate, or the person is never introduced (their full name
+    only in ``documents`` outside the candidates, or no full name for a name general English does not
+    know): the sentence cannot be used. -1 for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    introductions, surnames = _introductions(sentences)
+    introductions, rare = _introductions(sentences)
+    elsewhere = {m.group(1) for document in documents for m in FULL_NAME.finditer(document.text)}
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
         if leans_on_previous(sentence.text):
@@ -131,24 +136,40 @@ def antecedents(sentences: list[Sentence]) -> np.ndarray:
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
             result[number] = -2 if quote_without_speaker else before
             continue
-        if not surnames.intersection(CAPITALIZED_WORD.findall(sentence.text)):
-            continue
-        named = {match.group(1) for match in FULL_NAME.finditer(sentence.text)}
-        alone = [match.group(1) for match in ALONE.finditer(sentence.text)]
-        for surname in [name for name in dict.fromkeys(alone) if name in surnames and name not in named]:
-            introduction = introductions.get((sentence.doc, surname), number)
-            result[number] = introduction if introduction < number else -2
+        for surname in _surnames_alone(sentence.text, rare, introductions):
+            own = introductions.get((sentence.doc, surname))
+            introduction = own if own is not None and own < number else introductions.get((-1, surname))
+            if introduction is None and surname not in elsewhere and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
+                continue  # a name readers know (or no person at all)
+            result[number] = -2 if introduction is None or introduction == number else introduction
             break
     return result
 
 
+def _surnames_alone(text: str, rare: set[str], introductions: dict[tuple[int, str], int]) -> list[str]:
+    """The people a sentence names without a first name or a role ("Adler, the fire chief, ..."): after a
+    title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster
+    gives that name in full, or anywhere for a rare surname of the cluster's full names."""
+    people = [name for match in PERSON_ALONE.finditer(text) for name in match.groups() if name]
+    people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in introductions]
+    people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in rare]
+    if not people:
+        return []
+    named = {match.group(1) for match in FULL_NAME.finditer(text)}
+    named |= {match.group(1) for match in ROLE_GIVEN.finditer(text)}
+    return [name for name in dict.fromkeys(people) if name not in named]
+
+
 def _introductions(sentences: list[Sentence]) -> tuple[dict[tuple[int, str], int], set[str]]:
-    """(document, surname) -> the first candidate of that document that gives the person's full name; and
-    the surnames a reader needs introduced: those of the cluster's full names that general English does not
-    know well (a household name such as Obama needs no introduction)."""
+    """(document, surname) -> the first candidate of that document that gives the person's full name, and
+    (-1, surname) -> the first of the cluster that does, preferring one that needs no sentence before it;
+    and the surnames of those full names that general English does not know well (a household name such
+    as Obama needs no introduction)."""
     first: dict[tuple[int, str], int] = {}
     for number, sentence in enumerate(sentences):
         for match in FULL_NAME.finditer(sentence.text):
             first.setdefault((sentence.doc, match.group(1)), number)
+            if (-1, match.group(1)) not in first or leans_on_previous(sentences[first[-1, match.group(1)]].text):
+                first[-1, match.group(1)] = number
     surnames = {surname for _, surname in first}
     return first, {name for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}

@@ -54,11 +54,12 @@ class Summarizer:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
             if analysis.seen is not None:
                 scores = standardize(scores) - config.novelty * standardize(analysis.seen)
+        leans_on = antecedents(analysis.sentences, cluster.documents)
         chosen = select(
             scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
-            config.fill, analysis.seen, config.copy, antecedent=antecedents(analysis.sentences),
+            config.fill, analysis.seen, config.copy, antecedent=leans_on,
         )
-        chosen = order(chosen, candidates.position, candidates.doc)
+        chosen = order(chosen, candidates.position, candidates.doc, leans_on)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
         return Summary(

@@ -38,6 +38,8 @@ RULES = [
     ("january february march april may june july august september october november december",
      r", (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, (19|20)\d\d\.?"
      r"(\s*\([^)]*\))*\s*$"),
+    ("left right front center centre", r"\((far )?(left|right|front|center|centre)\)|\(second from (left|right)\)"),
+    ("image photo photograph picture", r"^in the (image|photo|photograph|picture)s?\b"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -89,6 +91,15 @@ RULES = [
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("archive", r"\barchive-it\b"),
+    ("accessible seed", r"\b(currently|are) not publicly accessible\b|\bthe seed list\b"),
+    ("signed sign registration unsubscribe",
+     r"\bsuccessfully signed up\b|^sign up and get\b|\bregistration information\b|\byou (can|may) unsubscribe\b"),
+    ("digital zip", r"\b(sign up|subscribe) for digital access\b|\bre-?enter (your )?zip code\b"),
+    ("warning", r"^warning\s*:.{0,60}\b(footage|clip|video|images?|content|language|scenes)\b"),
+    ("tap", r"\b(click ?/ ?tap|tap) here\b"),
+    ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
+    ("feature", r"^this feature is( currently| temporarily)? (not|un)available\b"),
+    ("read", r"[►▶»]\s*read more\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
     ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
@@ -113,6 +124,8 @@ CASED_RULES = [
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s"),
+    ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
+    ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be

@@ -40,7 +40,25 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence))
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
-FULL_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")
+# A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
+TITLE_WORDS = ("Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge "
+               "Justice Chancellor Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff "
+               "Deputy Chief Coach Agent Father Pope King Queen Prince Princess Rabbi Reverend Bishop").split()
+FULL_NAME = re.compile(rf"\b(?!(?:{'|'.join(TITLE_WORDS)}) )[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{{2,}})\b")
 CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")
+_SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|testified|tweeted|argued|recalled)"
+# A capitalized word that can only be a person: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
+# "said Dahl."); however common the word, a reader needs such a person introduced.
+PERSON_ALONE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]{2,})\b(?! [A-Z])"
+    rf"|(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{{2,}}) {_SPEECH}\b"
+    rf"|\b{_SPEECH} ([A-Z][a-z]{{2,}})\b(?! [A-Z])")
+# A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
+# when the articles give that word a first name somewhere.
+OPENING_NAME = re.compile(
+    r"^[\"“]?([A-Z][a-z]{2,}) (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her))\b")
+# A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
+ROLE_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?:, (?:a|an|the|who|whose)\b| \()")
+

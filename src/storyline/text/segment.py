@@ -16,20 +16,24 @@ from ..model import Sentence
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n", "  ")
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
+TITLE_ALONE = re.compile(r"[\"“]?(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|St)\.")  # "Mr." cut off by Bling Fire
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
-# Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said"):
-# a word's full stop (not an abbreviation's) followed at once by a capitalized word.
-GLUED_HINT = re.compile(r"[a-z][.!?]['\"”’)]?[A-Z][a-z]")  # a cheap first look for GLUED
+# Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
+# "they argued.\"If we ...", "his iPad.The house"): a word's full stop (not an abbreviation's), perhaps after
+# a bracket or before a closing quote, followed at once by a capitalized word or a quotation opening on one.
+GLUED_HINT = re.compile(r"[a-z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]?[a-z]{2,}[.!?]['\"”’)]?(?=[A-Z][a-z])")
+                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]*[a-z]{2}\)?[.!?]"
+                   r"(?P<close>['\"”’)])?(?=[\"“]?[A-Z][a-z])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``, as offsets into ``text``; no sentence crosses a newline.
 
-    Bling Fire splits after a quoted exclamation or question ("Run!" she said.); a piece that
-    starts in lower case is joined back to the sentence before it on the same line.
+    Bling Fire splits after a quoted exclamation or question ("Run!" she said.) and after a title that
+    opens a sentence ("Mr." | "Dahl said ..."); a piece that starts in lower case is joined back to the
+    sentence before it on the same line, and such a title to the sentence after it.
     """
     chunk = text[start:end]
     if not chunk.strip():
@@ -39,7 +43,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     else:
         spans = []
         for a, b in _locate(chunk):
-            if spans and chunk[a:b][:1].islower() and "\n" not in chunk[spans[-1][1]:a]:
+            if spans and (chunk[a:b][:1].islower() or TITLE_ALONE.fullmatch(chunk, *spans[-1])) \
+                    and "\n" not in chunk[spans[-1][1]:a]:
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))
@@ -51,8 +56,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """``span`` cut after each sentence end glued to the next sentence."""
     a, b = span
-    cuts = [match.end() for match in GLUED.finditer(chunk, a, b)]
+    cuts = [_cut(chunk, a, match) for match in GLUED.finditer(chunk, a, b)]
     return list(zip([a, *cuts], [*cuts, b]))
+
+
+def _cut(chunk: str, start: int, match: re.Match) -> int:
+    """Where a glued sentence end cuts: after its closing quote, or before a straight quote that opens
+    the next sentence (an even number of them before it)."""
+    if match.group("close") == '"' and chunk.count('"', start, match.start("close")) % 2 == 0:
+        return match.start("close")
+    return match.end()
 
 
 def _locate(chunk: str) -> list[tuple[int, int]]:
