@@ -87,6 +87,10 @@ def test_order_breaks_ties_by_document():
     assert order([4, 0], POSITION, DOC) == [0, 4]
 
 
+def test_order_opens_on_the_best_scored_of_the_articles_leads():
+    assert order([0, 1, 4], POSITION, DOC, scores=scores(1, 9, 2, 0, 5, 0, 0, 0)) == [4, 0, 1]
+
+
 def test_order_keeps_consecutive_sentences_of_an_article_together():
     assert order([4, 1, 0], POSITION, DOC) == [0, 1, 4]
     assert order([6, 2, 1], POSITION, DOC) == [1, 2, 6]

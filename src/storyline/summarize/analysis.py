@@ -130,20 +130,29 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
     elsewhere = {m.group(1) for document in documents for m in FULL_NAME.finditer(document.text)}
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
+        introduction = _introduction(number, sentences, introductions, rare, elsewhere)
         if leans_on_previous(sentence.text):
             before = at.get((sentence.doc, sentence.index - 1), -2)
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
-            result[number] = -2 if quote_without_speaker else before
-            continue
-        for surname in _surnames_alone(sentence.text, rare, introductions):
-            own = introductions.get((sentence.doc, surname))
-            introduction = own if own is not None and own < number else introductions.get((-1, surname))
-            if introduction is None and surname not in elsewhere and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
-                continue  # a name readers know (or no person at all)
-            result[number] = -2 if introduction is None or introduction == number else introduction
-            break
+            result[number] = -2 if quote_without_speaker or introduction not in (-1, before) else before
+        else:
+            result[number] = introduction
     return result
+
+
+def _introduction(number: int, sentences: list[Sentence], introductions: dict[tuple[int, str], int],
+                  rare: set[str], elsewhere: set[str]) -> int:
+    """The candidate that introduces the first person sentence ``number`` names by surname alone (see
+    ``antecedents``); -1 when it names nobody so, -2 when nothing usable introduces them."""
+    sentence = sentences[number]
+    for surname in _surnames_alone(sentence.text, rare, introductions):
+        own = introductions.get((sentence.doc, surname))
+        introduction = own if own is not None and own < number else introductions.get((-1, surname))
+        if introduction is None and surname not in elsewhere and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
+            continue  # a name readers know (or no person at all)
+        return -2 if introduction is None or introduction == number else introduction
+    return -1
 
 
 def _surnames_alone(text: str, rare: set[str], introductions: dict[tuple[int, str], int]) -> list[str]:

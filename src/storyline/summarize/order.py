@@ -5,17 +5,22 @@ from __future__ import annotations
 import numpy as np
 
 
-def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None) -> list[int]:
+def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,
+          scores: np.ndarray | None = None) -> list[int]:
     """Chosen sentences grouped by article, each article's in its own order; the articles in the order of
-    their earliest chosen sentence (the one that leads with the top of its story first), ties in the
-    documents' order. A summary so never jumps back and forth between articles' accounts. A sentence
+    their earliest chosen sentence (the one that leads with the top of its story first), ties to the best
+    scored of those sentences (``scores``), then to the documents' order. A summary so never jumps back
+    and forth between articles' accounts, and opens on its best lead. A sentence
     that leans on one of another article (``antecedent``, as for ``select``: the full name of a person
     it names by surname) comes right after it."""
-    first: dict[int, int] = {}
+    lead: dict[int, int] = {}  # each article's first chosen sentence
     for i in chosen:
         article = int(doc[i])
-        first[article] = min(first.get(article, int(position[i])), int(position[i]))
-    ordered = sorted(chosen, key=lambda i: (first[int(doc[i])], int(doc[i]), int(position[i])))
+        if article not in lead or position[i] < position[lead[article]]:
+            lead[article] = i
+    score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
+    block = {article: (int(position[i]), score(i), article) for article, i in lead.items()}
+    ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
     if antecedent is None:
         return ordered
     follows = {i: int(antecedent[i]) for i in ordered if int(antecedent[i]) in chosen and doc[antecedent[i]] != doc[i]}

@@ -59,7 +59,7 @@ class Summarizer:
             scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
             config.fill, analysis.seen, config.copy, antecedent=leans_on,
         )
-        chosen = order(chosen, candidates.position, candidates.doc, leans_on)
+        chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
         return Summary(

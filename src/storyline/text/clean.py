@@ -90,6 +90,7 @@ RULES = [
     ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
+    ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("archive", r"\barchive-it\b"),
     ("accessible seed", r"\b(currently|are) not publicly accessible\b|\bthe seed list\b"),
     ("signed sign registration unsubscribe",

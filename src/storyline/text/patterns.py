@@ -24,7 +24,11 @@ _POINTS_BACK = (
     + [r"(many|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom)",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
-       r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because"]
+       r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because",
+       r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
+       r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
+       r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
+       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
