@@ -94,6 +94,11 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
                   "vehicles safely, so we closed it.\nHOST: And what happens to the village now?\nBRENNER: We "
                   "will build a new terminal two kilometres to the north.\n")
     assert clean_spans(transcript) == []
+    interview = ("Per Holm: You closed the pier on Monday.\nAda Brenner: We had no choice after the inspection.\n"
+                 "Per Holm: Did anyone warn you before?\nAda Brenner: The harbour master did, many times.\n")
+    assert clean_spans(interview) == []
+    fact_box = "Injuries: Three firefighters were treated for burns at the scene.\nCause: Unknown."
+    assert clean_spans(fact_box)
     dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay."
     assert clean_spans(dateline)
 

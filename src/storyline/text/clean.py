@@ -40,6 +40,11 @@ RULES = [
      r"(\s*\([^)]*\))*\s*$"),
     ("left right front center centre", r"\((far )?(left|right|front|center|centre)\)|\(second from (left|right)\)"),
     ("image photo photograph picture", r"^in the (image|photo|photograph|picture)s?\b"),
+    ("left", r"^(\w+ ){0,3}from left\b|\(from left\)"),
+    ("photo picture image photograph",
+     r"\bin this (\w+ )?(photo|picture|image|photograph) (taken|released|provided|made available)\b"),
+    ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
+    ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -91,6 +96,11 @@ RULES = [
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
+    ("check", r"^check out\b"),
+    ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
+              r"list|gallery|interview) below\b"),
+    ("issue newsstands", r"\bpick up (this|the|next) week'?s issue\b|\bon newsstands (now|\w+day)\b"),
+    ("inbox subscribe login", r"^sign up for\b.{0,80}\binbox\b|\bto subscribe, or (log ?in|sign in)\b"),
     ("archive", r"\barchive-it\b"),
     ("accessible seed", r"\b(currently|are) not publicly accessible\b|\bthe seed list\b"),
     ("signed sign registration unsubscribe",
@@ -131,7 +141,7 @@ CASED_RULES = [
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
 # a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s")  # or "Ada Brenner:"
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
