@@ -6,6 +6,7 @@ import textwrap
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
+from storyline.text.patterns import leans_on_previous
 from storyline.text.reflow import paragraph_spans
 
 PARAGRAPHS = [
@@ -121,6 +122,14 @@ def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
     for number, sentence in enumerate(texts):
         if sentence.startswith("But"):
             assert number > 0 and texts[number - 1].startswith("Harbour master")
+
+
+def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them():
+    assert leans_on_previous("The victim was taken to hospital in Nordvik with burns to his arms.")
+    assert leans_on_previous("The ministry said it would review every pier inspection this year.")
+    assert leans_on_previous("Less than a week later, the pier was closed to cars.")
+    assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
+    assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")
 
 
 def test_a_quote_comes_with_its_speaker():

@@ -31,6 +31,12 @@ _POINTS_BACK = (
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
+# "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
+THE_ROLE = re.compile(
+    r"^[\"“]?The (?:[a-z-]+ )?(man|woman|boy|girl|teen|teenager|child|couple|pair|suspect|victim|gunman|shooter|"
+    r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
+    r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage)(?:'s)?\b"
+    r"(?! (?:who|that|which|of|where|named|called)\b)")
 PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
@@ -41,7 +47,8 @@ NAMES_A_SPEAKER = re.compile(r"\b(said|says|told|tells|added|adds|asked|wrote|wr
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
-    return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence))
+    return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
+                or THE_ROLE.match(sentence))
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
@@ -49,10 +56,9 @@ TITLE_WORDS = ("Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator
                "Justice Chancellor Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff "
                "Deputy Chief Coach Agent Father Pope King Queen Prince Princess Rabbi Reverend Bishop").split()
 FULL_NAME = re.compile(rf"\b(?!(?:{'|'.join(TITLE_WORDS)}) )[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{{2,}})\b")
-CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")
-_SPEECH = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|asked|testified|tweeted|argued|recalled)"
+_SPEECH = r"(?:[Ss]aid|says|told|tells|added|adds|wrote|writes|explained|noted|asked|testified|tweeted|argued|recalled)"
 # A capitalized word that can only be a person: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."); however common the word, a reader needs such a person introduced.
 PERSON_ALONE = re.compile(
