@@ -10,8 +10,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, FULL_NAME, NAMES_A_SPEAKER, OPENING_NAME, PERSON_ALONE, ROLE_GIVEN,
-                             leans_on_previous)
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, full_names, leans_on_previous,
+                             people_alone)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -126,12 +126,12 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
     only in ``documents`` outside the candidates, or no full name for a name general English does not
     know): the sentence cannot be used. -1 for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    introductions, rare = _introductions(sentences)
-    elsewhere = {m.group(1) for document in documents for m in FULL_NAME.finditer(document.text)}
+    leaning = [leans_on_previous(s.text) for s in sentences]
+    people = _People(sentences, leaning, documents)
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
-        introduction = _introduction(number, sentences, introductions, rare, elsewhere)
-        if leans_on_previous(sentence.text):
+        introduction = people.introduction(number)
+        if leaning[number]:
             before = at.get((sentence.doc, sentence.index - 1), -2)
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -141,44 +141,49 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
     return result
 
 
-def _introduction(number: int, sentences: list[Sentence], introductions: dict[tuple[int, str], int],
-                  rare: set[str], elsewhere: set[str]) -> int:
-    """The candidate that introduces the first person sentence ``number`` names by surname alone (see
-    ``antecedents``); -1 when it names nobody so, -2 when nothing usable introduces them."""
-    sentence = sentences[number]
-    for surname in _surnames_alone(sentence.text, rare, introductions):
-        own = introductions.get((sentence.doc, surname))
-        introduction = own if own is not None and own < number else introductions.get((-1, surname))
-        if introduction is None and surname not in elsewhere and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
-            continue  # a name readers know (or no person at all)
-        return -2 if introduction is None or introduction == number else introduction
-    return -1
+class _People:
+    """The people a cluster's candidates name, and the candidates that introduce them by full name."""
 
+    def __init__(self, sentences: list[Sentence], leaning: list[bool], documents: Sequence[Document]):
+        self.sentences, self.documents = sentences, documents
+        # (document, surname) -> its first candidate giving the full name; (-1, surname) -> the cluster's
+        # first, preferring one that needs no sentence before it
+        self.first: dict[tuple[int, str], int] = {}
+        for number, sentence in enumerate(sentences):
+            for surname in full_names(sentence.text):
+                self.first.setdefault((sentence.doc, surname), number)
+                if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
+                    self.first[-1, surname] = number
+        # surnames general English does not know well (a household name such as Obama needs no introduction)
+        self.rare = {name for _, name in self.first if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
-def _surnames_alone(text: str, rare: set[str], introductions: dict[tuple[int, str], int]) -> list[str]:
-    """The people a sentence names without a first name or a role ("Adler, the fire chief, ..."): after a
-    title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster
-    gives that name in full, or anywhere for a rare surname of the cluster's full names."""
-    people = [name for match in PERSON_ALONE.finditer(text) for name in match.groups() if name]
-    people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in introductions]
-    people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in rare]
-    if not people:
-        return []
-    named = {match.group(1) for match in FULL_NAME.finditer(text)}
-    named |= {match.group(1) for match in ROLE_GIVEN.finditer(text)}
-    return [name for name in dict.fromkeys(people) if name not in named]
+    @cached_property
+    def elsewhere(self) -> set[str]:
+        """Surnames the documents give in full somewhere (perhaps outside the candidates)."""
+        return {surname for document in self.documents for surname in full_names(document.text)}
 
+    def introduction(self, number: int) -> int:
+        """The candidate that introduces the first person candidate ``number`` names by surname alone (see
+        ``antecedents``); -1 when it names nobody so, -2 when nothing usable introduces them."""
+        sentence = self.sentences[number]
+        for surname in self._alone(sentence.text):
+            own = self.first.get((sentence.doc, surname))
+            introduction = own if own is not None and own < number else self.first.get((-1, surname))
+            if introduction is None and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY \
+                    and surname not in self.elsewhere:
+                continue  # a name readers know (or no person at all)
+            return -2 if introduction is None or introduction == number else introduction
+        return -1
 
-def _introductions(sentences: list[Sentence]) -> tuple[dict[tuple[int, str], int], set[str]]:
-    """(document, surname) -> the first candidate of that document that gives the person's full name, and
-    (-1, surname) -> the first of the cluster that does, preferring one that needs no sentence before it;
-    and the surnames of those full names that general English does not know well (a household name such
-    as Obama needs no introduction)."""
-    first: dict[tuple[int, str], int] = {}
-    for number, sentence in enumerate(sentences):
-        for match in FULL_NAME.finditer(sentence.text):
-            first.setdefault((sentence.doc, match.group(1)), number)
-            if (-1, match.group(1)) not in first or leans_on_previous(sentences[first[-1, match.group(1)]].text):
-                first[-1, match.group(1)] = number
-    surnames = {surname for _, surname in first}
-    return first, {name for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+    def _alone(self, text: str) -> list[str]:
+        """The people a sentence names without a first name or a role ("Adler, the fire chief, ..."): after
+        a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the
+        cluster gives that name in full, or anywhere for a rare surname of the cluster's full names."""
+        people = people_alone(text)
+        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first]
+        if any(name in text for name in self.rare):
+            people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
+        if not people:
+            return []
+        named = set(full_names(text)) | {match.group(1) for match in ROLE_GIVEN.finditer(text)}
+        return [name for name in dict.fromkeys(people) if name not in named]

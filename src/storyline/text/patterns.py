@@ -52,19 +52,40 @@ def leans_on_previous(sentence: str) -> bool:
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
-TITLE_WORDS = ("Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge "
+TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge "
                "Justice Chancellor Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff "
-               "Deputy Chief Coach Agent Father Pope King Queen Prince Princess Rabbi Reverend Bishop").split()
-FULL_NAME = re.compile(rf"\b(?!(?:{'|'.join(TITLE_WORDS)}) )[A-Z][a-z]+ (?:[A-Z]\. )?([A-Z][a-z]{{2,}})\b")
+               "Deputy Chief Coach Agent Father Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
+FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]{2,})\b)")  # overlapping: "Professor Ada Dahl"
+
+
+def full_names(text: str) -> list[str]:
+    """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl"
+    are no full names)."""
+    return [m.group(2) for m in FULL_NAME.finditer(text) if m.group(1) not in TITLES]
 # A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")
-_SPEECH = r"(?:[Ss]aid|says|told|tells|added|adds|wrote|writes|explained|noted|asked|testified|tweeted|argued|recalled)"
-# A capitalized word that can only be a person: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
+SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
+                "asked", "testified", "tweeted", "argued", "recalled")
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
+_SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
+# Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."); however common the word, a reader needs such a person introduced.
-PERSON_ALONE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]{2,})\b(?! [A-Z])"
-    rf"|(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{{2,}}) {_SPEECH}\b"
-    rf"|\b{_SPEECH} ([A-Z][a-z]{{2,}})\b(?! [A-Z])")
+AFTER_TITLE = re.compile(r"\b(?:{})\.? ([A-Z][a-z]{{2,}})\b(?! [A-Z])".format("|".join(COURTESY_TITLES)))
+SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{{2,}}) {_SPEECH}\b"
+                      rf"|\b{_SPEECH} ([A-Z][a-z]{{2,}})\b(?! [A-Z])")
+
+
+def people_alone(text: str) -> list[str]:
+    """Capitalized words of ``text`` that can only be people named by surname (see AFTER_TITLE and SPEAKING);
+    the patterns run only on a text holding a title or a verb of speech, which spares most sentences."""
+    found = []
+    if any(title in text for title in COURTESY_TITLES):
+        found += AFTER_TITLE.findall(text)
+    if any(verb in text for verb in SPEECH_VERBS):
+        found += [name for match in SPEAKING.finditer(text) for name in match.groups() if name]
+    return found
+
+
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
 # when the articles give that word a first name somewhere.
 OPENING_NAME = re.compile(
