@@ -52,9 +52,10 @@ def leans_on_previous(sentence: str) -> bool:
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
-TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge "
-               "Justice Chancellor Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff "
-               "Deputy Chief Coach Agent Father Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
+    "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
+    "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
 FULL_NAME = re.compile(r"(?=\b([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]{2,})\b)")  # overlapping: "Professor Ada Dahl"
 
 
@@ -62,6 +63,8 @@ def full_names(text: str) -> list[str]:
     """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl"
     are no full names)."""
     return [m.group(2) for m in FULL_NAME.finditer(text) if m.group(1) not in TITLES]
+
+
 # A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
@@ -92,4 +95,3 @@ OPENING_NAME = re.compile(
     r"^[\"“]?([A-Z][a-z]{2,}) (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her))\b")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?:, (?:a|an|the|who|whose)\b| \()")
-
