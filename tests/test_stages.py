@@ -87,6 +87,12 @@ def test_order_breaks_ties_by_document():
     assert order([4, 0], POSITION, DOC) == [0, 4]
 
 
+def test_order_never_opens_on_a_sentence_that_adds_to_something_told_before():
+    texts = ["Police also searched the quay."] + ["The warehouse burned down on Sunday."] * 7
+    assert order([0, 1, 4], POSITION, DOC, texts=texts) == [4, 0, 1]
+    assert order([1, 4], POSITION, DOC, texts=texts) == [4, 1]
+
+
 def test_order_opens_on_the_best_scored_of_the_articles_leads():
     assert order([0, 1, 4], POSITION, DOC, scores=scores(1, 9, 2, 0, 5, 0, 0, 0)) == [4, 0, 1]
 

@@ -13,7 +13,7 @@ from ..text.html import document_from_text
 from .analysis import analyze, antecedents
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
-from .features import standardize
+from .novelty import pushed_down, read_share
 from .order import order
 from .salience import Scorer, default_model
 from .select import select
@@ -53,13 +53,14 @@ class Summarizer:
         else:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
             if analysis.seen is not None:
-                scores = standardize(scores) - config.novelty * standardize(analysis.seen)
+                read = read_share(candidates.tokens, cluster.previous, analysis.seen)
+                scores = pushed_down(scores, read, config.novelty)
         leans_on = antecedents(analysis.sentences, cluster.documents)
         chosen = select(
             scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
             config.fill, analysis.seen, config.copy, antecedent=leans_on,
         )
-        chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores)
+        chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
         return Summary(
