@@ -6,7 +6,7 @@ import textwrap
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
-from storyline.text.patterns import leans_on_previous
+from storyline.text.patterns import leans_on_previous, speaks_of_someone_unnamed
 from storyline.text.reflow import paragraph_spans
 
 PARAGRAPHS = [
@@ -130,6 +130,18 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
     assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
     assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")
+
+
+def test_he_or_she_after_a_sentence_that_names_nobody_is_not_used():
+    assert speaks_of_someone_unnamed("In answering a question, she confirmed the list.",
+                                     "Police found no sign of forced entry into the house.")
+    assert not speaks_of_someone_unnamed("She began beating on the door.", "One of the women tried to get back in.")
+    assert not speaks_of_someone_unnamed("He said the pier was unsafe.", "The harbour master of Vestmark spoke.")
+    text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
+            "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
+            "She said the closure would last at least until the end of the summer season.")
+    for budget in range(1, 4):
+        assert not any(s.text.startswith("She said") for s in summarize(text, words=None, sentences=budget).sentences)
 
 
 def test_a_quote_comes_with_its_speaker():

@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, full_names, leans_on_previous,
-                             people_alone)
+                             people_alone, speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -135,7 +135,8 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
             before = at.get((sentence.doc, sentence.index - 1), -2)
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
-            result[number] = -2 if quote_without_speaker or introduction not in (-1, before) else before
+            nobody = before >= 0 and speaks_of_someone_unnamed(sentence.text, sentences[before].text)
+            result[number] = -2 if quote_without_speaker or nobody or introduction not in (-1, before) else before
         else:
             result[number] = introduction
     return result

@@ -27,7 +27,7 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
     block = {article: (int(position[i]), score(i), article) for article, i in lead.items()}
     if texts is not None:  # a summary cannot open on "X also ...": such a lead goes after one that can open
-        opener = min((a for a, i in lead.items() if not ADDS_TO.search(texts[i])), key=block.get, default=None)
+        opener = min((a for a, i in lead.items() if not ADDS_TO.search(texts[i])), key=lambda a: block[a], default=None)
         if opener is not None:
             block[opener] = (-1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))

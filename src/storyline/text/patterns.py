@@ -45,6 +45,21 @@ BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 NAMES_A_SPEAKER = re.compile(r"\b(said|says|told|tells|added|adds|asked|wrote|writes|explained|according to|recalled)\b|:\s*[\"“]?$")
 
 
+# A sentence that says who "he" or "she" is: a name (a capitalized word after its first), a pronoun of its own,
+# or a word for a person.
+HE_OR_SHE = re.compile(r"^\W*(?:[\w,]+ ){0,4}?(he|she)\b", re.IGNORECASE)
+NAMES_SOMEONE = re.compile(
+    r"(?-i:(?<!^)(?<![.!?\"“] )(?<![\"“])\b[A-Z][a-z]+)|\b(he|she|him|his|her|man|men|woman|women|boy|girl|mother|father|wife|husband|son|"
+    r"daughter|sister|brother|officer|official|spokesman|spokeswoman|suspect|victim|author|writer|leader|minister|"
+    r"president|chief|director|teacher|student|judge|lawyer|attorney|doctor)\b", re.IGNORECASE)
+
+
+def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
+    """True when ``sentence`` opens on "he" or "she" (within its first words) and the sentence before it names
+    nobody they could be."""
+    return bool(HE_OR_SHE.match(sentence)) and not NAMES_SOMEONE.search(before)
+
+
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
