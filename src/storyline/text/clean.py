@@ -137,6 +137,8 @@ CASED_RULES = [
     ("file", r"^FILE\s*[-–—:]\s"),
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
+    ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be

@@ -55,9 +55,9 @@ NAMES_SOMEONE = re.compile(
 
 
 def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
-    """True when ``sentence`` opens on "he" or "she" (within its first words) and the sentence before it names
-    nobody they could be."""
-    return bool(HE_OR_SHE.match(sentence)) and not NAMES_SOMEONE.search(before)
+    """True when ``sentence`` opens on "he" or "she" (within its first words) or says who speaks only by a
+    pronoun (", he said"), and the sentence before it names nobody they could be."""
+    return bool(HE_OR_SHE.match(sentence) or PRONOUN_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
 
 
 def leans_on_previous(sentence: str) -> bool:
