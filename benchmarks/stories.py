@@ -52,7 +52,7 @@ from storyline.train import skip
 
 THRESHOLD = TrackerConfig().threshold
 AGENCIES = {"APW": "Associated Press", "NYT": "New York Times", "XIE": "Xinhua"}
-THREAD_GRID = {"thread_threshold": [0.15, 0.2, 0.3], "thread_merge": [0.09, 0.1, 0.11], "thread_window_days": [365, 730]}
+THREAD_GRID = {"thread_threshold": [0.15, 0.2, 0.3, 1.0], "thread_merge": [0.09, 0.1, 0.11], "thread_window_days": [365, 730]}
 STORY_GRID = {"threshold": [0.2, 0.25, 0.3], "merge": [0.17, 0.19, 0.21, 0.23, 0.25]}
 TUNE_PRECISION = 0.97  # mean precision the chosen story settings must keep on the tuning feeds
 

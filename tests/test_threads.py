@@ -64,6 +64,15 @@ def assigned(db):
         return {article: (story, thread) for article, story, thread in store.thread_assignments()}
 
 
+def thread_sizes(db):
+    """thread -> its stored size, and thread -> the articles (no copies) its stories hold."""
+    with sqlite3.connect(db) as connection:
+        sizes = dict(connection.execute("SELECT id, size FROM threads"))
+        counted = dict(connection.execute("SELECT thread, COUNT(*) FROM articles JOIN stories ON stories.id = story "
+                                          "WHERE duplicate_of IS NULL GROUP BY thread"))
+    return sizes, counted
+
+
 def test_two_events_of_one_topic_weeks_apart_are_two_stories_of_one_thread(tmp_path):
     db = tmp_path / "s.db"
     add(db, event("cracks", DAM_CRACKS))
@@ -208,8 +217,26 @@ def test_threads_stay_whole_when_two_trackers_take_turns(tmp_path):
         first.add(repair[1:])
     found = assigned(db)
     assert len({thread for _, thread in found.values()}) == 1
-    with sqlite3.connect(db) as connection:
-        threads = {row[0]: row[1] for row in connection.execute("SELECT id, size FROM threads")}
-        counted = dict(connection.execute("SELECT thread, COUNT(*) FROM articles JOIN stories ON stories.id = story "
-                                          "WHERE duplicate_of IS NULL GROUP BY thread"))
+    threads, counted = thread_sizes(db)
     assert threads == counted
+
+
+def test_a_thread_that_took_another_topic_gives_it_back(tmp_path):
+    """A thread that took a story of another topic (here forced: every story joins the first thread) is
+    clustered again when a chunk changes it, and the story that is unlike the rest is split off into a
+    thread of its own, even though its story is closed and only in the store."""
+    db = tmp_path / "s.db"
+    forced = {"thread_threshold": 0.0, "thread_merge": 0.0}
+    add(db, event("cracks", DAM_CRACKS)[:2] + event("chess", CHESS)[:2], **forced)
+    before = assigned(db)
+    assert before["cracks-0"][1] == before["chess-0"][1]  # one thread for two topics
+    report = add(db, event("repair", DAM_REPAIR))  # five weeks later: the dam thread changes
+    found = assigned(db)
+    assert found["repair-0"][1] == found["cracks-0"][1] == before["cracks-0"][1]  # the larger part keeps the thread
+    assert found["chess-0"][1] == found["chess-1"][1] != found["cracks-0"][1]
+    assert found["chess-0"][0] == before["chess-0"][0]  # the same story, in a new thread
+    assert report.new_threads == 1
+    sizes, counted = thread_sizes(db)
+    assert sizes == counted == {found["cracks-0"][1]: 5, found["chess-0"][1]: 2}
+    with Store(db) as store:
+        assert store.thread_stories(found["chess-0"][1]) == [found["chess-0"][0]]

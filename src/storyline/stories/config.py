@@ -20,7 +20,8 @@ class TrackerConfig(Settings):
     B-cubed F1 with mean precision above 0.97); duplicate: MinHash Jaccard of word 5-grams above which an
     article is a copy of a stored one; window_days: how long a story stays open after its last dated
     article. thread_threshold: cosine a new story's sum of article vectors needs with a thread's to join
-    it; thread_merge: mean cosine over pairs of articles at which two threads become one;
+    it; thread_merge: mean cosine over pairs of articles at which two threads become one (and below
+    which the stories of a thread, clustered again, split it);
     thread_window_days: how long a thread stays open after its last dated article, never less than a
     story (all three chosen on
     DUC 2006 in date order, leave-topics-out: one half of the topics chose, the other half scored, both

@@ -18,7 +18,10 @@ its stories' articles. A new story joins the thread whose sum is most similar to
 least ``thread_threshold``, last seen within ``thread_window_days``), else it starts a thread; the
 articles a story gains later join its thread with it. Threads whose articles come to be
 ``thread_merge`` similar on average are merged as stories are, and two stories merged into one unite
-their threads.
+their threads. A merge made early can be undone: after each chunk, the stories of every thread it
+changed (closed ones read from the store) are clustered again by the same average linkage, and the
+groups that fall apart become threads of their own (a topic whose first story joined a neighbouring
+topic's thread, before it had stories of its own to draw it, is given back once they come).
 
 Articles are processed in chunks; inside a chunk all similarities come from matrix products (against
 the stories in memory a block of BLOCK rows at a time, so memory stays bounded), so the cost per article
@@ -60,6 +63,7 @@ from . import fingerprint, rarity
 from .config import TrackerConfig
 from .store import Store, StoredStory, StoredThread
 
+SPLIT_MAX = 300  # stories of a thread clustered again after a chunk changed it: a larger thread is left whole
 BLOCK = 128  # articles or stories compared with every story or thread in memory at once (bounds the memory used)
 TEXT_CHARS = 4000
 
@@ -101,6 +105,7 @@ def _batches(items: Iterable, size: int) -> Iterable[list]:
         yield batch
 
 
+@lru_cache(maxsize=1 << 16)
 def _days(date: str | None) -> float:
     """Days since the epoch of an ISO-like date, or NaN when there is none or it cannot be read."""
     if not date:
@@ -163,6 +168,43 @@ def article_vectors(articles: list[tuple[Document, str]], terms: dict[str, int],
     counts = np.fromiter((n for words in word_counts for n in words.values()), dtype=float, count=len(rows))
     matrix = sparse.csr_matrix((counts, (rows, columns)), shape=(len(articles), width))  # sums a stem's words
     return tfidf(matrix, idf), new_terms
+
+
+def average_linkage(sums: sparse.csr_matrix, sizes: np.ndarray, first: np.ndarray, last: np.ndarray, age: np.ndarray,
+                    threshold: float, window: float) -> np.ndarray:
+    """Greedy average linkage of groups given as rows of ``sums`` (sums of ``sizes`` unit article
+    vectors, seen from day ``first`` to ``last``): the two closest (mean cosine over pairs of their
+    articles) become one while that mean is at least ``threshold``, never two more than ``window`` days
+    apart, the older (smaller ``age``) absorbing the newer; an empty group (size 0) takes no part. The
+    surviving group of each.
+
+    Works on the Gram matrix of the groups, where merging two is adding their rows and columns.
+    """
+    gram = dense(sums @ sums.T)
+    alive = np.asarray(sizes) > 0
+    sizes = np.maximum(np.asarray(sizes, dtype=float), 1)
+    first, last = np.array(first, dtype=float), np.array(last, dtype=float)
+    parent = np.arange(len(sizes))
+    linkage = gram / np.outer(sizes, sizes)
+    linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > window] = -1.0
+    linkage[~alive] = linkage[:, ~alive] = -1.0
+    np.fill_diagonal(linkage, -1.0)
+    while len(parent) > 1:
+        keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape), key=lambda g: age[g])
+        if linkage[keep, gone] < threshold:
+            break
+        gram[keep] += gram[gone]
+        gram[:, keep] += gram[:, gone]
+        sizes[keep] += sizes[gone]
+        first[keep], last[keep] = np.fmin(first[keep], first[gone]), np.fmax(last[keep], last[gone])
+        alive[gone] = False
+        parent[parent == gone] = keep
+        row = gram[keep] / (sizes[keep] * sizes)  # only the survivor's linkages change
+        row[np.maximum(first[keep], first) - np.minimum(last[keep], last) > window] = -1.0
+        row[~alive] = row[keep] = -1.0
+        linkage[keep], linkage[:, keep] = row, row
+        linkage[gone] = linkage[:, gone] = -1.0
+    return parent
 
 
 class Groups:
@@ -294,30 +336,11 @@ class Groups:
                 np.maximum(self.sizes[block], 1), np.maximum(self.sizes, 1))
             close.append(np.flatnonzero(((linkage >= threshold) & (self.sizes > 0)).any(axis=0)))
         group = np.unique(np.concatenate(close))
-        gram = dense(self.centroids[group] @ self.centroids[group].T)
-        sizes = np.maximum(self.sizes[group], 1)
-        first, last = self.first_day[group].copy(), self.last_day[group].copy()
-        alive = self.sizes[group] > 0  # a row emptied earlier in this transaction is no candidate
-        parent = np.arange(len(group))
         new = np.iinfo(np.int64).max // 2
-        age = [known if (known := self.ids[row]) is not None else new + int(row) for row in group]
-        gone_rows = []
-        while True:
-            linkage = gram / np.outer(sizes, sizes)
-            linkage[~alive] = linkage[:, ~alive] = -1.0
-            linkage[np.maximum.outer(first, first) - np.minimum.outer(last, last) > window] = -1.0
-            np.fill_diagonal(linkage, -1.0)
-            keep, gone = sorted(np.unravel_index(np.argmax(linkage), linkage.shape), key=lambda g: age[g])
-            if linkage[keep, gone] < threshold:
-                break
-            gram[keep] += gram[gone]
-            gram[:, keep] += gram[:, gone]
-            sizes[keep] += sizes[gone]
-            first[keep], last[keep] = np.fmin(first[keep], first[gone]), np.fmax(last[keep], last[gone])
-            alive[gone] = False
-            parent[parent == gone] = keep
-            gone_rows.append(gone)
-        absorbed = {int(group[g]): int(group[parent[g]]) for g in gone_rows}
+        age = np.array([known if (known := self.ids[row]) is not None else new + int(row) for row in group])
+        parent = average_linkage(self.centroids[group], self.sizes[group], self.first_day[group], self.last_day[group],
+                                 age, threshold, window)
+        absorbed = {int(group[g]): int(group[parent[g]]) for g in np.flatnonzero(parent != np.arange(len(group)))}
         if absorbed:
             self.fold(absorbed)
         return absorbed
@@ -334,6 +357,36 @@ class Groups:
         for gone, keep in absorbed.items():
             self.seen(keep, self.first_seen[gone], self.first_day[gone])
             self.seen(keep, self.last_seen[gone], self.last_day[gone])
+
+    def split(self, row: int, parts: list[np.ndarray], members: Groups) -> list[int]:
+        """Make ``row`` the sum of the ``members`` rows in ``parts[0]`` and a new row of each other part
+        (sums, sizes and dates from the members'); the new rows."""
+        n = len(self)
+        which = np.repeat(np.arange(len(parts)), [len(part) for part in parts])
+        sums = sparse.csr_matrix((np.ones(len(which)), (which, np.concatenate(parts))),
+                                 shape=(len(parts), len(members))) @ members.centroids
+        kept = np.ones(n)
+        kept[row] = 0.0
+        put = sparse.csr_matrix(([1.0], ([row], [0])), shape=(n, len(parts)))
+        self.centroids = sparse.vstack([sparse.diags(kept) @ self.centroids + put @ sums, sums[1:]], format="csr")
+        self.sizes = np.append(self.sizes, np.zeros(len(parts) - 1))
+        self.norm2 = np.append(self.norm2, np.zeros(len(parts) - 1))
+        made = list(range(n, n + len(parts) - 1))
+        self.ids += [None] * len(made)
+        self.thread += [None] * len(made)
+        self.first_seen += [None] * len(made)
+        self.last_seen += [None] * len(made)
+        self.first_day = np.append(self.first_day, np.full(len(made), np.nan))
+        self.last_day = np.append(self.last_day, np.full(len(made), np.nan))
+        for target, part in zip([row] + made, parts):
+            self.sizes[target] = members.sizes[part].sum()
+            self.norm2[target] = self.centroids[target].multiply(self.centroids[target]).sum()
+            self.first_seen[target] = self.last_seen[target] = None
+            self.first_day[target] = self.last_day[target] = np.nan
+            for member in part:
+                self.seen(target, members.first_seen[member], members.first_day[member])
+                self.seen(target, members.last_seen[member], members.last_day[member])
+        return made
 
     def seen(self, row: int, published: str | None, day: float) -> None:
         """Widen a row's first/last seen dates to include ``published`` (``day`` in days, NaN if unknown)."""
@@ -507,6 +560,9 @@ class StoryTracker:
                 self.stories.seen(row_of[original], document.published, _days(document.published))
         touched = set(row_of.values()) | set(absorbed.values())
         thread_rows, threads_absorbed = self._thread(touched, absorbed, [absorbed.get(row, row) for row in rows], vectors, report)
+        changed = {thread_rows[row] for row in touched if thread_rows[row] >= 0}
+        thread_rows, resave, read = self._split(changed, thread_rows, threads_absorbed, report)
+        touched |= resave
         self._save(touched, absorbed, thread_rows, threads_absorbed, generation)
         for document, signature, article_keys, original in zip(documents, signatures, keys, originals):
             row = row_of[original or document.id]
@@ -515,7 +571,7 @@ class StoryTracker:
             report.added += 1
             report.duplicates += original is not None
         self.store.unrefuse([document.id for document in documents])
-        self.stories.drop(absorbed)
+        self.stories.drop([*absorbed, *read])  # closed stories read for the split: closed still
         self.threads.drop(threads_absorbed)
         self.generation = generation
 
@@ -616,6 +672,43 @@ class StoryTracker:
         absorbed_threads = united | merged
         report.merged_threads += len(absorbed_threads)
         return thread_rows.tolist(), absorbed_threads
+
+    def _split(self, threads: set[int], thread_rows: list[int], absorbed: dict[int, int],
+               report: AddReport) -> tuple[list[int], set[int], list[int]]:
+        """Cluster the stories of each of ``threads`` again by average linkage (``thread_merge``), and split
+        off the groups that fell apart into threads of their own: a thread joined early by a story of
+        another topic, before that topic had stories of its own to draw it, gives it back once they came.
+        The closed stories of these threads (``absorbed``: thread rows merged away in this chunk, with
+        their survivors) are read from the store as story rows. Returns the thread row of each story row,
+        the story rows to save again (those of split threads) and the rows read."""
+        held = {thread: row for row in threads if (thread := self.threads.ids[row]) is not None}  # stored id -> row
+        held |= {thread: keep for gone, keep in absorbed.items() if keep in threads and (thread := self.threads.ids[gone]) is not None}
+        closed: dict[int, list[int]] = {row: [] for row in threads}  # thread row -> its stories not in memory
+        for thread, row in held.items():
+            closed[row] += [story for story in self.store.thread_stories(thread) if story not in self.stories.row_of]
+        rows = np.array(thread_rows, dtype=np.int64)
+        in_memory = np.bincount(rows[(rows >= 0) & (self.stories.sizes > 0)], minlength=len(self.threads))
+        checked = [row for row in sorted(threads) if 1 < in_memory[row] + len(closed[row]) <= SPLIT_MAX]
+        thread_of = {story: row for row in checked for story in closed[row]}
+        first_read = len(self.stories)
+        stored = self.store.stories(ids=list(thread_of))
+        self.stories.load(stored, self._matrix)
+        rows = np.append(rows, [thread_of[story.id] for story in stored]).astype(np.int64)
+        resave: set[int] = set()
+        for thread in checked:
+            members = np.flatnonzero((rows == thread) & (self.stories.sizes > 0))
+            parent = average_linkage(self.stories.centroids[members], self.stories.sizes[members],
+                                     self.stories.first_day[members], self.stories.last_day[members], members,
+                                     self.config.thread_merge, self.thread_window)
+            if (parent == parent[0]).all():
+                continue
+            parts = sorted((members[parent == root] for root in np.unique(parent)),
+                           key=lambda part: -self.stories.sizes[part].sum())  # the largest keeps the thread
+            for made, part in zip(self.threads.split(thread, parts, self.stories), parts[1:]):
+                rows[part] = made
+            resave.update(members.tolist())
+            report.new_threads += len(parts) - 1
+        return rows.tolist(), resave, list(range(first_read, len(self.stories)))
 
     def _age(self, thread_row: int) -> int:
         """Sort key of a thread row by age: its id (rows made in this transaction are the newest, in order made)."""
