@@ -16,7 +16,8 @@ class SummarizerConfig(Settings):
 
     words: word budget (None for no limit); sentences: sentence budget (None for no limit);
     redundancy: cosine similarity above which a sentence repeats one already chosen (None: no repetition
-    control; chosen by cross-validation on Multi-News train + validation, and on DUC 2006 with a query);
+    control; chosen on the Multi-News train and validation clusters, full-length ones included: 0.3 gives
+    +0.1 ROUGE-1 and +0.3 ROUGE-2 over 0.25 on them at 250 words, with readability's pairings in place);
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
     novelty: with articles already read, how far a sentence falls per share of it the reader has read (its
     cosine to the closest read sentence or the share of its word pairs the read articles hold, whichever is
@@ -35,7 +36,7 @@ class SummarizerConfig(Settings):
 
     words: int | None = DEFAULT_WORDS
     sentences: int | None = None
-    redundancy: float | None = 0.25
+    redundancy: float | None = 0.3
     fill: bool = False
     novelty: float = 0.5
     copy: float = 0.8
