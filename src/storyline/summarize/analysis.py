@@ -150,8 +150,9 @@ class _People:
         # (document, surname) -> its first candidate giving the full name; (-1, surname) -> the cluster's
         # first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
+        self.named = [full_names(sentence.text) for sentence in sentences]  # each candidate's full names
         for number, sentence in enumerate(sentences):
-            for surname in full_names(sentence.text):
+            for surname in self.named[number]:
                 self.first.setdefault((sentence.doc, surname), number)
                 if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
                     self.first[-1, surname] = number
@@ -167,7 +168,7 @@ class _People:
         """The candidate that introduces the first person candidate ``number`` names by surname alone (see
         ``antecedents``); -1 when it names nobody so, -2 when nothing usable introduces them."""
         sentence = self.sentences[number]
-        for surname in self._alone(sentence.text):
+        for surname in self._alone(number):
             own = self.first.get((sentence.doc, surname))
             introduction = own if own is not None and own < number else self.first.get((-1, surname))
             if introduction is None and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY \
@@ -176,15 +177,16 @@ class _People:
             return -2 if introduction is None or introduction == number else introduction
         return -1
 
-    def _alone(self, text: str) -> list[str]:
-        """The people a sentence names without a first name or a role ("Adler, the fire chief, ..."): after
-        a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the
-        cluster gives that name in full, or anywhere for a rare surname of the cluster's full names."""
+    def _alone(self, number: int) -> list[str]:
+        """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,
+        ..."): after a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...")
+        when the cluster gives that name in full, or anywhere for a rare surname of the cluster's full names."""
+        text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
         if not people:
             return []
-        named = set(full_names(text)) | {match.group(1) for match in ROLE_GIVEN.finditer(text)}
+        named = set(self.named[number]) | {match.group(1) for match in ROLE_GIVEN.finditer(text)}
         return [name for name in dict.fromkeys(people) if name not in named]
