@@ -576,8 +576,10 @@ def main() -> None:
     parser.add_argument("--stories-only", action="store_true",
                         help="measure only the story benchmarks, into the last results (after a --no-stories run)")
     args = parser.parse_args()
-    if args.render:
+    if args.render:  # the blind reading is judged apart from the run: its last counts are read again
         results = json.loads((RESULTS / "latest.json").read_text())
+        results["blind"] = json.loads(BLIND.read_text()) if BLIND.exists() else None
+        (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     elif args.stories_only:
         results = json.loads((RESULTS / "latest.json").read_text())
         results |= {"stories": clustering(args.data, None), "offline": offline_clustering(args.data, None),
