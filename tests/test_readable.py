@@ -128,6 +128,8 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("The victim was taken to hospital in Nordvik with burns to his arms.")
     assert leans_on_previous("The ministry said it would review every pier inspection this year.")
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
+    assert leans_on_previous("The 15-year-old told the dispatcher that the boat had sunk.")
+    assert not leans_on_previous("The family-run ferry company carried 40,000 passengers last year.")
     assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
     assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")
 
