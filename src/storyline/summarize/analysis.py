@@ -174,7 +174,7 @@ class _People:
             if introduction is None and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY \
                     and surname not in self.elsewhere:
                 continue  # a name readers know (or no person at all)
-            return -2 if introduction is None or introduction == number else introduction
+            return -2 if introduction is None else introduction
         return -1
 
     def _alone(self, number: int) -> list[str]:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-# A sentence that adds to something told before it: "Police also searched ...", "... as well."
-ADDS_TO = re.compile(r"(?<!\bbut )(?<!\bnot only )\balso\b|\bas well\b(?! as\b)|\btoo\.$|, too,")
+from ..text.patterns import ADDS_TO
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,

@@ -62,6 +62,10 @@ def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
     return bool(HE_OR_SHE.match(sentence) or PRONOUN_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
 
 
+# A sentence that adds to something told before it: "Police also searched ...", "... as well."
+ADDS_TO = re.compile(r"(?<!\bbut )(?<!\bnot only )\balso\b|\bas well\b(?! as\b)|\btoo\.$|, too,")
+
+
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
