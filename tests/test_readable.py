@@ -4,6 +4,8 @@ sentences, captions, transcripts, quotes whose speaker came before, questions th
 import textwrap
 
 from storyline import Cluster, Document, Summarizer, summarize
+from storyline.summarize import FeatureRanker
+from storyline.summarize.analysis import antecedents
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
 from storyline.text.patterns import leans_on_previous, speaks_of_someone_unnamed
@@ -73,6 +75,9 @@ def test_glued_sentences_are_split():
         "The ferry stayed in port, officials said.", '"We will not risk it," said Ada Brenner.',
         "She sold the old iPad.", "The new one (a gift).", "\u201cIt works,\u201d she said.",
     ]
+    text = 'The pier closed last week."I think it was the right call," one resident said.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The pier closed last week.", '"I think it was the right call," one resident said.']
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
@@ -88,6 +93,16 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
     prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1]]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)
+
+
+def test_list_items_and_speakers_whose_words_were_cut_off_are_no_candidates():
+    text = ("The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier.\n\n"
+            "- The harbour board will meet again in the spring to plan a new terminal.\n\n"
+            "_Residents who rely on the ferry to reach the mainland every day.\n\n"
+            "Council leader Ada Brenner said Tuesday.\n\n"
+            "You know, when the pier cracked I said that this could have been my own boat.")
+    assert [s.text for s in prose_sentences([Document(text)])] == [
+        "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
 
 
 def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays():
@@ -132,6 +147,11 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert not leans_on_previous("The family-run ferry company carried 40,000 passengers last year.")
     assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
     assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")
+    assert leans_on_previous("On Monday, he told the board the pier could not carry cars.")
+    assert leans_on_previous("Unfortunately his boat sank in the storm.")
+    assert leans_on_previous("Again, the board did not answer.")
+    assert not leans_on_previous("When Ole Vik saw the cracks, he closed the pier.")
+    assert not leans_on_previous("The harbour master said he had warned the council.")
 
 
 def test_he_or_she_after_a_sentence_that_names_nobody_is_not_used():
@@ -173,6 +193,37 @@ def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all(
         if any(t.startswith("Vik said") for t in texts):
             said = next(n for n, t in enumerate(texts) if t.startswith("Vik said"))
             assert any("Ole Vik" in t for t in texts[:said])
+
+
+def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():
+    articles = [
+        "Antoni van Leeuwenhoek, a cloth merchant in Delft, built a microscope more powerful than any other. "
+        "Nobody else in the city owned a lens that could show the smallest creatures in a drop of water.",
+        "Rancher Eirik Lindqvist fought the water board over grazing rights on the moor for twenty years. "
+        "Leeuwenhoek counted the creatures he saw and wrote to the Royal Society about them in 1677.",
+        "The moor rancher Eirik Lindqvist is at the centre of a dispute with the water board over grazing.",
+    ]
+    for budget in range(1, 5):
+        texts = [s.text for s in summarize(articles, words=None, sentences=budget).sentences]
+        if any(t.startswith("Leeuwenhoek counted") for t in texts):
+            counted = next(n for n, t in enumerate(texts) if t.startswith("Leeuwenhoek counted"))
+            assert any("Antoni van Leeuwenhoek" in t for t in texts[:counted])
+    sentences = prose_sentences([Document(a) for a in articles])
+    assert antecedents(sentences)[-1] == -1  # in "Eirik Lindqvist", Eirik is a first name, no one named alone
+
+
+def test_a_summary_opens_on_an_articles_lead_even_when_the_ranking_prefers_later_sentences():
+    articles = [
+        "The ferry pier at Lund Bay closed on Monday. "
+        "Engineers from the ports authority spent three weeks drilling cores from the columns of the old concrete "
+        "pier and dropping weights on its deck before they declared the structure unsafe for cars and lorries.",
+        "Lund Bay lost its ferry this week. "
+        "The village council had asked for a new terminal two kilometres to the north for years, and the regional "
+        "government has now promised to pay for one that should open to passengers and cars in the spring of 2033.",
+    ]
+    longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
+    texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
+    assert texts[0] in ("The ferry pier at Lund Bay closed on Monday.", "Lund Bay lost its ferry this week.")
 
 
 def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):

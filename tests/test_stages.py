@@ -6,7 +6,7 @@ import pytest
 from storyline import Cluster, ConfigError, Document
 from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, FeatureTable, SalienceModel, analyze, default_model
 from storyline.summarize.attribute import supporting
-from storyline.summarize.order import order
+from storyline.summarize.order import openers, order
 from storyline.summarize.select import select
 
 UNLIKE = np.eye(4)  # four sentences with nothing in common
@@ -106,6 +106,20 @@ def test_order_puts_a_sentence_right_after_the_one_of_another_article_it_leans_o
     introduces_at_5 = ints(-1, 5, -1, -1, -1, -1, -1, -1)  # sentence 1 names someone sentence 5 introduces
     assert order([0, 1, 5, 6], POSITION, DOC, introduces_at_5) == [0, 5, 1, 6]
     assert order([0, 1, 2, 5], POSITION, DOC, introduces_at_5) == [0, 2, 5, 1]
+
+
+def test_order_moves_what_leans_on_a_moved_sentence_with_it_and_never_opens_on_a_moved_lead():
+    # sentence 0 names someone sentence 4 introduces; sentences 1 and 2 lean on sentence 0
+    leans = ints(4, 0, 0, -1, -1, -1, -1, -1)
+    texts = ["The rancher Ada Dahl spoke."] * 8
+    assert order([0, 1, 2, 4], POSITION, DOC, leans, texts=texts) == [4, 0, 1, 2]
+    assert order([0, 2, 4, 5], POSITION, DOC, leans, texts=texts) == [4, 0, 2, 5]
+
+
+def test_openers_are_the_articles_first_candidates_that_stand_alone():
+    texts = ["The warehouse burned down on Sunday."] * 4 + ["Police also searched the quay."] * 4
+    assert list(openers(POSITION, DOC, ints(-1, 0, -1, -1, -1, -1, -1, -1), texts)) == [0]
+    assert list(openers(POSITION, DOC, ints(6, -1, -1, -1, -1, -1, -1, -1), texts)) == []
 
 
 # attribute

@@ -19,6 +19,7 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
+COMMON_WORD_FREQUENCY = 1e-5  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
 @dataclass
@@ -180,10 +181,12 @@ class _People:
     def _alone(self, number: int) -> list[str]:
         """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,
         ..."): after a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...")
-        when the cluster gives that name in full, or anywhere for a rare surname of the cluster's full names."""
+        when the cluster gives that name in full and it is no common word, or anywhere for a rare surname of
+        the cluster's full names."""
         text = self.sentences[number].text
         people = people_alone(text)
-        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first]
+        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first
+                   and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
         if not people:

@@ -12,10 +12,11 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     """Chosen sentences grouped by article, each article's in its own order; the articles in the order of
     their earliest chosen sentence (the one that leads with the top of its story first), ties to the best
     scored of those sentences (``scores``), then to the documents' order. A summary so never jumps back
-    and forth between articles' accounts, and opens on its best lead, never on one that adds to something
-    told before ("Police also said ...", given ``texts``). A sentence
+    and forth between articles' accounts, and opens on its best lead that stands alone: not one that adds to
+    something told before ("Police also said ...", given ``texts``) or leans on another article. A sentence
     that leans on one of another article (``antecedent``, as for ``select``: the full name of a person
-    it names by surname) comes right after it."""
+    it names by surname) comes right after it, and the sentences of its article leaning on it after it."""
+    follows = _deferred(chosen, doc, antecedent)
     lead: dict[int, int] = {}  # each article's first chosen sentence
     for i in chosen:
         article = int(doc[i])
@@ -23,18 +24,40 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
             lead[article] = i
     score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
     block = {article: (int(position[i]), score(i), article) for article, i in lead.items()}
-    if texts is not None:  # a summary cannot open on "X also ...": such a lead goes after one that can open
-        opener = min((a for a, i in lead.items() if not ADDS_TO.search(texts[i])), key=lambda a: block[a], default=None)
+    if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
+        opener = min((a for a, i in lead.items() if i not in follows and not ADDS_TO.search(texts[i])),
+                     key=lambda a: block[a], default=None)
         if opener is not None:
             block[opener] = (-1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
-    if antecedent is None:
-        return ordered
-    follows = {i: int(antecedent[i]) for i in ordered if int(antecedent[i]) in chosen and doc[antecedent[i]] != doc[i]}
     placed = [i for i in ordered if i not in follows]
     while follows:  # a chain (one leaning on one that leans on a third) is placed link by link
-        ready = [i for i in ordered if follows.get(i, -1) in placed] or list(follows)[:1]  # [:1]: a cycle
+        ready = [i for i in ordered if follows.get(i, -1) in placed] or [next(i for i in ordered if i in follows)]
         for i in ready:
             before = follows.pop(i)
-            placed.insert(placed.index(before) + 1 if before in placed else len(placed), i)
+            at = placed.index(before) + 1 if before in placed else len(placed)
+            while at < len(placed) and doc[placed[at]] == doc[i] and position[placed[at]] < position[i]:
+                at += 1  # after the sentences of its own article that come before it
+            placed.insert(at, i)
     return placed
+
+
+def openers(position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray, texts: list[str]) -> np.ndarray:
+    """The candidates a summary can open on: each article's first candidate, when it leans on nothing and
+    adds to nothing told before."""
+    first = np.full(int(doc.max()) + 1, np.iinfo(np.int64).max)
+    np.minimum.at(first, doc, position)
+    leads = np.flatnonzero(position == first[doc])
+    return np.array([i for i in leads if antecedent[i] == -1 and not ADDS_TO.search(texts[i])], dtype=int)
+
+
+def _deferred(chosen: list[int], doc: np.ndarray, antecedent: np.ndarray | None) -> dict[int, int]:
+    """The chosen sentences placed after what they lean on rather than in their article's order, with
+    that sentence: those leaning on another article's, and those leaning on a sentence so placed."""
+    if antecedent is None:
+        return {}
+    leans = {i: int(antecedent[i]) for i in chosen if int(antecedent[i]) in chosen}
+    follows = {i: before for i, before in leans.items() if doc[before] != doc[i]}
+    while grown := {i: before for i, before in leans.items() if before in follows and i not in follows}:
+        follows.update(grown)
+    return follows

@@ -10,11 +10,11 @@ import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from ..text.html import document_from_text
-from .analysis import analyze, antecedents
+from .analysis import Analysis, analyze, antecedents
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .novelty import pushed_down, read_share
-from .order import order
+from .order import openers, order
 from .salience import Scorer, default_model
 from .select import select
 
@@ -56,10 +56,12 @@ class Summarizer:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
         leans_on = antecedents(analysis.sentences, cluster.documents)
-        chosen = select(
-            scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
-            config.fill, analysis.seen, config.copy, antecedent=leans_on,
-        )
+        chosen = self._select(scores, analysis, leans_on)
+        can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
+        if analysis.relevance is None and analysis.seen is None and len(can_open) and not np.isin(chosen, can_open).any():
+            scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
+            scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
+            chosen = self._select(scores, analysis, leans_on)
         chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
@@ -70,6 +72,11 @@ class Summarizer:
             query=(cluster.query if query is None else query) if answered is not None else "",
             answered=answered,
         )
+
+    def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray) -> list[int]:
+        config, candidates = self.config, analysis.candidates
+        return select(scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
+                      config.fill, analysis.seen, config.copy, antecedent=leans_on)
 
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences

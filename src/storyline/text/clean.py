@@ -45,6 +45,7 @@ RULES = [
      r"\bin this (\w+ )?(photo|picture|image|photograph) (taken|released|provided|made available)\b"),
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
+    ("above below pictured", r"^(above|below|pictured)\s*:"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
@@ -137,6 +138,8 @@ CASED_RULES = [
     ("file", r"^FILE\s*[-–—:]\s"),
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
+    ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right))(,| and\b)"),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
     ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
@@ -147,6 +150,7 @@ SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
+SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
@@ -190,7 +194,7 @@ def is_junk(line: str) -> bool:
         return True
     if ("[" in line and WIDGET.search(line)) or (":" in line and LABEL_INSIDE.search(line)):
         return True
-    if BREADCRUMB.search(line):
+    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
     return any(

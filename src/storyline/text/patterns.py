@@ -19,12 +19,13 @@ SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
 # pronoun ("..., he said."), or is a bare quotation whose speaker came before.
 _POINTS_BACK = (
-    PRONOUNS + "them that such but and so also however meanwhile still yet then instead moreover furthermore "
-    "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards".split()
+    PRONOUNS + "them that such but and or nor so also however meanwhile still yet then instead moreover furthermore "
+    "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
     + [r"(many|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom)",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because",
+       r"not that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
@@ -62,14 +63,27 @@ def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
     return bool(HE_OR_SHE.match(sentence) or PRONOUN_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
 
 
-# A sentence that adds to something told before it: "Police also searched ...", "... as well."
-ADDS_TO = re.compile(r"(?<!\bbut )(?<!\bnot only )\balso\b|\bas well\b(?! as\b)|\btoo\.$|, too,")
+# A sentence that adds to or sets itself against something told before it: "Police also searched ...",
+# "... as well.", "The timing, however, ..."
+ADDS_TO = re.compile(r"(?<!\bbut )(?<!\bnot only )\balso\b|\bas well\b(?! as\b)|\btoo\.$|, too,|, however,")
+
+
+# "he", "his" ... after an opening phrase or adverb ("On Monday, he ...", "Unfortunately his mother ...").
+EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+ly,? )?(he|she|his|her)\b", re.IGNORECASE)
 
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
-                or THE_ROLE.match(sentence))
+                or THE_ROLE.match(sentence) or _early_pronoun(sentence))
+
+
+def _early_pronoun(sentence: str) -> bool:
+    """True when "he" or "his" opens the main clause with no one named before it ("When Adler arrived,
+    he ..." names him first)."""
+    match = EARLY_PRONOUN.match(sentence)
+    return match is not None and not NAMES_SOMEONE.search(sentence, 0, match.start(1))
+
 
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
@@ -77,7 +91,10 @@ TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
-FULL_NAME = re.compile(r"([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z]{2,})\b")  # opens on a capital: scanned fast
+# A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
+FULL_NAME = re.compile(  # opens on a capital: scanned fast
+    r"([A-Z][a-z]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
+    r"([A-Z][a-z]{2,})\b")
 
 
 def full_names(text: str) -> list[str]:
@@ -91,8 +108,8 @@ def full_names(text: str) -> list[str]:
     return found
 
 
-# A capitalized word standing alone: not after another capitalized word (part of a name) nor after "the".
-ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b")
+# A capitalized word standing alone: not next to another capitalized word (part of a name) nor after "the".
+ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b(?! [A-Z])")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
                 "asked", "testified", "tweeted", "argued", "recalled")
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
@@ -118,6 +135,6 @@ def people_alone(text: str) -> list[str]:
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
 # when the articles give that word a first name somewhere.
 OPENING_NAME = re.compile(
-    r"^[\"“]?([A-Z][a-z]{2,}) (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her))\b")
+    r"^[\"“]?([A-Z][a-z]{2,}) (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{2,}ed)\b")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?:, (?:a|an|the|who|whose)\b| \()")

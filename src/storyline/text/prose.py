@@ -12,15 +12,23 @@ QUESTION = re.compile(r"\?['\"”’)]*\s*$")
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
-ATTRIBUTED = re.compile(r"\b(said|says|say|told|tells|wrote|writes|added|adds|according to|asked|explained|recalled)\b")
+# Someone said to speak, not "I said" or "we told".
+ATTRIBUTED = re.compile(r"(?<!\bI )(?<!\b[Ww]e )\b(said|says|say|told|tells|wrote|writes|added|adds|according to|asked|explained|"
+                        r"recalled)\b")
+LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
+# Only who spoke, what they said cut off before it: "Fire chief Rune Berg said Tuesday."
+SPEAKER_ONLY = re.compile(
+    r"^[^,;:\"“”]{3,80} (said|says|charged|added|told reporters|wrote|noted|stated|explained)"
+    r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+    r"( (morning|afternoon|evening|night))?)?\.$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 
 
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
-    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences,
-    cut-off teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
+    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
+    (a speaker whose words were cut off), list items, cut-off teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
     article asks (subheads, video titles, teasers; a quoted question stays) and first person with no speaker,
     sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
@@ -34,6 +42,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= len(text.split()) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
+                or LIST_ITEM.match(text) or SPEAKER_ONLY.match(text)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):

@@ -20,12 +20,12 @@ TITLE_ALONE = re.compile(r"[\"“]?(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
-# "they argued.\"If we ...", "his iPad.The house"): a word's full stop (not an abbreviation's), perhaps after
+# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house"): a word's full stop (not an abbreviation's), perhaps after
 # a bracket or before a closing quote, followed at once by a capitalized word or a quotation opening on one.
-GLUED_HINT = re.compile(r"[a-z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z]")  # a cheap first look for GLUED
+GLUED_HINT = re.compile(r"[a-z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z ]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]*[a-z]{2}\)?[.!?]"
-                   r"(?P<close>['\"”’)])?(?=[\"“]?[A-Z][a-z])")
+                   r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -62,8 +62,9 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _cut(chunk: str, start: int, match: re.Match) -> int:
     """Where a glued sentence end cuts: after its closing quote, or before a straight quote that opens
-    the next sentence (an even number of them before it)."""
-    if match.group("close") == '"' and chunk.count('"', start, match.start("close")) % 2 == 0:
+    the next sentence (an even number of them before it on its line)."""
+    line = chunk.rfind("\n", 0, start) + 1
+    if match.group("close") == '"' and chunk.count('"', line, match.start("close")) % 2 == 0:
         return match.start("close")
     return match.end()
 
