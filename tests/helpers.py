@@ -12,7 +12,8 @@ def assert_sources_point_at_their_sentences(summary: Summary, documents: list[Do
     """Every SourceRef of every summary sentence spans exactly sentence ``ref.sentence`` of document ``ref.doc``
     as the summarizer segments it, and the first source's span is the summary sentence itself (the line breaks
     of a hard-wrapped paragraph read as spaces)."""
-    segmented = {(s.doc, s.index): s for s in prose_sentences(documents)}
+    candidates = prose_sentences(documents) or prose_sentences(documents, standalone=False)  # as analyze reads them
+    segmented = {(s.doc, s.index): s for s in candidates}
     for sentence in summary.sentences:
         assert sentence.sources, sentence.text
         first = sentence.sources[0]

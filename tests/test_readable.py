@@ -95,12 +95,14 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
     assert [is_junk(line) for line in prose] == [False] * len(prose)
 
 
-def test_list_items_and_speakers_whose_words_were_cut_off_are_no_candidates():
+def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_are_no_candidates():
     text = ("The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier.\n\n"
             "- The harbour board will meet again in the spring to plan a new terminal.\n\n"
             "_Residents who rely on the ferry to reach the mainland every day.\n\n"
             "Council leader Ada Brenner said Tuesday.\n\n"
-            "You know, when the pier cracked I said that this could have been my own boat.")
+            "You know, when the pier cracked I said that this could have been my own boat.\n\n"
+            "I never said the pier was safe, I said it should be tested every single year.\n\n"
+            "The council did nothing wrong and the pier is now closed for good!")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
 
@@ -117,6 +119,8 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
     assert clean_spans(fact_box)
     dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay."
     assert clean_spans(dateline)
+    dateline = "LUND BAY - The regional council voted on Monday to close the old ferry terminal."
+    assert [dateline[a:b] for a, b in clean_spans(dateline)] == [dateline[len("LUND BAY - "):]]
 
 
 def test_a_question_the_article_asks_is_no_candidate_but_a_quoted_one_is():
@@ -182,14 +186,15 @@ INTRODUCED_ELSEWHERE = [
     "Harbour master Ole Vik, who has run the port for twenty years, told the board the pier was unsafe.",
     "The ferry pier at Lund Bay will close for good next month, the harbour board decided on Monday. "
     "Vik said the crossings would move to a temporary landing stage north of the village until 2033. "
-    "Mr. Halvorsen said the vote had been unanimous after a long meeting in the harbour office.",
+    "Mr. Halvorsen said the vote had been unanimous after a long meeting in the harbour office. "
+    "The landing stage will cost four million crowns, according to Solbakken, and open in the autumn.",
 ]
 
 
 def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all():
     for budget in range(1, 6):
         texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget).sentences]
-        assert not any("Halvorsen" in t for t in texts)  # never introduced by full name: cannot be used
+        assert not any("Halvorsen" in t or "Solbakken" in t for t in texts)  # never introduced: cannot be used
         if any(t.startswith("Vik said") for t in texts):
             said = next(n for n, t in enumerate(texts) if t.startswith("Vik said"))
             assert any("Ole Vik" in t for t in texts[:said])

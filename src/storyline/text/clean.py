@@ -170,11 +170,12 @@ _TRIGGERS = [(index, frozenset(index)) for index in (RULES_BY_WORD, CASED_RULES_
 TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
-# "LOS ANGELES (CBSLA.com) —".
+# "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ".
 _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
-                      r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])")
+                      r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
+                      r"|^\s*[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})*\.?,? - (?=[A-Z])")  # "LONG BEACH - Police say ..."
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them

@@ -111,7 +111,7 @@ def full_names(text: str) -> list[str]:
 # A capitalized word standing alone: not next to another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b(?! [A-Z])")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
-                "asked", "testified", "tweeted", "argued", "recalled")
+                "asked", "testified", "tweeted", "argued", "recalled", "according to")
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",

@@ -8,13 +8,13 @@ from ..model import Document, Sentence
 from .clean import clean_spans, is_heading, is_junk, is_truncated
 from .segment import has_open_quote, segment
 
-QUESTION = re.compile(r"\?['\"”’)]*\s*$")
+QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
-# Someone said to speak, not "I said" or "we told".
-ATTRIBUTED = re.compile(r"(?<!\bI )(?<!\b[Ww]e )\b(said|says|say|told|tells|wrote|writes|added|adds|according to|asked|explained|"
-                        r"recalled)\b")
+SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
+ATTRIBUTED = re.compile(rf"\b({SPEECH}|according to)\b")
+FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)( \w+)? {SPEECH}\b")  # "I said", "we never told"
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
 # Only who spoke, what they said cut off before it: "Fire chief Rune Berg said Tuesday."
 SPEAKER_ONLY = re.compile(
@@ -28,9 +28,10 @@ MAX_WORDS = 80
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
-    (a speaker whose words were cut off), list items, cut-off teasers, and (with ``standalone``) sentences a reader cannot place out of their article: questions the
-    article asks (subheads, video titles, teasers; a quoted question stays) and first person with no speaker,
-    sentences under ``min_words`` words and run-ons over ``max_words`` left out.
+    (a speaker whose words were cut off), list items, cut-off teasers, and (with ``standalone``) sentences a
+    reader cannot place out of their article: questions and exclamations the article makes (subheads, video
+    titles, teasers, posts; a quoted one stays) and first person with no speaker, sentences under
+    ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -61,9 +62,10 @@ def speaks_unquoted(sentence: str) -> bool:
     """True for a sentence in the first person outside any quotation and with no one said to speak: a
     reader cannot tell who "I" or "we" is (a memoir, a study's authors, an op-ed)."""
     unquoted = QUOTATION.sub("", sentence)
-    return bool(FIRST_PERSON_WORD.search(unquoted)) and not ATTRIBUTED.search(unquoted)
+    return bool(FIRST_PERSON_WORD.search(unquoted)) and not ATTRIBUTED.search(FIRST_PERSON_SPEECH.sub("", unquoted))
 
 
 def is_question(sentence: str) -> bool:
-    """True for a question the article itself asks, not one it quotes."""
+    """True for a question or an exclamation in the article's own voice (a subhead, a teaser, a quoted
+    post without its quotation marks), not one it quotes."""
     return bool(QUESTION.search(sentence)) and not QUOTE_MARK.search(sentence)
