@@ -93,6 +93,12 @@ def test_order_never_opens_on_a_sentence_that_adds_to_something_told_before():
     assert order([1, 4], POSITION, DOC, texts=texts) == [4, 1]
 
 
+def test_order_never_opens_on_a_lead_that_takes_a_thing_for_known():
+    texts = ["The paper said the quay would close."] * 4 + ["A fire destroyed a warehouse in Lund Bay on Sunday."] * 4
+    assert order([0, 4], POSITION, DOC, texts=texts) == [4, 0]
+    assert order([0, 4], POSITION, DOC, texts=texts[4:] + texts[:4]) == [0, 4]
+
+
 def test_order_opens_on_the_best_scored_of_the_articles_leads():
     assert order([0, 1, 4], POSITION, DOC, scores=scores(1, 9, 2, 0, 5, 0, 0, 0)) == [4, 0, 1]
 

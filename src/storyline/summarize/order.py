@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..text.patterns import ADDS_TO
+from ..text.patterns import can_open
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,
@@ -13,7 +13,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     their earliest chosen sentence (the one that leads with the top of its story first), ties to the best
     scored of those sentences (``scores``), then to the documents' order. A summary so never jumps back
     and forth between articles' accounts, and opens on its best lead that stands alone: not one that adds to
-    something told before ("Police also said ...", given ``texts``) or leans on another article. A sentence
+    something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
+    said ...") or leans on another article. A sentence
     that leans on one of another article (``antecedent``, as for ``select``: the full name of a person
     it names by surname) comes right after it, and the sentences of its article leaning on it after it."""
     follows = _deferred(chosen, doc, antecedent)
@@ -25,7 +26,7 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
     block = {article: (int(position[i]), score(i), article) for article, i in lead.items()}
     if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
-        opener = min((a for a, i in lead.items() if i not in follows and not ADDS_TO.search(texts[i])),
+        opener = min((a for a, i in lead.items() if i not in follows and can_open(texts[i])),
                      key=lambda a: block[a], default=None)
         if opener is not None:
             block[opener] = (-1, 0.0, opener)
@@ -44,11 +45,11 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
 
 def openers(position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray, texts: list[str]) -> np.ndarray:
     """The candidates a summary can open on: each article's first candidate, when it leans on nothing and
-    adds to nothing told before."""
+    ``can_open``."""
     first = np.full(int(doc.max()) + 1, np.iinfo(np.int64).max)
     np.minimum.at(first, doc, position)
     leads = np.flatnonzero(position == first[doc])
-    return np.array([i for i in leads if antecedent[i] == -1 and not ADDS_TO.search(texts[i])], dtype=int)
+    return np.array([i for i in leads if antecedent[i] == -1 and can_open(texts[i])], dtype=int)
 
 
 def _deferred(chosen: list[int], doc: np.ndarray, antecedent: np.ndarray | None) -> dict[int, int]:

@@ -66,6 +66,14 @@ def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
 # A sentence that adds to or sets itself against something told before it: "Police also searched ...",
 # "... as well.", "The timing, however, ..."
 ADDS_TO = re.compile(r"(?<!\bbut )(?<!\bnot only )\balso\b|\bas well\b(?! as\b)|\btoo\.$|, too,|, however,")
+# A sentence whose subject is a bare "the" and a noun, as if the reader knew which: "The paper had ...",
+# "The charity said ...".
+BARE_DEFINITE = re.compile(r"^[\"“]?The (?:[a-z-]+ ){1,2}?(?:is|was|are|were|has|had|have|said|says|will|would|could|did)\b")
+
+
+def can_open(sentence: str) -> bool:
+    """True when a summary can open on ``sentence``: it adds to nothing told before and takes no thing for known."""
+    return not (ADDS_TO.search(sentence) or BARE_DEFINITE.match(sentence))
 
 
 # "he", "his" ... after an opening phrase or adverb ("On Monday, he ...", "Unfortunately his mother ...").
