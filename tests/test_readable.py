@@ -183,21 +183,25 @@ def test_a_quote_comes_with_its_speaker():
 
 INTRODUCED_ELSEWHERE = [
     "The Vestmark harbour board met on Monday to decide the future of the cracked ferry pier at Lund Bay. "
-    "Harbour master Ole Vik, who has run the port for twenty years, told the board the pier was unsafe.",
+    "Harbour master Ole Vik, who has run the port for twenty years, told the board the pier was unsafe. "
+    "The board asked the engineer Lise Brock to draw the plans for a temporary landing stage.",
     "The ferry pier at Lund Bay will close for good next month, the harbour board decided on Monday. "
     "Vik said the crossings would move to a temporary landing stage north of the village until 2033. "
     "Mr. Halvorsen said the vote had been unanimous after a long meeting in the harbour office. "
-    "The landing stage will cost four million crowns, according to Solbakken, and open in the autumn.",
+    "The landing stage will cost four million crowns, according to Solbakken, and open in the autumn. "
+    "Brock's plans show a landing stage of steel and timber on the north shore of the bay. "
+    "McAllister said the crossings would stop for two weeks while the stage is built.",
 ]
 
 
 def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all():
-    for budget in range(1, 6):
+    for budget in range(1, 10):
         texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget).sentences]
-        assert not any("Halvorsen" in t or "Solbakken" in t for t in texts)  # never introduced: cannot be used
-        if any(t.startswith("Vik said") for t in texts):
-            said = next(n for n, t in enumerate(texts) if t.startswith("Vik said"))
-            assert any("Ole Vik" in t for t in texts[:said])
+        assert not any(name in t for t in texts for name in ("Halvorsen", "Solbakken", "McAllister"))  # never introduced
+        for alone, full in (("Vik said", "Ole Vik"), ("Brock's", "Lise Brock")):
+            if any(t.startswith(alone) for t in texts):
+                said = next(n for n, t in enumerate(texts) if t.startswith(alone))
+                assert any(full in t for t in texts[:said])
 
 
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():

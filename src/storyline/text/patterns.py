@@ -93,6 +93,7 @@ def _early_pronoun(sentence: str) -> bool:
     return match is not None and not NAMES_SOMEONE.search(sentence, 0, match.start(1))
 
 
+SURNAME = r"(?:Mc|Mac|O['’]|De|La|Di)?[A-Z][a-z]{2,}"  # "Adler", "McMaster", "O'Brien", "DeVos"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
 TITLES = frozenset(
@@ -102,7 +103,7 @@ TITLES = frozenset(
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast
     r"([A-Z][a-z]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
-    r"([A-Z][a-z]{2,})\b")
+    rf"({SURNAME})\b")
 
 
 def full_names(text: str) -> list[str]:
@@ -117,16 +118,16 @@ def full_names(text: str) -> list[str]:
 
 
 # A capitalized word standing alone: not next to another capitalized word (part of a name) nor after "the".
-ALONE = re.compile(r"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{2,})\b(?! [A-Z])")
+ALONE = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME})\b(?! [A-Z])")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
                 "asked", "testified", "tweeted", "argued", "recalled", "according to")
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."); however common the word, a reader needs such a person introduced.
-AFTER_TITLE = re.compile(r"\b(?:{})\.? ([A-Z][a-z]{{2,}})\b(?! [A-Z])".format("|".join(COURTESY_TITLES)))
-SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b([A-Z][a-z]{{2,}}) {_SPEECH}\b"
-                      rf"|\b{_SPEECH} ([A-Z][a-z]{{2,}})\b(?! [A-Z])")
+AFTER_TITLE = re.compile(r"\b(?:{})\.? ({})\b(?! [A-Z])".format("|".join(COURTESY_TITLES), SURNAME))
+SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME}) {_SPEECH}\b"
+                      rf"|\b{_SPEECH} ({SURNAME})\b(?! [A-Z])")
 
 
 def people_alone(text: str) -> list[str]:
@@ -143,6 +144,6 @@ def people_alone(text: str) -> list[str]:
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
 # when the articles give that word a first name somewhere.
 OPENING_NAME = re.compile(
-    r"^[\"“]?([A-Z][a-z]{2,}) (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{2,}ed)\b")
+    rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed)\b)")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
-ROLE_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?:, (?:a|an|the|who|whose)\b| \()")
+ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
