@@ -8,7 +8,7 @@ from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import antecedents
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
-from storyline.text.patterns import leans_on_previous, speaks_of_someone_unnamed
+from storyline.text.patterns import leans_on_previous, refers_back, speaks_of_someone_unnamed
 from storyline.text.reflow import paragraph_spans
 
 PARAGRAPHS = [
@@ -156,6 +156,17 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("Again, the board did not answer.")
     assert not leans_on_previous("When Ole Vik saw the cracks, he closed the pier.")
     assert not leans_on_previous("The harbour master said he had warned the council.")
+
+
+def test_the_thing_the_sentence_before_named_is_leaned_on():
+    text = ("A fire broke out in the stables of the Lund Bay riding school early on Sunday morning. "
+            "A horse bolted from the burning stables and ran onto the coast road towards the ferry pier. "
+            "The horse was found unharmed on the quay by harbour workers two hours later. "
+            "Firefighters from three towns kept the flames from the riding school's main house.")
+    sentences = prose_sentences([Document(text)])
+    assert list(antecedents(sentences)) == [-1, -1, 1, -1]
+    assert refers_back("Nobody was hurt in all of these stables.", "The school has three stables.")
+    assert not refers_back("The horse was found on the quay.", "A fire broke out in the stables.")
 
 
 def test_he_or_she_after_a_sentence_that_names_nobody_is_not_used():

@@ -86,6 +86,20 @@ def leans_on_previous(sentence: str) -> bool:
                 or THE_ROLE.match(sentence) or _early_pronoun(sentence))
 
 
+# Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case".
+POINTING_NOUN = re.compile(
+    r"^[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?"
+    r"|\b(?:this|these|those) ([a-z-]{4,})|\b(?:in|of|on|at|for|from|with|by|about|after|before) that ([a-z-]{4,})")
+
+
+def refers_back(sentence: str, before: str) -> bool:
+    """True when ``sentence`` names a thing by "the", "this" or "that" and the sentence ``before`` it in its
+    article named that thing ("A horse bolted ..." | "The horse ..."): it refers back to it."""
+    nouns = {noun for match in POINTING_NOUN.finditer(sentence) for noun in match.groups() if noun}
+    lowered = before.lower()
+    return any(re.search(rf"\b{re.escape(noun.removesuffix('s'))}", lowered) for noun in nouns)
+
+
 def _early_pronoun(sentence: str) -> bool:
     """True when "he" or "his" opens the main clause with no one named before it ("When Adler arrived,
     he ..." names him first)."""
