@@ -201,18 +201,22 @@ INTRODUCED_ELSEWHERE = [
     "Mr. Halvorsen said the vote had been unanimous after a long meeting in the harbour office. "
     "The landing stage will cost four million crowns, according to Solbakken, and open in the autumn. "
     "Brock's plans show a landing stage of steel and timber on the north shore of the bay. "
-    "McAllister said the crossings would stop for two weeks while the stage is built.",
+    "McAllister said the crossings would stop for two weeks while the stage is built. "
+    "Lise said the landing stage would be ready for the first ferries of the summer season.",
 ]
 
 
 def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all():
+    used = set()
     for budget in range(1, 10):
         texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget).sentences]
         assert not any(name in t for t in texts for name in ("Halvorsen", "Solbakken", "McAllister"))  # never introduced
-        for alone, full in (("Vik said", "Ole Vik"), ("Brock's", "Lise Brock")):
+        for alone, full in (("Vik said", "Ole Vik"), ("Brock's", "Lise Brock"), ("Lise said", "Lise Brock")):
             if any(t.startswith(alone) for t in texts):
                 said = next(n for n, t in enumerate(texts) if t.startswith(alone))
                 assert any(full in t for t in texts[:said])
+                used.add(alone)
+    assert used == {"Vik said", "Brock's", "Lise said"}  # each used at some length, after its introduction
 
 
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():

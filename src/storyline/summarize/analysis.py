@@ -10,8 +10,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, full_names, leans_on_previous,
-                             people_alone, refers_back, speaks_of_someone_unnamed)
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, full_names, given_names,
+                             leans_on_previous, people_alone, refers_back, speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -153,19 +153,20 @@ class _People:
         # (document, surname) -> its first candidate giving the full name; (-1, surname) -> the cluster's
         # first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
-        self.named = [full_names(sentence.text) for sentence in sentences]  # each candidate's full names
-        for number, sentence in enumerate(sentences):
+        surnames = [full_names(sentence.text) for sentence in sentences]
+        self.named = [names + given_names(sentence.text) for names, sentence in zip(surnames, sentences)]
+        for number, sentence in enumerate(sentences):  # a person may be named alone by surname or first name
             for surname in self.named[number]:
                 self.first.setdefault((sentence.doc, surname), number)
                 if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
                     self.first[-1, surname] = number
         # surnames general English does not know well (a household name such as Obama needs no introduction)
-        self.rare = {name for _, name in self.first if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+        self.rare = {name for names in surnames for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
     def elsewhere(self) -> set[str]:
-        """Surnames the documents give in full somewhere (perhaps outside the candidates)."""
-        return {surname for document in self.documents for surname in full_names(document.text)}
+        """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
+        return {name for document in self.documents for name in full_names(document.text) + given_names(document.text)}
 
     def introduction(self, number: int) -> int:
         """The candidate that introduces the first person candidate ``number`` names by surname alone (see

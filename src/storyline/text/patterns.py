@@ -123,11 +123,23 @@ FULL_NAME = re.compile(  # opens on a capital: scanned fast
 def full_names(text: str) -> list[str]:
     """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl"
     are no full names; matches overlap, so "Professor Ada Dahl" and "Mary Ann Dahl" give Dahl)."""
+    return [match.group(2) for match in _full_name_matches(text)]
+
+
+def given_names(text: str) -> list[str]:
+    """The first names of the full names in ``text``: the word before the surname that ends a run of
+    capitalized words ("Nevada rancher Cliven Bundy" and "Rancher Cliven Bundy" -> "Cliven")."""
+    matches = _full_name_matches(text)
+    starts = {match.start() for match in matches}
+    return [match.group(1) for match in matches if match.start(2) not in starts]
+
+
+def _full_name_matches(text: str) -> list[re.Match]:
     found, position = [], 0
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in TITLES:
-            found.append(match.group(2))
+            found.append(match)
     return found
 
 
