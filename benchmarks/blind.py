@@ -3,6 +3,8 @@
     python benchmarks/blind.py prepare --out DIR      # 15 dev clusters: DIR/packets.md (to judge) and DIR/key.json
     python benchmarks/blind.py score --out DIR        # reads DIR/judgments.json, prints the counts
     python benchmarks/blind.py score --save           # ... and keeps them (counts only) for BENCHMARKS.md
+    python benchmarks/blind.py prepare --peer storyline@abc123 --peer-summaries before.jsonl
+                                                      # against storyline's summaries of an earlier commit
 
 Protocol. For each of N clusters drawn (seeded) from Multi-News dev, the judge sees the human reference
 summary and two summaries of the same length (--words, the default length 120), labelled A and B in an
@@ -23,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -32,19 +35,23 @@ from storyline.summarize import DEFAULT_WORDS
 from storyline.train import DATA, skip
 
 OUT = Path(tempfile.gettempdir()) / "storyline-blind"
-SAVED = Path(__file__).resolve().parent / "results" / "blind.json"
+SAVED = Path(__file__).resolve().parent / "results" / "blind.json"  # against another peer: blind-PEER.json
 
 
-def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int) -> None:
-    """Write the packets to judge and the key that tells A from B."""
+def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int,
+            peer_summaries: dict[str, str] | None = None) -> None:
+    """Write the packets to judge and the key that tells A from B. ``peer_summaries`` (cluster id -> summary)
+    stand for the peer's, as when the peer is storyline at an earlier commit."""
     pool = [c for c in iter_jsonl(str(data), on_error=skip) if c.references]
     chosen = random.Random(seed).sample(pool, clusters)
-    systems = {"storyline": named_system("storyline"), peer: named_system(peer)}
+    systems = {"storyline": named_system("storyline")} | ({} if peer_summaries else {peer: named_system(peer)})
     rng = random.Random(seed + 1)
     key, packets = {}, []
     for cluster in chosen:
         summaries = {name: " ".join(system.summarize(system.prepare(cluster), words)) for name, system in systems.items()}
-        order = list(systems)
+        if peer_summaries:
+            summaries[peer] = peer_summaries[cluster.id]
+        order = list(summaries)
         rng.shuffle(order)
         key[cluster.id] = {"A": order[0], "B": order[1]}
         packets.append(f"## {cluster.id}\n\n**Reference**: {cluster.references[0].strip()}\n\n"
@@ -79,22 +86,29 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT, help="outside the repository (default: %(default)s)")
     parser.add_argument("--clusters", type=int, default=15)
     parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
-    parser.add_argument("--peer", default="lexrank")
+    parser.add_argument("--peer", default="lexrank", help="a peer system, or the name of --peer-summaries")
+    parser.add_argument("--peer-summaries", type=Path, metavar="FILE.jsonl",
+                        help="the peer's summaries, from `storyline batch` (storyline at another commit, say)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--save", action="store_true", help="keep the counts (no text) for BENCHMARKS.md")
+    parser.add_argument("--save", action="store_true", help="keep the counts (no text) for BENCHMARKS.md")  # same --peer
     parser.add_argument("--judge", default="a helper agent acting as a strict news editor",
                         help="who judged (with --save)")
     args = parser.parse_args()
     if args.step == "prepare":
-        prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed)
+        peer_summaries = None
+        if args.peer_summaries:
+            records = [json.loads(line) for line in args.peer_summaries.read_text(encoding="utf-8").splitlines() if line]
+            peer_summaries = {record["id"]: record.get("summary", "") for record in records}
+        prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed, peer_summaries)
         return
     counts = score(args.out)
     print(json.dumps(counts, indent=2))
     if args.save:
         summary = {"date": dt.date.today().isoformat(), "judge": args.judge, "clusters": args.clusters,
                    "words": args.words, "peer": args.peer, "systems": counts}
-        SAVED.parent.mkdir(parents=True, exist_ok=True)
-        SAVED.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+        saved = SAVED if args.peer == "lexrank" else SAVED.with_name(f"blind-{re.sub(r'[^\w.-]', '-', args.peer)}.json")
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

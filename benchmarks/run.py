@@ -41,7 +41,8 @@ EXTRA_RESULTS = {
     "scale": "Batch throughput: local and Dask engines (`python benchmarks/scale.py --save`)",
     "cluster_size": "Cost against cluster size (`python benchmarks/cluster_size.py --save`)",
 }
-BLIND = RESULTS / "blind.json"  # the counts of the last blind reading (benchmarks/blind.py score --save)
+# the counts of the last blind reading against each peer (benchmarks/blind.py score --save): blind.json against
+# LexRank, blind-PEER.json against another (storyline at an earlier commit, say)
 THRESHOLD = TrackerConfig().threshold
 
 
@@ -410,7 +411,7 @@ def markdown(results: dict) -> str:
             f"| wrapped | {folded['rouge1']:.2f} | {folded['rouge2']:.2f} | {folded['rougeLsum']:.2f} |",
             "",
         ]
-    lines += readability_lines(results.get("readability"), results.get("blind"))
+    lines += readability_lines(results.get("readability"), results.get("blind") or [])
     if curve:
         lines += [
             "## How much more training data adds (held out: Multi-News validation_full_extra, 248 clusters)",
@@ -518,7 +519,12 @@ def _share(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
-def readability_lines(audit: dict | None, blind: dict | None) -> list[str]:
+def blind_readings() -> list[dict]:
+    """The saved blind readings, the one against LexRank first."""
+    return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("blind*.json"), key=lambda p: (p.name != "blind.json", p.name))]
+
+
+def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
     """The readability sections: the audit of summary sentences, its check, and the blind reading."""
     lines: list[str] = []
     if audit:
@@ -545,7 +551,7 @@ def readability_lines(audit: dict | None, blind: dict | None) -> list[str]:
               f"{_share(row['recall'])} |" for flag, row in audit["check"].items()),
             "",
         ]
-    if blind:
+    for blind in readings:
         systems = list(blind["systems"])
         lines += [
             f"## Blind reading ({blind['clusters']} Multi-News dev clusters at {blind['words']} words, "
@@ -578,7 +584,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:  # the blind reading is judged apart from the run: its last counts are read again
         results = json.loads((RESULTS / "latest.json").read_text())
-        results["blind"] = json.loads(BLIND.read_text()) if BLIND.exists() else None
+        results["blind"] = blind_readings()
         (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     elif args.stories_only:
         results = json.loads((RESULTS / "latest.json").read_text())
@@ -615,7 +621,7 @@ def measure(args) -> dict:
         "batch": batch_timing(args.data, args.limit) if "multinews" in args.suites else None,
         "wrapped": wrapped_rouge(args.data, args.limit) if "multinews" in args.suites else None,
         "readability": readability_audit(args.data, args.limit) if "multinews" in args.suites else None,
-        "blind": json.loads(BLIND.read_text()) if BLIND.exists() else None,
+        "blind": blind_readings(),
         "learning_curve": learning_curve(args.data) if "multinews" in args.suites and not args.limit else [],
         "stories": clustering(args.data, args.limit) if args.stories else [],
         "offline": offline_clustering(args.data, args.limit) if args.stories else {},

@@ -102,7 +102,8 @@ def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_
             "Council leader Ada Brenner said Tuesday.\n\n"
             "You know, when the pier cracked I said that this could have been my own boat.\n\n"
             "I never said the pier was safe, I said it should be tested every single year.\n\n"
-            "The council did nothing wrong and the pier is now closed for good!")
+            "The council did nothing wrong and the pier is now closed for good!\n\n"
+            "(The old ferry timetable, from 1951, hangs in the village hall to this day.)")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
 

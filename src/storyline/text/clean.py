@@ -84,7 +84,7 @@ RULES = [
     ("january february march april may june july august september october november december",
      r"\(@\w{1,15}\)\s*\w+ \d{1,2}, \d{4}\s*$"),
     ("notifications notification saving content inbox",
-     r"\bemail notifications?\b|\bproblem saving your\b|\bposts? new content\b"
+     r"\b(email|push|browser) notifications?\b|\bproblem saving your\b|\bposts? new content\b"
      r"|\b(delivered|updates) (straight |directly )?to your inbox\b"),
     ("subscribing sign", r"\bthank you for subscribing\b|^sign up (now|today)\b"),
     ("receive subscribe", r"\byou will now receive\b|^\W*subscribe\b"),

@@ -15,6 +15,7 @@ FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|M
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"\b({SPEECH}|according to)\b")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)( \w+)? {SPEECH}\b")  # "I said", "we never told"
+ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
 # Only who spoke, what they said cut off before it: "Fire chief Rune Berg said Tuesday."
 SPEAKER_ONLY = re.compile(
@@ -28,10 +29,10 @@ MAX_WORDS = 80
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
-    (a speaker whose words were cut off), list items, cut-off teasers, and (with ``standalone``) sentences a
-    reader cannot place out of their article: questions and exclamations the article makes (subheads, video
-    titles, teasers, posts; a quoted one stays) and first person with no speaker, sentences under
-    ``min_words`` words and run-ons over ``max_words`` left out.
+    (a speaker whose words were cut off), list items, asides in brackets, cut-off teasers, and (with
+    ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
+    article makes (subheads, video titles, teasers, posts; a quoted one stays) and first person with no
+    speaker, sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -43,7 +44,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= len(text.split()) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
-                or LIST_ITEM.match(text) or SPEAKER_ONLY.match(text)
+                or LIST_ITEM.match(text) or SPEAKER_ONLY.match(text) or ASIDE.match(text)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
