@@ -106,7 +106,8 @@ def main() -> None:
     if args.save:
         summary = {"date": dt.date.today().isoformat(), "judge": args.judge, "clusters": args.clusters,
                    "words": args.words, "peer": args.peer, "systems": counts}
-        saved = SAVED if args.peer == "lexrank" else SAVED.with_name(f"blind-{re.sub(r'[^\w.-]', '-', args.peer)}.json")
+        name = re.sub(r"[^\w.-]", "-", args.peer)
+        saved = SAVED if args.peer == "lexrank" else SAVED.with_name(f"blind-{name}.json")
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 
