@@ -101,7 +101,7 @@ def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_
             "_Residents who rely on the ferry to reach the mainland every day.\n\n"
             "Council leader Ada Brenner said Tuesday.\n\n"
             "You know, when the pier cracked I said that this could have been my own boat.\n\n"
-            "I never said the pier was safe, I said it should be tested every single year.\n\n"
+            "I never said the pier was safe, I said it should be tested every single year.\n\n"            "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)")
     assert [s.text for s in prose_sentences([Document(text)])] == [
@@ -157,6 +157,11 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("Again, the board did not answer.")
     assert not leans_on_previous("When Ole Vik saw the cracks, he closed the pier.")
     assert not leans_on_previous("The harbour master said he had warned the council.")
+
+
+def test_an_article_of_sentences_that_all_lean_on_something_left_out_is_still_summarized():
+    text = "This was the worst fire in the history of the harbour town, officials said on Monday."
+    assert [s.text for s in summarize(text).sentences] == [text]
 
 
 def test_the_thing_the_sentence_before_named_is_leaned_on():
