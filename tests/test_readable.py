@@ -256,6 +256,18 @@ def test_a_summary_opens_on_an_articles_lead_even_when_the_ranking_prefers_later
     assert texts[0] in ("The ferry pier at Lund Bay closed on Monday.", "Lund Bay lost its ferry this week.")
 
 
+def test_a_word_the_articles_put_after_the_is_no_person_opening_a_sentence():
+    articles = ["Harbour master Ole Senate closed the pier at Lund Bay on Monday after finding cracks in it. "
+                "Senate voted to close the ferry terminal for good after the inspection of the pier.",
+                "The Senate of Vestmark met on Monday to decide the future of the cracked ferry pier. "
+                "Charlotte Brooks, an engineer, found the cracks in the pier during a routine inspection. "
+                "Brooks is writing the report that the board will read next month."]
+    sentences = prose_sentences([Document(a) for a in articles])
+    leans = dict(zip((s.text.split()[0] for s in sentences), antecedents(sentences)))
+    assert leans["Senate"] == -1  # "the Senate": an institution, whatever the harbour master is called
+    assert leans["Brooks"] == 3  # a person, introduced just before
+
+
 def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
     answered = summarize(example_texts, words=60, query="What caused the fire?")
     unanswered = summarize(example_texts, words=60, query="Why did the mayor resign?")

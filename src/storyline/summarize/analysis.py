@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +20,8 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
-COMMON_WORD_FREQUENCY = 1e-5  # a word this frequent opening a sentence ("House passed ...") is no surname
+AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][a-z]+)")
+COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
 @dataclass
@@ -164,6 +166,11 @@ class _People:
         self.rare = {name for names in surnames for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
+    def after_the(self) -> set[str]:
+        """Capitalized words the candidates put after "the" ("the House"): institutions and places, no people."""
+        return set(AFTER_THE.findall(" ".join(sentence.text for sentence in self.sentences)))
+
+    @cached_property
     def elsewhere(self) -> set[str]:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
         return {name for document in self.documents for name in full_names(document.text) + given_names(document.text)}
@@ -184,12 +191,12 @@ class _People:
     def _alone(self, number: int) -> list[str]:
         """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,
         ..."): after a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...")
-        when the cluster gives that name in full and it is no common word, or anywhere for a rare surname of
-        the cluster's full names."""
+        when the cluster gives that name in full, never puts it after "the" and it is no common word, or
+        anywhere for a rare surname of the cluster's full names."""
         text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first
-                   and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
+                   and m.group(1) not in self.after_the and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
         if not people:
