@@ -172,6 +172,7 @@ def test_the_thing_the_sentence_before_named_is_leaned_on():
     sentences = prose_sentences([Document(text)])
     assert list(antecedents(sentences)) == [-1, -1, 1, -1]
     assert refers_back("Nobody was hurt in all of these stables.", "The school has three stables.")
+    assert refers_back("At least nine of the protesters were arrested.", "Protesters blocked the quay on Monday.")
     assert not refers_back("The horse was found on the quay.", "A fire broke out in the stables.")
 
 

@@ -86,10 +86,13 @@ def leans_on_previous(sentence: str) -> bool:
                 or THE_ROLE.match(sentence) or _early_pronoun(sentence))
 
 
-# Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case".
+# Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
+# "nine of the activists".
 POINTING_NOUN = re.compile(
     r"^[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?"
-    r"|\b(?:this|these|those) ([a-z-]{4,})|\b(?:in|of|on|at|for|from|with|by|about|after|before) that ([a-z-]{4,})")
+    r"|\b(?:this|these|those) ([a-z-]{4,})|\b(?:in|of|on|at|for|from|with|by|about|after|before) that ([a-z-]{4,})"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|several|few|each|both|half)"
+    r" of the ([a-z-]{4,})")
 
 
 def refers_back(sentence: str, before: str) -> bool:
