@@ -29,6 +29,8 @@ validation, never dev, on which the figures are reported. They hold no text: the
 position, the SHA-1 of the sentence and of the summary sentences before it, and the flags an editor gave it.
 --check-labels summarizes those clusters again, skips labelled sentences that are no longer in their summary,
 and leaves out of dangling (which depends on what comes before) the sentences that now follow other sentences.
+Labels of a random sample (--sample) also name the commit whose summaries were labelled ("labelled_on"):
+the share of those sentences the editor flagged is the readability of that commit, as a reader sees it.
 """
 
 from __future__ import annotations
@@ -486,6 +488,19 @@ def precision_recall(matched: list[tuple[dict, list[str], bool]]) -> dict[str, d
     return result
 
 
+def editor_shares(labels: list[dict]) -> list[dict]:
+    """For each commit whose summaries were labelled as a random sample, the share of the sentences the
+    editor gave each flag (and any), in the order the commits were labelled."""
+    commits = list(dict.fromkeys(label["labelled_on"] for label in labels if "labelled_on" in label))
+    result = []
+    for commit in commits:
+        sample = [label for label in labels if label.get("labelled_on") == commit]
+        shares = {flag: sum(flag in label["flags"] for label in sample) / len(sample) for flag in FLAGS}
+        shares["any"] = sum(bool(label["flags"]) for label in sample) / len(sample)
+        result.append({"commit": commit, "sentences": len(sample), "shares": shares})
+    return result
+
+
 # --- reports -------------------------------------------------------------------------------------------
 
 def audit_run(name: str, summarized: Iterable[tuple[str, list[str]]], words: int) -> dict:
@@ -526,6 +541,15 @@ def print_check(result: dict[str, dict], total: int, matched: int, moved: int, g
         print(f"| {flag} | {v['labelled']} | {v['flagged']} | {v['both']} | {p} | {r} |")
 
 
+def print_editor(shares: list[dict]) -> None:
+    """The share of sampled summary sentences the editor flagged, per labelled commit, as a Markdown table."""
+    print("\n| summaries of commit | sentences | " + " | ".join(FLAGS) + " | any |")
+    print("|---" * (len(FLAGS) + 3) + "|")
+    for row in shares:
+        print(f"| {row['commit']} | {row['sentences']} | "
+              + " | ".join(f"{100 * row['shares'][flag]:.1f}%" for flag in FLAGS + ("any",)) + " |")
+
+
 def print_sample(pool: dict[tuple[str, int], list[str]], sample: list[tuple[str, int, int]]) -> None:
     """The sampled sentences in their summaries, to label by hand (printed only, never written to the repository)."""
     for number, (cluster_id, words, k) in enumerate(sample):
@@ -561,6 +585,7 @@ def main() -> None:
         moved = sum(1 for *_, same_context in matched if not same_context)
         result = precision_recall(matched)
         print_check(result, len(labels), len(matched), moved, gone)
+        print_editor(editor_shares(labels))
         figures: dict = {"labels": str(args.labels), "labelled": len(labels), "matched": len(matched),
                          "moved": moved, "gone": gone, "flags": result}
     else:

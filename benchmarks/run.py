@@ -228,7 +228,7 @@ def readability_audit(data: Path, limit: int | None) -> dict:
     labels = [json.loads(line) for line in readability.LABELS.read_text().splitlines() if line.strip()]
     matched, gone = readability.matched_labels(labels, readability.label_pool(data / "multi_news"))
     return {"runs": runs, "labels": len(labels), "matched": len(matched), "gone": gone,
-            "check": readability.precision_recall(matched)}
+            "check": readability.precision_recall(matched), "editor": readability.editor_shares(labels)}
 
 
 def clustering(data: Path, limit: int | None) -> list[dict]:
@@ -549,6 +549,19 @@ def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
             "|---|---|---|---|---|---|",
             *(f"| {flag} | {row['labelled']} | {row['flagged']} | {row['both']} | {_share(row['precision'])} | "
               f"{_share(row['recall'])} |" for flag, row in audit["check"].items()),
+            "",
+        ]
+    if audit and audit.get("editor"):
+        flags = list(audit["editor"][0]["shares"])
+        lines += [
+            "The share of summary sentences an editor flags, on random samples of storyline's train and validation",
+            "summary sentences at 120 and 250 words (`python benchmarks/readability.py --sample 100 --seed N`), each",
+            "labelled by a fresh helper agent that never saw the audit; the commit is the code that made the summaries:",
+            "",
+            "| summaries of commit | sentences | " + " | ".join(flags) + " |",
+            "|---|---|" + "---|" * len(flags),
+            *(f"| {row['commit']} | {row['sentences']} | " + " | ".join(f"{100 * row['shares'][flag]:.1f}%" for flag in flags)
+              + " |" for row in audit["editor"]),
             "",
         ]
     for blind in readings:
