@@ -524,11 +524,18 @@ def blind_readings() -> list[dict]:
     return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("blind*.json"), key=lambda p: (p.name != "blind.json", p.name))]
 
 
+def _share_table(columns: list[str], rows: list[tuple[list, dict[str, float]]]) -> list[str]:
+    """A Markdown table: the given leading columns, then each flag's share of sentences in percent."""
+    flags = list(rows[0][1])
+    return ["| " + " | ".join(columns + flags) + " |", "|---" * (len(columns) + len(flags)) + "|",
+            *("| " + " | ".join([str(value) for value in values] + [f"{100 * shares[flag]:.1f}%" for flag in flags])
+              + " |" for values, shares in rows)]
+
+
 def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
     """The readability sections: the audit of summary sentences, its check, and the blind reading."""
     lines: list[str] = []
     if audit:
-        flags = list(audit["runs"][0]["shares"])
         lines += [
             "## Readability: summary sentences a reader stumbles on (`python benchmarks/readability.py`)",
             "",
@@ -537,10 +544,8 @@ def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
             "quote without speaker, first person without speaker), captions and credits, glued sentences, bare",
             "questions, site furniture, fragments.",
             "",
-            "| summaries | words | sentences | " + " | ".join(flags) + " |",
-            "|---|---|---|" + "---|" * len(flags),
-            *(f"| {run['name']} | {run['words']} | {run['sentences']} | " +
-              " | ".join(f"{100 * run['shares'][flag]:.1f}%" for flag in flags) + " |" for run in audit["runs"]),
+            *_share_table(["summaries", "words", "sentences"],
+                          [([run["name"], run["words"], run["sentences"]], run["shares"]) for run in audit["runs"]]),
             "",
             f"The audit against {audit['labels']} hand labels of train and validation summary sentences "
             f"({audit['matched']} still in today's summaries; `python benchmarks/readability.py --check-labels`):",
@@ -552,16 +557,13 @@ def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
             "",
         ]
     if audit and audit.get("editor"):
-        flags = list(audit["editor"][0]["shares"])
         lines += [
             "The share of summary sentences an editor flags, on random samples of storyline's train and validation",
             "summary sentences at 120 and 250 words (`python benchmarks/readability.py --sample 100 --seed N`), each",
             "labelled by a fresh helper agent that never saw the audit; the commit is the code that made the summaries:",
             "",
-            "| summaries of commit | sentences | " + " | ".join(flags) + " |",
-            "|---|---|" + "---|" * len(flags),
-            *(f"| {row['commit']} | {row['sentences']} | " + " | ".join(f"{100 * row['shares'][flag]:.1f}%" for flag in flags)
-              + " |" for row in audit["editor"]),
+            *_share_table(["summaries of commit", "sentences"],
+                          [([row["commit"], row["sentences"]], row["shares"]) for row in audit["editor"]]),
             "",
         ]
     for blind in readings:
