@@ -75,9 +75,9 @@ def test_glued_sentences_are_split():
         "The ferry stayed in port, officials said.", '"We will not risk it," said Ada Brenner.',
         "She sold the old iPad.", "The new one (a gift).", "\u201cIt works,\u201d she said.",
     ]
-    text = 'The pier closed last week."I think it was the right call," one resident said.'
+    text = 'The pier closed last week."I think it was the right call," one resident told NRK.Lunde agreed.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
-        "The pier closed last week.", '"I think it was the right call," one resident said.']
+        "The pier closed last week.", '"I think it was the right call," one resident told NRK.', "Lunde agreed."]
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
@@ -101,7 +101,7 @@ def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_
             "_Residents who rely on the ferry to reach the mainland every day.\n\n"
             "Council leader Ada Brenner said Tuesday.\n\n"
             "You know, when the pier cracked I said that this could have been my own boat.\n\n"
-            "I never said the pier was safe, I said it should be tested every single year.\n\n"            "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
+            "I never said the pier was safe, I said it should be tested every single year.\n\n"            "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"            "We're told the harbour board will meet again before the end of the month.\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)")
     assert [s.text for s in prose_sentences([Document(text)])] == [
@@ -149,6 +149,7 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("The ministry said it would review every pier inspection this year.")
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
     assert leans_on_previous("The 15-year-old told the dispatcher that the boat had sunk.")
+    assert leans_on_previous("The official said the ferry would not run again this year.")
     assert not leans_on_previous("The family-run ferry company carried 40,000 passengers last year.")
     assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
     assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")

@@ -37,7 +37,8 @@ THE_ROLE = re.compile(
     r"^[\"“]?The (?:[a-z-]+ )?(man|woman|boy|girl|teen|teenager|child|couple|pair|suspect|victim|gunman|shooter|"
     r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
     r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage|caller|student|"
-    r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
+    r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|official|"
+    r"biographer|senators|king|queen|prince|princess|kingdom|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")

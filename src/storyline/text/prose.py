@@ -14,7 +14,7 @@ QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair to say"
-FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)( \w+)? {SPEECH}\b")  # "I said", "we never told"
+FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
 # Only who spoke, what they said cut off before it: "Fire chief Rune Berg said Tuesday."

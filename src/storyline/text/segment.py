@@ -20,11 +20,12 @@ TITLE_ALONE = re.compile(r"[\"“]?(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
-# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house"): a word's full stop (not an abbreviation's), perhaps after
-# a bracket or before a closing quote, followed at once by a capitalized word or a quotation opening on one.
-GLUED_HINT = re.compile(r"[a-z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z ]")  # a cheap first look for GLUED
+# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house", "told PEOPLE.Douglas"): a word's full
+# stop (not an abbreviation's), perhaps after a bracket or before a closing quote, followed at once by a
+# capitalized word or a quotation opening on one.
+GLUED_HINT = re.compile(r"[a-zA-Z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z ]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)[A-Za-z]*[a-z]{2}\)?[.!?]"
+                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
                    r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))")
 
 
