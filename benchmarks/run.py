@@ -411,7 +411,7 @@ def markdown(results: dict) -> str:
             f"| wrapped | {folded['rouge1']:.2f} | {folded['rouge2']:.2f} | {folded['rougeLsum']:.2f} |",
             "",
         ]
-    lines += readability_lines(results.get("readability"), results.get("blind") or [])
+    lines += readability_lines(results.get("readability"), results.get("blind") or [], results.get("editor") or [])
     if curve:
         lines += [
             "## How much more training data adds (held out: Multi-News validation_full_extra, 248 clusters)",
@@ -519,6 +519,11 @@ def _share(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def editor_counts() -> list[dict]:
+    """The saved blind editor's counts of two sets of summaries (benchmarks/editor.py score --save)."""
+    return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("editor-*.json"))]
+
+
 def blind_readings() -> list[dict]:
     """The saved blind readings, the one against LexRank first."""
     return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("blind*.json"), key=lambda p: (p.name != "blind.json", p.name))]
@@ -532,8 +537,9 @@ def _share_table(columns: list[str], rows: list[tuple[list, dict[str, float]]]) 
               + " |" for values, shares in rows)]
 
 
-def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
-    """The readability sections: the audit of summary sentences, its check, and the blind reading."""
+def readability_lines(audit: dict | None, readings: list[dict], counts: list[dict]) -> list[str]:
+    """The readability sections: the audit of summary sentences, its check, the blind editor's counts and
+    the blind readings."""
     lines: list[str] = []
     if audit:
         lines += [
@@ -564,6 +570,18 @@ def readability_lines(audit: dict | None, readings: list[dict]) -> list[str]:
             "",
             *_share_table(["summaries of commit", "sentences"],
                           [([row["commit"], row["sentences"]], row["shares"]) for row in audit["editor"]]),
+            "",
+        ]
+    for count in counts:
+        lines += [
+            f"## A blind editor's count ({count['data']}, at {count['words']} words)",
+            "",
+            "The same number of sentences drawn at random from each set of summaries, shuffled together, each shown",
+            "with the summary sentences before it, and flagged by an editor who cannot tell the sets apart",
+            f"(`python benchmarks/editor.py`, protocol in the script); judged on {count['date']} by {count['judge']}:",
+            "",
+            *_share_table(["summaries", "sentences"], [([name, row["sentences"]], row["shares"])
+                                                       for name, row in count["sets"].items()]),
             "",
         ]
     for blind in readings:
@@ -599,7 +617,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.render:  # the blind reading is judged apart from the run: its last counts are read again
         results = json.loads((RESULTS / "latest.json").read_text())
-        results["blind"] = blind_readings()
+        results["blind"], results["editor"] = blind_readings(), editor_counts()
         (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     elif args.stories_only:
         results = json.loads((RESULTS / "latest.json").read_text())
@@ -637,6 +655,7 @@ def measure(args) -> dict:
         "wrapped": wrapped_rouge(args.data, args.limit) if "multinews" in args.suites else None,
         "readability": readability_audit(args.data, args.limit) if "multinews" in args.suites else None,
         "blind": blind_readings(),
+        "editor": editor_counts(),
         "learning_curve": learning_curve(args.data) if "multinews" in args.suites and not args.limit else [],
         "stories": clustering(args.data, args.limit) if args.stories else [],
         "offline": offline_clustering(args.data, args.limit) if args.stories else {},
