@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, full_names, given_names,
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, names,
                              leans_on_previous, people_alone, refers_back, speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
@@ -155,15 +155,15 @@ class _People:
         # (document, surname) -> its first candidate giving the full name; (-1, surname) -> the cluster's
         # first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
-        surnames = [full_names(sentence.text) for sentence in sentences]
-        self.named = [names + given_names(sentence.text) for names, sentence in zip(surnames, sentences)]
+        found = [names(sentence.text) for sentence in sentences]  # (surnames, first names) of each candidate
+        self.named = [surnames + first_names for surnames, first_names in found]
         for number, sentence in enumerate(sentences):  # a person may be named alone by surname or first name
             for surname in self.named[number]:
                 self.first.setdefault((sentence.doc, surname), number)
                 if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
                     self.first[-1, surname] = number
         # surnames general English does not know well (a household name such as Obama needs no introduction)
-        self.rare = {name for names in surnames for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+        self.rare = {name for surnames, _ in found for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
     def after_the(self) -> set[str]:
@@ -173,7 +173,7 @@ class _People:
     @cached_property
     def elsewhere(self) -> set[str]:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
-        return {name for document in self.documents for name in full_names(document.text) + given_names(document.text)}
+        return {name for document in self.documents for found in names(document.text) for name in found}
 
     def introduction(self, number: int) -> int:
         """The candidate that introduces the first person candidate ``number`` names by surname alone (see

@@ -88,20 +88,39 @@ def leans_on_previous(sentence: str) -> bool:
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
-# "nine of the activists".
-POINTING_NOUN = re.compile(
-    r"^[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?"
-    r"|\b(?:this|these|those) ([a-z-]{4,})|\b(?:in|of|on|at|for|from|with|by|about|after|before) that ([a-z-]{4,})"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|many|most|all|none|several|few|each|both|half)"
-    r" of the ([a-z-]{4,})")
+# "nine of the activists". The patterns open on a literal, which re scans for fast; the word before "that"
+# and "of the" is checked apart.
+THE_NOUN = re.compile(r"[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?")
+DEMONSTRATIVE_NOUN = re.compile(r"th(is|ese|ose|at) ([a-z-]{4,})")
+PARTITIVE_NOUN = re.compile(r" of the ([a-z-]{4,})")
+BEFORE_THAT = frozenset("in of on at for from with by about after before".split())
+QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some many most all none several few each both "
+                        "half".split())
+LOWER_WORD = re.compile(r"[a-z-]+")
 
 
 def refers_back(sentence: str, before: str) -> bool:
     """True when ``sentence`` names a thing by "the", "this" or "that" and the sentence ``before`` it in its
     article named that thing ("A horse bolted ..." | "The horse ..."): it refers back to it."""
-    nouns = {noun for match in POINTING_NOUN.finditer(sentence) for noun in match.groups() if noun}
-    lowered = before.lower()
-    return any(re.search(rf"\b{re.escape(noun.removesuffix('s'))}", lowered) for noun in nouns)
+    stems = {noun.removesuffix("s") for noun in _pointing_nouns(sentence)}
+    return bool(stems) and any(word.startswith(tuple(stems)) for word in LOWER_WORD.findall(before.lower()))
+
+
+def _pointing_nouns(sentence: str) -> list[str]:
+    """The nouns of the sentence's noun phrases that point back (see THE_NOUN)."""
+    nouns = [noun for match in [THE_NOUN.match(sentence)] if match for noun in match.groups() if noun]
+    for match in DEMONSTRATIVE_NOUN.finditer(sentence):
+        start = match.start()
+        if start and sentence[start - 1].isalnum():
+            continue  # "within", "Smith"
+        word_before = sentence[:start].rsplit(None, 1)[-1].lower() if start else ""
+        if match.group(1) != "at" or word_before in BEFORE_THAT:
+            nouns.append(match.group(2))
+    for match in PARTITIVE_NOUN.finditer(sentence):
+        words_before = sentence[:match.start()].rsplit(None, 1)
+        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()):
+            nouns.append(match.group(1))
+    return nouns
 
 
 def _early_pronoun(sentence: str) -> bool:
@@ -111,7 +130,8 @@ def _early_pronoun(sentence: str) -> bool:
     return match is not None and not NAMES_SOMEONE.search(sentence, 0, match.start(1))
 
 
-SURNAME = r"(?:Mc|Mac|O['’]|De|La|Di)?[A-Z][a-z]{2,}"  # "Adler", "McMaster", "O'Brien", "DeVos"
+# "Adler", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio" (opens on a capital: scanned fast)
+SURNAME = r"[A-Z](?:[a-z]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-z]{2,})"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
 TITLES = frozenset(
@@ -124,18 +144,14 @@ FULL_NAME = re.compile(  # opens on a capital: scanned fast
     rf"({SURNAME})\b")
 
 
-def full_names(text: str) -> list[str]:
-    """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl"
-    are no full names; matches overlap, so "Professor Ada Dahl" and "Mary Ann Dahl" give Dahl)."""
-    return [match.group(2) for match in _full_name_matches(text)]
-
-
-def given_names(text: str) -> list[str]:
-    """The first names of the full names in ``text``: the word before the surname that ends a run of
-    capitalized words ("Nevada rancher Cliven Bundy" and "Rancher Cliven Bundy" -> "Cliven")."""
+def names(text: str) -> tuple[list[str], list[str]]:
+    """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl" are
+    no full names; matches overlap, so "Professor Ada Dahl" and "Mary Ann Dahl" give Dahl), and their first
+    names: the word before the surname that ends a run of capitalized words ("Nevada rancher Cliven Bundy"
+    and "Rancher Cliven Bundy" give Cliven)."""
     matches = _full_name_matches(text)
     starts = {match.start() for match in matches}
-    return [match.group(1) for match in matches if match.start(2) not in starts]
+    return [match.group(2) for match in matches], [match.group(1) for match in matches if match.start(2) not in starts]
 
 
 def _full_name_matches(text: str) -> list[re.Match]:
