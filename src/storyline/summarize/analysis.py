@@ -11,8 +11,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, names,
-                             leans_on_previous, people_alone, refers_back, speaks_of_someone_unnamed)
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, leans_on_previous, names,
+                             people_alone, refers_back, speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -123,15 +123,16 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -> np.ndarray:
     """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
     "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A horse
-    bolted ..."), the candidate just before it in
-    its document; for one that names a person by surname alone ("..., Adler said", "Mr. Adler"), a candidate
-    that introduces them by full name: the first of its own article before it, else the first of the
-    cluster. -2 when that sentence is not a candidate, or the person is never introduced (their full name
-    only in ``documents`` outside the candidates, or no full name for a name general English does not
-    know): the sentence cannot be used. -1 for none needed."""
+    bolted ..."), the candidate just before it in its document; for one that names a person by surname or
+    first name alone ("..., Adler said", "Mr. Adler"), a candidate that introduces them by full name: the
+    first of its own article before it, else the first of the cluster. -2 when that sentence is not a
+    candidate, or the person is never introduced (their full name only in ``documents`` outside the
+    candidates, or no full name for a name general English does not know): the sentence cannot be used. -1
+    for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    leaning = [leans_on_previous(s.text) or (before := at.get((s.doc, s.index - 1))) is not None
-               and refers_back(s.text, sentences[before].text) for s in sentences]
+    previous = [at.get((s.doc, s.index - 1)) for s in sentences]
+    leaning = [leans_on_previous(s.text) or (before is not None and refers_back(s.text, sentences[before].text))
+               for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
@@ -163,7 +164,8 @@ class _People:
                 if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
                     self.first[-1, surname] = number
         # surnames general English does not know well (a household name such as Obama needs no introduction)
-        self.rare = {name for surnames, _ in found for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+        self.rare = {name for surnames, _ in found for name in surnames
+                     if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
     def after_the(self) -> set[str]:
