@@ -101,7 +101,9 @@ def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_
             "_Residents who rely on the ferry to reach the mainland every day.\n\n"
             "Council leader Ada Brenner said Tuesday.\n\n"
             "You know, when the pier cracked I said that this could have been my own boat.\n\n"
-            "I never said the pier was safe, I said it should be tested every single year.\n\n"            "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"            "We're told the harbour board will meet again before the end of the month.\n\n"
+            "I never said the pier was safe, I said it should be tested every single year.\n\n"
+            "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
+            "We're told the harbour board will meet again before the end of the month.\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)")
     assert [s.text for s in prose_sentences([Document(text)])] == [
