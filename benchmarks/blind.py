@@ -94,6 +94,8 @@ def main() -> None:
     parser.add_argument("--judge", default="a helper agent acting as a strict news editor",
                         help="who judged (with --save)")
     args = parser.parse_args()
+    if args.peer_summaries and args.peer in ("lexrank", "storyline"):
+        parser.error("--peer-summaries needs --peer NAME, the name of the summaries (storyline@COMMIT, say)")
     if args.step == "prepare":
         peer_summaries = None
         if args.peer_summaries:
@@ -104,10 +106,10 @@ def main() -> None:
     counts = score(args.out)
     print(json.dumps(counts, indent=2))
     if args.save:
+        peer = next(name for name in counts if name != "storyline")  # as the key names it
         summary = {"date": dt.date.today().isoformat(), "judge": args.judge, "clusters": args.clusters,
-                   "words": args.words, "peer": args.peer, "systems": counts}
-        name = re.sub(r"[^\w.-]", "-", args.peer)
-        saved = SAVED if args.peer == "lexrank" else SAVED.with_name(f"blind-{name}.json")
+                   "words": args.words, "peer": peer, "systems": counts}
+        saved = SAVED if peer == "lexrank" else SAVED.with_name(f"blind-{re.sub(r'[^.A-Za-z0-9_-]', '-', peer)}.json")
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 

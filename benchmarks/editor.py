@@ -25,7 +25,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from readability import FLAGS
+from readability import flag_shares
+
+from storyline.summarize import DEFAULT_WORDS
 
 OUT = Path(tempfile.gettempdir()) / "storyline-editor"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -52,20 +54,17 @@ def prepare(paths: list[Path], names: list[str], out: Path, per_set: int, seed: 
     for number, (_, sentences, k) in enumerate(items):
         text += [f"### {number}", *(f"   ({j}) {sentences[j]}" for j in range(k)), f" >>({k}) {sentences[k]}", ""]
     (out / "items.txt").write_text("\n".join(text), encoding="utf-8")
-    (out / "key.json").write_text(json.dumps([name for name, *_ in items]), encoding="utf-8")
+    key = {"names": names, "items": [name for name, *_ in items]}
+    (out / "key.json").write_text(json.dumps(key), encoding="utf-8")
     print(f"{len(items)} items in {out / 'items.txt'}; the key is in {out / 'key.json'} (not for the editor)")
 
 
 def score(out: Path) -> dict[str, dict]:
-    """Per set: the items judged and the share of them with each flag (and any)."""
+    """Per set, in the order named: the items judged and the share of them with each flag (and any)."""
     key = json.loads((out / "key.json").read_text(encoding="utf-8"))
     labels = [json.loads(line) for line in (out / "labels.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    result = {}
-    for name in dict.fromkeys(key):
-        judged = [label["flags"] for label in labels if key[label["item"]] == name]
-        shares = {flag: sum(flag in flags for flags in judged) / len(judged) for flag in FLAGS}
-        result[name] = {"sentences": len(judged), "shares": shares | {"any": sum(map(bool, judged)) / len(judged)}}
-    return result
+    judged = {name: [label["flags"] for label in labels if key["items"][label["item"]] == name] for name in key["names"]}
+    return {name: {"sentences": len(flags), "shares": flag_shares(flags)} for name, flags in judged.items()}
 
 
 def main() -> None:
@@ -77,7 +76,7 @@ def main() -> None:
     parser.add_argument("--per-set", type=int, default=150)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", default="Multi-News dev", help="what the summaries are of (with --save)")
-    parser.add_argument("--words", type=int, default=120, help="the summaries' length (with --save)")
+    parser.add_argument("--words", type=int, default=DEFAULT_WORDS, help="the summaries' length (with --save)")
     parser.add_argument("--save", action="store_true", help="keep the counts (no text) for BENCHMARKS.md")
     parser.add_argument("--judge", default="a helper agent acting as a strict news editor")
     args = parser.parse_args()
@@ -92,6 +91,7 @@ def main() -> None:
         name = "-".join(re.sub(r"[^\w.-]", "-", system) for system in counts)
         saved = {"date": dt.date.today().isoformat(), "judge": args.judge, "data": args.data, "words": args.words,
                  "sets": counts}
+        RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / f"editor-{name}.json").write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
 
 

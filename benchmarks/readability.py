@@ -488,17 +488,20 @@ def precision_recall(matched: list[tuple[dict, list[str], bool]]) -> dict[str, d
     return result
 
 
+def flag_shares(flag_lists: list[list[str]]) -> dict[str, float]:
+    """The share of sentences given each flag, and any flag, from each sentence's list of flags."""
+    count = max(len(flag_lists), 1)
+    shares = {flag: sum(flag in flags for flags in flag_lists) / count for flag in FLAGS}
+    return shares | {"any": sum(map(bool, flag_lists)) / count}
+
+
 def editor_shares(labels: list[dict]) -> list[dict]:
     """For each commit whose summaries were labelled as a random sample, the share of the sentences the
     editor gave each flag (and any), in the order the commits were labelled."""
     commits = list(dict.fromkeys(label["labelled_on"] for label in labels if "labelled_on" in label))
-    result = []
-    for commit in commits:
-        sample = [label for label in labels if label.get("labelled_on") == commit]
-        shares = {flag: sum(flag in label["flags"] for label in sample) / len(sample) for flag in FLAGS}
-        shares["any"] = sum(bool(label["flags"]) for label in sample) / len(sample)
-        result.append({"commit": commit, "sentences": len(sample), "shares": shares})
-    return result
+    samples = [[label["flags"] for label in labels if label.get("labelled_on") == commit] for commit in commits]
+    return [{"commit": commit, "sentences": len(sample), "shares": flag_shares(sample)}
+            for commit, sample in zip(commits, samples)]
 
 
 # --- reports -------------------------------------------------------------------------------------------
@@ -543,11 +546,16 @@ def print_check(result: dict[str, dict], total: int, matched: int, moved: int, g
 
 def print_editor(shares: list[dict]) -> None:
     """The share of sampled summary sentences the editor flagged, per labelled commit, as a Markdown table."""
-    print("\n| summaries of commit | sentences | " + " | ".join(FLAGS) + " | any |")
-    print("|---" * (len(FLAGS) + 3) + "|")
-    for row in shares:
-        print(f"| {row['commit']} | {row['sentences']} | "
-              + " | ".join(f"{100 * row['shares'][flag]:.1f}%" for flag in FLAGS + ("any",)) + " |")
+    print("\n" + "\n".join(share_table(["summaries of commit", "sentences"],
+                                       [([row["commit"], row["sentences"]], row["shares"]) for row in shares])))
+
+
+def share_table(columns: list[str], rows: list[tuple[list, dict[str, float]]]) -> list[str]:
+    """A Markdown table: the given leading columns, then each flag's share of sentences in percent."""
+    flags = list(rows[0][1]) if rows else list(FLAGS) + ["any"]
+    return ["| " + " | ".join(columns + flags) + " |", "|---" * (len(columns) + len(flags)) + "|",
+            *("| " + " | ".join([str(value) for value in values] + [f"{100 * shares[flag]:.1f}%" for flag in flags])
+              + " |" for values, shares in rows)]
 
 
 def print_sample(pool: dict[tuple[str, int], list[str]], sample: list[tuple[str, int, int]]) -> None:

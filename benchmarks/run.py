@@ -529,17 +529,11 @@ def blind_readings() -> list[dict]:
     return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("blind*.json"), key=lambda p: (p.name != "blind.json", p.name))]
 
 
-def _share_table(columns: list[str], rows: list[tuple[list, dict[str, float]]]) -> list[str]:
-    """A Markdown table: the given leading columns, then each flag's share of sentences in percent."""
-    flags = list(rows[0][1])
-    return ["| " + " | ".join(columns + flags) + " |", "|---" * (len(columns) + len(flags)) + "|",
-            *("| " + " | ".join([str(value) for value in values] + [f"{100 * shares[flag]:.1f}%" for flag in flags])
-              + " |" for values, shares in rows)]
-
-
 def readability_lines(audit: dict | None, readings: list[dict], counts: list[dict]) -> list[str]:
     """The readability sections: the audit of summary sentences, its check, the blind editor's counts and
     the blind readings."""
+    import readability  # benchmarks/readability.py
+
     lines: list[str] = []
     if audit:
         lines += [
@@ -550,7 +544,7 @@ def readability_lines(audit: dict | None, readings: list[dict], counts: list[dic
             "quote without speaker, first person without speaker), captions and credits, glued sentences, bare",
             "questions, site furniture, fragments.",
             "",
-            *_share_table(["summaries", "words", "sentences"],
+            *readability.share_table(["summaries", "words", "sentences"],
                           [([run["name"], run["words"], run["sentences"]], run["shares"]) for run in audit["runs"]]),
             "",
             f"The audit against {audit['labels']} hand labels of train and validation summary sentences "
@@ -568,7 +562,7 @@ def readability_lines(audit: dict | None, readings: list[dict], counts: list[dic
             "summary sentences at 120 and 250 words (`python benchmarks/readability.py --sample 100 --seed N`), each",
             "labelled by a fresh helper agent that never saw the audit; the commit is the code that made the summaries:",
             "",
-            *_share_table(["summaries of commit", "sentences"],
+            *readability.share_table(["summaries of commit", "sentences"],
                           [([row["commit"], row["sentences"]], row["shares"]) for row in audit["editor"]]),
             "",
         ]
@@ -580,7 +574,7 @@ def readability_lines(audit: dict | None, readings: list[dict], counts: list[dic
             "with the summary sentences before it, and flagged by an editor who cannot tell the sets apart",
             f"(`python benchmarks/editor.py`, protocol in the script); judged on {count['date']} by {count['judge']}:",
             "",
-            *_share_table(["summaries", "sentences"], [([name, row["sentences"]], row["shares"])
+            *readability.share_table(["summaries", "sentences"], [([name, row["sentences"]], row["shares"])
                                                        for name, row in count["sets"].items()]),
             "",
         ]

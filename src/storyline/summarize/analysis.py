@@ -130,15 +130,15 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
     candidates, or no full name for a name general English does not know): the sentence cannot be used. -1
     for none needed."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
-    previous = [at.get((s.doc, s.index - 1)) for s in sentences]
-    leaning = [leans_on_previous(s.text) or (before is not None and refers_back(s.text, sentences[before].text))
+    previous = [at.get((s.doc, s.index - 1), -2) for s in sentences]  # -2: not a candidate
+    leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
                for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
     result = np.full(len(sentences), -1)
     for number, sentence in enumerate(sentences):
         introduction = people.introduction(number)
         if leaning[number]:
-            before = at.get((sentence.doc, sentence.index - 1), -2)
+            before = previous[number]
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
             nobody = before >= 0 and speaks_of_someone_unnamed(sentence.text, sentences[before].text)
@@ -153,16 +153,16 @@ class _People:
 
     def __init__(self, sentences: list[Sentence], leaning: list[bool], documents: Sequence[Document]):
         self.sentences, self.documents = sentences, documents
-        # (document, surname) -> its first candidate giving the full name; (-1, surname) -> the cluster's
-        # first, preferring one that needs no sentence before it
+        # (document, surname or first name) -> its first candidate giving the full name; (-1, name) -> the
+        # cluster's first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
         found = [names(sentence.text) for sentence in sentences]  # (surnames, first names) of each candidate
         self.named = [surnames + first_names for surnames, first_names in found]
         for number, sentence in enumerate(sentences):  # a person may be named alone by surname or first name
-            for surname in self.named[number]:
-                self.first.setdefault((sentence.doc, surname), number)
-                if (-1, surname) not in self.first or leaning[self.first[-1, surname]]:
-                    self.first[-1, surname] = number
+            for name in self.named[number]:
+                self.first.setdefault((sentence.doc, name), number)
+                if (-1, name) not in self.first or leaning[self.first[-1, name]]:
+                    self.first[-1, name] = number
         # surnames general English does not know well (a household name such as Obama needs no introduction)
         self.rare = {name for surnames, _ in found for name in surnames
                      if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}

@@ -56,9 +56,10 @@ class Summarizer:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
         leans_on = antecedents(analysis.sentences, cluster.documents)
-        if not (leans_on != -2).any():  # nothing stands without what the articles leave out: use it as it is
-            leans_on = np.full(len(leans_on), -1)
         chosen = self._select(scores, analysis, leans_on)
+        if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
+            leans_on = np.full(len(leans_on), -1)
+            chosen = self._select(scores, analysis, leans_on)
         can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
         generic = analysis.relevance is None and analysis.seen is None
         if generic and len(can_open) and not np.isin(chosen, can_open).any():

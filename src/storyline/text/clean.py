@@ -143,7 +143,7 @@ CASED_RULES = [
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
-    ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right))(,| and\b)"),
+    ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
     ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
@@ -179,7 +179,7 @@ _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.?
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
-                      r"|^\s*[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})*\.?,? - (?=[A-Z])")  # "LONG BEACH - Police say ..."
+                      r"|^\s*(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,? - (?=[A-Z])")  # "LONG BEACH - ", not "US - China"
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them

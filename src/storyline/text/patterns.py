@@ -37,8 +37,8 @@ THE_ROLE = re.compile(
     r"^[\"“]?The (?:[a-z-]+ )?(man|woman|boy|girl|teen|teenager|child|couple|pair|suspect|victim|gunman|shooter|"
     r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
     r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage|caller|student|"
-    r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|official|"
-    r"biographer|senators|king|queen|prince|princess|kingdom|"
+    r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
+    r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
@@ -99,11 +99,18 @@ QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some m
 LOWER_WORD = re.compile(r"[a-z-]+")
 
 
+# Words after "the" or "this" that name no thing of their own: "The storm that ...", "this year".
+NO_THING = frozenset("that this which what when where with from into over than have been were will would could "
+                     "should also only most more much many some such last next first year years week weeks month "
+                     "months time times day days".split())
+
+
 def refers_back(sentence: str, before: str) -> bool:
     """True when ``sentence`` names a thing by "the", "this" or "that" and the sentence ``before`` it in its
     article named that thing ("A horse bolted ..." | "The horse ..."): it refers back to it."""
-    stems = {noun.removesuffix("s") for noun in _pointing_nouns(sentence)}
-    return bool(stems) and any(word.startswith(tuple(stems)) for word in LOWER_WORD.findall(before.lower()))
+    nouns = {noun.removesuffix("s") for noun in _pointing_nouns(sentence)
+             if noun not in NO_THING and not noun.endswith(("ed", "ing"))}
+    return bool(nouns) and any(word.removesuffix("s") in nouns for word in LOWER_WORD.findall(before.lower()))
 
 
 def _pointing_nouns(sentence: str) -> list[str]:
@@ -123,11 +130,15 @@ def _pointing_nouns(sentence: str) -> list[str]:
     return nouns
 
 
+WHEN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                  r"June|July|August|September|October|November|December)\b")  # no one "he" could be
+
+
 def _early_pronoun(sentence: str) -> bool:
     """True when "he" or "his" opens the main clause with no one named before it ("When Adler arrived,
     he ..." names him first)."""
     match = EARLY_PRONOUN.match(sentence)
-    return match is not None and not NAMES_SOMEONE.search(sentence, 0, match.start(1))
+    return match is not None and not NAMES_SOMEONE.search(WHEN.sub("", sentence[:match.start(1)]))
 
 
 # "Adler", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio" (opens on a capital: scanned fast)
@@ -138,6 +149,7 @@ TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
+TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Sgt Capt Prof Rev Adm Atty Amb Supt Insp Det Cmdr".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast
     r"([A-Z][a-z]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
@@ -158,7 +170,8 @@ def _full_name_matches(text: str) -> list[re.Match]:
     found, position = [], 0
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
-        if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in TITLES:
+        if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in TITLES \
+                and match.group(2) not in TITLES | TITLE_ABBREVIATIONS:  # "Texas Gov. Greg Abbott"
             found.append(match)
     return found
 

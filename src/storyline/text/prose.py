@@ -17,9 +17,10 @@ ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair 
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
-# Only who spoke, what they said cut off before it: "Fire chief Rune Berg said Tuesday."
+# Only who spoke (a name just before the verb), what they said cut off before it: "Fire chief Rune Berg said
+# Tuesday." ("Three men were arrested and charged." names nobody.)
 SPEAKER_ONLY = re.compile(
-    r"^[^,;:\"“”]{3,80} (said|says|charged|added|told reporters|wrote|noted|stated|explained)"
+    r"^[^,;:\"“”]{0,80}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained)"
     r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
     r"( (morning|afternoon|evening|night))?)?\.$")
 MIN_WORDS = 6
