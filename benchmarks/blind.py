@@ -29,7 +29,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from storyline.eval import named_system
+from storyline.eval import System, named_system, stored_summaries
 from storyline.io import iter_jsonl
 from storyline.summarize import DEFAULT_WORDS
 from storyline.train import DATA, skip
@@ -38,19 +38,15 @@ OUT = Path(tempfile.gettempdir()) / "storyline-blind"
 SAVED = Path(__file__).resolve().parent / "results" / "blind.json"  # against another peer: blind-PEER.json
 
 
-def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int,
-            peer_summaries: dict[str, str] | None = None) -> None:
-    """Write the packets to judge and the key that tells A from B. ``peer_summaries`` (cluster id -> summary)
-    stand for the peer's, as when the peer is storyline at an earlier commit."""
+def prepare(data: Path, out: Path, clusters: int, words: int, peer: str, seed: int, peer_system: System) -> None:
+    """Write the packets to judge and the key that tells A from B."""
     pool = [c for c in iter_jsonl(str(data), on_error=skip) if c.references]
     chosen = random.Random(seed).sample(pool, clusters)
-    systems = {"storyline": named_system("storyline")} | ({} if peer_summaries else {peer: named_system(peer)})
+    systems = {"storyline": named_system("storyline"), peer: peer_system}
     rng = random.Random(seed + 1)
     key, packets = {}, []
     for cluster in chosen:
         summaries = {name: " ".join(system.summarize(system.prepare(cluster), words)) for name, system in systems.items()}
-        if peer_summaries:
-            summaries[peer] = peer_summaries[cluster.id]
         order = list(summaries)
         rng.shuffle(order)
         key[cluster.id] = {"A": order[0], "B": order[1]}
@@ -97,11 +93,8 @@ def main() -> None:
     if args.peer_summaries and args.peer in ("lexrank", "storyline"):
         parser.error("--peer-summaries needs --peer NAME, the name of the summaries (storyline@COMMIT, say)")
     if args.step == "prepare":
-        peer_summaries = None
-        if args.peer_summaries:
-            records = [json.loads(line) for line in args.peer_summaries.read_text(encoding="utf-8").splitlines() if line]
-            peer_summaries = {record["id"]: record.get("summary", "") for record in records}
-        prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed, peer_summaries)
+        peer_system = stored_summaries(str(args.peer_summaries)) if args.peer_summaries else named_system(args.peer)
+        prepare(args.data, args.out, args.clusters, args.words, args.peer, args.seed, peer_system)
         return
     counts = score(args.out)
     print(json.dumps(counts, indent=2))

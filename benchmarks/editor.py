@@ -27,21 +27,16 @@ from pathlib import Path
 
 from readability import flag_shares
 
+from storyline.eval import read_summaries
 from storyline.summarize import DEFAULT_WORDS
 
 OUT = Path(tempfile.gettempdir()) / "storyline-editor"
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def summaries(path: Path) -> dict[str, list[str]]:
-    """Cluster id -> summary sentences, from a `storyline batch` output (failed clusters left out)."""
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {r["id"]: [s["text"] for s in r["sentences"]] for r in records if r.get("sentences")}
-
-
 def prepare(paths: list[Path], names: list[str], out: Path, per_set: int, seed: int) -> None:
     """Write the shuffled items to judge and the key that tells their sets apart."""
-    sets = [summaries(path) for path in paths]
+    sets = [read_summaries(str(path)) for path in paths]
     shared = sorted(set.intersection(*(set(s) for s in sets)))
     rng = random.Random(seed)
     items = []

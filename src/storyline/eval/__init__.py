@@ -4,7 +4,7 @@ round-robin lead, sumy's LexRank, TextRank, LSA and SumBasic) on the same cluste
 from .harness import SystemResult, Timeout, evaluate, time_limit
 from .rouge import METRICS, cut, reference_sentences, rouge
 from .system import System
-from .systems import PEERS, named_system, storyline_system, stored_summaries
+from .systems import PEERS, named_system, read_summaries, storyline_system, stored_summaries
 
 __all__ = [
     "METRICS",
@@ -18,6 +18,7 @@ __all__ = [
     "reference_sentences",
     "rouge",
     "storyline_system",
+    "read_summaries",
     "stored_summaries",
     "time_limit",
 ]

@@ -41,8 +41,8 @@ def named_system(name: str, use_query: bool = True) -> System:
     raise ConfigError(f"unknown system {name!r}; choose from storyline, {', '.join(PEERS)}")
 
 
-def stored_summaries(path: str) -> System:
-    """A 'system' that returns the summaries of a batch output file, by cluster id."""
+def read_summaries(path: str) -> dict[str, list[str]]:
+    """The summaries of a batch output file, by cluster id, as lists of sentences (failed clusters left out)."""
     stored: dict[str, list[str]] = {}
     try:
         with open(path, encoding="utf-8") as handle:
@@ -56,6 +56,12 @@ def stored_summaries(path: str) -> System:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise InputError(f"{path}:{number}: not a summary line of storyline batch ({err})") from err
+    return stored
+
+
+def stored_summaries(path: str) -> System:
+    """A 'system' that returns the summaries of a batch output file, by cluster id."""
+    stored = read_summaries(path)
 
     def run(cluster: Cluster, words: int) -> list[str]:
         if cluster.id not in stored:

@@ -60,12 +60,12 @@ class Summarizer:
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
             leans_on = np.full(len(leans_on), -1)
             chosen = self._select(scores, analysis, leans_on)
-        can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
-        generic = analysis.relevance is None and analysis.seen is None
-        if generic and len(can_open) and not np.isin(chosen, can_open).any():
-            scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
-            scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
-            chosen = self._select(scores, analysis, leans_on)
+        if analysis.relevance is None and analysis.seen is None:
+            can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
+            if len(can_open) and not np.isin(chosen, can_open).any():
+                scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
+                scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
+                chosen = self._select(scores, analysis, leans_on)
         chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
