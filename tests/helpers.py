@@ -11,13 +11,16 @@ from storyline.text.segment import one_line
 def assert_sources_point_at_their_sentences(summary: Summary, documents: list[Document]) -> None:
     """Every SourceRef of every summary sentence spans exactly sentence ``ref.sentence`` of document ``ref.doc``
     as the summarizer segments it, and the first source's span is the summary sentence itself (the line breaks
-    of a hard-wrapped paragraph read as spaces)."""
+    of a hard-wrapped paragraph read as spaces; a person the summary names in full for the first time read as
+    the source names them)."""
     candidates = prose_sentences(documents) or prose_sentences(documents, standalone=False)  # as analyze reads them
     segmented = {(s.doc, s.index): s for s in candidates}
     for sentence in summary.sentences:
         assert sentence.sources, sentence.text
-        first = sentence.sources[0]
-        assert one_line(documents[first.doc].text[first.start:first.end]) == sentence.text
+        first, text = sentence.sources[0], sentence.text
+        for written, shown in sentence.full_names:
+            text = text.replace(shown, written, 1)
+        assert one_line(documents[first.doc].text[first.start:first.end]) == text
         for ref in sentence.sources:
             unit = segmented.get((ref.doc, ref.sentence))
             assert unit is not None, f"{ref} names no sentence of document {ref.doc}"

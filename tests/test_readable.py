@@ -1,15 +1,19 @@
 """Summaries a reader can follow, on text as people send it: wrapped lines, one-paragraph articles, glued
 sentences, captions, transcripts, quotes whose speaker came before, questions the articles cannot answer."""
 
+import re
 import textwrap
 
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
-from storyline.summarize.analysis import antecedents
+from storyline.summarize.analysis import dependencies
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
-from storyline.text.patterns import leans_on_previous, names, refers_back, speaks_of_someone_unnamed
+from storyline.text.patterns import (give_in_full, leans_on_previous, names, people_in_full, refers_back,
+                                     speaks_of_someone_unnamed)
 from storyline.text.reflow import paragraph_spans
+
+from helpers import assert_sources_point_at_their_sentences
 
 PARAGRAPHS = [
     "The regional council of Vestmark voted on Monday to close the old ferry terminal at Lund Bay after "
@@ -181,7 +185,7 @@ def test_the_thing_the_sentence_before_named_is_leaned_on():
             "The horse was found unharmed on the quay by harbour workers two hours later. "
             "Firefighters from three towns kept the flames from the riding school's main house.")
     sentences = prose_sentences([Document(text)])
-    assert list(antecedents(sentences)) == [-1, -1, 1, -1]
+    assert list(dependencies(sentences).antecedent) == [-1, -1, 1, -1]
     assert refers_back("Nobody was hurt in all of these stables.", "The school has three stables.")
     assert refers_back("At least nine of the protesters were arrested.", "Protesters blocked the quay on Monday.")
     assert not refers_back("The horse was found on the quay.", "A fire broke out in the stables.")
@@ -225,17 +229,36 @@ INTRODUCED_ELSEWHERE = [
 ]
 
 
-def test_a_person_named_by_surname_comes_after_their_introduction_or_not_at_all():
-    used = set()
+def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_never_introduced():
+    shown = set()
     for budget in range(1, 10):
-        texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget).sentences]
+        summary = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget)
+        texts = [s.text for s in summary.sentences]
         assert not any(name in t for t in texts for name in ("Halvorsen", "Solbakken", "McAllister"))  # never introduced
-        for alone, full in (("Vik said", "Ole Vik"), ("Brock's", "Lise Brock"), ("Lise said", "Lise Brock")):
-            if any(t.startswith(alone) for t in texts):
-                said = next(n for n, t in enumerate(texts) if t.startswith(alone))
-                assert any(full in t for t in texts[:said])
-                used.add(alone)
-    assert used == {"Vik said", "Brock's", "Lise said"}  # each used at some length, after its introduction
+        for name, full in (("Vik", "Ole Vik"), ("Brock", "Lise Brock"), ("Lise", "Lise Brock")):
+            mentions = [t for t in texts if re.search(rf"\b{name}\b", t)]
+            assert not mentions or full in mentions[0], (name, texts)
+        shown |= {pair for s in summary.sentences for pair in s.full_names}
+        assert_sources_point_at_their_sentences(summary, [Document(a) for a in INTRODUCED_ELSEWHERE])
+    assert {("Vik", "Ole Vik"), ("Brock", "Lise Brock")} <= shown  # at some length, the source's "Vik said"
+    two = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=2).to_dict()["sentences"][1]
+    assert two["text"].startswith("Ole Vik said") and two["full_names"] == [{"written": "Vik", "shown": "Ole Vik"}]
+
+
+def test_the_introduction_comes_first_when_both_are_chosen():
+    texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=7).sentences]
+    introduced, said = (next(n for n, t in enumerate(texts) if t.startswith(start)) for start in ("Harbour master", "Vik said"))
+    assert introduced < said
+
+
+def test_full_names_are_given_outside_quotes_and_only_for_one_person():
+    assert give_in_full('"Vik will never agree," Mr. Vik said.', "Vik", "Ole Vik") == (
+        '"Vik will never agree," Ole Vik said.', "Mr. Vik")
+    assert give_in_full('"Dr. Vik will never agree."', "Vik", "Ole Vik") is None
+    assert give_in_full("Dr. Vik said no.", "Vik", "Ole Vik") == ("Dr. Ole Vik said no.", "Vik")
+    found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
+                            "Engineers at Naval Base Coronado, and Ada Dahl and Tor Dahl, said the pier was unsafe."])
+    assert found == {"Ole": "Ole Vik", "Vik": "Ole Vik", "Ada": "Ada Dahl", "Tor": "Tor Dahl"}
 
 
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():
@@ -252,7 +275,7 @@ def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_su
             counted = next(n for n, t in enumerate(texts) if t.startswith("Leeuwenhoek counted"))
             assert any("Antoni van Leeuwenhoek" in t for t in texts[:counted])
     sentences = prose_sentences([Document(a) for a in articles])
-    assert antecedents(sentences)[-1] == -1  # in "Eirik Lindqvist", Eirik is a first name, no one named alone
+    assert dependencies(sentences).antecedent[-1] == -1  # in "Eirik Lindqvist", Eirik is a first name, no one named alone
     assert names("Vestmark Gov. Ada Lind met Halvard President Ole Berg.") == (["Lind", "Berg"], ["Ada", "Ole"])
 
 
@@ -277,7 +300,7 @@ def test_a_word_the_articles_put_after_the_is_no_person_opening_a_sentence():
                 "Charlotte Brooks, an engineer, found the cracks in the pier during a routine inspection. "
                 "Brooks is writing the report that the board will read next month."]
     sentences = prose_sentences([Document(a) for a in articles])
-    leans = dict(zip((s.text.split()[0] for s in sentences), antecedents(sentences)))
+    leans = dict(zip((s.text.split()[0] for s in sentences), dependencies(sentences).antecedent))
     assert leans["Senate"] == -1  # "the Senate": an institution, whatever the harbour master is called
     assert leans["Brooks"] == 3  # a person, introduced just before
 
@@ -309,3 +332,15 @@ def test_summaries_do_not_depend_on_the_hash_seed(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.add(json.dumps(json.loads(result.stdout)["sentences"]))
     assert len(outputs) == 1
+
+
+def test_words_the_articles_write_in_lower_case_or_after_the_make_no_full_name():
+    articles = ["Engineers from Central Lund said on Monday that the harbour pier was unsafe for lorries. "
+                "Lund said the ferry terminal would close at the end of the month after the inspection.",
+                "Residents of central Vestmark want the new terminal built two kilometres north of the village. "
+                "Inspectors found cracks, said Fjord Authority engineer Ada Dahl, who led the inspection team. "
+                "The Authority said the repairs would cost more than building a new pier. "
+                "Authority said the pier would close, and Dahl said the new one would open in the spring."]
+    sentences = prose_sentences([Document(a) for a in articles])
+    in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
+    assert [names for names in in_full if names] == [{"Dahl": "Ada Dahl"}]  # not "Central Lund", "Fjord Authority"

@@ -53,8 +53,14 @@ class SourceRef:
 
 @dataclass
 class SummarySentence:
+    """A summary sentence and the documents that report it, the first one quoted. ``full_names`` lists the
+    people its source names alone whom the summary names here for the first time, so in full, as (written,
+    shown) pairs ("Mr. Vik", "Ole Vik"): ``text`` is the first source's sentence with each first ``shown``
+    put in place of ``written``."""
+
     text: str
     sources: list[SourceRef]
+    full_names: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -86,11 +92,14 @@ class Summary:
             **focus,
             "summary": self.text,
             "words": self.words,
-            "sentences": [
-                {"text": s.text, "sources": [asdict(r) for r in s.sources]} for s in self.sentences
-            ],
+            "sentences": [_sentence_dict(s) for s in self.sentences],
             "documents": [
                 {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url}
                 for i, d in enumerate(self.documents)
             ],
         }
+
+
+def _sentence_dict(sentence: SummarySentence) -> dict:
+    named = {"full_names": [{"written": w, "shown": s} for w, s in sentence.full_names]} if sentence.full_names else {}
+    return {"text": sentence.text, "sources": [asdict(r) for r in sentence.sources], **named}

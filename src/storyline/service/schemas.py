@@ -83,9 +83,16 @@ class SourceOut(BaseModel):
     end: int
 
 
+class FullNameOut(BaseModel):
+    written: str = Field(description="How the quoted source names the person here: by surname or first name alone.")
+    shown: str = Field(description="The full name the summary gives instead, at the person's first mention.")
+
+
 class SentenceOut(BaseModel):
     text: str
     sources: list[SourceOut] = Field(description="Every document that reports it, first the one quoted.")
+    full_names: list[FullNameOut] = Field(
+        default_factory=list, description="People named in full here though the source names them alone (only when any).")
 
 
 class DocumentOut(BaseModel):

@@ -11,8 +11,8 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, leans_on_previous, names,
-                             people_alone, refers_back, speaks_of_someone_unnamed)
+from ..text.patterns import (ALONE, BARE_QUOTE, LOWER_WORD, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN, leans_on_previous, names,
+                             people_alone, people_in_full, refers_back, speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -120,23 +120,45 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
     return max_similarity(vectors, vectorizer.transform([s.text for s in read]))
 
 
-def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -> np.ndarray:
-    """The sentence each candidate needs before it: for one that leans on the one before it ("She said ...",
-    "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A horse
-    bolted ..."), the candidate just before it in its document; for one that names a person by surname or
-    first name alone ("..., Adler said", "Mr. Adler"), a candidate that introduces them by full name: the
-    first of its own article before it, else the first of the cluster. -2 when that sentence is not a
+@dataclass
+class Dependencies:
+    """What each candidate needs before it in a summary. ``antecedent``: the sentence it needs first (see
+    ``dependencies``); ``in_full``: the people it names alone whom the articles name in full, as {name as
+    written: full name} ("Vik": "Ole Vik"): a summary gives the first mention of each in full; ``after``:
+    the sentence it comes after when both are chosen, its antecedent or else the candidate that introduces
+    a person of ``in_full`` (-1 for none)."""
+
+    antecedent: np.ndarray
+    in_full: list[dict[str, str]]
+    after: np.ndarray
+
+    @property
+    def added_words(self) -> np.ndarray:
+        """The words each candidate may grow by when the people it names are given in full."""
+        return np.array([sum(len(full.split()) - 1 for full in names.values()) for names in self.in_full], dtype=int)
+
+
+def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) -> Dependencies:
+    """What each candidate needs. The sentence it needs before it: for one that leans on the one before it
+    ("She said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..."
+    after "A horse bolted ..."), the candidate just before it in its document; for one that names a person
+    by surname or first name alone ("..., Adler said", "Mr. Adler") whom the articles (``documents``, else
+    the candidates) do not name in full as one person only, a candidate that introduces them by full name:
+    the first of its own article before it, else the first of the cluster. -2 when that sentence is not a
     candidate, or the person is never introduced (their full name only in ``documents`` outside the
     candidates, or no full name for a name general English does not know): the sentence cannot be used. -1
-    for none needed."""
+    for none needed. A person the articles do name in full as one person only needs no sentence before:
+    their full name is in ``in_full``."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
     previous = [at.get((s.doc, s.index - 1), -2) for s in sentences]  # -2: not a candidate
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
                for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
-    result = np.full(len(sentences), -1)
+    result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
+    in_full = []
     for number, sentence in enumerate(sentences):
-        introduction = people.introduction(number)
+        introduction, after[number], full_names = people.needs(number)
+        in_full.append(full_names)
         if leaning[number]:
             before = previous[number]
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
@@ -145,7 +167,7 @@ def antecedents(sentences: list[Sentence], documents: Sequence[Document] = ()) -
             result[number] = -2 if quote_without_speaker or nobody or introduction not in (-1, before) else before
         else:
             result[number] = introduction
-    return result
+    return Dependencies(result, in_full, np.where(result >= 0, result, after))
 
 
 class _People:
@@ -177,18 +199,40 @@ class _People:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
         return {name for document in self.documents for found in names(document.text) for name in found}
 
-    def introduction(self, number: int) -> int:
-        """The candidate that introduces the first person candidate ``number`` names by surname alone (see
-        ``antecedents``); -1 when it names nobody so, -2 when nothing usable introduces them."""
-        sentence = self.sentences[number]
-        for surname in self._alone(number):
-            own = self.first.get((sentence.doc, surname))
-            introduction = own if own is not None and own < number else self.first.get((-1, surname))
-            if introduction is None and word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY \
-                    and surname not in self.elsewhere:
-                continue  # a name readers know (or no person at all)
-            return -2 if introduction is None else introduction
-        return -1
+    @cached_property
+    def in_full(self) -> dict[str, str]:
+        """The names of the people the articles name in full as one person only, each to its full name;
+        not when they write a word of it in lower case ("Central Niger") or after "the" ("an Arizona
+        Republican"), nor a day or month ("Gadhafi Monday")."""
+        texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
+        found = people_in_full(texts)
+        lower = set(LOWER_WORD.findall(" ".join(texts)))
+        return {name: full for name, full in found.items()
+                if not ({word.lower() for word in full.split()} & lower or self.after_the.intersection(full.split())
+                        or WHEN.search(full))}
+
+    def needs(self, number: int) -> tuple[int, int, dict[str, str]]:
+        """The candidate that must introduce the first person candidate ``number`` names alone and the
+        articles do not name in full as one person only (-1 when it names nobody so, -2 when nothing usable
+        introduces them; see ``dependencies``), the candidate that introduces the first of the others (-1
+        for none), and the full names of the others."""
+        introduction, other, full_names = -1, -1, {}
+        for name in self._alone(number):
+            if name in self.in_full:
+                full_names[name] = self.in_full[name]
+                other = self._introduction(name, number) if other < 0 else other
+            elif introduction == -1:
+                introduction = self._introduction(name, number)
+        return introduction, other, full_names
+
+    def _introduction(self, name: str, number: int) -> int:
+        """The candidate that introduces ``name`` for candidate ``number``; -1 for a name readers know (or
+        no person at all), -2 for none."""
+        own = self.first.get((self.sentences[number].doc, name))
+        introduction = own if own is not None and own < number else self.first.get((-1, name))
+        if introduction is None and word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY and name not in self.elsewhere:
+            return -1
+        return -2 if introduction is None else introduction
 
     def _alone(self, number: int) -> list[str]:
         """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,

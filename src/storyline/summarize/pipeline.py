@@ -1,4 +1,5 @@
-"""The summarizer: analyze (clean, segment, vectorize) -> score -> select -> order -> attribute."""
+"""The summarizer: analyze (clean, segment, vectorize) -> score -> select -> order -> attribute, people named in
+full at their first mention."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
 from ..text.html import document_from_text
-from .analysis import Analysis, analyze, antecedents
+from .analysis import Analysis, analyze, dependencies
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
+from .mentions import first_mentions
 from .novelty import pushed_down, read_share
 from .order import openers, order
 from .salience import Scorer, default_model
@@ -55,31 +57,35 @@ class Summarizer:
             if analysis.seen is not None:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
-        leans_on = antecedents(analysis.sentences, cluster.documents)
-        chosen = self._select(scores, analysis, leans_on)
+        needs = dependencies(analysis.sentences, cluster.documents)
+        leans_on, words = needs.antecedent, candidates.words + needs.added_words
+        chosen = self._select(scores, analysis, leans_on, words)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
             leans_on = np.full(len(leans_on), -1)
-            chosen = self._select(scores, analysis, leans_on)
+            chosen = self._select(scores, analysis, leans_on, words)
         if analysis.relevance is None and analysis.seen is None:
             can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
-                chosen = self._select(scores, analysis, leans_on)
-        chosen = order(chosen, candidates.position, candidates.doc, leans_on, scores, candidates.texts)
+                chosen = self._select(scores, analysis, leans_on, words)
+        chosen = order(chosen, candidates.position, candidates.doc, np.where(leans_on >= 0, leans_on, needs.after), scores,
+                       candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
+        shown = first_mentions([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen])
         return Summary(
-            sentences=[SummarySentence(sentences[i].text, [_ref(sentences[j]) for j in group]) for i, group in zip(chosen, groups)],
+            sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)
+                       for (text, full_names), group in zip(shown, groups)],
             documents=cluster.documents,
             id=cluster.id,
             query=(cluster.query if query is None else query) if answered is not None else "",
             answered=answered,
         )
 
-    def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray) -> list[int]:
+    def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray) -> list[int]:
         config, candidates = self.config, analysis.candidates
-        return select(scores, candidates.vectors, candidates.words, config.words, config.sentences, config.redundancy,
+        return select(scores, candidates.vectors, words, config.words, config.sentences, config.redundancy,
                       config.fill, analysis.seen, config.copy, antecedent=leans_on)
 
     def _everything_fits(self, words: np.ndarray) -> bool:

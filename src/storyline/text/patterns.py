@@ -4,6 +4,7 @@ and capitalized names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 PRONOUNS = "he she it they both this these those his her its their".split()
 CONNECTIVES = "that but and so also however meanwhile still yet then instead there here".split()
@@ -206,3 +207,56 @@ OPENING_NAME = re.compile(
     rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed)\b)")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
+
+
+def people_in_full(texts: Iterable[str]) -> dict[str, str]:
+    """The first name and surname of each person ``texts`` name in full within a sentence ("..., said Ada
+    Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the full name as first written; a
+    name two people share ("Dahl" of "Ada Dahl" and "Ole Dahl") belongs to neither. A sentence's first
+    words ("Meanwhile Dahl ...") and the end of a longer run of capitalized words ("Naval Base Coronado")
+    are no full names."""
+    people: dict[str, set[tuple[str, str]]] = {}
+    written: dict[tuple[str, str], str] = {}
+    for text in texts:
+        matches = _full_name_matches(text)
+        starts = {match.start() for match in matches}
+        for match in matches:
+            if match.start(2) in starts or not _within_sentence(text, match.start()) \
+                    or text.startswith(" for ", match.end()):  # "Arizona Employers for Immigration Reform"
+                continue
+            person = (match.group(1), match.group(2))
+            written.setdefault(person, match.group(0))
+            for name in person:
+                people.setdefault(name, set()).add(person)
+    return {name: written[next(iter(persons))] for name, persons in people.items() if len(persons) == 1}
+
+
+def _within_sentence(text: str, start: int) -> bool:
+    """True when the word before ``start``, on the same line, is a word in lower case or one ending a clause
+    ("Tuesday,"), or a title ("Gov.")."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return False
+    words = before.split(" ")[:-1]  # the words before the name on its line, if any
+    word = words[-1] if words else ""
+    if "\n" in word or not word:
+        return False
+    if word.rstrip(".") in TITLES | TITLE_ABBREVIATIONS:
+        return True
+    bare = word.rstrip(",;")
+    return bare.isalpha() and (bare.islower() or bare != word)
+
+
+def give_in_full(text: str, name: str, full_name: str) -> tuple[str, str] | None:
+    """``text`` with its first mention of ``name`` alone ("Dahl said", "Mr. Dahl's") outside quotation marks
+    given as ``full_name`` ("Ada Dahl said", "Ada Dahl's"; other titles stay: "Dr. Ada Dahl"), and the words
+    it replaced; None when ``text`` names ``name`` alone nowhere outside a quotation."""
+    for match in re.finditer(rf"(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?(?<![\w'’-]){re.escape(name)}\b(?! [A-Z])", text):
+        if not _quoting(text[:match.start()]):
+            return text[:match.start()] + full_name + text[match.end():], match.group(0)
+    return None
+
+
+def _quoting(text: str) -> bool:
+    """True when ``text`` ends inside a quotation: an open quotation mark not closed."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
