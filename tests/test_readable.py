@@ -9,7 +9,7 @@ from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import dependencies
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
-from storyline.text.patterns import (give_in_full, leans_on_previous, names, people_in_full, refers_back,
+from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_in_full, refers_back,
                                      speaks_of_someone_unnamed)
 from storyline.text.reflow import paragraph_spans
 
@@ -230,7 +230,7 @@ INTRODUCED_ELSEWHERE = [
 
 
 def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_never_introduced():
-    shown = set()
+    shown = {}
     for budget in range(1, 10):
         summary = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=budget)
         texts = [s.text for s in summary.sentences]
@@ -238,9 +238,9 @@ def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_nev
         for name, full in (("Vik", "Ole Vik"), ("Brock", "Lise Brock"), ("Lise", "Lise Brock")):
             mentions = [t for t in texts if re.search(rf"\b{name}\b", t)]
             assert not mentions or full in mentions[0], (name, texts)
-        shown |= {pair for s in summary.sentences for pair in s.full_names}
+        shown.update(pair for s in summary.sentences for pair in s.full_names)
         assert_sources_point_at_their_sentences(summary, [Document(a) for a in INTRODUCED_ELSEWHERE])
-    assert {("Vik", "Ole Vik"), ("Brock", "Lise Brock")} <= shown  # at some length, the source's "Vik said"
+    assert shown == {"Vik": "Ole Vik", "Brock": "Lise Brock"}  # at some length, the source's "Vik said"
     two = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=2).to_dict()["sentences"][1]
     assert two["text"].startswith("Ole Vik said") and two["full_names"] == [{"written": "Vik", "shown": "Ole Vik"}]
 
@@ -251,14 +251,26 @@ def test_the_introduction_comes_first_when_both_are_chosen():
     assert introduced < said
 
 
-def test_full_names_are_given_outside_quotes_and_only_for_one_person():
-    assert give_in_full('"Vik will never agree," Mr. Vik said.', "Vik", "Ole Vik") == (
-        '"Vik will never agree," Ole Vik said.', "Mr. Vik")
-    assert give_in_full('"Dr. Vik will never agree."', "Vik", "Ole Vik") is None
-    assert give_in_full("Dr. Vik said no.", "Vik", "Ole Vik") == ("Dr. Ole Vik said no.", "Vik")
+def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_person():
+    vik = Person("Ole Vik", "the harbour master")
+    assert give_in_full('"Vik will never agree," Mr. Vik said.', "Vik", vik) == (
+        '"Vik will never agree," Ole Vik, the harbour master, said.', "Mr. Vik", "Ole Vik, the harbour master,")
+    assert give_in_full('"Dr. Vik will never agree."', "Vik", vik) is None
+    assert give_in_full("Dr. Vik's boat sank.", "Vik", vik)[0] == "Dr. Ole Vik's boat sank."
+    assert give_in_full("Fire chief Vik said no.", "Vik", vik)[0] == "Fire chief Ole Vik said no."  # a role of its own
+    assert give_in_full("The pier is unsafe, said Vik.", "Vik", vik)[0] == (
+        "The pier is unsafe, said Ole Vik, the harbour master.")
+    captain = Person("Ole Vik", title="ferry captain")
+    assert give_in_full("Vik's boat sank.", "Vik", captain)[0] == "Ferry captain Ole Vik's boat sank."
     found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
-                            "Engineers at Naval Base Coronado, and Ada Dahl and Tor Dahl, said the pier was unsafe."])
-    assert found == {"Ole": "Ole Vik", "Vik": "Ole Vik", "Ada": "Ada Dahl", "Tor": "Tor Dahl"}
+                            "Engineers at Naval Base Coronado, and Ada Dahl and Tor Dahl, said the pier was unsafe. "
+                            "The board met Ole Vik, a former ferry captain, on Monday."])
+    vik = Person("Ole Vik", "a former ferry captain", "harbour master")
+    assert found == {"Ole": vik, "Vik": vik, "Ada": Person("Ada Dahl"), "Tor": Person("Tor Dahl")}
+    assert people_in_full(["The pier closed. Harbour master Ole Vik said so, and his lawyer Tora Lund agreed, with "
+                           "Saïd Kouachi and Ali Kouachi."]) == {  # a title opening a sentence, a description
+        "Ole": Person("Ole Vik"), "Vik": Person("Ole Vik"), "Tora": Person("Tora Lund"), "Lund": Person("Tora Lund"),
+        "Saïd": Person("Saïd Kouachi"), "Ali": Person("Ali Kouachi")}  # two Kouachis: "Kouachi" alone is neither
 
 
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():
@@ -340,7 +352,10 @@ def test_words_the_articles_write_in_lower_case_or_after_the_make_no_full_name()
                 "Residents of central Vestmark want the new terminal built two kilometres north of the village. "
                 "Inspectors found cracks, said Fjord Authority engineer Ada Dahl, who led the inspection team. "
                 "The Authority said the repairs would cost more than building a new pier. "
-                "Authority said the pier would close, and Dahl said the new one would open in the spring."]
+                "Authority said the pier would close, and Dahl said the new one would open in the spring. "
+                "The last ferry from the village landed in Ness on Monday, said ferry captain Tor Ness of Lund. "
+                "Ness said the crossing to the island had been the roughest of the winter for his crew."]
     sentences = prose_sentences([Document(a) for a in articles])
     in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
-    assert [names for names in in_full if names] == [{"Dahl": "Ada Dahl"}]  # not "Central Lund", "Fjord Authority"
+    assert [names for names in in_full if names] == [{"Dahl": Person("Ada Dahl", title="Fjord Authority engineer")}]
+    assert people_in_full(articles)["Ness"] == Person("Tor Ness", title="captain")  # but "in Ness": a place

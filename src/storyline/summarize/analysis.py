@@ -11,8 +11,9 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, LOWER_WORD, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN, leans_on_previous, names,
-                             people_alone, people_in_full, refers_back, speaks_of_someone_unnamed)
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN,
+                             Person, leans_on_previous, names, people_alone, people_in_full, refers_back,
+                             speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -20,7 +21,7 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
-AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][a-z]+)")
+NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -124,18 +125,20 @@ def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min
 class Dependencies:
     """What each candidate needs before it in a summary. ``antecedent``: the sentence it needs first (see
     ``dependencies``); ``in_full``: the people it names alone whom the articles name in full, as {name as
-    written: full name} ("Vik": "Ole Vik"): a summary gives the first mention of each in full; ``after``:
+    written: person} ("Vik": Ole Vik, the harbour master): a summary gives the first mention of each in
+    full; ``after``:
     the sentence it comes after when both are chosen, its antecedent or else the candidate that introduces
     a person of ``in_full`` (-1 for none)."""
 
     antecedent: np.ndarray
-    in_full: list[dict[str, str]]
+    in_full: list[dict[str, Person]]
     after: np.ndarray
 
     @property
     def added_words(self) -> np.ndarray:
-        """The words each candidate may grow by when the people it names are given in full."""
-        return np.array([sum(len(full.split()) - 1 for full in names.values()) for names in self.in_full], dtype=int)
+        """The words each candidate may grow by when the people it names are given in full, with a role."""
+        return np.array([sum(len(p.name.split()) + max(len(p.role.split()), len(p.title.split())) - 1
+                             for p in people.values()) for people in self.in_full], dtype=int)
 
 
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) -> Dependencies:
@@ -190,9 +193,10 @@ class _People:
                      if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
-    def after_the(self) -> set[str]:
-        """Capitalized words the candidates put after "the" ("the House"): institutions and places, no people."""
-        return set(AFTER_THE.findall(" ".join(sentence.text for sentence in self.sentences)))
+    def no_people(self) -> set[str]:
+        """Capitalized words the candidates put after "the" or "in" ("the House", "in Niger"): institutions and
+        places, no people."""
+        return set(NO_PERSON_AFTER.findall(" ".join(sentence.text for sentence in self.sentences)))
 
     @cached_property
     def elsewhere(self) -> set[str]:
@@ -200,27 +204,26 @@ class _People:
         return {name for document in self.documents for found in names(document.text) for name in found}
 
     @cached_property
-    def in_full(self) -> dict[str, str]:
-        """The names of the people the articles name in full as one person only, each to its full name;
-        not when they write a word of it in lower case ("Central Niger") or after "the" ("an Arizona
-        Republican"), nor a day or month ("Gadhafi Monday")."""
-        texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
-        found = people_in_full(texts)
-        lower = set(LOWER_WORD.findall(" ".join(texts)))
-        return {name: full for name, full in found.items()
-                if not ({word.lower() for word in full.split()} & lower or self.after_the.intersection(full.split())
-                        or WHEN.search(full))}
+    def in_full(self) -> dict[str, Person]:
+        """The names of the people the articles name in full as one person only, each to that person;
+        not when they put a word of it after "the" or "in" ("an Arizona Republican", "Central Niger"), nor
+        a day or month ("Gadhafi Monday")."""
+        found = people_in_full([document.text for document in self.documents] or [s.text for s in self.sentences])
+        return {name: person for name, person in found.items()
+                if not (self.no_people.intersection(person.name.split()) or WHEN.search(person.name))}
 
-    def needs(self, number: int) -> tuple[int, int, dict[str, str]]:
+    def needs(self, number: int) -> tuple[int, int, dict[str, Person]]:
         """The candidate that must introduce the first person candidate ``number`` names alone and the
         articles do not name in full as one person only (-1 when it names nobody so, -2 when nothing usable
         introduces them; see ``dependencies``), the candidate that introduces the first of the others (-1
         for none), and the full names of the others."""
-        introduction, other, full_names = -1, -1, {}
+        introduction, other = -1, -1
+        full_names: dict[str, Person] = {}
         for name in self._alone(number):
             if name in self.in_full:
                 full_names[name] = self.in_full[name]
-                other = self._introduction(name, number) if other < 0 else other
+                if other == -1:
+                    other = max(self._introduction(name, number), -1)
             elif introduction == -1:
                 introduction = self._introduction(name, number)
         return introduction, other, full_names
@@ -242,7 +245,7 @@ class _People:
         text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first
-                   and m.group(1) not in self.after_the and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
+                   and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
         if not people:

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from ..text.patterns import give_in_full
+from ..text.patterns import Person, give_in_full
 
 
-def first_mentions(texts: list[str], in_full: list[dict[str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
+def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each summary sentence (``texts``, in the summary's order) with the people it names alone (``in_full``:
-    {name: full name}) given in full when no sentence before it names them in full, and what it replaced as
-    (written, shown) pairs."""
+    {name: person}) given in full, with their role, when no sentence before it names them in full, and what
+    it replaced as (written, shown) pairs."""
     shown: list[tuple[str, list[tuple[str, str]]]] = []
     told = ""
     for text, names in zip(texts, in_full):
         replaced = []
-        for name, full_name in names.items():
-            given = None if full_name in told else give_in_full(text, name, full_name)
+        for name, person in names.items():
+            given = None if person.name in told else give_in_full(text, name, person)
             if given:
-                text, written = given
-                replaced.append((written, full_name))
+                text, written, shown_as = given
+                replaced.append((written, shown_as))
         told += " " + text
         shown.append((text, replaced))
     return shown

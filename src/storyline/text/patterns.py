@@ -4,7 +4,8 @@ and capitalized names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 PRONOUNS = "he she it they both this these those his her its their".split()
 CONNECTIVES = "that but and so also however meanwhile still yet then instead there here".split()
@@ -152,8 +153,8 @@ TITLES = frozenset(
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
 TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Sgt Capt Prof Rev Adm Atty Amb Supt Insp Det Cmdr".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
-FULL_NAME = re.compile(  # opens on a capital: scanned fast
-    r"([A-Z][a-z]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
+FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "Łukasz")
+    r"([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
     rf"({SURNAME})\b")
 
 
@@ -209,26 +210,82 @@ OPENING_NAME = re.compile(
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
 
 
-def people_in_full(texts: Iterable[str]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Person:
+    """A person as the articles first name them in full: "Ole Vik", the role they give with it in apposition
+    ("the harbour master" of "Ole Vik, the harbour master, ..."), and the title they put before it
+    ("harbour master" of "said harbour master Ole Vik"); "" for none."""
+
+    name: str
+    role: str = ""
+    title: str = ""
+
+
+# A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
+ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,8})(?:,|\.(?:\s|$))")
+NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that)\b")
+# A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
+# ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
+DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
+QUALIFIERS = frozenset("former acting deputy assistant associate senior junior vice interim retired chief fire police "
+                       "state harbour harbor district county city federal foreign defense defence press campaign "
+                       "security health research science news sports".split())
+JOBS = frozenset(
+    "agent analyst anchor attorney author builder captain ceo chairman chairwoman chef chief coach columnist commander "
+    "commissioner congressman congresswoman correspondent councillor councilman councilwoman curator dean deputy "
+    "detective director economist editor engineer executive expert founder general governor head host inspector "
+    "investigator journalist judge lawmaker lawyer leader lieutenant manager master mayor minister officer official "
+    "owner partner physician pilot player president producer professor prosecutor psychologist rancher reporter "
+    "representative researcher scientist secretary senator sergeant sheriff singer spokesman spokesperson "
+    "spokeswoman strategist student superintendent surgeon teacher trooper veteran writer".split())
+
+
+def people_in_full(texts: Sequence[str]) -> dict[str, Person]:
     """The first name and surname of each person ``texts`` name in full within a sentence ("..., said Ada
-    Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the full name as first written; a
-    name two people share ("Dahl" of "Ada Dahl" and "Ole Dahl") belongs to neither. A sentence's first
-    words ("Meanwhile Dahl ...") and the end of a longer run of capitalized words ("Naval Base Coronado")
-    are no full names."""
+    Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the person as first named in full,
+    with the first role given with that name ("Ada Dahl, the fire chief, ...") and the first title put
+    before it ("said fire chief Ada Dahl"); a name two people share ("Dahl" of "Ada Dahl" and "Ole Dahl",
+    wherever they are named) belongs to neither. Words the texts also write in lower case ("But Vik",
+    "Central Lund") are no names; a sentence's first words ("Ada Dahl said") and the end of a longer run
+    of capitalized words ("Naval Base Coronado") give no full name, though they may name someone else."""
+    lower = set(LOWER_WORD.findall(" ".join(texts)))
     people: dict[str, set[tuple[str, str]]] = {}
-    written: dict[tuple[str, str], str] = {}
+    found: dict[tuple[str, str], Person] = {}
     for text in texts:
         matches = _full_name_matches(text)
         starts = {match.start() for match in matches}
         for match in matches:
-            if match.start(2) in starts or not _within_sentence(text, match.start()) \
-                    or text.startswith(" for ", match.end()):  # "Arizona Employers for Immigration Reform"
-                continue
             person = (match.group(1), match.group(2))
-            written.setdefault(person, match.group(0))
+            if match.start(2) in starts or person[0].lower() in lower or person[1].lower() in lower:
+                continue  # "Harbour Master" of "Harbour Master Ole Vik"; "But Vik", "Central Lund"
             for name in person:
                 people.setdefault(name, set()).add(person)
-    return {name: written[next(iter(persons))] for name, persons in people.items() if len(persons) == 1}
+            if _within_sentence(text, match.start()) and not text.startswith(" for ", match.end()):  # "Arizona
+                known = found.get(person, Person(match.group(0)))  # Employers for Immigration Reform": no person
+                found[person] = Person(known.name, known.role or _role(text, match.end()),
+                                       known.title or _title(text, match.start()))
+    unique = {name: next(iter(persons)) for name, persons in people.items() if len(persons) == 1}
+    return {name: found[person] for name, person in unique.items() if person in found}
+
+
+def _role(text: str, end: int) -> str:
+    """The role given in apposition to the name ending at ``end`` ("" for none)."""
+    role = ROLE.match(text, end)
+    return role.group(1) if role and not NOT_IN_A_ROLE.search(role.group(1)) else ""
+
+
+def _title(text: str, start: int) -> str:
+    """The title before the name starting at ``start`` (see QUALIFIERS; "" for none, for one opening a
+    sentence, whose first word may be capitalized only there, and for a description: "the engineer Ada
+    Dahl", "his lawyer Ada Dahl")."""
+    words = text[max(0, start - 80):start].split()
+    title: list[str] = []
+    while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
+            words[-1][0].isupper() or words[-1] in JOBS or words[-1] in QUALIFIERS):
+        title.insert(0, words.pop())
+    opens_sentence = not words or words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
+    described = bool(words) and (words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s")))
+    return " ".join(title) if title and title[-1].lower() in JOBS and not (opens_sentence or described) else ""
 
 
 def _within_sentence(text: str, start: int) -> bool:
@@ -247,13 +304,37 @@ def _within_sentence(text: str, start: int) -> bool:
     return bare.isalpha() and (bare.islower() or bare != word)
 
 
-def give_in_full(text: str, name: str, full_name: str) -> tuple[str, str] | None:
+# Words after which a name takes a role in apposition: "said Ada Dahl, the fire chief.", "by Ada Dahl, ..."
+BEFORE_A_ROLE = frozenset("said says told tells asked added wrote writes by to with and or of for from that against "
+                          "than as when while after before but".split())
+
+
+def _role_fits(before: str) -> bool:
+    """True when the words ``before`` a name give it no role of their own ("fire chief Dahl", "Dr. Dahl")."""
+    words = before.split()
+    return not words or words[-1].endswith((",", ";", ":", '"', "“")) or words[-1] in BEFORE_A_ROLE
+
+
+def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] | None:
     """``text`` with its first mention of ``name`` alone ("Dahl said", "Mr. Dahl's") outside quotation marks
-    given as ``full_name`` ("Ada Dahl said", "Ada Dahl's"; other titles stay: "Dr. Ada Dahl"), and the words
-    it replaced; None when ``text`` names ``name`` alone nowhere outside a quotation."""
+    given in full with the person's role or title ("Ada Dahl, the fire chief, said", "Fire chief Ada Dahl's";
+    other titles stay: "Dr. Ada Dahl"; no role or title where the sentence gives one: "chief Dahl", "Dr.
+    Dahl"; a role in apposition only where the sentence goes on, not before "'s" or a comma), the words it
+    replaced, and what it put in their place; None when ``text`` names ``name`` alone nowhere outside a
+    quotation."""
     for match in re.finditer(rf"(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?(?<![\w'’-]){re.escape(name)}\b(?! [A-Z])", text):
         if not _quoting(text[:match.start()]):
-            return text[:match.start()] + full_name + text[match.end():], match.group(0)
+            before, after = text[:match.start()], text[match.end():]
+            shown = person.name
+            if _role_fits(before):
+                if person.role and after.startswith(" ") and after[1:2].islower():
+                    shown = f"{person.name}, {person.role},"
+                elif person.role and after.strip() in (".", ""):
+                    shown = f"{person.name}, {person.role}"
+                elif person.title:
+                    title = person.title if before.strip(" \"“") else person.title[0].upper() + person.title[1:]
+                    shown = f"{title} {person.name}"
+            return before + shown + after, match.group(0), shown
     return None
 
 
