@@ -264,11 +264,13 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
     assert give_in_full("Vik's boat sank.", "Vik", captain)[0] == "Ferry captain Ole Vik's boat sank."
     found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
                             "Engineers at Naval Base Coronado, and Ada Dahl and Tor Dahl, said the pier was unsafe. "
-                            "The board met Ole Vik, a former ferry captain, on Monday."])
+                            "The board met Ole Vik, a former ferry captain, on Monday."],
+                           wanted={"Ole", "Vik", "Brock", "Ada", "Tor", "Dahl"})
     vik = Person("Ole Vik", "a former ferry captain", "harbour master")
     assert found == {"Ole": vik, "Vik": vik, "Ada": Person("Ada Dahl"), "Tor": Person("Tor Dahl")}
     assert people_in_full(["The pier closed. Harbour master Ole Vik said so, and his lawyer Tora Lund agreed, with "
-                           "Saïd Kouachi and Ali Kouachi."]) == {  # a title opening a sentence, a description
+                           "Saïd Kouachi and Ali Kouachi."], wanted={"Vik", "Ole", "Tora", "Lund", "Saïd", "Ali", "Kouachi"}
+                          ) == {  # a title opening a sentence, a description
         "Ole": Person("Ole Vik"), "Vik": Person("Ole Vik"), "Tora": Person("Tora Lund"), "Lund": Person("Tora Lund"),
         "Saïd": Person("Saïd Kouachi"), "Ali": Person("Ali Kouachi")}  # two Kouachis: "Kouachi" alone is neither
 
@@ -358,4 +360,4 @@ def test_words_the_articles_write_in_lower_case_or_after_the_make_no_full_name()
     sentences = prose_sentences([Document(a) for a in articles])
     in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
     assert [names for names in in_full if names] == [{"Dahl": Person("Ada Dahl", title="Fjord Authority engineer")}]
-    assert people_in_full(articles)["Ness"] == Person("Tor Ness", title="captain")  # but "in Ness": a place
+    assert people_in_full(articles, {"Ness"})["Ness"] == Person("Tor Ness", title="captain")  # but "in Ness": a place

@@ -54,9 +54,9 @@ class SourceRef:
 @dataclass
 class SummarySentence:
     """A summary sentence and the documents that report it, the first one quoted. ``full_names`` lists the
-    people its source names alone whom the summary names here for the first time, so in full, as (written,
-    shown) pairs ("Mr. Vik", "Ole Vik"): ``text`` is the first source's sentence with each first ``shown``
-    put in place of ``written``."""
+    people its source names alone whom the summary names here for the first time, so in full and with a
+    role the articles give, as (written, shown) pairs ("Mr. Vik", "Harbour master Ole Vik"): ``text`` is the
+    first source's sentence with each first ``written`` replaced by ``shown``."""
 
     text: str
     sources: list[SourceRef]

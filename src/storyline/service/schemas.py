@@ -85,7 +85,8 @@ class SourceOut(BaseModel):
 
 class FullNameOut(BaseModel):
     written: str = Field(description="How the quoted source names the person here: by surname or first name alone.")
-    shown: str = Field(description="The full name the summary gives instead, at the person's first mention.")
+    shown: str = Field(description="The full name the summary gives instead at the person's first mention, with a "
+                                   "role when the articles give one.")
 
 
 class SentenceOut(BaseModel):

@@ -126,9 +126,8 @@ class Dependencies:
     """What each candidate needs before it in a summary. ``antecedent``: the sentence it needs first (see
     ``dependencies``); ``in_full``: the people it names alone whom the articles name in full, as {name as
     written: person} ("Vik": Ole Vik, the harbour master): a summary gives the first mention of each in
-    full; ``after``:
-    the sentence it comes after when both are chosen, its antecedent or else the candidate that introduces
-    a person of ``in_full`` (-1 for none)."""
+    full; ``after``: the sentence it comes after when both are chosen, its antecedent or else the candidate
+    that introduces a person of ``in_full`` (-1 for none)."""
 
     antecedent: np.ndarray
     in_full: list[dict[str, Person]]
@@ -204,11 +203,17 @@ class _People:
         return {name for document in self.documents for found in names(document.text) for name in found}
 
     @cached_property
+    def alone(self) -> list[list[str]]:
+        """The people each candidate names alone (see ``_alone``)."""
+        return [self._alone(number) for number in range(len(self.sentences))]
+
+    @cached_property
     def in_full(self) -> dict[str, Person]:
-        """The names of the people the articles name in full as one person only, each to that person;
-        not when they put a word of it after "the" or "in" ("an Arizona Republican", "Central Niger"), nor
-        a day or month ("Gadhafi Monday")."""
-        found = people_in_full([document.text for document in self.documents] or [s.text for s in self.sentences])
+        """The names of the people the candidates name alone whom the articles name in full as one person
+        only, each to that person; not when they put a word of it after "the" or "in" ("an Arizona
+        Republican", "Central Niger"), nor a day or month ("Gadhafi Monday")."""
+        texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
+        found = people_in_full(texts, {name for names in self.alone for name in names})
         return {name: person for name, person in found.items()
                 if not (self.no_people.intersection(person.name.split()) or WHEN.search(person.name))}
 
@@ -219,23 +224,27 @@ class _People:
         for none), and the full names of the others."""
         introduction, other = -1, -1
         full_names: dict[str, Person] = {}
-        for name in self._alone(number):
+        for name in self.alone[number]:
             if name in self.in_full:
                 full_names[name] = self.in_full[name]
-                if other == -1:
-                    other = max(self._introduction(name, number), -1)
+                other = self._introducer(name, number) if other == -1 else other
             elif introduction == -1:
                 introduction = self._introduction(name, number)
         return introduction, other, full_names
 
-    def _introduction(self, name: str, number: int) -> int:
-        """The candidate that introduces ``name`` for candidate ``number``; -1 for a name readers know (or
-        no person at all), -2 for none."""
+    def _introducer(self, name: str, number: int) -> int:
+        """The candidate that names ``name`` in full for candidate ``number``: the first of its own article
+        before it, else the cluster's first (-1 for none)."""
         own = self.first.get((self.sentences[number].doc, name))
-        introduction = own if own is not None and own < number else self.first.get((-1, name))
-        if introduction is None and word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY and name not in self.elsewhere:
+        return own if own is not None and own < number else self.first.get((-1, name), -1)
+
+    def _introduction(self, name: str, number: int) -> int:
+        """The candidate that introduces ``name`` for candidate ``number`` (see ``_introducer``); -1 for a
+        name readers know (or no person at all), -2 for none."""
+        introduction = self._introducer(name, number)
+        if introduction == -1 and word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY and name not in self.elsewhere:
             return -1
-        return -2 if introduction is None else introduction
+        return -2 if introduction == -1 else introduction
 
     def _alone(self, number: int) -> list[str]:
         """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,

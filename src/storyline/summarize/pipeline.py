@@ -69,8 +69,7 @@ class Summarizer:
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
                 chosen = self._select(scores, analysis, leans_on, words)
-        chosen = order(chosen, candidates.position, candidates.doc, np.where(leans_on >= 0, leans_on, needs.after), scores,
-                       candidates.texts)
+        chosen = order(chosen, candidates.position, candidates.doc, needs.after, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
         shown = first_mentions([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen])

@@ -4,7 +4,7 @@ and capitalized names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 PRONOUNS = "he she it they both this these those his her its their".split()
@@ -240,15 +240,16 @@ JOBS = frozenset(
     "spokeswoman strategist student superintendent surgeon teacher trooper veteran writer".split())
 
 
-def people_in_full(texts: Sequence[str]) -> dict[str, Person]:
-    """The first name and surname of each person ``texts`` name in full within a sentence ("..., said Ada
-    Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the person as first named in full,
-    with the first role given with that name ("Ada Dahl, the fire chief, ...") and the first title put
-    before it ("said fire chief Ada Dahl"); a name two people share ("Dahl" of "Ada Dahl" and "Ole Dahl",
-    wherever they are named) belongs to neither. Words the texts also write in lower case ("But Vik",
-    "Central Lund") are no names; a sentence's first words ("Ada Dahl said") and the end of a longer run
-    of capitalized words ("Naval Base Coronado") give no full name, though they may name someone else."""
-    lower = set(LOWER_WORD.findall(" ".join(texts)))
+def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, Person]:
+    """The ``wanted`` first names and surnames of the people ``texts`` name in full within a sentence ("...,
+    said Ada Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the person as first named
+    in full, with the first role given with that name ("Ada Dahl, the fire chief, ...") and the first title
+    put before it ("said fire chief Ada Dahl"); a name two people share ("Dahl" of "Ada Dahl" and "Ole
+    Dahl", wherever they are named) belongs to neither. Words the texts also write in lower case ("But
+    Vik", "Central Lund") are no names; a sentence's first words ("Ada Dahl said") and the end of a longer
+    run of capitalized words ("Naval Base Coronado") give no full name, though they may name someone else."""
+    joined = " ".join(texts)
+    lower_case: dict[str, bool] = {}  # each word looked at: whether the texts write it in lower case
     people: dict[str, set[tuple[str, str]]] = {}
     found: dict[tuple[str, str], Person] = {}
     for text in texts:
@@ -256,16 +257,33 @@ def people_in_full(texts: Sequence[str]) -> dict[str, Person]:
         starts = {match.start() for match in matches}
         for match in matches:
             person = (match.group(1), match.group(2))
-            if match.start(2) in starts or person[0].lower() in lower or person[1].lower() in lower:
-                continue  # "Harbour Master" of "Harbour Master Ole Vik"; "But Vik", "Central Lund"
+            if match.start(2) in starts or not (person[0] in wanted or person[1] in wanted):
+                continue  # "Harbour Master" of "Harbour Master Ole Vik", or no one wanted
+            for word in person:
+                if word not in lower_case:
+                    lower_case[word] = _in_lower_case(word, joined)
+            if lower_case[person[0]] or lower_case[person[1]]:
+                continue  # "But Vik", "Central Lund"
             for name in person:
                 people.setdefault(name, set()).add(person)
             if _within_sentence(text, match.start()) and not text.startswith(" for ", match.end()):  # "Arizona
                 known = found.get(person, Person(match.group(0)))  # Employers for Immigration Reform": no person
                 found[person] = Person(known.name, known.role or _role(text, match.end()),
                                        known.title or _title(text, match.start()))
-    unique = {name: next(iter(persons)) for name, persons in people.items() if len(persons) == 1}
+    unique = {name: next(iter(persons)) for name, persons in people.items() if len(persons) == 1 and name in wanted}
     return {name: found[person] for name, person in unique.items() if person in found}
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    """True when ``text`` writes ``word`` in lower case, as a word of its own."""
+    lower = word.lower()
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _role(text: str, end: int) -> str:
