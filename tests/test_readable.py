@@ -348,7 +348,7 @@ def test_summaries_do_not_depend_on_the_hash_seed(tmp_path):
     assert len(outputs) == 1
 
 
-def test_words_the_articles_write_in_lower_case_or_after_the_make_no_full_name():
+def test_words_the_articles_write_in_lower_case_after_the_or_in_and_dates_make_no_full_name():
     articles = ["Engineers from Central Lund said on Monday that the harbour pier was unsafe for lorries. "
                 "Lund said the ferry terminal would close at the end of the month after the inspection.",
                 "Residents of central Vestmark want the new terminal built two kilometres north of the village. "
@@ -356,7 +356,8 @@ def test_words_the_articles_write_in_lower_case_or_after_the_make_no_full_name()
                 "The Authority said the repairs would cost more than building a new pier. "
                 "Authority said the pier would close, and Dahl said the new one would open in the spring. "
                 "The last ferry from the village landed in Ness on Monday, said ferry captain Tor Ness of Lund. "
-                "Ness said the crossing to the island had been the roughest of the winter for his crew."]
+                "Ness said the crossing to the island had been the roughest of the winter for his crew. "
+                "Inspectors found a crate of Zolvex Jan. 6 in the terminal, and Zolvex said it was not theirs."]
     sentences = prose_sentences([Document(a) for a in articles])
     in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
     assert [names for names in in_full if names] == [{"Dahl": Person("Ada Dahl", title="Fjord Authority engineer")}]

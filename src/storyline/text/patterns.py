@@ -133,7 +133,8 @@ def _pointing_nouns(sentence: str) -> list[str]:
 
 
 WHEN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                  r"June|July|August|September|October|November|December)\b")  # no one "he" could be
+                  r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                  r"Dec)\b")  # no one "he" could be, nor a name: "Adderall Jan. 6"
 
 
 def _early_pronoun(sentence: str) -> bool:
