@@ -362,3 +362,12 @@ def test_words_the_articles_write_in_lower_case_after_the_or_in_and_dates_make_n
     in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
     assert [names for names in in_full if names] == [{"Dahl": Person("Ada Dahl", title="Fjord Authority engineer")}]
     assert people_in_full(articles, {"Ness"})["Ness"] == Person("Tor Ness", title="captain")  # but "in Ness": a place
+
+
+def test_a_person_named_alone_only_inside_a_quotation_still_needs_their_introduction():
+    articles = ["The board asked the engineer Lise Brock to draw the plans for a temporary landing stage at Lund Bay.",
+                "The landing stage will be built of steel and timber on the north shore of the bay by next summer. "
+                '"Lise has drawn every pier on this coast for thirty years," the harbour master told the board.']
+    documents = [Document(a) for a in articles]
+    needs = dependencies(prose_sentences(documents), documents)
+    assert list(needs.antecedent) == [-1, -1, 0] and needs.in_full[2] == {}

@@ -12,7 +12,7 @@ import numpy as np
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN,
-                             Person, leans_on_previous, names, people_alone, people_in_full, refers_back,
+                             Person, give_in_full, leans_on_previous, names, people_alone, people_in_full, refers_back,
                              speaks_of_someone_unnamed)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
@@ -219,13 +219,13 @@ class _People:
 
     def needs(self, number: int) -> tuple[int, int, dict[str, Person]]:
         """The candidate that must introduce the first person candidate ``number`` names alone and the
-        articles do not name in full as one person only (-1 when it names nobody so, -2 when nothing usable
-        introduces them; see ``dependencies``), the candidate that introduces the first of the others (-1
-        for none), and the full names of the others."""
+        articles do not name in full as one person only, or names only inside a quotation (-1 when it names
+        nobody so, -2 when nothing usable introduces them; see ``dependencies``), the candidate that
+        introduces the first of the others (-1 for none), and the full names of the others."""
         introduction, other = -1, -1
         full_names: dict[str, Person] = {}
         for name in self.alone[number]:
-            if name in self.in_full:
+            if name in self.in_full and give_in_full(self.sentences[number].text, name, self.in_full[name]):
                 full_names[name] = self.in_full[name]
                 other = self._introducer(name, number) if other == -1 else other
             elif introduction == -1:
