@@ -7,6 +7,7 @@ import textwrap
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import dependencies
+from storyline.summarize.mentions import first_mentions
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
 from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_in_full, refers_back,
@@ -371,3 +372,29 @@ def test_a_person_named_alone_only_inside_a_quotation_still_needs_their_introduc
     documents = [Document(a) for a in articles]
     needs = dependencies(prose_sentences(documents), documents)
     assert list(needs.antecedent) == [-1, -1, 0] and needs.in_full[2] == {}
+
+
+def test_full_names_leave_quotations_compounds_couples_and_lists_alone():
+    vik = Person("Ole Vik", "the harbour master")
+    for quoted in ("'We cannot trust Vik with a new pier,' she told the board.",  # single quotation marks
+                   'Vik is a liar," the mayor said.',  # a quotation begun in the sentence before
+                   "‘Vik knows the pier,’ she said."):
+        assert give_in_full(quoted, "Vik", vik) is None, quoted
+    assert give_in_full("A Vik-led committee met, and the Vik family said Vik was right.", "Vik", Person("Ole Vik"))[0] == (
+        "A Vik-led committee met, and the Vik family said Ole Vik was right.")
+    assert give_in_full("The Viks' boat sank, said Vik.", "Vik", Person("Ole Vik"))[0] == "The Viks' boat sank, said Ole Vik."
+    couple = "The pier was closed, said Ole Vik. Mr. Vik and his wife live on the quay, and Mrs. Vik said so."
+    assert "Vik" not in people_in_full([couple], {"Vik"})  # Mrs. Vik is not Ole Vik
+    assert people_in_full(["The pier closed, said Ole Vik, the mayor and the council agreed."], {"Vik"}) == {
+        "Vik": Person("Ole Vik")}  # no role runs on into the sentence
+    assert people_in_full(["The board met Ada Dahl, Ole Vik, the mayor, and three engineers."], {"Vik"}) == {
+        "Vik": Person("Ole Vik")}  # a list, not a role
+
+
+def test_a_person_is_given_in_full_once_a_sentence_and_summaries_keep_their_budget():
+    vik = Person("Ole Vik")
+    [(text, replaced)] = first_mentions(["Ole said the pier was unsafe, and Vik said it would close."],
+                                        [{"Ole": vik, "Vik": vik}])
+    assert text == "Ole Vik said the pier was unsafe, and Vik said it would close." and replaced == [("Ole", "Ole Vik")]
+    for budget in range(10, 80, 5):
+        assert summarize(INTRODUCED_ELSEWHERE, words=budget).words <= budget

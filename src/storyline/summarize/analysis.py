@@ -211,11 +211,12 @@ class _People:
     def in_full(self) -> dict[str, Person]:
         """The names of the people the candidates name alone whom the articles name in full as one person
         only, each to that person; not when they put a word of it after "the" or "in" ("an Arizona
-        Republican", "Central Niger"), nor a day or month ("Gadhafi Monday")."""
+        Republican", "Central Niger"), nor when its last word is a day or month ("Gadhafi Monday", "Adderall
+        Jan. 6")."""
         texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
         found = people_in_full(texts, {name for names in self.alone for name in names})
         return {name: person for name, person in found.items()
-                if not (self.no_people.intersection(person.name.split()) or WHEN.search(person.name))}
+                if not (self.no_people.intersection(person.name.split()) or WHEN.fullmatch(person.name.split()[-1]))}
 
     def needs(self, number: int) -> tuple[int, int, dict[str, Person]]:
         """The candidate that must introduce the first person candidate ``number`` names alone and the

@@ -58,18 +58,18 @@ class Summarizer:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
         needs = dependencies(analysis.sentences, cluster.documents)
-        leans_on, words = needs.antecedent, candidates.words + needs.added_words
+        leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
         chosen = self._select(scores, analysis, leans_on, words)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
-            leans_on = np.full(len(leans_on), -1)
+            leans_on = after = np.full(len(leans_on), -1)
             chosen = self._select(scores, analysis, leans_on, words)
         if analysis.relevance is None and analysis.seen is None:
-            can_open = openers(candidates.position, candidates.doc, leans_on, candidates.texts)
+            can_open = openers(candidates.position, candidates.doc, after, candidates.texts)
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
                 chosen = self._select(scores, analysis, leans_on, words)
-        chosen = order(chosen, candidates.position, candidates.doc, needs.after, scores, candidates.texts)
+        chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
         shown = first_mentions([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen])

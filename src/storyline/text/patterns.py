@@ -154,8 +154,8 @@ TITLES = frozenset(
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
 TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Sgt Capt Prof Rev Adm Atty Amb Supt Insp Det Cmdr".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
-FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "Łukasz")
-    r"([A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
+FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
+    r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
     rf"({SURNAME})\b")
 
 
@@ -223,8 +223,8 @@ class Person:
 
 
 # A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
-ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,8})(?:,|\.(?:\s|$))")
-NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that)\b")
+ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|\.(?:\s|$))")
+NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|or|but)\b")
 # A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
 # ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
 DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
@@ -267,12 +267,21 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 continue  # "But Vik", "Central Lund"
             for name in person:
                 people.setdefault(name, set()).add(person)
-            if _within_sentence(text, match.start()) and not text.startswith(" for ", match.end()):  # "Arizona
-                known = found.get(person, Person(match.group(0)))  # Employers for Immigration Reform": no person
-                found[person] = Person(known.name, known.role or _role(text, match.end()),
+            organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
+            if _within_sentence(text, match.start()) and not organization:
+                known = found.get(person, Person(match.group(0)))
+                in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
+                found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end())),
                                        known.title or _title(text, match.start()))
     unique = {name: next(iter(persons)) for name, persons in people.items() if len(persons) == 1 and name in wanted}
-    return {name: found[person] for name, person in unique.items() if person in found}
+    return {name: found[person] for name, person in unique.items()
+            if person in found and not _addressed_as_two(name, joined)}
+
+
+def _addressed_as_two(name: str, text: str) -> bool:
+    """True when ``text`` calls someone "Mr." and someone "Mrs.", "Ms." or "Miss" ``name`` (a couple)."""
+    titles = set(re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(name)}\b", text)) if name in text else set()
+    return "Mr" in titles and len(titles) > 1
 
 
 def _in_lower_case(word: str, text: str) -> bool:
@@ -341,9 +350,10 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
     Dahl"; a role in apposition only where the sentence goes on, not before "'s" or a comma), the words it
     replaced, and what it put in their place; None when ``text`` names ``name`` alone nowhere outside a
     quotation."""
-    for match in re.finditer(rf"(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?(?<![\w'’-]){re.escape(name)}\b(?! [A-Z])", text):
-        if not _quoting(text[:match.start()]):
-            before, after = text[:match.start()], text[match.end():]
+    alone = rf"(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?(?<![\w'’-])(?<![Tt]he ){re.escape(name)}\b(?!-)(?! [A-Z])"  # not "Vik-led"
+    for match in re.finditer(alone, text):
+        before, after = text[:match.start()], text[match.end():]
+        if not _quoting(before, after):
             shown = person.name
             if _role_fits(before):
                 if person.role and after.startswith(" ") and after[1:2].islower():
@@ -357,6 +367,15 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
     return None
 
 
-def _quoting(text: str) -> bool:
-    """True when ``text`` ends inside a quotation: an open quotation mark not closed."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+def _quoting(before: str, after: str) -> bool:
+    """True when a place in a sentence, with ``before`` and ``after`` it, is inside a quotation: a quotation
+    mark opened before it and not closed, or one closed after it and not opened (a quotation that began in an
+    earlier sentence)."""
+    return (before.count('"') % 2 == 1 or after.count('"') % 2 == 1 or before.count("“") > before.count("”")
+            or after.count("”") > after.count("“") or len(OPEN_SINGLE.findall(before)) > len(CLOSE_SINGLE.findall(before))
+            or len(CLOSE_SINGLE.findall(after)) > len(OPEN_SINGLE.findall(after)))
+
+
+# Single quotation marks, told from apostrophes ("Vik's", "don’t") by what stands beside them.
+OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—]))[‘']")
+CLOSE_SINGLE = re.compile(r"(?<=\S)[’'](?=$|[\s,.;:!?)\]—])")
