@@ -3,12 +3,12 @@ alone ("Levy said" -> "Efraim Levy, an equity analyst, said") the person the art
 sentence still read right?
 
     python benchmarks/names.py prepare [--data FILE.jsonl] [--sample 60] --out DIR
-    python benchmarks/names.py score --out DIR [--save --judge "..." --data-name "..."]
+    python benchmarks/names.py score --out DIR [--save --judge "..."]
 
 Protocol. Every cluster of --data is summarized at --words; --sample of the summary sentences in which a
 person was named in full are drawn (seeded). DIR/items.txt shows each as written in its article and as
 shown, with the replacements and every passage of the articles that names the people involved (the
-checker's only evidence). The checker writes DIR/verdicts.jsonl, one line per item: {"item": N,
+checker's only evidence), and DIR/meta.json what they are of. The checker writes DIR/verdicts.jsonl, one line per item: {"item": N,
 "same_person": true|false|"unclear", "role_ok": true|false|null (null: no role added), "reads_ok":
 true|false}. The items hold evaluation data: DIR must be outside the repository (default: a folder in
 /tmp); --save keeps the counts only.
@@ -68,6 +68,7 @@ def prepare(data: Path, out: Path, words: int, sample: int, seed: int) -> None:
     chosen = random.Random(seed).sample(found, min(sample, len(found)))
     out.mkdir(parents=True, exist_ok=True)
     (out / "items.txt").write_text("\n".join(item(n, *pair) for n, pair in enumerate(chosen)), encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps({"data": f"{data.parent.name}/{data.name}", "words": words}), encoding="utf-8")
     print(f"{len(found)} summary sentences name someone in full; {len(chosen)} items in {out / 'items.txt'}")
 
 
@@ -86,12 +87,11 @@ def main() -> None:
     parser.add_argument("step", choices=["prepare", "score"])
     parser.add_argument("--data", type=Path, default=DATA / "multi_news" / "dev.jsonl", help="JSONL clusters (prepare)")
     parser.add_argument("--out", type=Path, default=OUT, help="outside the repository (default: %(default)s)")
-    parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
+    parser.add_argument("--words", type=int, default=DEFAULT_WORDS, help="the summaries' length (prepare)")
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--save", action="store_true", help="keep the counts (no text) for BENCHMARKS.md")
     parser.add_argument("--judge", default="a helper agent acting as a fact-checking news editor")
-    parser.add_argument("--data-name", default="Multi-News dev", help="what the summaries are of (with --save)")
     args = parser.parse_args()
     if args.step == "prepare":
         prepare(args.data, args.out, args.words, args.sample, args.seed)
@@ -99,8 +99,8 @@ def main() -> None:
     counts = score(args.out)
     print(json.dumps(counts, indent=2))
     if args.save:
-        saved = {"date": dt.date.today().isoformat(), "judge": args.judge, "data": args.data_name,
-                 "words": args.words, **counts}
+        meta = json.loads((args.out / "meta.json").read_text(encoding="utf-8"))
+        saved = {"date": dt.date.today().isoformat(), "judge": args.judge, **meta, **counts}
         SAVED.parent.mkdir(parents=True, exist_ok=True)
         SAVED.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
 
