@@ -29,11 +29,12 @@ from storyline.errors import InputError
 from storyline.io import iter_jsonl
 from storyline.model import Cluster, SummarySentence
 from storyline.summarize import DEFAULT_WORDS, Summarizer
+from storyline.text.patterns import SALUTATIONS
 from storyline.train import DATA, skip
 
 OUT = Path(tempfile.gettempdir()) / "storyline-names"
 SAVED = Path(__file__).resolve().parent / "results" / "names.json"
-COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss)\.? ")
+COURTESY = re.compile(r"^(?:{})\.? ".format("|".join(SALUTATIONS)))
 PASSAGES = 12  # at most this many passages an item
 
 

@@ -183,7 +183,8 @@ def _full_name_matches(text: str) -> list[re.Match]:
 ALONE = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME})\b(?! [A-Z])")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
                 "asked", "testified", "tweeted", "argued", "recalled", "according to")
-COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr")
+SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
+COURTESY_TITLES = (*SALUTATIONS, "Dr")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."); however common the word, a reader needs such a person introduced.
@@ -280,7 +281,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
 
 def _addressed_as_two(name: str, text: str) -> bool:
     """True when ``text`` calls someone "Mr." and someone "Mrs.", "Ms." or "Miss" ``name`` (a couple)."""
-    titles = set(re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(name)}\b", text)) if name in text else set()
+    titles = set(re.findall(rf"\b({'|'.join(SALUTATIONS)})\.? {re.escape(name)}\b", text)) if name in text else set()
     return "Mr" in titles and len(titles) > 1
 
 
@@ -344,13 +345,13 @@ def _role_fits(before: str) -> bool:
 
 
 def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] | None:
-    """``text`` with its first mention of ``name`` alone ("Dahl said", "Mr. Dahl's") outside quotation marks
-    given in full with the person's role or title ("Ada Dahl, the fire chief, said", "Fire chief Ada Dahl's";
-    other titles stay: "Dr. Ada Dahl"; no role or title where the sentence gives one: "chief Dahl", "Dr.
-    Dahl"; a role in apposition only where the sentence goes on, not before "'s" or a comma), the words it
-    replaced, and what it put in their place; None when ``text`` names ``name`` alone nowhere outside a
-    quotation."""
-    alone = rf"(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?(?<![\w'’-])(?<![Tt]he ){re.escape(name)}\b(?!-)(?! [A-Z])"  # not "Vik-led"
+    """``text`` with its first mention of ``name`` alone ("Dahl said", "Mr. Dahl's"; not "Dahl-led", "the Dahl
+    family") outside quotation marks given in full with the person's role or title ("Ada Dahl, the fire
+    chief, said", "Fire chief Ada Dahl's"; other titles stay: "Dr. Ada Dahl"; no role or title where the
+    sentence gives one: "chief Dahl", "Dr. Dahl"; a role in apposition only where the sentence goes on, not
+    before "'s" or a comma), the words it replaced, and what it put in their place; None when ``text`` names
+    ``name`` alone nowhere outside a quotation."""
+    alone = rf"(?:\b(?:{'|'.join(SALUTATIONS)})\.? )?(?<![\w'’-])(?<![Tt]he ){re.escape(name)}\b(?!-)(?! [A-Z])"
     for match in re.finditer(alone, text):
         before, after = text[:match.start()], text[match.end():]
         if not _quoting(before, after):
