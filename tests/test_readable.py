@@ -398,3 +398,10 @@ def test_a_person_is_given_in_full_once_a_sentence_and_summaries_keep_their_budg
     assert text == "Ole Vik said the pier was unsafe, and Vik said it would close." and replaced == [("Ole", "Ole Vik")]
     for budget in range(10, 80, 5):
         assert summarize(INTRODUCED_ELSEWHERE, words=budget).words <= budget
+
+
+def test_a_name_shared_with_someone_named_at_a_sentences_start_or_an_organization_is_no_one_person():
+    texts = ["Shannon Vik asked the board for an early release. The ferry crossing was closed, said Mike Vik.",
+             "The pier was closed, said Tor Ness of Arizona Employers for Fair Ferries, and Employers said so."]
+    assert people_in_full(texts, {"Vik", "Mike", "Employers", "Ness"}) == {"Mike": Person("Mike Vik"),
+                                                                          "Ness": Person("Tor Ness")}
