@@ -153,6 +153,7 @@ TITLES = frozenset(
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
 TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Sgt Capt Prof Rev Adm Atty Amb Supt Insp Det Cmdr".split())
+ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
     r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
@@ -174,7 +175,7 @@ def _full_name_matches(text: str) -> list[re.Match]:
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in TITLES \
-                and match.group(2) not in TITLES | TITLE_ABBREVIATIONS:  # "Texas Gov. Greg Abbott"
+                and match.group(2) not in ANY_TITLE:  # "Texas Gov. Greg Abbott"
             found.append(match)
     return found
 
@@ -333,7 +334,7 @@ def _within_sentence(text: str, start: int) -> bool:
     word = words[-1] if words else ""
     if "\n" in word or not word:
         return False
-    if word.rstrip(".") in TITLES | TITLE_ABBREVIATIONS:
+    if word.rstrip(".") in ANY_TITLE:
         return True
     bare = word.rstrip(",;")
     return bare.isalpha() and (bare.islower() or bare != word)
