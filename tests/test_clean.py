@@ -71,3 +71,13 @@ def test_trigger_words_never_hide_a_junk_rule(example_dir):
     for line in filter(str.strip, lines):
         if any(rule.search(line.strip()) for rule in every_rule):
             assert is_junk(line), line
+
+
+def test_a_video_players_notices_and_a_web_archive_note_are_dropped():
+    page = ("Rating is available when the video has been rented, the player said.\n\n"
+            "This feature is not available on the harbour site just now.\n\n"
+            "The interactive transcript could not be loaded.\n\n"
+            "This crawl was run at a level 2 (the harbour pages and every page they link to)\n\n"
+            "The ferry Nordlys caught fire at the harbour on Tuesday night, and its crew of nine escaped unhurt.")
+    kept = [page[start:end] for start, end in clean_spans(page)]
+    assert kept == ["The ferry Nordlys caught fire at the harbour on Tuesday night, and its crew of nine escaped unhurt."]

@@ -114,7 +114,11 @@ RULES = [
     ("warning", r"^warning\s*:.{0,60}\b(footage|clip|video|images?|content|language|scenes)\b"),
     ("tap", r"\b(click ?/ ?tap|tap) here\b"),
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
-    ("feature", r"^this feature is( currently| temporarily)? (not|un)available\b"),
+    ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
+    # a video player's notices
+    ("rented transcript video", r"\bavailable when the video has been rented\b|\binteractive transcript could not be loaded\b"
+     r"|^this video (is|has been) (unavailable|no longer available|removed)\b"),
+    ("again", r"^please try again later\W*$"),
     ("read", r"[►▶»]\s*read more\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
@@ -122,7 +126,7 @@ RULES = [
     # embeds, web-archive and error pages, contact lines
     ("location tweets", r"\badd location information to your tweets\b"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
-    ("crawl warc wayback", r"\bcrawl data\b|\b(files|captures|pages) (associated with|from) this crawl\b|\bwarc files?\b"
+    ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b|\bwarc files?\b"
      r"|\b(added to|available in|available on) the wayback machine\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
