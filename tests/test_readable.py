@@ -205,6 +205,17 @@ def test_he_or_she_after_a_sentence_that_names_nobody_is_not_used():
         assert not any(s.text.startswith("She said") for s in summarize(text, words=None, sentences=budget).sentences)
 
 
+def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence_that_introduced_them():
+    assert leans_on_previous('"The pier will reopen in the spring," the spokesman said.')
+    assert leans_on_previous("The pier will reopen in the spring, he was quoted as saying.")
+    assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
+    text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
+            "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
+            "The closure would last at least until the end of the summer season, the official said.")
+    for budget in range(1, 4):
+        assert not any("the official said" in s.text for s in summarize(text, words=None, sentences=budget).sentences)
+
+
 def test_a_quote_comes_with_its_speaker():
     text = ("Fire chief Rune Adler told the Herald that 80 firefighters had worked through the night at the warehouse. "
             '"It was a difficult fire because of the dry timber stored inside," he said. '

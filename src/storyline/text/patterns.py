@@ -19,7 +19,8 @@ SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
 # A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
-# pronoun ("..., he said."), or is a bare quotation whose speaker came before.
+# pronoun or a bare role ("..., he said.", "..., the spokesman said."), or is a bare quotation whose speaker
+# came before.
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet then instead moreover furthermore "
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
@@ -43,7 +44,8 @@ THE_ROLE = re.compile(
     r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
-PRONOUN_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it) (said|says|added|adds|told|explained|continued|wrote|noted|insisted)\b")
+UNNAMED_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it|the (?:spokes(?:man|woman|person)|official|source)) "
+                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
 
@@ -62,8 +64,9 @@ NAMES_SOMEONE = re.compile(
 
 def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
     """True when ``sentence`` opens on "he" or "she" (within its first words) or says who speaks only by a
-    pronoun (", he said"), and the sentence before it names nobody they could be."""
-    return bool(HE_OR_SHE.match(sentence) or PRONOUN_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
+    pronoun or a bare role (", he said", ", the official said"), and the sentence before it names nobody they
+    could be."""
+    return bool(HE_OR_SHE.match(sentence) or UNNAMED_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
 
 
 # A sentence that adds to or sets itself against something told before it: "Police also searched ...",
@@ -85,7 +88,7 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
-    return bool(LEANS_ON_OPENING.match(sentence) or PRONOUN_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
+    return bool(LEANS_ON_OPENING.match(sentence) or UNNAMED_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
                 or THE_ROLE.match(sentence) or _early_pronoun(sentence))
 
 
