@@ -18,6 +18,9 @@ def sentences(text: str) -> list[str]:
         ('"Get out now!" the officer shouted. People ran.', ['"Get out now!" the officer shouted.', "People ran."]),
         ("“Is this safe?” asked one resident. Nobody knew.", ["“Is this safe?” asked one resident.", "Nobody knew."]),
         ("Shares of Acme Inc. rose 3 percent. Analysts were surprised.", ["Shares of Acme Inc. rose 3 percent.", "Analysts were surprised."]),
+        ('Her agent told E! News on Friday, "She is resting." Fans cheered.',
+         ['Her agent told E! News on Friday, "She is resting."', "Fans cheered."]),
+        ("The crowd shouted Wow! Then it rained.", ["The crowd shouted Wow!", "Then it rained."]),
     ],
 )
 def test_hard_sentence_boundaries(text, expected):
