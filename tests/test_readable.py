@@ -100,7 +100,7 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
     assert [is_junk(line) for line in prose] == [False] * len(prose)
 
 
-def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_are_no_candidates():
+def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_lost_figures_are_no_candidates():
     text = ("The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier.\n\n"
             "- The harbour board will meet again in the spring to plan a new terminal.\n\n"
             "_Residents who rely on the ferry to reach the mainland every day.\n\n"
@@ -110,7 +110,9 @@ def test_list_items_cut_off_speakers_exclamations_and_unattributed_first_person_
             "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
             "We're told the harbour board will meet again before the end of the month.\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
-            "(The old ferry timetable, from 1951, hangs in the village hall to this day.)")
+            "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
+            "Ferries from Lund Bay and Nordvik carried the most cars ( and , respectively) last year.\n\n"
+            "The ferry's emblem, a gull (), was painted on the pier by the harbour board.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
     passive = "Three men from the harbour village were arrested and charged."
