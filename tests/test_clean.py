@@ -81,3 +81,11 @@ def test_a_video_players_notices_and_a_web_archive_note_are_dropped():
             "The ferry Nordlys caught fire at the harbour on Tuesday night, and its crew of nine escaped unhurt.")
     kept = [page[start:end] for start, end in clean_spans(page)]
     assert kept == ["The ferry Nordlys caught fire at the harbour on Tuesday night, and its crew of nine escaped unhurt."]
+
+
+def test_pointers_to_what_the_page_shows_next_are_junk_but_below_and_following_in_prose_are_not():
+    assert is_junk("Divers reached the wreck by a longer route (see the map below) after the storm had passed.")
+    assert is_junk("Here's a rundown of the three plans the harbour board will vote on.")
+    assert is_junk("The board sorted the ferries into one of the following groups:")
+    assert not is_junk("The water below the pier was twelve metres deep, the divers said.")
+    assert not is_junk("Ferry traffic fell the following year, when the new bridge opened.")

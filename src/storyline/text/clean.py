@@ -104,6 +104,12 @@ RULES = [
     ("check", r"^check out\b"),
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"),
+    # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
+    ("below", r"\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read)\b[^.]{0,30}\bbelow\b|^below(,| is\b| are\b)"),
+    ("here", r"^here(?:'s|’s| is| are) (?:a |an |the |some )?(?:rundown|sampling|list|look|breakdown|roundup|timeline|recap"
+             r"|selection|glimpse|sample)\b"),
+    ("following", r"\bthe following( [\w-]+){0,2}\s*:\s*$|\bin the following (areas|ways|places|states|countries|cities|groups"
+                  r"|categories)\b"),
     ("issue newsstands", r"\bpick up (this|the|next) week'?s issue\b|\bon newsstands (now|\w+day)\b"),
     ("inbox subscribe login", r"^sign up for\b.{0,80}\binbox\b|\bto subscribe, or (log ?in|sign in)\b"),
     ("archive", r"\barchive-it\b"),
