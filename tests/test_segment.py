@@ -20,6 +20,8 @@ def sentences(text: str) -> list[str]:
         ("Shares of Acme Inc. rose 3 percent. Analysts were surprised.", ["Shares of Acme Inc. rose 3 percent.", "Analysts were surprised."]),
         ('Her agent told E! News on Friday, "She is resting." Fans cheered.',
          ['Her agent told E! News on Friday, "She is resting."', "Fans cheered."]),
+        ('"She was taken to hospital," said Ofc. Ada Lind. The report said more.',
+         ['"She was taken to hospital," said Ofc. Ada Lind.', "The report said more."]),
         ("The crowd shouted Wow! Then it rained.", ["The crowd shouted Wow!", "Then it rained."]),
     ],
 )

@@ -16,7 +16,9 @@ from ..model import Sentence
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n", "  ")
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
-TITLE_ALONE = re.compile(r"[\"“]?(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|St)\.")  # "Mr." cut off by Bling Fire
+_TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Ofc|Det|Cpl|Insp|Supt|Pvt|Maj|Adm|Cmdr|Atty|Cllr|Fr|Hon"
+TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
+TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
 NAME_WITH_BANG = re.compile(r"(?<![\w.])[A-Z]!$")  # "E! News": a name, not a sentence's end
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
@@ -34,9 +36,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans within ``text[start:end]``, as offsets into ``text``; no sentence crosses a newline.
 
     Bling Fire splits after a quoted exclamation or question ("Run!" she said.) and after a title that
-    opens a sentence ("Mr." | "Dahl said ...") or a name such as "E!" ("E!" | "News said ..."); a piece
-    that starts in lower case is joined back to the sentence before it on the same line, and such a title
-    or name to the sentence after it.
+    opens a sentence ("Mr." | "Dahl said ..."), a title it does not know ("said Ofc." | "Dahl.") and a name
+    such as "E!" ("E!" | "News said ..."); a piece that starts in lower case is joined back to the sentence
+    before it on the same line, and such a title or name to the sentence after it.
     """
     chunk = text[start:end]
     if not chunk.strip():
@@ -47,7 +49,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans = []
         for a, b in _locate(chunk):
             if spans and (chunk[a:b][:1].islower() or TITLE_ALONE.fullmatch(chunk, *spans[-1])
-                          or NAME_WITH_BANG.search(chunk, *spans[-1])) \
+                          or TITLE_LAST.search(chunk, *spans[-1]) or NAME_WITH_BANG.search(chunk, *spans[-1])) \
                     and "\n" not in chunk[spans[-1][1]:a]:
                 spans[-1] = (spans[-1][0], b)
             else:
