@@ -112,7 +112,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
             "Ferries from Lund Bay and Nordvik carried the most cars ( and , respectively) last year.\n\n"
-            "The ferry's emblem, a gull (), was painted on the pier by the harbour board.")
+            "The ferry's emblem, a gull (), was painted on the pier by the harbour board.\n\n"
+            "A: As it stands now, the ferry will not run again before the summer season.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
     passive = "Three men from the harbour village were arrested and charged."

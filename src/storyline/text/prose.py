@@ -17,6 +17,7 @@ ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair 
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,")  # a page's figures lost: "spend the most ( and , respectively)", "()"
+INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
 # Only who spoke (a name just before the verb), what they said cut off before it: "Fire chief Rune Berg said
 # Tuesday." ("Three men were arrested and charged." names nobody.)
@@ -31,11 +32,11 @@ MAX_WORDS = 80
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
-    (a speaker whose words were cut off), list items, asides in brackets, cut-off teasers, sentences whose
-    figures the page lost ("( and , respectively)"), and (with ``standalone``) sentences a reader cannot
-    place out of their article: questions and exclamations the article makes (subheads, video titles,
-    teasers, posts; a quoted one stays) and first person with no speaker, sentences under ``min_words``
-    words and run-ons over ``max_words`` left out.
+    (a speaker whose words were cut off), list items, an interview's answers ("A: ..."), asides in brackets,
+    cut-off teasers, sentences whose figures the page lost ("( and , respectively)"), and (with
+    ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
+    article makes (subheads, video titles, teasers, posts; a quoted one stays) and first person with no
+    speaker, sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -47,7 +48,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= len(text.split()) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
-                or LIST_ITEM.match(text) or SPEAKER_ONLY.match(text) or ASIDE.match(text) or GAP.search(text)
+                or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
+                or ASIDE.match(text) or GAP.search(text)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
