@@ -327,11 +327,13 @@ def test_a_word_the_articles_put_after_the_is_no_person_opening_a_sentence():
                 "Senate voted to close the ferry terminal for good after the inspection of the pier.",
                 "The Senate of Vestmark met on Monday to decide the future of the cracked ferry pier. "
                 "Charlotte Brooks, an engineer, found the cracks in the pier during a routine inspection. "
-                "Brooks is writing the report that the board will read next month."]
+                "Brooks is writing the report that the board will read next month. "
+                "Charlotte found the cracks on her first day at the harbour, the engineer told the board."]
     sentences = prose_sentences([Document(a) for a in articles])
     leans = dict(zip((s.text.split()[0] for s in sentences), dependencies(sentences).antecedent))
     assert leans["Senate"] == -1  # "the Senate": an institution, whatever the harbour master is called
     assert leans["Brooks"] == 3  # a person, introduced just before
+    assert leans["Charlotte"] == 3  # a first name with a verb in the past ("found")
 
 
 def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):

@@ -211,7 +211,9 @@ def people_alone(text: str) -> list[str]:
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
 # when the articles give that word a first name somewhere.
 OPENING_NAME = re.compile(
-    rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed)\b)")
+    rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed"
+    r"|made|took|went|told|got|gave|came|left|won|lost|ran|saw|found|felt|knew|thought|wrote|spent|began|became|kept"
+    r"|held|brought|sent|met|paid|led|grew|chose|spoke|said)\b)")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
 
