@@ -10,8 +10,8 @@ from storyline.summarize.analysis import dependencies
 from storyline.summarize.mentions import first_mentions
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
-from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_in_full, refers_back,
-                                     speaks_of_someone_unnamed)
+from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_alone, people_in_full,
+                                     refers_back, speaks_of_someone_unnamed)
 from storyline.text.reflow import paragraph_spans
 
 from helpers import assert_sources_point_at_their_sentences
@@ -421,3 +421,9 @@ def test_a_name_shared_with_someone_named_at_a_sentences_start_or_an_organizatio
              "The pier was closed, said Tor Ness of Arizona Employers for Fair Ferries, and Employers said so."]
     assert people_in_full(texts, {"Vik", "Mike", "Employers", "Ness"}) == {"Mike": Person("Mike Vik"),
                                                                           "Ness": Person("Tor Ness")}
+
+
+def test_a_two_letter_surname_is_a_person_but_a_two_letter_word_is_not():
+    assert names("The coil turns when heated, said physicist Lan Wu of the harbour institute.") == (["Wu"], ["Lan"])
+    assert people_alone('"The coil could move a small robot arm," Wu said.') == ["Wu"]
+    assert people_alone('"The coil could move a small robot arm," He said.') == []
