@@ -89,3 +89,9 @@ def test_pointers_to_what_the_page_shows_next_are_junk_but_below_and_following_i
     assert is_junk("The board sorted the ferries into one of the following groups:")
     assert not is_junk("The water below the pier was twelve metres deep, the divers said.")
     assert not is_junk("Ferry traffic fell the following year, when the new bridge opened.")
+
+
+def test_a_related_links_widget_glued_into_a_lead_is_junk_but_shouted_more_is_not():
+    assert is_junk("Councillor Ada Lind Ada Marie LindHarbour fees rise again MORE (R-Vestmark) voted against the plan.")
+    assert is_junk("Harbour master Ole Vik Ole Kristian VikFerry pier to close MORE said on Tuesday that the pier was unsafe.")
+    assert not is_junk("The harbour wants MORE ferries, MORE cars and MORE money, the banner on the quay said.")

@@ -156,6 +156,8 @@ CASED_RULES = [
     ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
     ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
+    # a related-links widget glued into a lead after a name: "Ole Vik Ole Kristian VikHeadline ... MORE said ..."
+    ("more", r"(?<=[a-z0-9?!'’]) MORE (?:\([A-Z]-|(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|wrote|tweeted)\b)"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
