@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.text.segment import split_sentences
+from storyline.text.segment import segment, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -51,3 +51,10 @@ def test_a_quotation_of_several_sentences_is_one_unit():
                          "The port reopens."]
     assert units[3] == '"The smoke was thick.'  # five sentences: too long to keep whole
     assert [s.index for s in sentences] == list(range(len(sentences)))
+
+
+def test_invisible_characters_are_left_out_of_a_sentences_text_but_not_of_its_span():
+    text = "A\u200brwa Lind, the har\u00adbour master, closed the pier on Monday. It was unsafe."
+    first = segment(0, text, [(0, len(text))])[0]
+    assert first.text == "Arwa Lind, the harbour master, closed the pier on Monday."
+    assert text[first.start:first.end].startswith("A\u200brwa")

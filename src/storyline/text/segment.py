@@ -16,6 +16,7 @@ from ..model import Sentence
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n", "  ")
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
+INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")  # "A\u200brwa Damon": no character a reader sees
 _TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Ofc|Det|Cpl|Insp|Supt|Pvt|Maj|Adm|Cmdr|Atty|Cllr|Fr|Hon"
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -137,8 +138,8 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
 
 def one_line(span: str) -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
-    one space (a span without a line break is unchanged)."""
-    return WRAP.sub(" ", span) if "\n" in span else span
+    one space, and invisible characters (zero-width spaces, soft hyphens) left out."""
+    return INVISIBLE.sub("", WRAP.sub(" ", span) if "\n" in span else span)
 
 
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
