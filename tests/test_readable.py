@@ -161,6 +161,8 @@ def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
 def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them():
     assert leans_on_previous("The victim was taken to hospital in Nordvik with burns to his arms.")
     assert leans_on_previous("The ministry said it would review every pier inspection this year.")
+    assert leans_on_previous("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
+    assert leans_on_previous("The assistant poured the liquid into cups as the teacher tended to the pupils.")
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
     assert leans_on_previous("The 15-year-old told the dispatcher that the boat had sunk.")
     assert leans_on_previous("The official said the ferry would not run again this year.")

@@ -41,7 +41,9 @@ THE_ROLE = re.compile(
     r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
     r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage|caller|student|"
     r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
-    r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|"
+    r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|assistant|coach|"
+    r"actor|actress|singer|rapper|star|host|anchor|reporter|researcher|scientist|professor|author|priest|pastor|"
+    r"boyfriend|girlfriend|fiancee?|neighbou?r|grandmother|grandfather|dog|animal|horse|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 UNNAMED_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it|the (?:spokes(?:man|woman|person)|official|source)) "
