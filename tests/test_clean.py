@@ -98,3 +98,15 @@ def test_a_related_links_widget_glued_into_a_lead_is_junk_but_shouted_more_is_no
     assert is_junk("Councillor Ada Lind Ada Marie LindHarbour fees rise again MORE (R-Vestmark) voted against the plan.")
     assert is_junk("Harbour master Ole Vik Ole Kristian VikFerry pier to close MORE said on Tuesday that the pier was unsafe.")
     assert not is_junk("The harbour wants MORE ferries, MORE cars and MORE money, the banner on the quay said.")
+
+
+def test_follow_and_sign_up_prompts_posts_quoted_by_handle_related_links_and_captions_with_a_date_are_junk():
+    for line in ("For more news on the harbour, follow @adalind.",
+                 "--------- Sign up for Vestmark7 email alerts to stay informed about breaking news.",
+                 "Click below to sign the petition to save the pier.",
+                 "MORE: The 25 Best Ferry Crossings in Norway",
+                 "@harbourwatch: Pier closed again after the storm, ferries diverted to Nordvik.",
+                 "Vestmark harbour master Ole Vik listens to a reporter's question at the harbour office "
+                 "in Vestmark, Norway, on March 3, 2019."):
+        assert is_junk(line), line
+    assert not is_junk("The harbour master said he listens to the fishermen before every decision, as he did on March 3.")

@@ -81,9 +81,11 @@ RULES = [
     ("newsletter alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"),
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
+    ("alerts emails newsletters", r"\bsign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
-    ("follow", r"^follow @\w+"),
-    ("click", r"\bclick (here|for more|to (see|read|watch|view))\b"),
+    ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
+    ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
+    ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
     ("twitter", r"\bpic\.twitter\.com/"),
     ("january february march april may june july august september october november december",
      r"\(@\w{1,15}\)\s*\w+ \d{1,2}, \d{4}\s*$"),
@@ -149,7 +151,8 @@ CASED_RULES = [
     ("l r c", r"\((L|R|C|L-R|R-L)\)"),
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
-    ("file", r"^FILE\s*[-–—:]\s"),
+    ("file", r"^FILE\s*[-–—:]\s|\bin a file photo\b"),
+    ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
@@ -158,6 +161,13 @@ CASED_RULES = [
     ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
     # a related-links widget glued into a lead after a name: "Ole Vik Ole Kristian VikHeadline ... MORE said ..."
     ("more", r"(?<=[a-z0-9?!'’]) MORE (?:\([A-Z]-|(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|wrote|tweeted)\b)"),
+    # a caption: who (by name) does what in the present tense, and when: "Mayor Ada Lind listens to a question at the
+    # council in Vestmark, Norway, on March 3, 2019."
+    ("listens speaks gestures waves arrives attends poses smiles walks talks stands holds delivers addresses reacts greets "
+     "takes looks", r"^(?:[\w.'’-]+ ){0,6}[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ (?:listens|speaks|gestures|waves|arrives|attends"
+     r"|poses|smiles|walks|talks|stands|holds|delivers|addresses|reacts|greets|takes part|looks on)\b[^\"“”]*"
+     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
+     r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
@@ -167,6 +177,7 @@ LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){
 TRANSCRIPT_LABELS = 3
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
+POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
@@ -210,7 +221,8 @@ def is_junk(line: str) -> bool:
         return True
     if line.isupper() and ALL_CAPS.search(line):
         return True
-    if ("[" in line and WIDGET.search(line)) or (":" in line and LABEL_INSIDE.search(line)):
+    if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
+            or (":" in line and LABEL_INSIDE.search(line)):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)):
         return True
