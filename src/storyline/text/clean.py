@@ -104,10 +104,10 @@ RULES = [
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("check", r"^check out\b"),
-    ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
-              r"list|gallery|interview) below\b"),
     # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
-    ("below", r"\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read)\b[^.]{0,30}\bbelow\b|^below(,| is\b| are\b)"),
+    ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
+              r"list|gallery|interview) below\b"
+              r"|\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read)\b[^.]{0,30}\bbelow\b|^below(,| is\b| are\b)"),
     ("here", r"^here(?:'s|’s| is| are) (?:a |an |the |some )?(?:rundown|sampling|list|look|breakdown|roundup|timeline|recap"
              r"|selection|glimpse|sample)\b"),
     ("following", r"\bthe following( [\w-]+){0,2}\s*:\s*$|\bin the following (areas|ways|places|states|countries|cities|groups"
@@ -134,8 +134,8 @@ RULES = [
     # embeds, web-archive and error pages, contact lines
     ("location tweets", r"\badd location information to your tweets\b"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
-    ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b|\bwarc files?\b"
-     r"|\b(added to|available in|available on) the wayback machine\b"),
+    ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
+     r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
