@@ -153,7 +153,7 @@ CASED_RULES = [
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s|\bin a file photo\b"),
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
-    ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)*/(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
+    ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
     ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
