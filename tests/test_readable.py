@@ -213,6 +213,7 @@ def test_he_or_she_after_a_sentence_that_names_nobody_is_not_used():
 def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence_that_introduced_them():
     assert leans_on_previous('"The pier will reopen in the spring," the spokesman said.')
     assert leans_on_previous("The pier will reopen in the spring, he was quoted as saying.")
+    assert leans_on_previous('"The pier was never safe," the lawyer said, according to the court papers.')
     assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
     text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
             "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "

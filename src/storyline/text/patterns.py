@@ -46,7 +46,8 @@ THE_ROLE = re.compile(
     r"boyfriend|girlfriend|fiancee?|neighbou?r|grandmother|grandfather|dog|animal|horse|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
-UNNAMED_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it|the (?:spokes(?:man|woman|person)|official|source)) "
+UNNAMED_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it|the (?:spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|"
+                             r"actor|actress|singer|rapper|star|woman|man|mother|father|doctor|researcher)) "
                              r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
