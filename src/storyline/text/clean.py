@@ -103,7 +103,11 @@ RULES = [
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
-    ("check", r"^check out\b"),
+    ("check", r"^check (out|back)\b"),
+    # calls to action: "Download the app ...", "Donate to a fund ...", "Watch NBC 7 News at 4 p.m. ..."
+    ("donate download subscribe visit find learn read listen join get",
+     r"^(donate|download|subscribe|visit|find out more|learn more|read on|listen to|join (us|the)|get the latest)\b"),
+    ("watch call contact", r"^(watch|call|contact)\b.{0,80}(\b\d|\bupdates\b|\binformation\b|@)"),
     # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"
