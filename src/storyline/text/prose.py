@@ -49,7 +49,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             if min_words <= len(text.split()) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
-                or ASIDE.match(text) or GAP.search(text)
+                or ASIDE.match(text) or ("(" in text and GAP.search(text))
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):

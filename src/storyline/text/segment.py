@@ -49,8 +49,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     else:
         spans = []
         for a, b in _locate(chunk):
-            if spans and (chunk[a:b][:1].islower() or TITLE_ALONE.fullmatch(chunk, *spans[-1])
-                          or TITLE_LAST.search(chunk, *spans[-1]) or NAME_WITH_BANG.search(chunk, *spans[-1])) \
+            if spans and (chunk[a:b][:1].islower() or _ends_on_a_name(chunk, *spans[-1])) \
                     and "\n" not in chunk[spans[-1][1]:a]:
                 spans[-1] = (spans[-1][0], b)
             else:
@@ -58,6 +57,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if GLUED_HINT.search(chunk):
         spans = [piece for span in spans for piece in _unglue(chunk, span)]
     return [(start + a, start + b) for a, b in spans]
+
+
+def _ends_on_a_name(chunk: str, a: int, b: int) -> bool:
+    """True when the span ``chunk[a:b]`` ends on a title or a name that Bling Fire took for a sentence's end
+    ("Mr.", "said Ofc.", "E!"): only its last few characters are looked at."""
+    tail = max(a, b - 8)
+    return (chunk[b - 1:b] == "." and bool(TITLE_ALONE.fullmatch(chunk, a, b) or TITLE_LAST.search(chunk, tail, b))) \
+        or (chunk[b - 1:b] == "!" and bool(NAME_WITH_BANG.search(chunk, tail, b)))
 
 
 def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -136,10 +143,12 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
     return result
 
 
-def one_line(span: str) -> str:
+def one_line(span: str, invisible: bool = True) -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
-    one space, and invisible characters (zero-width spaces, soft hyphens) left out."""
-    return INVISIBLE.sub("", WRAP.sub(" ", span) if "\n" in span else span)
+    one space, and invisible characters (zero-width spaces, soft hyphens) left out (``invisible=False``: the
+    text has none, do not look)."""
+    line = WRAP.sub(" ", span) if "\n" in span else span
+    return INVISIBLE.sub("", line) if invisible else line
 
 
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
@@ -153,9 +162,11 @@ def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sent
         pieces.append(text[a:b].translate(LINE_BREAKS))  # a paragraph's wrapped lines read as one line
         length += b - a + 1
     joined = "\n".join(pieces)
+    invisible = INVISIBLE.search(text) is not None
     sentences: list[Sentence] = []
     for a, b in _join_quotes(joined, split_sentences(joined)):
         number = bisect_right(joined_starts, a) - 1
         shift = paragraphs[number][0] - joined_starts[number]
-        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift]), number))
+        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], invisible),
+                                  number))
     return sentences
