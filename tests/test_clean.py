@@ -109,6 +109,7 @@ def test_prompts_calls_to_action_posts_quoted_by_handle_related_links_credits_an
                  "Rune Berg / AP Harbour master Ole Vik walks along the cracked pier at Lund Bay.",
                  "Donate to a fund to help the harbour master's family rebuild their house.",
                  "Watch Harbour TV at 6 p.m. for updates from the pier.",
+                 "Ferry fares soar to new highs (3:40) As the harbour reopens, the ferry company has raised its prices.",
                  "Vestmark harbour master Ole Vik listens to a reporter's question at the harbour office "
                  "in Vestmark, Norway, on March 3, 2019."):
         assert is_junk(line), line

@@ -181,6 +181,7 @@ LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){
 TRANSCRIPT_LABELS = 3
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
+RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
@@ -226,7 +227,7 @@ def is_junk(line: str) -> bool:
     if line.isupper() and ALL_CAPS.search(line):
         return True
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
-            or (":" in line and LABEL_INSIDE.search(line)):
+            or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)):
         return True
