@@ -26,7 +26,7 @@ def test_cleaner_precision_and_recall_on_labelled_lines():
     print(f"cleaner on {len(outcomes)} labelled lines: precision {precision:.3f}, recall {recall:.3f}")
     assert not wrongly_dropped, wrongly_dropped
     assert precision == 1.0
-    assert recall >= 0.95, missed
+    assert recall == 1.0, missed
 
 
 def test_teasers_cut_off_by_an_ellipsis_are_truncated():
@@ -49,6 +49,9 @@ def test_datelines_are_stripped():
         "PORT ALDREN—When the fire broke out, 300 residents left.": "When the fire broke out, 300 residents left.",
         "NORTH SEA—Ferries stopped.": "Ferries stopped.",
         "EU—UK talks resumed on Monday.": "EU—UK talks resumed on Monday.",
+        "NATO—Russia talks resumed on Monday.": "NATO—Russia talks resumed on Monday.",
+        "PORT ALDREN–Ferries stopped.": "Ferries stopped.",
+        "OSLO—The harbour board met.": "The harbour board met.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }

@@ -163,6 +163,8 @@ def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them()
     assert leans_on_previous("The ministry said it would review every pier inspection this year.")
     assert leans_on_previous("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
     assert leans_on_previous("The assistant poured the liquid into cups as the teacher tended to the pupils.")
+    assert not leans_on_previous("The assistant harbour master, Ada Lind, resigned on Monday.")
+    assert not leans_on_previous("The animal rights group said it would sue the harbour board.")
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
     assert leans_on_previous("The 15-year-old told the dispatcher that the boat had sunk.")
     assert leans_on_previous("The official said the ferry would not run again this year.")
@@ -214,6 +216,7 @@ def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence
     assert leans_on_previous('"The pier will reopen in the spring," the spokesman said.')
     assert leans_on_previous("The pier will reopen in the spring, he was quoted as saying.")
     assert leans_on_previous('"The pier was never safe," the lawyer said, according to the court papers.')
+    assert leans_on_previous('"The pier will reopen in the spring," said the spokesman.')
     assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
     text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
             "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
@@ -430,3 +433,9 @@ def test_a_two_letter_surname_is_a_person_but_a_two_letter_word_is_not():
     assert names("The coil turns when heated, said physicist Lan Wu of the harbour institute.") == (["Wu"], ["Lan"])
     assert people_alone('"The coil could move a small robot arm," Wu said.') == ["Wu"]
     assert people_alone('"The coil could move a small robot arm," He said.') == []
+    assert names("A Russian Su-27 fighter jet flew over the harbour on Monday.") == ([], [])
+
+
+def test_a_title_the_sentence_splitter_knows_is_no_first_name():
+    found = people_in_full(['"The pier was unsafe," said harbour police Ofc. Jane Doe on Monday.'], {"Doe"})
+    assert found["Doe"].name == "Jane Doe"

@@ -23,6 +23,7 @@ def sentences(text: str) -> list[str]:
         ('"She was taken to hospital," said Ofc. Ada Lind. The report said more.',
          ['"She was taken to hospital," said Ofc. Ada Lind.', "The report said more."]),
         ("The crowd shouted Wow! Then it rained.", ["The crowd shouted Wow!", "Then it rained."]),
+        ("She got an A! Her mother cried.", ["She got an A!", "Her mother cried."]),
     ],
 )
 def test_hard_sentence_boundaries(text, expected):

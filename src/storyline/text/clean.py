@@ -81,7 +81,7 @@ RULES = [
     ("newsletter alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"),
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
-    ("alerts emails newsletters", r"\bsign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
+    ("alerts emails newsletters", r"^\W*sign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
@@ -105,13 +105,16 @@ RULES = [
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("check", r"^check (out|back)\b"),
     # calls to action: "Download the app ...", "Donate to a fund ...", "Watch NBC 7 News at 4 p.m. ..."
-    ("donate download subscribe visit find learn read listen join get",
-     r"^(donate|download|subscribe|visit|find out more|learn more|read on|listen to|join (us|the)|get the latest)\b"),
-    ("watch call contact", r"^(watch|call|contact)\b.{0,80}(\b\d|\bupdates\b|\binformation\b|@)"),
+    ("donate download subscribe find learn read get",
+     r"^(donate|download|subscribe|find out more|learn more|read on|get the latest)\b"),
+    ("visit", r"^visit\b.{0,100}\b(website|site|page|section|for more|to learn more)\b"),
+    ("watch call contact", r"^(watch|call|contact)\b(?! (of|tracing|tracers|with)\b).{0,80}(\bat \d{1,2}(:\d\d)? ?[ap]\.?m\b"
+                           r"|\d{3}[-. ]\d{4}|\bfor (more )?(updates|information)\b|@\w)"),
     # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"
-              r"|\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read)\b[^.]{0,30}\bbelow\b|^below(,| is\b| are\b)"),
+              r"|\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read|listen|hear)\b[^.]{0,40}\bbelow"
+              r"(?=\s*([.,:;()]|$))|^(listed |shown |pictured )?below(,| is\b| are\b)"),
     ("here", r"^here(?:'s|’s| is| are) (?:a |an |the |some )?(?:rundown|sampling|list|look|breakdown|roundup|timeline|recap"
              r"|selection|glimpse|sample)\b"),
     ("following", r"\bthe following( [\w-]+){0,2}\s*:\s*$|\bin the following (areas|ways|places|states|countries|cities|groups"
@@ -157,21 +160,21 @@ CASED_RULES = [
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s|\bin a file photo\b"),
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
-    ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b"),  # a credit first
+    ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
     ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
     ("at during outside inside near", r"^(?=(\S+ ){1,9}\S+$)[A-Z][a-z]+ [A-Z][a-z]+ (at|during|outside|inside|near) [^,;]+\.$"),
     # a related-links widget glued into a lead after a name: "Ole Vik Ole Kristian VikHeadline ... MORE said ..."
-    ("more", r"(?<=[a-z0-9?!'’]) MORE (?:\([A-Z]-|(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|wrote|tweeted)\b)"),
-    # a caption: who (by name) does what in the present tense, and when: "Mayor Ada Lind listens to a question at the
-    # council in Vestmark, Norway, on March 3, 2019."
+    ("more", r"^(?=.*[a-z][A-Z]).*(?<=[a-z0-9?!'’]) MORE (?:\([A-Z]-|(?:[a-z]+ed|said|says|has|had|is|was|will|would|told|wrote|tweeted)\b)"),
+    # a caption: who (by name) does what in the present tense, where and when: "Mayor Ada Lind listens to a question
+    # at the council in Vestmark, Norway, on March 3, 2019." (not "Ada Lind addresses parliament on Tuesday.")
     ("listens speaks gestures waves arrives attends poses smiles walks talks stands holds delivers addresses reacts greets "
      "takes looks", r"^(?:[\w.'’-]+ ){0,6}[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ (?:listens|speaks|gestures|waves|arrives|attends"
      r"|poses|smiles|walks|talks|stands|holds|delivers|addresses|reacts|greets|takes part|looks on)\b[^\"“”]*"
-     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?"
-     r"|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
+     r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
+     r"|in [A-Z][\w .'-]*, [A-Z][\w .'-]*,? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
@@ -208,7 +211,9 @@ _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       r"|^\s*(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,? - (?=[A-Z])"  # "LONG BEACH - ", not "US - China"
-                      r"|^\s*(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,?(?:—|--)(?=[A-Z])")  # "OKLAHOMA CITY—When"
+                      # "OKLAHOMA CITY—When", "OSLO—The", not "NATO—Russia talks"
+                      r"|^\s*(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,?(?:—|–|--)"
+                      r"(?=[A-Z])")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them

@@ -17,6 +17,10 @@ CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 # A speaker's name as quotes attribute it: up to four capitalized words ("Lt. Gen. Mark Smith").
 SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
+# Verbs in the past tense that do not end in "-ed": "Vik made ...", "The assistant saw ..."
+IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found|felt|knew|thought|wrote|spent|began|became|"
+                  "kept|held|brought|sent|met|paid|led|grew|chose|spoke|said")
+
 # A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
 # pronoun or a bare role ("..., he said.", "..., the spokesman said."), or is a bare quotation whose speaker
@@ -41,14 +45,17 @@ THE_ROLE = re.compile(
     r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
     r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage|caller|student|"
     r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
-    r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|assistant|coach|"
-    r"actor|actress|singer|rapper|star|host|anchor|reporter|researcher|scientist|professor|author|priest|pastor|"
-    r"boyfriend|girlfriend|fiancee?|neighbou?r|grandmother|grandfather|dog|animal|horse|"
+    r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|actor|"
+    r"actress|singer|rapper|reporter|researcher|scientist|professor|author|priest|pastor|boyfriend|girlfriend|"
+    r"fiancee?|neighbou?r|grandmother|grandfather|(?:assistant|coach|star|host|anchor|dog|animal|horse)"
+    r"(?=,|'s| (?:says|was|is|has|had|will|would|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
-UNNAMED_SPEAKER = re.compile(r"(^|[,\"”]\s*)(he|she|they|it|the (?:spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|"
-                             r"actor|actress|singer|rapper|star|woman|man|mother|father|doctor|researcher)) "
-                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
+_SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
+                   "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher")
+UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
+                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b"
+                             rf"|\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
 
@@ -152,14 +159,15 @@ def _early_pronoun(sentence: str) -> bool:
 
 # "Adler", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames of two letters
 # ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
-SURNAME = r"(?:[A-Z](?:[a-z]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-z]{2,})|Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)"
+SURNAME = r"(?:[A-Z](?:[a-z]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-z]{2,})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
     "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
-TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Col Sgt Capt Prof Rev Adm Atty Amb Supt Insp Det Cmdr".split())
+TITLE_ABBREVIATIONS = frozenset(
+    "Gov Sen Rep Gen Col Lt Maj Sgt Cpl Pvt Capt Prof Rev Fr Hon Adm Atty Amb Supt Insp Det Ofc Cmdr Cllr".split())
 ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
@@ -216,8 +224,7 @@ def people_alone(text: str) -> list[str]:
 # when the articles give that word a first name somewhere.
 OPENING_NAME = re.compile(
     rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed"
-    r"|made|took|went|told|got|gave|came|left|won|lost|ran|saw|found|felt|knew|thought|wrote|spent|began|became|kept"
-    r"|held|brought|sent|met|paid|led|grew|chose|spoke|said)\b)")
+    rf"|{IRREGULAR_PAST})\b)")
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
 

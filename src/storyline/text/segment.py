@@ -12,15 +12,16 @@ from bisect import bisect_right
 import blingfire
 
 from ..model import Sentence
+from .patterns import TITLE_ABBREVIATIONS
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n", "  ")
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")  # "A\u200brwa Damon": no character a reader sees
-_TITLES = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Ofc|Det|Cpl|Insp|Supt|Pvt|Maj|Adm|Cmdr|Atty|Cllr|Fr|Hon"
+_TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
-NAME_WITH_BANG = re.compile(r"(?<![\w.])[A-Z]!$")  # "E! News": a name, not a sentence's end
+NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a sentence's end
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
