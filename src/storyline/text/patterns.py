@@ -54,8 +54,8 @@ THE_ROLE = re.compile(
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher")
 UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
-                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b"
-                             rf"|\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
+                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
+SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
 
@@ -76,7 +76,12 @@ def speaks_of_someone_unnamed(sentence: str, before: str) -> bool:
     """True when ``sentence`` opens on "he" or "she" (within its first words) or says who speaks only by a
     pronoun or a bare role (", he said", ", the official said"), and the sentence before it names nobody they
     could be."""
-    return bool(HE_OR_SHE.match(sentence) or UNNAMED_SPEAKER.search(sentence)) and not NAMES_SOMEONE.search(before)
+    return bool(HE_OR_SHE.match(sentence) or _unnamed_speaker(sentence)) and not NAMES_SOMEONE.search(before)
+
+
+def _unnamed_speaker(sentence: str) -> bool:
+    """True when ``sentence`` says who speaks only by a pronoun or a bare role (see UNNAMED_SPEAKER)."""
+    return bool(UNNAMED_SPEAKER.search(sentence) or ("said the " in sentence and SAID_THE_ROLE.search(sentence)))
 
 
 # A sentence that adds to or sets itself against something told before it: "Police also searched ...",
@@ -98,7 +103,7 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
-    return bool(LEANS_ON_OPENING.match(sentence) or UNNAMED_SPEAKER.search(sentence) or BARE_QUOTE.match(sentence)
+    return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or THE_ROLE.match(sentence) or _early_pronoun(sentence))
 
 
