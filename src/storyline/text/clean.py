@@ -78,10 +78,10 @@ RULES = [
      r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"
      r"|most popular|trending( now)?)\s*([:|»›>-]|$)"),
     ("share tweet pin email print", r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b"),
-    ("newsletter alerts emails email briefing",
-     r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"),
+    ("newsletter newsletters alerts emails email briefing",
+     r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
+     r"|^\W*sign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
-    ("alerts emails newsletters", r"^\W*sign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
