@@ -4,14 +4,18 @@ sentences, captions, transcripts, quotes whose speaker came before, questions th
 import re
 import textwrap
 
+import numpy as np
+from scipy import sparse
+
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import dependencies
 from storyline.summarize.mentions import first_mentions
+from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
 from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_alone, people_in_full,
-                                     refers_back, speaks_of_someone_unnamed)
+                                     refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.reflow import paragraph_spans
 
 from helpers import assert_sources_point_at_their_sentences
@@ -158,25 +162,53 @@ def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
             assert number > 0 and texts[number - 1].startswith("Harbour master")
 
 
-def test_the_victim_or_the_ministry_leans_on_the_sentence_that_introduced_them():
-    assert leans_on_previous("The victim was taken to hospital in Nordvik with burns to his arms.")
-    assert leans_on_previous("The ministry said it would review every pier inspection this year.")
-    assert leans_on_previous("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
-    assert leans_on_previous("The assistant poured the liquid into cups as the teacher tended to the pupils.")
-    assert not leans_on_previous("The assistant harbour master, Ada Lind, resigned on Monday.")
-    assert not leans_on_previous("The animal rights group said it would sue the harbour board.")
+def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_sentence_before():
+    assert things_taken_as_known("The victim was taken to hospital in Nordvik with burns to his arms.") == ["victim"]
+    assert things_taken_as_known("The ministry said it would review every pier inspection this year.") == ["ministry"]
+    assert "actress" in things_taken_as_known("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
+    assert "assistant" in things_taken_as_known("The assistant poured the liquid into cups as the teacher tended to the pupils.")
+    assert "15-year-old" in things_taken_as_known("The 15-year-old told the dispatcher that the boat had sunk.")
+    assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
+    assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
+    assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []
+    assert things_taken_as_known("The council of Vestmark closed the ferry terminal on Monday.") == []
+    for sentence in ("The victim was taken to hospital.", "The family-run ferry company carried 40,000 passengers.",
+                     "The harbour master said he had warned the council.", "The official death toll rose to twelve.",
+                     "When Ole Vik saw the cracks, he closed the pier."):
+        assert not leans_on_previous(sentence)
     assert leans_on_previous("Less than a week later, the pier was closed to cars.")
-    assert leans_on_previous("The 15-year-old told the dispatcher that the boat had sunk.")
-    assert leans_on_previous("The official said the ferry would not run again this year.")
-    assert not leans_on_previous("The family-run ferry company carried 40,000 passengers last year.")
-    assert not leans_on_previous("The woman who ran the ferry for thirty years retired on Monday.")
-    assert not leans_on_previous("The council of Vestmark closed the ferry terminal on Monday.")
     assert leans_on_previous("On Monday, he closed the pier to all traffic.")
-    assert not leans_on_previous("The official death toll rose to twelve on Monday.")
     assert leans_on_previous("Unfortunately his boat sank in the storm.")
     assert leans_on_previous("Again, the board did not answer.")
-    assert not leans_on_previous("When Ole Vik saw the cracks, he closed the pier.")
-    assert not leans_on_previous("The harbour master said he had warned the council.")
+
+
+def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
+    assert things_taken_as_known("The philanthropist posted the photographs of the wreck online.") == ["philanthropist"]
+    assert things_taken_as_known("At least nine of the activists were held overnight.") == ["activists"]
+    assert things_taken_as_known("Rescuers said this vessel had no radio.") == ["vessel"]
+    assert things_taken_as_known("The storm that hit the quay was the worst in years.") == []
+    assert things_taken_as_known("The horse, a grey mare, was found on the quay.") == []
+    assert things_taken_as_known("The cost of the new pier is not known.") == []
+    assert things_taken_as_known('"We have never seen this country so angry," the mayor said.') == []
+
+
+def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_the_summary_tells_of_it():
+    introduction = "Shipping magnate Ole Vik found the wreck of the ferry Nordlys off Lund Bay on Sunday."
+    known = "The philanthropist posted photographs of the wreck of the ferry on his website."
+    filler = "Divers from Vestmark mapped the seabed around the wreck of the ferry for three days."
+    sentences = prose_sentences([Document(f"{introduction} {known}"), Document(filler)])
+    needs = dependencies(sentences)
+    assert list(needs.antecedent) == [-1, 0, -1] and needs.unless_told[1] == {"philanthropist"}
+    scores, words = np.array([0.1, 1.0, 0.5]), np.array([14, 12, 14])
+    vectors = sparse.identity(3, format="csr")
+    tokens = [["ole", "vik"], ["philanthropist"], ["diver"]]
+    assert select(scores, vectors, words, 26, None, None, antecedent=needs.antecedent,
+                  unless_told=needs.unless_told, tokens=tokens) == [0, 1]
+    tokens[2].append("philanthropist")  # another article tells of the philanthropist
+    scores[2] = 2.0
+    chosen = select(scores, vectors, words, 26, None, None, antecedent=needs.antecedent,
+                    unless_told=needs.unless_told, tokens=tokens)
+    assert chosen == [2, 1] and tellers(chosen, needs.antecedent, needs.unless_told, tokens) == {1: 2}
 
 
 def test_an_article_of_sentences_that_all_lean_on_something_left_out_is_still_summarized():

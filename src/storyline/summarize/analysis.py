@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN,
                              Person, give_in_full, leans_on_previous, names, people_alone, people_in_full, refers_back,
-                             speaks_of_someone_unnamed)
+                             speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -127,11 +127,14 @@ class Dependencies:
     ``dependencies``); ``in_full``: the people it names alone whom the articles name in full, as {name as
     written: person} ("Vik": Ole Vik, the harbour master): a summary gives the first mention of each in
     full; ``after``: the sentence it comes after when both are chosen, its antecedent or else the candidate
-    that introduces a person of ``in_full`` (-1 for none)."""
+    that introduces a person of ``in_full`` (-1 for none); ``unless_told``: the words (stems) of the thing
+    it takes for known ("The philanthropist ..."), which another sentence of a summary may tell instead
+    of its antecedent."""
 
     antecedent: np.ndarray
     in_full: list[dict[str, Person]]
     after: np.ndarray
+    unless_told: list[frozenset[str]]
 
     @property
     def added_words(self) -> np.ndarray:
@@ -143,7 +146,9 @@ class Dependencies:
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) -> Dependencies:
     """What each candidate needs. The sentence it needs before it: for one that leans on the one before it
     ("She said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..."
-    after "A horse bolted ..."), the candidate just before it in its document; for one that names a person
+    after "A horse bolted ..."), the candidate just before it in its document; so too for one that takes a
+    thing for known ("The philanthropist ...", "nine of the activists"; not its article's first candidate),
+    unless a summary's other sentence tells of it (``unless_told``); for one that names a person
     by surname or first name alone ("..., Adler said", "Mr. Adler") whom the articles (``documents``, else
     the candidates) do not name in full as one person only, a candidate that introduces them by full name:
     the first of its own article before it, else the first of the cluster. -2 when that sentence is not a
@@ -158,10 +163,15 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     people = _People(sentences, leaning, documents)
     result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
     in_full = []
+    unless_told: list[frozenset[str]] = [frozenset()] * len(sentences)
     for number, sentence in enumerate(sentences):
         introduction, after[number], full_names = people.needs(number)
         in_full.append(full_names)
-        if leaning[number]:
+        lead = number == 0 or sentences[number - 1].doc != sentence.doc  # its article's first candidate
+        things = [] if leaning[number] or introduction != -1 or lead else things_taken_as_known(sentence.text)
+        if things:  # "The philanthropist ...": the sentence before it, unless the summary tells of one
+            result[number], unless_told[number] = previous[number], frozenset(stem(thing) for thing in things)
+        elif leaning[number]:
             before = previous[number]
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -169,7 +179,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
             result[number] = -2 if quote_without_speaker or nobody or introduction not in (-1, before) else before
         else:
             result[number] = introduction
-    return Dependencies(result, in_full, np.where(result >= 0, result, after))
+    return Dependencies(result, in_full, np.where(result >= 0, result, after), unless_told)
 
 
 class _People:

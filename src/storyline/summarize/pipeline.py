@@ -18,7 +18,7 @@ from .mentions import first_mentions
 from .novelty import pushed_down, read_share
 from .order import openers, order
 from .salience import Scorer, default_model
-from .select import select
+from .select import select, tellers
 
 
 class Summarizer:
@@ -59,16 +59,20 @@ class Summarizer:
                 scores = pushed_down(scores, read, config.novelty)
         needs = dependencies(analysis.sentences, cluster.documents)
         leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
-        chosen = self._select(scores, analysis, leans_on, words)
+        chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
             leans_on = after = np.full(len(leans_on), -1)
-            chosen = self._select(scores, analysis, leans_on, words)
+            chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
         if analysis.relevance is None and analysis.seen is None:
             can_open = openers(candidates.position, candidates.doc, after, candidates.texts)
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
-                chosen = self._select(scores, analysis, leans_on, words)
+                chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
+        if chosen and leans_on is needs.antecedent:
+            after = after.copy()
+            for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens).items():
+                after[i] = teller
         chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
@@ -82,10 +86,12 @@ class Summarizer:
             answered=answered,
         )
 
-    def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray) -> list[int]:
+    def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray,
+                unless_told: list[frozenset[str]]) -> list[int]:
         config, candidates = self.config, analysis.candidates
         return select(scores, candidates.vectors, words, config.words, config.sentences, config.redundancy,
-                      config.fill, analysis.seen, config.copy, antecedent=leans_on)
+                      config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
+                      tokens=candidates.tokens)
 
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences

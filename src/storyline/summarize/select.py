@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -23,6 +24,8 @@ def select(
     seen: np.ndarray | None = None,
     copy: float | None = None,
     antecedent: np.ndarray | None = None,
+    unless_told: Sequence[frozenset[str]] | None = None,
+    tokens: Sequence[Sequence[str]] | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
@@ -33,7 +36,8 @@ def select(
     it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
     it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Such a group is ranked by its
     sentences' scores per word, so a sentence comes with what it leans on only when the pair is worth its
-    words. Only the MAX_CONSIDERED best
+    words; it needs no antecedent when a chosen sentence's ``tokens`` hold one of ``unless_told[i]`` (the
+    thing it takes for known: "The horse ..." after "A horse bolted ..."). Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
@@ -47,6 +51,11 @@ def select(
         closest[seen[ranked] > copy] = np.inf
     limit = np.finfo(float).max if redundancy is None else redundancy
     used = 0
+    told: set[str] = set()  # the words of the chosen sentences
+
+    def is_told(i: int) -> bool:
+        return unless_told is not None and not told.isdisjoint(unless_told[i])
+
     queue = [(-float(scores[index]), rank, int(index), False) for rank, index in enumerate(ranked)]  # sorted: a heap
     while queue:
         _, rank, index, deferred = heapq.heappop(queue)
@@ -54,7 +63,7 @@ def select(
             break
         if max_words is not None and fill and used >= max_words:
             break
-        group = _with_antecedent(index, antecedent, chosen, rank_of)
+        group = _with_antecedent(index, antecedent, chosen, rank_of, is_told)
         if not group or any(closest[rank_of[i]] > limit for i in group):
             continue
         if len(group) > 1 and not deferred:  # worth its words only if the group is, per word
@@ -70,14 +79,32 @@ def select(
             chosen.append(i)
             used += int(words[i])
             closest = np.maximum(closest, similarity[rank_of[i]])
+            if tokens is not None:
+                told.update(tokens[i])
     return chosen
 
 
-def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray) -> list[int]:
+def tellers(chosen: list[int], antecedent: np.ndarray, unless_told: Sequence[frozenset[str]],
+            tokens: Sequence[Sequence[str]]) -> dict[int, int]:
+    """The chosen sentences chosen without their antecedent because another chosen sentence tells what they
+    take for known (see ``select``), each to the first such sentence."""
+    found = {}
+    for i in chosen:
+        if unless_told[i] and antecedent[i] != -1 and antecedent[i] not in chosen:
+            teller = next((j for j in chosen if j != i and not unless_told[i].isdisjoint(tokens[j])), None)
+            if teller is not None:
+                found[i] = teller
+    return found
+
+
+def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,
+                     is_told: Callable[[int], bool]) -> list[int]:
     """The sentences that choosing ``index`` brings in, in reading order: itself, after the sentences it
-    leans on (up to MAX_CHAIN in all); none when one of them cannot be chosen."""
+    leans on (up to MAX_CHAIN in all) and that no chosen sentence stands in for (``is_told``); none when one
+    of them cannot be chosen."""
     group = [index]
-    while antecedent is not None and (before := int(antecedent[group[0]])) != -1 and before not in chosen:
+    while antecedent is not None and (before := int(antecedent[group[0]])) != -1 and before not in chosen \
+            and not is_told(group[0]):
         if before < 0 or rank_of[before] < 0 or len(group) >= MAX_CHAIN:
             return []
         group.insert(0, before)

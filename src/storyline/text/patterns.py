@@ -7,6 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from .tokens import STOPWORDS
+
 PRONOUNS = "he she it they both this these those his her its their".split()
 CONNECTIVES = "that but and so also however meanwhile still yet then instead there here".split()
 _OPENING = r"^[\"“‘']?({})\b"
@@ -104,7 +106,7 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
-                or THE_ROLE.match(sentence) or _early_pronoun(sentence))
+                or _early_pronoun(sentence))
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
@@ -119,6 +121,7 @@ QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some m
 LOWER_WORD = re.compile(r"[a-z-]+")
 
 
+PAST = frozenset(IRREGULAR_PAST.split("|"))
 # Words after "the" or "this" that name no thing of their own: "The storm that ...", "this year".
 NO_THING = frozenset("that this which what when where with from into over than have been were will would could "
                      "should also only most more much many some such last next first year years week weeks month "
@@ -128,26 +131,49 @@ NO_THING = frozenset("that this which what when where with from into over than h
 def refers_back(sentence: str, before: str) -> bool:
     """True when ``sentence`` names a thing by "the", "this" or "that" and the sentence ``before`` it in its
     article named that thing ("A horse bolted ..." | "The horse ..."): it refers back to it."""
-    nouns = {noun.removesuffix("s") for noun in _pointing_nouns(sentence)
-             if noun not in NO_THING and not noun.endswith(("ed", "ing"))}
+    nouns = {noun.removesuffix("s") for noun in _pointing_nouns(sentence)}
     return bool(nouns) and any(word.removesuffix("s") in nouns for word in LOWER_WORD.findall(before.lower()))
 
 
-def _pointing_nouns(sentence: str) -> list[str]:
-    """The nouns of the sentence's noun phrases that point back (see THE_NOUN)."""
-    nouns = [noun for match in [THE_NOUN.match(sentence)] if match for noun in match.groups() if noun]
+# What tells which thing "the" means, right after its noun: "The storm that hit ...", "The horse, a grey mare",
+# "The assistant harbour master, Ada Lind".
+DEFINED_AFTER = re.compile(
+    r"(?: [a-z-]+)?,? [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\(|\s+(?:who|whom|whose|that|which|of|where|named|"
+    r"called|known as|about|in|at|on|from|for|to|with|by|behind|near|between|under|over|since|during)\b")
+
+
+def things_taken_as_known(sentence: str) -> list[str]:
+    """The nouns by which ``sentence`` points at a thing as if the reader had been told of it ("The
+    philanthropist posted ...", "nine of the activists", "these animals"), unless it says there which
+    thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ...")."""
+    role = THE_ROLE.match(sentence)
+    role = role if role and not DEFINED_AFTER.match(sentence, role.end(1)) else None
+    return list(dict.fromkeys(([role.group(1)] if role else []) + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+
+
+def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
+    """The nouns of the sentence's noun phrases that point back (see THE_NOUN), not those followed by
+    what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of a speaker);
+    no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
+    def undefined(match: re.Match[str], end: int | None = None) -> bool:  # and, with ``defined``, not quoted
+        end = match.end() if end is None else end
+        return defined is None or not (defined.match(sentence, end) or _quoting(sentence[:match.start()], sentence[end:]))
+
+    nouns = [noun for match in [THE_NOUN.match(sentence)] if match and undefined(match, match.end(1)) and undefined(match)
+             for noun in match.groups() if noun]
     for match in DEMONSTRATIVE_NOUN.finditer(sentence):
         start = match.start()
         if start and sentence[start - 1].isalnum():
             continue  # "within", "Smith"
         word_before = sentence[:start].rsplit(None, 1)[-1].lower() if start else ""
-        if match.group(1) != "at" or word_before in BEFORE_THAT:
+        if (match.group(1) != "at" or word_before in BEFORE_THAT) and undefined(match):
             nouns.append(match.group(2))
     for match in PARTITIVE_NOUN.finditer(sentence):
         words_before = sentence[:match.start()].rsplit(None, 1)
-        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()):
+        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and undefined(match):
             nouns.append(match.group(1))
-    return nouns
+    return [noun for noun in nouns if noun not in NO_THING and noun not in PAST and noun not in STOPWORDS
+            and not noun.endswith(("ed", "ing", "ly"))]
 
 
 WHEN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
