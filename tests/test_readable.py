@@ -190,6 +190,13 @@ def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
     assert things_taken_as_known("The horse, a grey mare, was found on the quay.") == []
     assert things_taken_as_known("The cost of the new pier is not known.") == []
     assert things_taken_as_known('"We have never seen this country so angry," the mayor said.') == []
+    assert things_taken_as_known("The man charged with setting the fire was held overnight.") == []
+
+
+def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person():
+    assert things_taken_as_known("The storm flooded every house on the quay.", lead=True) == []
+    assert things_taken_as_known("The storm flooded every house on the quay.") == ["storm"]
+    assert things_taken_as_known("The rapper, who grew up in Vestmark, played the harbour festival.", lead=True) == ["rapper"]
 
 
 def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_the_summary_tells_of_it():

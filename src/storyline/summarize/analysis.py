@@ -147,8 +147,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     """What each candidate needs. The sentence it needs before it: for one that leans on the one before it
     ("She said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..."
     after "A horse bolted ..."), the candidate just before it in its document; so too for one that takes a
-    thing for known ("The philanthropist ...", "nine of the activists"; not its article's first candidate),
-    unless a summary's other sentence tells of it (``unless_told``); for one that names a person
+    thing for known ("The philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it (``unless_told``); for one that names a person
     by surname or first name alone ("..., Adler said", "Mr. Adler") whom the articles (``documents``, else
     the candidates) do not name in full as one person only, a candidate that introduces them by full name:
     the first of its own article before it, else the first of the cluster. -2 when that sentence is not a
@@ -168,7 +167,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
         introduction, after[number], full_names = people.needs(number)
         in_full.append(full_names)
         lead = number == 0 or sentences[number - 1].doc != sentence.doc  # its article's first candidate
-        things = [] if leaning[number] or introduction != -1 or lead else things_taken_as_known(sentence.text)
+        things = [] if leaning[number] or introduction != -1 else things_taken_as_known(sentence.text, lead)
         if things:  # "The philanthropist ...": the sentence before it, unless the summary tells of one
             result[number], unless_told[number] = previous[number], frozenset(stem(thing) for thing in things)
         elif leaning[number]:

@@ -136,19 +136,21 @@ def refers_back(sentence: str, before: str) -> bool:
 
 
 # What tells which thing "the" means, right after its noun: "The storm that hit ...", "The horse, a grey mare",
-# "The assistant harbour master, Ada Lind".
+# "The assistant harbour master, Ada Lind", "The man charged with ...".
 DEFINED_AFTER = re.compile(
     r"(?: [a-z-]+)?,? [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\(|\s+(?:who|whom|whose|that|which|of|where|named|"
-    r"called|known as|about|in|at|on|from|for|to|with|by|behind|near|between|under|over|since|during)\b")
+    r"called|known as|about|in|at|on|from|for|to|with|by|behind|near|between|under|over|since|during)\b"
+    r"|\s+[a-z]+(?:ed|en) (?:of|by|in|at|on|with|for|to|as|after|during)\b")
 
 
-def things_taken_as_known(sentence: str) -> list[str]:
+def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     """The nouns by which ``sentence`` points at a thing as if the reader had been told of it ("The
     philanthropist posted ...", "nine of the activists", "these animals"), unless it says there which
-    thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ...")."""
+    thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
+    ``lead`` may name a thing its headline told ("The storm ..."), but not a person ("The rapper, ...")."""
     role = THE_ROLE.match(sentence)
-    role = role if role and not DEFINED_AFTER.match(sentence, role.end(1)) else None
-    return list(dict.fromkeys(([role.group(1)] if role else []) + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+    roles = [role.group(1)] if role and not DEFINED_AFTER.match(sentence, role.end(1)) else []
+    return roles if lead else list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
 def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
