@@ -144,17 +144,17 @@ class Dependencies:
 
 
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) -> Dependencies:
-    """What each candidate needs. The sentence it needs before it: for one that leans on the one before it
-    ("She said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..."
-    after "A horse bolted ..."), the candidate just before it in its document; so too for one that takes a
-    thing for known ("The philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it (``unless_told``); for one that names a person
-    by surname or first name alone ("..., Adler said", "Mr. Adler") whom the articles (``documents``, else
-    the candidates) do not name in full as one person only, a candidate that introduces them by full name:
-    the first of its own article before it, else the first of the cluster. -2 when that sentence is not a
-    candidate, or the person is never introduced (their full name only in ``documents`` outside the
-    candidates, or no full name for a name general English does not know): the sentence cannot be used. -1
-    for none needed. A person the articles do name in full as one person only needs no sentence before:
-    their full name is in ``in_full``."""
+    """What each candidate needs. The sentence it needs before it: for one that leans on the one before it ("She
+    said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A
+    horse bolted ..."), the candidate just before it in its document; so too for one that takes a thing for
+    known ("The philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it
+    (``unless_told``); for one that names a person by surname or first name alone ("..., Adler said", "Mr.
+    Adler") whom the articles (``documents``, else the candidates) do not name in full as one person only, a
+    candidate that introduces them by full name: the first of its own article before it, else the first of the
+    cluster. -2 when that sentence is not a candidate, or the person is never introduced (their full name only
+    in ``documents`` outside the candidates, or no full name for a name general English does not know): the
+    sentence cannot be used. -1 for none needed. A person the articles do name in full as one person only needs
+    no sentence before: their full name is in ``in_full``."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
     previous = [at.get((s.doc, s.index - 1), -2) for s in sentences]  # -2: not a candidate
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))

@@ -138,8 +138,9 @@ def refers_back(sentence: str, before: str) -> bool:
 # What tells which thing "the" means, right after its noun: "The storm that hit ...", "The horse, a grey mare",
 # "The assistant harbour master, Ada Lind", "The man charged with ...".
 DEFINED_AFTER = re.compile(
-    r"(?: [a-z-]+)?,? [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\(|\s+(?:who|whom|whose|that|which|of|where|named|"
-    r"called|known as|about|in|at|on|from|for|to|with|by|behind|near|between|under|over|since|during)\b"
+    r"(?: [a-z-]+)?,? [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\("
+    r"|\s+(?:who|whom|whose|that|which|of|where|named|called|known as|about|in|at|on|from|for|to|with|by|behind|"
+    r"near|between|under|over|since|during)\b"
     r"|\s+[a-z]+(?:ed|en) (?:of|by|in|at|on|with|for|to|as|after|during)\b")
 
 
@@ -159,10 +160,11 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
     no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
     def undefined(match: re.Match[str], end: int | None = None) -> bool:  # and, with ``defined``, not quoted
         end = match.end() if end is None else end
-        return defined is None or not (defined.match(sentence, end) or _quoting(sentence[:match.start()], sentence[end:]))
+        return defined is None or not (defined.match(sentence, end)
+                                       or _quoting(sentence[:match.start()], sentence[end:]))
 
-    nouns = [noun for match in [THE_NOUN.match(sentence)] if match and undefined(match, match.end(1)) and undefined(match)
-             for noun in match.groups() if noun]
+    nouns = [noun for match in [THE_NOUN.match(sentence)]
+             if match and undefined(match, match.end(1)) and undefined(match) for noun in match.groups() if noun]
     for match in DEMONSTRATIVE_NOUN.finditer(sentence):
         start = match.start()
         if start and sentence[start - 1].isalnum():
