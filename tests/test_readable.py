@@ -216,6 +216,9 @@ def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_t
     chosen = select(scores, vectors, words, 26, None, None, antecedent=needs.antecedent,
                     unless_told=needs.unless_told, tokens=tokens)
     assert chosen == [2, 1] and tellers(chosen, needs.antecedent, needs.unless_told, tokens) == {1: 2}
+    scores[2] = 0.0  # a reader who read of the philanthropist before needs no introduction
+    assert select(scores, vectors, words, 12, None, None, antecedent=needs.antecedent, unless_told=needs.unless_told,
+                  tokens=tokens, known=frozenset({"philanthropist"})) == [1]
 
 
 def test_an_article_of_sentences_that_all_lean_on_something_left_out_is_still_summarized():

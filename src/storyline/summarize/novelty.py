@@ -39,3 +39,8 @@ def pair_share(tokens: list[list[str]], previous: list[Document]) -> np.ndarray:
     total = np.asarray(pairs.sum(axis=1)).ravel()
     result: np.ndarray = held / np.maximum(total, 1.0)
     return result
+
+
+def read_words(previous: list[Document]) -> frozenset[str]:
+    """The content words (stems) of the articles the reader already read: things they were told of."""
+    return frozenset(word for document in previous for word in content_words(document.text))

@@ -15,7 +15,7 @@ from .analysis import Analysis, analyze, dependencies
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .mentions import first_mentions
-from .novelty import pushed_down, read_share
+from .novelty import pushed_down, read_share, read_words
 from .order import openers, order
 from .salience import Scorer, default_model
 from .select import select, tellers
@@ -58,17 +58,18 @@ class Summarizer:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
         needs = dependencies(analysis.sentences, cluster.documents)
+        known = read_words(cluster.previous)  # what the reader was told before
         leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
-        chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
+        chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
             leans_on = after = np.full(len(leans_on), -1)
-            chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
+            chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if analysis.relevance is None and analysis.seen is None:
             can_open = openers(candidates.position, candidates.doc, after, candidates.texts)
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
-                chosen = self._select(scores, analysis, leans_on, words, needs.unless_told)
+                chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if chosen and leans_on is needs.antecedent:
             after = after.copy()
             for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens).items():
@@ -87,11 +88,11 @@ class Summarizer:
         )
 
     def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray,
-                unless_told: list[frozenset[str]]) -> list[int]:
+                unless_told: list[frozenset[str]], known: frozenset[str]) -> list[int]:
         config, candidates = self.config, analysis.candidates
         return select(scores, candidates.vectors, words, config.words, config.sentences, config.redundancy,
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
-                      tokens=candidates.tokens)
+                      tokens=candidates.tokens, known=known)
 
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences

@@ -26,6 +26,7 @@ def select(
     antecedent: np.ndarray | None = None,
     unless_told: Sequence[frozenset[str]] | None = None,
     tokens: Sequence[Sequence[str]] | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
@@ -37,7 +38,8 @@ def select(
     it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Such a group is ranked by its
     sentences' scores per word, so a sentence comes with what it leans on only when the pair is worth its
     words; it needs no antecedent when a chosen sentence's ``tokens`` hold one of ``unless_told[i]`` (the
-    thing it takes for known: "The horse ..." after "A horse bolted ..."). Only the MAX_CONSIDERED best
+    thing it takes for known: "The horse ..." after "A horse bolted ...") or ``known`` does (the words of what
+    the reader already read). Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
@@ -51,7 +53,7 @@ def select(
         closest[seen[ranked] > copy] = np.inf
     limit = np.finfo(float).max if redundancy is None else redundancy
     used = 0
-    told: set[str] = set()  # the words of the chosen sentences
+    told = set(known)  # and the words of the chosen sentences
 
     def is_told(i: int) -> bool:
         return unless_told is not None and not told.isdisjoint(unless_told[i])
