@@ -83,6 +83,12 @@ def test_order_leads_with_the_article_whose_chosen_sentence_comes_earliest_in_it
     assert order([1, 6, 4], POSITION, DOC) == [4, 6, 1]
 
 
+def test_order_puts_a_sentence_after_a_later_one_of_its_article_that_tells_what_it_takes_for_known():
+    after = ints(-1, 3, -1, -1, -1, -1, -1, -1)  # sentence 1 ("The philanthropist ...") told by sentence 3
+    assert order([1, 3], POSITION, DOC, after) == [3, 1]
+    assert order([1, 3, 5], POSITION, DOC, after) == [3, 1, 5]
+
+
 def test_order_breaks_ties_by_document():
     assert order([4, 0], POSITION, DOC) == [0, 4]
 

@@ -15,7 +15,7 @@ from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, R
                              Person, give_in_full, leans_on_previous, names, people_alone, people_in_full, refers_back,
                              speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
-from ..text.tokens import stem, stem_frequencies, surface_words, word_frequency
+from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
@@ -163,15 +163,18 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
     in_full = []
     unless_told: list[frozenset[str]] = [frozenset()] * len(sentences)
+    lead: dict[int, int] = {}  # each article's first candidate
+    for sentence in sentences:
+        lead[sentence.doc] = min(lead.get(sentence.doc, sentence.index), sentence.index)
     for number, sentence in enumerate(sentences):
         introduction, after[number], full_names = people.needs(number)
         in_full.append(full_names)
-        lead = number == 0 or sentences[number - 1].doc != sentence.doc  # its article's first candidate
-        things = [] if leaning[number] or introduction != -1 else things_taken_as_known(sentence.text, lead)
-        if things:  # "The philanthropist ...": the sentence before it, unless the summary tells of one
-            result[number], unless_told[number] = previous[number], frozenset(stem(thing) for thing in things)
-        elif leaning[number]:
-            before = previous[number]
+        before = previous[number]
+        things = [] if leaning[number] else things_taken_as_known(sentence.text, sentence.index == lead[sentence.doc])
+        if things and introduction == -1:  # "The philanthropist ...": the sentence before it, unless told of one
+            result[number] = before
+            unless_told[number] = frozenset(words[-1] for thing in things if (words := content_words(thing)))
+        elif leaning[number] or things:
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
             nobody = before >= 0 and speaks_of_someone_unnamed(sentence.text, sentences[before].text)

@@ -15,9 +15,10 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     and forth between articles' accounts, and opens on its best lead that stands alone: not one that adds to
     something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
     said ...") or leans on another article. A sentence
-    that leans on one of another article (``antecedent``, as for ``select``: the full name of a person
-    it names by surname) comes right after it, and the sentences of its article leaning on it after it."""
-    follows = _deferred(chosen, doc, antecedent)
+    that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
+    full name of a person it names by surname, the sentence that tells of a thing it takes for known) comes
+    right after it, and the sentences of its article leaning on it after it."""
+    follows = _deferred(chosen, doc, position, antecedent)
     lead: dict[int, int] = {}  # each article's first chosen sentence
     for i in chosen:
         article = int(doc[i])
@@ -52,13 +53,14 @@ def openers(position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray, texts
     return np.array([i for i in leads if antecedent[i] == -1 and can_open(texts[i])], dtype=int)
 
 
-def _deferred(chosen: list[int], doc: np.ndarray, antecedent: np.ndarray | None) -> dict[int, int]:
+def _deferred(chosen: list[int], doc: np.ndarray, position: np.ndarray, antecedent: np.ndarray | None) -> dict[int, int]:
     """The chosen sentences placed after what they lean on rather than in their article's order, with
-    that sentence: those leaning on another article's, and those leaning on a sentence so placed."""
+    that sentence: those leaning on another article's or on a later one of their own, and those leaning on
+    a sentence so placed."""
     if antecedent is None:
         return {}
     leans = {i: int(antecedent[i]) for i in chosen if int(antecedent[i]) in chosen}
-    follows = {i: before for i, before in leans.items() if doc[before] != doc[i]}
+    follows = {i: before for i, before in leans.items() if doc[before] != doc[i] or position[before] > position[i]}
     while grown := {i: before for i, before in leans.items() if before in follows and i not in follows}:
         follows.update(grown)
     return follows

@@ -72,8 +72,9 @@ class Summarizer:
                 chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if chosen and leans_on is needs.antecedent:
             after = after.copy()
-            for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens).items():
-                after[i] = teller
+            for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
+                if after[teller] != i:  # no cycle with a person's introduction
+                    after[i] = teller
         chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)

@@ -37,9 +37,9 @@ def select(
     it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
     it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Such a group is ranked by its
     sentences' scores per word, so a sentence comes with what it leans on only when the pair is worth its
-    words; it needs no antecedent when a chosen sentence's ``tokens`` hold one of ``unless_told[i]`` (the
-    thing it takes for known: "The horse ..." after "A horse bolted ...") or ``known`` does (the words of what
-    the reader already read). Only the MAX_CONSIDERED best
+    words; it needs no antecedent (even one that cannot be chosen) when a chosen sentence's ``tokens`` hold one
+    of ``unless_told[i]`` (the thing it takes for known: "The philanthropist ..." after "Ole Vik, a
+    philanthropist, ...") or ``known`` does (the words of what the reader already read). Only the MAX_CONSIDERED best
     sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
@@ -87,12 +87,12 @@ def select(
 
 
 def tellers(chosen: list[int], antecedent: np.ndarray, unless_told: Sequence[frozenset[str]],
-            tokens: Sequence[Sequence[str]]) -> dict[int, int]:
+            tokens: Sequence[Sequence[str]], known: frozenset[str] = frozenset()) -> dict[int, int]:
     """The chosen sentences chosen without their antecedent because another chosen sentence tells what they
-    take for known (see ``select``), each to the first such sentence."""
+    take for known (see ``select``; not when ``known`` does), each to the first such sentence."""
     found = {}
     for i in chosen:
-        if unless_told[i] and antecedent[i] != -1 and antecedent[i] not in chosen:
+        if unless_told[i] and antecedent[i] != -1 and antecedent[i] not in chosen and unless_told[i].isdisjoint(known):
             teller = next((j for j in chosen if j != i and not unless_told[i].isdisjoint(tokens[j])), None)
             if teller is not None:
                 found[i] = teller

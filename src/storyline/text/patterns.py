@@ -53,6 +53,7 @@ THE_ROLE = re.compile(
     r"(?=,|'s| (?:says|was|is|has|had|will|would|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
     r"[\w-]+-year-old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
+THINGS_IN_ROLES = frozenset("ministry agency company team video footage family kingdom".split())  # of THE_ROLE
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher")
 UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
@@ -121,11 +122,15 @@ QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some m
 LOWER_WORD = re.compile(r"[a-z-]+")
 
 
-PAST = frozenset(IRREGULAR_PAST.split("|"))
-# Words after "the" or "this" that name no thing of their own: "The storm that ...", "this year".
+# Words after "the" or "this" that name no thing of their own: "The storm that ...", "this year", "The former
+# teacher", "one of the busiest ports", "one of the world's ...", "Two of the three ferries".
 NO_THING = frozenset("that this which what when where with from into over than have been were will would could "
                      "should also only most more much many some such last next first year years week weeks month "
-                     "months time times day days".split())
+                     "months time times day days summer winter spring autumn season weekend morning afternoon "
+                     "evening night world former annual other same whole entire latter latest recent current "
+                     "previous local national federal major main little large small young great".split()) | QUANTIFIERS
+PAST = frozenset(IRREGULAR_PAST.split("|"))
+NOUNS_IN_EST = frozenset("interest protest contest request arrest forest harvest conquest unrest priest inquest".split())
 
 
 def refers_back(sentence: str, before: str) -> bool:
@@ -136,12 +141,15 @@ def refers_back(sentence: str, before: str) -> bool:
 
 
 # What tells which thing "the" means, right after its noun: "The storm that hit ...", "The horse, a grey mare",
-# "The assistant harbour master, Ada Lind", "The man charged with ...".
+# "The assistant harbour master, Ada Lind", "The man charged with arson was ..." (not "The vessel on Tuesday ...",
+# "The philanthropist thanked Ole Vik", "The victim died in hospital").
 DEFINED_AFTER = re.compile(
-    r"(?: [a-z-]+)?,? [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\("
+    r"(?: [a-z-]+)?, [A-Z][\w'’-]+ [A-Z]| [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\("
     r"|\s+(?:who|whom|whose|that|which|of|where|named|called|known as|about|in|at|on|from|for|to|with|by|behind|"
-    r"near|between|under|over|since|during)\b"
-    r"|\s+[a-z]+(?:ed|en) (?:of|by|in|at|on|with|for|to|as|after|during)\b")
+    r"near|between|under|over|since|during)\b(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|this|last|next)\b)"
+    r"|\s+[a-z]+(?:ed|en) (?:of|by|in|at|on|with|for|to|as|after|during)\b"
+    r"(?=.*\b(?:is|was|are|were|has|had|have|will|would|could|can|may|said|says)\b)")
 
 
 def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
@@ -151,7 +159,9 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     ``lead`` may name a thing its headline told ("The storm ..."), but not a person ("The rapper, ...")."""
     role = THE_ROLE.match(sentence)
     roles = [role.group(1)] if role and not DEFINED_AFTER.match(sentence, role.end(1)) else []
-    return roles if lead else list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+    if lead:
+        return [role for role in roles if role not in THINGS_IN_ROLES]
+    return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
 def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
@@ -163,8 +173,10 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
         return defined is None or not (defined.match(sentence, end)
                                        or _quoting(sentence[:match.start()], sentence[end:]))
 
-    nouns = [noun for match in [THE_NOUN.match(sentence)]
-             if match and undefined(match, match.end(1)) and undefined(match) for noun in match.groups() if noun]
+    opening = THE_NOUN.match(sentence)  # what follows a second word that may be a verb ("lies") tells nothing
+    second = opening.group(2) if opening else None
+    nouns = [noun for noun in opening.groups() if noun] if opening and undefined(opening, opening.end(1)) and (
+        not second or second.endswith("s") or _no_noun(second) or undefined(opening)) else []
     for match in DEMONSTRATIVE_NOUN.finditer(sentence):
         start = match.start()
         if start and sentence[start - 1].isalnum():
@@ -176,8 +188,14 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
         words_before = sentence[:match.start()].rsplit(None, 1)
         if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and undefined(match):
             nouns.append(match.group(1))
-    return [noun for noun in nouns if noun not in NO_THING and noun not in PAST and noun not in STOPWORDS
-            and not noun.endswith(("ed", "ing", "ly"))]
+    return [noun for noun in nouns if not _no_noun(noun)]
+
+
+def _no_noun(word: str) -> bool:
+    """True for a word that names no thing of its own (NO_THING, a stop word), a verb in the past tense, a
+    gerund, an adverb or a superlative ("busiest")."""
+    return (word in NO_THING or word in PAST or word in STOPWORDS or word.endswith(("ed", "ing", "ly"))
+            or (word.endswith("est") and len(word) > 5 and word not in NOUNS_IN_EST))
 
 
 WHEN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
