@@ -168,6 +168,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert "actress" in things_taken_as_known("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
     assert "assistant" in things_taken_as_known("The assistant poured the liquid into cups as the teacher tended to the pupils.")
     assert "15-year-old" in things_taken_as_known("The 15-year-old told the dispatcher that the boat had sunk.")
+    assert "fifteen year old" in things_taken_as_known("The fifteen year old told the dispatcher that the boat sank.")
     assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
     assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
     assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []

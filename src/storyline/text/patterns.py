@@ -51,7 +51,7 @@ THE_ROLE = re.compile(
     r"actress|singer|rapper|reporter|researcher|scientist|professor|author|priest|pastor|boyfriend|girlfriend|"
     r"fiancee?|neighbou?r|grandmother|grandfather|(?:assistant|coach|star|host|anchor|dog|animal|horse)"
     r"(?=,|'s| (?:says|was|is|has|had|will|would|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
-    r"[\w-]+-year-old)(?:'s)?(?![\w-])"
+    r"[\w-]+[- ]year[- ]old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 THINGS_IN_ROLES = frozenset("ministry agency company team video footage family kingdom".split())  # of THE_ROLE
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
