@@ -14,6 +14,7 @@ from storyline.summarize.mentions import first_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
+from storyline.text.prose import is_question
 from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.reflow import paragraph_spans
@@ -151,6 +152,15 @@ def test_a_question_the_article_asks_is_no_candidate_but_a_quoted_one_is():
     assert any(s.startswith('"Who will come') for s in sentences)
 
 
+def test_a_question_with_a_quoted_title_or_word_is_still_the_articles_own():
+    for question in ('What happens in the last episode of "Harbour Days"?', "Could a 'floating pier' be the answer?",
+                     "'Left behind': What will the islanders do without their ferry?"):
+        assert is_question(question), question
+    for reported in ('"Who will come now?" asked the innkeeper.', 'Why, the innkeeper asked, was the pier "unsafe"?',
+                     "“Why did the ferry stop? Why did nobody tell us?”"):
+        assert not is_question(reported), reported
+
+
 def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
     text = ("The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier. "
             "Harbour master Ole Vik had warned about the pier for years in letters to the council. "
@@ -181,6 +191,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert leans_on_previous("On Monday, he closed the pier to all traffic.")
     assert leans_on_previous("Unfortunately his boat sank in the storm.")
     assert leans_on_previous("Again, the board did not answer.")
+    assert leans_on_previous("Perhaps he is overstating the damage to the pier.")
+    assert leans_on_previous("Now it is seeking to change the ferry timetable.")
+    assert not leans_on_previous("Now the council is seeking to change the ferry timetable.")
 
 
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():

@@ -11,6 +11,7 @@ from .segment import has_open_quote, segment
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
+QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight quotes, not an apostrophe
 FIRST_PERSON_WORD = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair to say"
@@ -73,5 +74,9 @@ def speaks_unquoted(sentence: str) -> bool:
 
 def is_question(sentence: str) -> bool:
     """True for a question or an exclamation in the article's own voice (a subhead, a teaser, a quoted
-    post without its quotation marks), not one it quotes."""
-    return bool(QUESTION.search(sentence)) and not QUOTE_MARK.search(sentence)
+    post without its quotation marks), not one it quotes or reports ("What happens in the final "Harbour
+    Days"?" is the article's; "Why now?" she asked. and Why, he asked, were they "late"? are not)."""
+    if not QUESTION.search(sentence):
+        return False
+    unquoted = QUOTED_WORDS.sub("", QUOTATION.sub("", sentence))
+    return bool(QUESTION.search(unquoted)) and not QUOTE_MARK.search(unquoted) and not ATTRIBUTED.search(unquoted)
