@@ -139,7 +139,11 @@ RULES = [
     ("rights copyright ©", r"\b(all rights reserved|copyright ©|© \d{4})"),
     ("material", r"\bthis material may not be (published|broadcast|rewritten)"),
     # embeds, web-archive and error pages, contact lines
-    ("location tweets", r"\badd location information to your tweets\b"),
+    ("location tweets tweet", r"\badd location information to your tweets\b|\bwhen you tweet with a location\b"
+     r"|\bdelete your (tweet )?location history\b"),
+    ("requested found looking", r"\bthe page you (requested|are looking for|were looking for) (could not|cannot|can't|can’t)"
+     r" be found\b|\bif you are looking for an older (news )?(story|article)\b"),
+    ("keep", r"^keep up with (the best of|the latest from|all the latest)\b"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
