@@ -59,3 +59,12 @@ def test_invisible_characters_are_left_out_of_a_sentences_text_but_not_of_its_sp
     first = segment(0, text, [(0, len(text))])[0]
     assert first.text == "Arwa Lind, the harbour master, closed the pier on Monday."
     assert text[first.start:first.end].startswith("A\u200brwa")
+
+
+def test_a_label_glued_to_a_sentence_is_left_out_of_it():
+    text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
+            "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it.")
+    sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
+    assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
+                         "Former harbour master Ole Vik called the decision reckless.",
+                         "Image Comics will publish a book on it."]

@@ -33,6 +33,10 @@ GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
                    r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))")
 
+# A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...".
+GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo) (?=(?:The|A|An|This|In|On|At|After|Former|[A-Z][a-z]+ "
+                         r"[A-Z][a-z]+) )")
+
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]``, as offsets into ``text``; no sentence crosses a newline.
@@ -166,6 +170,8 @@ def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sent
     invisible = INVISIBLE.search(text) is not None
     sentences: list[Sentence] = []
     for a, b in _join_quotes(joined, split_sentences(joined)):
+        label = GLUED_LABEL.match(joined, a, b)
+        a = label.end() if label else a
         number = bisect_right(joined_starts, a) - 1
         shift = paragraphs[number][0] - joined_starts[number]
         sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], invisible),
