@@ -38,7 +38,8 @@ _POINTS_BACK = (
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
-       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)"]
+       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
+       r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
