@@ -154,7 +154,8 @@ def test_a_question_the_article_asks_is_no_candidate_but_a_quoted_one_is():
 
 def test_a_question_with_a_quoted_title_or_word_is_still_the_articles_own():
     for question in ('What happens in the last episode of "Harbour Days"?', "Could a 'floating pier' be the answer?",
-                     "'Left behind': What will the islanders do without their ferry?"):
+                     "'Left behind': What will the islanders do without their ferry?",
+                     "Pretty much says it all, doesn't it?"):
         assert is_question(question), question
     for reported in ('"Who will come now?" asked the innkeeper.', 'Why, the innkeeper asked, was the pier "unsafe"?',
                      "“Why did the ferry stop? Why did nobody tell us?”"):
@@ -194,6 +195,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert leans_on_previous("Perhaps he is overstating the damage to the pier.")
     assert leans_on_previous("Now it is seeking to change the ferry timetable.")
     assert not leans_on_previous("Now the council is seeking to change the ferry timetable.")
+    assert leans_on_previous("If that turns out to be true, the ferry will stop running.")
+    assert leans_on_previous("On the contrary, the harbour master writes, the pier is safe.")
+    assert not leans_on_previous("If the pier falls, the ferry stops running.")
 
 
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
@@ -285,6 +289,7 @@ def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence
     assert leans_on_previous('"The pier was never safe," the lawyer said, according to the court papers.')
     assert leans_on_previous('"The pier will reopen in the spring," said the spokesman.')
     assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
+    assert leans_on_previous("The coast guard said it was assisting the harbour police, the newspaper said.")
     text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
             "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
             "The closure would last at least until the end of the summer season, the official said.")

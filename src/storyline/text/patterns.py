@@ -39,7 +39,9 @@ _POINTS_BACK = (
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
-       r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)"]
+       r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
+       r"if (that|this|so|not|true)\b", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise",
+       r"similarly", r"that said", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
@@ -56,7 +58,8 @@ THE_ROLE = re.compile(
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 THINGS_IN_ROLES = frozenset("ministry agency company team video footage family kingdom".split())  # of THE_ROLE
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
-                   "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher")
+                   "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher|newspaper|paper|magazine|network|"
+                   "broadcaster|website|outlet|daily")
 UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
                              r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
 SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
