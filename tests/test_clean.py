@@ -52,6 +52,8 @@ def test_datelines_are_stripped():
         "NATO—Russia talks resumed on Monday.": "NATO—Russia talks resumed on Monday.",
         "PORT ALDREN–Ferries stopped.": "Ferries stopped.",
         "OSLO—The harbour board met.": "The harbour board met.",
+        "LUND BAY, Norway—Vestmark Ferries Co. said Tuesday it was closing.": "Vestmark Ferries Co. said Tuesday it was closing.",
+        "PORT ALDREN, Maine - Police are searching for a man.": "Police are searching for a man.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }

@@ -144,6 +144,9 @@ RULES = [
     ("requested found looking", r"\bthe page you (requested|are looking for|were looking for) (could not|cannot|can't|can’t)"
      r" be found\b|\bif you are looking for an older (news )?(story|article)\b"),
     ("keep", r"^keep up with (the best of|the latest from|all the latest)\b"),
+    ("posted shared", r"\ban? (photo|video|post) (posted|shared) by\b.{0,80}\(@\w+\)"),
+    ("image photo picture", r"^(image|photo|picture) (from|courtesy of|via)\b"),
+    ("note", r"^(editor'?s |editors’ |editor’s )?note\s*:"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
@@ -211,13 +214,15 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
 # "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ".
 _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
+_STATE = r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)?"  # the state or country after a city in capitals: ", Ala.", ", Peru"
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
-                      r"|^\s*(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,? - (?=[A-Z])"  # "LONG BEACH - ", not "US - China"
-                      # "OKLAHOMA CITY—When", "OSLO—The", not "NATO—Russia talks"
-                      r"|^\s*(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?,?(?:—|–|--)"
-                      r"(?=[A-Z])")
+                      # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
+                      rf"|^\s*(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? - (?=[A-Z])"
+                      # "OKLAHOMA CITY—When", "OSLO—The", "LIMA, Peru—The", not "NATO—Russia talks"
+                      r"|^\s*(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?"
+                      rf"{_STATE},?(?:—|–|--)(?=[A-Z])")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
