@@ -88,6 +88,9 @@ def test_glued_sentences_are_split():
     text = 'The pier closed last week."I think it was the right call," one resident told NRK.Lunde agreed.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The pier closed last week.", '"I think it was the right call," one resident told NRK.', "Lunde agreed."]
+    text = "He moved the ferry to Washington D.C.That was the end of it. The U.S.A. lost a ferry."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "He moved the ferry to Washington D.C.", "That was the end of it.", "The U.S.A. lost a ferry."]
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
@@ -114,6 +117,7 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "I never said the pier was safe, I said it should be tested every single year.\n\n"
             "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
             "We're told the harbour board will meet again before the end of the month.\n\n"
+            "Harbour towns, myself included, tend to trust the people who run their ferries.\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
             "Ferries from Lund Bay and Nordvik carried the most cars ( and , respectively) last year.\n\n"

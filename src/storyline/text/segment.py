@@ -31,7 +31,8 @@ INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 GLUED_HINT = re.compile(r"[a-zA-Z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z ]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
-                   r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))")
+                   r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))"
+                   r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Updated | When the ...".
