@@ -342,6 +342,18 @@ def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_nev
     assert two["text"].startswith("Ole Vik said") and two["full_names"] == [{"written": "Vik", "shown": "Ole Vik"}]
 
 
+def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_articles_show_a_person():
+    articles = ["Harbour police officer Ada Wilson stopped the ferry at Lund Bay on Monday after a fire broke out on deck.",
+                "Witnesses saw Wilson confront the captain before the ferry left the pier in the storm.",
+                "Wilson said the ferry was never safe to sail in such weather, and the council agreed with her.",
+                "The council thanked a Greek cultural group, which raised money to mend the ferry before the summer.",
+                "The deckhand, Lena Greek, helped the passengers off the ferry before the fire reached the cabins."]
+    sentences = prose_sentences([Document(a) for a in articles])
+    full_names = dependencies(sentences).in_full
+    assert full_names[1] == {"Wilson": Person("Ada Wilson")}  # not only "Wilson said"
+    assert full_names[3] == {}  # "Greek" of "a Greek cultural group" is no person
+
+
 def test_the_introduction_comes_first_when_both_are_chosen():
     texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=7).sentences]
     introduced, said = (next(n for n, t in enumerate(texts) if t.startswith(start)) for start in ("Harbour master", "Vik said"))

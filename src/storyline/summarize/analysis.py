@@ -184,6 +184,12 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     return Dependencies(result, in_full, np.where(result >= 0, result, after), unless_told)
 
 
+def _after_a_capitalized_word(text: str, start: int) -> bool:
+    """True when the word before ``start`` is capitalized ("Pope" of "Pope Francis", "Mr." of "Mr. Vik")."""
+    before = text[:start].split()
+    return bool(before) and before[-1][:1].isupper()
+
+
 class _People:
     """The people a cluster's candidates name, and the candidates that introduce them by full name."""
 
@@ -200,8 +206,15 @@ class _People:
                 if (-1, name) not in self.first or leaning[self.first[-1, name]]:
                     self.first[-1, name] = number
         # surnames general English does not know well (a household name such as Obama needs no introduction)
-        self.rare = {name for surnames, _ in found for name in surnames
-                     if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+        frequency = {name: word_frequency(name.lower()) for surnames, _ in found for name in surnames}
+        self.rare = {name for name, share in frequency.items() if share < KNOWN_NAME_FREQUENCY}
+        # surnames readers may know, but no common word ("Wilson", "Obama"; not "Brown" nor "Young")
+        self.familiar_words = {name for name, share in frequency.items() if share < COMMON_WORD_FREQUENCY} - self.rare
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """The articles' texts (the candidates' without them)."""
+        return [document.text for document in self.documents] or [s.text for s in self.sentences]
 
     @cached_property
     def no_people(self) -> set[str]:
@@ -216,19 +229,42 @@ class _People:
 
     @cached_property
     def alone(self) -> list[list[str]]:
-        """The people each candidate names alone (see ``_alone``)."""
+        """The people each candidate names alone (see ``_alone``), and the familiar surnames it names alone
+        where the articles name that person in full ("Wilson" of "Darren Wilson")."""
+        return [alone + self._familiar(number) for number, alone in enumerate(self.named_alone)]
+
+    @cached_property
+    def named_alone(self) -> list[list[str]]:
+        """The people each candidate names alone, as ``_alone`` finds them."""
         return [self._alone(number) for number in range(len(self.sentences))]
 
     @cached_property
     def in_full(self) -> dict[str, Person]:
-        """The names of the people the candidates name alone whom the articles name in full as one person
-        only, each to that person; not when they put a word of it after "the" or "in" ("an Arizona
-        Republican", "Central Niger"), nor when its last word is a day or month ("Gadhafi Monday", "Adderall
-        Jan. 6")."""
-        texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
-        found = people_in_full(texts, {name for names in self.alone for name in names})
-        return {name: person for name, person in found.items()
+        """The names of the people the candidates name alone (see ``_alone``), and the familiar surnames, that
+        the articles name in full as one person only, each to that person; not when they put a word of it
+        after "the" or "in" ("an Arizona Republican", "Central Niger"), nor when its last word is a day or
+        month ("Gadhafi Monday", "Adderall Jan. 6")."""
+        wanted = {name for names in self.named_alone for name in names} | self.familiar
+        return {name: person for name, person in people_in_full(self.texts, wanted).items()
                 if not (self.no_people.intersection(person.name.split()) or WHEN.fullmatch(person.name.split()[-1]))}
+
+    @cached_property
+    def familiar(self) -> set[str]:
+        """The familiar surnames the articles also name as people alone, speaking or after a title ("Wilson
+        said", "Mr. Wilson"; not "Greek" of "Greek Prime Minister Ada Dahl")."""
+        if not self.familiar_words:
+            return set()
+        return self.familiar_words.intersection(name for text in self.texts for name in people_alone(text))
+
+    def _familiar(self, number: int) -> list[str]:
+        """The familiar surnames candidate ``number`` names alone, after its first word, that it can give in full."""
+        text = self.sentences[number].text
+        if not any(name in text for name in self.familiar):
+            return []
+        named = self.named[number]
+        return [name for match in ALONE.finditer(text) if (name := match.group(1)) in self.familiar and name not in named
+                and match.start() and not _after_a_capitalized_word(text, match.start())
+                and name in self.in_full and give_in_full(text, name, self.in_full[name])]
 
     def needs(self, number: int) -> tuple[int, int, dict[str, Person]]:
         """The candidate that must introduce the first person candidate ``number`` names alone and the
