@@ -54,6 +54,7 @@ def test_datelines_are_stripped():
         "OSLO—The harbour board met.": "The harbour board met.",
         "LUND BAY, Norway—Vestmark Ferries Co. said Tuesday it was closing.": "Vestmark Ferries Co. said Tuesday it was closing.",
         "PORT ALDREN, Maine - Police are searching for a man.": "Police are searching for a man.",
+        "— The ferrymen walk up and down the quay.": "The ferrymen walk up and down the quay.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }

@@ -273,9 +273,10 @@ def _is_file_name(line: str) -> bool:
 def strip_dateline(line: str) -> int:
     """Number of leading characters that are a dateline (0 when there is none)."""
     match = DATELINE.match(line)
-    if not match or len(match.group(0)) > 60 or not re.search(r"[A-Z]", match.group(0)):
+    if not match or len(match.group(0)) > 60:
         return 0
-    return match.end()
+    place_lost = not match.group(0).strip(" —–-") and line[match.end():][:1].isupper()  # "— The girls ..."
+    return match.end() if re.search(r"[A-Z]", match.group(0)) or place_lost else 0
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
