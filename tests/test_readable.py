@@ -201,6 +201,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert not leans_on_previous("Now the council is seeking to change the ferry timetable.")
     assert leans_on_previous("If that turns out to be true, the ferry will stop running.")
     assert leans_on_previous("On the contrary, the harbour master writes, the pier is safe.")
+    assert leans_on_previous("In that respect, the plan for the pier worked.")
     assert not leans_on_previous("If the pier falls, the ferry stops running.")
 
 

@@ -69,6 +69,9 @@ RULES = [
     ("subscriber sign log account articles",
      r"\b(already a subscriber|sign in to|log in to|create (a free|an) account|free articles? (left|remaining))\b"),
     ("reached", r"\byou have reached (your|the) (limit|maximum)"),
+    ("subscription subscriber reading",
+     r"\ba subscription is required\b|\bpurchase a subscription\b|\bif you are a current [\w-]+ subscriber\b"
+     r"|^thank you for reading\b"),
     ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies)\b"),
     ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
     ("javascript", r"\benable javascript\b|\bjavascript is (disabled|required)\b"),
@@ -104,6 +107,7 @@ RULES = [
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("check", r"^check (out|back)\b"),
+    ("see watch read view", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$"),
     # calls to action: "Download the app ...", "Donate to a fund ...", "Watch NBC 7 News at 4 p.m. ..."
     ("donate download subscribe find learn read get",
      r"^(donate|download|subscribe|find out more|learn more|read on|get the latest)\b"),

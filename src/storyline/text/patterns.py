@@ -41,7 +41,7 @@ _POINTS_BACK = (
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
        r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
        r"if (that|this|so|not|true)\b", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise",
-       r"similarly", r"that said", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)"]
+       r"similarly", r"in (that|this) (respect|sense)", r"that said", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
