@@ -107,7 +107,11 @@ RULES = [
     ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("check", r"^check (out|back)\b"),
-    ("see watch read view", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$"),
+    ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
+    # a shop's and a sign-up page's widgets
+    ("listening audible loading activate",
+     r"\byou['’]re listening to a sample\b|\baudible audio edition\b|\bthere['’]s a problem loading this\b"
+     r"|\bclick on the link to activate\b"),
     # calls to action: "Download the app ...", "Donate to a fund ...", "Watch NBC 7 News at 4 p.m. ..."
     ("donate download subscribe find learn read get",
      r"^(donate|download|subscribe|find out more|learn more|read on|get the latest)\b"),
