@@ -341,8 +341,10 @@ def relevance(candidates: Candidates, query: Matrix) -> np.ndarray:
 
 
 def standardize(values: np.ndarray) -> np.ndarray:
-    """Values shifted and scaled to mean 0 and standard deviation 1 (unscaled when all are equal)."""
-    return (values - values.mean()) / (values.std() or 1.0)
+    """Values shifted and scaled to mean 0 and standard deviation 1 (unscaled when all are equal, give or take
+    rounding: five copies of one sentence differ by 1e-17 in one float order and not in another)."""
+    spread = values.std()
+    return (values - values.mean()) / (spread if spread > 1e-12 else 1.0)
 
 
 def _stack(columns: list[ArrayLike], rows: int) -> np.ndarray:
