@@ -55,6 +55,8 @@ def test_datelines_are_stripped():
         "LUND BAY, Norway—Vestmark Ferries Co. said Tuesday it was closing.": "Vestmark Ferries Co. said Tuesday it was closing.",
         "PORT ALDREN, Maine - Police are searching for a man.": "Police are searching for a man.",
         "— The ferrymen walk up and down the quay.": "The ferrymen walk up and down the quay.",
+        "PORT ALDREN, D.C. - The senate met.": "The senate met.",
+        "NASA, Boeing - The two agreed on a new launch pad.": "NASA, Boeing - The two agreed on a new launch pad.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }

@@ -64,8 +64,9 @@ def test_invisible_characters_are_left_out_of_a_sentences_text_but_not_of_its_sp
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():
     text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
             "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it. "
-            "Updated | When the pier fell, nobody was on it.")
+            "Updated | When the pier fell, nobody was on it. Image Comics President Ada Lind said so.")
     sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
     assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
                          "Former harbour master Ole Vik called the decision reckless.",
-                         "Image Comics will publish a book on it.", "When the pier fell, nobody was on it."]
+                         "Image Comics will publish a book on it.", "When the pier fell, nobody was on it.",
+                         "Image Comics President Ada Lind said so."]

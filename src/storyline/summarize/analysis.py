@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, WHEN,
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, VERB_AFTER, WHEN,
                              Person, give_in_full, leans_on_previous, names, people_alone, people_in_full, refers_back,
                              speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
@@ -22,6 +22,7 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
 NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
+PLACE_AFTER = re.compile(r"\b(?:in|near|to|from|outside|across|toward|towards|at) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -251,20 +252,24 @@ class _People:
     @cached_property
     def familiar(self) -> set[str]:
         """The familiar surnames the articles also name as people alone, speaking or after a title ("Wilson
-        said", "Mr. Wilson"; not "Greek" of "Greek Prime Minister Ada Dahl")."""
+        said", "Mr. Wilson"; not "Greek" of "Greek Prime Minister Ada Dahl"), and never as a place ("near
+        Austin", "to Austin")."""
         if not self.familiar_words:
             return set()
-        return self.familiar_words.intersection(name for text in self.texts for name in people_alone(text))
+        people = self.familiar_words.intersection(name for text in self.texts for name in people_alone(text))
+        return people.difference(name for text in self.texts for name in PLACE_AFTER.findall(text)) if people else people
 
     def _familiar(self, number: int) -> list[str]:
-        """The familiar surnames candidate ``number`` names alone, after its first word, that it can give in full."""
+        """The familiar surnames candidate ``number`` names alone as someone who does something ("Witnesses saw
+        that Wilson confronted ..."), not first nor after a capitalized word, that it can give in full."""
         text = self.sentences[number].text
         if not any(name in text for name in self.familiar):
             return []
         named = self.named[number]
-        return [name for match in ALONE.finditer(text) if (name := match.group(1)) in self.familiar and name not in named
-                and match.start() and not _after_a_capitalized_word(text, match.start())
-                and name in self.in_full and give_in_full(text, name, self.in_full[name])]
+        found = [name for match in ALONE.finditer(text) if (name := match.group(1)) in self.familiar and name not in named
+                 and match.start() and not _after_a_capitalized_word(text, match.start()) and VERB_AFTER.match(text, match.end())
+                 and name in self.in_full and give_in_full(text, name, self.in_full[name])]
+        return list(dict.fromkeys(found))
 
     def needs(self, number: int) -> tuple[int, int, dict[str, Person]]:
         """The candidate that must introduce the first person candidate ``number`` names alone and the

@@ -344,7 +344,7 @@ def standardize(values: np.ndarray) -> np.ndarray:
     """Values shifted and scaled to mean 0 and standard deviation 1 (unscaled when all are equal, give or take
     rounding: five copies of one sentence differ by 1e-17 in one float order and not in another)."""
     spread = values.std()
-    return (values - values.mean()) / (spread if spread > 1e-12 else 1.0)
+    return (values - values.mean()) / (spread if spread > 1e-9 * max(1.0, float(np.abs(values).max(initial=0.0))) else 1.0)
 
 
 def _stack(columns: list[ArrayLike], rows: int) -> np.ndarray:

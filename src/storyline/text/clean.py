@@ -70,7 +70,7 @@ RULES = [
      r"\b(already a subscriber|sign in to|log in to|create (a free|an) account|free articles? (left|remaining))\b"),
     ("reached", r"\byou have reached (your|the) (limit|maximum)"),
     ("subscription subscriber reading",
-     r"\ba subscription is required\b|\bpurchase a subscription\b|\bif you are a current [\w-]+ subscriber\b"
+     r"^a subscription is required(\W*$| to (continue|keep) reading\b)|^(please )?purchase a subscription\b|\bif you are a current [\w-]+ subscriber\b"
      r"|^thank you for reading\b"),
     ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies)\b"),
     ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
@@ -152,8 +152,8 @@ RULES = [
     ("requested found looking", r"\bthe page you (requested|are looking for|were looking for) (could not|cannot|can't|can’t)"
      r" be found\b|\bif you are looking for an older (news )?(story|article)\b"),
     ("keep", r"^keep up with (the best of|the latest from|all the latest)\b"),
-    ("posted shared", r"\ban? (photo|video|post) (posted|shared) by\b.{0,80}\(@\w+\)"),
-    ("image photo picture", r"^(image|photo|picture) (from|courtesy of|via)\b"),
+    ("posted shared", r"\ban? (photo|video|post) (posted|shared) by\b.{0,80}\(@\w+\) on \w+\.? \d{1,2}, \d{4}"),
+    ("image photo picture", r"^(image|photo|picture) (from|courtesy of|via)\b(?!.*\b(shows?|showed|is|was|are|were)\b)"),
     ("note", r"^(editor'?s |editors’ |editor’s )?note\s*:"),
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
@@ -222,14 +222,15 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
 # "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ".
 _PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
-_STATE = r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)?"  # the state or country after a city in capitals: ", Ala.", ", Peru"
+_STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
+_ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
-                      rf"|^\s*(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? - (?=[A-Z])"
+                      rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? - (?=[A-Z])"
                       # "OKLAHOMA CITY—When", "OSLO—The", "LIMA, Peru—The", not "NATO—Russia talks"
-                      r"|^\s*(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)(?:[A-Z]{4,}|[A-Z]{2,}(?:[ ,.]+[A-Z]{2,})+)\.?"
+                      rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")

@@ -40,8 +40,9 @@ _POINTS_BACK = (
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
        r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
-       r"if (that|this|so|not|true)\b", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise",
-       r"similarly", r"in (that|this) (respect|sense)", r"that said", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)"]
+       r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
+       r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
+       r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
@@ -279,9 +280,9 @@ def people_alone(text: str) -> list[str]:
 
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
 # when the articles give that word a first name somewhere.
-OPENING_NAME = re.compile(
-    rf"^[\"“]?({SURNAME})(?:['’]s | (?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed"
-    rf"|{IRREGULAR_PAST})\b)")
+_A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed|{IRREGULAR_PAST})\b"
+OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB})")
+VERB_AFTER = re.compile(rf" {_A_VERB}")  # a name that does something: "Wilson confronted ...", not "Austin residents"
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
 

@@ -15,7 +15,8 @@ QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight 
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair to say"
-ASKED = re.compile(r"\b(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders|said|says)\b")  # a reported question
+# who asks a reported question, set off by commas: "Why, he asked, ...", "Why, asked the innkeeper, ..."
+ASKED = re.compile(r", (?:(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders)|(?:asked|wondered) [^,]+),")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,")  # a page's figures lost: "spend the most ( and , respectively)", "()"

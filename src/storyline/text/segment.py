@@ -36,8 +36,8 @@ GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Updated | When the ...".
-GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo) (?=(?:The|A|An|This|In|On|At|After|Former|[A-Z][a-z]+ "
-                         r"[A-Z][a-z]+) )|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])")
+GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo) (?=(?:The|A|An|This|In|On|At|After|Former) )"
+                         r"|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
