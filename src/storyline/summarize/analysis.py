@@ -221,7 +221,12 @@ class _People:
     def no_people(self) -> set[str]:
         """Capitalized words the candidates put after "the" or "in" ("the House", "in Niger"): institutions and
         places, no people."""
-        return set(NO_PERSON_AFTER.findall(" ".join(sentence.text for sentence in self.sentences)))
+        return set(NO_PERSON_AFTER.findall(self.joined))
+
+    @cached_property
+    def joined(self) -> str:
+        """The candidates' texts, joined."""
+        return " ".join(sentence.text for sentence in self.sentences)
 
     @cached_property
     def elsewhere(self) -> set[str]:
@@ -251,13 +256,11 @@ class _People:
 
     @cached_property
     def familiar(self) -> set[str]:
-        """The familiar surnames the articles also name as people alone, speaking or after a title ("Wilson
+        """The familiar surnames the candidates also name as people alone, speaking or after a title ("Wilson
         said", "Mr. Wilson"; not "Greek" of "Greek Prime Minister Ada Dahl"), and never as a place ("near
         Austin", "to Austin")."""
-        if not self.familiar_words:
-            return set()
-        people = self.familiar_words.intersection(name for text in self.texts for name in people_alone(text))
-        return people.difference(name for text in self.texts for name in PLACE_AFTER.findall(text)) if people else people
+        people = self.familiar_words.intersection(name for names in self.named_alone for name in names)
+        return people.difference(PLACE_AFTER.findall(self.joined)) if people else people
 
     def _familiar(self, number: int) -> list[str]:
         """The familiar surnames candidate ``number`` names alone as someone who does something ("Witnesses saw
