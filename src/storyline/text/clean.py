@@ -161,7 +161,7 @@ RULES = [
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
-    ("com org net", r"\b[\w.+-]+@[\w-]+\.(com|org|net)\b"),
+    ("com org net uk edu gov", r"\b[\w.+-]+@[\w-]+\.(com|org|net|edu|gov|co\.uk|ac\.uk|org\.uk)\b"),
     ("contributed reporting editing writing", r"\b(contributed to this report|reporting by|editing by|writing by)\b"),
     # time stamps and staff labels
     ("updated published posted", r"^(?=.{0,70}$)(updated|published|posted|last updated|first published)\b\s*:?\s*(on )?(\w+\.? \d|\d)"),
