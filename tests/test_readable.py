@@ -203,6 +203,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert leans_on_previous("If that turns out to be true, the ferry will stop running.")
     assert leans_on_previous("On the contrary, the harbour master writes, the pier is safe.")
     assert leans_on_previous("In that respect, the plan for the pier worked.")
+    assert leans_on_previous("Actually, a ferry captain laughed at the plan.")
     assert not leans_on_previous("If the pier falls, the ferry stops running.")
     assert not leans_on_previous("If this year's harvest fails, the ferry will stop running.")
     assert not leans_on_previous("If not for the storm, the ferry would have sailed.")
@@ -299,6 +300,7 @@ def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence
     assert leans_on_previous('"The pier will reopen in the spring," said the spokesman.')
     assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
     assert leans_on_previous("The coast guard said it was assisting the harbour police, the newspaper said.")
+    assert leans_on_previous('"There is nothing they can do for the pier now," the insider added.')
     text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
             "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
             "The closure would last at least until the end of the summer season, the official said.")

@@ -41,7 +41,7 @@ _POINTS_BACK = (
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
        r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
-       r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
+       r"actually(?=,)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
@@ -60,7 +60,7 @@ THE_ROLE = re.compile(
 THINGS_IN_ROLES = frozenset("ministry agency company team video footage family kingdom".split())  # of THE_ROLE
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher|newspaper|paper|magazine|network|"
-                   "broadcaster|website|outlet|daily")
+                   "broadcaster|website|outlet|daily|insider|friend|neighbou?r|relative|publicist|aide|rep")
 UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
                              r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
 SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
