@@ -213,11 +213,6 @@ class _People:
         self.familiar_words = {name for name, share in frequency.items() if share < COMMON_WORD_FREQUENCY} - self.rare
 
     @cached_property
-    def texts(self) -> list[str]:
-        """The articles' texts (the candidates' without them)."""
-        return [document.text for document in self.documents] or [s.text for s in self.sentences]
-
-    @cached_property
     def no_people(self) -> set[str]:
         """Capitalized words the candidates put after "the" or "in" ("the House", "in Niger"): institutions and
         places, no people."""
@@ -250,8 +245,9 @@ class _People:
         the articles name in full as one person only, each to that person; not when they put a word of it
         after "the" or "in" ("an Arizona Republican", "Central Niger"), nor when its last word is a day or
         month ("Gadhafi Monday", "Adderall Jan. 6")."""
+        texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
         wanted = {name for names in self.named_alone for name in names} | self.familiar
-        return {name: person for name, person in people_in_full(self.texts, wanted).items()
+        return {name: person for name, person in people_in_full(texts, wanted).items()
                 if not (self.no_people.intersection(person.name.split()) or WHEN.fullmatch(person.name.split()[-1]))}
 
     @cached_property
