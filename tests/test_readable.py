@@ -118,6 +118,7 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
             "We're told the harbour board will meet again before the end of the month.\n\n"
             "Harbour towns, myself included, tend to trust the people who run their ferries.\n\n"
+            "Then the pier cracked again. . . .\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
             "Ferries from Lund Bay and Nordvik carried the most cars ( and , respectively) last year.\n\n"
@@ -365,6 +366,14 @@ def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_
               "Witnesses saw that Austin grew quickly after the new bridge opened."]
     assert dependencies(prose_sentences([Document(a) for a in places])).in_full[3] == {}  # "near Austin": a place
 
+
+
+def test_a_professor_named_by_surname_is_given_in_full():
+    articles = ["Professor Ole Vik of the Nordvik Institute has counted the harbour seals of Lund Bay for twenty years.",
+                "In 2010 Prof Vik published a census showing that the colony had doubled in a decade."]
+    sentences = prose_sentences([Document(a) for a in articles])
+    assert dependencies(sentences).in_full[1] == {"Vik": Person("Ole Vik")}
+    assert give_in_full(sentences[1].text, "Vik", Person("Ole Vik"))[0].startswith("In 2010 Prof Ole Vik published")
 
 def test_the_introduction_comes_first_when_both_are_chosen():
     texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=7).sentences]

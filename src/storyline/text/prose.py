@@ -30,6 +30,7 @@ SPEAKER_ONLY = re.compile(
     r"( (morning|afternoon|evening|night))?)?\.$")
 MIN_WORDS = 6
 MAX_WORDS = 80
+NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
 
 
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
@@ -49,7 +50,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
         for sentence in segment(number, document.text, paragraphs):
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
-            if min_words <= len(text.split()) <= max_words and not (
+            if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or ("(" in text and GAP.search(text))
@@ -58,6 +59,12 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             ):
                 result.append(sentence)
     return result
+
+
+def word_count(text: str) -> int:
+    """The number of words of ``text``, leaving out what holds no letter or digit ("Try to follow along. . . ."
+    has 4)."""
+    return len(text.split()) - len(NO_WORD.findall(text))
 
 
 def starts_lower(sentence: str) -> bool:
