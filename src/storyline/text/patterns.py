@@ -219,7 +219,7 @@ def _early_pronoun(sentence: str) -> bool:
 # ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
 SURNAME = r"(?:[A-Z](?:[a-z]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-z]{2,})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
-# A title is no first name: "Mr Adler" and "Professor Adler" name the person by surname alone.
+# A title is no first name: "Mr Adler", "Professor Adler" and "Prof Adler" name the person by surname alone.
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
@@ -247,7 +247,7 @@ def _full_name_matches(text: str) -> list[re.Match]:
     found, position = [], 0
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
-        if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in TITLES \
+        if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
                 and match.group(2) not in ANY_TITLE:  # "Texas Gov. Greg Abbott"
             found.append(match)
     return found
@@ -258,7 +258,7 @@ ALONE = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME})\b(?! [A-Z])
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
                 "asked", "testified", "tweeted", "argued", "recalled", "according to")
 SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
-COURTESY_TITLES = (*SALUTATIONS, "Dr")
+COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."); however common the word, a reader needs such a person introduced.
