@@ -17,6 +17,8 @@ from storyline.stories import TrackerConfig
         ({"redundancy": 1.5}, "redundancy"),
         ({"redundancy": -0.1}, "redundancy"),
         ({"copy": 2}, "copy"),
+        ({"repeat_pairs": 0}, "repeat_pairs"),
+        ({"repeat_pairs": 2.5}, "repeat_pairs"),
         ({"support": None}, "support"),
         ({"novelty": -1}, "novelty"),
         ({"min_words": 0}, "min_words"),

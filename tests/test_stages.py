@@ -51,6 +51,18 @@ def test_select_skips_a_sentence_more_similar_to_a_chosen_one_than_the_redundanc
     assert select(scores(3, 2, 1), vectors, words, None, None, None) == [0, 1, 2]
 
 
+def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.25, 0.968, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.25
+    tokens = [["ferri", "ran", "aground", "reef", "dawn", "coast", "guard"],
+              ["rescuer", "reach", "ferri", "ran", "aground", "reef", "lund", "bay"],  # 3 pairs of the first
+              ["council", "ferri", "ran", "late"]]  # 1 pair
+    words = ints(5, 5, 5)
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=tokens, repeat_pairs=3) == [0, 2]
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=tokens, repeat_pairs=4) == [0, 1, 2]
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=tokens) == [0, 1, 2]
+    far = np.array([[1.0, 0.0, 0.0], [0.1, 0.995, 0.0], [0.0, 0.0, 1.0]])  # word pairs shared, little else
+    assert select(scores(3, 2, 1), far, words, None, None, 0.3, tokens=tokens, repeat_pairs=3) == [0, 1, 2]
+
 def test_select_never_takes_a_copy_of_what_was_read():
     seen = scores(0.9, 0.1, 0.5)
     assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=0.8) == [1, 2]

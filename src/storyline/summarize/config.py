@@ -18,6 +18,12 @@ class SummarizerConfig(Settings):
     redundancy: cosine similarity above which a sentence repeats one already chosen (None: no repetition
     control; chosen on the Multi-News train and validation clusters, full-length ones included: 0.3 gives
     +0.1 ROUGE-1 and +0.3 ROUGE-2 over 0.25 on them at 250 words, with readability's pairings in place);
+    repeat_pairs: two sentences sharing this many adjacent content-word pairs (and a cosine of at least 0.2)
+    repeat each other too, however low their cosine ("The Nordvik ferry ran aground on a reef at dawn, the
+    coast guard said." after "Rescuers reached the Nordvik ferry, which ran aground on a reef off Lund Bay.");
+    None: only the cosine counts. 3 removes a repeated fact from 48 of the 779 tune summaries at 120 words, with
+    ROUGE-1/2 +0.05/0.00 at 120 words and -0.04/-0.08 at 250; 2 removes more that are no repeats and loses
+    0.2 of ROUGE-1;
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
     novelty: with articles already read, how far a sentence falls per share of it the reader has read (its
     cosine to the closest read sentence or the share of its word pairs the read articles hold, whichever is
@@ -37,6 +43,7 @@ class SummarizerConfig(Settings):
     words: int | None = DEFAULT_WORDS
     sentences: int | None = None
     redundancy: float | None = 0.3
+    repeat_pairs: int | None = 3
     fill: bool = False
     novelty: float = 0.5
     copy: float = 0.8
@@ -59,6 +66,9 @@ class SummarizerConfig(Settings):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"{name}: a number, not {value!r}")
+        if self.repeat_pairs is not None and (isinstance(self.repeat_pairs, bool) or not isinstance(self.repeat_pairs, int)
+                                              or self.repeat_pairs < 1):
+            raise ConfigError(f"repeat_pairs: a whole number of at least 1 (or None), not {self.repeat_pairs!r}")
         if not isinstance(self.novelty, (int, float)) or self.novelty < 0:
             raise ConfigError(f"novelty: a weight of at least 0, not {self.novelty!r}")
         if not (isinstance(self.min_words, int) and isinstance(self.max_words, int) and 1 <= self.min_words <= self.max_words):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from itertools import pairwise
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -11,6 +12,7 @@ from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
 MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
+PAIRS_FLOOR = 0.2  # the least cosine of two sentences that repeat each other by their word pairs
 
 
 def select(
@@ -27,11 +29,14 @@ def select(
     unless_told: Sequence[frozenset[str]] | None = None,
     tokens: Sequence[Sequence[str]] | None = None,
     known: frozenset[str] = frozenset(),
+    repeat_pairs: int | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` (None: never) is a
-    repetition (the same fact from another outlet) and is skipped. With ``fill`` the last sentence
+    repetition (the same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs``
+    adjacent content-word pairs (``tokens``) with it at a cosine of at least PAIRS_FLOOR ("ran aground on a reef"
+    told by two outlets in different words). With ``fill`` the last sentence
     may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
     each sentence's highest similarity to a sentence the reader already read; above ``copy`` (None: never)
     it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
@@ -80,7 +85,10 @@ def select(
         for i in group:
             chosen.append(i)
             used += int(words[i])
-            closest = np.maximum(closest, similarity[rank_of[i]])
+            row = similarity[rank_of[i]]
+            if repeat_pairs is not None and tokens is not None:
+                row = _with_shared_pairs(row, i, ranked, tokens, repeat_pairs, limit)
+            closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
     return chosen
@@ -97,6 +105,21 @@ def tellers(chosen: list[int], antecedent: np.ndarray, unless_told: Sequence[fro
             if teller is not None:
                 found[i] = teller
     return found
+
+
+def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens: Sequence[Sequence[str]],
+                       least: int, limit: float) -> np.ndarray:
+    """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those sharing at least
+    ``least`` adjacent word pairs with it at a cosine of at least PAIRS_FLOOR (and no more than ``limit``,
+    repeats already) set to 1: they repeat it."""
+    near = np.flatnonzero((row >= PAIRS_FLOOR) & (row <= limit))
+    if not len(near):
+        return row
+    pairs = set(pairwise(tokens[chosen]))
+    repeating = [j for j in near if len(pairs.intersection(pairwise(tokens[ranked[j]]))) >= least]
+    result = row.copy()
+    result[repeating] = 1.0
+    return result
 
 
 def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,
