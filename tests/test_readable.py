@@ -375,6 +375,13 @@ def test_a_professor_named_by_surname_is_given_in_full():
     assert dependencies(sentences).in_full[1] == {"Vik": Person("Ole Vik")}
     assert give_in_full(sentences[1].text, "Vik", Person("Ole Vik"))[0].startswith("In 2010 Prof Ole Vik published")
 
+
+def test_a_place_before_said_is_no_person_named_alone():
+    lead = "Officials in the town of Selvik said on Friday that a solvent leak at the harbour paint works was contained."
+    article = f"{lead} Inspector Maja Roos said tests showed no solvent in the fjord. The town will meet on Monday."
+    assert people_alone(lead) == [] and people_alone("Rescuers at Lund said all were safe.") == []
+    assert summarize(article, words=20).sentences[0].text == lead
+
 def test_the_introduction_comes_first_when_both_are_chosen():
     texts = [s.text for s in summarize(INTRODUCED_ELSEWHERE, words=None, sentences=7).sentences]
     introduced, said = (next(n for n, t in enumerate(texts) if t.startswith(start)) for start in ("Harbour master", "Vik said"))

@@ -261,9 +261,10 @@ SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in ful
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
-# "said Dahl."); however common the word, a reader needs such a person introduced.
+# "said Dahl."; not a place: "officials in Selvik said"); however common the word, a reader needs such a person
+# introduced.
 AFTER_TITLE = re.compile(r"\b(?:{})\.? ({})\b(?! [A-Z])".format("|".join(COURTESY_TITLES), SURNAME))
-SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME}) {_SPEECH}\b"
+SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )(?<!\b(?:in|of|at) )(?<!\bfrom )(?<!\bnear )\b({SURNAME}) {_SPEECH}\b"
                       rf"|\b{_SPEECH} ({SURNAME})\b(?! [A-Z])")
 
 
