@@ -33,6 +33,11 @@ GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
                    r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))"
                    r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
+# A time ending a sentence before one Bling Fire does not know for a sentence's start ("at 3 a.m. Firefighters
+# built ..."), not one the time goes on with ("3 a.m. Monday", "4 p.m. Eastern", "7 p.m. Moscow time").
+TIME_END = re.compile(r"\b[ap]\.m\.(?= (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                      r"March|April|May|June|July|August|September|October|November|December|Eastern|Central|Mountain|"
+                      r"Pacific|Atlantic)\b|[A-Z][a-z]+ time\b)[A-Z][a-z])")
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Updated | When the ...".
@@ -63,6 +68,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 spans.append((a, b))
     if GLUED_HINT.search(chunk):
         spans = [piece for span in spans for piece in _unglue(chunk, span)]
+    if ".m. " in chunk:
+        spans = [piece for span in spans for piece in _cut_after_times(chunk, span)]
     return [(start + a, start + b) for a, b in spans]
 
 
@@ -79,6 +86,13 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     a, b = span
     cuts = [_cut(chunk, a, match) for match in GLUED.finditer(chunk, a, b)]
     return list(zip([a, *cuts], [*cuts, b]))
+
+
+def _cut_after_times(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after each time that ends a sentence (see TIME_END), the space after it left out."""
+    a, b = span
+    ends = [match.end() for match in TIME_END.finditer(chunk, a, b)]
+    return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
 
 
 def _cut(chunk: str, start: int, match: re.Match) -> int:
