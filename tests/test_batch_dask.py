@@ -151,7 +151,7 @@ def test_a_dask_run_killed_midway_resumes_without_losing_or_doubling(tmp_path, e
 
     resumed = subprocess.run(command, capture_output=True, timeout=DEADLINE)
     assert resumed.returncode == 0, resumed.stderr.decode()
-    assert f"{40 - written} clusters written".encode() in resumed.stderr
+    assert f"{40 - written} cluster{'' if 40 - written == 1 else 's'} written".encode() in resumed.stderr
     assert f"{written} already done".encode() in resumed.stderr
     records = by_id(out)  # fails on an id written twice
     assert sorted(records) == sorted(f"slow-{c}" for c in range(40))

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from storyline.batch import finished_ids, read_records
+from storyline import Summarizer
+from storyline.batch import FileSink, SerialEngine, finished_ids, read_records, run
+from storyline.batch.hygiene import Interrupted, signals_as_interrupt
 from storyline.cli import cli
 
 from helpers import slow_clusters
@@ -126,7 +128,9 @@ def resume_and_check(out: Path, data: Path, count: int) -> None:
     done = len(read_ids(out))
     again = CliRunner().invoke(cli, ["batch", str(data), "-o", str(out)], catch_exceptions=False)
     assert again.exit_code == 0, again.output
-    assert f"{count - done} clusters written" in again.stderr and f"{done} already done" in again.stderr
+    written = count - done
+    assert f"{written} cluster{'' if written == 1 else 's'} written" in again.stderr
+    assert f"{done} already done" in again.stderr
     ids = [record["id"] for record in complete_lines(out)]
     assert sorted(ids) == sorted(f"slow-{c}" for c in range(count))
     assert all("summary" in record for record in complete_lines(out))
@@ -168,3 +172,25 @@ def test_an_interrupt_ends_the_local_dask_cluster(tmp_path, example_texts, proce
         assert 3 <= len(complete_lines(out)) < 40
     manifest = json.loads((out / "manifest.json").read_text())
     assert not all(shard["done"] for shard in manifest["shards"])
+
+
+class _CtrlCInDel:
+    """An object that receives Ctrl-C while Python deletes it: the KeyboardInterrupt raised in ``__del__``
+    is dropped ("Exception ignored in ...")."""
+
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+class _EngineDroppingCtrlC(SerialEngine):
+    def submit(self, task):
+        _CtrlCInDel()
+        super().submit(task)
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")  # no traceback printed
+def test_ctrl_c_that_python_drops_in_a_del_method_still_stops_the_run(tmp_path, example_texts):
+    data, out = slow_clusters(tmp_path / "in.jsonl", example_texts, 5, articles=2), tmp_path / "out.jsonl"
+    with signals_as_interrupt(), pytest.raises(Interrupted):
+        run([str(data)], FileSink(out), _EngineDroppingCtrlC(Summarizer()))
+    assert len(read_ids(out)) < 5

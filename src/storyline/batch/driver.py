@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .engines import Engine, Failure, Outcome, Task
+from .hygiene import raise_if_interrupted
 from .inputs import fallback_id, line_id, numbered_lines
 from .output import DEFAULT_SHARD_SIZE, FileSink, Shard, ShardSink
 from .records import Item
@@ -111,16 +112,19 @@ def run(
 
     def wait_for_slot() -> None:
         while engine.in_flight() >= max(1, engine.slots):
+            raise_if_interrupted()
             deliver(engine.collect(block=True))
 
     try:
         for task in _tasks(inputs, sink, shard_size, chunk, report, events, finish):
+            raise_if_interrupted()
             wait_for_slot()
             engine.submit(task)
             while retry:
                 wait_for_slot()
                 engine.submit(retry.pop())
         while engine.in_flight() or retry:
+            raise_if_interrupted()
             deliver(engine.collect(block=True))
             while retry:
                 wait_for_slot()

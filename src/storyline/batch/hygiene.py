@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
 
 PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
@@ -71,22 +72,42 @@ class Interrupted(KeyboardInterrupt):
         self.signal = signum
 
 
+_pending: list[int] = []  # the signals handled within signals_as_interrupt
+
+
 @contextlib.contextmanager
 def signals_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM (and SIGHUP) stop the run as Ctrl-C does: an ``Interrupted`` (a
-    KeyboardInterrupt) is raised in the main thread, so that finished work is written and workers are ended.
+    """Within the block, SIGINT, SIGTERM (and SIGHUP) stop the run: an ``Interrupted`` (a KeyboardInterrupt)
+    is raised in the main thread, so that finished work is written and workers are ended; and again by
+    ``raise_if_interrupted`` when the first was raised where Python drops exceptions (a ``__del__`` method;
+    it then prints no traceback).
     Outside the main thread, where Python cannot handle signals, the block runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
+        _pending.append(signum)
         raise Interrupted(signum)
 
-    handled = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    def unraisable(report: Any) -> None:  # an Interrupted dropped is pending, no error to print
+        if not isinstance(report.exc_value, Interrupted):
+            hook(report)
+
+    handled = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     previous = {signum: signal.signal(signum, interrupt) for signum in handled}
+    hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = hook
+        _pending.clear()
+
+
+def raise_if_interrupted() -> None:
+    """Raise the ``Interrupted`` of a signal signals_as_interrupt handled, if any: the place to call it is one
+    where the run can stop cleanly."""
+    if _pending:
+        raise Interrupted(_pending[-1])

@@ -106,7 +106,7 @@ def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: st
 
 
 def _summary(report: BatchReport, out_path: str, sharded: bool) -> str:
-    parts = [f"{report.written} clusters written to {out_path} ({report.failed} failed)",
+    parts = [f"{report.written} cluster{'' if report.written == 1 else 's'} written to {out_path} ({report.failed} failed)",
              f"{report.already_done} already done"]
     if report.repeated:
         parts.append(f"{report.repeated} repeated ids skipped")
