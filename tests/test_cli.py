@@ -88,6 +88,16 @@ def test_summarize_jsonl_gives_one_summary_per_cluster(tmp_path, clusters_jsonl)
     assert [s["id"] for s in json.loads(result.stdout)] == ["fire", "fire-again"]
 
 
+
+def test_summarize_jsonl_shows_each_cluster_under_its_id_and_says_which_could_not_be_summarized(clusters_jsonl):
+    result = storyline_process("summarize", clusters_jsonl, "-w", "40")
+    assert result.returncode == 2
+    text, errors = result.stdout.decode(), result.stderr.decode()
+    assert text.startswith("fire\n====\n") and "\n\nfire-again\n==========\n" in text and "empty" not in text
+    assert "Traceback" not in errors and "empty" in errors and "1 of 3 clusters could not be summarized" in errors
+    listed = json.loads(storyline_process("summarize", clusters_jsonl, "-w", "40", "-f", "json").stdout)
+    assert [s["id"] for s in listed] == ["fire", "fire-again", "empty"] and "no sentence of prose" in listed[2]["error"]
+
 @pytest.mark.parametrize(
     "content, message",
     [(b"", "no sentence of prose"), (b"\x00\x01\x02binary", "binary"), (None, "no such file")],

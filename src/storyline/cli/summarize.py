@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -10,7 +11,7 @@ from ..errors import InputError
 from ..io.ingest import read_clusters
 from ..io.render import FORMATS, render
 from ..summarize import DEFAULT_WORDS, Summarizer
-from .common import write
+from .common import warn, write
 
 
 @click.command()
@@ -37,9 +38,28 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
         for cluster in clusters:
             cluster.previous = cluster.previous + previous
     summarizer = Summarizer(words=words or (None if sentences else DEFAULT_WORDS), sentences=sentences)
-    summaries = [summarizer.summarize(cluster, query) for cluster in clusters]
-    if fmt == "json" and len(summaries) > 1:
-        text = json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2)
+    if len(clusters) == 1:
+        write(render(summarizer.summarize(clusters[0], query), fmt) + "\n", output)
+        return
+    parts: list[Any] = []  # summaries (or errors) as dicts for JSON, else texts (None for an error)
+    failed = 0
+    for cluster in clusters:  # each on its own: one that cannot be summarized is said so, the others shown
+        try:
+            summary = summarizer.summarize(cluster, query)
+        except InputError as err:
+            warn(f"error: {err}")
+            parts.append({"id": cluster.id, "error": str(err)} if fmt == "json" else None)
+            failed += 1
+            continue
+        parts.append(summary.to_dict() if fmt == "json" else _titled(cluster.id, render(summary, fmt), fmt))
+    if fmt == "json":
+        write(json.dumps(parts, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        text = "\n\n".join(render(s, fmt) for s in summaries)
-    write(text + "\n", output)
+        write("\n\n".join(part for part in parts if part) + "\n", output)
+    if failed:
+        raise InputError(f"{failed} of {len(clusters)} clusters could not be summarized (see above)")
+
+
+def _titled(title: str, text: str, fmt: str) -> str:
+    """A cluster's summary under its id, as a heading of ``fmt``."""
+    return f"## {title}\n\n{text}" if fmt == "markdown" else f"{title}\n{'=' * len(title)}\n{text}"
