@@ -98,9 +98,10 @@ def test_summarize_jsonl_shows_each_cluster_under_its_id_and_says_which_could_no
     listed = json.loads(storyline_process("summarize", clusters_jsonl, "-w", "40", "-f", "json").stdout)
     assert [s["id"] for s in listed] == ["fire", "fire-again", "empty"] and "no sentence of prose" in listed[2]["error"]
 
+
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "no sentence of prose"), (b"\x00\x01\x02binary", "binary"), (None, "no such file")],
+    [(b"", "empty file"), (b" \n\n", "empty file"), (b"\x00\x01\x02binary", "binary"), (None, "no such file")],
 )
 def test_bad_input_is_an_input_error_naming_it(tmp_path, content, message):
     path = tmp_path / "article.txt"
@@ -113,7 +114,7 @@ def test_bad_input_is_an_input_error_naming_it(tmp_path, content, message):
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", b"no sentence of prose"), (b"\x00\x01\x02binary", b"binary"), (None, b"no such file")],
+    [(b"", b"empty file"), (b"\x00\x01\x02binary", b"binary"), (None, b"no such file")],
 )
 def test_bad_input_gives_one_message_and_exit_code_2_in_a_real_process(tmp_path, content, message):
     path = tmp_path / "article.txt"

@@ -60,12 +60,15 @@ def _expand(path: str) -> list[Path]:
 
 def documents_from_file(path: Path) -> list[Document]:
     """The articles in one file: one, or several for Multi-News and LongBench layouts. A file is HTML by
-    its extension or, whatever its name, by its content."""
+    its extension or, whatever its name, by its content. Raises InputError for a file that cannot be read,
+    is binary or is empty."""
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     text = _decode(raw, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: empty file, no article in it")
     if path.suffix.lower() in HTML_SUFFIXES:
         return [document_from_html(text, str(path))]
     return documents_from_text(text, str(path))
