@@ -209,6 +209,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert not leans_on_previous("If this year's harvest fails, the ferry will stop running.")
     assert not leans_on_previous("If not for the storm, the ferry would have sailed.")
     assert not leans_on_previous("During this time of year, the ferries run only twice a day.")
+    assert leans_on_previous("Nobody on the quay expected the pier to hold, though.")
+    assert leans_on_previous("The harbour board, though, kept the ferry running.")
+    assert not leans_on_previous("Even though the pier cracked, the ferry kept running.")
 
 
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():

@@ -109,10 +109,14 @@ def can_open(sentence: str) -> bool:
 EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+ly,? )?(he|she|his|her)\b", re.IGNORECASE)
 
 
+# "though" set off by commas sets a sentence against the one before: "It was not always so, though."
+CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
+
+
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
-                or _early_pronoun(sentence))
+                or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence)))
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
