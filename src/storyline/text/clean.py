@@ -23,7 +23,9 @@ RULES = [
     ("ap afp epa reuters getty shutterstock bloomberg", r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$"),
     ("image", r"^image (copyright|caption)\b"),
     ("photo photograph image picture",
-     r"^in (this|these|an?) ((undated|handout|file|recent) )*(photo|photograph|image|picture)s?\b"),
+     r"^in (this|these|an?) ((undated|handout|file|recent) |((mon|tues|wednes|thurs|fri|satur|sun)day|"
+     r"(jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{4}),? )*"
+     r"(photo|photograph|image|picture)s?\b"),  # "In this Saturday, July 1, 2031, file photo, ..."
     ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
