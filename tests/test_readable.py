@@ -182,6 +182,7 @@ def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
 def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_sentence_before():
     assert things_taken_as_known("The victim was taken to hospital in Nordvik with burns to his arms.") == ["victim"]
     assert things_taken_as_known("The ministry said it would review every pier inspection this year.") == ["ministry"]
+    assert things_taken_as_known("The passenger fell ten feet from the gangway onto the quay.") == ["passenger"]
     assert "actress" in things_taken_as_known("The actress, known for her stage roles, now runs the ferry cafe at Lund Bay.")
     assert "assistant" in things_taken_as_known("The assistant poured the liquid into cups as the teacher tended to the pupils.")
     assert "15-year-old" in things_taken_as_known("The 15-year-old told the dispatcher that the boat had sunk.")

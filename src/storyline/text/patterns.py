@@ -21,7 +21,10 @@ SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
 # Verbs in the past tense that do not end in "-ed": "Vik made ...", "The assistant saw ..."
 IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found|felt|knew|thought|wrote|spent|began|became|"
-                  "kept|held|brought|sent|met|paid|led|grew|chose|spoke|said")
+                  "kept|held|brought|sent|met|paid|led|grew|chose|spoke|said|fell|rose|fled|flew|drove|drew|threw|broke|"
+                  "bought|caught|fought|taught|sought|sold|stood|understood|struck|stole|swore|wore|tore|woke|froze|rode|"
+                  "rang|sang|sank|swam|slept|wept|ate|hid|dug|bled|blew|shook|forgot|forgave|withdrew|overtook|upheld|"
+                  "knelt|meant|heard|built|hung|clung|stuck|swept|spun|slid|drank")
 
 # A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
