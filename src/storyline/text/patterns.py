@@ -114,12 +114,18 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
+# A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
+REPORTED_PRONOUN = re.compile(
+    r"^(?:[A-Z][a-z]+ )?(?:Police|Authorities|Officials|Investigators|Prosecutors|Witnesses|Sources|Deputies|Officers|"
+    r"Doctors|Firefighters|Relatives|Neighbou?rs|Friends|Reports|Troopers|Detectives)(?: [a-z]+){0,2} "
+    r"(?:said|say|says|told [a-z]+|believe|believed)(?: that)? (?:he|she|his|her|him)\b")
 
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
-                or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence)))
+                or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
+                or REPORTED_PRONOUN.match(sentence))
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
