@@ -19,7 +19,8 @@ ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair 
 ASKED = re.compile(r", (?:(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders)|(?:asked|wondered) [^,]+),")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
-GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,")  # a page's figures lost: "spend the most ( and , respectively)", "()"
+# a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
+GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
 # Only who spoke (a name just before the verb), what they said cut off before it: "Fire chief Rune Berg said
@@ -53,7 +54,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
-                or ASIDE.match(text) or ("(" in text and GAP.search(text))
+                or ASIDE.match(text) or GAP.search(text)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
