@@ -123,6 +123,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
             "Ferries from Lund Bay and Nordvik carried the most cars ( and , respectively) last year.\n\n"
             "The ferry's emblem, a gull (), was painted on the pier by the harbour board.\n\n"
+            "The harbour master's lawyer,, told the court the pier was never inspected.\n\n"
+            "Here the ferry group ‘’ says it had warned the council for years about the pier.\n\n"
             "A: As it stands now, the ferry will not run again before the summer season.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
@@ -213,6 +215,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert leans_on_previous("Nobody on the quay expected the pier to hold, though.")
     assert leans_on_previous("The harbour board, though, kept the ferry running.")
     assert not leans_on_previous("Even though the pier cracked, the ferry kept running.")
+    assert leans_on_previous("Police said her injuries were not life-threatening.")
+    assert leans_on_previous("Doctors say he was lucky to be alive after the ferry sank.")
+    assert not leans_on_previous("Police said the ferry sank near the pier.")
 
 
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():

@@ -19,6 +19,8 @@ RULES = [
     ("photo photos photograph photographs image images picture pictures pictured file caption captions credit "
      "credits illustration", r"^(photo|photograph|image|picture|pictured|file photo|caption|credit|illustration)s?\b.{0,80}[:/|]"),
     ("ap afp epa reuters getty", r"\((AP|AFP|EPA|Reuters|Getty Images?)( Photo)?(/[^)]*)?\)\s*$"),
+    # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
+    ("ap afp epa reuters getty photo", r"[.!?\"”] \| [^|]{0,60}\b(Getty( Images)?|AP( Photo)?|AFP|EPA|Reuters|Photo)\b"),
     ("getty photo shutterstock istock wikimedia", r"\b(Getty Images|AP Photo|AFP Photo|Shutterstock|iStock|Wikimedia Commons)\b\s*\)?\s*$"),
     ("ap afp epa reuters getty shutterstock bloomberg", r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$"),
     ("image", r"^image (copyright|caption)\b"),
