@@ -75,6 +75,13 @@ def test_select_brings_in_the_sentence_a_pronoun_leans_on_just_before_it():
     assert select(scores(0, 3, 1), UNLIKE[:3], ints(5, 5, 5), 5, None, 0.5, antecedent=leans_on_0) == [2]
 
 
+def test_select_skips_a_sentence_that_leans_on_one_telling_the_same():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.6
+    leans_on_0 = ints(-1, 0, -1)
+    assert select(scores(0, 3, 1), vectors, ints(5, 5, 5), None, None, 0.5, antecedent=leans_on_0) == [2, 0]
+    assert select(scores(0, 3, 1), vectors, ints(5, 5, 5), None, None, 0.7, antecedent=leans_on_0) == [0, 1, 2]
+
+
 def test_select_skips_a_pronoun_sentence_whose_antecedent_is_no_candidate():
     assert select(scores(0, 3, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, antecedent=ints(-1, -2, -1)) == [2, 0]
 

@@ -35,17 +35,17 @@ def select(
 
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` (None: never) is a
     repetition (the same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs``
-    adjacent content-word pairs (``tokens``) with it at a cosine of at least PAIRS_FLOOR ("ran aground on a reef"
-    told by two outlets in different words). With ``fill`` the last sentence
-    may cross the word budget (for evaluations that cut every summary at the budget). ``seen`` gives
-    each sentence's highest similarity to a sentence the reader already read; above ``copy`` (None: never)
-    it is a copy of it and skipped. ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."):
-    it comes in with it, or -2 when it cannot (then i is skipped); -1 for none. Such a group is ranked by its
-    sentences' scores per word, so a sentence comes with what it leans on only when the pair is worth its
-    words; it needs no antecedent (even one that cannot be chosen) when a chosen sentence's ``tokens`` hold one
-    of ``unless_told[i]`` (the thing it takes for known: "The philanthropist ..." after "Ole Vik, a
-    philanthropist, ...") or ``known`` does (the words of what the reader already read). Only the MAX_CONSIDERED best
-    sentences are considered, so the cost stays flat in the cluster's size.
+    adjacent content-word pairs (``tokens``) with it at a cosine of at least PAIRS_FLOOR ("ran aground on a
+    reef" told by two outlets in different words). With ``fill`` the last sentence may cross the word budget
+    (for evaluations that cut every summary at the budget). ``seen`` gives each sentence's highest similarity
+    to a sentence the reader already read; above ``copy`` (None: never) it is a copy of it and skipped.
+    ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in with it, or -2
+    when it cannot (then i is skipped; so too when the two repeat each other); -1 for none. Such a group is
+    ranked by its sentences' scores per word, so a sentence comes with what it leans on only when the pair is
+    worth its words; it needs no antecedent (even one that cannot be chosen) when a chosen sentence's
+    ``tokens`` hold one of ``unless_told[i]`` (the thing it takes for known: "The philanthropist ..." after
+    "Ole Vik, a philanthropist, ...") or ``known`` does (the words of what the reader already read). Only
+    the MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
     rank_of = np.full(len(scores), -1)
@@ -71,7 +71,7 @@ def select(
         if max_words is not None and fill and used >= max_words:
             break
         group = _with_antecedent(index, antecedent, chosen, rank_of, is_told)
-        if not group or any(closest[rank_of[i]] > limit for i in group):
+        if not group or any(closest[rank_of[i]] > limit for i in group) or _repeats_itself(group, rank_of, similarity, limit):
             continue
         if len(group) > 1 and not deferred:  # worth its words only if the group is, per word
             value = float(scores[group] @ words[group] / max(words[group].sum(), 1))
@@ -105,6 +105,16 @@ def tellers(chosen: list[int], antecedent: np.ndarray, unless_told: Sequence[fro
             if teller is not None:
                 found[i] = teller
     return found
+
+
+def _repeats_itself(group: list[int], rank_of: np.ndarray, similarity: np.ndarray, limit: float) -> bool:
+    """True when two sentences of ``group`` (one and what it leans on) repeat each other: the sentence it leans
+    on tells what it does."""
+    if len(group) < 2:
+        return False
+    ranks = rank_of[group]
+    within = similarity[np.ix_(ranks, ranks)]
+    return bool((within[~np.eye(len(group), dtype=bool)] > limit).any())
 
 
 def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens: Sequence[Sequence[str]],
