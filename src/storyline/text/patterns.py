@@ -240,6 +240,9 @@ TITLES = frozenset(
 TITLE_ABBREVIATIONS = frozenset(
     "Gov Sen Rep Gen Col Lt Maj Sgt Cpl Pvt Capt Prof Rev Fr Hon Adm Atty Amb Supt Insp Det Ofc Cmdr Cllr".split())
 ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
+# Words that open a sentence or a phrase, never a first name: "The Office of ...", "In Vik's ..."
+FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our My Your In On At For From By With And "
+                           "But Or If When While After Before As Of To".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
     r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
@@ -261,7 +264,7 @@ def _full_name_matches(text: str) -> list[re.Match]:
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
-                and match.group(2) not in ANY_TITLE:  # "Texas Gov. Greg Abbott"
+                and match.group(1) not in FUNCTION_WORDS and match.group(2) not in ANY_TITLE:  # "Texas Gov. Greg Abbott"
             found.append(match)
     return found
 
@@ -281,6 +284,13 @@ SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )(?<!\b(?:in|of|at) )(?
                       rf"|\b{_SPEECH} ({SURNAME})\b(?! [A-Z])")
 
 
+# Bodies that speak, no people: "the District Attorney's Office said", "Shipping Department said".
+BODIES = frozenset("Office Department Ministry Agency Police Court Council Committee House Senate Congress Company "
+                   "Commission Service University Hospital Bureau Board Group Institute Foundation Association Party "
+                   "Government Administration Army Navy Guard Church School Center Centre Club Team Union Authority "
+                   "Times Post News Journal Press Network Embassy Parliament Cabinet Command Corps".split())
+
+
 def people_alone(text: str) -> list[str]:
     """Capitalized words of ``text`` that can only be people named by surname (see AFTER_TITLE and SPEAKING);
     the patterns run only on a text holding a title or a verb of speech, which spares most sentences."""
@@ -288,7 +298,7 @@ def people_alone(text: str) -> list[str]:
     if any(title in text for title in COURTESY_TITLES):
         found += AFTER_TITLE.findall(text)
     if any(verb in text for verb in SPEECH_VERBS):
-        found += [name for match in SPEAKING.finditer(text) for name in match.groups() if name]
+        found += [name for match in SPEAKING.finditer(text) for name in match.groups() if name and name not in BODIES]
     return found
 
 
