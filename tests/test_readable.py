@@ -125,6 +125,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "The ferry's emblem, a gull (), was painted on the pier by the harbour board.\n\n"
             "The harbour master's lawyer,, told the court the pier was never inspected.\n\n"
             "Here the ferry group ‘’ says it had warned the council for years about the pier.\n\n"
+            "Harbour officials said in a statement.\n\n"
+            "11. THE OLD PIER IS NEARLY 200 YEARS OLD.\n\n"
             "A: As it stands now, the ferry will not run again before the summer season.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
@@ -552,6 +554,12 @@ def test_a_name_shared_with_someone_named_at_a_sentences_start_or_an_organizatio
              "The pier was closed, said Tor Ness of Arizona Employers for Fair Ferries, and Employers said so."]
     assert people_in_full(texts, {"Vik", "Mike", "Employers", "Ness"}) == {"Mike": Person("Mike Vik"),
                                                                           "Ness": Person("Tor Ness")}
+
+
+def test_a_body_that_speaks_and_a_word_opening_a_sentence_make_no_person():
+    assert people_alone("The pier is unsafe, a spokeswoman for the Vestmark Harbour Office said.") == []
+    assert people_alone("The pier is unsafe, the Vik Shipping Company said.") == []
+    assert "Office" not in names("The Office of the Harbour Master closed the pier.")[0]  # "The" is no first name
 
 
 def test_a_two_letter_surname_is_a_person_but_a_two_letter_word_is_not():

@@ -23,12 +23,14 @@ ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
-# Only who spoke (a name just before the verb), what they said cut off before it: "Fire chief Rune Berg said
-# Tuesday." ("Three men were arrested and charged." names nobody.)
+# Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
+# Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
+# nobody.)
 SPEAKER_ONLY = re.compile(
-    r"^[^,;:\"“”]{0,80}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained)"
+    r"^[^,;:\"“”]{0,80}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) "
+    r"(said|says|charged|added|told reporters|wrote|noted|stated|explained)"
     r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-    r"( (morning|afternoon|evening|night))?)?\.$")
+    r"( (morning|afternoon|evening|night))?)?( in a (statement|news release|press release|post|tweet|letter))?\.$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
@@ -38,7 +40,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
     (a speaker whose words were cut off), list items, an interview's answers ("A: ..."), asides in brackets,
-    cut-off teasers, sentences whose figures the page lost ("( and , respectively)"), and (with
+    cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
+    capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays) and first person with no
     speaker, sentences under ``min_words`` words and run-ons over ``max_words`` left out.
@@ -54,7 +57,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
-                or ASIDE.match(text) or GAP.search(text)
+                or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
