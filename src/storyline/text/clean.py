@@ -19,8 +19,6 @@ RULES = [
     ("photo photos photograph photographs image images picture pictures pictured file caption captions credit "
      "credits illustration", r"^(photo|photograph|image|picture|pictured|file photo|caption|credit|illustration)s?\b.{0,80}[:/|]"),
     ("ap afp epa reuters getty", r"\((AP|AFP|EPA|Reuters|Getty Images?)( Photo)?(/[^)]*)?\)\s*$"),
-    # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
-    ("ap afp epa reuters getty photo", r"[.!?\"”] \| [^|]{0,60}\b(Getty( Images)?|AP( Photo)?|AFP|EPA|Reuters|Photo)\b"),
     ("getty photo shutterstock istock wikimedia", r"\b(Getty Images|AP Photo|AFP Photo|Shutterstock|iStock|Wikimedia Commons)\b\s*\)?\s*$"),
     ("ap afp epa reuters getty shutterstock bloomberg", r"/\s*(AP|AFP|EPA|Reuters|Getty( Images)?|Shutterstock|Bloomberg)\s*$"),
     ("image", r"^image (copyright|caption)\b"),
@@ -195,6 +193,9 @@ CASED_RULES = [
      r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
      r"|in [A-Z][\w .'-]*, [A-Z][\w .'-]*,? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
+    # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
+    ("ap afp epa reuters getty", r"[.!?\"”] \| (?:(?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+/)?(?:Getty Images|AP Photo|AFP|EPA|"
+                                 r"Reuters|Getty|AP)\b(?! [a-z])"),
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
 # a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.

@@ -34,10 +34,13 @@ GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|
                    r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))"
                    r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
 # A time ending a sentence before one Bling Fire does not know for a sentence's start ("at 3 a.m. Firefighters
-# built ..."), not one the time goes on with ("3 a.m. Monday", "4 p.m. Eastern", "7 p.m. Moscow time").
-TIME_END = re.compile(r"\b[ap]\.m\.(?= (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-                      r"March|April|May|June|July|August|September|October|November|December|Eastern|Central|Mountain|"
-                      r"Pacific|Atlantic)\b|[A-Z][a-z]+ time\b)[A-Z][a-z])")
+# built ..."), not one the time goes on with: a day or a month, named or cut short ("3 a.m. Monday", "9 a.m.
+# Mondays", "7 a.m. Jan. 5"), a time zone or a day ("4 p.m. Eastern", "6 a.m. New York time", "Election Day").
+_GOES_ON = (r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?\b|(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|"
+            r"Sept?|Oct|Nov|Dec)[a-z]*\.?(?= \d)|(?:Eastern|Central|Mountain|Pacific|Atlantic)\b"
+            r"|(?:[A-Z][\w'’]+ ){0,2}(?:time|Day|Eve|Sunday)\b")
+TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
+GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Updated | When the ...".
@@ -49,9 +52,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans within ``text[start:end]``, as offsets into ``text``; no sentence crosses a newline.
 
     Bling Fire splits after a quoted exclamation or question ("Run!" she said.) and after a title that
-    opens a sentence ("Mr." | "Dahl said ..."), a title it does not know ("said Ofc." | "Dahl.") and a name
-    such as "E!" ("E!" | "News said ..."); a piece that starts in lower case is joined back to the sentence
-    before it on the same line, and such a title or name to the sentence after it.
+    opens a sentence ("Mr." | "Dahl said ..."), a title it does not know ("said Ofc." | "Dahl."), a name
+    such as "E!" ("E!" | "News said ...") and a time the sentence goes on with ("6 a.m." | "New York time");
+    a piece that starts in lower case is joined back to the sentence before it on the same line, and such a
+    title, name or time to the sentence after it. It does not split after a time before a new sentence ("3
+    a.m. Firefighters came."): TIME_END does.
     """
     chunk = text[start:end]
     if not chunk.strip():
@@ -61,7 +66,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     else:
         spans = []
         for a, b in _locate(chunk):
-            if spans and (chunk[a:b][:1].islower() or _ends_on_a_name(chunk, *spans[-1])) \
+            if spans and (chunk[a:b][:1].islower() or _ends_on_a_name(chunk, *spans[-1])
+                          or (chunk.endswith(".m.", 0, spans[-1][1]) and GOES_ON.match(chunk, a))) \
                     and "\n" not in chunk[spans[-1][1]:a]:
                 spans[-1] = (spans[-1][0], b)
             else:
