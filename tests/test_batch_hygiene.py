@@ -194,3 +194,12 @@ def test_ctrl_c_that_python_drops_in_a_del_method_still_stops_the_run(tmp_path, 
     with signals_as_interrupt(), pytest.raises(Interrupted):
         run([str(data)], FileSink(out), _EngineDroppingCtrlC(Summarizer()))
     assert len(read_ids(out)) < 5
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_ctrl_c_dropped_after_the_runs_last_look_is_raised_as_the_block_ends_and_only_once():
+    with pytest.raises(Interrupted):
+        with signals_as_interrupt():
+            _CtrlCInDel()
+    with signals_as_interrupt():
+        pass  # nothing left over from the block before

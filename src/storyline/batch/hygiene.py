@@ -72,42 +72,63 @@ class Interrupted(KeyboardInterrupt):
         self.signal = signum
 
 
-_pending: list[int] = []  # the signals handled within signals_as_interrupt
+_pending: list[int] = []  # signals whose Interrupted Python dropped, not yet raised again
 
 
 @contextlib.contextmanager
 def signals_as_interrupt() -> Iterator[None]:
     """Within the block, SIGINT, SIGTERM (and SIGHUP) stop the run: an ``Interrupted`` (a KeyboardInterrupt)
     is raised in the main thread, so that finished work is written and workers are ended; and again by
-    ``raise_if_interrupted`` when the first was raised where Python drops exceptions (a ``__del__`` method;
-    it then prints no traceback).
-    Outside the main thread, where Python cannot handle signals, the block runs as it is."""
+    ``raise_if_interrupted``, or as the block ends, when the first was raised where Python drops exceptions
+    (a ``__del__`` method; it then prints no traceback). The handlers are set and put back with the signals
+    held off, so none arrives half-way. Outside the main thread, where Python cannot handle signals, the
+    block runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
-        _pending.append(signum)
         raise Interrupted(signum)
 
-    def unraisable(report: Any) -> None:  # an Interrupted dropped is pending, no error to print
-        if not isinstance(report.exc_value, Interrupted):
+    def unraisable(report: Any) -> None:  # an Interrupted Python dropped waits to be raised again, unprinted
+        if isinstance(report.exc_value, Interrupted):
+            _pending.append(report.exc_value.signal)
+        else:
             hook(report)
 
-    handled = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
-    previous = {signum: signal.signal(signum, interrupt) for signum in handled}
-    hook, sys.unraisablehook = sys.unraisablehook, unraisable
+    handled = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+    outer, hook = list(_pending), sys.unraisablehook  # a block within a block keeps the outer one's signals
+    with _held_off(handled):
+        previous = {signum: signal.signal(signum, interrupt) for signum in handled}
+        sys.unraisablehook = unraisable
+    try:
+        yield
+        raise_if_interrupted()  # one dropped after the run's last look
+    finally:
+        with _held_off(handled):
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+            sys.unraisablehook = hook
+            _pending[:] = outer
+
+
+@contextlib.contextmanager
+def _held_off(signals: set[signal.Signals]) -> Iterator[None]:
+    """Within the block, ``signals`` wait (where the system can hold them off), then arrive as it ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        sys.unraisablehook = hook
-        _pending.clear()
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def raise_if_interrupted() -> None:
     """Raise the ``Interrupted`` of a signal signals_as_interrupt handled, if any: the place to call it is one
     where the run can stop cleanly."""
     if _pending:
-        raise Interrupted(_pending[-1])
+        signum = _pending[-1]
+        _pending.clear()
+        raise Interrupted(signum)
