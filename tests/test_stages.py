@@ -62,6 +62,13 @@ def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
     assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=tokens) == [0, 1, 2]
     far = np.array([[1.0, 0.0, 0.0], [0.1, 0.995, 0.0], [0.0, 0.0, 1.0]])  # word pairs shared, little else
     assert select(scores(3, 2, 1), far, words, None, None, 0.3, tokens=tokens, repeat_pairs=3) == [0, 1, 2]
+    one_speaker = [["pier", "close", "vestmark", "harbour", "author", "spokeswoman", "ada", "lind"],
+                   ["diver", "found", "oil", "vestmark", "harbour", "author", "spokeswoman", "ada", "lind"], ["council"]]
+    texts = ["The pier will close, Vestmark Harbour Authority spokeswoman Ada Lind said.",
+             "Divers found no oil, Vestmark Harbour Authority spokeswoman Ada Lind said.", "The council met."]
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=one_speaker, repeat_pairs=3) == [0, 2]
+    assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=one_speaker, repeat_pairs=3,
+                  texts=texts) == [0, 1, 2]  # two facts, one speaker: all pairs shared hold a name
 
 def test_select_never_takes_a_copy_of_what_was_read():
     seen = scores(0.9, 0.1, 0.5)

@@ -93,7 +93,8 @@ class Summarizer:
         config, candidates = self.config, analysis.candidates
         return select(scores, candidates.vectors, words, config.words, config.sentences, config.redundancy,
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
-                      tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs)
+                      tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs,
+                      texts=candidates.texts)
 
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences

@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from ..text.patterns import CAPITALIZED
+from ..text.tokens import stem
 from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
@@ -30,13 +32,14 @@ def select(
     tokens: Sequence[Sequence[str]] | None = None,
     known: frozenset[str] = frozenset(),
     repeat_pairs: int | None = None,
+    texts: Sequence[str] | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` (None: never) is a
     repetition (the same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs``
-    adjacent content-word pairs (``tokens``) with it at a cosine of at least PAIRS_FLOOR ("ran aground on a
-    reef" told by two outlets in different words). With ``fill`` the last sentence may cross the word budget
+    adjacent content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine
+    of at least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in different words). With ``fill`` the last sentence may cross the word budget
     (for evaluations that cut every summary at the budget). ``seen`` gives each sentence's highest similarity
     to a sentence the reader already read; above ``copy`` (None: never) it is a copy of it and skipped.
     ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in with it, or -2
@@ -87,7 +90,7 @@ def select(
             used += int(words[i])
             row = similarity[rank_of[i]]
             if repeat_pairs is not None and tokens is not None:
-                row = _with_shared_pairs(row, i, ranked, tokens, repeat_pairs, limit)
+                row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
@@ -118,18 +121,28 @@ def _repeats_itself(group: list[int], rank_of: np.ndarray, similarity: np.ndarra
 
 
 def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens: Sequence[Sequence[str]],
-                       least: int, limit: float) -> np.ndarray:
-    """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those sharing at least
-    ``least`` adjacent word pairs with it at a cosine of at least PAIRS_FLOOR (and no more than ``limit``,
-    repeats already) set to 1: they repeat it."""
+                       texts: Sequence[str] | None, least: int, limit: float) -> np.ndarray:
+    """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those that share at least
+    ``least`` adjacent word pairs with it (see ``_shares_a_fact``) at a cosine of at least PAIRS_FLOOR (and no
+    more than ``limit``, repeats already) set to infinity: they repeat it."""
     near = np.flatnonzero((row >= PAIRS_FLOOR) & (row <= limit))
     if not len(near):
         return row
-    pairs = set(pairwise(tokens[chosen]))
-    repeating = [j for j in near if len(pairs.intersection(pairwise(tokens[ranked[j]]))) >= least]
+    repeating = [j for j in near if _shares_a_fact(tokens, texts, chosen, ranked[j], least)]
     result = row.copy()
-    result[repeating] = 1.0
+    result[repeating] = np.inf
     return result
+
+
+def _shares_a_fact(tokens: Sequence[Sequence[str]], texts: Sequence[str] | None, i: int, j: int, least: int) -> bool:
+    """True when sentences ``i`` and ``j`` share ``least`` adjacent content-word pairs, one of them at least
+    free of names (words capitalized inside a sentence of ``texts``, when given): outlets quoting one
+    "Harbour Authority spokeswoman Ada Lind" share her name, not a fact."""
+    shared = set(pairwise(tokens[i])).intersection(pairwise(tokens[j]))
+    if len(shared) < least or texts is None:
+        return len(shared) >= least
+    names = {stem(word.lower()) for text in (texts[i], texts[j]) for word in CAPITALIZED.findall(text)}
+    return any(names.isdisjoint(pair) for pair in shared)
 
 
 def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,
