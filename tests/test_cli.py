@@ -3,6 +3,7 @@
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -94,9 +95,23 @@ def test_summarize_jsonl_shows_each_cluster_under_its_id_and_says_which_could_no
     assert result.returncode == 2
     text, errors = result.stdout.decode(), result.stderr.decode()
     assert text.startswith("fire\n====\n") and "\n\nfire-again\n==========\n" in text and "empty" not in text
-    assert "Traceback" not in errors and "empty" in errors and "1 of 3 clusters could not be summarized" in errors
+    assert "Traceback" not in errors and "empty" in errors and "1 of 3 clusters could not be" in errors
     listed = json.loads(storyline_process("summarize", clusters_jsonl, "-w", "40", "-f", "json").stdout)
     assert [s["id"] for s in listed] == ["fire", "fire-again", "empty"] and "no sentence of prose" in listed[2]["error"]
+    broken = clusters_jsonl.with_name("broken.jsonl")
+    broken.write_text(clusters_jsonl.read_text() + "not json\n", encoding="utf-8")
+    result = storyline_process("summarize", broken, "-w", "40")
+    assert result.returncode == 2 and b"fire-again\n==========\n" in result.stdout
+    assert b"malformed JSON" in result.stderr and b"2 of 4 clusters could not be" in result.stderr
+
+
+def test_an_empty_file_in_a_directory_is_left_out_but_one_named_is_refused(tmp_path, example_dir):
+    folder = tmp_path / "articles"
+    shutil.copytree(example_dir, folder)
+    (folder / "blank.txt").write_text("\n\n", encoding="utf-8")
+    assert storyline("summarize", folder).exit_code == 0
+    with pytest.raises(InputError, match="blank.txt: empty file"):
+        storyline("summarize", folder / "blank.txt", example_dir)
 
 
 @pytest.mark.parametrize(

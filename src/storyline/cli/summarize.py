@@ -9,7 +9,7 @@ import click
 
 from ..errors import InputError
 from ..io.ingest import read_clusters
-from ..io.render import FORMATS, render
+from ..io.render import FORMATS, heading, render
 from ..summarize import DEFAULT_WORDS, Summarizer
 from .common import warn, write
 
@@ -30,36 +30,37 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
     INPUTS are text or HTML files, directories of them, URLs, or - for stdin (together one cluster),
     or JSONL files of clusters (each summarized on its own, with their "previous" articles as read).
     """
-    clusters = read_clusters(inputs)
-    if not clusters:
+    parts: list[Any] = []  # summaries (or errors) as dicts for JSON, else texts
+    failures: list[str] = []  # the clusters that could not be read or summarized
+
+    def failed(name: str, error: InputError) -> None:
+        warn(f"error: {error}")
+        parts.extend([{"id": name, "error": str(error)}] if fmt == "json" else [])
+        failures.append(name)
+
+    clusters = read_clusters(inputs, on_error=failed)
+    unreadable = len(failures)
+    if not clusters and not unreadable:
         raise InputError(f"{', '.join(inputs)}: no articles found")
     if read:
         previous = [d for c in read_clusters(read) for d in c.documents]
         for cluster in clusters:
             cluster.previous = cluster.previous + previous
     summarizer = Summarizer(words=words or (None if sentences else DEFAULT_WORDS), sentences=sentences)
-    if len(clusters) == 1:
+    if len(clusters) == 1 and not unreadable:
         write(render(summarizer.summarize(clusters[0], query), fmt) + "\n", output)
         return
-    parts: list[Any] = []  # summaries (or errors) as dicts for JSON, else texts (None for an error)
-    failed = 0
     for cluster in clusters:  # each on its own: one that cannot be summarized is said so, the others shown
         try:
             summary = summarizer.summarize(cluster, query)
         except InputError as err:
-            warn(f"error: {err}")
-            parts.append({"id": cluster.id, "error": str(err)} if fmt == "json" else None)
-            failed += 1
+            failed(cluster.id, err)
             continue
-        parts.append(summary.to_dict() if fmt == "json" else _titled(cluster.id, render(summary, fmt), fmt))
+        parts.append(summary.to_dict() if fmt == "json" else f"{heading(cluster.id, fmt)}\n{render(summary, fmt)}")
     if fmt == "json":
         write(json.dumps(parts, ensure_ascii=False, indent=2) + "\n", output)
-    else:
-        write("\n\n".join(part for part in parts if part) + "\n", output)
-    if failed:
-        raise InputError(f"{failed} of {len(clusters)} clusters could not be summarized (see above)")
-
-
-def _titled(title: str, text: str, fmt: str) -> str:
-    """A cluster's summary under its id, as a heading of ``fmt``."""
-    return f"## {title}\n\n{text}" if fmt == "markdown" else f"{title}\n{'=' * len(title)}\n{text}"
+    elif parts:
+        write("\n\n".join(parts) + "\n", output)
+    if failures:
+        raise InputError(f"{len(failures)} of {len(clusters) + unreadable} clusters could not be read or summarized "
+                         "(see above)")

@@ -23,24 +23,25 @@ LONGBENCH_HEADER = re.compile(r"^\s*Passage \d+:\s*$", re.MULTILINE)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
-def read_clusters(paths: Iterable[str]) -> list[Cluster]:
+def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list[Cluster]:
     """Clusters from command-line inputs.
 
-    JSONL files and raw Multi-News files hold clusters of their own; every other input (text or
-    HTML file, directory, URL, ``-`` for stdin) is one article of a single cluster made of them all.
+    JSONL files and raw Multi-News files hold clusters of their own (an unreadable line raises InputError,
+    or goes to ``on_error``); every other input (text or HTML file, directory, URL, ``-`` for stdin) is one
+    article of a single cluster made of them all; an empty file in a directory is left out.
     """
     clusters: list[Cluster] = []
     loose: list[Document] = []
     for path in paths:
         if Path(path).suffix.lower() in JSONL_SUFFIXES:
-            clusters.extend(iter_jsonl(path))
+            clusters.extend(iter_jsonl(path, on_error))
         elif path == "-":
             loose.extend(documents_from_text(_decode(sys.stdin.buffer.read(), "stdin"), "stdin"))
         elif re.match(r"https?://", path):
             loose.append(fetch_url(path))
         else:
             for file in _expand(path):
-                loose.extend(documents_from_file(file))
+                loose.extend(documents_from_file(file, blank_ok=Path(path).is_dir()))
     if loose:
         clusters.append(Cluster(documents=loose, id="input"))
     return clusters
@@ -58,16 +59,18 @@ def _expand(path: str) -> list[Path]:
     return [p]
 
 
-def documents_from_file(path: Path) -> list[Document]:
+def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
     """The articles in one file: one, or several for Multi-News and LongBench layouts. A file is HTML by
     its extension or, whatever its name, by its content. Raises InputError for a file that cannot be read,
-    is binary or is empty."""
+    is binary or is empty (none, with ``blank_ok``)."""
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     text = _decode(raw, str(path))
     if not text.strip():
+        if blank_ok:
+            return []
         raise InputError(f"{path}: empty file, no article in it")
     if path.suffix.lower() in HTML_SUFFIXES:
         return [document_from_html(text, str(path))]

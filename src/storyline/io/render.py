@@ -64,6 +64,11 @@ def _source_line(number: int, document: Document) -> str:
     return " ".join(x for x in (f"{number}. {label}", f"({details})" if details else "", link) if x)
 
 
+def heading(title: str, fmt: str = "text") -> str:
+    """``title`` as a heading: underlined in text, after "# " in Markdown."""
+    return f"# {title}" if fmt == "markdown" else f"{title}\n{'=' * min(len(title), WIDTH)}"
+
+
 def render_page(page: StoryPage, fmt: str = "text") -> str:
     """A story page as ``fmt`` (one of FORMATS): the headline, what the story is (articles, outlets, dates),
     coverage by outlet, the summary (or what is new), quotes with their speakers, the timeline, and the
@@ -73,13 +78,13 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
         return json.dumps(_page_dict(page), ensure_ascii=False, indent=2)
     markdown = fmt == "markdown"
     title = page.headline or f"Story {page.story}"
-    parts = [f"# {title}" if markdown else f"{title}\n{'=' * min(len(title), WIDTH)}", _page_facts(page)]
+    parts = [heading(title, fmt), _page_facts(page)]
 
-    def section(heading: str, lines: list[str]) -> None:
+    def section(name: str, lines: list[str]) -> None:
         if markdown:
-            parts.append(f"## {heading}\n\n" + "\n".join(lines))
+            parts.append(f"## {name}\n\n" + "\n".join(lines))
         else:
-            parts.append(f"{heading}\n{'-' * len(heading)}\n" + "\n".join(_wrap_item(line) for line in lines))
+            parts.append(f"{name}\n{'-' * len(name)}\n" + "\n".join(_wrap_item(line) for line in lines))
 
     section("Coverage", [_coverage_line(c, markdown) for c in page.coverage])
     if page.summary is None and page.summary_error:
@@ -87,13 +92,13 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
     elif page.summary is None:
         section("What is new", ["Nothing new since the last look."])
     else:
-        heading = "Summary"
+        name = "Summary"
         if page.update:
             count = page.new_articles
-            heading = f"What is new ({count} article{'s' if count != 1 else ''} since the last look)"
+            name = f"What is new ({count} article{'s' if count != 1 else ''} since the last look)"
         text = _unanswered(page.summary) + " ".join(
             f"{sentence.text} {_citations(page, [ref.doc for ref in sentence.sources])}" for sentence in page.summary.sentences)
-        section(heading, [text])
+        section(name, [text])
     if page.quotes:
         section("Quotes", [f"- “{quote.text}” — {quote.speaker} {_citations(page, quote.docs)}" for quote in page.quotes])
     if page.timeline:
