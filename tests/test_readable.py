@@ -126,6 +126,7 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "The harbour master's lawyer,, told the court the pier was never inspected.\n\n"
             "Here the ferry group ‘’ says it had warned the council for years about the pier.\n\n"
             "Harbour officials said in a statement.\n\n"
+            "Harbour officials said in a statement on Tuesday.\n\n"
             "11. THE OLD PIER IS NEARLY 200 YEARS OLD.\n\n"
             "A: As it stands now, the ferry will not run again before the summer season.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
@@ -219,6 +220,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert not leans_on_previous("Even though the pier cracked, the ferry kept running.")
     assert leans_on_previous("Police said her injuries were not life-threatening.")
     assert leans_on_previous("Doctors say he was lucky to be alive after the ferry sank.")
+    assert leans_on_previous("The police said Tuesday her boat had sunk.")
+    assert leans_on_previous("Local officials said she left the pier at dawn.")
     assert not leans_on_previous("Police said the ferry sank near the pier.")
 
 
@@ -559,6 +562,9 @@ def test_a_name_shared_with_someone_named_at_a_sentences_start_or_an_organizatio
 def test_a_body_that_speaks_and_a_word_opening_a_sentence_make_no_person():
     assert people_alone("The pier is unsafe, a spokeswoman for the Vestmark Harbour Office said.") == []
     assert people_alone("The pier is unsafe, the Vik Shipping Company said.") == []
+    assert people_alone("Residents of Lund Bay said the pier was unsafe.") == []  # a place of two words
+    assert people_alone("Police said the pier was unsafe.") == []
+    assert people_alone("Speaking on Harbour Radio, Vik said the pier was unsafe.") == ["Vik"]
     assert "Office" not in names("The Office of the Harbour Master closed the pier.")[0]  # "The" is no first name
 
 

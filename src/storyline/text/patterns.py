@@ -116,9 +116,10 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
 REPORTED_PRONOUN = re.compile(
-    r"^(?:[A-Z][a-z]+ )?(?:Police|Authorities|Officials|Investigators|Prosecutors|Witnesses|Sources|Deputies|Officers|"
-    r"Doctors|Firefighters|Relatives|Neighbou?rs|Friends|Reports|Troopers|Detectives)(?: [a-z]+){0,2} "
-    r"(?:said|say|says|told [a-z]+|believe|believed)(?: that)? (?:he|she|his|her|him)\b")
+    r"^(?:The )?(?:[A-Z][a-z]+ )?(?i:police|authorities|officials|investigators|prosecutors|witnesses|sources|deputies|"
+    r"officers|doctors|firefighters|relatives|neighbou?rs|friends|reports|troopers|detectives)(?: [a-z]+){0,2} "
+    r"(?:said|say|says|told [a-z]+|believe|believed)(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday))?(?: that)? (?:he|she|his|her|him)\b")
 
 
 def leans_on_previous(sentence: str) -> bool:
@@ -277,29 +278,43 @@ SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in ful
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
-# "said Dahl."; not a place: "officials in Selvik said"); however common the word, a reader needs such a person
-# introduced.
+# "said Dahl."; not a place nor a body, see people_alone); however common the word, a reader needs such a
+# person introduced.
 AFTER_TITLE = re.compile(r"\b(?:{})\.? ({})\b(?! [A-Z])".format("|".join(COURTESY_TITLES), SURNAME))
-SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )(?<!\b(?:in|of|at) )(?<!\bfrom )(?<!\bnear )\b({SURNAME}) {_SPEECH}\b"
+SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME}) {_SPEECH}\b"
                       rf"|\b{_SPEECH} ({SURNAME})\b(?! [A-Z])")
 
 
-# Bodies that speak, no people: "the District Attorney's Office said", "Shipping Department said".
+# Bodies that speak, no people: "Police said", "the District Attorney's Office said".
 BODIES = frozenset("Office Department Ministry Agency Police Court Council Committee House Senate Congress Company "
                    "Commission Service University Hospital Bureau Board Group Institute Foundation Association Party "
                    "Government Administration Army Navy Guard Church School Center Centre Club Team Union Authority "
-                   "Times Post News Journal Press Network Embassy Parliament Cabinet Command Corps".split())
+                   "Times Post News Journal Press Network Embassy Parliament Cabinet Command Corps Trust Watch Force "
+                   "Fund Bank Society".split())
+PLACE_BEFORE = frozenset("in of at on from near within outside across around".split())  # "residents of Lund Bay"
 
 
 def people_alone(text: str) -> list[str]:
-    """Capitalized words of ``text`` that can only be people named by surname (see AFTER_TITLE and SPEAKING);
-    the patterns run only on a text holding a title or a verb of speech, which spares most sentences."""
+    """Capitalized words of ``text`` that can only be people named by surname (see AFTER_TITLE and SPEAKING;
+    not a place or a body that speaks); the patterns run only on a text holding a title or a verb of speech,
+    which spares most sentences."""
     found = []
     if any(title in text for title in COURTESY_TITLES):
         found += AFTER_TITLE.findall(text)
     if any(verb in text for verb in SPEECH_VERBS):
-        found += [name for match in SPEAKING.finditer(text) for name in match.groups() if name and name not in BODIES]
+        found += [name for match in SPEAKING.finditer(text) for group, name in enumerate(match.groups(), 1)
+                  if name and not _a_place_or_body(text, match.start(group), name)]
     return found
+
+
+def _a_place_or_body(text: str, start: int, name: str) -> bool:
+    """True when the capitalized word at ``start`` names a body ("Police said", "the Harbour Office said"; so a
+    surname such as Court is missed) or ends the name of a place after a preposition ("officials in Lund Bay
+    said")."""
+    words = text[max(0, start - 80):start].split()
+    while words and words[-1][:1].isupper() and not words[-1].endswith((",", ";", ":", '"', "”")):
+        words.pop()
+    return name in BODIES or (bool(words) and words[-1].lower() in PLACE_BEFORE)
 
 
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person

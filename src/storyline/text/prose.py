@@ -26,11 +26,13 @@ LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already 
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
+_WHEN_SAID = (r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
+              r"( (morning|afternoon|evening|night))?)?")
 SPEAKER_ONLY = re.compile(
     r"^[^,;:\"“”]{0,80}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) "
-    r"(said|says|charged|added|told reporters|wrote|noted|stated|explained)"
-    r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
-    r"( (morning|afternoon|evening|night))?)?( in a (statement|news release|press release|post|tweet|letter))?\.$")
+    rf"(said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}"
+    rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
+    rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}\.$")
 MIN_WORDS = 6
 MAX_WORDS = 80
 NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
