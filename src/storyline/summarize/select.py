@@ -36,12 +36,13 @@ def select(
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
-    A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` (None: never) is a
-    repetition (the same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs``
-    adjacent content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine
-    of at least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in different words). With ``fill`` the last sentence may cross the word budget
-    (for evaluations that cut every summary at the budget). ``seen`` gives each sentence's highest similarity
-    to a sentence the reader already read; above ``copy`` (None: never) it is a copy of it and skipped.
+    A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a repetition (the
+    same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs`` adjacent
+    content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine of at
+    least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words); redundancy None: neither. With
+    ``fill`` the last sentence may cross the word budget (for evaluations that cut every summary at the
+    budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
+    ``copy`` (None: never) it is a copy of it and skipped.
     ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in with it, or -2
     when it cannot (then i is skipped; so too when the two repeat each other); -1 for none. Such a group is
     ranked by its sentences' scores per word, so a sentence comes with what it leans on only when the pair is
@@ -89,7 +90,7 @@ def select(
             chosen.append(i)
             used += int(words[i])
             row = similarity[rank_of[i]]
-            if repeat_pairs is not None and tokens is not None:
+            if repeat_pairs is not None and tokens is not None and redundancy is not None:
                 row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
             closest = np.maximum(closest, row)
             if tokens is not None:
