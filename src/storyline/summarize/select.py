@@ -75,7 +75,8 @@ def select(
         if max_words is not None and fill and used >= max_words:
             break
         group = _with_antecedent(index, antecedent, chosen, rank_of, is_told)
-        if not group or any(closest[rank_of[i]] > limit for i in group) or _repeats_itself(group, rank_of, similarity, limit):
+        if not group or any(closest[rank_of[i]] > limit for i in group) \
+                or _repeats_itself(group, rank_of, similarity, limit):
             continue
         if len(group) > 1 and not deferred:  # worth its words only if the group is, per word
             value = float(scores[group] @ words[group] / max(words[group].sum(), 1))
