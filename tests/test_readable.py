@@ -196,33 +196,40 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
     assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []
     assert things_taken_as_known("The council of Vestmark closed the ferry terminal on Monday.") == []
-    for sentence in ("The victim was taken to hospital.", "The family-run ferry company carried 40,000 passengers.",
-                     "The harbour master said he had warned the council.", "The official death toll rose to twelve.",
-                     "When Ole Vik saw the cracks, he closed the pier."):
-        assert not leans_on_previous(sentence)
-    assert leans_on_previous("Less than a week later, the pier was closed to cars.")
-    assert leans_on_previous("On Monday, he closed the pier to all traffic.")
-    assert leans_on_previous("Unfortunately his boat sank in the storm.")
-    assert leans_on_previous("Again, the board did not answer.")
-    assert leans_on_previous("Perhaps he is overstating the damage to the pier.")
-    assert leans_on_previous("Now it is seeking to change the ferry timetable.")
-    assert not leans_on_previous("Now the council is seeking to change the ferry timetable.")
-    assert leans_on_previous("If that turns out to be true, the ferry will stop running.")
-    assert leans_on_previous("On the contrary, the harbour master writes, the pier is safe.")
-    assert leans_on_previous("In that respect, the plan for the pier worked.")
-    assert leans_on_previous("Actually, a ferry captain laughed at the plan.")
-    assert not leans_on_previous("If the pier falls, the ferry stops running.")
-    assert not leans_on_previous("If this year's harvest fails, the ferry will stop running.")
-    assert not leans_on_previous("If not for the storm, the ferry would have sailed.")
-    assert not leans_on_previous("During this time of year, the ferries run only twice a day.")
-    assert leans_on_previous("Nobody on the quay expected the pier to hold, though.")
-    assert leans_on_previous("The harbour board, though, kept the ferry running.")
-    assert not leans_on_previous("Even though the pier cracked, the ferry kept running.")
-    assert leans_on_previous("Police said her injuries were not life-threatening.")
-    assert leans_on_previous("Doctors say he was lucky to be alive after the ferry sank.")
-    assert leans_on_previous("The police said Tuesday her boat had sunk.")
-    assert leans_on_previous("Local officials said she left the pier at dawn.")
-    assert not leans_on_previous("Police said the ferry sank near the pier.")
+    leaning = (
+        "Less than a week later, the pier was closed to cars.",
+        "On Monday, he closed the pier to all traffic.",
+        "Unfortunately his boat sank in the storm.",
+        "Again, the board did not answer.",
+        "Perhaps he is overstating the damage to the pier.",
+        "Now it is seeking to change the ferry timetable.",
+        "If that turns out to be true, the ferry will stop running.",
+        "On the contrary, the harbour master writes, the pier is safe.",
+        "In that respect, the plan for the pier worked.",
+        "Actually, a ferry captain laughed at the plan.",
+        "Nobody on the quay expected the pier to hold, though.",
+        "The harbour board, though, kept the ferry running.",
+        "Police said her injuries were not life-threatening.",
+        "Doctors say he was lucky to be alive after the ferry sank.",
+        "The police said Tuesday her boat had sunk.",
+        "Local officials said she left the pier at dawn.",
+    )
+    standing = (
+        "The victim was taken to hospital.",
+        "The family-run ferry company carried 40,000 passengers.",
+        "The harbour master said he had warned the council.",
+        "The official death toll rose to twelve.",
+        "When Ole Vik saw the cracks, he closed the pier.",
+        "Now the council is seeking to change the ferry timetable.",
+        "If the pier falls, the ferry stops running.",
+        "If this year's harvest fails, the ferry will stop running.",
+        "If not for the storm, the ferry would have sailed.",
+        "During this time of year, the ferries run only twice a day.",
+        "Even though the pier cracked, the ferry kept running.",
+        "Police said the ferry sank near the pier.",
+    )
+    assert [s for s in leaning if not leans_on_previous(s)] == []
+    assert [s for s in standing if leans_on_previous(s)] == []
 
 
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
