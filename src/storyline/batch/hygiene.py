@@ -126,8 +126,8 @@ def _held_off(signals: set[signal.Signals]) -> Iterator[None]:
 
 
 def raise_if_interrupted() -> None:
-    """Raise the ``Interrupted`` of a signal signals_as_interrupt handled, if any: the place to call it is one
-    where the run can stop cleanly."""
+    """Raise the ``Interrupted`` that Python dropped within signals_as_interrupt, if any, once: the place to call
+    it is one where the run can stop cleanly."""
     if _pending:
         signum = _pending[-1]
         _pending.clear()
