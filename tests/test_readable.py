@@ -209,7 +209,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Actually, a ferry captain laughed at the plan.",
         "Nobody on the quay expected the pier to hold, though.",
         "The harbour board, though, kept the ferry running.",
-        "Police said her injuries were not life-threatening.",
+        "Police said her burns from the ferry fire were minor.",
         "Doctors say he was lucky to be alive after the ferry sank.",
         "The police said Tuesday her boat had sunk.",
         "Local officials said she left the pier at dawn.",
