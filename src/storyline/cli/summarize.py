@@ -35,7 +35,8 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
 
     def failed(name: str, error: InputError) -> None:
         warn(f"error: {error}")
-        parts.extend([{"id": name, "error": str(error)}] if fmt == "json" else [])
+        if fmt == "json":
+            parts.append({"id": name, "error": str(error)})
         failures.append(name)
 
     clusters = read_clusters(inputs, on_error=failed)

@@ -125,26 +125,28 @@ def _repeats_itself(group: list[int], rank_of: np.ndarray, similarity: np.ndarra
 def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens: Sequence[Sequence[str]],
                        texts: Sequence[str] | None, least: int, limit: float) -> np.ndarray:
     """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those that share at least
-    ``least`` adjacent word pairs with it (see ``_shares_a_fact``) at a cosine of at least PAIRS_FLOOR (and no
-    more than ``limit``, repeats already) set to infinity: they repeat it."""
+    ``least`` adjacent content-word pairs with it, one of them at least free of names (words capitalized inside
+    either sentence of ``texts``, when given), at a cosine of at least PAIRS_FLOOR (and no more than ``limit``,
+    repeats already) set to infinity: they repeat it. Outlets quoting one "Harbour Authority spokeswoman Ada
+    Lind" share her name, not a fact."""
     near = np.flatnonzero((row >= PAIRS_FLOOR) & (row <= limit))
     if not len(near):
         return row
-    repeating = [j for j in near if _shares_a_fact(tokens, texts, chosen, ranked[j], least)]
+    pairs, names = set(pairwise(tokens[chosen])), _names(texts, chosen)
+    repeating = []
+    for j in near:
+        shared = pairs.intersection(pairwise(tokens[ranked[j]]))
+        if len(shared) >= least and (texts is None or any((names | _names(texts, ranked[j])).isdisjoint(pair)
+                                                           for pair in shared)):
+            repeating.append(j)
     result = row.copy()
     result[repeating] = np.inf
     return result
 
 
-def _shares_a_fact(tokens: Sequence[Sequence[str]], texts: Sequence[str] | None, i: int, j: int, least: int) -> bool:
-    """True when sentences ``i`` and ``j`` share ``least`` adjacent content-word pairs, one of them at least
-    free of names (words capitalized inside a sentence of ``texts``, when given): outlets quoting one
-    "Harbour Authority spokeswoman Ada Lind" share her name, not a fact."""
-    shared = set(pairwise(tokens[i])).intersection(pairwise(tokens[j]))
-    if len(shared) < least or texts is None:
-        return len(shared) >= least
-    names = {stem(word.lower()) for text in (texts[i], texts[j]) for word in CAPITALIZED.findall(text)}
-    return any(names.isdisjoint(pair) for pair in shared)
+def _names(texts: Sequence[str] | None, i: int) -> set[str]:
+    """The stems of the words sentence ``i`` capitalizes inside it (none without ``texts``)."""
+    return {stem(word.lower()) for word in CAPITALIZED.findall(texts[i])} if texts is not None else set()
 
 
 def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,
