@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from storyline.cli import cli
 from storyline.io.ingest import cluster_from_record, read_clusters
 from storyline.text.html import document_from_text, looks_like_html
-from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_url
+from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_notice, outlet_from_url
 
 BODY = [
     "A cable car carrying 38 passengers stalled above the Kestrel gorge on Saturday afternoon, leaving "
@@ -233,6 +233,33 @@ def test_a_dateline_in_a_jsonl_string_document_names_the_outlet():
 )
 def test_outlet_from_dateline(text, outlet):
     assert outlet_from_dateline(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "last_line, outlet",
+    [
+        ("© 2031 Coastal Courier. All rights reserved.", "Coastal Courier"),
+        ("Copyright © 2031 Vela News. All rights reserved. Do not copy.", "Vela News"),
+        ("Copyright 2031 by KVLA News9 - All rights reserved.", "KVLA News9"),
+        ("Copyright 2031 KVLA-TV (Harbour Broadcasting Corporation). All rights reserved.", "KVLA-TV"),
+        ("Copyright 2031 KVLA via Vela News. All rights reserved.", "KVLA"),
+        ("(c) 2031 Tidewater.com", "Tidewater.com"),
+        ("© 2031 Vela Media Ltd.", "Vela Media"),
+        ("Copyright Harbour Comics", ""),  # a picture's credit: no year, no rights reserved
+        ("© 2031. All rights reserved.", ""),
+        ("The ferry sails at noon.", ""),
+    ],
+)
+def test_outlet_from_notice(last_line, outlet):
+    assert outlet_from_notice(f"Ferry strike ends\n\nThe strike ended on Friday.\n\n{last_line}\n") == outlet
+
+
+def test_a_copyright_notice_names_the_outlet_of_a_text_file_without_dateline(tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text("Ferry strike ends\n\nThe ferry strike in Velmora ended on Friday after talks, the union said.\n\n"
+                    "Sign up for our newsletter.\n© 2031 Tidewater Gazette. All rights reserved.\n", encoding="utf-8")
+    [cluster] = read_clusters([str(path)])
+    assert cluster.documents[0].source == "Tidewater Gazette"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..model import Cluster, Document
 from ..text.html import document_from_html, document_from_text, looks_like_html
-from ..text.outlets import headline, outlet_from_dateline, outlet_from_url
+from ..text.outlets import headline, outlet_from_text, outlet_from_url
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -81,7 +81,7 @@ def documents_from_text(text: str, name: str) -> list[Document]:
     """The articles of a text: several when it is in Multi-News or LongBench layout, else one, extracted
     from the page when the text is HTML (see storyline.text.html.looks_like_html). Plain-text articles are
     titled by their first line when it reads as a headline, and their outlet is the one their dateline
-    names ("MOBILE, Ala. (AP) --" -> "AP")."""
+    names ("MOBILE, Ala. (AP) --" -> "AP"), else their copyright notice ("© 2031 Vela News.")."""
     if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
         docs = parse_multinews(text)
     elif LONGBENCH_HEADER.search(text):
@@ -91,7 +91,7 @@ def documents_from_text(text: str, name: str) -> list[Document]:
     for i, doc in enumerate(docs):
         doc.id = doc.id or f"{name}#{i + 1}"
         doc.title = doc.title or headline(doc.text)
-        doc.source = doc.source or outlet_from_dateline(doc.text)
+        doc.source = doc.source or outlet_from_text(doc.text)
     return docs
 
 
@@ -228,11 +228,11 @@ def _document_from_json(item: object, default_id: str) -> Document:
     """A document of a JSON record: a string, or an object with a "text" or "html" string (and "id",
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
-    address or the dateline."""
+    address, the dateline or the copyright notice."""
     if isinstance(item, str):
         if looks_like_html(item):
             return document_from_html(item, default_id)
-        return Document(text=item, id=default_id, source=outlet_from_dateline(item))
+        return Document(text=item, id=default_id, source=outlet_from_text(item))
     if isinstance(item, dict):
         text, html = item.get("text"), item.get("html")
         if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
@@ -246,7 +246,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
             page = document_from_html(body, default_id, fields.get("url", ""))
             return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
         document = Document(text=body, **{"id": default_id, **fields})
-        document.source = document.source or outlet_from_url(document.url) or outlet_from_dateline(body)
+        document.source = document.source or outlet_from_url(document.url) or outlet_from_text(body)
         return document
     raise InputError("each document must be a string or an object with a 'text' or 'html' string")
 

@@ -1,11 +1,12 @@
-"""Who published an article: the outlet named by a web address or by a dateline, and which lines say
-who, where or when (datelines, bylines, date stamps) rather than what, so are never a title.
+"""Who published an article: the outlet named by a web address, a dateline or a copyright notice, and
+which lines say who, where or when (datelines, bylines, date stamps) rather than what, so are never a title.
 
     outlet_from_url("https://www.theguardian.com/world/x")       -> "theguardian.com"
     outlet_from_dateline("Hanoi CNN  —\\nVietnam said ...")         -> "CNN"
     outlet_from_dateline("MOBILE, Ala. (AP) -- A jury ...")          -> "AP"
     outlet_from_dateline("BRUSSELS, January 22 (Xinhua) -- ...")     -> "Xinhua"
     outlet_from_dateline("LOS ANGELES (CBSLA.com) — ...")            -> "CBSLA.com"
+    outlet_from_notice("...\n© 2031 Coastal Courier. All rights reserved.") -> "Coastal Courier"
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ DATE_WORDS = frozenset(
     "updated update published posted last first modified created on at of the st nd rd th h "
     "today yesterday".split()
 )
+# A copyright notice naming the publisher: "© 2031 Coastal Courier. All rights reserved.", "Copyright 2031 by
+# WKXX News4 - All rights reserved.", "Copyright © 2031 Vela (Vela Media Corp.). All rights reserved."
+_NAME_CHAR = r"[\w&'’/-]"  # in a word of a name; a dot only inside it ("CBSLA.com")
+NOTICE = re.compile(
+    r"^(?:(?i:copyright)\s*|©\s*|\((?i:c)\)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
+    rf"(?!All\b)(?P<name>[A-Z]{_NAME_CHAR}*(?:\.{_NAME_CHAR}+)*(?: {_NAME_CHAR}+(?:\.{_NAME_CHAR}+)*){{0,5}}?)"
+    r"\s*(?:\([^)]*\)\s*)?(?:via [^.,]*)?(?:[.,;|]|\s[-–—]\s|$)"
+)
+CORPORATE_SUFFIX = re.compile(r",?\s+(?:Ltd|Inc|LLC|plc|GmbH|Corp|Corporation|Co)\.?$")
 MAX_DATELINE = 80  # characters of a dateline, outlet and dash included
 GENERIC_SUBDOMAINS = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
 
@@ -100,6 +110,23 @@ def outlet_from_dateline(text: str, lines: int = 6) -> str:
         if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
             return ""  # the first line of prose has no dateline
     return ""
+
+
+def outlet_from_notice(text: str, lines: int = 8) -> str:
+    """The publisher named by a copyright notice on one of the last ``lines`` lines of an article
+    ("© 2031 Coastal Courier. All rights reserved." -> "Coastal Courier"), else ''. A notice with neither a
+    year nor "all rights reserved" (a picture's "Copyright Marvel Comics") names no publisher."""
+    tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-lines:]
+    for line in reversed(tail):
+        match = NOTICE.match(line)
+        if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()):
+            return CORPORATE_SUFFIX.sub("", match.group("name").rstrip("."))
+    return ""
+
+
+def outlet_from_text(text: str) -> str:
+    """The outlet a plain-text article names: by its dateline, else by its copyright notice; else ''."""
+    return outlet_from_dateline(text) or outlet_from_notice(text)
 
 
 def _first_lines(text: str, most: int) -> list[str]:
