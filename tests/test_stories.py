@@ -16,7 +16,7 @@ from storyline.io.render import render_page
 from storyline.model import Document
 from storyline.stories.store import MIGRATIONS, Store
 from storyline.stories import StoryTracker, build_page
-from storyline.stories.page import HEADLINE_WORDS, coverage, headline, quotes, timeline
+from storyline.stories.page import HEADLINE_WORDS, coverage_by_outlet, headline, quotes, timeline
 
 FIRE = [
     ("fire-courier", "Courier", "A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday, forcing the "
@@ -264,7 +264,7 @@ def test_only_add_creates_a_store(tmp_path):
 
 def test_story_page_parts():
     documents = articles(FIRE)
-    assert coverage(documents) == "reported by 2 outlets: Courier, Herald"
+    assert [(c.outlet, c.articles) for c in coverage_by_outlet(documents)] == [("Courier", 1), ("Herald", 1)]
     [quote] = quotes(documents)
     assert quote.speaker == "Inge Solberg" and quote.text.startswith("We saw the roof collapse")
     dated = [Document(text="The warehouse opened on March 3, 1998. It burned down on March 11, 2031, police said.")]
@@ -402,7 +402,7 @@ def list_headlines(table):
     headlines = []
     for line in table.splitlines():
         cells = [cell.strip() for cell in line.split("│")[1:-1]]
-        if len(cells) == 7:  # story, articles, outlets, first seen, last seen, thread, headline
+        if len(cells) == 7:  # story, articles, outlets, first, last (seen), thread, headline
             if cells[0]:
                 headlines.append(cells[6])
             elif cells[6]:
@@ -432,6 +432,10 @@ def test_stories_commands(tmp_path):
     assert list_headlines(listing.stdout) == ["A fire destroyed a timber warehouse in Port Aldren harbour late on Tuesday",
                                               "Mia Holm scored two goals as Northvik beat Sundby 3-1"]
     assert "1 of 2 stories" in storyline("stories", "list", "--db", db, "--limit", 1).stdout
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "fire-later", "text": FIRE_LATER}) + "\n")
+    one = storyline("stories", "add", later, "--db", tmp_path / "one.db").stderr
+    assert "1 article added (0 copies of stored ones), 1 new story, 0 merged into others, 1 new thread," in one
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
     assert "2 articles from 2 outlets" in first.stdout and "- Courier: 1 article\n- Herald: 1 article" in first.stdout

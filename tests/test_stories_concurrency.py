@@ -164,7 +164,7 @@ def test_four_writers_and_readers_at_once_store_every_article_once(tmp_path):
     for code, _, err in readers:
         assert code == 0 and "Traceback" not in err, err
 
-    added = sum(int(re.search(r"(\d+) articles added", err).group(1)) for _, _, err in results)
+    added = sum(int(re.search(r"(\d+) articles? added", err).group(1)) for _, _, err in results)
     assert added == len(articles) - 1  # the seed was stored before; nothing added twice
     with sqlite3.connect(db) as connection:
         stored = connection.execute("SELECT id, story, duplicate_of FROM articles").fetchall()
@@ -201,7 +201,7 @@ def test_writers_that_create_the_store_at_once_make_one_store(tmp_path):
     results = [finish(process) for process in [storyline("stories", "add", feed, "--db", db) for _ in range(WRITERS)]]
     for code, _, err in results:
         assert code == 0 and "Traceback" not in err and "error" not in err, err
-    assert sum(int(re.search(r"(\d+) articles added", err).group(1)) for _, _, err in results) == 8
+    assert sum(int(re.search(r"(\d+) articles? added", err).group(1)) for _, _, err in results) == 8
     with Store(db) as store:
         assert len(dict(store.assignments())) == 8 and store.schema_version() == len(MIGRATIONS)
     # the same race made certain: connections that open a new store at the same moment

@@ -17,6 +17,7 @@ from ..batch import (
 from ..batch.engines import Engine
 from ..batch.hygiene import Interrupted, signals_as_interrupt
 from ..batch.output import Shard
+from ..io import counted
 from ..summarize import DEFAULT_WORDS, Summarizer
 from .common import progress, warn
 
@@ -106,7 +107,7 @@ def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: st
 
 
 def _summary(report: BatchReport, out_path: str, sharded: bool) -> str:
-    parts = [f"{report.written} cluster{'' if report.written == 1 else 's'} written to {out_path} ({report.failed} failed)",
+    parts = [f"{counted(report.written, 'cluster')} written to {out_path} ({report.failed} failed)",
              f"{report.already_done} already done"]
     if report.repeated:
         parts.append(f"{report.repeated} repeated ids skipped")

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
-from ..io.render import FORMATS, render_page
+from ..io.render import FORMATS, counted, render_page
 from ..model import Document
 from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
 from ..stories.page import StoryPage, headline, publication_day
@@ -22,6 +22,7 @@ from ..summarize import DEFAULT_WORDS, Summarizer
 from .common import progress, warn, write
 
 HEADLINE_CHARS = 3000  # of each article's text read for the headline of `stories list`
+PIPED_WIDTH = 200  # columns of `stories list` piped into a file or another program
 DEFAULTS = TrackerConfig()
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story store  [default: $STORYLINE_DB or storyline.db]")
 
@@ -79,9 +80,9 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
         for article_id in report.refused_before:
             warn(f"refused again: article {article_id}: no prose")
     refused = len(report.refused) + len(report.refused_before)
-    counts = [f"{report.added} articles added ({report.duplicates} copies of stored ones)",
-              f"{report.new_stories} new stories", f"{report.merged} merged into others",
-              f"{report.new_threads} new threads", f"{report.merged_threads} threads merged",
+    counts = [f"{counted(report.added, 'article')} added ({counted(report.duplicates, 'copy', 'copies')} of stored ones)",
+              f"{counted(report.new_stories, 'new story', 'new stories')}", f"{report.merged} merged into others",
+              counted(report.new_threads, "new thread"), f"{counted(report.merged_threads, 'thread')} merged",
               f"{report.skipped} already stored"]
     if unreadable:
         counts.append(f"{unreadable} unreadable")
@@ -120,14 +121,12 @@ def stories_list(db: str | None, limit: int, threads: bool, thread: int | None) 
         ranked = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
         shown = ranked[:limit] if limit else ranked
         headlines = {story: _headline(store, story) for story, _ in shown}
-    table = Table(caption=f"{len(shown)} of {len(ranked)} stories" if len(shown) < len(ranked) else None)
-    for column in ("story", "articles", "outlets", "first seen", "last seen", "thread", "headline"):
-        table.add_column(column)
+    table = _table(("story", "articles", "outlets", "first", "last", "thread"), len(shown), len(ranked), "stories")
     for story, articles in shown:
         first, last = _span(articles)
         table.add_row(str(story), str(len(articles)), str(len({outlet(a.to_document()) for a in articles})),
                       first, last, str(thread_of.get(story) or ""), headlines[story])
-    Console().print(table)
+    _print(table)
 
 
 def _list_threads(store: Store, groups: dict[int, list[StoredArticle]], thread_of: dict[int, int | None], limit: int) -> None:
@@ -139,16 +138,31 @@ def _list_threads(store: Store, groups: dict[int, list[StoredArticle]], thread_o
     size = {thread: sum(len(groups[story]) for story in stories) for thread, stories in members.items()}
     ranked = sorted(members, key=lambda thread: (-size[thread], thread))
     shown = ranked[:limit] if limit else ranked
-    table = Table(caption=f"{len(shown)} of {len(ranked)} threads" if len(shown) < len(ranked) else None)
-    for column in ("thread", "stories", "articles", "outlets", "first seen", "last seen", "headline"):
-        table.add_column(column)
+    table = _table(("thread", "stories", "articles", "outlets", "first", "last"), len(shown), len(ranked), "threads")
     for thread in shown:
         articles = [article for story in members[thread] for article in groups[story]]
         largest = min(members[thread], key=lambda story: (-len(groups[story]), story))
         first, last = _span(articles)
         table.add_row(str(thread), str(len(members[thread])), str(size[thread]),
                       str(len({outlet(a.to_document()) for a in articles})), first, last, _headline(store, largest))
-    Console().print(table)
+    _print(table)
+
+
+def _table(columns: tuple[str, ...], shown: int, total: int, noun: str) -> Table:
+    """A table of ``columns`` (counts and days, never wrapped) and a headline, wrapped to the room left."""
+    table = Table(caption=f"{shown} of {total} {noun}" if shown < total else None)
+    for column in columns:
+        table.add_column(column, no_wrap=True, justify="left" if column in ("first", "last") else "right")
+    table.add_column("headline")
+    return table
+
+
+def _print(table: Table) -> None:
+    """Print ``table`` to the width of the terminal; piped into a file or another program, unwrapped."""
+    console = Console()
+    if not console.is_terminal:
+        console.width = PIPED_WIDTH
+    console.print(table)
 
 
 def _headline(store: Store, story: int) -> str:

@@ -95,7 +95,7 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
         name = "Summary"
         if page.update:
             count = page.new_articles
-            name = f"What is new ({count} article{'s' if count != 1 else ''} since the last look)"
+            name = f"What is new ({counted(count, 'article')} since the last look)"
         text = _unanswered(page.summary) + " ".join(
             f"{sentence.text} {_citations(page, [ref.doc for ref in sentence.sources])}" for sentence in page.summary.sentences)
         section(name, [text])
@@ -142,11 +142,15 @@ def _page_dict(page: StoryPage) -> dict[str, Any]:
     }
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """"1 story", "3 stories": ``count`` and the noun in its number (``plural`` when not noun + "s")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _page_facts(page: StoryPage) -> str:
     """"Story 3 · 4 articles from 3 outlets · 11 to 14 March 2031"."""
     count = len(page.outlets)
-    facts = [f"Story {page.story}", f"{page.articles} article{'s' if page.articles != 1 else ''} from {count} "
-             f"outlet{'s' if count != 1 else ''}"]
+    facts = [f"Story {page.story}", f"{counted(page.articles, 'article')} from {counted(count, 'outlet')}"]
     if page.first_seen:
         facts.append(_date_span(page.first_seen, page.last_seen or page.first_seen))
     return " · ".join(facts)
@@ -173,9 +177,9 @@ def _coverage_line(entry: Any, markdown: bool) -> str:
     name = f"**{entry.outlet}**" if markdown else entry.outlet
     counts = []
     if entry.articles:
-        counts.append(f"{entry.articles} article{'s' if entry.articles != 1 else ''}")
+        counts.append(counted(entry.articles, "article"))
     if entry.copies:
-        counts.append(f"{entry.copies} cop{'ies' if entry.copies != 1 else 'y'} of another outlet's report")
+        counts.append(f"{counted(entry.copies, 'copy', 'copies')} of another outlet's report")
     return f"- {name}: {', '.join(counts)}"
 
 

@@ -2,7 +2,7 @@
 (topics followed over months), copies found by MinHash, and story and thread pages."""
 
 from .config import TrackerConfig
-from .page import StoryPage, ThreadPage, build_page, build_thread, coverage, outlet, quotes, thread_link, timeline
+from .page import StoryPage, ThreadPage, build_page, build_thread, outlet, quotes, thread_link, timeline
 from .store import Store, default_path
 from .tracker import AddReport, StoryTracker
 
@@ -15,7 +15,6 @@ __all__ = [
     "TrackerConfig",
     "build_page",
     "build_thread",
-    "coverage",
     "default_path",
     "outlet",
     "quotes",

@@ -128,11 +128,6 @@ def outlets(documents: list[Document]) -> list[str]:
     return sorted({outlet(d) for d in documents})
 
 
-def coverage(documents: list[Document]) -> str:
-    names = outlets(documents)
-    return f"reported by {len(names)} outlet{'s' if len(names) != 1 else ''}: {', '.join(names)}"
-
-
 def coverage_by_outlet(documents: list[Document], copies: list[Document] | None = None) -> list[OutletCoverage]:
     """Articles and copies per outlet, most articles first (then by name)."""
     own = Counter(outlet(d) for d in documents)
