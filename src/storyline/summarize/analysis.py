@@ -11,9 +11,9 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, ROLE_GIVEN, VERB_AFTER, WHEN,
-                             Person, give_in_full, leans_on_previous, names, people_alone, people_in_full, refers_back,
-                             speaks_of_someone_unnamed, things_taken_as_known)
+from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
+                             VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
+                             people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -22,7 +22,7 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
 NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
-PLACE_AFTER = re.compile(r"\b(?:in|near|to|from|outside|across|toward|towards|at) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
+PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 

@@ -291,7 +291,9 @@ BODIES = frozenset("Office Department Ministry Agency Police Court Council Commi
                    "Government Administration Army Navy Guard Church School Center Centre Club Team Union Authority "
                    "Times Post News Journal Press Network Embassy Parliament Cabinet Command Corps Trust Watch Force "
                    "Fund Bank Society".split())
-PLACE_BEFORE = frozenset("in of at on from near within outside across around".split())  # "residents of Lund Bay"
+# Words before a place: "near Austin", "residents of Lund Bay said".
+PLACE_PREPOSITIONS = frozenset("in at from near within outside across around toward towards".split())
+PLACE_BEFORE = PLACE_PREPOSITIONS | {"of", "on"}  # before the name of whoever speaks: "officials of Lund Bay said"
 
 
 def people_alone(text: str) -> list[str]:
