@@ -566,11 +566,13 @@ def test_a_name_shared_with_someone_named_at_a_sentences_start_or_an_organizatio
                                                                           "Ness": Person("Tor Ness")}
 
 
-def test_a_body_that_speaks_and_a_word_opening_a_sentence_make_no_person():
+def test_a_body_or_a_role_that_speaks_and_a_word_opening_a_sentence_make_no_person():
     assert people_alone("The pier is unsafe, a spokeswoman for the Vestmark Harbour Office said.") == []
     assert people_alone("The pier is unsafe, the Vik Shipping Company said.") == []
     assert people_alone("Residents of Lund Bay said the pier was unsafe.") == []  # a place of two words
     assert people_alone("Police said the pier was unsafe.") == []
+    assert people_alone("The Chief Harbour Examiner said the diver drowned.") == []  # a role
+    assert people_alone("The county Sheriff said two men fled.") == []
     assert people_alone("Speaking on Harbour Radio, Vik said the pier was unsafe.") == ["Vik"]
     assert "Office" not in names("The Office of the Harbour Master closed the pier.")[0]  # "The" is no first name
 

@@ -291,6 +291,11 @@ BODIES = frozenset("Office Department Ministry Agency Police Court Council Commi
                    "Government Administration Army Navy Guard Church School Center Centre Club Team Union Authority "
                    "Times Post News Journal Press Network Embassy Parliament Cabinet Command Corps Trust Watch Force "
                    "Fund Bank Society".split())
+# Roles that speak, no surnames: "the Chief Medical Examiner said", "the county Sheriff said".
+ROLES = frozenset("Examiner Coroner Constable Commissioner Inspector Prosecutor Spokesman Spokeswoman Spokesperson "
+                  "Superintendent Sheriff Mayor Governor President Minister Secretary Director Chairman Chairwoman "
+                  "Administrator Officer Detective Deputy Chief Trooper General Colonel Captain Sergeant Senator "
+                  "Ambassador".split())
 # Words before a place: "near Austin", "residents of Lund Bay said".
 PLACE_PREPOSITIONS = frozenset("in at from near within outside across around toward towards".split())
 PLACE_BEFORE = PLACE_PREPOSITIONS | {"of", "on"}  # before the name of whoever speaks: "officials of Lund Bay said"
@@ -310,13 +315,14 @@ def people_alone(text: str) -> list[str]:
 
 
 def _a_place_or_body(text: str, start: int, name: str) -> bool:
-    """True when the capitalized word at ``start`` names a body ("Police said", "the Harbour Office said"; so a
-    surname such as Court is missed) or ends the name of a place after a preposition ("officials in Lund Bay
-    said")."""
+    """True when the capitalized word at ``start`` names a body or a role ("Police said", "the Harbour Office
+    said", "the Chief Medical Examiner said"; so a surname such as Court is missed), ends a name after "the"
+    ("the Lund Bay Examiner said") or the name of a place after a preposition ("officials in Lund Bay said")."""
     words = text[max(0, start - 80):start].split()
-    while words and words[-1][:1].isupper() and not words[-1].endswith((",", ";", ":", '"', "”")):
+    while words and words[-1][:1].isupper() and words[-1] not in ("The", "A") \
+            and not words[-1].endswith((",", ";", ":", '"', "”")):
         words.pop()
-    return name in BODIES or (bool(words) and words[-1].lower() in PLACE_BEFORE)
+    return name in BODIES or name in ROLES or (bool(words) and words[-1].lower() in PLACE_BEFORE | {"the", "a"})
 
 
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
