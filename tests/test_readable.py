@@ -5,6 +5,7 @@ import re
 import textwrap
 
 import numpy as np
+import pytest
 from scipy import sparse
 
 from storyline import Cluster, Document, Summarizer, summarize
@@ -486,6 +487,16 @@ def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
     assert answered.answered is True and unanswered.answered is False
     assert [s.text for s in unanswered.sentences] == [s.text for s in generic.sentences]
     assert generic.answered is None and "answered" not in generic.to_dict()
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("How many residents were evacuated?", True),  # "how many" asks, the answer says "300"
+    ("Where did the fire start?", True),  # "A fire broke out ... The blaze started in a storage hall"
+    ("Was anyone arrested?", False),
+    ("Who won the football match?", False),
+])
+def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, answered):
+    assert summarize(example_texts, words=60, query=question).answered is answered
 
 
 def test_summaries_do_not_depend_on_the_hash_seed(tmp_path):

@@ -23,6 +23,9 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
 NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
+# Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
+ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
+                   "happening".split())
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -92,15 +95,28 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     if not (query and query.strip()):
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
-    coverage = query_coverage(query, candidates.tokens)
-    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(surface_words(query))))
+    coverage = query_coverage(query, passages(candidates))
+    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(question_words(query))))
+
+
+def question_words(query: str) -> list[str]:
+    """The words of a question that an answer would hold: not the asking ("How many ...", "Was anyone ...")."""
+    return [word for word in surface_words(query) if word not in ASKING]
+
+
+def passages(candidates: Candidates) -> list[list[str]]:
+    """The stems of each candidate with those of the sentence before it in its article, when that one is a
+    candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started)."""
+    follows = (candidates.doc[1:] == candidates.doc[:-1]) & (candidates.position[1:] == candidates.position[:-1] + 1)
+    tokens = candidates.tokens
+    return tokens[:1] + [tokens[i] + tokens[i + 1] if follow else tokens[i + 1] for i, follow in enumerate(follows)]
 
 
 def query_coverage(query: str, tokens: list[list[str]]) -> float:
-    """The largest share of the query's words that one sentence (given by its stems) holds, each word weighed
-    by its rarity in general English: near 1 when a sentence speaks to the whole question, near 0 when
-    the articles never touch its distinctive words."""
-    weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(surface_words(query)).items()}
+    """The largest share of the query's words (see question_words) that one passage (given by its stems)
+    holds, each word weighed by its rarity in general English: near 1 when a passage speaks to the whole
+    question, near 0 when the articles never touch its distinctive words."""
+    weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(question_words(query)).items()}
     total = sum(weights.values())
     if not total:
         return 0.0

@@ -34,10 +34,10 @@ class SummarizerConfig(Settings):
     copy: similarity to a sentence already read above which a sentence is a copy of it and never chosen;
     support: similarity above which another article's sentence is cited as reporting a summary sentence;
     min_words, max_words: the shortest and longest sentence a summary may use;
-    answer_threshold, answer_slope: the articles answer a question of n words when a sentence covers at
-    least answer_threshold + answer_slope * log(n) of it (see analysis.query_coverage); otherwise the summary
-    says so and is not focused on it (chosen on DUC 2006 by ``python -m storyline.train.answerable``: 96% of
-    held-out questions told apart from other topics' ones).
+    answer_threshold, answer_slope: the articles answer a question of n words when a passage (a sentence and
+    the one before it) covers at least answer_threshold + answer_slope * log(n) of it (see
+    analysis.query_coverage); otherwise the summary says so and is not focused on it (chosen on DUC 2006 by
+    ``python -m storyline.train.answerable``: 97% of held-out questions told apart from other topics' ones).
     """
 
     words: int | None = DEFAULT_WORDS
@@ -50,8 +50,8 @@ class SummarizerConfig(Settings):
     support: float = 0.4
     min_words: int = 6
     max_words: int = 80
-    answer_threshold: float = 0.88
-    answer_slope: float = -0.24
+    answer_threshold: float = 0.92
+    answer_slope: float = -0.25
 
     def __post_init__(self) -> None:
         for name in ("words", "sentences"):

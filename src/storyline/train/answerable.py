@@ -22,7 +22,6 @@ import numpy as np
 
 from ..io.ingest import iter_jsonl
 from ..summarize import analyze
-from ..text.tokens import surface_words
 from . import DATA, skip
 
 FOLDS = 5
@@ -43,8 +42,8 @@ def pairs(data: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         others = (number + 1 + rng.choice(len(clusters) - 1, OTHERS, replace=False)) % len(clusters)
         for topic in (number, *others):
             for question in (questions[topic]["title"], f"{questions[topic]['title']} {questions[topic]['narrative']}"):
-                words = len(set(surface_words(question)))
-                rows.append((analyze(cluster, question).coverage, np.log(max(words, 1)), topic == number, number))
+                analysis = analyze(cluster, question)
+                rows.append((analysis.coverage, np.log(max(analysis.query_words, 1)), topic == number, number))
     coverage, log_words, own, group = map(np.array, zip(*rows))
     return coverage, log_words, own.astype(bool), group
 
