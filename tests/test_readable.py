@@ -103,8 +103,10 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "Have something to add to this story? Tell the newsroom below.",
         "Readers can find the full inspection report at www.vestmark.example/pier.",
         "• This article was amended on 3 May 2031.",
+        "An image provided by the harbour board shows the crack in the pier.",
     ]
-    prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1]]
+    prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1],
+             "A video released by the harbour board shows the pier cracking under a loaded truck."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)
 
@@ -214,6 +216,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Doctors say he was lucky to be alive after the ferry sank.",
         "The police said Tuesday her boat had sunk.",
         "Local officials said she left the pier at dawn.",
+        "Five were found in the harbour after the storm.",  # five of what the sentence before told
     )
     standing = (
         "The victim was taken to hospital.",
@@ -228,6 +231,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "During this time of year, the ferries run only twice a day.",
         "Even though the pier cracked, the ferry kept running.",
         "Police said the ferry sank near the pier.",
+        "Five fishing boats were found in the harbour after the storm.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

@@ -28,6 +28,7 @@ RULES = [
      r"(photo|photograph|image|picture)s?\b"),  # "In this Saturday, July 1, 2031, file photo, ..."
     ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
+    ("photo image picture", r"^an? (photo|image|picture) (provided|released|obtained|distributed) by\b"),
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
