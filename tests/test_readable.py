@@ -217,6 +217,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The police said Tuesday her boat had sunk.",
         "Local officials said she left the pier at dawn.",
         "Five were found in the harbour after the storm.",  # five of what the sentence before told
+        "Most of it lies under water at high tide.",
+        "All of this was filmed from the pier.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -232,6 +234,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Even though the pier cracked, the ferry kept running.",
         "Police said the ferry sank near the pier.",
         "Five fishing boats were found in the harbour after the storm.",
+        "All of this year's ferries were late.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

@@ -33,7 +33,8 @@ IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet then instead moreover furthermore "
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
-    + [r"(many|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom)",
+    + [r"(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom|it\b|(this|that)"
+       r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because",
