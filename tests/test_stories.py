@@ -318,6 +318,18 @@ def test_the_timeline_is_dated_from_each_article_merged_and_in_order():
     assert divers.docs == [1] and towed.mention == "next Tuesday"  # another event of that day stays
 
 
+def test_one_event_told_in_other_words_is_one_entry_and_a_sentence_told_by_he_is_none():
+    documents = [
+        Document(published="2031-03-12", text="The fire began just after 11 p.m. on Tuesday in a storage hall of "
+                 "Halvard Timber on Quay Street and spread to two sheds, according to the fire service. The fire was "
+                 "brought under control at about 6 a.m. on Wednesday, he said."),
+        Document(published="2031-03-12", text="The fire broke out at around 11 p.m. on Tuesday at a warehouse of "
+                 "Halvard Timber and spread to two adjacent buildings."),
+    ]
+    [fire] = timeline(documents)
+    assert fire.docs == [0, 1] and fire.date == "2031-03-11"
+
+
 def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_something_else_gives_way():
     documents = [Document(published="2031-04-10", text="Halvard Timber will rebuild the warehouse after the fire "
                           "destroyed it on Tuesday, director Mona Berg said on Wednesday. The council will vote on "

@@ -13,7 +13,7 @@ from storyline.text.clean import is_heading, is_junk
 EXAMPLE_JUNK = [
     # coastal-courier.txt
     "By Mara Quell, Staff Writer",
-    "Updated 7:42 AM, March 12, 2031",
+    "Updated 7:42 AM, March 12, 2025",
     "Firefighters douse the burning timber warehouse on Quay Street. Photograph: Tomas Brey/Coastal Courier",
     "PORT ALDREN —",
     "Loading, please wait...",
@@ -29,12 +29,12 @@ EXAMPLE_JUNK = [
     "Two firefighters treated",
     "Share this article: Facebook | Twitter | Email",
     "Five things to do in Port Aldren this weekend",
-    "© 2031 Harbour Herald. All rights reserved.",
+    "© 2025 Harbour Herald. All rights reserved.",
     "Privacy policy | Terms of use",
     # north-sea-wire.txt
     "PORT ALDREN, March 12 (North Sea Wire) --",
     "What the fire means for the harbour 02:14 - Source: North Sea Wire TV",
-    "20310312 harbour fire photo",
+    "20250312 harbour fire photo",
     "(Reporting by Sven Tollef; Editing by Anna Berg)",
 ]
 

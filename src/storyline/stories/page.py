@@ -14,7 +14,7 @@ from ..model import Cluster, Document, Summary
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
-from ..text.patterns import DANGLING, SPEAKER
+from ..text.patterns import DANGLING, SPEAKER, leans_on_previous
 from ..text.prose import prose_sentences
 from ..text.tokens import content_words
 from .store import Store
@@ -72,7 +72,8 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
-SAME_EVENT = 0.5  # word overlap (Jaccard) at which two sentences of one date tell the same event
+SAME_EVENT = 0.5  # share of the shorter sentence's words that two sentences of one date tell the same event by
+SAME_EVENT_WORDS = 4  # ... and the fewest words they share
 
 
 @dataclass
@@ -288,7 +289,8 @@ def _full_name(speaker: str, documents: list[Document]) -> str:
 # timeline
 def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
     """Sentences that date an event, earliest first, one per event: sentences of one date that tell the
-    same thing (most of their words in common) become one, citing every document that tells it. A date
+    same thing (most of the words of the shorter one) become one, citing every document that tells it; a
+    sentence that leans on the one before it in its article ("..., he said.") is left out. A date
     without a year, a weekday ("on Tuesday") or "yesterday" is read relative to the article's publication
     date (the story's latest one when the article has none; left out when no date is known). When
     there are more than ``limit`` events, those told by the most documents are kept."""
@@ -296,7 +298,7 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
     events: list[tuple[tuple, Event, set[str]]] = []
     for sentence in prose_sentences(documents):
         text = sentence.text
-        if is_caption(text) or DANGLING.match(text):
+        if is_caption(text) or DANGLING.match(text) or leans_on_previous(text):
             continue
         reference = publication_day(documents[sentence.doc].published) or fallback
         dated = _date_in(text, reference)
@@ -304,7 +306,7 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
             continue
         key, iso, when, mention = dated
         words = set(content_words(text))
-        same = next((event for _, event, other in events if event.date == iso and _jaccard(words, other) >= SAME_EVENT), None)
+        same = next((event for _, event, other in events if event.date == iso and _same_event(words, other)), None)
         if same is not None:
             if sentence.doc not in same.docs:
                 same.docs.append(sentence.doc)
@@ -317,8 +319,11 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
     return [event for _, event, _ in events]
 
 
-def _jaccard(one: set[str], other: set[str]) -> float:
-    return len(one & other) / len(one | other) if one | other else 0.0
+def _same_event(one: set[str], other: set[str]) -> bool:
+    """True when two sentences' words (of one date) tell the same event: most of the shorter one's words,
+    at least SAME_EVENT_WORDS, are in the other."""
+    shared = len(one & other)
+    return shared >= SAME_EVENT_WORDS and shared >= SAME_EVENT * min(len(one), len(other))
 
 
 def publication_day(published: str | None) -> dt.date | None:
