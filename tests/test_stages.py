@@ -8,6 +8,7 @@ from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, Feature
 from storyline.summarize.attribute import supporting
 from storyline.summarize.order import openers, order
 from storyline.summarize.select import select
+from storyline.text.tokens import content_words
 
 UNLIKE = np.eye(4)  # four sentences with nothing in common
 
@@ -171,20 +172,35 @@ ATTRIBUTED = np.array([
     [0.6, 0.8, 0.0],  # 4: document 2, cosine 0.6 to sentence 0
 ])
 ATTRIBUTED_DOC = ints(0, 0, 1, 1, 2)
+ATTRIBUTED_TEXTS = ["Forty firefighters fought the flames through the night."] * 5
+ATTRIBUTED_TOKENS = [content_words(text) for text in ATTRIBUTED_TEXTS]
+
+
+def cited(chosen, threshold, texts=ATTRIBUTED_TEXTS):
+    return supporting(chosen, ATTRIBUTED, ATTRIBUTED_DOC, threshold, [content_words(t) for t in texts], texts)
 
 
 def test_supporting_cites_the_closest_sentence_of_each_other_document_above_the_threshold():
-    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == [[0, 2, 4]]
-    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.7) == [[0, 2]]
-    assert supporting([0], ATTRIBUTED, ATTRIBUTED_DOC, 0.9) == [[0]]
+    assert cited([0], 0.5) == [[0, 2, 4]]
+    assert cited([0], 0.7) == [[0, 2]]
+    assert cited([0], 0.9) == [[0]]
 
 
 def test_supporting_never_cites_another_sentence_of_the_same_document():
-    assert supporting([1, 3], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == [[1, 2, 4], [3]]
+    assert cited([1, 3], 0.5) == [[1, 2, 4], [3]]
 
 
 def test_supporting_of_nothing_is_nothing():
-    assert supporting([], ATTRIBUTED, ATTRIBUTED_DOC, 0.5) == []
+    assert cited([], 0.5) == []
+
+
+def test_a_sentence_that_shares_only_who_speaks_reports_another_fact_and_is_not_cited():
+    texts = ["Fire chief Ada Dahl said forty firefighters fought the flames through the night.",
+             "Fire chief Ada Dahl said forty firefighters fought the flames through the night.",
+             "The harbour was closed to ships by noon on Friday, fire chief Ada Dahl said.",
+             "The harbour reopened.",
+             "Forty firefighters fought the flames all night, said fire chief Ada Dahl."]
+    assert cited([0], 0.5, texts) == [[0, 4]]
 
 
 # features

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
+from ..text.patterns import speaker_words
 from ..text.vectors import Matrix, dense
 
+SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
+#                   (or all of them, when the shorter of the two has fewer)
 
-def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float) -> list[list[int]]:
+
+def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float,
+               tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> list[list[int]]:
     """For each chosen sentence: itself, then the closest sentence of each other document above ``threshold``
-    (the first of equally close ones), in the documents' order.
+    (the first of equally close ones), in the documents' order, when it shares SHARED_WORDS content words
+    (``tokens``) with it besides those that say who speaks in either (``texts``): an article that quotes the
+    same "fire chief Rune Adler" on another fact does not report this one.
 
     ``doc`` is in reading order (each document's sentences together), as candidates are. Time and memory are
     linear in the number of sentences (one row of similarities per chosen sentence, maxima per document
@@ -26,6 +35,12 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
         best = np.maximum.reduceat(row, starts)
         at_best = np.flatnonzero(row == best[segment])
         first = at_best[np.concatenate([[True], segment[at_best][1:] != segment[at_best][:-1]])]
-        cited = (best >= threshold) & (np.arange(len(starts)) != segment[index])
-        result.append([index, *first[cited].tolist()])
+        cited = first[(best >= threshold) & (np.arange(len(starts)) != segment[index])]
+        result.append([index, *(j for j in cited.tolist() if _tells_the_same(index, j, tokens, texts))])
     return result
+
+
+def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:
+    speakers = speaker_words(texts[one]) | speaker_words(texts[other])
+    told, reported = set(tokens[one]) - speakers, set(tokens[other]) - speakers
+    return len(told & reported) >= min(SHARED_WORDS, len(told), len(reported))

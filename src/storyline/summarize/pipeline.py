@@ -77,7 +77,8 @@ class Summarizer:
                     after[i] = teller
         chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts)
         sentences = analysis.sentences
-        groups = supporting(chosen, candidates.vectors, candidates.doc, config.support)
+        groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
+                            candidates.texts)
         shown = first_mentions([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen])
         return Summary(
             sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)

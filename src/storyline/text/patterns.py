@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .tokens import STOPWORDS
+from .tokens import STOPWORDS, stem, surface_words
 
 PRONOUNS = "he she it they both this these those his her its their".split()
 CONNECTIVES = "that but and so also however meanwhile still yet then instead there here".split()
@@ -16,6 +16,13 @@ _OPENING = r"^[\"“‘']?({})\b"
 DANGLING = re.compile(_OPENING.format("|".join(PRONOUNS + CONNECTIVES)), re.IGNORECASE)
 # A capitalized word that is not the first of its sentence (names, mostly).
 CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+
+
+def name_stems(sentence: str) -> set[str]:
+    """The stems of the words ``sentence`` capitalizes inside it: names, mostly."""
+    return {stem(word.lower()) for word in CAPITALIZED.findall(sentence)}
+
+
 # A speaker's name as quotes attribute it: up to four capitalized words ("Lt. Gen. Mark Smith").
 SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
@@ -279,6 +286,20 @@ SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote
 SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
+# Who speaks, by the verb of speech: "..., fire chief Rune Adler said.", "said Ada Dahl, the fire chief".
+SAYS = ("said", "Said", "says", "told", "tells", "added", "adds", "according to")
+_SAYS = "(?:{})".format("|".join(SAYS))
+SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,6}}){_SAYS}\b")
+SPEAKER_AFTER = re.compile(rf"\b{_SAYS} ((?:[\w.'’-]+ ?){{1,6}}?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
+
+
+def speaker_words(sentence: str) -> set[str]:
+    """The stems of the words of ``sentence`` that say who speaks (see SPEAKER_BEFORE and SPEAKER_AFTER):
+    whom it is told by, not what it tells."""
+    if not any(verb in sentence for verb in SAYS):
+        return set()
+    found = SPEAKER_BEFORE.findall(sentence) + SPEAKER_AFTER.findall(sentence)
+    return {stem(word) for phrase in found for word in surface_words(phrase)}
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."; not a place nor a body, see people_alone); however common the word, a reader needs such a
 # person introduced.
