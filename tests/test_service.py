@@ -550,6 +550,11 @@ def test_settings_are_checked():
     assert ServiceConfig(allow_fetch_from=("LocalHost.", "[::1]")).allow_fetch_from == ("localhost", "::1")
 
 
+def test_the_settings_logged_at_start_up_are_the_limits_that_apply():
+    assert ServiceConfig(workers=5).describe()["max_pending"] == 160  # 32 a worker, at least 128
+    assert ServiceConfig(max_pending=7).describe()["max_pending"] == 7
+
+
 def test_serve_is_a_command(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0 and "--allow-fetch-from" in result.output and "STORYLINE_TOKEN" in result.output

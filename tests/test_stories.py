@@ -448,6 +448,7 @@ def test_stories_commands(tmp_path):
     later.write_text(json.dumps({"id": "fire-later", "text": FIRE_LATER}) + "\n")
     one = storyline("stories", "add", later, "--db", tmp_path / "one.db").stderr
     assert "1 article added (0 copies of stored ones), 1 new story, 0 merged into others, 1 new thread," in one
+    assert "\n1 story, 1 article from 1 outlet, " in storyline("stories", "thread", 1, "--db", tmp_path / "one.db").stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
     assert "2 articles from 2 outlets" in first.stdout and "- Courier: 1 article\n- Herald: 1 article" in first.stdout

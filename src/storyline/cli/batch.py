@@ -17,7 +17,7 @@ from ..batch import (
 from ..batch.engines import Engine
 from ..batch.hygiene import Interrupted, signals_as_interrupt
 from ..batch.output import Shard
-from ..io import counted
+from ..text.plural import counted
 from ..summarize import DEFAULT_WORDS, Summarizer
 from .common import progress, warn
 

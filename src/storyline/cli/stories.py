@@ -13,12 +13,13 @@ from rich.table import Table
 
 from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
-from ..io.render import FORMATS, counted, render_page
+from ..io.render import FORMATS, render_page
 from ..model import Document
 from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
 from ..stories.page import StoryPage, headline, publication_day
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
+from ..text.plural import counted
 from .common import progress, warn, write
 
 HEADLINE_CHARS = 3000  # of each article's text read for the headline of `stories list`
@@ -230,7 +231,8 @@ def stories_thread(thread: int, db: str | None, fmt: str) -> None:
     title = f"Thread {page.thread}: {page.headline}"
     span = f"{page.first_seen} to {page.last_seen}" if page.first_seen else "undated"
     lines = [title, "=" * min(len(title), 78),
-             f"{len(page.stories)} stories, {page.articles} articles from {len(page.outlets)} outlets, {span}", ""]
-    lines += [f"- story {entry.story} ({entry.articles} articles, {entry.first_seen or 'undated'}): {entry.headline}"
+             f"{counted(len(page.stories), 'story', 'stories')}, {counted(page.articles, 'article')} from "
+             f"{counted(len(page.outlets), 'outlet')}, {span}", ""]
+    lines += [f"- story {entry.story} ({counted(entry.articles, 'article')}, {entry.first_seen or 'undated'}): {entry.headline}"
               for entry in page.stories]
     write("\n".join(lines) + "\n", None)

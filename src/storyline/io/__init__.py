@@ -1,7 +1,7 @@
 """Input and output: reading articles and clusters from files, URLs, stdin and JSONL; rendering summaries."""
 
 from .ingest import OnError, cluster_from_record, iter_articles, iter_jsonl, read_clusters
-from .render import FORMATS, counted, heading, render
+from .render import FORMATS, heading, render
 
-__all__ = ["FORMATS", "OnError", "cluster_from_record", "counted", "heading", "iter_articles", "iter_jsonl", "read_clusters",
+__all__ = ["FORMATS", "OnError", "cluster_from_record", "heading", "iter_articles", "iter_jsonl", "read_clusters",
            "render"]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import Document, Summary
+from ..text.plural import counted
 
 if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs no story store
     from ..stories.page import StoryPage
@@ -140,11 +141,6 @@ def _page_dict(page: StoryPage) -> dict[str, Any]:
                      for e in page.timeline],
         "sources": [dataclasses.asdict(source) for source in page.sources],
     }
-
-
-def counted(count: int, noun: str, plural: str = "") -> str:
-    """"1 story", "3 stories": ``count`` and the noun in its number (``plural`` when not noun + "s")."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _page_facts(page: StoryPage) -> str:

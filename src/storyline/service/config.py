@@ -94,11 +94,12 @@ class ServiceConfig(Settings):
 
 
     def describe(self) -> dict[str, Any]:
-        """The settings as logged at start-up (the token only as whether there is one)."""
+        """The settings as logged at start-up (the token only as whether there is one; limits as they apply)."""
         settings = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in ("summarizer", "tracker")}
         settings["token"] = self.token is not None
         settings["allow_fetch_from"] = list(self.allow_fetch_from)
         settings["db"] = self.store_path
+        settings["max_pending"] = self.pending_limit
         return {**settings, "summarizer": self.summarizer.to_dict(), "tracker": dataclasses.asdict(self.tracker)}
 
 

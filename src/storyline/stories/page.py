@@ -15,6 +15,7 @@ from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
 from ..text.patterns import DANGLING, SPEAKER, leans_on_previous
+from ..text.plural import counted
 from ..text.prose import prose_sentences
 from ..text.tokens import content_words
 from .store import Store
@@ -521,7 +522,7 @@ def thread_link(page: StoryPage, fmt: str = "text") -> str:
     markdown = fmt == "markdown"
     name = f"**Thread {page.thread}**" if markdown else f"Thread {page.thread}"
     command = f"storyline stories list --thread {page.thread}"
-    return (f"{name} · {count} stor{'ies' if count != 1 else 'y'}" + (f"; the others: {others}" if others else "")
+    return (f"{name} · {counted(count, 'story', 'stories')}" + (f"; the others: {others}" if others else "")
             + (f" (`{command}`)" if markdown else f" ({command})"))
 
 
