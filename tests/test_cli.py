@@ -224,6 +224,17 @@ def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
     assert row["clusters"] == 3 and row["errors"] == 1 and row["rouge1"] > 0
 
 
+def test_a_summary_with_no_sentence_is_said_so(example_dir, tmp_path):
+    article = tmp_path / "pier.txt"
+    article.write_text("The harbour council in Vestmark voted on Monday evening to close the old ferry terminal for "
+                       "good after engineers found deep cracks in the stone pier that carries the car ramp.\n")
+    with pytest.raises(InputError, match=r"pier.txt\): no sentence fits in 12 words"):
+        storyline("summarize", article, "-w", 12)
+    everything_read = storyline("summarize", example_dir, "--since", example_dir)
+    assert everything_read.exit_code == 0 and everything_read.stdout == ""
+    assert "nothing new, every sentence was told by the articles already read" in everything_read.stderr
+
+
 def test_summarize_since_leaves_out_what_was_read(example_dir):
     courier = example_dir / "coastal-courier.txt"
     plain = storyline("summarize", example_dir, "-f", "json", "-w", "200")

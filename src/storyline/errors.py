@@ -32,7 +32,8 @@ class MissingExtraError(StorylineError):
 EXIT_CODES = {
     0: "success",
     1: "an internal error (a bug: please report it with its traceback)",
-    2: "bad input, option or setting: a missing, unreadable or empty input, no prose, malformed JSONL, no such story",
+    2: "bad input, option or setting: a missing, unreadable or empty input, no prose, no sentence within the word "
+       "budget, malformed JSONL, no such story",
     3: "an optional dependency is missing (the message names the extra to install)",
     130: "interrupted (Ctrl-C, SIGTERM, SIGHUP); finished work is kept",
 }

@@ -10,7 +10,9 @@ import click
 from ..errors import InputError
 from ..io.ingest import read_clusters
 from ..io.render import FORMATS, heading, render
+from ..model import Cluster, Summary
 from ..summarize import DEFAULT_WORDS, Summarizer
+from ..summarize.analysis import describe
 from .common import warn, write
 
 
@@ -49,11 +51,13 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
             cluster.previous = cluster.previous + previous
     summarizer = Summarizer(words=words or (None if sentences else DEFAULT_WORDS), sentences=sentences)
     if len(clusters) == 1 and not unreadable:
-        write(render(summarizer.summarize(clusters[0], query), fmt) + "\n", output)
+        summary = _summarize(summarizer, clusters[0], query)
+        if summary.sentences or fmt == "json":
+            write(render(summary, fmt) + "\n", output)
         return
     for cluster in clusters:  # each on its own: one that cannot be summarized is said so, the others shown
         try:
-            summary = summarizer.summarize(cluster, query)
+            summary = _summarize(summarizer, cluster, query)
         except InputError as err:
             failed(cluster.id, err)
             continue
@@ -65,3 +69,14 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
     if failures:
         raise InputError(f"{len(failures)} of {len(clusters) + unreadable} clusters could not be read or summarized "
                          "(see above)")
+
+
+def _summarize(summarizer: Summarizer, cluster: Cluster, query: str | None) -> Summary:
+    """The summary of ``cluster``. InputError when no sentence fits the word budget; when every sentence was
+    in the articles already read, an empty summary, said so on stderr."""
+    summary = summarizer.summarize(cluster, query)
+    if not summary.sentences and cluster.previous:
+        warn(f"{describe(cluster)}: nothing new, every sentence was told by the articles already read")
+    elif not summary.sentences:
+        raise InputError(f"{describe(cluster)}: no sentence fits in {summarizer.config.words} words (raise --words)")
+    return summary
