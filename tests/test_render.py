@@ -32,6 +32,15 @@ def test_text_cites_every_source_and_ends_with_the_sources():
     assert render(SUMMARY) == render(SUMMARY, "text")
 
 
+@pytest.mark.parametrize("length", range(WIDTH - 14, WIDTH))
+def test_a_group_of_citations_is_never_wrapped_apart(length):
+    sentence = "Harbour " * (length // 8) + "x" * (length % 8) + "."  # the citations start near the line's end
+    cited = Summary([SummarySentence(sentence, [SourceRef(0, 0, 0, 1), SourceRef(1, 0, 0, 1), SourceRef(2, 0, 0, 1)])],
+                    [HERALD, WIRE, UNCITED])
+    body = render(cited, "text").split("\n\nSources:")[0]
+    assert "[1] [2] [3]" in body and "\u00a0" not in body
+
+
 def test_long_text_is_wrapped_without_losing_a_word():
     long = Summary([SummarySentence(f"Sentence {i} tells one more fact about the harbour fire.", [SourceRef(0, i, 0, 1)])
                     for i in range(10)], [HERALD])

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs 
 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
+KEPT_TOGETHER = "\u00a0"  # a space that is no place to wrap, until the text is wrapped
 
 
 def render(summary: Summary, fmt: str = "text") -> str:
@@ -30,7 +31,7 @@ def render(summary: Summary, fmt: str = "text") -> str:
 
 def to_text(summary: Summary) -> str:
     """The cited sentences wrapped at WIDTH columns, then the numbered sources."""
-    body = textwrap.fill(_unanswered(summary) + _cited(summary), width=WIDTH, break_on_hyphens=False)
+    body = _fill(_unanswered(summary) + _cited(summary, KEPT_TOGETHER))
     return body + "\n\nSources:\n" + "\n".join(_sources(summary))
 
 
@@ -44,10 +45,10 @@ def _unanswered(summary: Summary) -> str:
     return f"The articles do not answer “{summary.query}”. What they report: " if summary.answered is False else ""
 
 
-def _cited(summary: Summary) -> str:
-    """The summary's sentences, each followed by [n] for every document that reports it."""
+def _cited(summary: Summary, between: str = " ") -> str:
+    """The summary's sentences, each followed by [n] for every document that reports it (``between`` them)."""
     return " ".join(
-        f"{sentence.text} " + " ".join(f"[{ref.doc + 1}]" for ref in sorted(sentence.sources, key=lambda r: r.doc))
+        f"{sentence.text} " + between.join(f"[{ref.doc + 1}]" for ref in sorted(sentence.sources, key=lambda r: r.doc))
         for sentence in summary.sentences
     )
 
@@ -83,7 +84,7 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
 
     def section(name: str, lines: list[str]) -> None:
         if markdown:
-            parts.append(f"## {name}\n\n" + "\n".join(lines))
+            parts.append(f"## {name}\n\n" + "\n".join(lines).replace(KEPT_TOGETHER, " "))
         else:
             parts.append(f"{name}\n{'-' * len(name)}\n" + "\n".join(_wrap_item(line) for line in lines))
 
@@ -180,7 +181,7 @@ def _coverage_line(entry: Any, markdown: bool) -> str:
 
 
 def _citations(page: StoryPage, docs: list[int]) -> str:
-    return " ".join(f"[{number}]" for number in page.cite(docs))
+    return KEPT_TOGETHER.join(f"[{number}]" for number in page.cite(docs))
 
 
 def _page_source_line(source: Any) -> str:
@@ -192,11 +193,14 @@ def _page_source_line(source: Any) -> str:
 
 def _wrap_item(line: str) -> str:
     """A line of a text page wrapped at WIDTH; a list item's further lines indented under its text."""
-    if len(line) <= WIDTH:
-        return line
     marker = line.split(" ", 1)[0]
     indent = " " * (len(marker) + 1) if marker == "-" or (marker[:-1].isdigit() and marker.endswith(".")) else ""
-    return textwrap.fill(line, width=WIDTH, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)
+    return _fill(line, subsequent_indent=indent, break_long_words=False)
+
+
+def _fill(text: str, **options: Any) -> str:
+    """``text`` wrapped at WIDTH, never inside a group of citations ("[1] [2] [3]")."""
+    return textwrap.fill(text, width=WIDTH, break_on_hyphens=False, **options).replace(KEPT_TOGETHER, " ")
 
 
 def _check(fmt: str) -> None:
