@@ -20,6 +20,8 @@ from .order import openers, order
 from .salience import Scorer, default_model
 from .select import select, tellers
 
+SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
+
 
 class Summarizer:
     """Extractive multi-document summarizer.
@@ -40,8 +42,10 @@ class Summarizer:
     def summarize(self, cluster: Cluster, query: str | None = None) -> Summary:
         """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
 
-        With a query the articles do not answer (no sentence holds enough of it), the summary is the
-        generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose.
+        With a short question (at most SHORT_QUESTION words that say what it asks about, see
+        analysis.question_words), the sentence most like it is chosen first; a longer query (a topic to
+        describe) steers the ranking. With a query the articles do not answer (no sentence holds enough of
+        it), the summary is the generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose.
         Source offsets count Python ``str`` characters of the documents' texts.
         """
         config = self.config
@@ -54,6 +58,8 @@ class Summarizer:
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
         else:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+            if analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
+                scores[np.argmax(analysis.relevance)] = scores.max() + 1  # its answer comes in first
             if analysis.seen is not None:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
