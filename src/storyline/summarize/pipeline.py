@@ -43,8 +43,8 @@ class Summarizer:
         """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
 
         With a short question (at most SHORT_QUESTION words that say what it asks about, see
-        analysis.question_words), the sentence most like it is chosen first; a longer query (a topic to
-        describe) steers the ranking. With a query the articles do not answer (no sentence holds enough of
+        analysis.question_words), the sentence most like it is chosen first (unless a model of one's own
+        ranks the sentences); a longer query (a topic to describe) steers the ranking. With a query the articles do not answer (no sentence holds enough of
         it), the summary is the generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose.
         Source offsets count Python ``str`` characters of the documents' texts.
         """
@@ -58,7 +58,7 @@ class Summarizer:
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
         else:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
-            if analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
+            if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
                 scores[np.argmax(analysis.relevance)] = scores.max() + 1  # its answer comes in first
             if analysis.seen is not None:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
