@@ -138,12 +138,16 @@
       const from = start === undefined ? 0 : at(start);
       const to = end === undefined ? 0 : at(end);
       const body = el("div", { class: "doc-text" });
+      // An article of long lines and no blank one (a page's extracted text) has a paragraph a line: set them
+      // apart (hard-wrapped text keeps its lines).
+      const aLineEach = !text.includes("\n\n") && text.length / text.split("\n").length > 100;
+      const spaced = aLineEach ? (part) => part.replace(/\n/g, "\n\n") : (part) => part;
       let mark = null;
       if (to > from) {
-        mark = el("mark", { tabindex: "-1", id: "highlight" }, text.slice(from, to));
-        body.append(text.slice(0, from), mark, text.slice(to));
+        mark = el("mark", { tabindex: "-1", id: "highlight" }, spaced(text.slice(from, to)));
+        body.append(spaced(text.slice(0, from)), mark, spaced(text.slice(to)));
       } else {
-        body.append(text);
+        body.append(spaced(text));
       }
       const close = el("button", { type: "button", class: "pane-close", "aria-label": "Close the article" }, "×");
       close.addEventListener("click", () => this.close());
@@ -257,7 +261,8 @@
         const outlets = story.outlets.slice(0, 3).join(", ") + (story.outlets.length > 3 ? ` and ${story.outlets.length - 3} more` : "");
         const when = dayRange(story.first_seen, story.last_seen);
         list.append(el("li", { class: "story-item" },
-          el("span", { class: "count", title: plural(story.articles, "article") }, String(story.articles)),
+          el("span", { class: "count", title: plural(story.articles, "article") }, String(story.articles),
+            el("small", {}, story.articles === 1 ? "article" : "articles")),
           el("div", {},
             el("a", { href: `/story/${Number(story.story)}`, class: "headline" }, story.headline || `Story ${story.story}`),
             el("p", { class: "meta" }, [outlets, when].filter(Boolean).join(" · ")))));
@@ -359,7 +364,8 @@
       ? "No summary: the articles hold no sentence to summarize." : "Nothing to summarize."));
 
     // A button per document that quotes or dates it, showing the passage in the pane.
-    const sourceButtons = (indexes, passage, asNumbers) => (indexes && indexes.length ? indexes : []).map((index) => {
+    const inOrder = (indexes) => [...indexes].sort((a, b) => numberOf(docs, a) - numberOf(docs, b));
+    const sourceButtons = (indexes, passage, asNumbers) => inOrder(indexes && indexes.length ? indexes : []).map((index) => {
       const doc = docs[index] || {};
       const number = numberOf(docs, index);
       const name = docOutlet(doc) || docLabel(doc, number);
