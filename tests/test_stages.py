@@ -7,6 +7,7 @@ from storyline import Cluster, ConfigError, Document
 from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, FeatureTable, SalienceModel, analyze, default_model
 from storyline.summarize.attribute import supporting
 from storyline.summarize.order import openers, order
+from storyline.summarize.pipeline import publication_days
 from storyline.summarize.select import select
 from storyline.text.tokens import content_words
 
@@ -114,6 +115,19 @@ def test_order_puts_a_sentence_after_a_later_one_of_its_article_that_tells_what_
     after = ints(-1, 3, -1, -1, -1, -1, -1, -1)  # sentence 1 ("The philanthropist ...") told by sentence 3
     assert order([1, 3], POSITION, DOC, after) == [3, 1]
     assert order([1, 3, 5], POSITION, DOC, after) == [3, 1, 5]
+
+
+def test_order_puts_a_later_report_after_an_earlier_one_but_opens_on_a_lead():
+    later_first = ints(739_000, 738_999)  # article 0 published a day after article 1
+    assert order([0, 5], POSITION, DOC, day=later_first) == [5, 0]
+    texts = ["A fire destroyed a warehouse in Lund Bay on Sunday."] * 4 + ["Police also searched the quay."] * 4
+    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 1, 5]  # the lead that can open
+
+
+def test_publication_days_count_an_undated_article_as_of_the_earliest_day():
+    documents = [Document("a", published="2031-03-13T08:00:00Z"), Document("b"), Document("c", published="12 March 2031")]
+    assert publication_days(documents).tolist() == [741_514, 741_513, 741_513]
+    assert publication_days([Document("a")]).tolist() == [0]
 
 
 def test_order_breaks_ties_by_document():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 
@@ -15,6 +16,19 @@ class Document:
     source: str = ""
     url: str = ""
     published: str = ""
+
+
+def publication_day(published: str | None) -> dt.date | None:
+    """The day of a publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031"), or None when there is
+    none or it cannot be read."""
+    if not published:
+        return None
+    try:
+        from dateutil import parser
+
+        return parser.parse(published).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 @dataclass

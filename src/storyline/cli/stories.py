@@ -14,9 +14,9 @@ from rich.table import Table
 from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
 from ..io.render import FORMATS, render_page
-from ..model import Document
+from ..model import Document, publication_day
 from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
-from ..stories.page import StoryPage, headline, publication_day
+from ..stories.page import StoryPage, headline
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
 from ..text.plural import counted

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from ..errors import InputError, StoreError
-from ..model import Cluster, Document, Summary
+from ..model import Cluster, Document, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
@@ -325,19 +325,6 @@ def _same_event(one: set[str], other: set[str]) -> bool:
     at least SAME_EVENT_WORDS, are in the other."""
     shared = len(one & other)
     return shared >= SAME_EVENT_WORDS and shared >= SAME_EVENT * min(len(one), len(other))
-
-
-def publication_day(published: str | None) -> dt.date | None:
-    """The day of a publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031"), or None when there is
-    none or it cannot be read."""
-    if not published:
-        return None
-    try:
-        from dateutil import parser
-
-        return parser.parse(published).date()
-    except (ValueError, OverflowError):
-        return None
 
 
 def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:

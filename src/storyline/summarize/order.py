@@ -8,10 +8,11 @@ from ..text.patterns import can_open
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,
-          scores: np.ndarray | None = None, texts: list[str] | None = None) -> list[int]:
+          scores: np.ndarray | None = None, texts: list[str] | None = None, day: np.ndarray | None = None) -> list[int]:
     """Chosen sentences grouped by article, each article's in its own order; the articles in the order of
-    their earliest chosen sentence (the one that leads with the top of its story first), ties to the best
-    scored of those sentences (``scores``), then to the documents' order. A summary so never jumps back
+    the days they were published (``day``, by article: a later report after an earlier one), then of their
+    earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
+    of those sentences (``scores``), then to the documents' order. A summary so never jumps back
     and forth between articles' accounts, and opens on its best lead that stands alone: not one that adds to
     something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
     said ...") or leans on another article. A sentence
@@ -25,12 +26,13 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
         if article not in lead or position[i] < position[lead[article]]:
             lead[article] = i
     score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
-    block = {article: (int(position[i]), score(i), article) for article, i in lead.items()}
+    published = (lambda a: int(day[a])) if day is not None else (lambda a: 0)
+    block = {article: (published(article), int(position[i]), score(i), article) for article, i in lead.items()}
     if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
         opener = min((a for a, i in lead.items() if i not in follows and can_open(texts[i])),
                      key=lambda a: block[a], default=None)
         if opener is not None:
-            block[opener] = (-1, 0.0, opener)
+            block[opener] = (-1, -1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
     placed = [i for i in ordered if i not in follows]
     while follows:  # a chain (one leaning on one that leans on a third) is placed link by link

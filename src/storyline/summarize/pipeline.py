@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence
+from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.html import document_from_text
 from .analysis import Analysis, analyze, dependencies
 from .attribute import supporting
@@ -81,7 +81,8 @@ class Summarizer:
             for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
                 if after[teller] != i:  # no cycle with a person's introduction
                     after[i] = teller
-        chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts)
+        chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts,
+                       publication_days(cluster.documents))
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts)
@@ -106,6 +107,14 @@ class Summarizer:
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences
         return (budget is None or words.sum() <= budget) and (most is None or len(words) <= most)
+
+
+def publication_days(documents: list[Document]) -> np.ndarray:
+    """Each article's day of publication as an ordinal; an article of unknown date counts as published on the
+    earliest day known (all 0 when none is known)."""
+    days = [day.toordinal() if (day := publication_day(d.published)) else None for d in documents]
+    earliest = min((day for day in days if day is not None), default=0)
+    return np.array([earliest if day is None else day for day in days], dtype=np.int64)
 
 
 def _ref(sentence: Sentence) -> SourceRef:
