@@ -112,6 +112,10 @@ RULES = [
     ("check", r"^check (out|back)\b"),
     ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
     # a shop's and a sign-up page's widgets
+    ("shipping ships", r"\bfree shipping on orders\b|^ships from and sold by\b"),
+    ("thank", r"^thank you for (visiting|reading|watching|listening)\b"),
+    # a review's and a police log's data lines: "Running time: 2 hours.", "Starring ...", "4500 block of Elm Street."
+    ("running runtime starring block", r"^(running time|runtime|run time)\s*:|^starring\b|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",
      r"\byou['’]re listening to a sample\b|\baudible audio edition\b|\bthere['’]s a problem loading this\b"
      r"|\bclick on the link to activate\b"),
@@ -194,6 +198,7 @@ CASED_RULES = [
      r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
      r"|in [A-Z][\w .'-]*, [A-Z][\w .'-]*,? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
+    ("reported", r"^(?!The )[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’-]*(,? [A-Z][\w.'’-]*){0,4}\.$"),
     # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
     ("ap afp epa reuters getty", r"[.!?\"”] \| (?:(?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+/)?(?:Getty Images|AP Photo|AFP|EPA|"
                                  r"Reuters|Getty|AP)\b(?! [a-z])"),
