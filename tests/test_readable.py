@@ -176,6 +176,17 @@ def test_a_question_with_a_quoted_title_or_word_is_still_the_articles_own():
         assert not is_question(reported), reported
 
 
+def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
+    teasers = ["One line of the harbour master's letter in particular stands out.",
+               "The inspection of the old pier has two important implications.",
+               "Here's why the ferry will not sail to Lund Bay this summer.",
+               "There is a lot to unpack here for the people of Lund Bay."]
+    kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
+    told = "Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon."
+    sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, told]))])]
+    assert sentences == [kept, told]
+
+
 def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
     text = ("The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier. "
             "Harbour master Ole Vik had warned about the pier for years in letters to the council. "

@@ -33,6 +33,12 @@ SPEAKER_ONLY = re.compile(
     rf"(said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}"
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}\.$")
+# A sentence that announces what the article tells next: "One quote in particular stands out.", "The study has
+# two important implications.", "Here's why.", "There's a lot to unpack here."
+POINTS_AHEAD = re.compile(
+    r"\b(?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$|\ba lot to unpack\b"
+    r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
+    r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 MIN_WORDS = 6
 MAX_WORDS = 80
 NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
@@ -45,8 +51,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
-    article makes (subheads, video titles, teasers, posts; a quoted one stays) and first person with no
-    speaker, sentences under ``min_words`` words and run-ons over ``max_words`` left out.
+    article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
+    speaker and sentences that announce what comes next (POINTS_AHEAD), sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -60,7 +66,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
-                or (standalone and (is_question(text) or speaks_unquoted(text)))
+                or (standalone and (is_question(text) or speaks_unquoted(text) or POINTS_AHEAD.search(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
