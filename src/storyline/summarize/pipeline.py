@@ -44,9 +44,10 @@ class Summarizer:
 
         With a short question (at most SHORT_QUESTION words that say what it asks about, see
         analysis.question_words), the sentence most like it is chosen first (unless a model of one's own
-        ranks the sentences); a longer query (a topic to describe) steers the ranking. With a query the articles do not answer (no sentence holds enough of
-        it), the summary is the generic one and ``answered`` is False. Raises InputError when the cluster has no sentence of prose.
-        Source offsets count Python ``str`` characters of the documents' texts.
+        ranks the sentences); a longer query (a topic to describe) steers the ranking. With a query the
+        articles do not answer (no sentence holds enough of it), the summary is the generic one and
+        ``answered`` is False. Raises InputError when the cluster has no sentence of prose. Source offsets
+        count Python ``str`` characters of the documents' texts.
         """
         config = self.config
         analysis = analyze(cluster, query, config.min_words, config.max_words)

@@ -18,11 +18,6 @@ DANGLING = re.compile(_OPENING.format("|".join(PRONOUNS + CONNECTIVES)), re.IGNO
 CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 
-def name_stems(sentence: str) -> set[str]:
-    """The stems of the words ``sentence`` capitalizes inside it: names, mostly."""
-    return {stem(word.lower()) for word in CAPITALIZED.findall(sentence)}
-
-
 # A speaker's name as quotes attribute it: up to four capitalized words ("Lt. Gen. Mark Smith").
 SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
