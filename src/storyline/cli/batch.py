@@ -17,8 +17,8 @@ from ..batch import (
 from ..batch.engines import Engine
 from ..batch.hygiene import Interrupted, signals_as_interrupt
 from ..batch.output import Shard
-from ..text.plural import counted
 from ..summarize import DEFAULT_WORDS, Summarizer
+from ..text.plural import counted
 from .common import progress, warn
 
 DASK_CHUNK = 8  # clusters per Dask task: its CPU overhead per cluster falls from ~10 ms to ~3 (docs/scale.md)

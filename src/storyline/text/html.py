@@ -54,7 +54,8 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     The outlet (``source``) is the page's site name, else the web site of its address (``url``, or the
     page's canonical address: "www.theguardian.com" -> "theguardian.com"), else the outlet named by a
     dateline opening the text ("MOBILE, Ala. (AP) --" -> "AP"), else by a copyright notice ending it. A
-    title that is only a dateline, byline or date is dropped. A page with no main text gives a Document with empty text.
+    title that is only a dateline, byline or date is dropped. A page with no main text gives a Document
+    with empty text.
     """
     import trafilatura
 
