@@ -285,7 +285,7 @@ _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 SAYS = ("said", "Said", "says", "told", "tells", "added", "adds", "according to")
 _SAYS = "(?:{})".format("|".join(SAYS))
 SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,6}}){_SAYS}\b")
-SPEAKER_AFTER = re.compile(rf"\b{_SAYS} ((?:[\w.'’-]+ ?){{1,6}}?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
+SPEAKER_AFTER = re.compile(rf"\b{_SAYS} ([\w.'’-]+(?: [\w.'’-]+){{0,5}}?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
 
 
 def speaker_words(sentence: str) -> set[str]:

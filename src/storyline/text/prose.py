@@ -33,12 +33,13 @@ SPEAKER_ONLY = re.compile(
     rf"(said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}"
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}\.$")
-# A sentence that announces what the article tells next: "One quote in particular stands out.", "The study has
-# two important implications.", "Here's why.", "There's a lot to unpack here."
+# A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
+# stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
     r"\b(?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$|\ba lot to unpack\b"
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
+TEASER_CHARS = 80
 MIN_WORDS = 6
 MAX_WORDS = 80
 NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
@@ -52,7 +53,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
-    speaker and sentences that announce what comes next (POINTS_AHEAD), sentences under ``min_words`` words and run-ons over ``max_words`` left out.
+    speaker and sentences that announce what comes next (``points_ahead``), sentences under ``min_words`` words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
@@ -66,11 +67,16 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
-                or (standalone and (is_question(text) or speaks_unquoted(text) or POINTS_AHEAD.search(text)))
+                or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
     return result
+
+
+def points_ahead(sentence: str) -> bool:
+    """True for a short sentence that announces what comes next (see POINTS_AHEAD)."""
+    return len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None
 
 
 def word_count(text: str) -> int:
