@@ -228,7 +228,7 @@ def test_a_summary_with_no_sentence_is_said_so(example_dir, tmp_path):
     article = tmp_path / "pier.txt"
     article.write_text("The harbour council in Vestmark voted on Monday evening to close the old ferry terminal for "
                        "good after engineers found deep cracks in the stone pier that carries the car ramp.\n")
-    with pytest.raises(InputError, match=r"pier.txt\): no sentence fits in 12 words"):
+    with pytest.raises(InputError, match=r"the article .*pier.txt: no sentence fits in 12 words"):
         storyline("summarize", article, "-w", 12)
     everything_read = storyline("summarize", example_dir, "--since", example_dir)
     assert everything_read.exit_code == 0 and everything_read.stdout == ""

@@ -59,9 +59,10 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
         try:
             summary = _summarize(summarizer, cluster, query)
         except InputError as err:
-            failed(cluster.id, err)
+            failed(cluster.id or describe(cluster), err)
             continue
-        parts.append(summary.to_dict() if fmt == "json" else f"{heading(cluster.id, fmt)}\n{render(summary, fmt)}")
+        name = cluster.id or describe(cluster).capitalize()
+        parts.append(summary.to_dict() if fmt == "json" else f"{heading(name, fmt)}\n{render(summary, fmt)}")
     if fmt == "json":
         write(json.dumps(parts, ensure_ascii=False, indent=2) + "\n", output)
     elif parts:

@@ -43,7 +43,7 @@ def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list
             for file in _expand(path):
                 loose.extend(documents_from_file(file, blank_ok=Path(path).is_dir()))
     if loose:
-        clusters.append(Cluster(documents=loose, id="input"))
+        clusters.append(Cluster(documents=loose))
     return clusters
 
 

@@ -124,10 +124,13 @@ def query_coverage(query: str, tokens: list[list[str]]) -> float:
 
 
 def describe(cluster: Cluster) -> str:
-    """The cluster and its articles by name, for messages."""
+    """The cluster and its articles by name, for messages: "cluster 7 (articles: a.txt, b.txt)", or "the
+    articles a.txt, b.txt" when the cluster has no name of its own."""
     names = [document.id for document in cluster.documents if document.id]
     listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return f"cluster {cluster.id or '(unnamed)'}" + (f" (articles: {listed})" if listed else "")
+    if not cluster.id:
+        return f"the article{'s' if len(names) > 1 else ''} {listed}" if listed else "the articles"
+    return f"cluster {cluster.id}" + (f" (articles: {listed})" if listed else "")
 
 
 def _seen(previous: list[Document], vectorizer: Vectorizer, vectors: Matrix, min_words: int, max_words: int) -> np.ndarray | None:
