@@ -52,7 +52,9 @@ def test_long_text_is_wrapped_without_losing_a_word():
 
 def test_a_question_the_articles_do_not_answer_is_said_so():
     unanswered = Summary(SUMMARY.sentences, SUMMARY.documents, query="Who won the cup?", answered=False)
-    assert render(unanswered, "text").startswith("The articles do not answer “Who won the cup?”.")
+    assert render(unanswered, "text").startswith("The articles do not answer “Who won the cup?” What they report: ")
+    topic = Summary(SUMMARY.sentences, SUMMARY.documents, query="the cup final", answered=False)
+    assert render(topic, "text").startswith("The articles do not answer “the cup final”. What they report: ")
     assert json.loads(render(unanswered, "json"))["answered"] is False
     assert "answered" not in json.loads(render(SUMMARY, "json"))
 

@@ -42,7 +42,10 @@ def to_markdown(summary: Summary) -> str:
 
 def _unanswered(summary: Summary) -> str:
     """A first line that says the articles do not answer the question, when they do not."""
-    return f"The articles do not answer “{summary.query}”. What they report: " if summary.answered is False else ""
+    if summary.answered is not False:
+        return ""
+    query = summary.query.strip()
+    return f"The articles do not answer “{query}”{'' if query.endswith(('?', '!', '.')) else '.'} What they report: "
 
 
 def _cited(summary: Summary, between: str = " ") -> str:

@@ -193,7 +193,9 @@
   function renderSummary(container, summary, docs, pane) {
     container.replaceChildren();
     if (summary.answered === false) {
-      container.append(el("p", { class: "notice" }, `The articles do not answer “${summary.query}”. What they report:`));
+      const query = summary.query.trim();
+      const stop = /[?!.]$/.test(query) ? "" : ".";
+      container.append(el("p", { class: "notice" }, `The articles do not answer “${query}”${stop} What they report:`));
     }
     const text = el("div", { class: "summary-text" });
     const paragraph = el("p");
