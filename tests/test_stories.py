@@ -271,6 +271,22 @@ def test_story_page_parts():
     assert [e.date for e in timeline(dated)] == ["1998-03-03"]  # "It burned ..." leans on the sentence before
 
 
+def test_a_quote_told_by_he_or_she_is_the_one_of_who_spoke_just_before():
+    mayor = Document("Mayor Karin Dahl said the town of Port Aldren would help the families of Quay Street. "
+                     '"Nobody will be left without a roof over their head," she said.')
+    two = Document("Karin Dahl and Rune Adler spoke to the families of Quay Street on Wednesday. "
+                   '"Nobody will be left without a roof over their head," she said.')
+    [quote] = quotes([mayor])
+    assert quote.speaker == "Karin Dahl" and quote.text.startswith("Nobody will be left")
+    assert quotes([two]) == []  # no one said to speak just before
+    professor = Document('The pier was never safe, Professor Ole Vik said. "We warned the harbour board about the '
+                         'cracks years ago," he said.')
+    assert [q.speaker for q in quotes([professor])] == ["Ole Vik"]
+    dated = Document('The pier was never safe, harbour officer Ole Vik on Monday said. "We warned the harbour board '
+                     'about the cracks years ago," he said.')
+    assert quotes([dated]) == []  # "Monday" is no one
+
+
 def test_quotes_name_their_speakers_through_roles_and_surnames():
     text = ('"The charging station had been inspected in January and passed," said Halvard Timber director Mona Berg. '
             'Fire chief Rune Adler spoke to reporters at the harbour on Wednesday. '

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from ..errors import InputError, StoreError
-from ..model import Cluster, Document, Summary, publication_day
+from ..model import Cluster, Document, Sentence, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
-from ..text.patterns import DANGLING, SPEAKER, leans_on_previous
+from ..text.patterns import (ANY_TITLE, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
+                             leans_on_previous)
 from ..text.plural import counted
 from ..text.prose import prose_sentences
 from ..text.tokens import content_words
@@ -28,6 +29,8 @@ QUOTE_PATTERNS = [
     re.compile(rf"{QUOTE},? {ROLE}{SPEAKER} {SPEECH}"),
     re.compile(rf"{SPEAKER} {SPEECH},? {QUOTE}"),
 ]
+# A quote whose speaker is a pronoun: "..., he said." speaks for the one person the sentence before names.
+PRONOUN_QUOTE = re.compile(rf"^{QUOTE},? (?:he|she) {SPEECH}\W*$")
 NOT_SPEAKERS = frozenset("The A An It This That He She They We I You His Her Their Its There Here".split())
 SPEAKER_QUOTES = 2  # most quotes shown from one speaker
 
@@ -243,28 +246,61 @@ def _centrality(text: str, support: dict[str, float]) -> float:
 
 # quotes
 def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
-    """Direct quotes with a named speaker, each quote once (with every document that carries it), in
-    reading order, at most SPEAKER_QUOTES per speaker."""
+    """Direct quotes with a named speaker (or "he" or "she" after a sentence in which one person speaks),
+    each quote once (with every document that carries it), in reading order, at most SPEAKER_QUOTES per
+    speaker."""
     found: dict[str, Quote] = {}
     per_speaker: Counter[str] = Counter()
+    before: Sentence | None = None
     for sentence in prose_sentences(documents):
-        if is_caption(sentence.text):
+        previous, before = before, sentence
+        said = None if is_caption(sentence.text) else _quote_and_speaker(sentence, previous)
+        if said is None:
             continue
-        for pattern in QUOTE_PATTERNS:
-            match = pattern.search(sentence.text)
-            if match:
-                quote, speaker = (match.group(1), match.group(2)) if pattern is not QUOTE_PATTERNS[2] else match.group(2, 1)
-                key = " ".join(content_words(quote))[:60] or quote.lower()[:60]
-                if key in found:
-                    if sentence.doc not in found[key].docs:
-                        found[key].docs.append(sentence.doc)
-                elif speaker.split()[0] not in NOT_SPEAKERS:
-                    speaker = _full_name(_tidy_speaker(speaker), [documents[sentence.doc]] + documents)
-                    if per_speaker[speaker] < SPEAKER_QUOTES:
-                        per_speaker[speaker] += 1
-                        found[key] = Quote(quote.strip(), speaker, sentence.doc, [sentence.doc])
-                break
+        quote, speaker = said
+        key = " ".join(content_words(quote))[:60] or quote.lower()[:60]
+        if key in found:
+            if sentence.doc not in found[key].docs:
+                found[key].docs.append(sentence.doc)
+        elif speaker.split()[0] not in NOT_SPEAKERS:
+            speaker = _full_name(_tidy_speaker(speaker), [documents[sentence.doc]] + documents)
+            if per_speaker[speaker] < SPEAKER_QUOTES:
+                per_speaker[speaker] += 1
+                found[key] = Quote(quote.strip(), speaker, sentence.doc, [sentence.doc])
     return list(found.values())[:limit]
+
+
+def _quote_and_speaker(sentence: Sentence, previous: Sentence | None) -> tuple[str, str] | None:
+    """The quote ``sentence`` holds and who said it (see QUOTE_PATTERNS and PRONOUN_QUOTE), else None."""
+    for pattern in QUOTE_PATTERNS:
+        if match := pattern.search(sentence.text):
+            quote, speaker = match.group(2, 1) if pattern is QUOTE_PATTERNS[2] else match.group(1, 2)
+            return quote, speaker
+    if (match := PRONOUN_QUOTE.match(sentence.text)) and (speaker := _one_person(sentence, previous)):
+        return match.group(1), speaker
+    return None
+
+
+def _one_person(sentence: Sentence, previous: Sentence | None) -> str:
+    """The name of the one person who speaks in ``previous`` ("Mayor Karin Dahl said ...": Karin Dahl;
+    "Professor Vik said ...": Vik) when it is the sentence just before ``sentence`` in its article, else ''."""
+    if previous is None or (previous.doc, previous.index + 1) != (sentence.doc, sentence.index):
+        return ""
+    speakers = {_name_ending(run) for run in SPEAKER_BEFORE.findall(previous.text) + SPEAKER_AFTER.findall(previous.text)}
+    if len(speakers) != 1:
+        return ""
+    [name] = speakers
+    last = name.split()[-1]
+    return name if re.fullmatch(SURNAME, last) and not WHEN.fullmatch(last) else ""
+
+
+def _name_ending(words: str) -> str:
+    """The name that ends ``words``: its last word, with the one before when that is a first name ("fire
+    chief Rune Adler" -> "Rune Adler", "Professor Vik" -> "Vik")."""
+    *before, last = words.split()
+    first = before[-1] if before else ""
+    named = first[:1].isupper() and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
+    return f"{first} {last}" if named else last
 
 
 def _tidy_speaker(speaker: str) -> str:
