@@ -214,6 +214,13 @@ def test_a_dateline_in_a_jsonl_string_document_names_the_outlet():
     assert cluster_from_record(record).documents[0].source == "Xinhua"
 
 
+def test_a_jsonl_document_is_titled_by_a_first_line_that_reads_as_a_headline():
+    article = "Ferry strike ends\n\nThe ferry strike in Velmora ended on Friday after talks, the union said.\n"
+    record = {"id": "d", "documents": [article, {"text": article}, {"text": article, "title": "Given"},
+                                       "The ferry strike in Velmora ended on Friday after talks, the union said."]}
+    assert [d.title for d in cluster_from_record(record).documents] == ["Ferry strike ends", "Ferry strike ends", "Given", ""]
+
+
 @pytest.mark.parametrize(
     "text, outlet",
     [

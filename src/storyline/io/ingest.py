@@ -228,11 +228,11 @@ def _document_from_json(item: object, default_id: str) -> Document:
     """A document of a JSON record: a string, or an object with a "text" or "html" string (and "id",
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
-    address, the dateline or the copyright notice."""
+    address, the dateline or the copyright notice, a title not given from a first line that reads as one."""
     if isinstance(item, str):
         if looks_like_html(item):
             return document_from_html(item, default_id)
-        return Document(text=item, id=default_id, source=outlet_from_text(item))
+        return Document(text=item, id=default_id, title=headline(item), source=outlet_from_text(item))
     if isinstance(item, dict):
         text, html = item.get("text"), item.get("html")
         if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
@@ -246,6 +246,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
             page = document_from_html(body, default_id, fields.get("url", ""))
             return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
         document = Document(text=body, **{"id": default_id, **fields})
+        document.title = document.title or headline(body)
         document.source = document.source or outlet_from_url(document.url) or outlet_from_text(body)
         return document
     raise InputError("each document must be a string or an object with a 'text' or 'html' string")
