@@ -157,7 +157,7 @@
           el("span", { class: "num", "aria-hidden": "true" }, String(number)),
           el("div", { class: "pane-title" },
             el("h3", { id: "pane-title" }, docLabel(doc, number)),
-            el("p", { class: "meta" }, meta, meta && safeUrl(doc.url) ? " · " : "", externalLink(doc.url, "original ↗"))),
+            el("p", { class: "meta" }, meta, meta && safeUrl(doc.url) ? " · " : "", externalLink(doc.url, "original\u00a0↗"))),
           close),
         body);
       this.node.setAttribute("aria-labelledby", "pane-title");
