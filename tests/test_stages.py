@@ -215,6 +215,9 @@ def test_a_sentence_that_shares_only_who_speaks_reports_another_fact_and_is_not_
              "The harbour reopened.",
              "Forty firefighters fought the flames all night, said fire chief Ada Dahl."]
     assert cited([0], 0.5, texts) == [[0, 4]]
+    texts[0] = "About forty firefighters fought the flames at the harbour through the night."
+    texts[4] = "Harbour owner Ada Dahl said forty firefighters fought the flames."  # what she said is the fact
+    assert cited([0], 0.5, texts) == [[0, 4]]
 
 
 # features

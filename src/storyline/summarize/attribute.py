@@ -10,7 +10,7 @@ from ..text.patterns import speaker_words
 from ..text.vectors import Matrix, dense
 
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
-#                   (or all of them, when the shorter of the two has fewer)
+#                   (all of them, at least one, when the shorter of the two has fewer)
 
 
 def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float,
@@ -43,4 +43,4 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:
     speakers = speaker_words(texts[one]) | speaker_words(texts[other])
     told, reported = set(tokens[one]) - speakers, set(tokens[other]) - speakers
-    return len(told & reported) >= min(SHARED_WORDS, len(told), len(reported))
+    return len(told & reported) >= max(1, min(SHARED_WORDS, len(told), len(reported)))

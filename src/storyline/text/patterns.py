@@ -281,11 +281,15 @@ SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote
 SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
-# Who speaks, by the verb of speech: "..., fire chief Rune Adler said.", "said Ada Dahl, the fire chief".
+# Who speaks: up to five words opening the sentence or a clause right before the verb of speech ("Fire chief
+# Rune Adler said ...", "..., the owner said."), or after a comma or a quotation and the verb, up to the end of
+# the sentence or a comma, a name ("..., said Ada Dahl, the fire chief.") or a role of up to three words
+# ("..., said the fire chief."), or after "according to".
 SAYS = ("said", "Said", "says", "told", "tells", "added", "adds", "according to")
-_SAYS = "(?:{})".format("|".join(SAYS))
-SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,6}}){_SAYS}\b")
-SPEAKER_AFTER = re.compile(rf"\b{_SAYS} ([\w.'’-]+(?: [\w.'’-]+){{0,5}}?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
+_SAYS = "(?:said|Said|says|told|tells|added|adds)"
+SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,5}}){_SAYS}\b")
+SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][\w.'’-]*(?: [\w.'’-]+){{0,4}}?"
+                           rf"|(?:the|a|an) [\w.'’-]+(?: [\w.'’-]+)?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
 
 
 def speaker_words(sentence: str) -> set[str]:
