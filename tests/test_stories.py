@@ -285,6 +285,9 @@ def test_a_quote_told_by_he_or_she_is_the_one_of_who_spoke_just_before():
     dated = Document('The pier was never safe, harbour officer Ole Vik on Monday said. "We warned the harbour board '
                      'about the cracks years ago," he said.')
     assert quotes([dated]) == []  # "Monday" is no one
+    police = Document("Police said Rune Adler was arrested at his home near the harbour late on Wednesday. "
+                      '"I did nothing wrong and I will prove it in court," he said.')
+    assert quotes([police]) == []  # "he" is not the police
 
 
 def test_quotes_name_their_speakers_through_roles_and_surnames():

@@ -14,8 +14,8 @@ from ..model import Cluster, Document, Sentence, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
-from ..text.patterns import (ANY_TITLE, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
-                             leans_on_previous)
+from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME,
+                             WHEN, leans_on_previous)
 from ..text.plural import counted
 from ..text.prose import prose_sentences
 from ..text.tokens import content_words
@@ -283,24 +283,25 @@ def _quote_and_speaker(sentence: Sentence, previous: Sentence | None) -> tuple[s
 
 def _one_person(sentence: Sentence, previous: Sentence | None) -> str:
     """The name of the one person who speaks in ``previous`` ("Mayor Karin Dahl said ...": Karin Dahl;
-    "Professor Vik said ...": Vik) when it is the sentence just before ``sentence`` in its article, else ''."""
+    "Professor Vik said ...": Vik) when it is the sentence just before ``sentence`` in its article, and no
+    one else (no body, no group: "Police said ...") speaks there; else ''."""
     if previous is None or (previous.doc, previous.index + 1) != (sentence.doc, sentence.index):
         return ""
-    speakers = {_name_ending(run) for run in SPEAKER_BEFORE.findall(previous.text) + SPEAKER_AFTER.findall(previous.text)}
-    if len(speakers) != 1:
-        return ""
-    [name] = speakers
-    last = name.split()[-1]
-    return name if re.fullmatch(SURNAME, last) and not WHEN.fullmatch(last) else ""
+    speakers = {_person_ending(run) for run in SPEAKER_BEFORE.findall(previous.text) + SPEAKER_AFTER.findall(previous.text)}
+    return speakers.pop() if len(speakers) == 1 else ""
 
 
-def _name_ending(words: str) -> str:
-    """The name that ends ``words``: its last word, with the one before when that is a first name ("fire
-    chief Rune Adler" -> "Rune Adler", "Professor Vik" -> "Vik")."""
+def _person_ending(words: str) -> str:
+    """The person that ends ``words``: a first name and a surname ("fire chief Rune Adler" -> "Rune Adler")
+    or a courtesy title and a surname ("Professor Vik" -> "Vik"); '' for anyone else ("Police", "the owner")."""
     *before, last = words.split()
     first = before[-1] if before else ""
+    if not re.fullmatch(SURNAME, last) or WHEN.fullmatch(last):
+        return ""
+    if first.rstrip(".") in COURTESY_TITLES:
+        return last
     named = first[:1].isupper() and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
-    return f"{first} {last}" if named else last
+    return f"{first} {last}" if named else ""
 
 
 def _tidy_speaker(speaker: str) -> str:
