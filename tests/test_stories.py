@@ -347,6 +347,11 @@ def test_one_event_told_in_other_words_is_one_entry_and_a_sentence_told_by_he_is
     ]
     [fire] = timeline(documents)
     assert fire.docs == [0, 1] and fire.date == "2031-03-11"
+    two_events = [Document(published="2031-03-12", text="On March 11, firefighters fought a huge blaze at the "
+                           "harbour warehouse in Lund Bay."),
+                  Document(published="2031-03-12", text="On March 11, police arrested a local man at the harbour "
+                           "warehouse in Lund Bay.")]
+    assert [event.docs for event in timeline(two_events)] == [[0], [1]]
 
 
 def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_something_else_gives_way():

@@ -14,11 +14,12 @@ from ..model import Cluster, Document, Sentence, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import is_attribution
-from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME,
+from ..text.patterns import (ANY_TITLE, CAPITALIZED, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME,
                              WHEN, leans_on_previous)
 from ..text.plural import counted
 from ..text.prose import prose_sentences
-from ..text.tokens import content_words
+from ..text.outlets import DATE_WORDS
+from ..text.tokens import content_words, stem
 from .store import Store
 
 SPEECH = r"(?:said|says|told [\w ]{1,30}?|added|wrote|tweeted|explained|warned)"
@@ -76,8 +77,9 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
-SAME_EVENT = 0.5  # share of the shorter sentence's words that two sentences of one date tell the same event by
-SAME_EVENT_WORDS = 4  # ... and the fewest words they share
+SAME_EVENT = 0.35  # share of the shorter sentence's words (names and dates aside) that two sentences of one date
+SAME_EVENT_WORDS = 3  # tell the same event by, and the fewest such words they share
+DATE_STEMS = frozenset(stem(word) for word in DATE_WORDS)
 
 
 @dataclass
@@ -343,7 +345,8 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
         if dated is None:
             continue
         key, iso, when, mention = dated
-        words = set(content_words(text))
+        names = {stem(name.lower()) for name in CAPITALIZED.findall(text)}
+        words = set(content_words(text)) - set(content_words(mention)) - DATE_STEMS - names
         same = next((event for _, event, other in events if event.date == iso and _same_event(words, other)), None)
         if same is not None:
             if sentence.doc not in same.docs:
@@ -358,8 +361,9 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
 
 
 def _same_event(one: set[str], other: set[str]) -> bool:
-    """True when two sentences' words (of one date) tell the same event: most of the shorter one's words,
-    at least SAME_EVENT_WORDS, are in the other."""
+    """True when the words of two sentences of one date, names and dates aside, tell the same event: a
+    SAME_EVENT share of the shorter one's, at least SAME_EVENT_WORDS, are in the other ("police arrested a
+    man at the harbour warehouse in Lund Bay" is not "a blaze at the harbour warehouse in Lund Bay")."""
     shared = len(one & other)
     return shared >= SAME_EVENT_WORDS and shared >= SAME_EVENT * min(len(one), len(other))
 
