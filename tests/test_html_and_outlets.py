@@ -252,7 +252,10 @@ def test_outlet_from_dateline(text, outlet):
         ("Copyright 2031 KVLA via Vela News. All rights reserved.", "KVLA"),
         ("(c) 2031 Tidewater.com", "Tidewater.com"),
         ("© 2031 Vela Media Ltd.", "Vela Media"),
+        ("Copyright 2031 St. Ives Harbour Post. All rights reserved.", "St. Ives Harbour Post"),
+        ("© 2031 N.W. Ferry News. All rights reserved.", "N.W. Ferry News"),
         ("Copyright Harbour Comics", ""),  # a picture's credit: no year, no rights reserved
+        ("© 2031 Getty Images", ""),
         ("© 2031. All rights reserved.", ""),
         ("The ferry sails at noon.", ""),
     ],

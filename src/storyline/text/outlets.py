@@ -54,13 +54,15 @@ DATE_WORDS = frozenset(
     "today yesterday".split()
 )
 # A copyright notice naming the publisher: "© 2031 Coastal Courier. All rights reserved.", "Copyright 2031 by
-# WKXX News4 - All rights reserved.", "Copyright © 2031 Vela (Vela Media Corp.). All rights reserved."
-_NAME_CHAR = r"[\w&'’/-]"  # in a word of a name; a dot only inside it ("CBSLA.com")
+# WKXX News4 - All rights reserved.", "Copyright © 2031 Vela (Vela Media Corp.). All rights reserved.",
+# "© 2031 St. Louis Ledger". A full stop ends the name only before the end, "All" or a word in lower case.
+_DOTS = r"(?:\.[\w&'’/-]+)*(?:\.(?= (?!All\b)[A-Z]))?"  # in or after a word: "CBSLA.com", "U.S. News", "St. Louis"
 NOTICE = re.compile(
     r"^(?:(?i:copyright)\s*|©\s*|\((?i:c)\)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
-    rf"(?!All\b)(?P<name>[A-Z]{_NAME_CHAR}*(?:\.{_NAME_CHAR}+)*(?: {_NAME_CHAR}+(?:\.{_NAME_CHAR}+)*){{0,5}}?)"
-    r"\s*(?:\([^)]*\)\s*)?(?:via [^.,]*)?(?:[.,;|]|\s[-–—]\s|$)"
+    rf"(?!All\b)(?P<name>[A-Z][\w&'’/-]*{_DOTS}(?: [\w&'’/-]+{_DOTS}){{0,5}}?)"
+    r"\s*(?:\([^)]*\)\s*)?(?:via [^.,]*)?(?=\.?(?:\s+All\b|\s+[a-z]|\s*$)|[,;|]|\s[-–—]\s)"
 )
+PICTURE_AGENCIES = re.compile(r"(?:Getty|Shutterstock|iStock|Alamy|AP Photo|AFP Photo)\b")  # a picture's credit
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Ltd|Inc|LLC|plc|GmbH|Corp|Corporation|Co)\.?$")
 MAX_DATELINE = 80  # characters of a dateline, outlet and dash included
 GENERIC_SUBDOMAINS = re.compile(r"^(?:www\d*|m|mobile|amp)\.")
@@ -119,8 +121,9 @@ def outlet_from_notice(text: str, lines: int = 8) -> str:
     tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-lines:]
     for line in reversed(tail):
         match = NOTICE.match(line)
-        if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()):
-            return CORPORATE_SUFFIX.sub("", match.group("name").rstrip("."))
+        if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()) \
+                and not PICTURE_AGENCIES.match(match.group("name")):
+            return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
 
 
