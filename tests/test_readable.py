@@ -517,6 +517,11 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     assert summarize(example_texts, words=60, query=question).answered is answered
 
 
+def test_a_question_that_only_asks_is_answered_by_the_summary_of_it_all(example_texts):
+    summary = summarize(example_texts, words=60, query="What happened?")
+    assert summary.answered is None and summary.sentences == summarize(example_texts, words=60).sentences
+
+
 def test_a_short_question_brings_the_sentence_that_answers_it(example_texts):
     summary = summarize(example_texts, words=60, query="Where will the Quay Street residents sleep?")
     assert any("will spend at least another night in the town's sports hall" in s.text for s in summary.sentences)

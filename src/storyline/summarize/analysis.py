@@ -67,7 +67,7 @@ class Analysis:
 
 def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> Analysis:
     """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
-    cluster's own; "" for none). Raises InputError when the cluster has no sentence of prose. A cluster
+    cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the cluster has no sentence of prose. A cluster
     whose every sentence needs its article (all in the first person, say) is summarized from them all."""
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
@@ -92,7 +92,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     )
     query = cluster.query if query is None else query
     seen = _seen(cluster.previous, vectorizer, vectors, min_words, max_words)
-    if not (query and query.strip()):
+    if not (query and question_words(query)):  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
     coverage = query_coverage(query, passages(candidates))
