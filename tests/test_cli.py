@@ -233,6 +233,8 @@ def test_a_summary_with_no_sentence_is_said_so(example_dir, tmp_path):
     everything_read = storyline("summarize", example_dir, "--since", example_dir)
     assert everything_read.exit_code == 0 and everything_read.stdout == ""
     assert "nothing new, every sentence was told by the articles already read" in everything_read.stderr
+    with pytest.raises(InputError, match="no sentence fits in 12 words"):  # too few words, not nothing new
+        storyline("summarize", article, "-w", 12, "--since", example_dir)
 
 
 def test_summarize_since_leaves_out_what_was_read(example_dir):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -59,10 +60,13 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
         try:
             summary = _summarize(summarizer, cluster, query)
         except InputError as err:
-            failed(cluster.id or describe(cluster), err)
+            failed(cluster.id, err)
             continue
-        name = cluster.id or describe(cluster).capitalize()
-        parts.append(summary.to_dict() if fmt == "json" else f"{heading(name, fmt)}\n{render(summary, fmt)}")
+        if fmt == "json":
+            parts.append(summary.to_dict())
+        elif summary.sentences:
+            name = cluster.id or "T" + describe(cluster)[1:]  # "The articles a.txt, b.txt"
+            parts.append(f"{heading(name, fmt)}\n{render(summary, fmt)}")
     if fmt == "json":
         write(json.dumps(parts, ensure_ascii=False, indent=2) + "\n", output)
     elif parts:
@@ -76,8 +80,9 @@ def _summarize(summarizer: Summarizer, cluster: Cluster, query: str | None) -> S
     """The summary of ``cluster``. InputError when no sentence fits the word budget; when every sentence was
     in the articles already read, an empty summary, said so on stderr."""
     summary = summarizer.summarize(cluster, query)
-    if not summary.sentences and cluster.previous:
+    if summary.sentences:
+        return summary
+    if cluster.previous and summarizer.summarize(dataclasses.replace(cluster, previous=[]), query).sentences:
         warn(f"{describe(cluster)}: nothing new, every sentence was told by the articles already read")
-    elif not summary.sentences:
-        raise InputError(f"{describe(cluster)}: no sentence fits in {summarizer.config.words} words (raise --words)")
-    return summary
+        return summary
+    raise InputError(f"{describe(cluster)}: no sentence fits in {summarizer.config.words} words (raise --words)")
