@@ -132,5 +132,6 @@ def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_a
         assert is_junk(line), line
     for line in ("The 1200 block of Quay Street was closed after the fire.",
                  "The Gazette reported from Lund Bay that the ferry had sunk.",
-                 "Thank you for your courage, the mayor told the divers."):
+                 "Thank you for your courage, the mayor told the divers.",
+                 "Starring in her first film, Ada Lind plays a ferry captain."):
         assert not is_junk(line), line

@@ -182,9 +182,10 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
                "Here's why the ferry will not sail to Lund Bay this summer.",
                "There is a lot to unpack here for the people of Lund Bay."]
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
-    told = "Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon."
-    sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, told]))])]
-    assert sentences == [kept, told]
+    told = ["Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon.",
+            "Among the grey sheds the new red ferry hall stood out."]
+    sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, *told]))])]
+    assert sentences == [kept, *told]
 
 
 def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
@@ -245,6 +246,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Even though the pier cracked, the ferry kept running.",
         "Police said the ferry sank near the pier.",
         "Five fishing boats were found in the harbour after the storm.",
+        "2031 had been a quiet year for the harbour.",
+        "Some have called for the harbour master to resign.",
         "All of this year's ferries were late.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []

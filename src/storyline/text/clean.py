@@ -114,8 +114,8 @@ RULES = [
     # a shop's and a sign-up page's widgets
     ("shipping ships", r"\bfree shipping on orders\b|^ships from and sold by\b"),
     ("thank", r"^thank you for (visiting|reading|watching|listening)\b"),
-    # a review's and a police log's data lines: "Running time: 2 hours.", "Starring ...", "4500 block of Elm Street."
-    ("running runtime starring block", r"^(running time|runtime|run time)\s*:|^starring\b|^\d+ block of [\w .'-]+\W*$"),
+    # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
+    ("running runtime block", r"^(running time|runtime|run time)\s*:|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",
      r"\byou['’]re listening to a sample\b|\baudible audio edition\b|\bthere['’]s a problem loading this\b"
      r"|\bclick on the link to activate\b"),
@@ -198,6 +198,7 @@ CASED_RULES = [
      r"\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}"
      r"|in [A-Z][\w .'-]*, [A-Z][\w .'-]*,? on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\.$"),
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
+    ("starring", r"^Starring [A-Z][\w.'’-]*( [A-Z][\w.'’-]*)*((,| and|, and) [A-Z][\w.'’-]*( [A-Z][\w.'’-]*)*)*\.?$"),  # a cast
     ("reported", r"^(?!The )[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’-]*(,? [A-Z][\w.'’-]*){0,4}\.$"),
     # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
     ("ap afp epa reuters getty", r"[.!?\"”] \| (?:(?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+/)?(?:Getty Images|AP Photo|AFP|EPA|"

@@ -36,7 +36,8 @@ SPEAKER_ONLY = re.compile(
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
-    r"\b(?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$|\ba lot to unpack\b"
+    r"^one\b.*\b(?:stands|stood) out\.$|\bin particular (?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$"
+    r"|\ba lot to unpack\b"
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 TEASER_CHARS = 80
