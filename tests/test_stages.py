@@ -122,6 +122,8 @@ def test_order_puts_a_later_report_after_an_earlier_one_but_opens_on_a_lead():
     assert order([0, 5], POSITION, DOC, day=later_first) == [5, 0]
     texts = ["A fire destroyed a warehouse in Lund Bay on Sunday."] * 4 + ["Police also searched the quay."] * 4
     assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 1, 5]  # the lead that can open
+    assert order([1, 4], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [4, 1]
+    assert order([0, 5], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [0, 5]
 
 
 def test_publication_days_count_an_undated_article_as_of_the_earliest_day():

@@ -13,7 +13,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     the days they were published (``day``, by article: a later report after an earlier one), then of their
     earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
-    and forth between articles' accounts, and opens on its best lead that stands alone: not one that adds to
+    and forth between articles' accounts, and opens on its best lead that stands alone (the earliest
+    published of those that come earliest in their articles): not one that adds to
     something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
     said ...") or leans on another article. A sentence
     that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
@@ -29,8 +30,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     published = (lambda a: int(day[a])) if day is not None else (lambda a: 0)
     block = {article: (published(article), int(position[i]), score(i), article) for article, i in lead.items()}
     if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
-        opener = min((a for a, i in lead.items() if i not in follows and can_open(texts[i])),
-                     key=lambda a: block[a], default=None)
+        opener = min((a for a, i in lead.items() if i not in follows and can_open(texts[i])),  # the top of a story
+                     key=lambda a: (block[a][1], block[a][0], block[a][2], a), default=None)
         if opener is not None:
             block[opener] = (-1, -1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
