@@ -38,7 +38,7 @@ def test_a_group_of_citations_is_never_wrapped_apart(length):
     cited = Summary([SummarySentence(sentence, [SourceRef(0, 0, 0, 1), SourceRef(1, 0, 0, 1), SourceRef(2, 0, 0, 1)])],
                     [HERALD, WIRE, UNCITED])
     body = render(cited, "text").split("\n\nSources:")[0]
-    assert "[1] [2] [3]" in body and "\u00a0" not in body
+    assert "[1] [2] [3]" in body and "\x1f" not in body
 
 
 def test_long_text_is_wrapped_without_losing_a_word():

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs 
 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
-KEPT_TOGETHER = "\u00a0"  # a space that is no place to wrap, until the text is wrapped
+KEPT_TOGETHER = "\x1f"  # a space that is no place to wrap, until the text is wrapped (no article has it)
 
 
 def render(summary: Summary, fmt: str = "text") -> str:
