@@ -615,6 +615,7 @@ def test_a_body_or_a_role_that_speaks_and_a_word_opening_a_sentence_make_no_pers
     assert people_alone("Police said the pier was unsafe.") == []
     assert people_alone("The Chief Harbour Examiner said the diver drowned.") == []  # a role
     assert people_alone("The county Sheriff said two men fled.") == []
+    assert people_alone("The Rev. Ada Dahl said the ferry chapel would reopen.") == ["Dahl"]  # a person
     assert people_alone("Speaking on Harbour Radio, Vik said the pier was unsafe.") == ["Vik"]
     assert "Office" not in names("The Office of the Harbour Master closed the pier.")[0]  # "The" is no first name
 

@@ -338,13 +338,12 @@ def people_alone(text: str) -> list[str]:
 
 def _a_place_or_body(text: str, start: int, name: str) -> bool:
     """True when the capitalized word at ``start`` names a body or a role ("Police said", "the Harbour Office
-    said", "the Chief Medical Examiner said"; so a surname such as Court is missed), ends a name after "the"
-    ("the Lund Bay Examiner said") or the name of a place after a preposition ("officials in Lund Bay said")."""
+    said", "the Chief Medical Examiner said"; so a surname such as Court is missed) or ends the name of a place
+    after a preposition ("officials in Lund Bay said")."""
     words = text[max(0, start - 80):start].split()
-    while words and words[-1][:1].isupper() and words[-1] not in ("The", "A") \
-            and not words[-1].endswith((",", ";", ":", '"', "”")):
+    while words and words[-1][:1].isupper() and not words[-1].endswith((",", ";", ":", '"', "”")):
         words.pop()
-    return name in BODIES or name in ROLES or (bool(words) and words[-1].lower() in PLACE_BEFORE | {"the", "a"})
+    return name in BODIES or name in ROLES or (bool(words) and words[-1].lower() in PLACE_BEFORE)
 
 
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."): a person
