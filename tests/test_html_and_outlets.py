@@ -214,6 +214,15 @@ def test_a_dateline_in_a_jsonl_string_document_names_the_outlet():
     assert cluster_from_record(record).documents[0].source == "Xinhua"
 
 
+def test_an_outlet_named_by_its_own_site_is_named_as_it_names_itself():
+    record = {"id": "d", "documents": [
+        {"text": "PORT ALDREN, March 12 (North Sea Wire) -- The ferry strike ended.", "url": "https://www.northseawire.example/a"},
+        {"text": "VESTMARK, March 12 (AP) -- The ferry strike ended.", "url": "https://vestmarknews.example/b"},
+        {"text": "The ferry strike ended.\n© 2031 Vestmark News. All rights reserved.", "url": "https://vestmarknews.example/c"}]}
+    assert [d.source for d in cluster_from_record(record).documents] == ["North Sea Wire", "vestmarknews.example",
+                                                                          "Vestmark News"]
+
+
 def test_a_jsonl_document_is_titled_by_a_first_line_that_reads_as_a_headline():
     article = "Ferry strike ends\n\nThe ferry strike in Velmora ended on Friday after talks, the union said.\n"
     record = {"id": "d", "documents": [article, {"text": article}, {"text": article, "title": "Given"},

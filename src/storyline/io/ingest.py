@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..model import Cluster, Document
 from ..text.html import document_from_html, document_from_text, looks_like_html
-from ..text.outlets import headline, outlet_from_text, outlet_from_url
+from ..text.outlets import headline, outlet_from_text, outlet_of
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -247,7 +247,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
             return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
         document = Document(text=body, **{"id": default_id, **fields})
         document.title = document.title or headline(body)
-        document.source = document.source or outlet_from_url(document.url) or outlet_from_text(body)
+        document.source = document.source or outlet_of(document.url, body)
         return document
     raise InputError("each document must be a string or an object with a 'text' or 'html' string")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .outlets import headline, is_attribution, outlet_from_text, outlet_from_url
+from .outlets import headline, is_attribution, outlet_of
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -52,9 +52,10 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     like left out), title, outlet, address and date; ``name`` is its id and ``url`` its address when known.
 
     The outlet (``source``) is the page's site name, else the web site of its address (``url``, or the
-    page's canonical address: "www.theguardian.com" -> "theguardian.com"), else the outlet named by a
-    dateline opening the text ("MOBILE, Ala. (AP) --" -> "AP"), else by a copyright notice ending it. A
-    title that is only a dateline, byline or date is dropped. A page with no main text gives a Document
+    page's canonical address: "www.theguardian.com" -> "theguardian.com") or the outlet the text names by
+    that site's name (see outlets.outlet_of), else the outlet named by a dateline opening the text
+    ("MOBILE, Ala. (AP) --" -> "AP") or a copyright notice ending it. A title that is only a dateline,
+    byline or date is dropped. A page with no main text gives a Document
     with empty text.
     """
     import trafilatura
@@ -71,7 +72,7 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
         text=text,
         id=name,
         title="" if is_attribution(title) else title,
-        source=site or outlet_from_url(page_url) or outlet_from_text(text),
+        source=site or outlet_of(page_url, text),
         url=page_url,
         published=(meta.date if meta else "") or "",
     )
@@ -80,9 +81,9 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     """One article from a text that may be a web page: when it looks like HTML, the page's article (see
     document_from_html); else the text itself, unchanged (so offsets into it hold), titled by its first line
-    when that reads as a headline (never a dateline, byline or date) and with the outlet named by its
-    dateline or copyright notice, or by ``url``, as source."""
+    when that reads as a headline (never a dateline, byline or date) and with the outlet of ``url`` and of
+    its dateline or copyright notice as source (see outlets.outlet_of)."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
-    return Document(text=text, id=name, title=headline(text), source=outlet_from_url(url) or outlet_from_text(text),
+    return Document(text=text, id=name, title=headline(text), source=outlet_of(url, text),
                     url=url)

@@ -7,6 +7,7 @@ which lines say who, where or when (datelines, bylines, date stamps) rather than
     outlet_from_dateline("BRUSSELS, January 22 (Xinhua) -- ...")     -> "Xinhua"
     outlet_from_dateline("LOS ANGELES (CBSLA.com) — ...")            -> "CBSLA.com"
     outlet_from_notice("...\n© 2031 Coastal Courier. All rights reserved.") -> "Coastal Courier"
+    outlet_of("https://northseawire.example/x", "PORT ALDREN (North Sea Wire) -- ...") -> "North Sea Wire"
 """
 
 from __future__ import annotations
@@ -125,6 +126,16 @@ def outlet_from_notice(text: str, lines: int = 8) -> str:
                 and not PICTURE_AGENCIES.match(match.group("name")):
             return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
+
+
+def outlet_of(url: str, text: str) -> str:
+    """The outlet of an article at ``url``: the web site, unless the text names the outlet (see
+    outlet_from_text) by the site's own name ("North Sea Wire" at northseawire.example); a dateline naming an
+    agency ("(AP)" at vestmarknews.example) does not change it. The named outlet when there is no address."""
+    site, named = outlet_from_url(url), outlet_from_text(text)
+    if site and named and re.sub(r"\W", "", named.lower()) not in re.sub(r"\W", "", site):
+        return site
+    return named or site
 
 
 def outlet_from_text(text: str) -> str:
