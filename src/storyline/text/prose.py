@@ -54,7 +54,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
-    speaker and sentences that announce what comes next (``points_ahead``), sentences under ``min_words`` words and run-ons over ``max_words`` left out.
+    speaker and sentences that announce what comes next (``points_ahead``), sentences under ``min_words``
+    words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
     """
