@@ -13,12 +13,11 @@ from ..errors import InputError, StoreError
 from ..model import Cluster, Document, Sentence, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
-from ..text.outlets import is_attribution
-from ..text.patterns import (ANY_TITLE, CAPITALIZED, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME,
-                             WHEN, leans_on_previous)
+from ..text.outlets import DATE_WORDS, is_attribution
+from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
+                             leans_on_previous, name_stems)
 from ..text.plural import counted
 from ..text.prose import prose_sentences
-from ..text.outlets import DATE_WORDS
 from ..text.tokens import content_words, stem
 from .store import Store
 
@@ -345,8 +344,7 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
         if dated is None:
             continue
         key, iso, when, mention = dated
-        names = {stem(name.lower()) for name in CAPITALIZED.findall(text)}
-        words = set(content_words(text)) - set(content_words(mention)) - DATE_STEMS - names
+        words = set(content_words(text)) - set(content_words(mention)) - DATE_STEMS - name_stems(text)
         same = next((event for _, event, other in events if event.date == iso and _same_event(words, other)), None)
         if same is not None:
             if sentence.doc not in same.docs:

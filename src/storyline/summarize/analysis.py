@@ -67,8 +67,9 @@ class Analysis:
 
 def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> Analysis:
     """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
-    cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the cluster has no sentence of prose. A cluster
-    whose every sentence needs its article (all in the first person, say) is summarized from them all."""
+    cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the
+    cluster has no sentence of prose. A cluster whose every sentence needs its article (all in the first
+    person, say) is summarized from them all."""
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
     if not sentences:
@@ -92,11 +93,12 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     )
     query = cluster.query if query is None else query
     seen = _seen(cluster.previous, vectorizer, vectors, min_words, max_words)
-    if not (query and question_words(query)):  # no query, or one that only asks ("What happened?")
+    asked = question_words(query) if query else []
+    if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
     coverage = query_coverage(query, passages(candidates))
-    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(question_words(query))))
+    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)))
 
 
 def question_words(query: str) -> list[str]:

@@ -8,8 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..text.patterns import CAPITALIZED
-from ..text.tokens import stem
+from ..text.patterns import name_stems
 from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
@@ -146,7 +145,7 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
 
 def _names(texts: Sequence[str] | None, i: int) -> set[str]:
     """The stems of the words sentence ``i`` capitalizes inside it (none without ``texts``)."""
-    return {stem(word.lower()) for word in CAPITALIZED.findall(texts[i])} if texts is not None else set()
+    return name_stems(texts[i]) if texts is not None else set()
 
 
 def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,

@@ -18,6 +18,11 @@ DANGLING = re.compile(_OPENING.format("|".join(PRONOUNS + CONNECTIVES)), re.IGNO
 CAPITALIZED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
 
 
+def name_stems(sentence: str) -> set[str]:
+    """The stems of the words ``sentence`` capitalizes inside it (see CAPITALIZED): names, mostly."""
+    return {stem(word.lower()) for word in CAPITALIZED.findall(sentence)}
+
+
 # A speaker's name as quotes attribute it: up to four capitalized words ("Lt. Gen. Mark Smith").
 SPEAKER = r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})"
 
@@ -285,8 +290,8 @@ _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
 # Rune Adler said ...", "..., the owner said."), or after a comma or a quotation and the verb, up to the end of
 # the sentence or a comma, a name ("..., said Ada Dahl, the fire chief.") or a role of up to three words
 # ("..., said the fire chief."), or after "according to".
-SAYS = ("said", "Said", "says", "told", "tells", "added", "adds", "according to")
-_SAYS = "(?:said|Said|says|told|tells|added|adds)"
+SAYS = ("said", "Said", "says", "told", "tells", "added", "adds")
+_SAYS = "(?:{})".format("|".join(SAYS))
 SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,5}}){_SAYS}\b")
 SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][\w.'’-]*(?: [\w.'’-]+){{0,4}}?"
                            rf"|(?:the|a|an) [\w.'’-]+(?: [\w.'’-]+)?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
@@ -295,7 +300,7 @@ SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][
 def speaker_words(sentence: str) -> set[str]:
     """The stems of the words of ``sentence`` that say who speaks (see SPEAKER_BEFORE and SPEAKER_AFTER):
     whom it is told by, not what it tells."""
-    if not any(verb in sentence for verb in SAYS):
+    if not any(verb in sentence for verb in (*SAYS, "according to")):
         return set()
     found = SPEAKER_BEFORE.findall(sentence) + SPEAKER_AFTER.findall(sentence)
     return {stem(word) for phrase in found for word in surface_words(phrase)}

@@ -28,11 +28,11 @@ LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already 
 # nobody.)
 _WHEN_SAID = (r"( (on |last |late )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)"
               r"( (morning|afternoon|evening|night))?)?")
+_SAID = rf"(said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}"
 SPEAKER_ONLY = re.compile(
-    r"^[^,;:\"“”]{0,80}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) "
-    rf"(said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}"
+    rf"^[^,;:\"“”]{{0,80}}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) {_SAID}"
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
-    rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ (said|says|charged|added|told reporters|wrote|noted|stated|explained){_WHEN_SAID}\.$")
+    rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ {_SAID}\.$")
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
