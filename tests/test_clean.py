@@ -135,3 +135,14 @@ def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_a
                  "Thank you for your courage, the mayor told the divers.",
                  "Starring in her first film, Ada Lind plays a ferry captain."):
         assert not is_junk(line), line
+
+
+def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
+    for line in ("Harbour Atlas: there are no customer reviews yet.",
+                 "The harbour atlas is not out yet and so is not eligible to be reviewed.",
+                 "Web wide crawl of harbour news sites from a seedlist of June 2031.",
+                 "Crawl start date: 04 June, 2014."):
+        assert is_junk(line), line
+    for line in ("The harbour museum had no customer reviews yet when the fire broke out.",
+                 "Divers began a slow crawl along the seabed at dawn."):
+        assert not is_junk(line), line

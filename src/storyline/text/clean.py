@@ -165,6 +165,8 @@ RULES = [
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
+    ("crawl crawler seedlist", r"^web wide crawl\b|\bcrawler configuration\b|\bseedlist\b|^crawl (start|end) date\b"),
+    ("reviews reviewed", r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|^customer reviews\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
