@@ -231,6 +231,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Five were found in the harbour after the storm.",  # five of what the sentence before told
         "Most of it lies under water at high tide.",
         "All of this was filmed from the pier.",
+        "Which is why the harbour master called the crew's actions unforgivable.",
+        "Which means the ferry will not sail before May.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -249,6 +251,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "2031 had been a quiet year for the harbour.",
         "Some have called for the harbour master to resign.",
         "All of this year's ferries were late.",
+        "Which ferries will sail on Monday is not yet known.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

@@ -54,7 +54,8 @@ _POINTS_BACK = (
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
        r"actually(?=,)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
-       r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b", r"(some|many|most|several) (were|had)\b"]
+       r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b", r"(some|many|most|several) (were|had)\b",
+       r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
