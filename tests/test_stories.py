@@ -288,6 +288,8 @@ def test_a_quote_told_by_he_or_she_is_the_one_of_who_spoke_just_before():
     police = Document("Police said Rune Adler was arrested at his home near the harbour late on Wednesday. "
                       '"I did nothing wrong and I will prove it in court," he said.')
     assert quotes([police]) == []  # "he" is not the police
+    rank = Document('The search would go on, ACM Adler told reporters. "We owe it to the families," he said.')
+    assert quotes([rank]) == []  # an air chief marshal's rank is no first name
 
 
 def test_quotes_name_their_speakers_through_roles_and_surnames():
@@ -298,6 +300,9 @@ def test_quotes_name_their_speakers_through_roles_and_surnames():
     found = {quote.speaker: quote.text for quote in quotes([Document(text=text)])}
     assert set(found) == {"Mona Berg", "Rune Adler"}
     assert found["Mona Berg"].startswith("The charging station")
+    family = ("Rune Adler, 23, was questioned by police on Monday. His father, Ole Adler, flew in from Oslo. "
+              '"My son is innocent and the police know it," Adler said.')
+    assert [quote.speaker for quote in quotes([Document(text=family)])] == ["Adler"]  # two Adlers: which is unknown
 
 
 def test_a_headline_is_the_best_title_else_a_short_lead_never_a_caption():

@@ -294,14 +294,15 @@ def _one_person(sentence: Sentence, previous: Sentence | None) -> str:
 
 def _person_ending(words: str) -> str:
     """The person that ends ``words``: a first name and a surname ("fire chief Rune Adler" -> "Rune Adler")
-    or a courtesy title and a surname ("Professor Vik" -> "Vik"); '' for anyone else ("Police", "the owner")."""
+    or a courtesy title and a surname ("Professor Vik" -> "Vik"); '' for anyone else ("Police", "the owner", a
+    rank in capitals: "ACM Houston")."""
     *before, last = words.split()
     first = before[-1] if before else ""
     if not re.fullmatch(SURNAME, last) or WHEN.fullmatch(last):
         return ""
     if first.rstrip(".") in COURTESY_TITLES:
         return last
-    named = first[:1].isupper() and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
+    named = first[:1].isupper() and not first.isupper() and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
     return f"{first} {last}" if named else ""
 
 
@@ -313,16 +314,15 @@ def _tidy_speaker(speaker: str) -> str:
 
 
 def _full_name(speaker: str, documents: list[Document]) -> str:
-    """A speaker named by surname alone ("Adler") by the full name the articles give ("Rune Adler"), the
-    first of ``documents`` that gives one first."""
+    """A speaker named by surname alone ("Adler") by the full name the articles give ("Rune Adler"), as the
+    first of ``documents`` that gives one writes it; the surname alone when the articles give it two first
+    names ("Ibragim Todashev" and "Abdulbaki Todashev", a son and his father)."""
     if " " in speaker:
         return speaker
-    name = re.compile(rf"\b([A-Z][a-z]+(?: [A-Z]\.)? {re.escape(speaker)})\b")
-    for document in documents:
-        for match in name.finditer(document.text):
-            if match.group(1).split()[0] not in NOT_SPEAKERS:
-                return match.group(1)
-    return speaker
+    name = re.compile(rf"\b(([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(speaker)})\b")
+    full_names = [match for document in documents for match in name.finditer(document.text)
+                  if match.group(2) not in NOT_SPEAKERS]
+    return full_names[0].group(1) if len({match.group(2) for match in full_names}) == 1 else speaker
 
 
 # timeline
