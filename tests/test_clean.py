@@ -141,8 +141,11 @@ def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
     for line in ("Harbour Atlas: there are no customer reviews yet.",
                  "The harbour atlas is not out yet and so is not eligible to be reviewed.",
                  "Web wide crawl of harbour news sites from a seedlist of June 2031.",
-                 "Crawl start date: 04 June, 2014."):
+                 "Crawl start date: 04 June, 2014.",
+                 "Did not receive the verification email for the Harbour Herald app? Ask the help desk.",
+                 "Ada Lind Live on Periscope 03-12-2025."):
         assert is_junk(line), line
     for line in ("The harbour museum had no customer reviews yet when the fire broke out.",
-                 "Divers began a slow crawl along the seabed at dawn."):
+                 "Divers began a slow crawl along the seabed at dawn.",
+                 "The mayor will go live on Facebook on Tuesday to answer questions about the fire."):
         assert not is_junk(line), line

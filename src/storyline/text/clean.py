@@ -166,6 +166,8 @@ RULES = [
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
     ("crawl crawler seedlist", r"^web wide crawl\b|\bcrawler configuration\b|\bseedlist\b|^crawl (start|end) date\b"),
+    ("verification spam junk", r"\bverification (email|e-mail|message)\b|\bcheck your (spam|junk)\b"),
+    ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch)\b(?=[^.]{0,20}\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"),
     ("reviews reviewed", r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|^customer reviews\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
