@@ -188,6 +188,16 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
     assert sentences == [kept, *told]
 
 
+def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candidate():
+    kept = ["The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier.",
+            "Ferry passengers said you could see the cracks in the pier from the deck."]
+    spoken_to = ["You can follow the repairs of the pier on the council's website every day.",
+                 "Your ferry ticket stays valid until the terminal at Lund Bay opens again.",
+                 "3) Keep the ferry ticket you bought for the crossing to Lund Bay."]
+    sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, kept[1]]))])]
+    assert sentences == kept
+
+
 def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
     text = ("The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier. "
             "Harbour master Ole Vik had warned about the pier for years in letters to the council. "
@@ -233,6 +243,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "All of this was filmed from the pier.",
         "Which is why the harbour master called the crew's actions unforgivable.",
         "Which means the ferry will not sail before May.",
+        "As mentioned earlier, the pier had been closed since March.",
+        "In particular, the harbour board's letter angered the fishermen.",
+        "First, the harbour master called the ferry company.",
+        "The council will rebuild the old pier instead.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -252,6 +266,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Some have called for the harbour master to resign.",
         "All of this year's ferries were late.",
         "Which ferries will sail on Monday is not yet known.",
+        "First responders reached the pier within minutes.",
+        "Instead of a ferry, the council will build a bridge to Lund Bay.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

@@ -38,7 +38,7 @@ IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found
 # pronoun or a bare role ("..., he said.", "..., the spokesman said."), or is a bare quotation whose speaker
 # came before.
 _POINTS_BACK = (
-    PRONOUNS + "them that such but and or nor so also however meanwhile still yet then instead moreover furthermore "
+    PRONOUNS + "them that such but and or nor so also however meanwhile still yet then moreover furthermore "
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
     + [r"(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom|it\b|(this|that)"
        r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
@@ -55,7 +55,9 @@ _POINTS_BACK = (
        r"actually(?=,)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
        r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b", r"(some|many|most|several) (were|had)\b",
-       r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b"]
+       r"instead(?! of\b)", r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b",
+       r"as (mentioned|noted|reported|discussed|said) (earlier|above|before|previously)", r"in particular",
+       r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
@@ -124,6 +126,7 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
+INSTEAD = re.compile(r"\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": instead of what came before
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
 REPORTED_PRONOUN = re.compile(
     r"^(?:The )?(?:[A-Z][a-z]+ )?(?i:police|authorities|officials|investigators|prosecutors|witnesses|sources|deputies|"
@@ -136,6 +139,7 @@ def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
+                or INSTEAD.search(sentence)
                 or REPORTED_PRONOUN.match(sentence))
 
 

@@ -22,7 +22,8 @@ ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
-LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s)")  # "_People who already ...", "• Two ...", "- The society ..."
+LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s)")  # "_People who ...", "• Two ...", "- The society ...", "3) Turn ..."
+ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
@@ -54,7 +55,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
-    speaker and sentences that announce what comes next (``points_ahead``), sentences under ``min_words``
+    speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
+    next (``points_ahead``), sentences under ``min_words``
     words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was already checked for junk by the cleaner.
@@ -69,7 +71,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
-                or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)))
+                or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
+                                    or ADDRESSES_READER.match(text)))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
