@@ -222,6 +222,18 @@ def test_a_sentence_that_shares_only_who_speaks_reports_another_fact_and_is_not_
     assert cited([0], 0.5, texts) == [[0, 4]]
 
 
+def test_a_sentence_with_other_figures_or_another_place_tells_another_story_and_is_not_cited():
+    texts = ["A fire broke out in a warehouse in Lund Bay on Monday and 120 residents were evacuated.",
+             "A fire broke out in a warehouse in Lund Bay on Monday and 120 residents were evacuated.",
+             "A fire broke out in a warehouse in Lund Bay on Monday and 40 residents were evacuated.",
+             "The harbour reopened.",
+             "A fire broke out in a warehouse in Molde on Monday and 120 residents were evacuated."]
+    assert cited([0], 0.5, texts) == [[0]]
+    texts[2] = "About 120 residents of Lund Bay were evacuated in 2031 when a warehouse caught fire on Monday."
+    texts[4] = "A fire broke out in a warehouse on Monday at Lund Bay in Norway; 120 residents were evacuated."
+    assert cited([0], 0.5, texts) == [[0, 2, 4]]  # a year, a country: more said, nothing told otherwise
+
+
 # features
 
 
