@@ -16,7 +16,7 @@ from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
 from storyline.text.prose import is_question
-from storyline.text.patterns import (Person, give_in_full, leans_on_previous, names, people_alone, people_in_full,
+from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, names, people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.reflow import paragraph_spans
 
@@ -408,6 +408,16 @@ def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_nev
         shown.update(pair for s in summary.sentences for pair in s.full_names)
         assert_sources_point_at_their_sentences(summary, [Document(a) for a in INTRODUCED_ELSEWHERE])
     assert shown == {"Vik": "Ole Vik", "Brock": "Lise Brock"}  # at some length, the source's "Vik said"
+
+
+def test_a_company_the_articles_speak_of_as_one_needs_no_introduction():
+    articles = ["The ferry, run by the company Fjordvik, hit the pier at Lund Bay on Saturday. "
+                "Fjordvik said a replacement vessel would run on the route from Tuesday.",
+                "Halvorsen said a replacement vessel would run on the route to Lund Bay from Tuesday."]
+    needs = dependencies(prose_sentences([Document(a) for a in articles]), [Document(a) for a in articles])
+    assert list(needs.antecedent) == [-1, -1, -2]  # Fjordvik is a company; Halvorsen, someone never introduced
+    assert is_body("Fjordvik", "Fjordvik said it would sail again.") and is_body("Fjordvik", "Fjordvik's shares fell.")
+    assert not is_body("Halvorsen", "Halvorsen said he would sail again. Halvorsen's wife and the firm agreed.")
     two = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=2).to_dict()["sentences"][1]
     assert two["text"].startswith("Ole Vik said") and two["full_names"] == [{"written": "Vik", "shown": "Ole Vik"}]
 

@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
                              VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
-                             people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
+                             is_body, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -244,6 +244,10 @@ class _People:
         """The candidates' texts, joined."""
         return " ".join(sentence.text for sentence in self.sentences)
 
+    def is_body(self, name: str) -> bool:
+        """True when the documents (else the candidates) speak of ``name`` as a company or another body."""
+        return any(is_body(name, text) for text in [document.text for document in self.documents] or [self.joined])
+
     @cached_property
     def elsewhere(self) -> set[str]:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
@@ -316,7 +320,8 @@ class _People:
         """The candidate that introduces ``name`` for candidate ``number`` (see ``_introducer``); -1 for a
         name readers know (or no person at all), -2 for none."""
         introduction = self._introducer(name, number)
-        if introduction == -1 and word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY and name not in self.elsewhere:
+        if introduction == -1 and name not in self.elsewhere and (
+                word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY or self.is_body(name)):
             return -1
         return -2 if introduction == -1 else introduction
 

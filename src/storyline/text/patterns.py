@@ -328,6 +328,24 @@ ROLES = frozenset("Examiner Coroner Constable Commissioner Inspector Prosecutor 
                   "Superintendent Sheriff Mayor Governor President Minister Secretary Director Chairman Chairwoman "
                   "Administrator Officer Detective Deputy Chief Trooper General Colonel Captain Sergeant Senator "
                   "Ambassador".split())
+# What the articles say only of a company or another body, never of a person: "Fjordlinjen said it ...", "the
+# operator Fjordlinjen", "Fjordlinjen's shares", "Fjordlinjen, which ...".
+_BODY_NOUNS = ("company|operator|firm|airline|carrier|agency|group|maker|manufacturer|retailer|chain|bank|network|"
+               "broadcaster|newspaper|website|brand|startup|charity|organi[sz]ation|union|club|band|insurer|utility|"
+               "developer|publisher|studio|label|lender|supplier|contractor")
+_BODY_ATTRIBUTES = ("spokes(?:man|woman|person)|shares|stock|website|statement|chief executive|CEO|customers|"
+                    "employees|staff|services|headquarters|board|owners?|founder")
+
+
+def is_body(name: str, text: str) -> bool:
+    """True when ``text`` speaks of ``name`` as a company or another body (see _BODY_NOUNS, _BODY_ATTRIBUTES)."""
+    if name not in text:
+        return False
+    escaped = re.escape(name)
+    return re.search(rf"\b{escaped} (?:said|says|told [a-z]+) it\b|\b{escaped}, which\b"
+                     rf"|\b(?:{_BODY_NOUNS}) {escaped}\b|\b{escaped}['’]s (?:{_BODY_ATTRIBUTES})\b", text) is not None
+
+
 # Words before a place: "near Austin", "residents of Lund Bay said".
 PLACE_PREPOSITIONS = frozenset("in at from near within outside across around toward towards".split())
 PLACE_BEFORE = PLACE_PREPOSITIONS | {"of", "on"}  # before the name of whoever speaks: "officials of Lund Bay said"
