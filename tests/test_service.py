@@ -420,7 +420,7 @@ def test_a_redirect_to_an_address_that_is_not_public_is_refused(client, site, pa
     ("ftp://127.0.0.1/file", "http"),
     ("http://user:secret@127.0.0.1:{port}/courier.html", "password"),
     ("not a url", "http"),
-    ("http://10.0.0.1/", "private"),
+    ("http://10.0.0.1/", "10.0.0.1 is a private address"),
     ("http://169.254.169.254/latest/meta-data/", "link-local"),
     ("http://2130706433/", "loopback"),
 ])

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -267,3 +268,44 @@ def test_a_transaction_that_finds_the_store_busy_is_run_again_from_a_fresh_start
         report = StoryTracker(store, chunk=4).add(rows)
     assert len(calls) == 8 + 3 and report.added == 8 and report.new_stories == 2
     assert stories(tmp_path / "busy.db") == stories(tmp_path / "calm.db")
+
+
+def stored_count(db):
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the table is not made yet
+        return 0
+    finally:
+        connection.close()
+
+
+def test_an_interrupted_add_keeps_what_it_stored_and_the_same_command_adds_the_rest(tmp_path):
+    rows = [row for row in feed_articles() if not row["id"].startswith("widget")]
+    db, pipe = tmp_path / "stories.db", tmp_path / "feed.jsonl"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    writer = storyline("stories", "add", pipe, "--db", db, "--chunk", 3)
+    with open_pipe(pipe, started + TIMEOUT) as sink:
+        sink.write("".join(json.dumps(row) + "\n" for row in rows[:6]))
+        sink.flush()
+        while time.monotonic() - started < TIMEOUT:  # the first chunks stored, the writer waits for more lines
+            if db.exists() and stored_count(db) >= 6:
+                break
+            time.sleep(0.05)
+        writer.send_signal(signal.SIGINT)
+        code, _, err = finish(writer)
+    assert code == 130 and "Traceback" not in err
+    assert "interrupted" in err and "run the same command" in err, err
+    os.unlink(pipe)
+    pipe.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    code, _, err = finish(storyline("stories", "add", pipe, "--db", db))
+    assert code == 0 and "6 already stored" in err, err
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (len(rows), len(rows))
+
+
+def test_adding_only_feeds_that_do_not_exist_makes_no_store(tmp_path):
+    code, _, err = finish(storyline("stories", "add", tmp_path / "missing.jsonl", "--db", tmp_path / "new.db"))
+    assert code == 2 and "missing.jsonl: no such file or directory" in err and "Traceback" not in err
+    assert not (tmp_path / "new.db").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Iterator
 
@@ -48,6 +49,9 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
     so a feed can be added again (by several processes at once, too); pages without prose are refused.
 
     Exits 2 when nothing in the feeds could be used (every article unreadable or refused for the first time)."""
+    missing = [feed for feed in feeds if feed != "-" and "://" not in feed and not os.path.exists(feed)]
+    if len(missing) == len(feeds):  # nothing to add: no store is made for it
+        raise InputError(f"{missing[0]}: no such file or directory" + (f" (nor {len(missing) - 1} more)" if len(missing) > 1 else ""))
     unreadable = 0
     with progress() as bar:
         task = bar.add_task("adding articles", total=None)
@@ -74,7 +78,13 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
 
         with Store(db, create=True) as store:
             tracker = StoryTracker(store, threshold=threshold, window_days=window, chunk=chunk)
-            report = tracker.add(read())
+            try:
+                report = tracker.add(read())
+            except KeyboardInterrupt:
+                bar.stop()
+                warn("interrupted: the articles added so far are stored; run the same command to add the rest "
+                     "(stored ones are skipped)")
+                sys.exit(130)
     if verbose:
         for article_id in report.refused:
             warn(f"refused: article {article_id}: no prose (an error page or a widget?)")

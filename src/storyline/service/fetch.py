@@ -92,7 +92,7 @@ async def public_addresses(host: str, port: int, resolver: Resolver = system_res
     for address in addresses:
         problem = address_problem(address.split("%", 1)[0])  # an IPv6 zone index names a link: link-local anyway
         if problem:
-            shown = host if host == address else f"{host} resolves to {address},"
+            shown = f"{host} is" if host == address else f"{host} resolves to {address},"
             raise Refused(f"{shown} {problem}; only public addresses are fetched")
     return addresses
 
