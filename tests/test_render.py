@@ -39,6 +39,14 @@ def test_a_group_of_citations_is_never_wrapped_apart(length):
                     [HERALD, WIRE, UNCITED])
     body = render(cited, "text").split("\n\nSources:")[0]
     assert "[1] [2] [3]" in body and "\x1f" not in body
+    assert not any(line.startswith("[") for line in body.splitlines())  # the citations end their sentence's line
+
+
+def test_past_eight_citations_the_others_are_counted():
+    documents = [Document(f"The harbour fire, as told by outlet {n}.") for n in range(40)]
+    cited = Summary([SummarySentence("The harbour fire.", [SourceRef(n, 0, 0, 1) for n in range(40)])], documents)
+    assert render(cited, "text").startswith("The harbour fire. [1] [2] [3] [4] [5] [6] [7] [8] +32\n")
+    assert render(cited, "markdown").startswith("The harbour fire. [1] [2] [3] [4] [5] [6] [7] [8] +32\n")
 
 
 def test_long_text_is_wrapped_without_losing_a_word():

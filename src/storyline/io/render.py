@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
 KEPT_TOGETHER = "\x1f"  # a space that is no place to wrap, until the text is wrapped (no article has it)
+MAX_CITATIONS = 8  # source numbers shown after a sentence; the others are counted ("+40")
 
 
 def render(summary: Summary, fmt: str = "text") -> str:
@@ -51,7 +52,7 @@ def _unanswered(summary: Summary) -> str:
 def _cited(summary: Summary, between: str = " ") -> str:
     """The summary's sentences, each followed by [n] for every document that reports it (``between`` them)."""
     return " ".join(
-        f"{sentence.text} " + between.join(f"[{ref.doc + 1}]" for ref in sorted(sentence.sources, key=lambda r: r.doc))
+        f"{sentence.text}{between}" + _citation_group(sorted(ref.doc + 1 for ref in sentence.sources), between)
         for sentence in summary.sentences
     )
 
@@ -102,13 +103,14 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
             count = page.new_articles
             name = f"What is new ({counted(count, 'article')} since the last look)"
         text = _unanswered(page.summary) + " ".join(
-            f"{sentence.text} {_citations(page, [ref.doc for ref in sentence.sources])}" for sentence in page.summary.sentences)
+            f"{sentence.text}{KEPT_TOGETHER}{_citations(page, [ref.doc for ref in sentence.sources])}"
+            for sentence in page.summary.sentences)
         section(name, [text])
     if page.quotes:
-        section("Quotes", [f"- “{quote.text}” — {quote.speaker} {_citations(page, quote.docs)}" for quote in page.quotes])
+        section("Quotes", [f"- “{quote.text}” — {quote.speaker}{KEPT_TOGETHER}{_citations(page, quote.docs)}" for quote in page.quotes])
     if page.timeline:
         when = (lambda event: f"**{event.when}**") if markdown else (lambda event: event.when)
-        section("Timeline", [f"- {when(event)}: {event.sentence} {_citations(page, event.docs)}" for event in page.timeline])
+        section("Timeline", [f"- {when(event)}: {event.sentence}{KEPT_TOGETHER}{_citations(page, event.docs)}" for event in page.timeline])
     if page.sources:
         section("Sources", [_page_source_line(source) for source in page.sources])
     return "\n\n".join(parts) + "\n"
@@ -184,7 +186,13 @@ def _coverage_line(entry: Any, markdown: bool) -> str:
 
 
 def _citations(page: StoryPage, docs: list[int]) -> str:
-    return KEPT_TOGETHER.join(f"[{number}]" for number in page.cite(docs))
+    return _citation_group(page.cite(docs), KEPT_TOGETHER)
+
+
+def _citation_group(numbers: list[int], between: str) -> str:
+    """[n] for each source number, ``between`` them; past MAX_CITATIONS, how many more ("[1] [2] ... +40")."""
+    shown = [f"[{number}]" for number in numbers[:MAX_CITATIONS]]
+    return between.join(shown + ([f"+{len(numbers) - MAX_CITATIONS}"] if len(numbers) > MAX_CITATIONS else []))
 
 
 def _page_source_line(source: Any) -> str:
