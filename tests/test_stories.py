@@ -515,6 +515,17 @@ def test_the_list_headline_is_the_page_headline_never_a_caption(tmp_path):
     assert page.headline != "Kvale bridge closure: what drivers need to know"  # an untitled story's best lead, not any title
 
 
+def test_a_story_has_one_headline_listed_and_shown_whatever_the_reader_has_read(tmp_path):
+    titles = ("Storm closes Kvale bridge for a week", "Kvale bridge closed for a week by storm")  # as central
+    rows = [dict(article, title=title) for article, title in zip(BRIDGE, titles)]
+    feed, db = tmp_path / "bridge.jsonl", tmp_path / "bridge.db"
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    assert storyline("stories", "add", feed, "--db", db).exit_code == 0
+    listed = list_headlines(storyline("stories", "list", "--db", db).stdout)
+    with Store(db) as store:
+        assert {build_page(store, 1).headline, build_page(store, 1, since=1).headline} == set(listed)
+
+
 def test_adding_again_finds_only_stored_articles_and_known_refusals_and_exits_0(tmp_path):
     widget = {"id": "video-page", "text": "Play Video\n\nShare this:\n\nFacebook\n\nTwitter"}
     error_page = {"id": "gone-page", "text": "Loading, please wait..."}

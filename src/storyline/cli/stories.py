@@ -17,13 +17,12 @@ from ..io.ingest import iter_articles
 from ..io.render import FORMATS, render_page
 from ..model import Document, publication_day
 from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
-from ..stories.page import StoryPage, headline
+from ..stories.page import HEADLINE_CHARS, StoryPage, story_headline
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
 from ..text.plural import counted
 from .common import progress, warn, write
 
-HEADLINE_CHARS = 3000  # of each article's text read for the headline of `stories list`
 PIPED_WIDTH = 200  # columns of `stories list` piped into a file or another program
 DEFAULTS = TrackerConfig()
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="Story store  [default: $STORYLINE_DB or storyline.db]")
@@ -177,7 +176,7 @@ def _print(table: Table) -> None:
 
 
 def _headline(store: Store, story: int) -> str:
-    return headline([a.to_document() for a in store.articles(story, text_chars=HEADLINE_CHARS)])
+    return story_headline(store.articles(story, text_chars=HEADLINE_CHARS))
 
 
 def _span(articles: list[StoredArticle]) -> tuple[str, str]:
@@ -234,7 +233,7 @@ def stories_export(db: str | None, output: str) -> None:
 def stories_thread(thread: int, db: str | None, fmt: str) -> None:
     """A thread: its stories in the order they began, with their headlines, articles and dates."""
     with Store(db) as store:
-        page = build_thread(store, thread, HEADLINE_CHARS)
+        page = build_thread(store, thread)
     if fmt == "json":
         write(json.dumps(dataclasses.asdict(page), ensure_ascii=False, indent=2) + "\n", None)
         return

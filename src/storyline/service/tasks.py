@@ -17,12 +17,11 @@ from ..errors import InputError, StoreError
 from ..io.ingest import cluster_from_record
 from ..model import Document
 from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
-from ..stories.page import headline
+from ..stories.page import HEADLINE_CHARS, story_headline
 from ..stories.store import StoredArticle
 from ..summarize import Summarizer, SummarizerConfig
 from .errors import ServiceError, too_large
 
-HEADLINE_CHARS = 3000  # of each article's text read for a story's headline (as `storyline stories list`)
 NO_ARTICLE_AFTER = 2**62  # a watermark past every article: all of them read
 HEADLINES_KEPT = 10_000  # headlines a worker remembers, by store, story and its articles (stored articles never change)
 _headlines: dict[tuple[str, int, int, int], str] = {}
@@ -112,10 +111,10 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
             articles = groups[entry["story"]]
             key = (db, entry["story"], len(articles), max(a.seq for a in articles))
             if key not in _headlines:
-                documents = [a.to_document() for a in store.articles(entry["story"], text_chars=HEADLINE_CHARS)]
                 if len(_headlines) >= HEADLINES_KEPT:
                     _headlines.pop(next(iter(_headlines)))
-                _headlines[key] = headline(documents) or f"Story {entry['story']}"
+                _headlines[key] = story_headline(store.articles(entry["story"], text_chars=HEADLINE_CHARS)) \
+                    or f"Story {entry['story']}"
             entry["headline"] = _headlines[key]
     return {"stories": shown, "total": len(entries), "newest": newest.isoformat() if newest else None}
 
@@ -190,7 +189,7 @@ def thread_page(db: str, thread: int) -> dict[str, Any]:
         raise ServiceError(404, f"no thread {thread}", "no_such_thread")
     with Store(db) as store:
         try:
-            page = build_thread(store, thread, HEADLINE_CHARS)
+            page = build_thread(store, thread)
         except StoreError:
             merged = store.thread_merged_into(thread)
             if merged is not None:

@@ -3,9 +3,11 @@ their speakers, a dated timeline, and the sources these cite, numbered without g
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -19,7 +21,7 @@ from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, SPEAKER, SPEA
 from ..text.plural import counted
 from ..text.prose import prose_sentences
 from ..text.tokens import content_words, stem
-from .store import Store
+from .store import Store, StoredArticle
 
 SPEECH = r"(?:said|says|told [\w ]{1,30}?|added|wrote|tweeted|explained|warned)"
 QUOTE = r"[\"“]([^\"“”]{25,400}?)[,.!?]?[\"”]"
@@ -46,6 +48,7 @@ CAPTION = re.compile(
 )
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{1,40})$")  # " | The Courier", " - BBC News"
 HEADLINE_WORDS = 14  # longest extractive headline
+HEADLINE_CHARS = 3000  # of each article's text read for a story's headline
 TITLE_WORDS = (3, 25)  # a usable title's length in words
 ATTRIBUTION_TAIL = re.compile(
     r",\s+(?:according to [^,]{1,60}|(?:[\w.'’-]+\s+){0,5}(?:said|says|reported|announced|told [\w ]{1,30}?))"
@@ -193,6 +196,13 @@ def headline(documents: list[Document]) -> str:
     if leads:
         return short_headline(max(leads)[3])
     return short_headline(_first_line(documents[0].text))
+
+
+def story_headline(articles: Sequence[StoredArticle]) -> str:
+    """The headline of a story of ``articles`` (as stored, copies too), read from the first HEADLINE_CHARS
+    characters of each text, so that a story has one headline wherever it is listed or shown."""
+    return headline([without_captions(dataclasses.replace(a.to_document(), text=a.text[:HEADLINE_CHARS]))
+                     for a in articles])
 
 
 def short_headline(sentence: str, words: int = HEADLINE_WORDS) -> str:
@@ -522,7 +532,7 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         quotes=quotes(documents),
         timeline=timeline(documents),
         last_seq=max(a.seq for a in articles),
-        headline=headline(documents + copies),
+        headline=story_headline(articles),
         coverage=coverage_by_outlet(documents, copies),
         first_seen=dates[0].isoformat() if dates else "",
         last_seen=dates[-1].isoformat() if dates else "",
@@ -575,21 +585,20 @@ class ThreadPage:
     stories: list[ThreadStory] = field(default_factory=list)
 
 
-def build_thread(store: Store, thread: int, text_chars: int = 3000) -> ThreadPage:
-    """The page of ``thread``: its stories (with their headlines, read from each article's first
-    ``text_chars`` characters), articles, outlets and dates. Raises StoreError when the store has no such
-    thread (naming the thread it was merged into, if it was)."""
+def build_thread(store: Store, thread: int) -> ThreadPage:
+    """The page of ``thread``: its stories (with their headlines), articles, outlets and dates. Raises
+    StoreError when the store has no such thread (naming the thread it was merged into, if it was)."""
     with store.snapshot():
         stories = store.thread_stories(thread)
         merged = None if stories else store.thread_merged_into(thread)
         entries = []
         for story in stories:
-            articles = store.articles(story, text_chars=text_chars)
+            articles = store.articles(story, text_chars=HEADLINE_CHARS)
             if not articles:
                 continue
             documents = [a.to_document() for a in articles]
             days = sorted(day.isoformat() for a in articles if (day := publication_day(a.published)))
-            entries.append(ThreadStory(story, headline(documents) or f"Story {story}", len(articles), outlets(documents),
+            entries.append(ThreadStory(story, story_headline(articles) or f"Story {story}", len(articles), outlets(documents),
                                        days[0] if days else "", days[-1] if days else ""))
     if not entries:
         if merged is not None:
