@@ -364,6 +364,9 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
                           "destroyed it on Tuesday, director Mona Berg said on Wednesday. The council will vote on "
                           "the harbour fire rules on Friday.")]
     assert [(e.date, e.mention) for e in timeline(documents)] == [("2031-04-09", "on Wednesday"), ("2031-04-11", "on Friday")]
+    expected = [Document(published="2031-06-08", text="The ferry company said it expected crossings to Lund Bay to "
+                         "resume on Monday with a replacement vessel.")]  # a Sunday: the Monday after it
+    assert [e.date for e in timeline(expected)] == ["2031-06-09"]
 
 
 def bridge_store(tmp_path):

@@ -74,8 +74,9 @@ DATE_PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|since|until|by|of) ((?:19|20)\d\d)\b")),
 ]
-FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
-                    r"to be held|is to|are to|next)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expects?|expected|"
+                    r"hopes? to|intends? to|aims? to|to (?:resume|reopen|restart|return|begin|start)|to be held|"
+                    r"is to|are to|next)\b", re.IGNORECASE)
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
