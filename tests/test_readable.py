@@ -471,6 +471,8 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
         "The pier is unsafe, said Ole Vik, the harbour master.")
     captain = Person("Ole Vik", title="ferry captain")
     assert give_in_full("Vik's boat sank.", "Vik", captain)[0] == "Ferry captain Ole Vik's boat sank."
+    assert give_in_full("Vik, the head of the salvage company, said it took four hours.", "Vik", captain)[0] == (
+        "Ole Vik, the head of the salvage company, said it took four hours.")  # the sentence's role, not another
     found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
                             "Engineers at Naval Base Coronado, and Ada Dahl and Tor Dahl, said the pier was unsafe. "
                             "The board met Ole Vik, a former ferry captain, on Monday."],
@@ -482,6 +484,14 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
                           ) == {  # a title opening a sentence, a description
         "Ole": Person("Ole Vik"), "Vik": Person("Ole Vik"), "Tora": Person("Tora Lund"), "Lund": Person("Tora Lund"),
         "Saïd": Person("Saïd Kouachi"), "Ali": Person("Ali Kouachi")}  # two Kouachis: "Kouachi" alone is neither
+
+
+def test_a_person_given_a_role_by_surname_needs_no_introduction_but_is_named_in_full():
+    articles = ['"The hull held, and that is why everyone got off safely," said salvage chief Tor Bakke on the quay.',
+                "Bakke, the head of the salvage company Nordberg, said the operation to refloat the ferry took four hours."]
+    documents = [Document(a) for a in articles]
+    needs = dependencies(prose_sentences(documents), documents)
+    assert list(needs.antecedent) == [-1, -1] and needs.in_full[1]["Bakke"].name == "Tor Bakke"
 
 
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():

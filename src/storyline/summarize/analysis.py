@@ -261,8 +261,18 @@ class _People:
 
     @cached_property
     def named_alone(self) -> list[list[str]]:
-        """The people each candidate names alone, as ``_alone`` finds them."""
-        return [self._alone(number) for number in range(len(self.sentences))]
+        """The people each candidate names alone, as ``_named`` finds them."""
+        return [alone for alone, _ in self._named_people]
+
+    @cached_property
+    def named_with_role(self) -> list[list[str]]:
+        """The people each candidate names by surname with a role ("Adler, the fire chief, ..."): they need no
+        introduction, but are given in full when the articles name them in full (see ``_named``)."""
+        return [with_role for _, with_role in self._named_people]
+
+    @cached_property
+    def _named_people(self) -> list[tuple[list[str], list[str]]]:
+        return [self._named(number) for number in range(len(self.sentences))]
 
     @cached_property
     def in_full(self) -> dict[str, Person]:
@@ -271,7 +281,7 @@ class _People:
         after "the" or "in" ("an Arizona Republican", "Central Niger"), nor when its last word is a day or
         month ("Gadhafi Monday", "Adderall Jan. 6")."""
         texts = [document.text for document in self.documents] or [s.text for s in self.sentences]
-        wanted = {name for names in self.named_alone for name in names} | self.familiar
+        wanted = {name for names in self.named_alone + self.named_with_role for name in names} | self.familiar
         return {name: person for name, person in people_in_full(texts, wanted).items()
                 if not (self.no_people.intersection(person.name.split()) or WHEN.fullmatch(person.name.split()[-1]))}
 
@@ -308,6 +318,10 @@ class _People:
                 other = self._introducer(name, number) if other == -1 else other
             elif introduction == -1:
                 introduction = self._introduction(name, number)
+        for name in self.named_with_role[number]:
+            if name in self.in_full and give_in_full(self.sentences[number].text, name, self.in_full[name]):
+                full_names[name] = self.in_full[name]
+                other = self._introducer(name, number) if other == -1 else other
         return introduction, other, full_names
 
     def _introducer(self, name: str, number: int) -> int:
@@ -325,11 +339,11 @@ class _People:
             return -1
         return -2 if introduction == -1 else introduction
 
-    def _alone(self, number: int) -> list[str]:
-        """The people candidate ``number`` names without a first name or a role ("Adler, the fire chief,
-        ..."): after a title or by a verb of speech ("Mr. Adler", "Adler said"), opening it ("Adler was ...")
-        when the cluster gives that name in full, never puts it after "the" and it is no common word, or
-        anywhere for a rare surname of the cluster's full names."""
+    def _named(self, number: int) -> tuple[list[str], list[str]]:
+        """The people candidate ``number`` names without a first name: after a title or by a verb of speech
+        ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
+        never puts it after "the" and it is no common word, or anywhere for a rare surname of the cluster's
+        full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
         text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first
@@ -337,6 +351,7 @@ class _People:
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
         if not people:
-            return []
-        named = set(self.named[number]) | {match.group(1) for match in ROLE_GIVEN.finditer(text)}
-        return [name for name in dict.fromkeys(people) if name not in named]
+            return [], []
+        with_role = {match.group(1) for match in ROLE_GIVEN.finditer(text)}
+        people = [name for name in dict.fromkeys(people) if name not in self.named[number]]
+        return [name for name in people if name not in with_role], [name for name in people if name in with_role]

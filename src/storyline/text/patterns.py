@@ -380,7 +380,8 @@ _A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|h
 OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB})")
 VERB_AFTER = re.compile(rf" {_A_VERB}")  # a name that does something: "Wilson confronted ...", not "Austin residents"
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
-ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:, (?:a|an|the|who|whose)\b| \()")
+ROLE_AFTER = re.compile(r", (?:a|an|the|who|whose)\b| \(")
+ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:{ROLE_AFTER.pattern})")
 
 
 @dataclass(frozen=True)
@@ -533,7 +534,7 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
         before, after = text[:match.start()], text[match.end():]
         if not _quoting(before, after):
             shown = person.name
-            if _role_fits(before):
+            if _role_fits(before) and not ROLE_AFTER.match(after):
                 if person.role and after.startswith(" ") and after[1:2].islower():
                     shown = f"{person.name}, {person.role},"
                 elif person.role and after.strip() in (".", ""):
