@@ -24,7 +24,7 @@ KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English 
 NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 # Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
-ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
+ASKING = frozenset("many much people anyone anybody anything someone somebody something happen happened happens "
                    "happening".split())
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
