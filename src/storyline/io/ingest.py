@@ -174,8 +174,9 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
         for number, line in _lines(path):
             try:
                 record = json.loads(line)
-                if not isinstance(record, dict) or "id" not in record:
-                    raise InputError("an article needs an 'id' and a 'text'")
+                if not isinstance(record, dict) or "id" not in record or not any(
+                        isinstance(record.get(field), str) for field in ("text", "html")):
+                    raise InputError("an article needs an 'id' and a 'text' (or 'html') string")
                 document = _document_from_json(record, str(record["id"]))
             except json.JSONDecodeError as err:
                 _handle(f"{path}:{number}", InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
