@@ -110,6 +110,22 @@ def test_paste_summarize_and_follow_a_citation(server, browser, shots):
     page.close()
 
 
+def test_past_eight_citations_a_button_shows_the_others(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url + "/", wait_until="networkidle")
+    courier = texts()[0]
+    page.fill("#summarize-input", "\n---\n".join(f"{courier}\n\nEdition {n}." for n in range(10)))  # ten outlets, one story
+    page.fill("#summarize-words", "40")
+    page.click("#summarize-button")
+    page.wait_for_selector("#paste-summary .sentence", timeout=15_000)
+    cites = page.locator("#paste-summary-s0 + .cites")
+    assert cites.locator(".cite").all_text_contents() == [str(n) for n in range(1, 9)]
+    cites.locator(".more-cites").click()
+    assert cites.locator(".cite").all_text_contents() == [str(n) for n in range(1, 11)]
+    assert cites.locator(".more-cites").count() == 0
+    page.close()
+
+
 def test_a_story_page(server, browser, shots):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []

@@ -88,6 +88,20 @@
 
   const plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
 
+  // Citations after a sentence, a quote or a date: the first MAX_CITATIONS, then a button that shows the others.
+  const MAX_CITATIONS = 8;
+  function capped(nodes, separator) {
+    const joined = (list) => list.flatMap((node, i) => (i && separator ? [separator, node] : [node]));
+    if (nodes.length <= MAX_CITATIONS) return joined(nodes);
+    const more = el("button", { type: "button", class: "linklike more-cites" }, `+${nodes.length - MAX_CITATIONS}`);
+    more.setAttribute("aria-label", `Show ${plural(nodes.length - MAX_CITATIONS, "more source")}`);
+    more.addEventListener("click", () => {
+      more.parentElement.classList.add("all-cites");  // a long group may wrap now
+      more.replaceWith(...joined(nodes.slice(MAX_CITATIONS)));
+    });
+    return [...joined(nodes.slice(0, MAX_CITATIONS)), separator || " ", more];
+  }
+
   // Source offsets count code points (Python characters); JavaScript strings count UTF-16 units.
   function unitOffset(text) {
     if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
@@ -203,6 +217,7 @@
       const span = el("span", { class: "sentence", id: `${container.id}-s${i}` }, sentence.text);
       const cites = el("span", { class: "cites" });
       const refs = [...sentence.sources].sort((a, b) => numberOf(docs, a.doc) - numberOf(docs, b.doc));
+      const links = [];
       for (const ref of refs) {
         const doc = docs[ref.doc] || {};
         const number = numberOf(docs, ref.doc);
@@ -216,8 +231,9 @@
           link.classList.add("active");
           pane.show(ref.doc, ref.start, ref.end, link);
         });
-        cites.append(link);
+        links.push(link);
       }
+      cites.append(...capped(links));
       paragraph.append(span, cites, " ");
     });
     text.append(paragraph);
@@ -382,7 +398,7 @@
     quotes.replaceChildren();
     for (const quote of page.quotes) {
       const buttons = sourceButtons(quote.docs && quote.docs.length ? quote.docs : [quote.doc], quote.text, false);
-      const sources = buttons.flatMap((button, i) => (i ? [", ", button] : [button]));
+      const sources = capped(buttons, ", ");
       quotes.append(el("li", {}, el("blockquote", {}, `“${quote.text}”`),
         el("p", { class: "meta" }, `— ${quote.speaker}, in `, sources)));
     }
@@ -393,7 +409,7 @@
     for (const event of page.timeline) {
       const buttons = sourceButtons(event.docs && event.docs.length ? event.docs : [event.doc], event.sentence, true);
       timeline.append(el("li", {}, el("span", { class: "date" }, event.when || event.date),
-        el("span", {}, event.sentence, " ", buttons)));
+        el("span", {}, event.sentence, " ", ...capped(buttons))));
     }
     $("timeline-section").hidden = !page.timeline.length;
 
