@@ -24,8 +24,9 @@ KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English 
 NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 # Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
-ASKING = frozenset("many much people anyone anybody anything someone somebody something happen happened happens "
+ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
                    "happening".split())
+HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -102,8 +103,9 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
 
 
 def question_words(query: str) -> list[str]:
-    """The words of a question that an answer would hold: not the asking ("How many ...", "Was anyone ...")."""
-    return [word for word in surface_words(query) if word not in ASKING]
+    """The words of a question that an answer would hold: not the asking ("How many ...", "How many people
+    ...", "Was anyone ...")."""
+    return [word for word in surface_words(HOW_MANY_PEOPLE.sub("how many", query)) if word not in ASKING]
 
 
 def passages(candidates: Candidates) -> list[list[str]]:
@@ -217,6 +219,7 @@ class _People:
 
     def __init__(self, sentences: list[Sentence], leaning: list[bool], documents: Sequence[Document]):
         self.sentences, self.documents = sentences, documents
+        self.bodies: dict[str, bool] = {}  # names looked up by is_body
         # (document, surname or first name) -> its first candidate giving the full name; (-1, name) -> the
         # cluster's first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
@@ -246,7 +249,10 @@ class _People:
 
     def is_body(self, name: str) -> bool:
         """True when the documents (else the candidates) speak of ``name`` as a company or another body."""
-        return any(is_body(name, text) for text in [document.text for document in self.documents] or [self.joined])
+        if name not in self.bodies:
+            texts = [document.text for document in self.documents] or [self.joined]
+            self.bodies[name] = any(is_body(name, text) for text in texts)
+        return self.bodies[name]
 
     @cached_property
     def elsewhere(self) -> set[str]:
@@ -309,19 +315,17 @@ class _People:
         """The candidate that must introduce the first person candidate ``number`` names alone and the
         articles do not name in full as one person only, or names only inside a quotation (-1 when it names
         nobody so, -2 when nothing usable introduces them; see ``dependencies``), the candidate that
-        introduces the first of the others (-1 for none), and the full names of the others."""
+        introduces the first of the others (-1 for none), and the full names of the others (and of those it
+        gives a role, who need no introduction)."""
         introduction, other = -1, -1
         full_names: dict[str, Person] = {}
-        for name in self.alone[number]:
+        with_role = self.named_with_role[number]
+        for name in self.alone[number] + with_role:
             if name in self.in_full and give_in_full(self.sentences[number].text, name, self.in_full[name]):
                 full_names[name] = self.in_full[name]
                 other = self._introducer(name, number) if other == -1 else other
-            elif introduction == -1:
+            elif introduction == -1 and name not in with_role:
                 introduction = self._introduction(name, number)
-        for name in self.named_with_role[number]:
-            if name in self.in_full and give_in_full(self.sentences[number].text, name, self.in_full[name]):
-                full_names[name] = self.in_full[name]
-                other = self._introducer(name, number) if other == -1 else other
         return introduction, other, full_names
 
     def _introducer(self, name: str, number: int) -> int:
