@@ -72,7 +72,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
-                                    or ADDRESSES_READER.match(text)))
+                                    or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
                 or (not whole_paragraph and is_junk(text))
             ):
                 result.append(sentence)
