@@ -7,13 +7,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text.patterns import BODIES, PLACE_PREPOSITIONS, speaker_words
+from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WHEN, speaker_words
 from ..text.vectors import Matrix, dense
 
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
 #                   (all of them, at least one, when the shorter of the two has fewer)
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
-PLACE = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS))}) ((?:[A-Z][a-z][\w'’-]* ?)+)")  # "in Port Aldren"
+# A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
+PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
 
 
 def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float,
@@ -52,23 +53,29 @@ def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts
 
 
 def disagree(one: str, other: str) -> bool:
-    """True when two sentences tell a story apart: each gives a figure the other lacks and they share none
-    ("120 residents were evacuated" and "40 residents were evacuated"), or each names a place or a month,
-    after "in", "at", "near" ..., the other never names ("in Bergen" and "in Molde")."""
-    figures, other_figures = FIGURE.findall(one), FIGURE.findall(other)
-    return (_each_lacks(figures, other_figures, one, other) and not set(figures) & set(other_figures)) or \
-        _each_lacks(_places(one), _places(other), one, other)
+    """True when two sentences tell a story apart: both give figures and share none ("120 residents were
+    evacuated" and "40 residents were evacuated"), or after the same words they name places neither names
+    elsewhere ("a warehouse in Bergen" and "a warehouse in Molde")."""
+    figures, other_figures = set(FIGURE.findall(one)), set(FIGURE.findall(other))
+    if figures and other_figures and not figures & other_figures:
+        return True
+    places, other_places = _places(one), _places(other)
+    return any(not (_names_any(other, places[after]) or _names_any(one, other_places[after]))
+               for after in places.keys() & other_places.keys())
 
 
-def _places(sentence: str) -> list[str]:
-    """The places (and months) ``sentence`` names after a preposition of place, institutions aside ("at Lund
-    University")."""
-    return [place for place in PLACE.findall(sentence) if BODIES.isdisjoint(place.split())]
+def _places(sentence: str) -> dict[str, str]:
+    """The places ``sentence`` names after a preposition of place, by the words before it ("warehouse in":
+    "Port Aldren"); no institution ("at Lund University"), person ("from Mayor Ada Lind") or day ("in
+    Tuesday's fire")."""
+    found = {}
+    for after, place in PLACE.findall(sentence):
+        words = place.split()
+        if BODIES.isdisjoint(words) and words[0].rstrip(".") not in ANY_TITLE and not WHEN.match(words[0]):
+            found[after.lower()] = place
+    return found
 
 
-def _each_lacks(found_in_one: list[str], found_in_other: list[str], one: str, other: str) -> bool:
-    """True when each sentence holds an item (of ``found_in_one``, ``found_in_other``) none of whose words the
-    other sentence holds."""
-    def lacks(items: list[str], sentence: str) -> bool:
-        return any(all(word not in sentence for word in item.split()) for item in items)
-    return lacks(found_in_one, other) and lacks(found_in_other, one)
+def _names_any(sentence: str, place: str) -> bool:
+    """True when ``sentence`` holds a word of ``place`` as a word of its own."""
+    return any(re.search(rf"\b{re.escape(word)}\b", sentence) for word in place.split())
