@@ -166,9 +166,11 @@ RULES = [
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
     ("crawl crawler seedlist", r"^web wide crawl\b|\bcrawler configuration\b|\bseedlist\b|^crawl (start|end) date\b"),
-    ("verification spam junk", r"\bverification (email|e-mail|message)\b|\bcheck your (spam|junk)\b"),
-    ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch)\b(?=[^.]{0,20}\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})"),
-    ("reviews reviewed", r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|^customer reviews\b"),
+    ("verification spam junk", r"\b(do|did)(n['’]t| not) receive the verification (email|e-mail|message)\b"
+                               r"|\bwe have sent you a verification (email|e-mail)\b|\bcheck your (spam|junk) (folder|mail)\b"),
+    ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch) (\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+             r"|[a-z]{3}\.? \d{1,2},? \d{4})\.?$"),  # a stream's title: "Ada Lind Live on Periscope 12-29-2016."
+    ("reviews reviewed", r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
