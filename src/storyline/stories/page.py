@@ -16,7 +16,7 @@ from ..model import Cluster, Document, Sentence, Summary, publication_day
 from ..summarize import Summarizer
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import DATE_WORDS, is_attribution
-from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
+from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, FUNCTION_WORDS, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
                              leans_on_previous, name_stems)
 from ..text.plural import counted
 from ..text.prose import prose_sentences
@@ -74,9 +74,9 @@ DATE_PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|since|until|by|of) ((?:19|20)\d\d)\b")),
 ]
-FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expects?|expected|"
-                    r"hopes? to|intends? to|aims? to|to (?:resume|reopen|restart|return|begin|start)|to be held|"
-                    r"is to|are to|next)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
+                    r"expects?|(?:expected|hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
+                    r"hopes? to|intends? to|aims? to|to be held|is to|are to|next)\b", re.IGNORECASE)
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
@@ -313,7 +313,8 @@ def _person_ending(words: str) -> str:
         return ""
     if first.rstrip(".") in COURTESY_TITLES:
         return last
-    named = first[:1].isupper() and not first.isupper() and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
+    rank = len(first) > 2 and first.isupper()  # "ACM Houston"; not initials: "TJ Adler"
+    named = first[:1].isupper() and not rank and first.rstrip(".") not in ANY_TITLE and first not in NOT_SPEAKERS
     return f"{first} {last}" if named else ""
 
 
@@ -332,7 +333,8 @@ def _full_name(speaker: str, documents: list[Document]) -> str:
         return speaker
     name = re.compile(rf"\b(([A-Z][a-z]+)(?: [A-Z]\.)? {re.escape(speaker)})\b")
     full_names = [match for document in documents for match in name.finditer(document.text)
-                  if match.group(2) not in NOT_SPEAKERS]
+                  if not (match.group(2) in NOT_SPEAKERS or match.group(2) in FUNCTION_WORDS
+                          or match.group(2).rstrip(".") in ANY_TITLE or WHEN.fullmatch(match.group(2)))]
     return full_names[0].group(1) if len({match.group(2) for match in full_names}) == 1 else speaker
 
 
