@@ -120,9 +120,13 @@ def test_past_eight_citations_a_button_shows_the_others(server, browser):
     page.wait_for_selector("#paste-summary .sentence", timeout=15_000)
     cites = page.locator("#paste-summary-s0 + .cites")
     assert cites.locator(".cite").all_text_contents() == [str(n) for n in range(1, 9)]
-    cites.locator(".more-cites").click()
+    more = cites.locator(".more-cites")
+    assert more.text_content() == "+2" and more.get_attribute("title") == "Show 2 more sources"
+    more.focus()
+    page.keyboard.press("Enter")
     assert cites.locator(".cite").all_text_contents() == [str(n) for n in range(1, 11)]
     assert cites.locator(".more-cites").count() == 0
+    assert page.evaluate("document.activeElement.textContent") == "9"  # the focus goes on to the first shown
     page.close()
 
 

@@ -37,7 +37,8 @@ def to_text(summary: Summary) -> str:
 
 
 def to_markdown(summary: Summary) -> str:
-    """Each sentence followed by [n] for every document that reports it, then the numbered sources."""
+    """Each sentence followed by [n] for every document that reports it (see ``_citation_group``), then the
+    numbered sources."""
     return _unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
 
 
@@ -50,7 +51,8 @@ def _unanswered(summary: Summary) -> str:
 
 
 def _cited(summary: Summary, between: str = " ") -> str:
-    """The summary's sentences, each followed by [n] for every document that reports it (``between`` them)."""
+    """The summary's sentences, each followed by [n] for every document that reports it (``between`` them and
+    the sentence; past MAX_CITATIONS, counted)."""
     return " ".join(
         f"{sentence.text}{between}" + _citation_group(sorted(ref.doc + 1 for ref in sentence.sources), between)
         for sentence in summary.sentences

@@ -88,18 +88,21 @@
 
   const plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
 
-  // Citations after a sentence, a quote or a date: the first MAX_CITATIONS, then a button that shows the others.
+  // Citations after a sentence, a quote or a date: the first MAX_CITATIONS, then a button that shows the others
+  // (and takes the focus to the first of them).
   const MAX_CITATIONS = 8;
   function capped(nodes, separator) {
     const joined = (list) => list.flatMap((node, i) => (i && separator ? [separator, node] : [node]));
     if (nodes.length <= MAX_CITATIONS) return joined(nodes);
-    const more = el("button", { type: "button", class: "linklike more-cites" }, `+${nodes.length - MAX_CITATIONS}`);
-    more.setAttribute("aria-label", `Show ${plural(nodes.length - MAX_CITATIONS, "more source")}`);
+    const hidden = nodes.length - MAX_CITATIONS;
+    const more = el("button", { type: "button", class: "linklike more-cites", title: `Show ${plural(hidden, "more source")}` },
+      `+${hidden}`);
     more.addEventListener("click", () => {
-      more.parentElement.classList.add("all-cites");  // a long group may wrap now
+      if (more.parentElement.classList.contains("cites")) more.parentElement.classList.add("all-cites");  // may wrap now
       more.replaceWith(...joined(nodes.slice(MAX_CITATIONS)));
+      nodes[MAX_CITATIONS].focus();
     });
-    return [...joined(nodes.slice(0, MAX_CITATIONS)), separator || " ", more];
+    return [...joined(nodes.slice(0, MAX_CITATIONS)), ...(separator ? [separator] : []), more];
   }
 
   // Source offsets count code points (Python characters); JavaScript strings count UTF-16 units.
