@@ -50,7 +50,7 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
     Exits 2 when nothing in the feeds could be used (every article unreadable or refused for the first time)."""
     missing = [feed for feed in feeds if feed != "-" and "://" not in feed and not os.path.exists(feed)]
     if len(missing) == len(feeds):  # nothing to add: no store is made for it
-        raise InputError(f"{missing[0]}: no such file or directory" + (f" (nor {len(missing) - 1} more)" if len(missing) > 1 else ""))
+        raise InputError(f"{', '.join(missing)}: no such file or directory")
     unreadable = 0
     with progress() as bar:
         task = bar.add_task("adding articles", total=None)

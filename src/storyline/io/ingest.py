@@ -21,6 +21,7 @@ MULTINEWS_DOC_SEPARATOR = "|||||"
 MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 LONGBENCH_HEADER = re.compile(r"^\s*Passage \d+:\s*$", re.MULTILINE)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+NO_TEXT = "an article must be a string or an object with a 'text' or 'html' string"
 
 
 def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list[Cluster]:
@@ -174,9 +175,8 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
         for number, line in _lines(path):
             try:
                 record = json.loads(line)
-                if not isinstance(record, dict) or "id" not in record or not any(
-                        isinstance(record.get(field), str) for field in ("text", "html")):
-                    raise InputError("an article needs an 'id' and a 'text' (or 'html') string")
+                if not isinstance(record, dict) or "id" not in record:
+                    raise InputError("an article needs an 'id' and a 'text'")
                 document = _document_from_json(record, str(record["id"]))
             except json.JSONDecodeError as err:
                 _handle(f"{path}:{number}", InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
@@ -241,7 +241,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
         elif isinstance(html, str):
             body, is_html = html, True
         else:
-            raise InputError("each document must be a string or an object with a 'text' or 'html' string")
+            raise InputError(NO_TEXT)
         fields = {k: str(item[k]) for k in ("id", "title", "source", "url", "published") if item.get(k)}
         if is_html:
             page = document_from_html(body, default_id, fields.get("url", ""))
@@ -250,7 +250,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
         document.title = document.title or headline(body)
         document.source = document.source or outlet_of(document.url, body)
         return document
-    raise InputError("each document must be a string or an object with a 'text' or 'html' string")
+    raise InputError(NO_TEXT)
 
 
 def _known(document: Document) -> dict[str, str]:
