@@ -143,12 +143,15 @@ def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
                  "Web wide crawl of harbour news sites from a seedlist of June 2031.",
                  "Crawl start date: 04 June, 2014.",
                  "Did not receive the verification email for the Harbour Herald app? Ask the help desk.",
-                 "Ada Lind Live on Periscope 03-12-2025.", "Ada Lind Live on Periscope Dec. 29, 2016."):
+                 "Ada Lind Live on Periscope 03-12-2025.", "Ada Lind Live on Periscope Dec. 29, 2016.",
+                 "Sign up here for the Harbour Herald Shipping newsletter.",
+                 "Get the Vestmark Daily Business newsletter every weekday morning."):
         assert is_junk(line), line
     for line in ("The harbour museum had no customer reviews yet when the fire broke out.",
                  "Divers began a slow crawl along the seabed at dawn.",
                  "The mayor will go live on Facebook on Tuesday to answer questions about the fire.",
                  "The bank said scammers sent a verification email to 3,000 of its customers in Lund Bay.",
                  "Customer reviews of the harbour hotel on travel sites plunged after the fire.",
-                 "He was live on Facebook on 12/03/2025 when the police arrived at the pier."):
+                 "He was live on Facebook on 12/03/2025 when the police arrived at the pier.",
+                 "The mayor will get the newsletter of the harbour board every Monday and read it aloud."):
         assert not is_junk(line), line

@@ -86,7 +86,8 @@ RULES = [
     ("share tweet pin email print", r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b"),
     ("newsletter newsletters alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
-     r"|^\W*sign up for\b.{0,40}\b(alerts|emails|newsletters)\b"),
+     r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
+     r"|^\W*get (the|our) .{0,60}\bnewsletter\b.{0,40}\W*$"),  # "Get the Daily Business newsletter every morning."
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
