@@ -13,6 +13,7 @@ from ..text.vectors import Matrix, dense
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
 #                   (all of them, at least one, when the shorter of the two has fewer)
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
 PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
 
@@ -53,12 +54,14 @@ def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts
 
 
 def disagree(one: str, other: str) -> bool:
-    """True when two sentences tell a story apart: both give figures and share none ("120 residents were
-    evacuated" and "40 residents were evacuated"), or after the same words they name places neither names
-    elsewhere ("a warehouse in Bergen" and "a warehouse in Molde")."""
-    figures, other_figures = set(FIGURE.findall(one)), set(FIGURE.findall(other))
-    if figures and other_figures and not figures & other_figures:
-        return True
+    """True when two sentences tell a story apart: both give figures, or days of the week, and share none
+    ("120 residents were evacuated" and "40 residents were evacuated"; "began on Wednesday" and "entered
+    its second day on Thursday"), or after the same words they name places neither names elsewhere ("a
+    warehouse in Bergen" and "a warehouse in Molde")."""
+    for found in (FIGURE.findall, WEEKDAY.findall):
+        items, other_items = set(found(one)), set(found(other))
+        if items and other_items and not items & other_items:
+            return True
     places, other_places = _places(one), _places(other)
     return any(not (_names_any(other, places[after]) or _names_any(one, other_places[after]))
                for after in places.keys() & other_places.keys())
