@@ -475,11 +475,13 @@ def storyline_process(*args):
 def test_stories_commands(tmp_path):
     feed = tmp_path / "feed.jsonl"
     rows = [{"id": i, "text": t, "source": s, "published": "2031-03-12"} for i, s, t in FIRE + FOOTBALL]
-    feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + '{broken\n{"id": "no-text"}\n')
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows) + '{broken\n{"id": "no-text"}\n'
+                    '{"id": "bad-date", "text": "The fire at the harbour was put out.", "published": "2031-02-30"}\n')
     db = tmp_path / "stories.db"
     added = storyline("stories", "add", feed, "--db", db)
     assert added.exit_code == 0, added.output
-    assert "4 articles added" in added.stderr and "2 new stories" in added.stderr and "2 unreadable" in added.stderr
+    assert "4 articles added" in added.stderr and "2 new stories" in added.stderr and "3 unreadable" in added.stderr
+    assert "feed.jsonl:7: published: not a date: '2031-02-30'" in added.stderr
     assert "feed.jsonl:6: an article must be a string or an object with a 'text' or 'html' string" in added.stderr
     listing = storyline("stories", "list", "--db", db)
     assert listing.exit_code == 0 and listing.stdout.count("2031-03-12") == 4

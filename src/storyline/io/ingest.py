@@ -11,7 +11,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from ..model import Cluster, Document
+from ..model import Cluster, Document, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html
 from ..text.outlets import headline, outlet_from_text, outlet_of
 
@@ -178,6 +178,8 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
                 if not isinstance(record, dict) or "id" not in record:
                     raise InputError("an article needs an 'id' and a 'text'")
                 document = _document_from_json(record, str(record["id"]))
+                if document.published and publication_day(document.published) is None:
+                    raise InputError(f"published: not a date: {document.published!r}")
             except json.JSONDecodeError as err:
                 _handle(f"{path}:{number}", InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
                 continue

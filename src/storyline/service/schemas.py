@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, model_validator
+
+from ..model import publication_day
+
+
+def _a_date(value: str | None) -> str | None:
+    if value and publication_day(value) is None:
+        raise ValueError(f"not a date: {value!r} (ISO 8601, such as 2031-03-12 or 2031-03-12T07:42:00Z)")
+    return value
+
+
+Published = Annotated[StrictStr | None, AfterValidator(_a_date),
+                      Field(description="Publication date, ISO 8601.")]
 
 
 class DocumentIn(BaseModel):
@@ -21,7 +33,7 @@ class DocumentIn(BaseModel):
     source: StrictStr | None = Field(None, description="The outlet that published it.")
     url: StrictStr | None = None
     id: StrictStr | None = None
-    published: StrictStr | None = Field(None, description="Publication date, ISO 8601.")
+    published: Published = None
 
     @model_validator(mode="after")
     def _has_body(self) -> DocumentIn:
@@ -60,7 +72,7 @@ class ArticleIn(BaseModel):
     title: StrictStr | None = None
     source: StrictStr | None = None
     url: StrictStr | None = None
-    published: StrictStr | None = Field(None, description="Publication date, ISO 8601.")
+    published: Published = None
 
     @model_validator(mode="after")
     def _has_body(self) -> ArticleIn:

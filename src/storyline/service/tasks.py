@@ -100,8 +100,8 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
         thread_of = store.story_threads()
         entries = [_story_entry(story, articles) | {"thread": thread_of.get(story)} for story, articles in groups.items()]
         moments = {entry["story"]: _moment(entry["last_seen"]) for entry in entries}
-        known = [moment for moment in moments.values() if moment is not None]
-        newest = max(known) if known else None
+        known = [(moment, entry["last_seen"]) for entry in entries if (moment := moments[entry["story"]]) is not None]
+        newest, newest_as_given = max(known) if known else (None, None)
         if days is not None and newest is not None:
             since = newest - dt.timedelta(days=days)
             entries = [entry for entry in entries if _on_or_after(moments[entry["story"]], since)]
@@ -116,11 +116,14 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
                 _headlines[key] = story_headline(store.articles(entry["story"], text_chars=HEADLINE_CHARS)) \
                     or f"Story {entry['story']}"
             entry["headline"] = _headlines[key]
-    return {"stories": shown, "total": len(entries), "newest": newest.isoformat() if newest else None}
+    return {"stories": shown, "total": len(entries), "newest": newest_as_given}
 
 
 def _story_entry(story: int, articles: list[StoredArticle]) -> dict[str, Any]:
-    dates = sorted(a.published for a in articles if a.published)
+    """A story's entry in the list; its first and last seen are its articles' publication dates as given,
+    in the order of time (a date that cannot be read is left out)."""
+    dated = [(moment, a.published) for a in articles if (moment := _moment(a.published)) is not None]
+    dates = [date for _, date in sorted(dated)]
     return {
         "story": story,
         "headline": "",
