@@ -175,5 +175,23 @@ def test_on_a_phone_the_source_slides_up_and_escape_puts_it_away(server, browser
     page.screenshot(path=str(shots / "reader-phone.png"))
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.querySelector('#story-pane').classList.contains('open')")
+    assert page.locator("#story-summary .sentence.active, #story-summary .cite.active").count() == 0
+    # at any width, each sentence's citations start on the line its text ends on, never on the next line
+    for width in range(320, 421, 4):
+        page.set_viewport_size({"width": width, "height": 844})
+        apart = page.evaluate("""() => [...document.querySelectorAll('#story-summary .sentence')].filter((sentence) => {
+            const lines = sentence.getClientRects(), chip = sentence.nextElementSibling.querySelector('.cite');
+            return Math.abs(chip.getBoundingClientRect().bottom - lines[lines.length - 1].bottom) > 8;
+        }).length""")
+        assert apart == 0, width
     not_run(page)
+    page.close()
+
+
+def test_a_story_that_does_not_exist_shows_the_error_alone(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url + "/story/999", wait_until="networkidle")
+    page.wait_for_function("() => document.querySelector('#story-title').textContent === 'No such story'")
+    assert "no story 999" in (page.locator("#story-status").text_content() or "")
+    assert not page.locator("#story-body").is_visible() and not page.locator("#coverage-heading").is_visible()
     page.close()

@@ -267,6 +267,7 @@ def test_story_page_parts():
     assert [(c.outlet, c.articles) for c in coverage_by_outlet(documents)] == [("Courier", 1), ("Herald", 1)]
     [quote] = quotes(documents)
     assert quote.speaker == "Inge Solberg" and quote.text.startswith("We saw the roof collapse")
+    assert quote.text.endswith("turned orange")  # no comma of the sentence it was quoted in
     dated = [Document(text="The warehouse opened on March 3, 1998. It burned down on March 11, 2031, police said.")]
     assert [e.date for e in timeline(dated)] == ["1998-03-03"]  # "It burned ..." leans on the sentence before
 

@@ -278,7 +278,7 @@ def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
             speaker = _full_name(_tidy_speaker(speaker), [documents[sentence.doc]] + documents)
             if per_speaker[speaker] < SPEAKER_QUOTES:
                 per_speaker[speaker] += 1
-                found[key] = Quote(quote.strip(), speaker, sentence.doc, [sentence.doc])
+                found[key] = Quote(quote.strip().rstrip(","), speaker, sentence.doc, [sentence.doc])  # "Never again,"
     return list(found.values())[:limit]
 
 

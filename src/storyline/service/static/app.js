@@ -201,6 +201,7 @@
     close() {
       if (!this.node.classList.contains("open")) return;
       this.node.classList.remove("open");
+      document.querySelectorAll(".sentence.active, .cite.active").forEach((n) => n.classList.remove("active"));
       if (this.returnFocus) this.returnFocus.focus();
     }
   }
@@ -218,7 +219,7 @@
     const paragraph = el("p");
     summary.sentences.forEach((sentence, i) => {
       const span = el("span", { class: "sentence", id: `${container.id}-s${i}` }, sentence.text);
-      const cites = el("span", { class: "cites" });
+      const cites = el("span", { class: "cites" }, "\u2060");  // a word joiner: the citations never start a line
       const refs = [...sentence.sources].sort((a, b) => numberOf(docs, a.doc) - numberOf(docs, b.doc));
       const links = [];
       for (const ref of refs) {
