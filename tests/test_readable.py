@@ -413,7 +413,10 @@ def test_a_person_named_alone_is_named_in_full_at_first_mention_and_never_if_nev
             assert not mentions or full in mentions[0], (name, texts)
         shown.update(pair for s in summary.sentences for pair in s.full_names)
         assert_sources_point_at_their_sentences(summary, [Document(a) for a in INTRODUCED_ELSEWHERE])
-    assert shown == {"Vik": "Ole Vik", "Brock": "Lise Brock"}  # at some length, the source's "Vik said"
+    assert shown == {"Vik": "Harbour master Ole Vik", "Brock": "Lise Brock"}  # at some length, the source's "Vik said"
+    two = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=2).to_dict()["sentences"][1]
+    assert two["text"].startswith("Harbour master Ole Vik said")  # "Harbour master Ole Vik, who has run ..."
+    assert two["full_names"] == [{"written": "Vik", "shown": "Harbour master Ole Vik"}]
 
 
 def test_a_company_the_articles_speak_of_as_one_needs_no_introduction():
@@ -426,8 +429,6 @@ def test_a_company_the_articles_speak_of_as_one_needs_no_introduction():
     for person in ("Halvorsen said it was the worst fire he had seen.", "Halvorsen's statement and staff.",
                    "Property developer Halvorsen bought the pier.", "The rebel group Halvorsen led."):
         assert not is_body("Halvorsen", person), person
-    two = summarize(INTRODUCED_ELSEWHERE, words=None, sentences=2).to_dict()["sentences"][1]
-    assert two["text"].startswith("Ole Vik said") and two["full_names"] == [{"written": "Vik", "shown": "Ole Vik"}]
 
 
 def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_articles_show_a_person():
@@ -438,7 +439,7 @@ def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_
                 "The deckhand, Lena Greek, helped the passengers off the ferry before the fire reached the cabins."]
     sentences = prose_sentences([Document(a) for a in articles])
     full_names = dependencies(sentences).in_full
-    assert full_names[1] == {"Wilson": Person("Ada Wilson")}  # not only "Wilson said"
+    assert full_names[1] == {"Wilson": Person("Ada Wilson", title="harbour police officer")}  # not only "Wilson said"
     assert full_names[3] == {}  # "Greek" of "a Greek cultural group" is no person
     places = ["Harbour police officer Ada Austin stopped the ferry at Lund Bay on Monday after a fire broke out on deck.",
               "Austin said the ferry was never safe to sail in such weather, and the council agreed with her.",
@@ -452,8 +453,9 @@ def test_a_professor_named_by_surname_is_given_in_full():
     articles = ["Professor Ole Vik of the Nordvik Institute has counted the harbour seals of Lund Bay for twenty years.",
                 "In 2010 Prof Vik published a census showing that the colony had doubled in a decade."]
     sentences = prose_sentences([Document(a) for a in articles])
-    assert dependencies(sentences).in_full[1] == {"Vik": Person("Ole Vik")}
-    assert give_in_full(sentences[1].text, "Vik", Person("Ole Vik"))[0].startswith("In 2010 Prof Ole Vik published")
+    assert dependencies(sentences).in_full[1] == {"Vik": Person("Ole Vik", title="Professor")}
+    assert give_in_full(sentences[1].text, "Vik", Person("Ole Vik", title="Professor"))[0].startswith(
+        "In 2010 Prof Ole Vik published")  # the sentence's own title
 
 
 def test_a_place_before_said_is_no_person_named_alone():
@@ -479,6 +481,9 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
         "The pier is unsafe, said Ole Vik, the harbour master.")
     captain = Person("Ole Vik", title="ferry captain")
     assert give_in_full("Vik's boat sank.", "Vik", captain)[0] == "Ferry captain Ole Vik's boat sank."
+    lunde = people_in_full(["Police spokesman Erik Lunde said the captain was questioned.",
+                            "Norwegian police spokesman Ada Dahl said so."], wanted={"Lunde", "Dahl"})
+    assert lunde == {"Lunde": Person("Erik Lunde", title="police spokesman"), "Dahl": Person("Ada Dahl")}
     assert give_in_full("Vik, the head of the salvage company, said it took four hours.", "Vik", captain)[0] == (
         "Ole Vik, the head of the salvage company, said it took four hours.")  # the sentence's role, not another
     found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
@@ -489,8 +494,9 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
     assert found == {"Ole": vik, "Vik": vik, "Ada": Person("Ada Dahl"), "Tor": Person("Tor Dahl")}
     assert people_in_full(["The pier closed. Harbour master Ole Vik said so, and his lawyer Tora Lund agreed, with "
                            "Saïd Kouachi and Ali Kouachi."], wanted={"Vik", "Ole", "Tora", "Lund", "Saïd", "Ali", "Kouachi"}
-                          ) == {  # a title opening a sentence, a description
-        "Ole": Person("Ole Vik"), "Vik": Person("Ole Vik"), "Tora": Person("Tora Lund"), "Lund": Person("Tora Lund"),
+                          ) == {  # a title opening a sentence (in lower case), a description (none)
+        "Ole": Person("Ole Vik", title="harbour master"), "Vik": Person("Ole Vik", title="harbour master"),
+        "Tora": Person("Tora Lund"), "Lund": Person("Tora Lund"),
         "Saïd": Person("Saïd Kouachi"), "Ali": Person("Ali Kouachi")}  # two Kouachis: "Kouachi" alone is neither
 
 

@@ -401,7 +401,7 @@ NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|o
 # A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
 # ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
 DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
-QUALIFIERS = frozenset("former acting deputy assistant associate senior junior vice interim retired chief fire police "
+QUALIFIERS = frozenset("former acting deputy assistant associate senior junior vice interim retired chief fire police union "
                        "state harbour harbor district county city federal foreign defense defence press campaign "
                        "security health research science news sports".split())
 JOBS = frozenset(
@@ -482,17 +482,27 @@ def _role(text: str, end: int) -> str:
 
 
 def _title(text: str, start: int) -> str:
-    """The title before the name starting at ``start`` (see QUALIFIERS; "" for none, for one opening a
-    sentence, whose first word may be capitalized only there, and for a description: "the engineer Ada
-    Dahl", "his lawyer Ada Dahl")."""
+    """The title before the name starting at ``start`` (see QUALIFIERS and JOBS; "" for none, and for a
+    description: "the engineer Ada Dahl", "his lawyer Ada Dahl"). A title opening a sentence is given in lower
+    case when its first word is one of those words and the others are in lower case ("Police spokesman Erik
+    Lunde said" -> "police spokesman"), as it is when it is a title of address ("Professor", "Mayor"), else
+    none: its first word may be capitalized only there."""
     words = text[max(0, start - 80):start].split()
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
             words[-1][0].isupper() or words[-1] in JOBS or words[-1] in QUALIFIERS):
         title.insert(0, words.pop())
-    opens_sentence = not words or words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
-    described = bool(words) and (words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s")))
-    return " ".join(title) if title and title[-1].lower() in JOBS and not (opens_sentence or described) else ""
+    if not title or title[-1].lower() not in JOBS:
+        return ""
+    if not words or (words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
+                     and not words[-1].endswith((',"', ",”"))):  # it opens a sentence (not '..., " union leader')
+        if title[0].rstrip(".") in ANY_TITLE:
+            return " ".join(title)  # "Professor Ada Dahl", "Mayor Ada Dahl"
+        first, rest = title[0].lower(), title[1:]
+        common = (first in QUALIFIERS or first in JOBS) and all(word.islower() for word in rest)
+        return " ".join([first, *rest]) if common else ""  # not "Norwegian police spokesman"
+    described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
+    return "" if described else " ".join(title)
 
 
 def _within_sentence(text: str, start: int) -> bool:
