@@ -377,6 +377,9 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
         "Residents of Lund Bay started to return to their homes on Monday after the flood.",
         "The ferry to Lund Bay was expected on Monday but it never arrived at the quay.")]
     assert [e.date for e in timeline(done)] == ["2031-06-09", "2031-06-09"]
+    suspended = [Document(published="2031-06-11", text="The ferry company has suspended the captain while "
+                          "investigators look into Monday's crash at the pier, the company said on Wednesday.")]
+    assert [(e.date, e.mention) for e in timeline(suspended)] == [("2031-06-11", "on Wednesday")]
 
 
 def bridge_store(tmp_path):

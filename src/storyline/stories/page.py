@@ -383,7 +383,8 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
     """The first date a sentence gives: (sort key, ISO date, date for a reader, the words that gave it),
     or None. A day and month without a year take the year that puts them nearest ``reference``; a weekday
     is the one before ``reference`` (after it when its clause speaks of the future). A date in a clause
-    that dates something else ("after the fire on Tuesday") gives way to one in a main clause."""
+    that dates something else ("after the fire on Tuesday", "Tuesday's fire") gives way to one in a main
+    clause."""
     matches = [(match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(DATE_PATTERNS)
                for match in pattern.finditer(sentence)]
     found = []
@@ -398,7 +399,8 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
             continue
         if resolved is not None:
             taken = match.end()
-            found.append((SUBORDINATE.search(clause) is not None, resolved, match.group(0).strip()))
+            another = SUBORDINATE.search(clause) is not None or sentence.startswith(("'s ", "’s "), match.end())
+            found.append((another, resolved, match.group(0).strip()))  # "Monday's crash": another event's date
     if not found:
         return None
     _, (day, precision), mention = min(found, key=lambda f: f[0])  # the first date of a main clause, if any
