@@ -8,6 +8,7 @@ Screenshots go to $STORYLINE_SCREENSHOTS, or to a temporary directory.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import httpx
@@ -26,7 +27,8 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {
 
 def texts() -> list[str]:
     courier, wire = ((EXAMPLE / name).read_text(encoding="utf-8") for name in ("coastal-courier.txt", "north-sea-wire.txt"))
-    return [courier, wire.rstrip() + f"\n\n{SCRIPT}\n\nMore on this story later. {IMAGE}\n"]
+    caption = "Firefighters walk past the warehouse in Port Aldren on Wednesday. (AP Photo/Ole Vik)"  # blanked on a page
+    return [courier, wire.rstrip() + f"\n\n{caption}\n\n{SCRIPT}\n\nMore on this story later. {IMAGE}\n"]
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +152,9 @@ def test_a_story_page(server, browser, shots):
     page.locator("#story-summary .cite").first.click()
     page.locator("#story-pane mark").wait_for()
     assert page.locator("#story-pane mark").is_visible()
+    for source in range(page.locator("#story-summary .sources .linklike").count()):  # a blanked caption leaves no hole
+        page.locator("#story-summary .sources .linklike").nth(source).click()
+        assert not re.search(r"\n[ \t]{5,}(\n|$)", page.locator("#story-pane .doc-text").text_content() or "")
 
     page.fill("#news-reader", "ana")
     page.click("#news-form button")

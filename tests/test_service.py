@@ -370,6 +370,7 @@ def test_stories_from_a_feed_batch(client):
     assert news["update"] and news["summary"]["documents"][0]["id"] == "herald-1"
     assert [d["new"] for d in news["documents"]] == [True, False, False]
     assert_error(client.get(f"/stories/{story['story']}/new"), 422)
+    assert_error(client.get(f"/stories/{story['story']}/new", params={"reader": "  "}), 422)  # a blank name is nobody
     assert_error(client.get(f"/stories/{story['story']}", params={"words": 0}), 422, "invalid_setting")
 
 

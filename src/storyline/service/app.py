@@ -168,7 +168,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     @app.get("/stories/{story}/new", tags=["stories"], response_model=None,
              responses={200: {"model": StoryPageOut, "description": "What is new"}, **_errors(404, 422, 503, 504)})
     async def story_news(request: Request, story: int,
-                         reader: str = Query(..., min_length=1, max_length=100, description="Who is reading."),
+                         reader: str = Query(..., min_length=1, max_length=100, pattern=r"\S",
+                                             description="Who is reading (not blank)."),
                          words: int | None = Query(None, description="Word budget of the summary.")) -> JSONResponse:
         """What is new in a story since `reader` last looked (everything on a first look); this look is then
         remembered."""

@@ -158,7 +158,9 @@
       // An article of long lines and no blank one (a page's extracted text) has a paragraph a line: set them
       // apart (hard-wrapped text keeps its lines).
       const aLineEach = !text.includes("\n\n") && text.length / text.split("\n").length > 100;
-      const spaced = aLineEach ? (part) => part.replace(/\n/g, "\n\n") : (part) => part;
+      // A caption blanked out with spaces (so that offsets hold) leaves no hole: a line of spaces shows empty.
+      const blankless = (part) => part.replace(/\n[ \t]+(?=\n|$)/g, "\n").replace(/^[ \t]+\n/, "\n").replace(/\n{3,}/g, "\n\n");
+      const spaced = aLineEach ? (part) => blankless(part).replace(/\n/g, "\n\n") : blankless;
       let mark = null;
       if (to > from) {
         mark = el("mark", { tabindex: "-1", id: "highlight" }, spaced(text.slice(from, to)));
@@ -427,7 +429,7 @@
           article.published ? el("span", { class: "muted" }, ` · ${formatDate(article.published)}`) : null,
           article.copy_of ? el("span", { class: "tag", title: `a copy of ${article.copy_of}` }, "copy") : null));
       }
-      const counts = [plural(group.articles, "article")];
+      const counts = group.articles || !group.copies ? [plural(group.articles, "article")] : [];  // not "0 articles, 1 copy"
       if (group.copies) counts.push(plural(group.copies, "copy", "copies"));
       coverage.append(el("li", {}, el("strong", {}, group.outlet), el("span", { class: "muted" }, ` · ${counts.join(", ")}`), items));
     }
