@@ -43,8 +43,9 @@ class Summarizer:
         """The summary of ``cluster``, focused on ``query`` (by default the cluster's own; "" for none).
 
         With a short question (at most SHORT_QUESTION words that say what it asks about, see
-        analysis.question_words), the sentence most like it is chosen first (unless a model of one's own
-        ranks the sentences); a longer query (a topic to describe) steers the ranking. With a query the
+        analysis.question_words), the sentence most like it is chosen first and opens the summary when it
+        leans on none and none on it (unless a model of one's own ranks the sentences); a longer query (a topic
+        to describe) steers the ranking. With a query the
         articles do not answer (no sentence holds enough of it), the summary is the generic one and
         ``answered`` is False. Raises InputError when the cluster has no sentence of prose. Source offsets
         count Python ``str`` characters of the documents' texts.
@@ -55,12 +56,14 @@ class Summarizer:
         if answered is False:  # nothing speaks to the question: summarize the articles, and say so
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
+        answer = -1  # the sentence that answers a short question
         if self._everything_fits(candidates.words):
             scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
         else:
             scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
             if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-                scores[np.argmax(analysis.relevance)] = scores.max() + 1  # its answer comes in first
+                answer = int(np.argmax(analysis.relevance))
+                scores[answer] = scores.max() + 1  # its answer comes in first
             if analysis.seen is not None:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
@@ -84,6 +87,9 @@ class Summarizer:
                     after[i] = teller
         chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts,
                        publication_days(cluster.documents))
+        if answer in chosen and after[answer] == -1 and answer not in after[chosen]:
+            chosen.remove(answer)  # a short question's answer, leaning on nothing and leaned on by none, opens it
+            chosen.insert(0, answer)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts)
