@@ -18,17 +18,28 @@ class Document:
     published: str = ""
 
 
-def publication_day(published: str | None) -> dt.date | None:
-    """The day of a publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031"), or None when there is
-    none or it cannot be read."""
+def publication_moment(published: str | None) -> dt.datetime | None:
+    """A publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031") as an aware datetime (UTC when it
+    names no zone), or None when there is none or it cannot be read. ISO 8601 is read directly, anything
+    else by dateutil (a hundred times slower)."""
     if not published:
         return None
     try:
-        from dateutil import parser
+        moment = dt.datetime.fromisoformat(published)
+    except ValueError:
+        try:
+            from dateutil import parser
 
-        return parser.parse(published).date()
-    except (ValueError, OverflowError):
-        return None
+            moment = parser.parse(published)
+        except (ValueError, OverflowError):
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def publication_day(published: str | None) -> dt.date | None:
+    """The day of a publication date (see publication_moment), as the date names it; None when unreadable."""
+    moment = publication_moment(published)
+    return moment.date() if moment else None
 
 
 @dataclass

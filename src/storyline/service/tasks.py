@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from charset_normalizer import from_bytes
-from dateutil import parser
 
 from ..errors import InputError, StoreError
 from ..io.ingest import cluster_from_record
-from ..model import Document
+from ..model import Document, publication_moment
 from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
 from ..stories.page import HEADLINE_CHARS, story_headline
 from ..stories.store import StoredArticle
@@ -99,7 +98,7 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
             groups.setdefault(article.story, []).append(article)
         thread_of = store.story_threads()
         entries = [_story_entry(story, articles) | {"thread": thread_of.get(story)} for story, articles in groups.items()]
-        moments = {entry["story"]: _moment(entry["last_seen"]) for entry in entries}
+        moments = {entry["story"]: publication_moment(entry["last_seen"]) for entry in entries}
         known = [(moment, entry["last_seen"]) for entry in entries if (moment := moments[entry["story"]]) is not None]
         newest, newest_as_given = max(known) if known else (None, None)
         if days is not None and newest is not None:
@@ -122,7 +121,7 @@ def list_stories(db: str, limit: int, days: float | None = None) -> dict[str, An
 def _story_entry(story: int, articles: list[StoredArticle]) -> dict[str, Any]:
     """A story's entry in the list; its first and last seen are its articles' publication dates as given,
     in the order of time (a date that cannot be read is left out)."""
-    dated = [(moment, a.published) for a in articles if (moment := _moment(a.published)) is not None]
+    dated = [(moment, a.published) for a in articles if (moment := publication_moment(a.published)) is not None]
     dates = [date for _, date in sorted(dated)]
     return {
         "story": story,
@@ -136,17 +135,6 @@ def _story_entry(story: int, articles: list[StoredArticle]) -> dict[str, Any]:
 
 def _on_or_after(moment: dt.datetime | None, since: dt.datetime) -> bool:
     return moment is None or moment >= since
-
-
-def _moment(date: str | None) -> dt.datetime | None:
-    """A publication date as an aware datetime (UTC when it names no zone), or None when unreadable."""
-    if not date:
-        return None
-    try:
-        moment = parser.parse(date)
-    except (ValueError, OverflowError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def story_page(db: str, story: int, config: SummarizerConfig, reader: str | None = None, since: int = 0) -> dict[str, Any]:

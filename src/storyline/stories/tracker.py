@@ -43,7 +43,6 @@ and reads it again in the next one.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -55,7 +54,7 @@ import numpy as np
 from datasketch import MinHashLSH
 from scipy import sparse
 
-from ..model import Document
+from ..model import Document, publication_moment
 from ..text.clean import clean_spans
 from ..text.tokens import stem, surface_words
 from ..text.vectors import dense, tfidf
@@ -108,17 +107,8 @@ def _batches(items: Iterable, size: int) -> Iterable[list]:
 @lru_cache(maxsize=1 << 16)
 def _days(date: str | None) -> float:
     """Days since the epoch of an ISO-like date, or NaN when there is none or it cannot be read."""
-    if not date:
-        return np.nan
-    try:
-        from dateutil import parser
-
-        moment = parser.parse(date)
-    except (ValueError, OverflowError):
-        return np.nan
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.timestamp() / 86400
+    moment = publication_moment(date)
+    return np.nan if moment is None else moment.timestamp() / 86400
 
 
 def prose(document: Document) -> str:

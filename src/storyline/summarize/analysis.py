@@ -98,7 +98,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
-    coverage = query_coverage(query, passages(candidates))
+    coverage = query_coverage(asked, passages(candidates))
     return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)))
 
 
@@ -116,11 +116,11 @@ def passages(candidates: Candidates) -> list[list[str]]:
     return tokens[:1] + [tokens[i] + tokens[i + 1] if follow else tokens[i + 1] for i, follow in enumerate(follows)]
 
 
-def query_coverage(query: str, tokens: list[list[str]]) -> float:
-    """The largest share of the query's words (see question_words) that one passage (given by its stems)
-    holds, each word weighed by its rarity in general English: near 1 when a passage speaks to the whole
-    question, near 0 when the articles never touch its distinctive words."""
-    weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(question_words(query)).items()}
+def query_coverage(asked: list[str], tokens: list[list[str]]) -> float:
+    """The largest share of a question's words (``asked``, see question_words) that one passage (given by its
+    stems) holds, each word weighed by its rarity in general English: near 1 when a passage speaks to the
+    whole question, near 0 when the articles never touch its distinctive words."""
+    weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(asked).items()}
     total = sum(weights.values())
     if not total:
         return 0.0

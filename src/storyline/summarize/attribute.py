@@ -7,13 +7,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WHEN, speaker_words
+from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, speaker_words
 from ..text.vectors import Matrix, dense
 
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
 #                   (all of them, at least one, when the shorter of the two has fewer)
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
 PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
 

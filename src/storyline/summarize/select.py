@@ -135,9 +135,10 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
     repeating = []
     for j in near:
         shared = pairs.intersection(pairwise(tokens[ranked[j]]))
-        if len(shared) >= least and (texts is None or any((names | _names(texts, ranked[j])).isdisjoint(pair)
-                                                           for pair in shared)):
-            repeating.append(j)
+        if len(shared) >= least:
+            either = names | _names(texts, ranked[j])
+            if texts is None or any(either.isdisjoint(pair) for pair in shared):
+                repeating.append(j)
     result = row.copy()
     result[repeating] = np.inf
     return result

@@ -233,7 +233,8 @@ def _no_noun(word: str) -> bool:
             or (word.endswith("est") and len(word) > 5 and word not in NOUNS_IN_EST))
 
 
-WHEN = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WHEN = re.compile(rf"\b({WEEKDAYS}|January|February|March|April|May|"
                   r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
                   r"Dec)\b")  # no one "he" could be, nor a name: "Adderall Jan. 6"
 
