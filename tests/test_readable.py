@@ -16,7 +16,8 @@ from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
 from storyline.text.prose import is_question
-from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, names, people_alone, people_in_full,
+from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, named_by_the, names, people_alone,
+                                     people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.reflow import paragraph_spans
 
@@ -327,6 +328,23 @@ def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_t
     scores[2] = 0.0  # a reader who read of the philanthropist before needs no introduction
     assert select(scores, vectors, words, 12, None, None, antecedent=needs.antecedent, unless_told=needs.unless_told,
                   tokens=tokens, known=frozenset({"philanthropist"})) == [1]
+
+
+def test_a_thing_its_article_introduced_before_comes_with_its_introduction_unless_the_summary_tells_of_it():
+    nouns = frozenset({"statement", "video"})
+    assert named_by_the("The ferry line apologised in the statement on Monday.", nouns) == ["statement"]
+    assert named_by_the("The line apologised in the statement it sent to the town.", nouns) == []  # says which
+    assert named_by_the("The line put out a statement; the statement said sorry.", nouns) == []  # named first
+    assert named_by_the('"We stand by the statement," the mayor said.', nouns) == []  # a speaker's words
+    assert named_by_the("The government apologised in a letter.", nouns) == []  # "the government" needs no introduction
+    introduction = "The ferry line Fjordlinjen apologised to its passengers in a statement on Monday evening."
+    middle = "Divers from Vestmark inspected the hull of the ferry Nordlys for three hours on Monday."
+    known = "Every crossing will run again from Thursday, the company said in the statement."
+    elsewhere = "The harbour master of Lund Bay said every crossing would run again from Thursday morning."
+    documents = [Document(f"{introduction} {middle} {known}"), Document(elsewhere)]
+    needs = dependencies(prose_sentences(documents), documents)
+    assert needs.antecedent[2] == 0 and needs.unless_told[2] == {"statement"}
+    assert dependencies(prose_sentences(documents)).antecedent[2] == -1  # without the articles, nothing is known
 
 
 def test_an_article_of_sentences_that_all_lean_on_something_left_out_is_still_summarized():

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
 
 import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
-                             VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
-                             is_body, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
+                             LOWER_WORD, VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
+                             is_body, named_by_the, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -27,6 +28,7 @@ PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
                    "happening".split())
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
+INTRODUCED_NOUNS = "introduced-nouns.txt"
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -184,6 +186,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
                for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
+    earlier = _Earlier(sentences, documents)
     result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
     in_full = []
     unless_told: list[frozenset[str]] = [frozenset()] * len(sentences)
@@ -195,9 +198,10 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
         in_full.append(full_names)
         before = previous[number]
         things = [] if leaning[number] else things_taken_as_known(sentence.text, sentence.index == lead[sentence.doc])
-        if things and introduction == -1:  # "The philanthropist ...": the sentence before it, unless told of one
-            result[number] = before
-            unless_told[number] = frozenset(words[-1] for thing in things if (words := content_words(thing)))
+        introduced = [] if leaning[number] or things else earlier.introduced(sentence)
+        if (things or introduced) and introduction == -1:  # "The philanthropist ...", "in the statement"
+            result[number] = earlier.introducer(number, introduced) if introduced else before
+            unless_told[number] = frozenset(words[-1] for thing in things + introduced if (words := content_words(thing)))
         elif leaning[number] or things:
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -206,6 +210,45 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
         else:
             result[number] = introduction
     return Dependencies(result, in_full, np.where(result >= 0, result, after), unless_told)
+
+
+class _Earlier:
+    """What the articles told before each candidate: the things of INTRODUCED_NOUNS they named."""
+
+    def __init__(self, sentences: list[Sentence], documents: Sequence[Document]):
+        self.sentences, self.documents = sentences, documents
+        self.first: dict[int, dict[str, int]] = {}  # document -> word -> where it first stands
+
+    def introduced(self, sentence: Sentence) -> list[str]:
+        """The things ``sentence`` names by "the" as a thing its article introduced before it ("in the
+        statement" after "in a statement"; see named_by_the); none without the documents."""
+        if not self.documents:
+            return []
+        nouns = named_by_the(sentence.text, introduced_nouns())
+        if not nouns:
+            return []
+        if sentence.doc not in self.first:
+            words = LOWER_WORD.finditer(self.documents[sentence.doc].text.lower())
+            self.first[sentence.doc] = {match.group(): match.start() for match in reversed(list(words))}
+        return [noun for noun in nouns if self.first[sentence.doc].get(noun, sentence.start) < sentence.start]
+
+    def introducer(self, number: int, nouns: list[str]) -> int:
+        """The last candidate before candidate ``number`` in its article that names one of ``nouns`` (-2 for
+        none)."""
+        doc, stems = self.sentences[number].doc, {stem(noun) for noun in nouns}
+        for before in range(number - 1, -1, -1):
+            if self.sentences[before].doc != doc:
+                break
+            if not stems.isdisjoint(content_words(self.sentences[before].text)):
+                return before
+        return -2
+
+
+@lru_cache(maxsize=1)
+def introduced_nouns() -> frozenset[str]:
+    """The nouns writers introduce before they say "the" ("a statement", then "the statement"), built by
+    ``python -m storyline.train.introductions``."""
+    return frozenset((resources.files("storyline") / "data" / INTRODUCED_NOUNS).read_text(encoding="utf-8").split())
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:

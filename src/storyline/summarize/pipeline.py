@@ -11,6 +11,7 @@ import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.html import document_from_text
+from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
@@ -68,7 +69,9 @@ class Summarizer:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
         needs = dependencies(analysis.sentences, cluster.documents)
-        known = read_words(cluster.previous)  # what the reader was told before
+        known = read_words(cluster.previous)  # what the reader was told before, and what they ask of
+        if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
+            known |= frozenset(content_words(cluster.query if query is None else query))
         leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are

@@ -199,6 +199,21 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
+def named_by_the(sentence: str, nouns: frozenset[str]) -> list[str]:
+    """The nouns of ``nouns`` that ``sentence`` names by "the" anywhere ("..., the agency said in the
+    statement.") without saying which it means ("the statement that ...", "the statement of ...", "the
+    statement it sent", a statement it named before "the statement"), outside quotations."""
+    found = [noun for match in THE_ANYWHERE.finditer(sentence) if (noun := match.group(1)) in nouns
+             and noun not in sentence[:match.start()].lower() and not DEFINED_AFTER.match(sentence, match.end())
+             and not CONTACT_CLAUSE.match(sentence, match.end())
+             and not _quoting(sentence[:match.start()], sentence[match.end():])]
+    return list(dict.fromkeys(found))
+
+
+THE_ANYWHERE = re.compile(r"\b[Tt]he ([a-z-]{4,})\b")
+CONTACT_CLAUSE = re.compile(r" (?:it|he|she|they|we|I) [a-z]")  # "the statement it sent"
+
+
 def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
     """The nouns of the sentence's noun phrases that point back (see THE_NOUN), not those followed by
     what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of a speaker);

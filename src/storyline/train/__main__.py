@@ -8,6 +8,7 @@ import time
 
 STEPS = [
     ["storyline.train.priors"],
+    ["storyline.train.introductions"],
     ["storyline.train.salience", "--no-cv"],
     ["storyline.train.salience", "--no-cv", "--query"],
 ]
