@@ -301,6 +301,18 @@ def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
     assert things_taken_as_known("The former teacher ran the ferry cafe.") == ["teacher"]
 
 
+def test_a_role_word_before_a_noun_qualifies_it_and_names_no_one():
+    lead = "The passenger ferry Stella Nord ran aground off Skarholm late on Friday, the coast guard said."
+    assert things_taken_as_known(lead, lead=True) == [] and things_taken_as_known(lead) == []
+    assert things_taken_as_known("The family home burned down on Monday.", lead=True) == []
+    assert things_taken_as_known("The driver hit a lamp post on the coast road.") == ["driver"]
+    assert things_taken_as_known("The 41-year-old rhino died on Sunday.", lead=True) == ["41-year-old"]
+    text = ("The passenger ferry Stella Nord ran aground on a sandbank off Skarholm late on Friday, and all 212 "
+            "passengers were taken off by lifeboats.\n\nThe operator, Nordlinjen, said it had cancelled all "
+            "crossings on the route until Monday.")
+    assert summarize(text).sentences[0].text.startswith("The passenger ferry")
+
+
 def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person():
     assert things_taken_as_known("The storm flooded every house on the quay.", lead=True) == []
     assert things_taken_as_known("The storm flooded every house on the quay.") == ["storm"]

@@ -193,10 +193,23 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
     ``lead`` may name a thing its headline told ("The storm ..."), but not a person ("The rapper, ...")."""
     role = THE_ROLE.match(sentence)
-    roles = [role.group(1)] if role and not DEFINED_AFTER.match(sentence, role.end(1)) else []
+    roles = [role.group(1)] if role and not (DEFINED_AFTER.match(sentence, role.end(1))
+                                            or _names_a_thing(sentence, role.end(1))) else []
     if lead:
         return [role for role in roles if role not in THINGS_IN_ROLES]
     return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+
+
+def _names_a_thing(sentence: str, end: int) -> bool:
+    """True when the word after ``end`` is a noun that the word before it qualifies: "The passenger ferry
+    ...", "The family home ..." (not "The passenger fell ...", "The driver hit ...", "The victim remains ...",
+    "The 41-year-old rhino ...")."""
+    after = NEXT_WORD.match(sentence, end)
+    return after is not None and "year" not in sentence[:end].rsplit(None, 1)[-1] and not (_no_noun(word := after.group(1)) or word.endswith("s") or word in SAME_IN_PAST)
+
+
+NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
+SAME_IN_PAST = frozenset("hit shot cut put set hurt quit beat bit lit read spread cost let split shut burst cast".split())
 
 
 def named_by_the(sentence: str, nouns: frozenset[str]) -> list[str]:
