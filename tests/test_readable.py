@@ -19,6 +19,7 @@ from storyline.text.prose import is_question
 from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, named_by_the, names, people_alone,
                                      people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
+from storyline.text.outlets import headline
 from storyline.text.reflow import paragraph_spans
 
 from helpers import assert_sources_point_at_their_sentences
@@ -55,6 +56,20 @@ def test_a_summary_of_wrapped_text_is_made_of_whole_sentences_that_point_into_it
 def test_wrapped_paragraphs_without_blank_lines_end_at_their_short_last_line():
     text = "\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS)
     assert [" ".join(text[a:b].split()) for a, b in paragraph_spans(text)] == PARAGRAPHS
+
+
+def test_a_short_wrapped_paragraph_whose_line_stops_mid_phrase_is_one_paragraph_and_no_headline():
+    text = ("Tugs pulled the ferry Stella Nord off the sandbank near Skarholm on\n"
+            "Tuesday and towed it to a shipyard in Lindhaven for repairs.\n\n"
+            "The salvage took six hours, the coast guard said.\n")
+    assert len(paragraph_spans(text)) == 2
+    assert headline(text) == "" and headline("Ferry freed from sandbank\n\n" + text) == "Ferry freed from sandbank"
+    assert summarize(text).sentences[0].text.startswith("Tugs pulled")
+    wrapped = ("KESSBY - Kessby's council approved a tram line linking the old harbour\n"
+               "and the university on Tuesday by 31 votes to 14 after a long debate in\n"
+               "the town hall. Critics said the line would cost too much and run too\n"
+               "rarely to help the workers who need it most, and vowed to go to court.\n")
+    assert headline(wrapped) == ""  # the first line of a wrapped paragraph
 
 
 def test_lines_of_a_list_or_a_heading_stay_lines():

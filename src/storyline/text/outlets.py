@@ -16,6 +16,7 @@ import re
 from urllib.parse import urlsplit
 
 from .clean import is_heading, is_junk
+from .reflow import paragraph_spans
 
 # The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
 BARE_AGENCIES = ("AP", "AFP", "CNN", "Reuters", "Xinhua", "UPI", "Bloomberg", "dpa", "Yonhap", "Kyodo", "TASS",
@@ -175,6 +176,9 @@ def is_attribution(line: str) -> bool:
 
 def headline(text: str) -> str:
     """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline
-    or date stamp is never a headline."""
-    first = text.strip().split("\n", 1)[0].strip()
-    return first if first and is_heading(first) and not is_attribution(first) else ""
+    or date stamp is never a headline, nor is the first line of a hard-wrapped paragraph."""
+    spans = paragraph_spans(text)
+    if not spans or "\n" in text[spans[0][0]:spans[0][1]]:
+        return ""
+    first = text[spans[0][0]:spans[0][1]]
+    return first if is_heading(first) and not is_attribution(first) else ""

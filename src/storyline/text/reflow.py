@@ -20,6 +20,7 @@ WRAPPED_SHARE = 0.5  # of the breaks between lines that must be wraps
 SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 LIST_ITEM = re.compile(r"^\s*([-*•–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s)")
 FIRST_WORD = re.compile(r"\S+")
+OPEN_END = re.compile(r"\s(?:a|an|the|and|or|of|on|in|at|to|for|with|from|by|near|into|onto|than)$")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -49,9 +50,10 @@ def _wraps(text: str, lines: list[tuple[int, int]]) -> list[bool]:
 
 def _goes_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
     """Whether a line break inside a sentence was left by a single wrap: the line does not end a sentence,
-    the next line (right after it) goes on in lower case."""
-    return (text.count("\n", line[1], following[0]) == 1 and text[following[0]:following[0] + 1].islower()
-            and not SENTENCE_END.search(text, line[0], line[1]))
+    the next line (right after it) goes on in lower case, or the line stops on a word no sentence nor
+    heading ends on ("... near Skarholm on" | "Tuesday and ...")."""
+    return (text.count("\n", line[1], following[0]) == 1 and not SENTENCE_END.search(text, line[0], line[1])
+            and (text[following[0]:following[0] + 1].islower() or bool(OPEN_END.search(text, line[0], line[1]))))
 
 
 def _is_wrap(text: str, line: tuple[int, int], following: tuple[int, int], width: float) -> bool:
