@@ -86,3 +86,12 @@ def test_a_malformed_jsonl_line_raises_without_on_error(tmp_path):
     path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n')
     with pytest.raises(InputError, match=f"{path}:2: malformed JSON"):
         list(iter_jsonl(str(path)))
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"id": "c1", "documents": "The ferry ran aground off Skarholm."}, "'documents' must be a list of articles, not str"),
+    ({"id": "c2", "documents": ["The ferry ran aground."], "previous": "Earlier news."}, "'previous' must be a list"),
+])
+def test_articles_given_as_a_string_instead_of_a_list_are_named_as_the_error(record, message):
+    with pytest.raises(InputError, match=message):
+        cluster_from_record(record)

@@ -207,6 +207,9 @@ def cluster_from_record(record: object, default_id: str = "") -> Cluster:
         raise InputError("a cluster must be a JSON object")
     cluster_id = str(record.get("id", record.get("_id", default_id)))
     if "documents" in record:
+        if not isinstance(record["documents"], list):
+            raise InputError(f"cluster {cluster_id!r}: 'documents' must be a list of articles, not "
+                             f"{type(record['documents']).__name__}")
         docs = [_document_from_json(d, f"{cluster_id}#{i + 1}") for i, d in enumerate(record["documents"])]
     elif "document" in record:
         docs = documents_from_text(str(record["document"]), cluster_id)
@@ -214,6 +217,8 @@ def cluster_from_record(record: object, default_id: str = "") -> Cluster:
         docs = documents_from_text(str(record["context"]), cluster_id)
     else:
         raise InputError(f"cluster {cluster_id!r} has no 'documents' list")
+    if not isinstance(record.get("previous") or [], list):
+        raise InputError(f"cluster {cluster_id!r}: 'previous' must be a list of articles")
     previous = [_document_from_json(d, f"{cluster_id}#prev{i + 1}") for i, d in enumerate(record.get("previous") or [])]
     references = record.get("summaries") or record.get("answers") or record.get("summary") or []
     if isinstance(references, str):
