@@ -10,7 +10,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from storyline.batch import finished_ids
+from storyline.batch import FileSink, finished_ids
+from storyline.batch.output import ShardSink
 from storyline.cli import cli, main
 from storyline.errors import InputError
 from storyline.io.ingest import read_clusters
@@ -178,6 +179,18 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     again = storyline("batch", clusters_jsonl, "-o", out)
     assert "3 already done" in again.stderr
     assert len(out.read_text().splitlines()) == 3
+
+
+@pytest.mark.parametrize("output", ["out.jsonl", "shards/"])
+def test_a_second_batch_run_on_the_same_output_is_refused_while_the_first_writes(tmp_path, clusters_jsonl, output):
+    def sink() -> FileSink | ShardSink:
+        return ShardSink(out, [str(clusters_jsonl)], 10, {}) if output.endswith("/") else FileSink(out)
+    out = tmp_path / output
+    first = sink()
+    second = storyline_process("batch", clusters_jsonl, "-o", str(out) + ("/" if output.endswith("/") else ""))
+    assert second.returncode == 2 and b"another storyline batch is writing to it" in second.stderr
+    first.close()
+    sink().close()  # the lock ends with the run
 
 
 def test_batch_fill_lets_the_last_sentence_cross_the_budget(tmp_path, clusters_jsonl):

@@ -1,13 +1,15 @@
 """The output side of a batch run: one JSONL file, or a directory of JSONL shards with a manifest.
 
-Either way a record is one line, written whole with one ``write`` call as soon as its cluster is done, so an
-interrupted run loses nothing written, and a line cut short (the process killed while writing) is dropped
-when the run resumes. Resuming skips every cluster whose id is already written.
+Either way one run at a time writes an output (a second is refused), and a record is one line, written
+whole with one ``write`` call as soon as its cluster is done, so an interrupted run loses nothing written,
+and a line cut short (the process killed while writing) is dropped when the run resumes. Resuming skips
+every cluster whose id is already written.
 
 The directory layout (``--engine dask``, or a directory given to ``-o``)::
 
     OUT/manifest.json           which input lines each shard holds, and whether it is done
     OUT/shard-III-KKKKK.jsonl   records of shard K of input I (lines in the order clusters finished)
+    OUT/.lock                   locked by the run writing it (one output, one run at a time)
 
 A shard is ``shard_size`` consecutive clusters (non-blank lines) of one input. Once all of its clusters are
 written the manifest marks it done, and a later run skips its lines without reading them as JSON.
@@ -15,6 +17,7 @@ written the manifest marks it done, and a later run skips its lines without read
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -27,6 +30,7 @@ from ..errors import InputError
 MANIFEST = "manifest.json"
 DEFAULT_SHARD_SIZE = 1000
 FORMAT = "storyline-batch/1"
+LOCK_FILE = ".lock"  # held by the run writing the directory
 
 
 @dataclass
@@ -100,6 +104,17 @@ def _append_line(fd: int, record: dict[str, Any]) -> None:
         data = data[os.write(fd, data):]
 
 
+def _lock(fd: int, path: Path) -> None:
+    """Hold an exclusive lock on ``fd`` until it is closed (or the process ends); InputError naming ``path``
+    when another run holds it: two runs appending to one output would write every cluster twice."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError(f"{path}: another storyline batch is writing to it; wait for it to finish, "
+                         "or write to another output") from None
+
+
 class FileSink:
     """Every record in one JSONL file, appended to (the local engine's layout). Its shards are only how a
     progress display groups the clusters."""
@@ -107,10 +122,11 @@ class FileSink:
     def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE):
         self.path = Path(out_path)
         self.shard_size = shard_size
-        ids, _ = scan(self.path)
-        self.done_ids: set[str] = set(ids)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        _lock(self._fd, self.path)
+        ids, _ = scan(self.path)
+        self.done_ids: set[str] = set(ids)
 
     def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
         """(last line, clusters) of a shard finished by an earlier run, or None: a file knows no shards."""
@@ -139,6 +155,8 @@ class ShardSink:
         if any(path == "-" for path in inputs):
             raise InputError("-: stdin cannot be split into shards that a later run finds again; give a file")
         self.dir.mkdir(parents=True, exist_ok=True)
+        self._lock_fd = os.open(self.dir / LOCK_FILE, os.O_WRONLY | os.O_CREAT, 0o644)
+        _lock(self._lock_fd, self.dir)
         described = [{"path": path, "bytes": os.path.getsize(path)} for path in inputs]
         manifest = self._load()
         if manifest is None:
@@ -161,7 +179,7 @@ class ShardSink:
     def _load(self) -> dict[str, Any] | None:
         path = self.dir / MANIFEST
         if not path.exists():
-            if any(self.dir.iterdir()):
+            if any(path.name != LOCK_FILE for path in self.dir.iterdir()):
                 raise InputError(f"{self.dir}: not empty and holds no {MANIFEST}: give a new or empty directory")
             return None
         try:
@@ -228,3 +246,4 @@ class ShardSink:
             self._entries[shard.name] = self._entry(shard, done=False)
         self._open.clear()
         self._write_manifest()
+        os.close(self._lock_fd)
