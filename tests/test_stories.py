@@ -382,6 +382,15 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
     assert [(e.date, e.mention) for e in timeline(suspended)] == [("2031-06-11", "on Wednesday")]
 
 
+def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_is_ahead_or_soon():
+    def dated(text: str) -> list[str]:
+        return [e.date for e in timeline([Document(published="2031-11-20", text=text)])]
+    assert dated("The inspectors' report, dated March 14, recommended repairs to the footbridge.") == ["2031-03-14"]
+    assert dated("The council will vote on the new footbridge on March 14.") == ["2032-03-14"]
+    assert dated("The hearing on the footbridge collapse opens on December 2 in Velmora.") == ["2031-12-02"]
+    assert dated("The footbridge was closed on November 18 after inspectors found cracks.") == ["2031-11-18"]
+
+
 def bridge_store(tmp_path):
     db = tmp_path / "bridge.db"
     add(db, [Document(**a) for a in BRIDGE])

@@ -80,6 +80,7 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
+SOON_DAYS = 31  # a day and month this near after an article's date, not told of as future, is still ahead
 SAME_EVENT = 0.35  # share of the shorter sentence's words (names and dates aside) that two sentences of one date
 SAME_EVENT_WORDS = 3  # tell the same event by, and the fewest such words they share
 DATE_STEMS = frozenset(stem(word) for word in DATE_WORDS)
@@ -381,8 +382,8 @@ def _same_event(one: set[str], other: set[str]) -> bool:
 
 def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:
     """The first date a sentence gives: (sort key, ISO date, date for a reader, the words that gave it),
-    or None. A day and month without a year take the year that puts them nearest ``reference``; a weekday
-    is the one before ``reference`` (after it when its clause speaks of the future). A date in a clause
+    or None. A day and month without a year, and a weekday, are the ones before ``reference`` (after it
+    when its clause speaks of the future; a day and month up to SOON_DAYS after it too, see _nearest). A date in a clause
     that dates something else ("after the fire on Tuesday", "Tuesday's fire") gives way to one in a main
     clause."""
     matches = [(match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(DATE_PATTERNS)
@@ -431,7 +432,7 @@ def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None
                 candidates.append(dt.date(reference.year + offset, month, number))
             except ValueError:
                 continue
-        return (min(candidates, key=lambda day: abs((day - reference).days)), 2) if candidates else None
+        return (_nearest(candidates, reference, future), 2) if candidates else None
     if kind == "month-year":
         return dt.date(int(match.group(2)), MONTH_NUMBER[match.group(1)[:3].lower()], 1), 1
     if kind == "year":
@@ -446,6 +447,16 @@ def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None
         return reference + dt.timedelta(days=ahead or (7 if qualifier == "next" else 0)), 2
     back = (reference.weekday() - WEEKDAYS.index(name)) % 7
     return reference - dt.timedelta(days=back or (7 if qualifier == "last" else 0)), 2
+
+
+def _nearest(days: list[dt.date], reference: dt.date, future: bool) -> dt.date:
+    """Of the same day and month in years around ``reference``: the first on or after it when the clause
+    speaks of the future, else the last before it (or within SOON_DAYS after it: "the hearing on
+    December 2" in a November article); "The report, dated March 14, ..." in a November article is of the
+    March before."""
+    if future:
+        return min((day for day in days if day >= reference), default=max(days))
+    return max((day for day in days if (day - reference).days <= SOON_DAYS), default=min(days))
 
 
 def _formats(day: dt.date, precision: int) -> tuple[str, str]:
