@@ -310,3 +310,19 @@ def test_outlet_from_url(url, outlet):
 def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     assert headline(text) == title
 
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Ferry runs aground off Skarholm\n\nBy Nils Aaberg\nNovember 21, 2026\n\nThe ferry ran aground on Friday.", "2026-11-21"),
+    ("Tue 5 March 2031 10:32\nTalks ended on Friday.", "2031-03-05"),
+    ("10:32 AM EDT, Tue March 5, 2031\nTalks ended on Friday.", "2031-03-05"),  # a zone it cannot place, unsaid
+    ("Nov 22\nTalks ended on Friday.", ""),  # no year: no publication date
+    ("Talks ended\n\nThe union said talks ended in 2031.", ""),  # a year in a sentence is no date stamp
+    ("One\nTwo\nThree\nFour\nMarch 5, 2031\nTalks ended.", ""),  # below the article's top
+])
+@pytest.mark.filterwarnings("error")
+def test_a_plain_text_article_is_published_on_the_date_its_top_gives_on_a_line_of_its_own(text, published):
+    assert document_from_text(text).published == published
+    assert [d.published for d in cluster_from_record({"documents": [text, {"text": text}]}).documents] == [published] * 2
+    given = cluster_from_record({"documents": [{"text": text, "published": "2031-01-02"}]}).documents[0]
+    assert given.published == "2031-01-02"

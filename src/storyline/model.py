@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import asdict, dataclass, field
 
 
@@ -30,7 +31,9 @@ def publication_moment(published: str | None) -> dt.datetime | None:
         try:
             from dateutil import parser
 
-            moment = parser.parse(published)
+            with warnings.catch_warnings():  # "EDT": a zone it cannot place is read as none (UTC)
+                warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+                moment = parser.parse(published)
         except (ValueError, OverflowError):
             return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

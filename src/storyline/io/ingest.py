@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..model import Cluster, Document, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html
-from ..text.outlets import headline, outlet_from_text, outlet_of
+from ..text.outlets import date_stamp, headline, outlet_from_text, outlet_of
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -236,11 +236,13 @@ def _document_from_json(item: object, default_id: str) -> Document:
     """A document of a JSON record: a string, or an object with a "text" or "html" string (and "id",
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
-    address, the dateline or the copyright notice, a title not given from a first line that reads as one."""
+    address, the dateline or the copyright notice, a title not given from a first line that reads as one, a
+    publication date not given from a date on a line of its own at its top."""
     if isinstance(item, str):
         if looks_like_html(item):
             return document_from_html(item, default_id)
-        return Document(text=item, id=default_id, title=headline(item), source=outlet_from_text(item))
+        return Document(text=item, id=default_id, title=headline(item), source=outlet_from_text(item),
+                        published=date_stamp(item))
     if isinstance(item, dict):
         text, html = item.get("text"), item.get("html")
         if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
@@ -256,6 +258,7 @@ def _document_from_json(item: object, default_id: str) -> Document:
         document = Document(text=body, **{"id": default_id, **fields})
         document.title = document.title or headline(body)
         document.source = document.source or outlet_of(document.url, body)
+        document.published = document.published or date_stamp(body)
         return document
     raise InputError(NO_TEXT)
 

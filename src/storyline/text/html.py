@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .outlets import headline, is_attribution, outlet_of
+from .outlets import date_stamp, headline, is_attribution, outlet_of
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -81,9 +81,10 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     """One article from a text that may be a web page: when it looks like HTML, the page's article (see
     document_from_html); else the text itself, unchanged (so offsets into it hold), titled by its first line
-    when that reads as a headline (never a dateline, byline or date) and with the outlet of ``url`` and of
-    its dateline or copyright notice as source (see outlets.outlet_of)."""
+    when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
+    its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
+    own at its top gives (see outlets.date_stamp)."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
     return Document(text=text, id=name, title=headline(text), source=outlet_of(url, text),
-                    url=url)
+                    url=url, published=date_stamp(text))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..model import publication_day
 from .clean import is_heading, is_junk
 from .reflow import paragraph_spans
 
@@ -167,6 +168,23 @@ def is_date_stamp(line: str) -> bool:
     if not tokens or len(line) > 100 or not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t.lower() in DATE_WORDS for t in tokens)
+
+
+def date_stamp(text: str, lines: int = 4) -> str:
+    """The day a plain-text article gives on a line of its own among its first ``lines`` non-blank lines
+    ("November 21, 2026", "Tue 5 March 2031 10:32"), as ISO 8601 ("2026-11-21"); '' for none. A date
+    without a year is no publication date."""
+    for line in text.lstrip().split("\n", lines * 3)[:lines * 3]:
+        line = line.strip()
+        if line and is_date_stamp(line) and YEAR.search(line) and (day := publication_day(line)):
+            return day.isoformat()
+        lines -= bool(line)
+        if not lines:
+            break
+    return ""
+
+
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def is_attribution(line: str) -> bool:
