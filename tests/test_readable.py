@@ -731,6 +731,16 @@ def test_a_two_letter_surname_is_a_person_but_a_two_letter_word_is_not():
     assert names("A Russian Su-27 fighter jet flew over the harbour on Monday.") == ([], [])
 
 
+def test_a_surname_with_letters_beyond_ascii_is_named_in_full_at_its_first_mention():
+    assert names("Nordlinjen chief executive Harald Strøm visited the ferry.") == (["Strøm"], ["Harald"])
+    assert people_alone("Erdoğan said the talks would go on.") == ["Erdoğan"]
+    text = ("The ferry Stella Nord ran aground off Skarholm on Friday and all 212 passengers were taken off, the "
+            "coast guard said.\n\nNordlinjen chief executive Harald Strøm visited the ship on Saturday morning.\n\n"
+            '"We will find out what went wrong," Strøm said at a news conference in Lindhaven on Saturday.')
+    shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
+    assert any(s.startswith('"We will find out') and "Harald Strøm" in s for s in shown), shown
+
+
 def test_a_title_the_sentence_splitter_knows_is_no_first_name():
     found = people_in_full(['"The pier was unsafe," said harbour police Ofc. Jane Doe on Monday.'], {"Doe"})
     assert found["Doe"].name == "Jane Doe"

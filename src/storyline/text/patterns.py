@@ -274,9 +274,9 @@ def _early_pronoun(sentence: str) -> bool:
     return match is not None and not NAMES_SOMEONE.search(WHEN.sub("", sentence[:match.start(1)]))
 
 
-# "Adler", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames of two letters
-# ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
-SURNAME = r"(?:[A-Z](?:[a-z]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-z]{2,})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
+# "Adler", "Strøm", "Erdoğan", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames
+# of two letters ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
+SURNAME = r"(?:[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿā-ž]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-zß-öø-ÿā-ž]{2,})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler", "Professor Adler" and "Prof Adler" name the person by surname alone.
 TITLES = frozenset(
