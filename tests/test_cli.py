@@ -235,6 +235,18 @@ def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
     assert result.exit_code == 0, result.output
     [row] = json.loads(table.read_text())
     assert row["clusters"] == 3 and row["errors"] == 1 and row["rouge1"] > 0
+    assert "scored 0 on 1 cluster(s) it gave no summary for (empty: InputError: no summary in" in result.stderr
+
+
+def test_eval_names_and_leaves_out_a_broken_line_and_a_cluster_without_references(tmp_path, clusters_jsonl):
+    data = tmp_path / "data.jsonl"
+    data.write_text(clusters_jsonl.read_text() + '{"id": "broken", "documents": \n'
+                    '{"id": "unreferenced", "documents": ["The ferry left Lund Bay at dawn on Monday."]}\n')
+    table = tmp_path / "table.json"
+    result = storyline("eval", data, "--systems", "lead", "--json", table)
+    assert result.exit_code == 0, result.output
+    assert f"skipped {data}:" in result.stderr and "cluster unreferenced has no reference summaries" in result.stderr
+    assert json.loads(table.read_text())[0]["clusters"] == 3
 
 
 def test_a_summary_with_no_sentence_is_said_so(example_dir, tmp_path):

@@ -13,9 +13,10 @@ from rich.table import Table
 from ..errors import InputError, MissingExtraError
 from ..io.ingest import iter_jsonl
 from ..model import Cluster
-from .common import progress
+from .common import progress, warn
 
 DEFAULT_SYSTEMS = "storyline,lead,rr-lead,lexrank"
+NAMED = 5  # clusters named in the message of a system that failed on some
 
 
 @click.command(name="eval")
@@ -47,6 +48,11 @@ def eval_command(data_path: str, summaries: str | None, systems: str, words: int
         results = evaluate(clusters, table, words, measure, timeout, lambda c: bar.advance(task))
     rows = [r.summary_row() for r in results]
     _print_table(rows, METRICS, f"ROUGE {measure} at {words} words on {len(clusters)} clusters of {data_path}")
+    for result in results:
+        if result.errors:
+            named = "; ".join(f"{cluster_id}: {message}" for cluster_id, message in list(result.errors.items())[:NAMED])
+            more = f"; and {len(result.errors) - NAMED} more" if len(result.errors) > NAMED else ""
+            warn(f"{result.name} scored 0 on {len(result.errors)} cluster(s) it gave no summary for ({named}{more})")
     if json_path:
         Path(json_path).write_text(json.dumps(rows, indent=2) + "\n")
     if per_cluster:
@@ -58,15 +64,18 @@ def eval_command(data_path: str, summaries: str | None, systems: str, words: int
 
 
 def _load_references(path: str, limit: int | None) -> list[Cluster]:
+    """The clusters of ``path`` with reference summaries; a line that is no cluster and a cluster without
+    references are named and left out."""
     clusters = []
-    for cluster in iter_jsonl(path):
+    for cluster in iter_jsonl(path, on_error=lambda _, error: warn(f"skipped {error}")):
         if not cluster.references:
-            raise InputError(f"{path}: cluster {cluster.id} has no reference summaries")
+            warn(f"skipped {path}: cluster {cluster.id} has no reference summaries")
+            continue
         clusters.append(cluster)
         if limit and len(clusters) >= limit:
             break
     if not clusters:
-        raise InputError(f"{path}: no clusters")
+        raise InputError(f"{path}: no cluster with reference summaries")
     return clusters
 
 

@@ -65,7 +65,7 @@ def stored_summaries(path: str) -> System:
 
     def run(cluster: Cluster, words: int) -> list[str]:
         if cluster.id not in stored:
-            raise InputError(f"{path}: no summary for cluster {cluster.id}")
+            raise InputError(f"no summary in {path}")
         return stored[cluster.id]
 
     return System(run)
