@@ -27,7 +27,8 @@ def test_text_cites_every_source_and_ends_with_the_sources():
         "The fire is out. [1] [2] Residents returned home. [1]\n\n"
         "Sources:\n"
         "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
-        "2. wire.txt"
+        "2. wire.txt\n"
+        "Read, not cited: 3"
     )
     assert render(SUMMARY) == render(SUMMARY, "text")
 
@@ -73,6 +74,7 @@ def test_markdown_cites_every_source_in_document_order_and_lists_the_cited_ones(
         "**Sources**\n\n"
         "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
         "2. wire.txt\n"
+        "\nRead, not cited: 3\n"
     )
 
 

@@ -31,15 +31,17 @@ def render(summary: Summary, fmt: str = "text") -> str:
 
 
 def to_text(summary: Summary) -> str:
-    """The cited sentences wrapped at WIDTH columns, then the numbered sources."""
+    """The cited sentences wrapped at WIDTH columns, then the numbered sources (and those not cited)."""
     body = _fill(_unanswered(summary) + _cited(summary, KEPT_TOGETHER))
-    return body + "\n\nSources:\n" + "\n".join(_sources(summary))
+    return body + "\n\nSources:\n" + "\n".join(_sources(summary)) + _uncited(summary)
 
 
 def to_markdown(summary: Summary) -> str:
     """Each sentence followed by [n] for every document that reports it (see ``_citation_group``), then the
-    numbered sources."""
-    return _unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
+    numbered sources (and those not cited)."""
+    uncited = _uncited(summary)
+    return (_unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
+            + (f"{uncited}\n" if uncited else ""))
 
 
 def _unanswered(summary: Summary) -> str:
@@ -63,6 +65,17 @@ def _sources(summary: Summary) -> list[str]:
     """One line per cited document: its number, title or name, outlet, date and address."""
     cited = sorted({ref.doc for s in summary.sentences for ref in s.sources})
     return [_source_line(doc + 1, summary.documents[doc]) for doc in cited]
+
+
+def _uncited(summary: Summary) -> str:
+    """The numbers of the documents read but cited for no sentence (so that a gap in the sources' numbers is
+    told), on a line that opens on a line break; '' when every document is cited."""
+    cited = {ref.doc for s in summary.sentences for ref in s.sources}
+    uncited = [str(doc + 1) for doc in range(len(summary.documents)) if doc not in cited]
+    if not uncited or not cited:
+        return ""
+    more = f" and {len(uncited) - MAX_CITATIONS} more" if len(uncited) > MAX_CITATIONS else ""
+    return f"\nRead, not cited: {', '.join(uncited[:MAX_CITATIONS])}{more}"
 
 
 def _source_line(number: int, document: Document) -> str:
