@@ -13,7 +13,7 @@ import numpy as np
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
-                             LOWER_WORD, VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
+                             VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
                              is_body, named_by_the, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
@@ -217,7 +217,9 @@ class _Earlier:
 
     def __init__(self, sentences: list[Sentence], documents: Sequence[Document]):
         self.sentences, self.documents = sentences, documents
-        self.first: dict[int, dict[str, int]] = {}  # document -> word -> where it first stands
+        self.lowered: dict[int, str] = {}  # document -> its text in lower case
+        # (document, noun) -> where the noun first stands in it (-1: not yet found), how far it was looked for
+        self.first: dict[tuple[int, str], tuple[int, int]] = {}
 
     def introduced(self, sentence: Sentence) -> list[str]:
         """The things ``sentence`` names by "the" as a thing its article introduced before it ("in the
@@ -225,12 +227,18 @@ class _Earlier:
         if not self.documents:
             return []
         nouns = named_by_the(sentence.text, introduced_nouns())
-        if not nouns:
-            return []
-        if sentence.doc not in self.first:
-            words = LOWER_WORD.finditer(self.documents[sentence.doc].text.lower())
-            self.first[sentence.doc] = {match.group(): match.start() for match in reversed(list(words))}
-        return [noun for noun in nouns if self.first[sentence.doc].get(noun, sentence.start) < sentence.start]
+        return [noun for noun in nouns if self._before(sentence.doc, noun, sentence.start)]
+
+    def _before(self, doc: int, noun: str, end: int) -> bool:
+        """True when ``noun`` stands as a word in document ``doc`` before ``end``. Each document is read
+        once per noun, however many sentences ask (where it was found, or how far it was looked for)."""
+        if doc not in self.lowered:
+            self.lowered[doc] = self.documents[doc].text.lower()
+        found, looked = self.first.get((doc, noun), (-1, 0))
+        if found < 0 and looked < end:
+            found, looked = _find_word(self.lowered[doc], noun, max(looked - len(noun), 0), end), end
+            self.first[doc, noun] = found, looked
+        return 0 <= found < end
 
     def introducer(self, number: int, nouns: list[str]) -> int:
         """The last candidate before candidate ``number`` in its article that names one of ``nouns`` (-2 for
@@ -242,6 +250,16 @@ class _Earlier:
             if not stems.isdisjoint(content_words(self.sentences[before].text)):
                 return before
         return -2
+
+
+def _find_word(text: str, word: str, start: int, end: int) -> int:
+    """Where ``word`` first stands as a word of its own in ``text[start:end]`` (-1 for nowhere), by str.find:
+    a regular expression that opens on "\\b" has no literal to scan for, and was the slowest step on a long
+    article."""
+    at = text.find(word, start, end)
+    while at >= 0 and ((at and text[at - 1].isalnum()) or text[at + len(word):at + len(word) + 1].isalnum()):
+        at = text.find(word, at + 1, end)
+    return at
 
 
 @lru_cache(maxsize=1)

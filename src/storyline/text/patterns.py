@@ -217,13 +217,18 @@ def named_by_the(sentence: str, nouns: frozenset[str]) -> list[str]:
     statement.") without saying which it means ("the statement that ...", "the statement of ...", "the
     statement it sent", a statement it named before "the statement"), outside quotations."""
     found = [noun for match in THE_ANYWHERE.finditer(sentence) if (noun := match.group(1)) in nouns
-             and noun not in sentence[:match.start()].lower() and not DEFINED_AFTER.match(sentence, match.end())
-             and not CONTACT_CLAUSE.match(sentence, match.end())
+             and _after_the(sentence, match.start()) and noun not in sentence[:match.start()].lower()
+             and not DEFINED_AFTER.match(sentence, match.end()) and not CONTACT_CLAUSE.match(sentence, match.end())
              and not _quoting(sentence[:match.start()], sentence[match.end():])]
     return list(dict.fromkeys(found))
 
 
-THE_ANYWHERE = re.compile(r"\b[Tt]he ([a-z-]{4,})\b")
+def _after_the(text: str, start: int) -> bool:
+    """True when "he" at ``start`` ends the word "the" or "The" (not "she", "Athe")."""
+    return start >= 1 and text[start - 1] in "Tt" and (start == 1 or not text[start - 2].isalnum())
+
+
+THE_ANYWHERE = re.compile(r"he ([a-z-]{4,})\b")  # after "t" or "T" (see _after_the): a literal, scanned fast
 CONTACT_CLAUSE = re.compile(r" (?:it|he|she|they|we|I) [a-z]")  # "the statement it sent"
 
 
