@@ -6,6 +6,7 @@ from helpers import assert_sources_point_at_their_sentences
 from storyline import Cluster, Document, InputError, Summarizer, summarize
 from storyline.io.ingest import read_clusters
 from storyline.summarize import default_model
+from storyline.summarize.analysis import analyze
 from storyline.text.clean import is_heading, is_junk
 
 # The page furniture of the bundled example, copied from its files: captions, credits, bylines, time stamps,
@@ -221,3 +222,10 @@ def test_a_sentence_hard_wrapped_once_is_kept_whole():
     text = "The harbour fire destroyed a timber warehouse on Quay Street\novernight, the fire service said on Wednesday morning."
     [sentence] = summarize([text], words=None).sentences
     assert " ".join(sentence.text.split()) == " ".join(text.split())
+
+
+def test_a_sentence_brought_in_as_anothers_introduction_is_not_chosen_again_without_repetition_control():
+    text = "Harbour harbour harbour harbour harbour Alesund. Harbour Alesund harbour harbour harbour harbour."
+    cluster = Cluster([Document(text)])  # the first names "Alesund" alone; the second, ranked lower, introduces him
+    shown = [s.text for s in Summarizer(words=None, redundancy=None).summarize(cluster).sentences]
+    assert sorted(shown) == sorted(s.text for s in analyze(cluster).sentences)

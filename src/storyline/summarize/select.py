@@ -56,6 +56,7 @@ def select(
     considered = vectors[ranked]
     similarity = dense(considered @ considered.T)
     chosen: list[int] = []
+    taken: set[int] = set()  # the chosen, as a set
     closest = np.zeros(len(ranked))
     if seen is not None and copy is not None:
         closest[seen[ranked] > copy] = np.inf
@@ -73,6 +74,8 @@ def select(
             break
         if max_words is not None and fill and used >= max_words:
             break
+        if index in taken:  # brought in before as another's antecedent
+            continue
         group = _with_antecedent(index, antecedent, chosen, rank_of, is_told)
         if not group or any(closest[rank_of[i]] > limit for i in group) \
                 or _repeats_itself(group, rank_of, similarity, limit):
@@ -88,6 +91,7 @@ def select(
             continue
         for i in group:
             chosen.append(i)
+            taken.add(i)
             used += int(words[i])
             row = similarity[rank_of[i]]
             if repeat_pairs is not None and tokens is not None and redundancy is not None:
