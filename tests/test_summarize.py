@@ -132,7 +132,7 @@ def test_query_focuses_the_summary(cluster):
     assert any("Mayor" in s.text for s in focused.sentences)
 
 
-@pytest.mark.parametrize("query, answer", [("What caused the fire?", "cause of the fire"), ("police investigation into the fire", "police")])
+@pytest.mark.parametrize("query, answer", [("What caused the fire?", "cause of the fire"), ("police investigation", "police")])
 def test_a_query_brings_in_the_sentence_that_answers_it(cluster, query, answer):
     [plain] = Summarizer(sentences=1).summarize(cluster, query="").sentences
     [focused] = Summarizer(sentences=1).summarize(cluster, query=query).sentences

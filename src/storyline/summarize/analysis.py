@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from bisect import bisect_left
+from collections import Counter
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -29,6 +31,7 @@ ASKING = frozenset("many much anyone anybody anything someone somebody something
                    "happening".split())
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 INTRODUCED_NOUNS = "introduced-nouns.txt"
+TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
 
@@ -186,7 +189,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
                for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
-    earlier = _Earlier(sentences, documents)
+    earlier = _Earlier(sentences)
     result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
     in_full = []
     unless_told: list[frozenset[str]] = [frozenset()] * len(sentences)
@@ -198,10 +201,12 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
         in_full.append(full_names)
         before = previous[number]
         things = [] if leaning[number] else things_taken_as_known(sentence.text, sentence.index == lead[sentence.doc])
-        introduced = [] if leaning[number] or things else earlier.introduced(sentence)
-        if (things or introduced) and introduction == -1:  # "The philanthropist ...", "in the statement"
-            result[number] = earlier.introducer(number, introduced) if introduced else before
-            unless_told[number] = frozenset(words[-1] for thing in things + introduced if (words := content_words(thing)))
+        introducer, thing = (-1, "") if leaning[number] or things else earlier.introducer(number)
+        if introducer >= 0 and introduction == -1:  # "..., the company said in the statement."
+            result[number], unless_told[number] = introducer, frozenset({thing})
+        elif things and introduction == -1:  # "The philanthropist ...": the sentence before it, unless told of one
+            result[number] = before
+            unless_told[number] = frozenset(words[-1] for thing in things if (words := content_words(thing)))
         elif leaning[number] or things:
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -213,53 +218,41 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
 
 
 class _Earlier:
-    """What the articles told before each candidate: the things of INTRODUCED_NOUNS they named."""
+    """What each candidate's article told before it, among the candidates: the things of INTRODUCED_NOUNS."""
 
-    def __init__(self, sentences: list[Sentence], documents: Sequence[Document]):
-        self.sentences, self.documents = sentences, documents
-        self.lowered: dict[int, str] = {}  # document -> its text in lower case
-        # (document, noun) -> where the noun first stands in it (-1: not yet found), how far it was looked for
-        self.first: dict[tuple[int, str], tuple[int, int]] = {}
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
 
-    def introduced(self, sentence: Sentence) -> list[str]:
-        """The things ``sentence`` names by "the" as a thing its article introduced before it ("in the
-        statement" after "in a statement"; see named_by_the); none without the documents."""
-        if not self.documents:
-            return []
-        nouns = named_by_the(sentence.text, introduced_nouns())
-        return [noun for noun in nouns if self._before(sentence.doc, noun, sentence.start)]
+    def introducer(self, number: int) -> tuple[int, str]:
+        """The candidate that tells of a thing candidate ``number`` names by "the" as one its article brought
+        in before ("in the statement" after "in a statement"; see named_by_the), the last of its article's
+        candidates before it to name the thing, and the thing's stem; (-1, "") for none. A thing the
+        leads of most articles name is the story's own ("the fire" of a fire): it needs no introduction."""
+        for noun in named_by_the(self.sentences[number].text, introduced_nouns()):
+            thing = stem(noun)
+            mentions = self._mentions.get((self.sentences[number].doc, thing), [])
+            at = bisect_left(mentions, number)
+            if at and thing not in self._topic:
+                return mentions[at - 1], thing
+        return -1, ""
 
-    def _before(self, doc: int, noun: str, end: int) -> bool:
-        """True when ``noun`` stands as a word in document ``doc`` before ``end``. Each document is read
-        once per noun, however many sentences ask (where it was found, or how far it was looked for)."""
-        if doc not in self.lowered:
-            self.lowered[doc] = self.documents[doc].text.lower()
-        found, looked = self.first.get((doc, noun), (-1, 0))
-        if found < 0 and looked < end:
-            found, looked = _find_word(self.lowered[doc], noun, max(looked - len(noun), 0), end), end
-            self.first[doc, noun] = found, looked
-        return 0 <= found < end
+    @cached_property
+    def _mentions(self) -> dict[tuple[int, str], list[int]]:
+        """(document, stem) -> the candidates of that document that use the stem, in order."""
+        found: dict[tuple[int, str], list[int]] = {}
+        for number, sentence in enumerate(self.sentences):
+            for word in set(content_words(sentence.text)):
+                found.setdefault((sentence.doc, word), []).append(number)
+        return found
 
-    def introducer(self, number: int, nouns: list[str]) -> int:
-        """The last candidate before candidate ``number`` in its article that names one of ``nouns`` (-2 for
-        none)."""
-        doc, stems = self.sentences[number].doc, {stem(noun) for noun in nouns}
-        for before in range(number - 1, -1, -1):
-            if self.sentences[before].doc != doc:
-                break
-            if not stems.isdisjoint(content_words(self.sentences[before].text)):
-                return before
-        return -2
-
-
-def _find_word(text: str, word: str, start: int, end: int) -> int:
-    """Where ``word`` first stands as a word of its own in ``text[start:end]`` (-1 for nowhere), by str.find:
-    a regular expression that opens on "\\b" has no literal to scan for, and was the slowest step on a long
-    article."""
-    at = text.find(word, start, end)
-    while at >= 0 and ((at and text[at - 1].isalnum()) or text[at + len(word):at + len(word) + 1].isalnum()):
-        at = text.find(word, at + 1, end)
-    return at
+    @cached_property
+    def _topic(self) -> set[str]:
+        """The stems the leads (first candidates) of two articles and of TOPIC_LEADS of them use."""
+        leads: dict[int, str] = {}
+        for sentence in self.sentences:
+            leads.setdefault(sentence.doc, sentence.text)
+        counts = Counter(word for lead in leads.values() for word in set(content_words(lead)))
+        return {word for word, count in counts.items() if count >= max(2, TOPIC_LEADS * len(leads))}
 
 
 @lru_cache(maxsize=1)

@@ -201,26 +201,47 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
 
 
 def _names_a_thing(sentence: str, end: int) -> bool:
-    """True when the word after ``end`` is a noun that the word before it qualifies: "The passenger ferry
-    ...", "The family home ..." (not "The passenger fell ...", "The driver hit ...", "The victim remains ...",
-    "The 41-year-old rhino ...")."""
-    after = NEXT_WORD.match(sentence, end)
-    return after is not None and "year" not in sentence[:end].rsplit(None, 1)[-1] and not (_no_noun(word := after.group(1)) or word.endswith("s") or word in SAME_IN_PAST)
+    """True when the word after ``end`` is a noun that the word before it qualifies, as the word after that
+    noun shows (a name or a verb): "The passenger ferry Stella Nord ...", "The passenger ferry ran ...",
+    "The family home was ..." (not "The passenger fell ...", "The victim later died", "The driver must pay",
+    "The suspect sat in ...", "The 41-year-old rhino ...")."""
+    after = QUALIFIED.match(sentence, end)
+    if after is None or "year" in sentence[:end].rsplit(None, 1)[-1]:
+        return False
+    noun, following = after.groups()
+    return not (_no_noun(noun) or noun.endswith("s") or noun in NO_QUALIFIED_NOUN) and (
+        following[0].isupper() or following in PAST or following in FINITE or following.endswith("ed"))
 
 
-NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
-SAME_IN_PAST = frozenset("hit shot cut put set hurt quit beat bit lit read spread cost let split shut burst cast".split())
+QUALIFIED = re.compile(r" ([a-z]{3,}) ([A-Za-z]+)")  # " ferry Stella", " ferry ran"
+# Words after a role that are no noun it qualifies: verbs the same in the past, adverbs, modals.
+NO_QUALIFIED_NOUN = frozenset("hit shot cut put set hurt quit beat bit lit read spread cost let split shut burst cast "
+                              "later never still soon often always ever once already again must may might shall "
+                              "cannot".split())
+FINITE = frozenset("is was are were has had have will would could can said says did does".split())
 
 
 def named_by_the(sentence: str, nouns: frozenset[str]) -> list[str]:
     """The nouns of ``nouns`` that ``sentence`` names by "the" anywhere ("..., the agency said in the
     statement.") without saying which it means ("the statement that ...", "the statement of ...", "the
-    statement it sent", a statement it named before "the statement"), outside quotations."""
-    found = [noun for match in THE_ANYWHERE.finditer(sentence) if (noun := match.group(1)) in nouns
-             and _after_the(sentence, match.start()) and noun not in sentence[:match.start()].lower()
-             and not DEFINED_AFTER.match(sentence, match.end()) and not CONTACT_CLAUSE.match(sentence, match.end())
-             and not _quoting(sentence[:match.start()], sentence[match.end():])]
+    statement it sent", a statement it named before "the statement"), outside quotations; not a noun that
+    qualifies the next one ("the ferry line said")."""
+    found = []
+    for match in THE_ANYWHERE.finditer(sentence):
+        noun, start, end = match.group(1), match.start(), match.end()
+        if noun in nouns and not _no_noun(noun) and _after_the(sentence, start) and not (
+                noun in LOWER_WORD.findall(sentence[:start].lower()) or _defined_after(sentence, start, end)
+                or _names_a_thing(sentence, end) or _quoting(sentence[:start], sentence[end:])):
+            found.append(noun)
     return list(dict.fromkeys(found))
+
+
+def _defined_after(sentence: str, start: int, end: int) -> bool:
+    """True when what follows a noun at ``end`` says which thing it is (DEFINED_AFTER, "the statement it
+    sent"); inside a sentence, a comma and "the" start another clause ("In the statement, the company ...")."""
+    if start > 1 and sentence.startswith(", the ", end):
+        return False
+    return bool(DEFINED_AFTER.match(sentence, end) or CONTACT_CLAUSE.match(sentence, end))
 
 
 def _after_the(text: str, start: int) -> bool:

@@ -8,7 +8,9 @@ marched") and only then say "the statement", "the video", "the activists"; they 
 "the economy" from the start. A noun is listed when an article's first mention of it takes "the" (right
 before it, or before one word before it) in under FIRST_DEFINITE of the articles, and its later mentions
 at least MORE_DEFINITE_LATER more often, over at least MIN_FIRST first and MIN_LATER later mentions.
-Titles ("the president", "the sheriff") are left out: they stand for a person the summary names.
+Titles ("the president", "the sheriff") are left out: they stand for a person the summary names; so are
+words that mostly qualify the next one after "the" (more than QUALIFIER_SHARE of the time: "the late
+singer", "the proposed law", "the cargo ship").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ MORE_DEFINITE_LATER = 0.15
 MIN_FIRST = 100
 MIN_LATER = 30
 MIN_LETTERS = 4
+QUALIFIER_SHARE = 0.7
 WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -40,6 +43,7 @@ class Mentions:
 
     def __init__(self) -> None:
         self.first, self.first_the, self.later, self.later_the = Counter[str](), Counter[str](), Counter[str](), Counter[str]()
+        self.after_the, self.qualifying = Counter[str](), Counter[str]()  # "the X", and "the X Y" with Y a content word
 
     def add(self, article: str) -> None:
         """Count the mentions of one article."""
@@ -54,12 +58,17 @@ class Mentions:
             total[word] += 1
             with_the[word] += definite
             seen.add(word)
+            if before[-1:] == ["the"]:
+                self.after_the[word] += 1
+                following = words[i + 1] if i + 1 < len(words) else ""
+                self.qualifying[word] += len(following) >= 3 and following not in STOPWORDS
 
     def introduced(self) -> list[str]:
         """The nouns writers introduce before they say "the" (see the module's docstring)."""
         titles = {title.lower() for title in ANY_TITLE | ROLES}
         return sorted(word for word, first in self.first.items()
                       if first >= MIN_FIRST and self.later[word] >= MIN_LATER and word not in titles
+                      and self.qualifying[word] <= QUALIFIER_SHARE * self.after_the[word]
                       and self.first_the[word] / first < FIRST_DEFINITE
                       and self.later_the[word] / self.later[word] - self.first_the[word] / first >= MORE_DEFINITE_LATER)
 
