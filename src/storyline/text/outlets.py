@@ -184,6 +184,7 @@ def date_stamp(text: str, lines: int = 4) -> str:
     return ""
 
 
+HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -195,7 +196,7 @@ def is_attribution(line: str) -> bool:
 def headline(text: str) -> str:
     """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline
     or date stamp is never a headline, nor is the first line of a hard-wrapped paragraph."""
-    spans = paragraph_spans(text)
+    spans = paragraph_spans(text[:HEAD_CHARS])
     if not spans or "\n" in text[spans[0][0]:spans[0][1]]:
         return ""
     first = text[spans[0][0]:spans[0][1]]

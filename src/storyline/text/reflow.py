@@ -20,7 +20,12 @@ WRAPPED_SHARE = 0.5  # of the breaks between lines that must be wraps
 SENTENCE_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 LIST_ITEM = re.compile(r"^\s*([-*•–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s)")
 FIRST_WORD = re.compile(r"\S+")
-OPEN_END = re.compile(r"\s(?:a|an|the|and|or|of|on|in|at|to|for|with|from|by|near|into|onto|than)$")
+# Words no heading ends on; "on", "in" and "at" may ("Grenfell, five years on"), unless a date follows them
+# on the next line ("... near Skarholm on" | "Tuesday and ...").
+OPEN_END = re.compile(r"\s(?:a|an|the|and|or|of|to|for|with|from|by|near|into|onto|than)$")
+BEFORE_A_DATE = re.compile(r"\s(?:on|in|at)$")
+DATE_START = re.compile(r"(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+                        r"Dec)[a-z]*\b)")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -50,10 +55,11 @@ def _wraps(text: str, lines: list[tuple[int, int]]) -> list[bool]:
 
 def _goes_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
     """Whether a line break inside a sentence was left by a single wrap: the line does not end a sentence,
-    the next line (right after it) goes on in lower case, or the line stops on a word no sentence nor
-    heading ends on ("... near Skarholm on" | "Tuesday and ...")."""
+    and the next line (right after it) goes on in lower case, or the line stops on a word no heading ends
+    on (see OPEN_END)."""
     return (text.count("\n", line[1], following[0]) == 1 and not SENTENCE_END.search(text, line[0], line[1])
-            and (text[following[0]:following[0] + 1].islower() or bool(OPEN_END.search(text, line[0], line[1]))))
+            and (text[following[0]:following[0] + 1].islower() or bool(OPEN_END.search(text, line[0], line[1]))
+                 or bool(BEFORE_A_DATE.search(text, line[0], line[1]) and DATE_START.match(text, following[0]))))
 
 
 def _is_wrap(text: str, line: tuple[int, int], following: tuple[int, int], width: float) -> bool:
