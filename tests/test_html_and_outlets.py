@@ -317,6 +317,9 @@ def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     ("Tue 5 March 2031 10:32\nTalks ended on Friday.", "2031-03-05"),
     ("10:32 AM EDT, Tue March 5, 2031\nTalks ended on Friday.", "2031-03-05"),  # a zone it cannot place, unsaid
     ("Nov 22\nTalks ended on Friday.", ""),  # no year: no publication date
+    ("March 2031\nTalks ended on Friday.", ""),  # no day
+    ("Updated 7:42 AM, March 12, 2031\nTalks ended on Friday.", "2031-03-12"),
+    ("Published: March 12, 2031\nTalks ended on Friday.", "2031-03-12"),
     ("Talks ended\n\nThe union said talks ended in 2031.", ""),  # a year in a sentence is no date stamp
     ("One\nTwo\nThree\nFour\nMarch 5, 2031\nTalks ended.", ""),  # below the article's top
 ])

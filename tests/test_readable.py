@@ -747,6 +747,8 @@ def test_a_two_letter_surname_is_a_person_but_a_two_letter_word_is_not():
 def test_a_surname_with_letters_beyond_ascii_is_named_in_full_at_its_first_mention():
     assert names("Nordlinjen chief executive Harald Strøm visited the ferry.") == (["Strøm"], ["Harald"])
     assert people_alone("Erdoğan said the talks would go on.") == ["Erdoğan"]
+    assert names("Foreign minister Tomáš Petříček visited the harbour.") == (["Petříček"], ["Tomáš"])
+    assert names("Coach Łukasz Żak praised the crew.") == (["Żak"], ["Łukasz"])
     text = ("The ferry Stella Nord ran aground off Skarholm on Friday and all 212 passengers were taken off, the "
             "coast guard said.\n\nNordlinjen chief executive Harald Strøm visited the ship on Saturday morning.\n\n"
             '"We will find out what went wrong," Strøm said at a news conference in Lindhaven on Saturday.')

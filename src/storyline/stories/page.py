@@ -450,12 +450,12 @@ def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None
 
 
 def _nearest(days: list[dt.date], reference: dt.date, future: bool) -> dt.date:
-    """Of the same day and month in years around ``reference``: the first on or after it when the clause
-    speaks of the future, else the last before it (or within SOON_DAYS after it: "the hearing on
-    December 2" in a November article); "The report, dated March 14, ..." in a November article is of the
-    March before."""
-    if future:
-        return min((day for day in days if day >= reference), default=max(days))
+    """Of the same day and month in years around ``reference``: the first after it (or within SOON_DAYS
+    before it) when the clause speaks of the future, else the last before it (or within SOON_DAYS after it:
+    "the hearing on December 2" in a November article); "The report, dated March 14, ..." in a November
+    article is of the March before."""
+    if future:  # "would reopen on November 18" in an article of November 20 is that November 18
+        return min((day for day in days if (reference - day).days <= SOON_DAYS), default=max(days))
     return max((day for day in days if (day - reference).days <= SOON_DAYS), default=min(days))
 
 

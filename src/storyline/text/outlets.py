@@ -12,10 +12,11 @@ which lines say who, where or when (datelines, bylines, date stamps) rather than
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import warnings
 from urllib.parse import urlsplit
 
-from ..model import publication_day
 from .clean import is_heading, is_junk
 from .reflow import paragraph_spans
 
@@ -172,11 +173,11 @@ def is_date_stamp(line: str) -> bool:
 
 def date_stamp(text: str, lines: int = 4) -> str:
     """The day a plain-text article gives on a line of its own among its first ``lines`` non-blank lines
-    ("November 21, 2026", "Tue 5 March 2031 10:32"), as ISO 8601 ("2026-11-21"); '' for none. A date
-    without a year is no publication date."""
+    ("November 21, 2026", "Updated 7:42 AM, March 12, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A
+    date without its day, month or year ("March 2031", "Nov 22") is no publication date."""
     for line in text.lstrip().split("\n", lines * 3)[:lines * 3]:
         line = line.strip()
-        if line and is_date_stamp(line) and YEAR.search(line) and (day := publication_day(line)):
+        if line and is_date_stamp(line) and (day := _whole_day(line)):
             return day.isoformat()
         lines -= bool(line)
         if not lines:
@@ -184,8 +185,24 @@ def date_stamp(text: str, lines: int = 4) -> str:
     return ""
 
 
+def _whole_day(stamp: str) -> dt.date | None:
+    """The day a date stamp names, when it names day, month and year; read twice, with two defaults for
+    what it leaves out, the same day both times."""
+    from dateutil import parser
+
+    days = set()
+    with warnings.catch_warnings():  # a zone it cannot place ("EDT") tells nothing of the day
+        warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+        for default in STAMP_DEFAULTS:
+            try:
+                days.add(parser.parse(stamp, default=default, fuzzy=True).date())
+            except (ValueError, OverflowError):
+                return None
+    return days.pop() if len(days) == 1 else None
+
+
+STAMP_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def is_attribution(line: str) -> bool:

@@ -302,7 +302,8 @@ def _early_pronoun(sentence: str) -> bool:
 
 # "Adler", "Strøm", "Erdoğan", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames
 # of two letters ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
-SURNAME = r"(?:[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿā-ž]{2,}|(?:c|ac|['’]|e|a|i)[A-Z][a-zß-öø-ÿā-ž]{2,})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # letters of names: Latin-1 and Latin Extended-A ("Strøm", "Łukasz")
+SURNAME = rf"(?:[{UPPER}](?:[{LOWER}]{{2,}}|(?:c|ac|['’]|e|a|i)[A-Z][{LOWER}]{{2,}})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler", "Professor Adler" and "Prof Adler" name the person by surname alone.
 TITLES = frozenset(
@@ -317,7 +318,7 @@ FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our
                            "But Or If When While After Before As Of To".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
-    r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
+    rf"([{UPPER}][{LOWER}]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
     rf"({SURNAME})\b")
 
 
