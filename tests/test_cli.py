@@ -191,6 +191,10 @@ def test_a_second_batch_run_on_the_same_output_is_refused_while_the_first_writes
     assert second.returncode == 2 and b"another storyline batch is writing to it" in second.stderr
     first.close()
     sink().close()  # the lock ends with the run
+    if output.endswith("/"):  # a run refused for other settings leaves no lock behind
+        with pytest.raises(InputError, match="was made with"):
+            ShardSink(out, [str(clusters_jsonl)], 10, {"words": 60})
+        sink().close()
 
 
 def test_batch_fill_lets_the_last_sentence_cross_the_budget(tmp_path, clusters_jsonl):
@@ -235,7 +239,10 @@ def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
     assert result.exit_code == 0, result.output
     [row] = json.loads(table.read_text())
     assert row["clusters"] == 3 and row["errors"] == 1 and row["rouge1"] > 0
-    assert "scored 0 on 1 cluster(s) it gave no summary for (empty: InputError: no summary in" in result.stderr
+    assert "scored 0 on 1 cluster(s) it gave no summary for (empty: InputError: the batch failed on it: " in result.stderr
+    out.write_text("".join(line for line in out.read_text().splitlines(True) if '"fire-again"' not in line))
+    missing = storyline("eval", clusters_jsonl, "--systems", "", "--summaries", out)
+    assert "scored 0 on 2 cluster(s)" in missing.stderr and f"fire-again: InputError: no summary in {out}" in missing.stderr
 
 
 def test_eval_names_and_leaves_out_a_broken_line_and_a_cluster_without_references(tmp_path, clusters_jsonl):

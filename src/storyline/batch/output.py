@@ -17,15 +17,18 @@ written the manifest marks it done, and a later run skips its lines without read
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+
+if sys.platform != "win32":
+    import fcntl
 
 MANIFEST = "manifest.json"
 DEFAULT_SHARD_SIZE = 1000
@@ -106,7 +109,10 @@ def _append_line(fd: int, record: dict[str, Any]) -> None:
 
 def _lock(fd: int, path: Path) -> None:
     """Hold an exclusive lock on ``fd`` until it is closed (or the process ends); InputError naming ``path``
-    when another run holds it: two runs appending to one output would write every cluster twice."""
+    when another run holds it: two runs appending to one output would write every cluster twice. (Windows
+    has no such lock: there, one run at a time is the user's to keep.)"""
+    if sys.platform == "win32":
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -125,7 +131,11 @@ class FileSink:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         _lock(self._fd, self.path)
-        ids, _ = scan(self.path)
+        try:
+            ids, _ = scan(self.path)
+        except BaseException:
+            os.close(self._fd)  # and the lock with it
+            raise
         self.done_ids: set[str] = set(ids)
 
     def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
@@ -157,6 +167,14 @@ class ShardSink:
         self.dir.mkdir(parents=True, exist_ok=True)
         self._lock_fd = os.open(self.dir / LOCK_FILE, os.O_WRONLY | os.O_CREAT, 0o644)
         _lock(self._lock_fd, self.dir)
+        try:
+            self._read(inputs, shard_size, settings)
+        except BaseException:
+            os.close(self._lock_fd)  # and the lock with it
+            raise
+
+    def _read(self, inputs: Sequence[str], shard_size: int, settings: dict[str, Any]) -> None:
+        """Read (or start) the manifest and the shards written so far."""
         described = [{"path": path, "bytes": os.path.getsize(path)} for path in inputs]
         manifest = self._load()
         if manifest is None:

@@ -43,7 +43,12 @@ def named_system(name: str, use_query: bool = True) -> System:
 
 def read_summaries(path: str) -> dict[str, list[str]]:
     """The summaries of a batch output file, by cluster id, as lists of sentences (failed clusters left out)."""
-    stored: dict[str, list[str]] = {}
+    return {cluster_id: record for cluster_id, record in _read_records(path).items() if isinstance(record, list)}
+
+
+def _read_records(path: str) -> dict[str, list[str] | str]:
+    """Each cluster of a batch output file by id: its summary as a list of sentences, or its error."""
+    stored: dict[str, list[str] | str] = {}
     try:
         with open(path, encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
@@ -52,6 +57,8 @@ def read_summaries(path: str) -> dict[str, list[str]]:
                     stored[str(record["id"])] = [s["text"] for s in record["sentences"]]
                 elif "summary" in record:
                     stored[str(record["id"])] = [record["summary"]]
+                elif "error" in record:
+                    stored[str(record["id"])] = str(record["error"])
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
     except (json.JSONDecodeError, KeyError, TypeError) as err:
@@ -61,11 +68,14 @@ def read_summaries(path: str) -> dict[str, list[str]]:
 
 def stored_summaries(path: str) -> System:
     """A 'system' that returns the summaries of a batch output file, by cluster id."""
-    stored = read_summaries(path)
+    stored = _read_records(path)
 
     def run(cluster: Cluster, words: int) -> list[str]:
-        if cluster.id not in stored:
+        record = stored.get(cluster.id)
+        if record is None:
             raise InputError(f"no summary in {path}")
-        return stored[cluster.id]
+        if isinstance(record, str):
+            raise InputError(f"the batch failed on it: {record}")
+        return record
 
     return System(run)
