@@ -270,6 +270,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The council, instead, will rebuild the old pier.",
         "As previously reported, the pier had been closed since March.",
         "As mentioned, the harbour board met on Monday.",
+        'Lind said on the "Harbour Hour" show.',  # who spoke and where; what was said came before
+        '"The ferry will sail," the Nordland Republican said on Sunday.',
+        '"The ferry will sail," said the Nordland senator.',
     )
     standing = (
         "The victim was taken to hospital.",
@@ -293,6 +296,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Instead of a ferry, the council will build a bridge to Lund Bay.",
         "In particular circumstances the ferry may sail at night.",
         "As reported by the Herald, the pier had been closed since March.",
+        "Lind said on Sunday that the ferry would sail again in May.",
+        "The harbour master said on Monday the pier would reopen.",
+        "The Nordland Republican Party said it would vote against the bridge.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

@@ -166,12 +166,18 @@ RULES = [
     ("crawls archive", r"\bcrawls are part of an effort to archive\b"),
     ("crawl warc wayback", r"\bcrawl data\b|\bthis crawl was run\b|\b(files|captures|pages) (associated with|from) this crawl\b"
      r"|\bwarc files?\b|\b(added to|available in|available on) the wayback machine\b"),
-    ("crawl crawler seedlist", r"^web wide crawl\b|\bcrawler configuration\b|\bseedlist\b|^crawl (start|end) date\b"),
+    ("crawl crawler seedlist outlinks", r"^web wide crawl\b|\bcrawler configuration\b|\bseedlist\b|^crawl (start|end) date\b"
+                                        r"|^crawl of outlinks\b"),
+    # a review's box of facts: "In French with English subtitles.", "Rated R for language.", "Running time: 2 hours."
+    ("subtitles rated running", r"^(in [\w ,]+ )?with english subtitles\W*$|^rated (g|pg|pg-13|r|nc-17) for\b"
+                                r"|^running time\s*:"),
     ("verification spam junk", r"\b(do|did)(n['’]t| not) receive the verification (email|e-mail|message)\b"
                                r"|\bwe have sent you a verification (email|e-mail)\b|\bcheck your (spam|junk) (folder|mail)\b"),
     ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch) (\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
              r"|[a-z]{3}\.? \d{1,2},? \d{4})\.?$"),  # a stream's title: "Ada Lind Live on Periscope 12-29-2016."
-    ("reviews reviewed", r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b"),
+    ("reviews reviewed business recommendation owners products",
+     r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|\bhad a good experience with this business\b"
+     r"|\bleaving your recommendation\b|\bknow and like the owners\b|\bjust a fan of their products\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),

@@ -78,9 +78,11 @@ THINGS_IN_ROLES = frozenset("ministry agency company team video footage family k
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher|newspaper|paper|magazine|network|"
                    "broadcaster|website|outlet|daily|insider|friend|neighbou?r|relative|publicist|aide|rep")
-UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})) "
+# "the Kentucky Republican", "the Ohio senator": a politician by party or office and state, never named
+_POLITICIAN = r"(?:[A-Z][a-z]+ )?(?:Republican|Democrat|lawmaker|senator|congressman|congresswoman|legislator)"
+UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES}|{_POLITICIAN})) "
                              r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
-SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES})\W*$")  # "..., said the spokesman."
+SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES}|{_POLITICIAN})\W*$")  # "..., said the spokesman."
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
 
@@ -127,6 +129,9 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
+# Who said it and where, and nothing of what: 'Gingrich said on CNN's "State of the Union."' (the words came before)
+SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|told|wrote|added) (?:on|in|to|at|during) "
+                       r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
@@ -142,7 +147,7 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence)
-                or REPORTED_PRONOUN.match(sentence))
+                or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence))
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
