@@ -122,7 +122,7 @@ class Summary:
             "words": self.words,
             "sentences": [_sentence_dict(s) for s in self.sentences],
             "documents": [
-                {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url}
+                {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url, "published": d.published}
                 for i, d in enumerate(self.documents)
             ],
         }

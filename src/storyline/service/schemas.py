@@ -114,6 +114,7 @@ class DocumentOut(BaseModel):
     title: str
     source: str
     url: str
+    published: str = Field(description="Its publication date as given (or read from a date line at its top), or ''.")
 
 
 class SummaryOut(BaseModel):
