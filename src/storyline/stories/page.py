@@ -80,7 +80,7 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
-SOON_DAYS = 31  # a day and month this near after an article's date, not told of as future, is still ahead
+SOON_DAYS = 31  # a day and month this near an article's date, after or before it, is taken in its year
 SAME_EVENT = 0.35  # share of the shorter sentence's words (names and dates aside) that two sentences of one date
 SAME_EVENT_WORDS = 3  # tell the same event by, and the fewest such words they share
 DATE_STEMS = frozenset(stem(word) for word in DATE_WORDS)
@@ -383,9 +383,8 @@ def _same_event(one: set[str], other: set[str]) -> bool:
 def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:
     """The first date a sentence gives: (sort key, ISO date, date for a reader, the words that gave it),
     or None. A day and month without a year, and a weekday, are the ones before ``reference`` (after it
-    when its clause speaks of the future; a day and month up to SOON_DAYS after it too, see _nearest). A date in a clause
-    that dates something else ("after the fire on Tuesday", "Tuesday's fire") gives way to one in a main
-    clause."""
+    when its clause speaks of the future; for a day and month see _nearest). A date in a clause that dates
+    something else ("after the fire on Tuesday", "Tuesday's fire") gives way to one in a main clause."""
     matches = [(match.start(), rank, kind, match) for rank, (kind, pattern) in enumerate(DATE_PATTERNS)
                for match in pattern.finditer(sentence)]
     found = []

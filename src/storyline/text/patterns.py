@@ -128,10 +128,10 @@ def can_open(sentence: str) -> bool:
 EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+ly,? )?(he|she|his|her)\b", re.IGNORECASE)
 
 
-# "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 # Who said it and where, and nothing of what: 'Gingrich said on CNN's "State of the Union."' (the words came before)
 SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|told|wrote|added) (?:on|in|to|at|during) "
                        r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
+# "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
