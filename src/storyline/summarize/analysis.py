@@ -172,12 +172,15 @@ class Dependencies:
                              for p in people.values()) for people in self.in_full], dtype=int)
 
 
-def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) -> Dependencies:
+def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
+                 tokens: Sequence[Sequence[str]] | None = None) -> Dependencies:
     """What each candidate needs. The sentence it needs before it: for one that leans on the one before it ("She
     said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A
     horse bolted ..."), the candidate just before it in its document; so too for one that takes a thing for
     known ("The philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it
-    (``unless_told``); for one that names a person by surname or first name alone ("..., Adler said", "Mr.
+    (``unless_told``); for one that names by "the" a thing its article brought in before ("in the statement"),
+    the last candidate of its article to name it (see _Earlier; ``tokens``: the candidates' content words,
+    when known), unless told of it too; for one that names a person by surname or first name alone ("..., Adler said", "Mr.
     Adler") whom the articles (``documents``, else the candidates) do not name in full as one person only, a
     candidate that introduces them by full name: the first of its own article before it, else the first of the
     cluster. -2 when that sentence is not a candidate, or the person is never introduced (their full name only
@@ -189,7 +192,7 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
                for s, before in zip(sentences, previous)]
     people = _People(sentences, leaning, documents)
-    earlier = _Earlier(sentences)
+    earlier = _Earlier(sentences, tokens or [content_words(s.text) for s in sentences])
     result, after = np.full(len(sentences), -1), np.full(len(sentences), -1)
     in_full = []
     unless_told: list[frozenset[str]] = [frozenset()] * len(sentences)
@@ -220,8 +223,12 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = ()) 
 class _Earlier:
     """What each candidate's article told before it, among the candidates: the things of INTRODUCED_NOUNS."""
 
-    def __init__(self, sentences: list[Sentence]):
-        self.sentences = sentences
+    def __init__(self, sentences: list[Sentence], tokens: Sequence[Sequence[str]]):
+        self.sentences, self.tokens = sentences, tokens  # the candidates and their content words (stems)
+        self.of_document: dict[int, list[int]] = {}  # document -> its candidates
+        for number, sentence in enumerate(sentences):
+            self.of_document.setdefault(sentence.doc, []).append(number)
+        self.mentions: dict[int, dict[str, list[int]]] = {}  # document -> stem -> its candidates that use it
 
     def introducer(self, number: int) -> tuple[int, str]:
         """The candidate that tells of a thing candidate ``number`` names by "the" as one its article brought
@@ -230,20 +237,21 @@ class _Earlier:
         leads of most articles name is the story's own ("the fire" of a fire): it needs no introduction."""
         for noun in named_by_the(self.sentences[number].text, introduced_nouns()):
             thing = stem(noun)
-            mentions = self._mentions.get((self.sentences[number].doc, thing), [])
+            mentions = self._mentions(self.sentences[number].doc).get(thing, [])
             at = bisect_left(mentions, number)
             if at and thing not in self._topic:
                 return mentions[at - 1], thing
         return -1, ""
 
-    @cached_property
-    def _mentions(self) -> dict[tuple[int, str], list[int]]:
-        """(document, stem) -> the candidates of that document that use the stem, in order."""
-        found: dict[tuple[int, str], list[int]] = {}
-        for number, sentence in enumerate(self.sentences):
-            for word in set(content_words(sentence.text)):
-                found.setdefault((sentence.doc, word), []).append(number)
-        return found
+    def _mentions(self, doc: int) -> dict[str, list[int]]:
+        """Stem -> the candidates of document ``doc`` that use it, in order (read once per document)."""
+        if doc not in self.mentions:
+            found: dict[str, list[int]] = {}
+            for number in self.of_document[doc]:
+                for word in set(self.tokens[number]):
+                    found.setdefault(word, []).append(number)
+            self.mentions[doc] = found
+        return self.mentions[doc]
 
     @cached_property
     def _topic(self) -> set[str]:

@@ -68,7 +68,7 @@ class Summarizer:
             if analysis.seen is not None:
                 read = read_share(candidates.tokens, cluster.previous, analysis.seen)
                 scores = pushed_down(scores, read, config.novelty)
-        needs = dependencies(analysis.sentences, cluster.documents)
+        needs = dependencies(analysis.sentences, cluster.documents, candidates.tokens)
         known = read_words(cluster.previous)  # what the reader was told before, and what they ask of
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
             known |= frozenset(content_words(cluster.query if query is None else query))
