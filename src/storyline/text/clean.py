@@ -175,8 +175,8 @@ RULES = [
                                r"|\bwe have sent you a verification (email|e-mail)\b|\bcheck your (spam|junk) (folder|mail)\b"),
     ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch) (\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
              r"|[a-z]{3}\.? \d{1,2},? \d{4})\.?$"),  # a stream's title: "Ada Lind Live on Periscope 12-29-2016."
-    ("reviews reviewed business recommendation owners products",
-     r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|\bhad a good experience with this business\b"
+    ("reviews reviewed business recommendation owners products experience",
+     r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|\bhad a good experience with (this business|us)\b"
      r"|\bleaving your recommendation\b|\bknow and like the owners\b|\bjust a fan of their products\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
