@@ -390,6 +390,7 @@ def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_
     assert dated("The hearing on the footbridge collapse opens on December 2 in Velmora.") == ["2031-12-02"]
     assert dated("The footbridge was closed on November 18 after inspectors found cracks.") == ["2031-11-18"]
     assert dated("The council said the footbridge would reopen on November 18, but it stayed shut.") == ["2031-11-18"]
+    assert dated("The carnival will return to Velmora on November 10.") == ["2032-11-10"]  # "will": ahead
 
 
 def bridge_store(tmp_path):

@@ -139,6 +139,12 @@ def test_a_query_brings_in_the_sentence_that_answers_it(cluster, query, answer):
     assert answer in focused.text and answer not in plain.text
 
 
+def test_a_query_on_one_article_brings_in_its_answer(example_dir):
+    cluster = Cluster(read_clusters([str(example_dir / "north-sea-wire.txt")])[0].documents)
+    focused = Summarizer(words=120).summarize(cluster, query="police investigation")
+    assert focused.answered and "police" in focused.sentences[0].text
+
+
 def test_a_query_given_with_the_cluster_is_used(cluster):
     cluster.query = "What caused the fire?"
     assert "cause of the fire" in Summarizer(sentences=1).summarize(cluster).text

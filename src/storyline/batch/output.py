@@ -115,10 +115,12 @@ def _lock(fd: int, path: Path) -> None:
         return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    except OSError as err:
         os.close(fd)
-        raise InputError(f"{path}: another storyline batch is writing to it; wait for it to finish, "
-                         "or write to another output") from None
+        if isinstance(err, BlockingIOError):
+            raise InputError(f"{path}: another storyline batch is writing to it; wait for it to finish, "
+                             "or write to another output") from None
+        raise
 
 
 class FileSink:

@@ -394,7 +394,7 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
             continue
         clause = _clause_before(sentence, start)
         try:
-            resolved = _resolve(kind, match, bool(FUTURE.search(clause)), reference)
+            resolved = _resolve(kind, match, _tense(clause), reference)
         except ValueError:  # no such day (February 30)
             continue
         if resolved is not None:
@@ -407,6 +407,15 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
     return (day, precision), *_formats(day, precision), mention
 
 
+def _tense(clause: str) -> str:
+    """"future" when ``clause`` speaks of what is ahead ("will reopen"), "future in the past" when of what
+    was ahead when told ("would reopen"), else ""."""
+    found = FUTURE.search(clause)
+    if not found:
+        return ""
+    return "future in the past" if found.group(1).lower() == "would" else "future"
+
+
 def _clause_before(sentence: str, position: int) -> str:
     """The words of the clause a date mention is in, up to the mention."""
     before = sentence[:position]
@@ -414,7 +423,7 @@ def _clause_before(sentence: str, position: int) -> str:
     return before[starts[-1] if starts else 0:]
 
 
-def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None) -> tuple[dt.date, int] | None:
+def _resolve(kind: str, match: re.Match, tense: str, reference: dt.date | None) -> tuple[dt.date, int] | None:
     """The day a date mention names and its precision (0 year, 1 month, 2 day)."""
     if kind == "iso":
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))), 2
@@ -431,7 +440,7 @@ def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None
                 candidates.append(dt.date(reference.year + offset, month, number))
             except ValueError:
                 continue
-        return (_nearest(candidates, reference, future), 2) if candidates else None
+        return (_nearest(candidates, reference, tense), 2) if candidates else None
     if kind == "month-year":
         return dt.date(int(match.group(2)), MONTH_NUMBER[match.group(1)[:3].lower()], 1), 1
     if kind == "year":
@@ -442,19 +451,21 @@ def _resolve(kind: str, match: re.Match, future: bool, reference: dt.date | None
         return reference - dt.timedelta(days=1), 2
     qualifier, name = (match.group(1) or "").lower(), match.group(2).lower()
     ahead = (WEEKDAYS.index(name) - reference.weekday()) % 7  # days to the next such weekday (0: the same day)
-    if qualifier == "next" or (qualifier != "last" and future):
+    if qualifier == "next" or (qualifier != "last" and tense):
         return reference + dt.timedelta(days=ahead or (7 if qualifier == "next" else 0)), 2
     back = (reference.weekday() - WEEKDAYS.index(name)) % 7
     return reference - dt.timedelta(days=back or (7 if qualifier == "last" else 0)), 2
 
 
-def _nearest(days: list[dt.date], reference: dt.date, future: bool) -> dt.date:
-    """Of the same day and month in years around ``reference``: the first after it (or within SOON_DAYS
-    before it) when the clause speaks of the future, else the last before it (or within SOON_DAYS after it:
-    "the hearing on December 2" in a November article); "The report, dated March 14, ..." in a November
-    article is of the March before."""
-    if future:  # "would reopen on November 18" in an article of November 20 is that November 18
-        return min((day for day in days if (reference - day).days <= SOON_DAYS), default=max(days))
+def _nearest(days: list[dt.date], reference: dt.date, tense: str) -> dt.date:
+    """Of the same day and month in years around ``reference``: the first on or after it when the clause
+    speaks of the future ("will return on December 28"), the first after it or within SOON_DAYS before it
+    when of what was ahead when told ("would reopen on November 18" in an article of November 20), else the
+    last before it or within SOON_DAYS after it ("the hearing on December 2" in a November article; "The
+    report, dated March 14, ..." in a November article is of the March before)."""
+    if tense:
+        back = SOON_DAYS if tense == "future in the past" else 0
+        return min((day for day in days if (reference - day).days <= back), default=max(days))
     return max((day for day in days if (day - reference).days <= SOON_DAYS), default=min(days))
 
 

@@ -255,12 +255,13 @@ class _Earlier:
 
     @cached_property
     def _topic(self) -> set[str]:
-        """The stems the leads (first candidates) of two articles and of TOPIC_LEADS of them use."""
+        """The stems the leads (first candidates) of TOPIC_LEADS of the articles use (of one article, its lead's;
+        of two, both leads')."""
         leads: dict[int, str] = {}
         for sentence in self.sentences:
             leads.setdefault(sentence.doc, sentence.text)
         counts = Counter(word for lead in leads.values() for word in set(content_words(lead)))
-        return {word for word, count in counts.items() if count >= max(2, TOPIC_LEADS * len(leads))}
+        return {word for word, count in counts.items() if count >= TOPIC_LEADS * len(leads)}
 
 
 @lru_cache(maxsize=1)

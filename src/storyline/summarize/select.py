@@ -76,7 +76,7 @@ def select(
             break
         if index in taken:  # brought in before as another's antecedent
             continue
-        group = _with_antecedent(index, antecedent, chosen, rank_of, is_told)
+        group = _with_antecedent(index, antecedent, taken, rank_of, is_told)
         if not group or any(closest[rank_of[i]] > limit for i in group) \
                 or _repeats_itself(group, rank_of, similarity, limit):
             continue
@@ -153,7 +153,7 @@ def _names(texts: Sequence[str] | None, i: int) -> set[str]:
     return name_stems(texts[i]) if texts is not None else set()
 
 
-def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: list[int], rank_of: np.ndarray,
+def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: set[int], rank_of: np.ndarray,
                      is_told: Callable[[int], bool]) -> list[int]:
     """The sentences that choosing ``index`` brings in, in reading order: itself, after the sentences it
     leans on (up to MAX_CHAIN in all) and that no chosen sentence stands in for (``is_told``); none when one

@@ -176,8 +176,8 @@ RULES = [
     ("live", r"\blive on (periscope|facebook|youtube|instagram|twitch) (\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
              r"|[a-z]{3}\.? \d{1,2},? \d{4})\.?$"),  # a stream's title: "Ada Lind Live on Periscope 12-29-2016."
     ("reviews reviewed business recommendation owners products experience",
-     r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|\bhad a good experience with (this business|us)\b"
-     r"|\bleaving your recommendation\b|\bknow and like the owners\b|\bjust a fan of their products\b"),
+     r"\bthere are no customer reviews yet\b|\bnot eligible to be reviewed\b|^had a good experience with (this business|us)\?"
+     r"|^leaving your recommendation\b|^know and like the owners\b|^just a fan of their products\b"),
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),

@@ -80,7 +80,7 @@ _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|j
                    "broadcaster|website|outlet|daily|insider|friend|neighbou?r|relative|publicist|aide|rep")
 # "the Kentucky Republican", "the Ohio senator": a politician by party or office and state, never named
 _POLITICIAN = r"(?:[A-Z][a-z]+ )?(?:Republican|Democrat|lawmaker|senator|congressman|congresswoman|legislator)"
-UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES}|{_POLITICIAN})) "
+UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})|[Tt]he {_POLITICIAN}) "
                              r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
 SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES}|{_POLITICIAN})\W*$")  # "..., said the spokesman."
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
@@ -129,7 +129,7 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 
 
 # Who said it and where, and nothing of what: 'Gingrich said on CNN's "State of the Union."' (the words came before)
-SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|told|wrote|added) (?:on|in|to|at|during) "
+SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|added) (?:on|in|at|during) "
                        r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
@@ -208,14 +208,14 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
 def _names_a_thing(sentence: str, end: int) -> bool:
     """True when the word after ``end`` is a noun that the word before it qualifies, as the word after that
     noun shows (a name or a verb): "The passenger ferry Stella Nord ...", "The passenger ferry ran ...",
-    "The family home was ..." (not "The passenger fell ...", "The victim later died", "The driver must pay",
+    "The passenger ferry runs ...", "The family home was ..." (not "The passenger fell ...", "The victim later died", "The driver must pay",
     "The suspect sat in ...", "The 41-year-old rhino ...")."""
     after = QUALIFIED.match(sentence, end)
     if after is None or "year" in sentence[:end].rsplit(None, 1)[-1]:
         return False
     noun, following = after.groups()
     return not (_no_noun(noun) or noun.endswith("s") or noun in NO_QUALIFIED_NOUN) and (
-        following[0].isupper() or following in PAST or following in FINITE or following.endswith("ed"))
+        following[0].isupper() or following in PAST or following in FINITE or following.endswith(("ed", "s")))
 
 
 QUALIFIED = re.compile(r" ([a-z]{3,}) ([A-Za-z]+)")  # " ferry Stella", " ferry ran"
@@ -234,7 +234,7 @@ def named_by_the(sentence: str, nouns: frozenset[str]) -> list[str]:
     found = []
     for match in THE_ANYWHERE.finditer(sentence):
         noun, start, end = match.group(1), match.start(), match.end()
-        if noun in nouns and not _no_noun(noun) and _after_the(sentence, start) and not (
+        if noun in nouns and _after_the(sentence, start) and not (
                 noun in LOWER_WORD.findall(sentence[:start].lower()) or _defined_after(sentence, start, end)
                 or _names_a_thing(sentence, end) or _quoting(sentence[:start], sentence[end:])):
             found.append(noun)
@@ -307,7 +307,8 @@ def _early_pronoun(sentence: str) -> bool:
 
 # "Adler", "Strøm", "Erdoğan", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames
 # of two letters ("Wu", "Ng"; not "He" or "Do") (opens on a capital: scanned fast)
-UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"  # letters of names: Latin-1 and Latin Extended-A ("Strøm", "Łukasz")
+# Letters of names: Latin-1 and Latin Extended-A ("Strøm", "Łukasz"; Extended-A mixes its cases, so both ranges hold it)
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 SURNAME = rf"(?:[{UPPER}](?:[{LOWER}]{{2,}}|(?:c|ac|['’]|e|a|i)[A-Z][{LOWER}]{{2,}})|(?:Wu|Li|Xu|Yu|Hu|Lu|Su|Ng|Ho|Ko|Yi|Qi|Ye|Du|Fu|Gu|Vu|Ly)(?![\w-]))"
 # A full name ("Rune Adler", "Ada K. Brenner") and its last word, the surname later mentions use alone.
 # A title is no first name: "Mr Adler", "Professor Adler" and "Prof Adler" name the person by surname alone.

@@ -24,8 +24,10 @@ FIRST_WORD = re.compile(r"\S+")
 # on the next line ("... near Skarholm on" | "Tuesday and ...").
 OPEN_END = re.compile(r"\s(?:a|an|the|and|or|of|to|for|with|from|by|near|into|onto|than)$")
 BEFORE_A_DATE = re.compile(r"\s(?:on|in|at)$")
-DATE_START = re.compile(r"(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
-                        r"Dec)[a-z]*\b)")
+_MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+           "Nov(?:ember)?|Dec(?:ember)?")
+DATE_START = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:{_MONTHS})\.?(?= \d)|\d{{1,2}}(?:st|nd|rd|th)? "
+                        rf"(?:{_MONTHS})|(?:19|20)\d\d)\b")  # "Tuesday", "March 3", "3 March", "2031"
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
