@@ -274,6 +274,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         '"The ferry will sail," the Nordland Republican said on Sunday.',
         '"The ferry will sail," said the Nordland senator.',
         "The Nordland Republican said the ferry would sail again.",
+        "Lind said to cheers on Thursday night.",
     )
     standing = (
         "The victim was taken to hospital.",

@@ -128,8 +128,9 @@ def can_open(sentence: str) -> bool:
 EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+ly,? )?(he|she|his|her)\b", re.IGNORECASE)
 
 
-# Who said it and where, and nothing of what: 'Gingrich said on CNN's "State of the Union."' (the words came before)
-SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|added) (?:on|in|at|during) "
+# Who said it and where, and nothing of what: 'Gingrich said on CNN's "State of the Union."', "Trump said to cheers
+# Thursday night." (the words came before; not "Ada Lind wrote to the council on Monday.")
+SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|added) (?:on|in|to|at|during) "
                        r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
