@@ -275,6 +275,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         '"The ferry will sail," said the Nordland senator.',
         "The Nordland Republican said the ferry would sail again.",
         "Lind said to cheers on Thursday night.",
+        "Not only that, but they said the pier would stay shut all summer.",
     )
     standing = (
         "The victim was taken to hospital.",
