@@ -302,6 +302,7 @@ def test_outlet_from_url(url, outlet):
         ("PARIS —\nTalks ended on Friday.", ""),
         ("By Jane Doe\nTalks ended on Friday.", ""),
         ("Updated 10:32 AM EDT, Tue March 5, 2031\nTalks ended on Friday.", ""),
+        ("Image copyright Vela Image caption The ferry has been in dock since October\nTalks ended on Friday.", ""),
         ("Ferry strike ends after three days\nThe strike ended on Friday.", "Ferry strike ends after three days"),
         ("By the numbers: a week of strikes\nThe strike ended on Friday.", "By the numbers: a week of strikes"),
         ("Brexit — what happens next\nTalks ended on Friday.", "Brexit — what happens next"),

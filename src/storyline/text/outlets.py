@@ -211,10 +211,11 @@ def is_attribution(line: str) -> bool:
 
 
 def headline(text: str) -> str:
-    """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline
-    or date stamp is never a headline, nor is the first line of a hard-wrapped paragraph."""
+    """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline,
+    date stamp or junk ("Image copyright PA Image caption ...") is never a headline, nor is the first line of
+    a hard-wrapped paragraph."""
     spans = paragraph_spans(text[:HEAD_CHARS])
     if not spans or "\n" in text[spans[0][0]:spans[0][1]]:
         return ""
     first = text[spans[0][0]:spans[0][1]]
-    return first if is_heading(first) and not is_attribution(first) else ""
+    return first if is_heading(first) and not (is_attribution(first) or is_junk(first)) else ""
