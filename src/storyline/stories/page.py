@@ -408,8 +408,8 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
 
 
 def _tense(clause: str) -> str:
-    """"future" when ``clause`` speaks of what is ahead ("will reopen"), "future in the past" when of what
-    was ahead when told ("would reopen"), else ""."""
+    """The tense ``clause`` speaks in: 'future' of what is ahead ("will reopen"), 'future in the past' of what
+    was ahead when told ("would reopen"), else ''."""
     found = FUTURE.search(clause)
     if not found:
         return ""
