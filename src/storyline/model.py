@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -29,14 +30,20 @@ def publication_moment(published: str | None) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(published)
     except ValueError:
         try:
-            from dateutil import parser
-
-            with warnings.catch_warnings():  # "EDT": a zone it cannot place is read as none (UTC)
-                warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
-                moment = parser.parse(published)
+            moment = read_date(published)
         except (ValueError, OverflowError):
             return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def read_date(text: str, **options: Any) -> dt.datetime:
+    """dateutil's reading of a date (``options`` as ``dateutil.parser.parse`` takes them), silent about a
+    zone it cannot place ("EDT", read as none); raises ValueError or OverflowError when it reads none."""
+    from dateutil import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+        return parser.parse(text, **options)
 
 
 def publication_day(published: str | None) -> dt.date | None:

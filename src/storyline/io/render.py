@@ -63,19 +63,23 @@ def _cited(summary: Summary, between: str = " ") -> str:
 
 def _sources(summary: Summary) -> list[str]:
     """One line per cited document: its number, title or name, outlet, date and address."""
-    cited = sorted({ref.doc for s in summary.sentences for ref in s.sources})
-    return [_source_line(doc + 1, summary.documents[doc]) for doc in cited]
+    return [_source_line(doc + 1, summary.documents[doc]) for doc in sorted(_cited_documents(summary))]
 
 
 def _uncited(summary: Summary) -> str:
     """The numbers of the documents read but cited for no sentence (so that a gap in the sources' numbers is
     told), on a line that opens on a line break; '' when every document is cited."""
-    cited = {ref.doc for s in summary.sentences for ref in s.sources}
+    cited = _cited_documents(summary)
     uncited = [str(doc + 1) for doc in range(len(summary.documents)) if doc not in cited]
     if not uncited or not cited:
         return ""
     more = f" and {len(uncited) - MAX_CITATIONS} more" if len(uncited) > MAX_CITATIONS else ""
     return f"\nRead, not cited: {', '.join(uncited[:MAX_CITATIONS])}{more}"
+
+
+def _cited_documents(summary: Summary) -> set[int]:
+    """The documents some sentence of the summary cites."""
+    return {ref.doc for sentence in summary.sentences for ref in sentence.sources}
 
 
 def _source_line(number: int, document: Document) -> str:

@@ -225,9 +225,6 @@ class _Earlier:
 
     def __init__(self, sentences: list[Sentence], tokens: Sequence[Sequence[str]]):
         self.sentences, self.tokens = sentences, tokens  # the candidates and their content words (stems)
-        self.of_document: dict[int, list[int]] = {}  # document -> its candidates
-        for number, sentence in enumerate(sentences):
-            self.of_document.setdefault(sentence.doc, []).append(number)
         self.mentions: dict[int, dict[str, list[int]]] = {}  # document -> stem -> its candidates that use it
 
     def introducer(self, number: int) -> tuple[int, str]:
@@ -254,14 +251,19 @@ class _Earlier:
         return self.mentions[doc]
 
     @cached_property
+    def of_document(self) -> dict[int, list[int]]:
+        """Document -> its candidates, in order (the first is its lead)."""
+        found: dict[int, list[int]] = {}
+        for number, sentence in enumerate(self.sentences):
+            found.setdefault(sentence.doc, []).append(number)
+        return found
+
+    @cached_property
     def _topic(self) -> set[str]:
         """The stems the leads (first candidates) of TOPIC_LEADS of the articles use (of one article, its lead's;
         of two, both leads')."""
-        leads: dict[int, str] = {}
-        for sentence in self.sentences:
-            leads.setdefault(sentence.doc, sentence.text)
-        counts = Counter(word for lead in leads.values() for word in set(content_words(lead)))
-        return {word for word, count in counts.items() if count >= TOPIC_LEADS * len(leads)}
+        counts = Counter(word for numbers in self.of_document.values() for word in set(self.tokens[numbers[0]]))
+        return {word for word, count in counts.items() if count >= TOPIC_LEADS * len(self.of_document)}
 
 
 @lru_cache(maxsize=1)

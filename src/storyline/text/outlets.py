@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 from urllib.parse import urlsplit
 
+from ..model import read_date
 from .clean import is_heading, is_junk
 from .reflow import paragraph_spans
 
@@ -175,29 +175,17 @@ def date_stamp(text: str, lines: int = 4) -> str:
     """The day a plain-text article gives on a line of its own among its first ``lines`` non-blank lines
     ("November 21, 2026", "Updated 7:42 AM, March 12, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A
     date without its day, month or year ("March 2031", "Nov 22") is no publication date."""
-    for line in text.lstrip().split("\n", lines * 3)[:lines * 3]:
-        line = line.strip()
-        if line and is_date_stamp(line) and (day := _whole_day(line)):
-            return day.isoformat()
-        lines -= bool(line)
-        if not lines:
-            break
-    return ""
+    top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
+    return next((day.isoformat() for line in top if is_date_stamp(line) and (day := _whole_day(line))), "")
 
 
 def _whole_day(stamp: str) -> dt.date | None:
     """The day a date stamp names, when it names day, month and year; read twice, with two defaults for
     what it leaves out, the same day both times."""
-    from dateutil import parser
-
-    days = set()
-    with warnings.catch_warnings():  # a zone it cannot place ("EDT") tells nothing of the day
-        warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
-        for default in STAMP_DEFAULTS:
-            try:
-                days.add(parser.parse(stamp, default=default, fuzzy=True).date())
-            except (ValueError, OverflowError):
-                return None
+    try:
+        days = {read_date(stamp, default=default, fuzzy=True).date() for default in STAMP_DEFAULTS}
+    except (ValueError, OverflowError):
+        return None
     return days.pop() if len(days) == 1 else None
 
 

@@ -294,9 +294,9 @@ def _no_noun(word: str) -> bool:
 
 
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-WHEN = re.compile(rf"\b({WEEKDAYS}|January|February|March|April|May|"
-                  r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                  r"Dec)\b")  # no one "he" could be, nor a name: "Adderall Jan. 6"
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+WHEN = re.compile(rf"\b({WEEKDAYS}|{MONTHS})\b")  # no one "he" could be, nor a name: "Adderall Jan. 6"
 
 
 def _early_pronoun(sentence: str) -> bool:

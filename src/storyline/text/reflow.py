@@ -13,6 +13,8 @@ import re
 
 import numpy as np
 
+from .patterns import MONTHS, WEEKDAYS
+
 MIN_WIDTH, MAX_WIDTH = 30, 100  # the widths text is wrapped at, in characters
 MIN_WRAPS = 3  # fewer wrapped breaks than this is not a wrapped text
 OVERLONG = 1.05  # a line this much longer than the width (the 95th percentile of line lengths) is not wrapped
@@ -24,10 +26,8 @@ FIRST_WORD = re.compile(r"\S+")
 # on the next line ("... near Skarholm on" | "Tuesday and ...").
 OPEN_END = re.compile(r"\s(?:a|an|the|and|or|of|to|for|with|from|by|near|into|onto|than)$")
 BEFORE_A_DATE = re.compile(r"\s(?:on|in|at)$")
-_MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
-           "Nov(?:ember)?|Dec(?:ember)?")
-DATE_START = re.compile(rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:{_MONTHS})\.?(?= \d)|\d{{1,2}}(?:st|nd|rd|th)? "
-                        rf"(?:{_MONTHS})|(?:19|20)\d\d)\b")  # "Tuesday", "March 3", "3 March", "2031"
+DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
+    rf"(?:{WEEKDAYS}|(?:{MONTHS})\.?(?= \d)|\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})|(?:19|20)\d\d)\b")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
