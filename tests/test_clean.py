@@ -128,11 +128,13 @@ def test_prompts_calls_to_action_posts_quoted_by_handle_related_links_credits_an
 def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_are_junk():
     for line in ("FREE Shipping on orders over $25.", "Ships from and sold by Harbourbooks.example.",
                  "Thank you for reading The Vestmark Gazette.", "Running time: 1 hour, 52 minutes.",
+                 "Thank you so much to all who donated.", "Let's help the Lind family through this hard time.",
                  "Starring Ada Lind and Ole Vik.", "1200 block of Quay Street.", "Ada Lind reported from Lund Bay, Norway."):
         assert is_junk(line), line
     for line in ("The 1200 block of Quay Street was closed after the fire.",
                  "The Gazette reported from Lund Bay that the ferry had sunk.",
                  "Thank you for your courage, the mayor told the divers.",
+                 "Thank you to the crews, the mayor said, as donations reached $40,000.",
                  "Starring in her first film, Ada Lind plays a ferry captain."):
         assert not is_junk(line), line
 

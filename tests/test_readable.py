@@ -276,6 +276,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The Nordland Republican said the ferry would sail again.",
         "Lind said to cheers on Thursday night.",
         "Not only that, but they said the pier would stay shut all summer.",
+        "Now the council is seeking to change the ferry timetable.",  # the story so far came before
+        "Other harbours have built sea walls, with mixed success.",
+        "One fisherman certainly thought so, and shouted at the mayor.",
+        "The harbour board did so on Monday.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -283,7 +287,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The harbour master said he had warned the council.",
         "The official death toll rose to twelve.",
         "When Ole Vik saw the cracks, he closed the pier.",
-        "Now the council is seeking to change the ferry timetable.",
+        "Now that the pier is closed, the ferry docks at Lund Bay.",
+        "The ferry company is doing so well that it bought a second boat.",
+        "Ada Lind thought so much of the harbour that she left it her house.",
         "If the pier falls, the ferry stops running.",
         "If this year's harvest fails, the ferry will stop running.",
         "If not for the storm, the ferry would have sailed.",

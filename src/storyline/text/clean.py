@@ -115,6 +115,8 @@ RULES = [
     # a shop's and a sign-up page's widgets
     ("shipping ships", r"\bfree shipping on orders\b|^ships from and sold by\b"),
     ("thank", r"^thank you for (visiting|reading|watching|listening)\b"),
+    # a fundraising page's appeal: "Thank you so much to all who donated.", "Let's help the Kleins through ..."
+    ("thank let", r"^thank you\b[^,]{0,40}\b(who|for) (donated|donating|your donations?|contributed|contributing|your contributions?)\b|^(please )?let['’]s (help|rally|support)\b"),
     # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
     ("running runtime block", r"^(running time|runtime|run time)\s*:|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",

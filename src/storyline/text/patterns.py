@@ -50,7 +50,8 @@ _POINTS_BACK = (
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
-       r"(perhaps|maybe|now|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
+       r"(perhaps|maybe|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)", r"now\b(?! that\b)",
+       r"other\b",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
        r"actually(?=,)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
@@ -134,6 +135,9 @@ SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|say
                        r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
 # "though" set off by commas sets a sentence against the one before: "It was not always so, though."
 CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
+# A clause that takes up what a sentence before said: "One man certainly thought so", "Police did so on Monday".
+AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
+                    r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
 REPORTED_PRONOUN = re.compile(
@@ -147,7 +151,7 @@ def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence)
+                or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence))
 
 
