@@ -777,3 +777,12 @@ def test_a_surname_with_letters_beyond_ascii_is_named_in_full_at_its_first_menti
 def test_a_title_the_sentence_splitter_knows_is_no_first_name():
     found = people_in_full(['"The pier was unsafe," said harbour police Ofc. Jane Doe on Monday.'], {"Doe"})
     assert found["Doe"].name == "Jane Doe"
+
+
+def test_a_surname_opening_a_sentence_is_given_in_full_from_a_caption_left_out_and_after_a_job_acronym():
+    assert people_in_full(["It was Nordlinjen CEO Harald Strøm who signed."], {"Strøm"})["Strøm"].title == "Nordlinjen CEO"
+    text = ("Nordlinjen CEO Harald Strøm arrives at the ferry hearing in Lindhaven, Norway, March 3, 2031.\n\n"
+            "Strøm halved the winter timetable of the Skarholm ferry on Tuesday, citing fuel costs.\n\n"
+            "Islanders said the cut would leave them without a morning boat to the mainland hospital.")
+    shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
+    assert shown[0].startswith("Harald Strøm halved the winter timetable"), shown

@@ -285,6 +285,7 @@ class _People:
     def __init__(self, sentences: list[Sentence], leaning: list[bool], documents: Sequence[Document]):
         self.sentences, self.documents = sentences, documents
         self.bodies: dict[str, bool] = {}  # names looked up by is_body
+        self.full_elsewhere: dict[str, bool] = {}  # names looked up by _given_in_full
         # (document, surname or first name) -> its first candidate giving the full name; (-1, name) -> the
         # cluster's first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
@@ -408,6 +409,14 @@ class _People:
             return -1
         return -2 if introduction == -1 else introduction
 
+    def _given_in_full(self, name: str) -> bool:
+        """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only
+        ("Reddit CEO Steve Huffman" in a caption left out)."""
+        if name not in self.full_elsewhere:
+            texts = [document.text for document in self.documents]
+            self.full_elsewhere[name] = name in self.elsewhere and name in people_in_full(texts, {name})
+        return self.full_elsewhere[name]
+
     def _named(self, number: int) -> tuple[list[str], list[str]]:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
         ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
@@ -415,7 +424,7 @@ class _People:
         full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
         text = self.sentences[number].text
         people = people_alone(text)
-        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and (-1, m.group(1)) in self.first
+        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
                    and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]

@@ -324,6 +324,7 @@ TITLES = frozenset(
 TITLE_ABBREVIATIONS = frozenset(
     "Gov Sen Rep Gen Col Lt Maj Sgt Cpl Pvt Capt Prof Rev Fr Hon Adm Atty Amb Supt Insp Det Ofc Cmdr Cllr".split())
 ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
+JOB_ACRONYMS = frozenset("CEO CFO COO CTO MP MEP".split())  # jobs before a name: "Reddit CEO Steve Huffman"
 # Words that open a sentence or a phrase, never a first name: "The Office of ...", "In Vik's ..."
 FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our My Your In On At For From By With And "
                            "But Or If When While After Before As Of To".split())
@@ -574,7 +575,7 @@ def _title(text: str, start: int) -> str:
 
 def _within_sentence(text: str, start: int) -> bool:
     """True when the word before ``start``, on the same line, is a word in lower case or one ending a clause
-    ("Tuesday,"), or a title ("Gov.")."""
+    ("Tuesday,"), or a title ("Gov.", "CEO")."""
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
@@ -582,7 +583,7 @@ def _within_sentence(text: str, start: int) -> bool:
     word = words[-1] if words else ""
     if "\n" in word or not word:
         return False
-    if word.rstrip(".") in ANY_TITLE:
+    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS:
         return True
     bare = word.rstrip(",;")
     return bare.isalpha() and (bare.islower() or bare != word)
