@@ -564,9 +564,9 @@ def _title(text: str, start: int) -> str:
         return ""
     if not words or (words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
                      and not words[-1].endswith((',"', ",”"))):  # it opens a sentence (not '..., " union leader')
-        if title[0].rstrip(".") in ANY_TITLE:
-            return " ".join(title)  # "Professor Ada Dahl", "Mayor Ada Dahl"
         first, rest = title[0].lower(), title[1:]
+        if title[0].rstrip(".") in ANY_TITLE and not (rest and first in JOBS and all(word.islower() for word in rest)):
+            return " ".join(title)  # "Professor Ada Dahl", "Mayor Ada Dahl"; not "Chief executive Per Amundsen"
         common = (first in QUALIFIERS or first in JOBS) and all(word.islower() for word in rest)
         return " ".join([first, *rest]) if common else ""  # not "Norwegian police spokesman"
     described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
