@@ -58,6 +58,17 @@ def test_wrapped_paragraphs_without_blank_lines_end_at_their_short_last_line():
     assert [" ".join(text[a:b].split()) for a, b in paragraph_spans(text)] == PARAGRAPHS
 
 
+def test_a_one_line_notice_longer_than_the_wrapped_lines_leaves_their_width_alone():
+    lines = ["Tugs pulled the passenger ferry Stella Nord off a sandbank near the",
+             "island of Skarholm in the north of the Lund Bay archipelago early on",
+             "Tuesday, and towed it to a shipyard in Lindhaven for repairs, the coast",
+             "guard said. The salvage took six hours, and divers found no leak in",
+             "the hull, a spokeswoman for the shipyard said."]
+    notice = "Sign up for our Morning Harbour newsletter to get the top stories of the coast in your inbox."
+    text = "\n".join(lines) + f"\n\n\n{notice}\n"
+    assert [" ".join(text[a:b].split()) for a, b in paragraph_spans(text)] == [" ".join(lines), notice]
+
+
 def test_a_short_wrapped_paragraph_whose_line_stops_mid_phrase_is_one_paragraph_and_no_headline():
     text = ("Tugs pulled the ferry Stella Nord off the sandbank near Skarholm on\n"
             "Tuesday and towed it to a shipyard in Lindhaven for repairs.\n\n"
@@ -786,3 +797,11 @@ def test_a_surname_opening_a_sentence_is_given_in_full_from_a_caption_left_out_a
             "Islanders said the cut would leave them without a morning boat to the mainland hospital.")
     shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
     assert shown[0].startswith("Harald Strøm halved the winter timetable"), shown
+
+
+def test_a_job_opening_a_sentence_is_written_in_lower_case_inside_another_but_a_title_of_address_is_not():
+    found = people_in_full(["The ferry was refloated. Chief executive Per Amundsen said it would sail. Chief Ada Dahl "
+                            "agreed."], {"Amundsen", "Dahl"})
+    assert (found["Amundsen"].title, found["Dahl"].title) == ("chief executive", "Chief")
+    assert give_in_full('"We owe them," Amundsen said.', "Amundsen", found["Amundsen"])[0] == \
+        '"We owe them," chief executive Per Amundsen said.'

@@ -44,11 +44,13 @@ def _wraps(text: str, lines: list[tuple[int, int]]) -> list[bool]:
     """For a text wrapped at a fixed width, whether each break between ``lines`` is a wrap; [] for another text."""
     if len(lines) < MIN_WRAPS + 1:
         return []
-    width = float(np.percentile([end - start for start, end in lines], 95))
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return []
     blank_between = [text.count("\n", a, b) > 1 for (_, a), (b, _) in zip(lines, lines[1:])]
     soft_kind = not all(blank_between)  # wraps are single line breaks, unless every break is a blank line
+    # the width: of the lines a paragraph goes on after (a one-line notice, however long, is not wrapped)
+    inside = [end - start for (start, end), kind in zip(lines, blank_between) if kind != soft_kind]
+    width = float(np.percentile(inside if len(inside) >= MIN_WRAPS else [end - start for start, end in lines], 95))
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return []
     wraps = [kind != soft_kind and _is_wrap(text, line, following, width)
              for kind, line, following in zip(blank_between, lines, lines[1:])]
     breaks = sum(kind != soft_kind for kind in blank_between)
