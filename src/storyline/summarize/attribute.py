@@ -8,11 +8,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, speaker_words
+from ..text.tokens import STOPWORDS, stem
 from ..text.vectors import Matrix, dense
 
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
 #                   (all of them, at least one, when the shorter of the two has fewer)
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
+NEGATION = re.compile(r"(?:\b(?:[Nn]o(?!\.? ?\d| [A-Z])|[Nn]ot|[Nn]ever|[Nn]one|[Nn]obody|[Nn]othing|[Nn]either|[Nn]or)|\w+n['’]t)\b")
+NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]")
+WORD = re.compile(r"\w+(?:['’]\w+)?")
 WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
 PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
@@ -57,7 +62,10 @@ def disagree(one: str, other: str) -> bool:
     """True when two sentences tell a story apart: both give figures, or days of the week, and share none
     ("120 residents were evacuated" and "40 residents were evacuated"; "began on Wednesday" and "entered
     its second day on Thursday"), or after the same words they name places neither names elsewhere ("a
-    warehouse in Bergen" and "a warehouse in Molde")."""
+    warehouse in Bergen" and "a warehouse in Molde"), or one denies what the other tells ("no more diesel had
+    leaked" and "diesel had leaked")."""
+    if _denies(one, other) or _denies(other, one):
+        return True
     for found in (FIGURE.findall, WEEKDAY.findall):
         items, other_items = set(found(one)), set(found(other))
         if items and other_items and not items & other_items:
@@ -65,6 +73,30 @@ def disagree(one: str, other: str) -> bool:
     places, other_places = _places(one), _places(other)
     return any(not (_names_any(other, places[after]) or _names_any(one, other_places[after]))
                for after in places.keys() & other_places.keys())
+
+
+def _denies(one: str, other: str) -> bool:
+    """True when ``one`` denies what ``other`` tells: it puts a negation before a content word (within
+    NEGATED_WORDS words of its clause) that ``other``, which denies nothing, tells ("no more diesel had
+    leaked" and "diesel had leaked"; not "no charges were filed" and "the couple cooperated")."""
+    if not NEGATION.search(one) or NEGATION.search(other):
+        return False
+    return not _negated(one).isdisjoint(_content_stems(other))
+
+
+def _negated(sentence: str) -> set[str]:
+    """The stems of the content words within NEGATED_WORDS words after a negation, in its clause."""
+    found: set[str] = set()
+    for clause in CLAUSE_BREAK.split(sentence):
+        words = WORD.findall(clause)
+        for k, word in enumerate(words):
+            if NEGATION.fullmatch(word):
+                found |= {stem(w.lower()) for w in words[k + 1:k + 1 + NEGATED_WORDS] if w.lower() not in STOPWORDS}
+    return found
+
+
+def _content_stems(sentence: str) -> set[str]:
+    return {stem(word.lower()) for word in WORD.findall(sentence) if word.lower() not in STOPWORDS}
 
 
 def _places(sentence: str) -> dict[str, str]:
