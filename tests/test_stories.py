@@ -382,6 +382,17 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
     assert [(e.date, e.mention) for e in timeline(suspended)] == [("2031-06-11", "on Wednesday")]
 
 
+def test_a_relative_clause_dates_its_own_thing_and_an_and_between_names_keeps_a_clause_in_the_future():
+    def dated(text: str) -> list[tuple[str, str]]:  # published on a Wednesday
+        return [(e.date, e.mention) for e in timeline([Document(published="2031-06-11", text=text)])]
+    assert dated("The ferry that ran aground off Skarholm on Sunday was refloated on Tuesday.") == [
+        ("2031-06-10", "on Tuesday")]
+    assert dated("The ferry that was refloated on Tuesday ran aground off Skarholm.") == [("2031-06-10", "on Tuesday")]
+    assert dated("The company said a new ferry would sail between Lindhaven and Skarholm on Monday.") == [
+        ("2031-06-16", "on Monday")]
+    assert dated("The ferry will sail again on Friday and the pier closed on Monday.") == [("2031-06-13", "on Friday")]
+
+
 def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_is_ahead_or_soon():
     def dated(text: str) -> list[str]:
         return [e.date for e in timeline([Document(published="2031-11-20", text=text)])]

@@ -80,6 +80,9 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
+PHRASE_END = re.compile(r"[,;:—–(]")
+RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b")
 SOON_DAYS = 31  # a day and month this near an article's date, after or before it, is taken in its year
 SAME_EVENT = 0.35  # share of the shorter sentence's words (names and dates aside) that two sentences of one date
 SAME_EVENT_WORDS = 3  # tell the same event by, and the fewest such words they share
@@ -394,12 +397,13 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
             continue
         clause = _clause_before(sentence, start)
         try:
-            resolved = _resolve(kind, match, _tense(clause), reference)
+            resolved = _resolve(kind, match, _tense(_phrase_before(sentence, start, taken)), reference)
         except ValueError:  # no such day (February 30)
             continue
         if resolved is not None:
             taken = match.end()
-            another = SUBORDINATE.search(clause) is not None or sentence.startswith(("'s ", "’s "), match.end())
+            another = SUBORDINATE.search(clause) is not None or _in_a_relative_clause(clause) \
+                or sentence.startswith(("'s ", "’s "), match.end())
             found.append((another, resolved, match.group(0).strip()))  # "Monday's crash": another event's date
     if not found:
         return None
@@ -421,6 +425,26 @@ def _clause_before(sentence: str, position: int) -> str:
     before = sentence[:position]
     starts = [match.end() for match in CLAUSE_START.finditer(before)]
     return before[starts[-1] if starts else 0:]
+
+
+def _phrase_before(sentence: str, position: int, since: int) -> str:
+    """The words before a date mention that its tense is read from: back to a mark ending a phrase or the
+    mention before it ("would resume the timetable between Bergvik and Tarnoy on" | "Monday"; "will sail on
+    Friday and the pier closed on" | "Monday" reads " and the pier closed on")."""
+    before = sentence[max(since, 0):position]
+    starts = [match.end() for match in PHRASE_END.finditer(before)]
+    return before[starts[-1] if starts else 0:]
+
+
+def _in_a_relative_clause(clause: str) -> bool:
+    """True when a date mention ending ``clause`` is in a relative clause that dates something else: no verb
+    but its own after "that", "which" or "who" ("The ferry that ran aground on" | "Sunday was refloated on
+    Wednesday"; not "... on Sunday was refloated on" | "Wednesday")."""
+    found = list(RELATIVE.finditer(clause))
+    if not found:
+        return False
+    auxiliaries = [match.start() for match in AUXILIARY.finditer(clause, found[-1].end())]
+    return not auxiliaries or (len(auxiliaries) == 1 and auxiliaries[0] == found[-1].end() + 1)
 
 
 def _resolve(kind: str, match: re.Match, tense: str, reference: dt.date | None) -> tuple[dt.date, int] | None:
