@@ -533,6 +533,8 @@ def test_stories_commands(tmp_path):
     out = tmp_path / "assign.jsonl"
     assert storyline("stories", "export", "--db", db, "-o", out).exit_code == 0
     assert {json.loads(line)["id"] for line in out.read_text().splitlines()} == {r["id"] for r in rows}
+    printed = storyline("stories", "export", "--db", db, "-o", "-")
+    assert printed.stdout == out.read_text()  # not a file named "-"
     with pytest.raises(StorylineError, match="no story 999"):
         storyline("stories", "show", 999, "--db", db)
     late = tmp_path / "late.jsonl"

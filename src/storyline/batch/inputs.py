@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError, StorylineError
-from ..io.ingest import JSONL_SUFFIXES, cluster_from_record
+from ..io.ingest import JSONL_SUFFIXES, cluster_from_record, malformed_json
 from ..model import Cluster
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -104,7 +104,7 @@ def parse_line(path: str, number: int, line: str, fallback: str) -> Cluster | St
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return InputError(f"{path}:{number}: malformed JSON ({err.msg})")
+        return malformed_json(f"{path}:{number}", err)
     try:
         return cluster_from_record(record, default_id=fallback)
     except InputError as err:

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from typing import IO
 
 import click
 from rich.console import Console
@@ -218,10 +219,11 @@ def with_thread(rendered: str, page: StoryPage, fmt: str) -> str:
 
 @stories.command(name="export")
 @DB_OPTION
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True), metavar="ASSIGN.jsonl")
-def stories_export(db: str | None, output: str) -> None:
+@click.option("-o", "--output", required=True, type=click.File("w", encoding="utf-8", lazy=True), metavar="ASSIGN.jsonl",
+              help="the file to write ('-' for standard output)")
+def stories_export(db: str | None, output: IO[str]) -> None:
     """Write {"id": article id, "story": story id, "thread": thread id} for every stored article."""
-    with Store(db) as store, store.snapshot(), open(output, "w", encoding="utf-8") as sink:
+    with Store(db) as store, store.snapshot(), output as sink:
         for article_id, story, thread in store.thread_assignments():
             sink.write(json.dumps({"id": article_id, "story": story, "thread": thread}) + "\n")
 

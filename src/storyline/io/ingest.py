@@ -141,6 +141,11 @@ def _handle(name: str, error: InputError, on_error: OnError | None) -> None:
     on_error(name, error)
 
 
+def malformed_json(where: str, err: json.JSONDecodeError) -> InputError:
+    """The error of a line that is no JSON, naming where it is and the column where reading stopped."""
+    return InputError(f"{where}: malformed JSON ({err.msg} column {err.colno})")
+
+
 def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
     """The clusters of a JSONL file, one a line; an unreadable line raises InputError, or goes to
     ``on_error`` with its cluster id (or ``line-N``) and reading goes on."""
@@ -149,7 +154,7 @@ def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            _handle(fallback, InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
+            _handle(fallback, malformed_json(f"{path}:{number}", err), on_error)
             continue
         cluster_id = str(record.get("id", fallback)) if isinstance(record, dict) else fallback
         try:
@@ -181,7 +186,7 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
                 if document.published and publication_day(document.published) is None:
                     raise InputError(f"published: not a date: {document.published!r}")
             except json.JSONDecodeError as err:
-                _handle(f"{path}:{number}", InputError(f"{path}:{number}: malformed JSON ({err.msg})"), on_error)
+                _handle(f"{path}:{number}", malformed_json(f"{path}:{number}", err), on_error)
                 continue
             except InputError as err:
                 _handle(f"{path}:{number}", InputError(f"{path}:{number}: {err}"), on_error)
