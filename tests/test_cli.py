@@ -264,7 +264,7 @@ def test_a_summary_with_no_sentence_is_said_so(example_dir, tmp_path):
         storyline("summarize", article, "-w", 12)
     everything_read = storyline("summarize", example_dir, "--since", example_dir)
     assert everything_read.exit_code == 0 and everything_read.stdout == ""
-    assert "nothing new, every sentence was told by the articles already read" in everything_read.stderr
+    assert "nothing new: every sentence was told by the articles already read" in everything_read.stderr
     with pytest.raises(InputError, match="no sentence fits in 12 words"):  # too few words, not nothing new
         storyline("summarize", article, "-w", 12, "--since", example_dir)
 

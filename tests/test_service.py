@@ -195,7 +195,9 @@ def test_summary_of_what_is_new_leaves_out_what_was_read(client):
     courier, wire = texts()
     response = client.post("/summarize", json={"documents": [wire], "previous": [courier], "words": 40})
     assert response.status_code == 200, response.text
-    assert response.json()["sentences"]
+    assert response.json()["sentences"] and "notice" not in response.json()
+    nothing = client.post("/summarize", json={"documents": [wire], "previous": [wire], "words": 40}).json()
+    assert nothing["sentences"] == [] and nothing["notice"].startswith("nothing new")
 
 
 def test_the_service_default_budget_comes_from_its_options(client):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -12,7 +11,7 @@ from ..errors import InputError
 from ..io.ingest import read_clusters
 from ..io.render import FORMATS, heading, render
 from ..model import Cluster, Summary
-from ..summarize import DEFAULT_WORDS, Summarizer
+from ..summarize import DEFAULT_WORDS, NOTHING_NEW, Summarizer
 from ..summarize.analysis import describe
 from .common import warn, write
 
@@ -82,7 +81,7 @@ def _summarize(summarizer: Summarizer, cluster: Cluster, query: str | None) -> S
     summary = summarizer.summarize(cluster, query)
     if summary.sentences:
         return summary
-    if cluster.previous and summarizer.summarize(dataclasses.replace(cluster, previous=[]), query).sentences:
-        warn(f"{describe(cluster)}: nothing new, every sentence was told by the articles already read")
+    if summarizer.told_before(cluster, query):
+        warn(f"{describe(cluster)}: {NOTHING_NEW}")
         return summary
     raise InputError(f"{describe(cluster)}: no sentence fits in {summarizer.config.words} words (raise --words)")

@@ -119,11 +119,12 @@ class DocumentOut(BaseModel):
 
 class SummaryOut(BaseModel):
     """What `storyline summarize -f json` prints; "query" and "answered" only with a query; "texts" only
-    when asked for with ?texts=true."""
+    when asked for with ?texts=true; "notice" only when the articles already read told everything."""
 
     id: str
     query: str | None = None
     answered: bool | None = None
+    notice: str | None = None
     summary: str
     words: int
     sentences: list[SentenceOut]

@@ -18,7 +18,7 @@ from ..model import Document, publication_moment
 from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
 from ..stories.page import HEADLINE_CHARS, story_headline
 from ..stories.store import StoredArticle
-from ..summarize import Summarizer, SummarizerConfig
+from ..summarize import NOTHING_NEW, Summarizer, SummarizerConfig
 from .errors import ServiceError, too_large
 
 NO_ARTICLE_AFTER = 2**62  # a watermark past every article: all of them read
@@ -48,8 +48,11 @@ def summarize(record: dict[str, Any], pages: list[Page], config: SummarizerConfi
     for number, document in enumerate(cluster.documents, 1):
         if len(document.text.split()) > max_words:
             raise too_large(f"document {number} ({document.id}) has more than {max_words} words")
-    summary = Summarizer(config).summarize(cluster)
+    summarizer = Summarizer(config)
+    summary = summarizer.summarize(cluster)
     result = summary.to_dict()
+    if not summary.sentences and summarizer.told_before(cluster):
+        result["notice"] = NOTHING_NEW
     if with_text:
         result["texts"] = [document.text for document in cluster.documents]
     return result

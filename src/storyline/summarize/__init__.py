@@ -4,12 +4,13 @@
 from .analysis import Analysis, analyze
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import FEATURES, QUERY_FEATURES, FeatureTable
-from .pipeline import Summarizer, as_cluster, summarize
+from .pipeline import NOTHING_NEW, Summarizer, as_cluster, summarize
 from .salience import FeatureRanker, SalienceModel, Scorer, default_model
 
 __all__ = [
     "DEFAULT_WORDS",
     "FEATURES",
+    "NOTHING_NEW",
     "QUERY_FEATURES",
     "Analysis",
     "FeatureRanker",
