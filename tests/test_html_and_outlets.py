@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from storyline.cli import cli
 from storyline.io.ingest import cluster_from_record, read_clusters
 from storyline.text.html import document_from_text, looks_like_html
-from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_notice, outlet_from_url
+from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_notice, outlet_from_text, outlet_from_url
 
 BODY = [
     "A cable car carrying 38 passengers stalled above the Kestrel gorge on Saturday afternoon, leaving "
@@ -323,6 +323,7 @@ def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     ("Published: March 12, 2031\nTalks ended on Friday.", "2031-03-12"),
     ("Talks ended\n\nThe union said talks ended in 2031.", ""),  # a year in a sentence is no date stamp
     ("One\nTwo\nThree\nFour\nMarch 5, 2031\nTalks ended.", ""),  # below the article's top
+    ("Fog blamed\nBy Hanne Rust | Fjord Post | May 4, 2031\nThe ferry ran aground on Sunday.", "2031-05-04"),
 ])
 @pytest.mark.filterwarnings("error")
 def test_a_plain_text_article_is_published_on_the_date_its_top_gives_on_a_line_of_its_own(text, published):
@@ -330,3 +331,11 @@ def test_a_plain_text_article_is_published_on_the_date_its_top_gives_on_a_line_o
     assert [d.published for d in cluster_from_record({"documents": [text, {"text": text}]}).documents] == [published] * 2
     given = cluster_from_record({"documents": [{"text": text, "published": "2031-01-02"}]}).documents[0]
     assert given.published == "2031-01-02"
+
+
+def test_a_byline_names_the_outlet_in_a_field_of_its_own_never_a_job_or_a_date():
+    assert outlet_from_text("Fog blamed\nBy Hanne Rust | Fjord Post | May 4, 2031\nThe ferry ran aground.") == "Fjord Post"
+    assert outlet_from_text("Fog blamed\nBy Ada Lind and Ole Vik • The Vela Times\nThe ferry ran aground.") == "The Vela Times"
+    assert outlet_from_text("Fog blamed\nBy Ada Lind | Staff Writer | May 4, 2031\nThe ferry ran aground.") == ""
+    assert outlet_from_text("Fog blamed\nBy Ada Lind\nThe ferry ran aground.") == ""
+    assert outlet_from_text("By Ada Lind | Vela Times\nOSLO (Reuters) - The ferry ran aground.") == "Reuters"  # a dateline first

@@ -48,6 +48,9 @@ BYLINE = re.compile(
     r"^\s*(?i:by):?\s+(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|den|da|di|du|la|le|al|bin|y)|,)*"
     r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
 )
+BYLINE_SEPARATOR = re.compile(r"\s[|•·]\s")
+OUTLET_FIELD = re.compile(r"(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}")  # "Fjord Post", "The Vela Times"
+NOT_AN_OUTLET = re.compile(r"\b(?i:staff|writer|reporter|correspondent|editor|contributor|updated|published)\b")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -142,8 +145,24 @@ def outlet_of(url: str, text: str) -> str:
 
 
 def outlet_from_text(text: str) -> str:
-    """The outlet a plain-text article names: by its dateline, else by its copyright notice; else ''."""
-    return outlet_from_dateline(text) or outlet_from_notice(text)
+    """The outlet a plain-text article names: by its dateline, else its byline, else its copyright notice;
+    else ''."""
+    return outlet_from_dateline(text) or outlet_from_byline(text) or outlet_from_notice(text)
+
+
+def outlet_from_byline(text: str, lines: int = 6) -> str:
+    """The outlet a byline among an article's first ``lines`` lines names in a field of its own ("By Hanne
+    Rust | Fjord Post | May 4, 2031" -> "Fjord Post"; not a date, nor a job: "Staff Writer"), else ''."""
+    for line in _first_lines(text, lines):
+        if is_byline(line):
+            return next((field for field in byline_fields(line) if OUTLET_FIELD.fullmatch(field)
+                         and not is_date_stamp(field) and NOT_AN_OUTLET.search(field) is None), "")
+    return ""
+
+
+def byline_fields(line: str) -> list[str]:
+    """The fields of a byline after the name, split by "|", "•" or "·" ("By Ada Lind | Vela News" -> ["Vela News"])."""
+    return [field.strip() for field in BYLINE_SEPARATOR.split(line)[1:] if field.strip()]
 
 
 def _first_lines(text: str, most: int) -> list[str]:
@@ -172,11 +191,13 @@ def is_date_stamp(line: str) -> bool:
 
 
 def date_stamp(text: str, lines: int = 4) -> str:
-    """The day a plain-text article gives on a line of its own among its first ``lines`` non-blank lines
-    ("November 21, 2026", "Updated 7:42 AM, March 12, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A
+    """The day a plain-text article gives on a line of its own, or in a field of its byline, among its first
+    ``lines`` non-blank lines ("November 21, 2026", "Updated 7:42 AM, March 12, 2031", "By Ada Lind | Vela
+    News | May 4, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A
     date without its day, month or year ("March 2031", "Nov 22") is no publication date."""
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
-    return next((day.isoformat() for line in top if is_date_stamp(line) and (day := _whole_day(line))), "")
+    stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else [line])]
+    return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
 def _whole_day(stamp: str) -> dt.date | None:
