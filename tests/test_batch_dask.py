@@ -29,8 +29,9 @@ BIN = Path(sys.executable).parent
 DEADLINE = 40  # seconds any one step may take before the test fails
 
 
-def storyline(*args):
-    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
+def storyline(*args, failing: bool = False):
+    """A command run in-process; storyline's own errors are raised, unless the run is ``failing``."""
+    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=failing)
 
 
 def free_port() -> int:
@@ -100,11 +101,11 @@ def by_id(out) -> dict[str, dict]:
 
 
 def test_dask_engine_writes_what_the_local_engine_writes(tmp_path, clusters, scheduler):
-    local = storyline("batch", *clusters, "-o", tmp_path / "local.jsonl", "-w", "60")
-    assert local.exit_code == 0, local.output
+    local = storyline("batch", *clusters, "-o", tmp_path / "local.jsonl", "-w", "60", failing=True)
     dask = storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "60", "--scheduler", scheduler,
-                     "--shard-size", "5")
-    assert dask.exit_code == 0, dask.output
+                     "--shard-size", "5", failing=True)
+    for run in (local, dask):  # two bad clusters, recorded: the run goes on and says so at its end
+        assert isinstance(run.exception, InputError) and "2 clusters could not be read" in str(run.exception)
     assert "25 clusters written" in dask.stderr and "(2 failed)" in dask.stderr and "1 repeated" in dask.stderr
 
     expected = by_id(tmp_path / "local.jsonl")

@@ -168,9 +168,10 @@ def test_help_lists_the_exit_codes():
 
 def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     out = tmp_path / "out.jsonl"
-    first = storyline("batch", clusters_jsonl, "-o", out, "--words", "60")
-    assert first.exit_code == 0, first.output
-    assert "3 clusters written" in first.stderr and "(1 failed)" in first.stderr
+    first = storyline_process("batch", clusters_jsonl, "-o", out, "--words", "60")
+    assert first.returncode == 2, first.stderr  # the run goes on past a bad cluster, and says so at its end
+    assert b"3 clusters written" in first.stderr and b"(1 failed)" in first.stderr
+    assert b'1 cluster could not be read or summarized: see the "error" lines of' in first.stderr
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert [line["id"] for line in lines] == ["fire", "fire-again", "empty"]
     assert lines[0]["summary"] and all(s["sources"] for s in lines[0]["sentences"])
@@ -199,7 +200,8 @@ def test_a_second_batch_run_on_the_same_output_is_refused_while_the_first_writes
 
 def test_batch_fill_lets_the_last_sentence_cross_the_budget(tmp_path, clusters_jsonl):
     out = tmp_path / "out.jsonl"
-    assert storyline("batch", clusters_jsonl, "-o", out, "--words", "30", "--fill").exit_code == 0
+    with pytest.raises(InputError, match="1 cluster could not be read or summarized"):  # "empty"; the others written
+        storyline("batch", clusters_jsonl, "-o", out, "--words", "30", "--fill")
     first = json.loads(out.read_text().splitlines()[0])
     lengths = [len(sentence["text"].split()) for sentence in first["sentences"]]
     assert first["words"] > 30 and first["words"] - max(lengths) < 30  # one sentence (the last chosen) crosses it
@@ -210,7 +212,7 @@ def test_batch_resume_after_a_cut_short_line_with_two_worker_processes(tmp_path,
     out.write_text('{"id": "fire", "summary": "done"}\n{"id": "fire-ag')
     assert finished_ids(out) == {"fire"}
     result = storyline_process("batch", clusters_jsonl, "-o", out, "-j", "2")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 2, result.stderr  # "empty" failed
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(line["id"] for line in lines) == ["empty", "fire", "fire-again"]
     assert lines[0] == {"id": "fire", "summary": "done"}  # what was done is kept, not redone
@@ -233,7 +235,8 @@ def test_eval_scores_systems_side_by_side(tmp_path, clusters_jsonl):
 
 def test_eval_of_stored_summaries(tmp_path, clusters_jsonl):
     out = tmp_path / "out.jsonl"
-    storyline("batch", clusters_jsonl, "-o", out, "--words", "40")
+    with pytest.raises(InputError, match="1 cluster could not be read"):
+        storyline("batch", clusters_jsonl, "-o", out, "--words", "40")
     table = tmp_path / "table.json"
     result = storyline("eval", clusters_jsonl, "--systems", "", "--summaries", out, "--json", table)
     assert result.exit_code == 0, result.output

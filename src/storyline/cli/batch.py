@@ -17,6 +17,7 @@ from ..batch import (
 from ..batch.engines import Engine
 from ..batch.hygiene import Interrupted, signals_as_interrupt
 from ..batch.output import Shard
+from ..errors import InputError
 from ..summarize import DEFAULT_WORDS, Summarizer
 from ..text.plural import counted
 from .common import progress, warn
@@ -93,6 +94,9 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
             sys.exit(130)
     click.echo(f"{_summary(report, out_path, sharded)}, in {report.seconds:.1f} s "
                f"({report.written / max(report.seconds, 1e-9):.1f} clusters/s, {runner.name})", err=True)
+    if report.failed:  # each is an "error" line of the output; the others are done
+        raise InputError(f"{counted(report.failed, 'cluster')} could not be read or summarized: see the \"error\" "
+                         f"lines of {out_path}")
 
 
 def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: str | None,
