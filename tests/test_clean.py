@@ -157,3 +157,14 @@ def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
                  "He was live on Facebook on 12/03/2025 when the police arrived at the pier.",
                  "The mayor will get the newsletter of the harbour board every Monday and read it aloud."):
         assert not is_junk(line), line
+
+
+def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
+    def kept(text: str) -> list[str]:
+        return [text[a:b] for a, b in clean_spans(text)]
+    for label in ("Analysis", "Advertisement", "Updated"):
+        text = f"{label} There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
+        assert kept(text) == [text.removeprefix(label + " ")], label
+    for text in ("Analysis of the samples showed the fire began in the warehouse on Quay Street.",
+                 "Background checks were carried out on every member of the ferry's crew, police said."):
+        assert kept(text) == [text]

@@ -259,6 +259,8 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       # "OKLAHOMA CITY—When", "OSLO—The", "LIMA, Peru—The", not "NATO—Russia talks"
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])")
+LEADING_LABEL = re.compile(r"(?:Analysis|Advertisement|Explainer|Related|Opinion|Update|Updated|Video|Watch)"
+                           r"\s+(?=(?:The|A|An|There|It|This|In|On|At|After|When)\b|[A-Z][a-z]+ [a-z])")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -315,15 +317,23 @@ def strip_dateline(line: str) -> int:
     return match.end() if re.search(r"[A-Z]", match.group(0)) or place_lost else 0
 
 
+def strip_label(paragraph: str) -> int:
+    """Number of leading characters that are a page's label run into the paragraph's first sentence
+    ("Analysis There had been ...", "Advertisement The fire ..."; 0 when there is none)."""
+    match = LEADING_LABEL.match(paragraph)
+    return match.end() if match else 0
+
+
 def clean_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, junk and a
-    transcript's labelled lines removed. A paragraph of junk is dropped whole when it is short or opens
+    """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
+    into a paragraph, junk and a transcript's labelled lines removed. A paragraph of junk is dropped whole when it is short or opens
     with junk (a notice, a gallery's captions); otherwise (an article delivered as one paragraph with an
     address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     paragraphs = paragraph_spans(text)
     transcript = sum(bool(SPEAKER_LABEL.match(text, start)) for start, _ in paragraphs) >= TRANSCRIPT_LABELS
     for start, end in paragraphs:
+        start += strip_label(text[start:end])
         body = text[start:end]
         if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
             continue
