@@ -201,6 +201,14 @@ def test_pieces_of_multi_sentence_quotes_are_not_used():
     assert all(s.text.count('"') % 2 == 0 for s in summary.sentences)
 
 
+def test_pieces_of_an_aside_in_brackets_of_several_sentences_are_not_used():
+    text = ("The ferry company now sells tickets online, and only to residents of Skarholm for the time being. "
+            "(Though visitors could always ask a resident to buy one for them. Plenty of islanders have offered "
+            "to do so on the village noticeboard, the harbour master said.) The first crossing leaves at six.")
+    shown = [s.text for s in summarize([text], words=None).sentences]
+    assert shown and all(s.count("(") == s.count(")") for s in shown), shown
+
+
 def test_what_the_reader_has_read_is_not_repeated(example_texts):
     wire, courier = example_texts[1], example_texts[0]
     fresh = summarize([wire, courier], words=None)

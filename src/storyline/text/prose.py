@@ -49,8 +49,9 @@ NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter o
 
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
-    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes or sentences
-    (a speaker whose words were cut off), list items, an interview's answers ("A: ..."), asides in brackets,
+    """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, of asides
+    in brackets ("(Though you could try eBay." of a longer one) or of sentences (a speaker whose words were
+    cut off), list items, an interview's answers ("A: ..."), asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
@@ -68,7 +69,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
-                has_open_quote(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
+                has_open_quote(text) or text.count("(") != text.count(")") or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
