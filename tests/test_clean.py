@@ -135,6 +135,8 @@ def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_a
                  "The Gazette reported from Lund Bay that the ferry had sunk.",
                  "Thank you for your courage, the mayor told the divers.",
                  "Thank you to the crews, the mayor said, as donations reached $40,000.",
+                 "Let's support the ferry crews, union leader Ada Lind said on Monday.",
+                 "Thank you so much to everyone who donated, the mayor said, as the fund grew.",
                  "Starring in her first film, Ada Lind plays a ferry captain."):
         assert not is_junk(line), line
 
@@ -166,5 +168,6 @@ def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
         text = f"{label} There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
         assert kept(text) == [text.removeprefix(label + " ")], label
     for text in ("Analysis of the samples showed the fire began in the warehouse on Quay Street.",
+                 "Analysis Group estimated the losses of the harbour fire at 40 million crowns.",
                  "Background checks were carried out on every member of the ferry's crew, police said."):
         assert kept(text) == [text]

@@ -337,5 +337,10 @@ def test_a_byline_names_the_outlet_in_a_field_of_its_own_never_a_job_or_a_date()
     assert outlet_from_text("Fog blamed\nBy Hanne Rust | Fjord Post | May 4, 2031\nThe ferry ran aground.") == "Fjord Post"
     assert outlet_from_text("Fog blamed\nBy Ada Lind and Ole Vik • The Vela Times\nThe ferry ran aground.") == "The Vela Times"
     assert outlet_from_text("Fog blamed\nBy Ada Lind | Staff Writer | May 4, 2031\nThe ferry ran aground.") == ""
+    for field in ("Chief Economist", "Opinion Columnist", "Monday", "Photos", "Twitter"):
+        assert outlet_from_text(f"Fog blamed\nBy Ada Lind | {field}\nThe ferry ran aground.") == "", field
+    assert outlet_from_text("Fog blamed\nBy Hanne Rust — Fjord Post — May 4, 2031\nThe ferry ran aground.") == "Fjord Post"
+    noticed = "Fog blamed\nBy Hanne Rust | Oslo\nThe ferry ran aground.\n\n© 2031 Coastal Courier. All rights reserved."
+    assert outlet_from_text(noticed) == "Coastal Courier"  # the notice before a byline's field
     assert outlet_from_text("Fog blamed\nBy Ada Lind\nThe ferry ran aground.") == ""
     assert outlet_from_text("By Ada Lind | Vela Times\nOSLO (Reuters) - The ferry ran aground.") == "Reuters"  # a dateline first

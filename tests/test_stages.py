@@ -246,6 +246,12 @@ def test_a_sentence_denying_what_another_tells_disagrees_with_it():
     assert not disagree("The owners, who have no insurance, cooperated with police.", "The owners cooperated with police.")
     assert not disagree("Ole Vik, of No Fixed Abode, was charged.", "Ole Vik was charged.")
     assert not disagree("The ferry was the No. 2 boat on the route.", "The ferry was the second boat on the route.")
+    for denying, telling in (("It was not immediately clear why the ferry sank.", "The ferry sank off Skarholm."),
+                             ("Police have not said how many passengers were aboard.", "About 40 passengers were aboard."),
+                             ("The storm damaged not only the ferry but the pier.", "The storm damaged the ferry."),
+                             ("No fewer than 40 passengers were rescued.", "40 passengers were rescued by fishermen."),
+                             ("The ferry no longer sails to Skarholm.", "The ferry sails to Skarholm twice a day.")):
+        assert not disagree(denying, telling), denying
 
 
 # features

@@ -391,6 +391,9 @@ def test_a_relative_clause_dates_its_own_thing_and_an_and_between_names_keeps_a_
     assert dated("The company said a new ferry would sail between Lindhaven and Skarholm on Monday.") == [
         ("2031-06-16", "on Monday")]
     assert dated("The ferry will sail again on Friday and the pier closed on Monday.") == [("2031-06-13", "on Friday")]
+    assert dated("The union will meet the owners again and the strike began on Monday.") == [("2031-06-09", "on Monday")]
+    assert dated("Two days after the storm hit on Saturday, police said that the ferry sank on Monday.") == [
+        ("2031-06-09", "on Monday")]
 
 
 def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_is_ahead_or_soon():

@@ -207,6 +207,8 @@ def test_pieces_of_an_aside_in_brackets_of_several_sentences_are_not_used():
             "to do so on the village noticeboard, the harbour master said.) The first crossing leaves at six.")
     shown = [s.text for s in summarize([text], words=None).sentences]
     assert shown and all(s.count("(") == s.count(")") for s in shown), shown
+    listed = "The council chose between a) closing the pier for good and b) selling it to the ferry company."
+    assert [s.text for s in summarize([listed], words=None).sentences] == [listed]
 
 
 def test_what_the_reader_has_read_is_not_repeated(example_texts):

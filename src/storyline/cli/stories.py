@@ -219,7 +219,7 @@ def with_thread(rendered: str, page: StoryPage, fmt: str) -> str:
 
 @stories.command(name="export")
 @DB_OPTION
-@click.option("-o", "--output", required=True, type=click.File("w", encoding="utf-8", lazy=True), metavar="ASSIGN.jsonl",
+@click.option("-o", "--output", required=True, type=click.File("w", encoding="utf-8", lazy=False), metavar="ASSIGN.jsonl",
               help="the file to write ('-' for standard output)")
 def stories_export(db: str | None, output: IO[str]) -> None:
     """Write {"id": article id, "story": story id, "thread": thread id} for every stored article."""

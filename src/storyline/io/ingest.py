@@ -143,7 +143,7 @@ def _handle(name: str, error: InputError, on_error: OnError | None) -> None:
 
 def malformed_json(where: str, err: json.JSONDecodeError) -> InputError:
     """The error of a line that is no JSON, naming where it is and the column where reading stopped."""
-    return InputError(f"{where}: malformed JSON ({err.msg} column {err.colno})")
+    return InputError(f"{where}: malformed JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
 
 
 def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:

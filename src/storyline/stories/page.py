@@ -80,8 +80,8 @@ FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? t
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".
 SUBORDINATE = re.compile(r"\b(after|before|since|following|until|when|than|because)\b", re.IGNORECASE)
 CLAUSE_START = re.compile(r"[,;:—–(]|\b(and|but)\b")
-PHRASE_END = re.compile(r"[,;:—–(]")
-RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+PHRASE_END = re.compile(r"[,;:—–(]|\b(?:and|but)\b(?! [A-Z])")  # not the "and" of "Bergvik and Tarnoy"
+RELATIVE = re.compile(r"(?<!\bsaid )(?<!\bsays )(?<!\btold )(?<!\bso )(?<!\bnow )(?<!\bsuch )\b(?:that|which|who)\b")
 AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would)\b")
 SOON_DAYS = 31  # a day and month this near an article's date, after or before it, is taken in its year
 SAME_EVENT = 0.35  # share of the shorter sentence's words (names and dates aside) that two sentences of one date
@@ -428,9 +428,9 @@ def _clause_before(sentence: str, position: int) -> str:
 
 
 def _phrase_before(sentence: str, position: int, since: int) -> str:
-    """The words before a date mention that its tense is read from: back to a mark ending a phrase or the
-    mention before it ("would resume the timetable between Bergvik and Tarnoy on" | "Monday"; "will sail on
-    Friday and the pier closed on" | "Monday" reads " and the pier closed on")."""
+    """The words before a date mention that its tense is read from: back to a mark ending a phrase, an "and"
+    or "but" not between names, or the mention before it ("would resume the timetable between Bergvik and
+    Tarnoy on" | "Monday"; "will meet again and the strike began on" | "Monday" reads " the strike began on")."""
     before = sentence[max(since, 0):position]
     starts = [match.end() for match in PHRASE_END.finditer(before)]
     return before[starts[-1] if starts else 0:]
@@ -439,7 +439,7 @@ def _phrase_before(sentence: str, position: int, since: int) -> str:
 def _in_a_relative_clause(clause: str) -> bool:
     """True when a date mention ending ``clause`` is in a relative clause that dates something else: no verb
     but its own after "that", "which" or "who" ("The ferry that ran aground on" | "Sunday was refloated on
-    Wednesday"; not "... on Sunday was refloated on" | "Wednesday")."""
+    Wednesday"; not "... on Sunday was refloated on" | "Wednesday", nor "police said that ...")."""
     found = list(RELATIVE.finditer(clause))
     if not found:
         return False

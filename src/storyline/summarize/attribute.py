@@ -14,9 +14,11 @@ from ..text.vectors import Matrix, dense
 SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence shares with the one it is cited for
 #                   (all of them, at least one, when the shorter of the two has fewer)
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
-NEGATION = re.compile(r"(?:\b(?:[Nn]o(?!\.? ?\d| [A-Z])|[Nn]ot|[Nn]ever|[Nn]one|[Nn]obody|[Nn]othing|[Nn]either|[Nn]or)|\w+n['’]t)\b")
+NEGATION = re.compile(r"\b(?:(?:[Nn]o(?!\.? ?\d| [A-Z]| (?:fewer|more|less) than\b| longer\b)|[Nn]ot(?! only\b)|[Nn]ever|[Nn]one|"
+                      r"[Nn]obody|[Nn]othing|[Nn]either|[Nn]or)|\w+n['’]t(?! only\b))\b")
 NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
-CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]")
+# where a negation's reach ends: a mark, or a word that opens what it asks or tells ("not clear why ...")
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|where|who|whom|whose|whether|if|that|which)\b")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").

@@ -114,9 +114,11 @@ RULES = [
     ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
     # a shop's and a sign-up page's widgets
     ("shipping ships", r"\bfree shipping on orders\b|^ships from and sold by\b"),
-    ("thank", r"^thank you for (visiting|reading|watching|listening)\b"),
-    # a fundraising page's appeal: "Thank you so much to all who donated.", "Let's help the Kleins through ..."
-    ("thank let", r"^thank you\b[^,]{0,40}\b(who|for) (donated|donating|your donations?|contributed|contributing|your contributions?)\b|^(please )?let['’]s (help|rally|support)\b"),
+    # a page's thanks, and a fundraising page's appeal: "Thank you so much to all who donated.", "Let's help the
+    # Kleins through ..." (not a paraphrase of what someone said: "Let's support the crews, Ada Lind said.")
+    ("thank let", r"^(?!.*, [^,]*\b(said|says|told)\b)(thank you for (visiting|reading|watching|listening)\b|thank you\b[^,]{0,40}\b"
+                  r"(who|for) (donated|donating|your donations?|contributed|contributing|your contributions?)\b"
+                  r"|(please )?let['’]s (help|rally|support)\b)"),
     # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
     ("running runtime block", r"^(running time|runtime|run time)\s*:|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",
@@ -260,7 +262,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])")
 LEADING_LABEL = re.compile(r"(?:Analysis|Advertisement|Explainer|Related|Opinion|Update|Updated|Video|Watch)"
-                           r"\s+(?=(?:The|A|An|There|It|This|In|On|At|After|When)\b|[A-Z][a-z]+ [a-z])")
+                           r"\s+(?=(?:The|A|An|There|It|This|In|On|At|After|When|Police|Officials)\b)")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them

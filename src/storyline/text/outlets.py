@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..model import read_date
 from .clean import is_heading, is_junk
+from .patterns import WEEKDAYS
 from .reflow import paragraph_spans
 
 # The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
@@ -48,9 +49,10 @@ BYLINE = re.compile(
     r"^\s*(?i:by):?\s+(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|den|da|di|du|la|le|al|bin|y)|,)*"
     r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
 )
-BYLINE_SEPARATOR = re.compile(r"\s[|•·]\s")
+BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
 OUTLET_FIELD = re.compile(r"(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}")  # "Fjord Post", "The Vela Times"
-NOT_AN_OUTLET = re.compile(r"\b(?i:staff|writer|reporter|correspondent|editor|contributor|updated|published)\b")
+NOT_AN_OUTLET = re.compile(rf"\b(?:(?i:staff|writer|reporter|correspondent|editor|contributor|columnist|economist|"
+                           rf"analyst|chief|senior|opinion|photos?|video|updated|published|twitter|facebook|instagram)|{WEEKDAYS})\b")
 _WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+")
 DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
@@ -145,9 +147,9 @@ def outlet_of(url: str, text: str) -> str:
 
 
 def outlet_from_text(text: str) -> str:
-    """The outlet a plain-text article names: by its dateline, else its byline, else its copyright notice;
+    """The outlet a plain-text article names: by its dateline, else its copyright notice, else its byline;
     else ''."""
-    return outlet_from_dateline(text) or outlet_from_byline(text) or outlet_from_notice(text)
+    return outlet_from_dateline(text) or outlet_from_notice(text) or outlet_from_byline(text)
 
 
 def outlet_from_byline(text: str, lines: int = 6) -> str:
@@ -161,7 +163,8 @@ def outlet_from_byline(text: str, lines: int = 6) -> str:
 
 
 def byline_fields(line: str) -> list[str]:
-    """The fields of a byline after the name, split by "|", "•" or "·" ("By Ada Lind | Vela News" -> ["Vela News"])."""
+    """The fields of a byline after the name, split by "|", "•", "·" or a dash ("By Ada Lind | Vela News" ->
+    ["Vela News"])."""
     return [field.strip() for field in BYLINE_SEPARATOR.split(line)[1:] if field.strip()]
 
 

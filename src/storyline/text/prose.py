@@ -18,6 +18,7 @@ ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair 
 # who asks a reported question, set off by commas: "Why, he asked, ...", "Why, asked the innkeeper, ..."
 ASKED = re.compile(r", (?:(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders)|(?:asked|wondered) [^,]+),")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
+LIST_MARKER = re.compile(r"(?:^|(?<=\s))[a-z]\)")  # "between a) closing the pier and b) selling it"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
@@ -51,7 +52,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, of asides
     in brackets ("(Though you could try eBay." of a longer one) or of sentences (a speaker whose words were
-    cut off), list items, an interview's answers ("A: ..."), asides in brackets,
+    cut off), list items, an interview's answers ("A: ..."), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
@@ -69,7 +70,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
-                has_open_quote(text) or text.count("(") != text.count(")") or is_heading(text) or is_truncated(text) or starts_lower(text)
+                has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
                 or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
@@ -78,6 +79,12 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             ):
                 result.append(sentence)
     return result
+
+
+def _open_bracket(sentence: str) -> bool:
+    """True when ``sentence`` opens a bracket it does not close, or closes one it did not open (list markers
+    such as "a)" aside): a piece of a longer aside."""
+    return sentence.count("(") != sentence.count(")") - len(LIST_MARKER.findall(sentence))
 
 
 def points_ahead(sentence: str) -> bool:
