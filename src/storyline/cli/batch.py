@@ -57,7 +57,8 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
     IN... are JSONL files (gzip-compressed or not), directories of them, glob patterns ('data/*.jsonl.gz',
     quoted), or - for stdin (local engine). Clusters already in OUT are skipped, so an interrupted run
     (Ctrl-C, SIGTERM) resumes where it stopped; a cluster that fails becomes a line with its "error" and
-    the run goes on, to end with exit code 2 (a resumed run counts only the clusters it ran). Ctrl-C and SIGTERM write what is finished and end every worker process started here.
+    the run goes on, to end with exit code 2 (a resumed run counts only the clusters it ran). Ctrl-C and
+    SIGTERM write what is finished and end every worker process started here.
     """
     engine = engine or ("dask" if scheduler else "local")
     if scheduler and engine == "local":

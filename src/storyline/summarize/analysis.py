@@ -424,7 +424,8 @@ class _People:
         full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
         text = self.sentences[number].text
         people = people_alone(text)
-        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
+        people += [m.group(1) for m in [OPENING_NAME.match(text)]
+                   if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
                    and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]

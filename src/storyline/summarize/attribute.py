@@ -98,6 +98,7 @@ def _negated(sentence: str) -> set[str]:
 
 
 def _content_stems(sentence: str) -> set[str]:
+    """The stems of the words of ``sentence`` that are no stopwords."""
     return {stem(word.lower()) for word in WORD.findall(sentence) if word.lower() not in STOPWORDS}
 
 

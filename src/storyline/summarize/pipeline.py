@@ -22,8 +22,6 @@ from .salience import Scorer, default_model
 from .select import select, tellers
 
 SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
-
-
 NOTHING_NEW = "nothing new: every sentence was told by the articles already read"
 
 
@@ -112,7 +110,8 @@ class Summarizer:
     def told_before(self, cluster: Cluster, query: str | None = None) -> bool:
         """True when the articles already read (``cluster.previous``) told all a summary would: without them
         it has sentences. For an empty summary: nothing new, rather than a budget too small."""
-        return bool(cluster.previous) and bool(self.summarize(dataclasses.replace(cluster, previous=[]), query).sentences)
+        unread = dataclasses.replace(cluster, previous=[])
+        return bool(cluster.previous) and bool(self.summarize(unread, query).sentences)
 
     def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray,
                 unless_told: list[frozenset[str]], known: frozenset[str]) -> list[int]:
