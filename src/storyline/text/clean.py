@@ -328,9 +328,9 @@ def strip_label(paragraph: str) -> int:
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk and a transcript's labelled lines removed. A paragraph of junk is dropped whole when it is short or opens
-    with junk (a notice, a gallery's captions); otherwise (an article delivered as one paragraph with an
-    address in it) its sentences are judged one by one (``prose_sentences``)."""
+    into a paragraph, junk and a transcript's labelled lines removed. A paragraph of junk is dropped whole
+    when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
+    one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     paragraphs = paragraph_spans(text)
     transcript = sum(bool(SPEAKER_LABEL.match(text, start)) for start, _ in paragraphs) >= TRANSCRIPT_LABELS

@@ -70,8 +70,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             text = sentence.text
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
-                has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text) or starts_lower(text)
-                or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
+                has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
+                or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
