@@ -808,3 +808,14 @@ def test_a_job_opening_a_sentence_is_written_in_lower_case_inside_another_but_a_
     assert (found["Amundsen"].title, found["Dahl"].title) == ("chief executive", "Chief")
     assert give_in_full('"We owe them," Amundsen said.', "Amundsen", found["Amundsen"])[0] == \
         '"We owe them," chief executive Per Amundsen said.'
+
+
+def test_a_rare_surname_doing_something_is_given_in_full_from_a_sentence_too_short_to_summarize():
+    text = ("Just ask Ada Strandqvist.\n\nThe harbour council voted on Monday to close the old ferry pier at Lund Bay "
+            "for good, after inspectors found deep cracks in four of its twelve columns.\n\nWithin an hour, "
+            "Strandqvist responded with a petition signed by three hundred islanders who use the pier every day.")
+    shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
+    assert any(s.startswith("Within an hour, Ada Strandqvist responded") for s in shown), shown
+    for budget in range(15, 60):  # a first name given only where the summary keeps its budget
+        summary = Summarizer(words=budget).summarize(Cluster([Document(text)]))
+        assert summary.words <= budget

@@ -172,6 +172,22 @@ class Dependencies:
                              for p in people.values()) for people in self.in_full], dtype=int)
 
 
+def rare_names_in_full(texts: list[str], documents: Sequence[Document],
+                       known: list[dict[str, Person]]) -> list[dict[str, Person]]:
+    """For each summary sentence (``texts``), beyond the people it is known to name alone (``known``), the
+    surnames general English does not know that it names alone as someone who does something ("Rogen
+    responded", "Frazier died") and the articles (``documents``) name in full as one person only, perhaps
+    outside every candidate ("Just ask Seth Rogen."): {name: person}."""
+    alone = [{match.group(1) for match in ALONE.finditer(text) if VERB_AFTER.match(text, match.end())} - set(named)
+             for text, named in zip(texts, known)]
+    rare = {name for names in alone for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+    if not rare:
+        return [{} for _ in texts]
+    found = people_in_full([d.text for d in documents if any(name in d.text for name in rare)], rare)
+    return [{name: found[name] for name in names if name in found and give_in_full(text, name, found[name])}
+            for text, names in zip(texts, alone)]
+
+
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
                  tokens: Sequence[Sequence[str]] | None = None) -> Dependencies:
     """What each candidate needs. The sentence it needs before it: for one that leans on the one before it ("She

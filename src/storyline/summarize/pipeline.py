@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
+from ..text.patterns import Person
 from ..text.html import document_from_text
 from ..text.tokens import content_words
-from .analysis import Analysis, analyze, dependencies
+from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .mentions import first_mentions
@@ -97,7 +98,8 @@ class Summarizer:
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts)
-        shown = first_mentions([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen])
+        shown = self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
+                                    cluster.documents)
         return Summary(
             sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)
                        for (text, full_names), group in zip(shown, groups)],
@@ -106,6 +108,20 @@ class Summarizer:
             query=(cluster.query if query is None else query) if answered is not None else "",
             answered=answered,
         )
+
+    def _named_in_full(self, texts: list[str], in_full: list[dict[str, Person]],
+                       documents: list[Document]) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The summary's sentences with the first mention of each person named alone given in full (see
+        ``first_mentions``): those the selection knew of, and the rare surnames the articles name in full
+        elsewhere, when the summary still keeps its word budget."""
+        known = first_mentions(texts, in_full)
+        more = rare_names_in_full(texts, documents, in_full)
+        if not any(more):
+            return known
+        shown = first_mentions(texts, [{**named, **found} for named, found in zip(in_full, more)])
+        budget = self.config.words
+        fits = budget is None or self.config.fill or sum(len(text.split()) for text, _ in shown) <= budget
+        return shown if fits else known
 
     def told_before(self, cluster: Cluster, query: str | None = None) -> bool:
         """True when the articles already read (``cluster.previous``) told all a summary would: without them
