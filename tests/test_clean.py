@@ -57,6 +57,8 @@ def test_datelines_are_stripped():
         "— The ferrymen walk up and down the quay.": "The ferrymen walk up and down the quay.",
         "PORT ALDREN, D.C. - The senate met.": "The senate met.",
         "NASA, Boeing - The two agreed on a new launch pad.": "NASA, Boeing - The two agreed on a new launch pad.",
+        "OSLO/STOCKHOLM Ferry operators in both ports raised fares.": "Ferry operators in both ports raised fares.",
+        "AC/DC The band played in Oslo.": "AC/DC The band played in Oslo.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
     }

@@ -260,7 +260,9 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? - (?=[A-Z])"
                       # "OKLAHOMA CITY—When", "OSLO—The", "LIMA, Peru—The", not "NATO—Russia talks"
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
-                      rf"{_STATE},?(?:—|–|--)(?=[A-Z])")
+                      rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
+                      # places of a dateline whose agency and dash the page lost: "GAZA/JERUSALEM Israel and ..."
+                      r"|^\s*[A-Z]{3,}(?:/[A-Z]{3,})+\s+(?=[A-Z][a-z])")
 LEADING_LABEL = re.compile(r"(?:Analysis|Advertisement|Explainer|Related|Opinion|Update|Updated|Video|Watch)"
                            r"\s+(?=(?:The|A|An|There|It|This|In|On|At|After|When|Police|Officials)\b)")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
