@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from storyline import Document
+from storyline.text import prose_sentences
 from storyline.text.clean import clean_spans, is_heading, is_junk, is_truncated, strip_dateline
 
 LINES = Path(__file__).parent / "fixtures" / "cleaning_lines.tsv"
@@ -166,9 +168,11 @@ def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
 def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
     def kept(text: str) -> list[str]:
         return [text[a:b] for a, b in clean_spans(text)]
-    for label in ("Analysis", "Advertisement", "Updated"):
-        text = f"{label} There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
-        assert kept(text) == [text.removeprefix(label + " ")], label
+    for label in ("Analysis ", "Advertisement ", "Updated ", "(HarbourDay News)—", "(HarbourDay) -- "):
+        text = f"{label}There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
+        assert kept(text) == [text.removeprefix(label)], label
+    glued = "Rowing an hour a week helps, a study says. (HarbourDay)—A little rowing is good for your heart, doctors say."
+    assert [s.text for s in prose_sentences([Document(glued)])][-1].startswith("A little rowing")
     for text in ("Analysis of the samples showed the fire began in the warehouse on Quay Street.",
                  "Analysis Group estimated the losses of the harbour fire at 40 million crowns.",
                  "Background checks were carried out on every member of the ferry's crew, police said."):

@@ -290,6 +290,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Now the council is seeking to change the ferry timetable.",  # the story so far came before
         "Other harbours have built sea walls, with mixed success.",
         "One fisherman certainly thought so, and shouted at the mayor.",
+        "As such, the ferry company will not pay for the repairs.",
+        "In fact, the pier had been closed twice before.",
         "The harbour board did so on Monday.",
     )
     standing = (
@@ -300,6 +302,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "When Ole Vik saw the cracks, he closed the pier.",
         "Now that the pier is closed, the ferry docks at Lund Bay.",
         "Now 82, Ada Lind still rows to the island every morning.",
+        "As such a storm had not been seen in decades, the harbour was unprepared.",
         "Now in its tenth year, the regatta drew 300 boats to Lund Bay.",
         "Other than a cracked window, the ferry came through the storm unharmed.",
         "The ferry company is doing so well that it bought a second boat.",

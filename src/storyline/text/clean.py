@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .reflow import paragraph_spans
-from .segment import split_sentences
+from .segment import GLUED_LABEL, split_sentences
 
 # Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
 # pattern is tried only on a line holding one of its trigger words, which spares almost every line of
@@ -263,8 +263,6 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
                       # places of a dateline whose agency and dash the page lost: "GAZA/JERUSALEM Israel and ..."
                       r"|^\s*[A-Z]{3,}(?:/[A-Z]{3,})+\s+(?=[A-Z][a-z])")
-LEADING_LABEL = re.compile(r"(?:Analysis|Advertisement|Explainer|Related|Opinion|Update|Updated|Video|Watch)"
-                           r"\s+(?=(?:The|A|An|There|It|This|In|On|At|After|When|Police|Officials)\b)")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -323,8 +321,8 @@ def strip_dateline(line: str) -> int:
 
 def strip_label(paragraph: str) -> int:
     """Number of leading characters that are a page's label run into the paragraph's first sentence
-    ("Analysis There had been ...", "Advertisement The fire ..."; 0 when there is none)."""
-    match = LEADING_LABEL.match(paragraph)
+    ("Analysis There had been ...", "Advertisement The fire ..."; see GLUED_LABEL; 0 when there is none)."""
+    match = GLUED_LABEL.match(paragraph)
     return match.end() if match else 0
 
 

@@ -43,9 +43,12 @@ TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
-# "Updated | When the ...".
-GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo) (?=(?:The|A|An|This|In|On|At|After|Former) )"
-                         r"|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])")
+# "Analysis There had been ...", "Updated | When the ...", and an agency's dateline whose place the page lost
+# ("... contends. (HealthDay)—A little jogging ...").
+GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
+                         r"Updated?|Video|Watch) (?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials) )"
+                         r"|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
+                         r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\) ?(?:—|–|--) ?(?=[A-Z\"“])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
