@@ -2,6 +2,7 @@ from pathlib import Path
 
 from storyline import Document
 from storyline.text import prose_sentences
+from storyline.text.html import document_from_text
 from storyline.text.clean import clean_spans, is_heading, is_junk, is_truncated, strip_dateline
 
 LINES = Path(__file__).parent / "fixtures" / "cleaning_lines.tsv"
@@ -177,3 +178,18 @@ def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
                  "Analysis Group estimated the losses of the harbour fire at 40 million crowns.",
                  "Background checks were carried out on every member of the ferry's crew, police said."):
         assert kept(text) == [text]
+
+
+def test_an_error_page_a_bot_check_and_a_saved_page_menu_are_junk():
+    for line in ("Sorry, the page you were looking for could not be found.", "Try our search or go back to the homepage.",
+                 "Checking your browser before accessing the site.", "Skip to main content", "Sign in",
+                 "We value your privacy. We and our partners use cookies to personalise content."):
+        assert is_junk(line), line
+    for line in ("The harbour office said the ferry you were looking for could not sail in the fog.",
+                 "Divers were checking the hull of the ferry before it was towed to the shipyard.",
+                 "Ada Lind said she would sign in the new rules on Monday."):
+        assert not is_junk(line), line
+    page = ("<html><head><title>404 Not Found</title></head><body><h1>Page not found</h1><p>Sorry, the page you "
+            "were looking for could not be found. It may have been moved.</p><p>Try our search or go back to the "
+            "homepage.</p></body></html>")
+    assert prose_sentences([document_from_text(page)]) == []

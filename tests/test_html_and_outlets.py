@@ -344,3 +344,12 @@ def test_a_byline_names_the_outlet_in_a_field_of_its_own_never_a_job_or_a_date()
     assert outlet_from_text(noticed) == "Coastal Courier"  # the notice before a byline's field
     assert outlet_from_text("Fog blamed\nBy Ada Lind\nThe ferry ran aground.") == ""
     assert outlet_from_text("By Ada Lind | Vela Times\nOSLO (Reuters) - The ferry ran aground.") == "Reuters"  # a dateline first
+
+
+def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():
+    page = ("Skip to main content\nHome\nNews\nSport\nSign in\nWe value your privacy. We and our partners use cookies.\n\n"
+            "Flood warning lifted as River Lund falls\n\nBy Nils Aaberg\n\nFlood warnings for Lund Bay were lifted on "
+            "Saturday morning after the river fell below its danger mark.")
+    assert headline(page) == "Flood warning lifted as River Lund falls"
+    assert headline("Home\nFlood warnings for Lund Bay were lifted on Saturday after the river fell.\n") == ""
+    assert headline("Ferry sinks\n\nThe ferry sank off Skarholm on Sunday, the coast guard said.") == "Ferry sinks"

@@ -75,9 +75,17 @@ RULES = [
     ("subscription subscriber reading",
      r"^a subscription is required(\W*$| to (continue|keep) reading\b)|^(please )?purchase a subscription\b|\bif you are a current [\w-]+ subscriber\b"
      r"|^thank you for reading\b"),
-    ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies)\b"),
+    ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies"
+                                     r"|use cookies to|we value your privacy)\b"),
     ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
     ("javascript", r"\benable javascript\b|\bjavascript is (disabled|required)\b"),
+    # an error page's or a bot check's words instead of an article: "Sorry, the page you were looking for could
+    # not be found.", "Try our search or go back to the homepage.", "Checking your browser before accessing ..."
+    ("page search homepage checking skip",
+     r"\bthe page you (were|are) looking for\b|\b(page|article) (could not|cannot|can't|couldn't) be found\b"
+     r"|^try (our|the) search\b|\bgo back to the home ?page\b|^checking (if the site connection is secure|your browser)\b"
+     r"|^skip to (the )?(main )?(content|navigation)\b"),
+    ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$"),  # a page's account link on a line of its own
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",

@@ -215,6 +215,7 @@ def _whole_day(stamp: str) -> dt.date | None:
 
 STAMP_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
+HEAD_LINES = 12  # of a saved page's first lines that may come before its headline (a menu, a notice)
 
 
 def is_attribution(line: str) -> bool:
@@ -223,11 +224,13 @@ def is_attribution(line: str) -> bool:
 
 
 def headline(text: str) -> str:
-    """The first line of a plain-text article when it reads as a headline, else ''. A dateline, byline,
-    date stamp or junk ("Image copyright PA Image caption ...") is never a headline, nor is the first line of
-    a hard-wrapped paragraph."""
-    spans = paragraph_spans(text[:HEAD_CHARS])
-    if not spans or "\n" in text[spans[0][0]:spans[0][1]]:
-        return ""
-    first = text[spans[0][0]:spans[0][1]]
-    return first if is_heading(first) and not (is_attribution(first) or is_junk(first)) else ""
+    """The first line of a plain-text article that reads as a headline, after a saved page's menu words and
+    junk ("Skip to main content", "Home", a cookie notice), else ''. A dateline, byline, date stamp or junk
+    ("Image copyright PA Image caption ...") is never a headline, nor is the first line of a hard-wrapped
+    paragraph."""
+    for start, end in paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]:
+        line = text[start:end]
+        if "\n" not in line and (is_junk(line) or len(line.split()) == 1):
+            continue  # a menu's word or the page's furniture above the headline
+        return line if "\n" not in line and is_heading(line) and not is_attribution(line) else ""
+    return ""
