@@ -72,7 +72,7 @@ DATE_PATTERNS = [
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late|early on|late on) )?"
                            r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|since|until|by|of) ((?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?:in|until|by|of) ((?:19|20)\d\d)\b")),  # not "since 2019": a state, no event
 ]
 FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
                     r"expects?|(?:expected|hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
