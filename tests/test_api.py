@@ -65,3 +65,15 @@ def test_summary_to_dict_is_the_json_output(example_texts):
     first = summary.sentences[0].sources[0]
     assert output["sentences"][0]["sources"][0] == {"doc": first.doc, "sentence": first.sentence,
                                                     "start": first.start, "end": first.end}
+
+
+def test_a_document_holding_a_web_page_is_read_as_its_article():
+    page = ("<!doctype html><html><head><title>Ferry aground off Skarholm</title></head><body><nav><a href='/'>Home"
+            "</a> <a href='/news'>News</a></nav><article><h1>Ferry aground off Skarholm</h1><p>The passenger ferry "
+            "Stella Nord ran aground off Skarholm early on Sunday, and all 212 people on board were taken ashore by "
+            "lifeboats, the coast guard said.</p><p>Divers found a gash in the hull, and the ferry company said the "
+            "route would stay closed until Friday.</p></article><footer>Accept all cookies</footer></body></html>")
+    summary = Summarizer(words=None).summarize(Cluster([Document(page, title="Given title")]))
+    assert summary.sentences and not any("<" in s.text for s in summary.sentences)
+    assert summary.documents[0].title == "Given title" and "<" not in summary.documents[0].text
+    assert_sources_point_at_their_sentences(summary, summary.documents)

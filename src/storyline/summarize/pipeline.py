@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.patterns import Person
-from ..text.html import document_from_text
+from ..text.html import document_from_html, document_from_text, looks_like_html
 from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
@@ -50,10 +50,13 @@ class Summarizer:
         leans on none and none on it (unless a model of one's own ranks the sentences); a longer query (a topic
         to describe) steers the ranking. With a query the
         articles do not answer (no sentence holds enough of it), the summary is the generic one and
-        ``answered`` is False. Raises InputError when the cluster has no sentence of prose. Source offsets
-        count Python ``str`` characters of the documents' texts.
+        ``answered`` is False. Raises InputError when the cluster has no sentence of prose. A document whose
+        text is a web page is read as the page's article: source offsets count Python ``str`` characters of
+        the texts of the summary's ``documents``.
         """
         config = self.config
+        cluster = dataclasses.replace(cluster, documents=[_as_text(d) for d in cluster.documents],
+                                      previous=[_as_text(d) for d in cluster.previous])
         analysis = analyze(cluster, query, config.min_words, config.max_words)
         answered = analysis.answers(config.answer_threshold, config.answer_slope)
         if answered is False:  # nothing speaks to the question: summarize the articles, and say so
@@ -140,6 +143,16 @@ class Summarizer:
     def _everything_fits(self, words: np.ndarray) -> bool:
         budget, most = self.config.words, self.config.sentences
         return (budget is None or words.sum() <= budget) and (most is None or len(words) <= most)
+
+
+def _as_text(document: Document) -> Document:
+    """``document`` as the article it holds: when its text is a web page, the page's article (with what the
+    document says of itself, such as its title, kept over what the page says)."""
+    if not looks_like_html(document.text):
+        return document
+    page = document_from_html(document.text, document.id, document.url)
+    return dataclasses.replace(page, **{key: value for key, value in dataclasses.asdict(document).items()
+                                        if value and key != "text"})
 
 
 def publication_days(documents: list[Document]) -> np.ndarray:
