@@ -176,6 +176,14 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
     interview = ("Per Holm: You closed the pier on Monday.\nAda Brenner: We had no choice after the inspection.\n"
                  "Per Holm: Did anyone warn you before?\nAda Brenner: The harbour master did, many times.\n")
     assert clean_spans(interview) == []
+    by_surname = ("Ada Brenner has run the harbour at Lund Bay for twenty years.\nWhy close the pier?\nBrenner: It "
+                  "could no longer carry vehicles safely.\nWhat now?\nBrenner: A new terminal in the north.\nAnd the "
+                  "village?\nBrenner: Most families will stay, and the ferry will call twice a day.\n")
+    assert [s.text for s in prose_sentences([Document(by_surname)])] == [
+        "Ada Brenner has run the harbour at Lund Bay for twenty years."]
+    updates = ("Update: The ferry left Lund Bay at noon.\nUpdate: It reached Skarholm at two.\nUpdate: The pier "
+               "reopened in the evening.\n")
+    assert len(clean_spans(updates)) == 3  # a label, no person's
     fact_box = "Injuries: Three firefighters were treated for burns at the scene.\nCause: Unknown."
     assert clean_spans(fact_box)
     dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay."

@@ -7,6 +7,7 @@ later sentence still points into the original text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .reflow import paragraph_spans
 from .segment import GLUED_LABEL, split_sentences
@@ -234,6 +235,9 @@ CASED_RULES = [
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s")  # or "Ada Brenner:"
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
+# An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
+# lines and the text names that person in full ("Lena Vik").
+SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
@@ -341,18 +345,29 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     paragraphs = paragraph_spans(text)
-    transcript = sum(bool(SPEAKER_LABEL.match(text, start)) for start, _ in paragraphs) >= TRANSCRIPT_LABELS
-    for start, end in paragraphs:
+    labelled = _labelled(text, paragraphs)
+    transcript = sum(labelled) >= TRANSCRIPT_LABELS
+    for (start, end), speaker in zip(paragraphs, labelled):
+        if transcript and speaker:
+            continue
         start += strip_label(text[start:end])
         body = text[start:end]
         if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
-            continue
-        if transcript and SPEAKER_LABEL.match(body):
             continue
         start += strip_dateline(body)
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+    """Whether each paragraph opens on a speaker's label: SPEAKER_LABEL, or SURNAME_LABEL for a surname
+    that labels TRANSCRIPT_LABELS paragraphs and that ``text`` names in full."""
+    surnames = [found.group(1) if (found := SURNAME_LABEL.match(text, start)) else "" for start, _ in paragraphs]
+    named = {name for name, count in Counter(filter(None, surnames)).items()
+             if count >= TRANSCRIPT_LABELS and re.search(rf"\b[A-Z][a-z]+ {name}\b", text)}
+    return [bool(SPEAKER_LABEL.match(text, start)) or surname in named
+            for (start, _), surname in zip(paragraphs, surnames)]
 
 
 def _junk_throughout(paragraph: str) -> bool:
