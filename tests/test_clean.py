@@ -183,11 +183,14 @@ def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
 def test_an_error_page_a_bot_check_and_a_saved_page_menu_are_junk():
     for line in ("Sorry, the page you were looking for could not be found.", "Try our search or go back to the homepage.",
                  "Checking your browser before accessing the site.", "Skip to main content", "Sign in",
-                 "We value your privacy. We and our partners use cookies to personalise content."):
+                 "We value your privacy. We and our partners use cookies to personalise content.",
+                 "Shop or log into your account.", "— Ole Vik",
+                 "“It should be on every sailor’s reading list, and every harbour master’s, too.”—Ada Lind"):
         assert is_junk(line), line
     for line in ("The harbour office said the ferry you were looking for could not sail in the fog.",
                  "Divers were checking the hull of the ferry before it was towed to the shipyard.",
-                 "Ada Lind said she would sign in the new rules on Monday."):
+                 "Ada Lind said she would sign in the new rules on Monday.",
+                 "The ferry sank — Ada Lind said — in minutes.", '"We will rebuild," said the mayor — Ada Lind.'):
         assert not is_junk(line), line
     page = ("<html><head><title>404 Not Found</title></head><body><h1>Page not found</h1><p>Sorry, the page you "
             "were looking for could not be found. It may have been moved.</p><p>Try our search or go back to the "

@@ -86,7 +86,7 @@ RULES = [
      r"\bthe page you (were|are) looking for\b|\b(page|article) (could not|cannot|can't|couldn't) be found\b"
      r"|^try (our|the) search\b|\bgo back to the home ?page\b|^checking (if the site connection is secure|your browser)\b"
      r"|^skip to (the )?(main )?(content|navigation)\b"),
-    ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$"),  # a page's account link on a line of its own
+    ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|\blog ?in(to)? (to )?your account\b"),  # a page's account links
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
@@ -239,6 +239,8 @@ TRANSCRIPT_LABELS = 3
 # lines and the text names that person in full ("Lena Vik").
 SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
+# A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
+SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
@@ -295,7 +297,8 @@ def is_junk(line: str) -> bool:
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
-    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)):
+    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) \
+            or (("—" in line or "–" in line) and SIGNED.search(line)):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
     return any(
