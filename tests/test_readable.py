@@ -122,6 +122,10 @@ def test_glued_sentences_are_split():
     text = "He moved the ferry to Washington D.C.That was the end of it. The U.S.A. lost a ferry."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "He moved the ferry to Washington D.C.", "That was the end of it.", "The U.S.A. lost a ferry."]
+    text = '"I hope the pier reopens quickly."A spokesman for the harbour board said it would not. He got an A. A pity.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        '"I hope the pier reopens quickly."', "A spokesman for the harbour board said it would not.", "He got an A.",
+        "A pity."]
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
@@ -151,6 +155,7 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "After these two weeks, I think it is fair to say that the village has lost its ferry.\n\n"
             "We're told the harbour board will meet again before the end of the month.\n\n"
             "Harbour towns, myself included, tend to trust the people who run their ferries.\n\n"
+            "I was the one who asked the harbour board to test the pier every year.\n\n"
             "Then the pier cracked again. . . .\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"

@@ -14,7 +14,7 @@ QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight quotes, not an apostrophe
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
-ATTRIBUTED = re.compile(rf"(?<!\bto )\b({SPEECH}|according to)\b")  # not "fair to say"
+ATTRIBUTED = re.compile(rf"(?<!\bto )(?<!\bwho )\b({SPEECH}|according to)\b")  # not "fair to say", "I ... who asked"
 # who asks a reported question, set off by commas: "Why, he asked, ...", "Why, asked the innkeeper, ..."
 ASKED = re.compile(r", (?:(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders)|(?:asked|wondered) [^,]+),")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"

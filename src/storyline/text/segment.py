@@ -25,13 +25,14 @@ NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a senten
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
-# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house", "told PEOPLE.Douglas"): a word's full
+# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house", "told PEOPLE.Douglas", 'quickly."A
+# spokesman'): a word's full
 # stop (not an abbreviation's), perhaps after a bracket or before a closing quote, followed at once by a
 # capitalized word or a quotation opening on one.
 GLUED_HINT = re.compile(r"[a-zA-Z)][.!?]['\"”’)]?[\"“]?[A-Z][a-z ]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
-                   r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I ))"
+                   r"(?P<close>['\"”’)])?(?=[\"“]?(?:[A-Z][a-z]|I |A ))"
                    r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
 # A time ending a sentence before one Bling Fire does not know for a sentence's start ("at 3 a.m. Firefighters
 # built ..."), not one the time goes on with: a day or a month, named or cut short ("3 a.m. Monday", "9 a.m.
