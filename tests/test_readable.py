@@ -186,6 +186,10 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
                   "village?\nBrenner: Most families will stay, and the ferry will call twice a day.\n")
     assert [s.text for s in prose_sentences([Document(by_surname)])] == [
         "Ada Brenner has run the harbour at Lund Bay for twenty years."]
+    quoted = ('Mayor Ada Brenner spoke at the harbour dinner.\nBrenner: "The pier is older than the ferry, and older '
+              'than the harbour board that wants to close it."\nBrenner: "And the ferry is older than its captain."\n'
+              'Brenner: "The captain has paid for this dinner, I hear."\n')
+    assert len(prose_sentences([Document(quoted)])) == 4  # labels that attribute quotations: no interview
     updates = ("Update: The ferry left Lund Bay at noon.\nUpdate: It reached Skarholm at two.\nUpdate: The pier "
                "reopened in the evening.\n")
     assert len(clean_spans(updates)) == 3  # a label, no person's
@@ -832,6 +836,10 @@ def test_a_rare_surname_doing_something_is_given_in_full_from_a_sentence_too_sho
             "Strandqvist responded with a petition signed by three hundred islanders who use the pier every day.")
     shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
     assert any(s.startswith("Within an hour, Ada Strandqvist responded") for s in shown), shown
+    board = ("Under the agreement, Strandqvist will pay $1.2 million to the harbour society, officials said on "
+             "Tuesday.\n\nOn Monday, the harbour society met the Strandqvist Board of Trust at the town hall.")
+    shown = [s.text for s in Summarizer(sentences=1).summarize(Cluster([Document(board)])).sentences]
+    assert shown[0].startswith("Under the agreement, Strandqvist will pay"), shown  # a first name: no person
     for budget in range(15, 60):  # a first name given only where the summary keeps its budget
         summary = Summarizer(words=budget).summarize(Cluster([Document(text)]))
         assert summary.words <= budget

@@ -184,7 +184,8 @@ def rare_names_in_full(texts: list[str], documents: Sequence[Document],
     if not rare:
         return [{} for _ in texts]
     found = people_in_full([d.text for d in documents if any(name in d.text for name in rare)], rare)
-    return [{name: found[name] for name in names if name in found and give_in_full(text, name, found[name])}
+    surnames = {name: person for name, person in found.items() if person.name.split()[-1] == name}  # "Vanderbilt Board"
+    return [{name: surnames[name] for name in names if name in surnames and give_in_full(text, name, surnames[name])}
             for text, names in zip(texts, alone)]
 
 
@@ -430,7 +431,8 @@ class _People:
         ("Reddit CEO Steve Huffman" in a caption left out)."""
         if name not in self.full_elsewhere:
             texts = [document.text for document in self.documents]
-            self.full_elsewhere[name] = name in self.elsewhere and name in people_in_full(texts, {name})
+            found = people_in_full(texts, {name}) if name in self.elsewhere else {}
+            self.full_elsewhere[name] = name in found and found[name].name.split()[-1] == name  # a surname
         return self.full_elsewhere[name]
 
     def _named(self, number: int) -> tuple[list[str], list[str]]:

@@ -236,8 +236,9 @@ SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
-# lines and the text names that person in full ("Lena Vik").
-SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s")
+# lines and the text names that person in full ("Lena Vik"); not before a quotation, which it attributes
+# ('Obama: "Everyone please take your seats."').
+SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘])")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
