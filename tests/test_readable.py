@@ -190,6 +190,9 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
               'than the harbour board that wants to close it."\nBrenner: "And the ferry is older than its captain."\n'
               'Brenner: "The captain has paid for this dinner, I hear."\n')
     assert len(prose_sentences([Document(quoted)])) == 4  # labels that attribute quotations: no interview
+    police = ("Police: A driver fled the ferry terminal at noon.\nPolice: Two men were arrested at the pier.\nPolice: "
+              "The missing hiker was found near the harbour.\nState Police said the pier would reopen.\n")
+    assert len(clean_spans(police)) == 4  # a word of general English labels no interview
     updates = ("Update: The ferry left Lund Bay at noon.\nUpdate: It reached Skarholm at two.\nUpdate: The pier "
                "reopened in the evening.\n")
     assert len(clean_spans(updates)) == 3  # a label, no person's
@@ -320,6 +323,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Now that the pier is closed, the ferry docks at Lund Bay.",
         "Now 82, Ada Lind still rows to the island every morning.",
         "As such a storm had not been seen in decades, the harbour was unprepared.",
+        "In fact-checking the claims, reporters found errors in the harbour board's figures.",
+        "In fact sheets handed out on Monday, the harbour board listed the new fares.",
         "Now in its tenth year, the regatta drew 300 boats to Lund Bay.",
         "Other than a cracked window, the ferry came through the storm unharmed.",
         "The ferry company is doing so well that it bought a second boat.",

@@ -72,7 +72,7 @@ DATE_PATTERNS = [
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late|early on|late on) )?"
                            r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|until|by|of) ((?:19|20)\d\d)\b")),  # not "since 2019": a state, no event
+    ("year", re.compile(r"\b(?:in|until|by|of) ((?:19|20)\d\d)\b")),
 ]
 FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
                     r"expects?|(?:expected|hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
@@ -393,7 +393,7 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
     found = []
     taken = -1  # end of the last mention used (a month-day match holds a weekday's place, say)
     for start, _, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
-        if start < taken:
+        if start < taken or sentence.endswith("since ", 0, start):  # "since March 2019": a state, no event
             continue
         clause = _clause_before(sentence, start)
         try:

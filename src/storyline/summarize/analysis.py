@@ -183,10 +183,15 @@ def rare_names_in_full(texts: list[str], documents: Sequence[Document],
     rare = {name for names in alone for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
     if not rare:
         return [{} for _ in texts]
-    found = people_in_full([d.text for d in documents if any(name in d.text for name in rare)], rare)
-    surnames = {name: person for name, person in found.items() if person.name.split()[-1] == name}  # "Vanderbilt Board"
-    return [{name: surnames[name] for name in names if name in surnames and give_in_full(text, name, surnames[name])}
+    found = surnames_in_full([d.text for d in documents if any(name in d.text for name in rare)], rare)
+    return [{name: found[name] for name in names if name in found and give_in_full(text, name, found[name])}
             for text, names in zip(texts, alone)]
+
+
+def surnames_in_full(texts: Sequence[str], wanted: set[str]) -> dict[str, Person]:
+    """The ``wanted`` surnames of people ``texts`` name in full as one person only (see people_in_full); not
+    the first word of a name ("Vanderbilt" of "Vanderbilt Board")."""
+    return {name: person for name, person in people_in_full(texts, wanted).items() if person.name.split()[-1] == name}
 
 
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
@@ -427,12 +432,12 @@ class _People:
         return -2 if introduction == -1 else introduction
 
     def _given_in_full(self, name: str) -> bool:
-        """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only
-        ("Reddit CEO Steve Huffman" in a caption left out)."""
+        """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only,
+        as a surname ("Reddit CEO Steve Huffman" in a caption left out; not "Vanderbilt Board")."""
         if name not in self.full_elsewhere:
             texts = [document.text for document in self.documents]
-            found = people_in_full(texts, {name}) if name in self.elsewhere else {}
-            self.full_elsewhere[name] = name in found and found[name].name.split()[-1] == name  # a surname
+            found = surnames_in_full(texts, {name}) if name in self.elsewhere else {}
+            self.full_elsewhere[name] = name in found
         return self.full_elsewhere[name]
 
     def _named(self, number: int) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ from collections import Counter
 
 from .reflow import paragraph_spans
 from .segment import GLUED_LABEL, split_sentences
+from .tokens import word_frequency
 
 # Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
 # pattern is tried only on a line holding one of its trigger words, which spares almost every line of
@@ -76,17 +77,16 @@ RULES = [
     ("subscription subscriber reading",
      r"^a subscription is required(\W*$| to (continue|keep) reading\b)|^(please )?purchase a subscription\b|\bif you are a current [\w-]+ subscriber\b"
      r"|^thank you for reading\b"),
-    ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies"
-                                     r"|use cookies to|we value your privacy)\b"),
+    ("cookies cookie privacy terms", r"\b(cookie policy|accept (all )?cookies|privacy policy|terms of (service|use)|uses cookies)\b"
+                                     r"|^we value your privacy\b|^we (and our partners )?use cookies\b"),
     ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
     ("javascript", r"\benable javascript\b|\bjavascript is (disabled|required)\b"),
     # an error page's or a bot check's words instead of an article: "Sorry, the page you were looking for could
     # not be found.", "Try our search or go back to the homepage.", "Checking your browser before accessing ..."
-    ("page search homepage checking skip",
-     r"\bthe page you (were|are) looking for\b|\b(page|article) (could not|cannot|can't|couldn't) be found\b"
-     r"|^try (our|the) search\b|\bgo back to the home ?page\b|^checking (if the site connection is secure|your browser)\b"
-     r"|^skip to (the )?(main )?(content|navigation)\b"),
-    ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|\blog ?in(to)? (to )?your account\b"),  # a page's account links
+    ("search homepage checking skip",
+     r"^try (our|the) search\b|\bor go back to the home ?page\b"
+     r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
+    ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
@@ -238,7 +238,8 @@ TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
 # lines and the text names that person in full ("Lena Vik"); not before a quotation, which it attributes
 # ('Obama: "Everyone please take your seats."').
-SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘])")
+RARE_WORD = 1e-5  # a word this rare in general English, labelling an interview's lines, is a surname
+SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘'])")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
@@ -277,7 +278,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
                       # places of a dateline whose agency and dash the page lost: "GAZA/JERUSALEM Israel and ..."
-                      r"|^\s*[A-Z]{3,}(?:/[A-Z]{3,})+\s+(?=[A-Z][a-z])")
+                      r"|^\s*[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z])")  # not "CNN/ORC Poll", "HIV/AIDS Week"
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -366,10 +367,12 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
 
 def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     """Whether each paragraph opens on a speaker's label: SPEAKER_LABEL, or SURNAME_LABEL for a surname
-    that labels TRANSCRIPT_LABELS paragraphs and that ``text`` names in full."""
+    that labels TRANSCRIPT_LABELS paragraphs, is no word of general English ("Police:") and that ``text``
+    names in full."""
     surnames = [found.group(1) if (found := SURNAME_LABEL.match(text, start)) else "" for start, _ in paragraphs]
     named = {name for name, count in Counter(filter(None, surnames)).items()
-             if count >= TRANSCRIPT_LABELS and re.search(rf"\b[A-Z][a-z]+ {name}\b", text)}
+             if count >= TRANSCRIPT_LABELS and word_frequency(name.lower()) < RARE_WORD
+             and re.search(rf"\b[A-Z][a-z]+ {name}\b", text)}
     return [bool(SPEAKER_LABEL.match(text, start)) or surname in named
             for (start, _), surname in zip(paragraphs, surnames)]
 

@@ -47,9 +47,9 @@ GOES_ON = re.compile(_GOES_ON)
 # "Analysis There had been ...", "Updated | When the ...", and an agency's dateline whose place the page lost
 # ("... contends. (HealthDay)—A little jogging ...").
 GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
-                         r"Updated?|Video|Watch) (?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials) )"
-                         r"|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
-                         r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\) ?(?:—|–|--) ?(?=[A-Z\"“])")
+                         r"Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
+                         r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
+                         r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
