@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
-from ..text.patterns import Person
 from ..text.html import document_from_html, document_from_text, looks_like_html
+from ..text.patterns import Person
 from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting

@@ -81,8 +81,8 @@ RULES = [
                                      r"|^we value your privacy\b|^we (and our partners )?use cookies\b"),
     ("site website", r"\bby (continuing|using) (to use )?(this|our) (site|website)\b"),
     ("javascript", r"\benable javascript\b|\bjavascript is (disabled|required)\b"),
-    # an error page's or a bot check's words instead of an article: "Sorry, the page you were looking for could
-    # not be found.", "Try our search or go back to the homepage.", "Checking your browser before accessing ..."
+    # an error page's, a bot check's or a saved page's words instead of an article: "Try our search or go back to
+    # the homepage.", "Checking your browser before accessing the site.", "Skip to main content"
     ("search homepage checking skip",
      r"^try (our|the) search\b|\bor go back to the home ?page\b"
      r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
