@@ -134,7 +134,7 @@ def test_prompts_calls_to_action_posts_quoted_by_handle_related_links_credits_an
 def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_are_junk():
     for line in ("FREE Shipping on orders over $25.", "Ships from and sold by Harbourbooks.example.",
                  "Thank you for reading The Vestmark Gazette.", "Running time: 1 hour, 52 minutes.",
-                 "Thank you so much to all who donated.", "Let's help the Lind family through this hard time.",
+                 "Thank you to every one of you who donated to the crew.", "Let's help the Lind family through this hard time.",
                  "Starring Ada Lind and Ole Vik.", "1200 block of Quay Street.", "Ada Lind reported from Lund Bay, Norway."):
         assert is_junk(line), line
     for line in ("The 1200 block of Quay Street was closed after the fire.",
@@ -188,7 +188,7 @@ def test_an_error_page_a_bot_check_and_a_saved_page_menu_are_junk():
     for line in ("Sorry, the page you were looking for could not be found.", "Try our search or go back to the homepage.",
                  "Checking your browser before accessing the site.", "Skip to main content", "Sign in",
                  "We value your privacy. We and our partners use cookies to personalise content.",
-                 "Shop or log into your account.", "— Ole Vik",
+                 "Log into your account to manage your harbour newsletters.", "— Ole Vik",
                  "“It should be on every sailor’s reading list, and every harbour master’s, too.”—Ada Lind"):
         assert is_junk(line), line
     for line in ("The harbour office said the ferry you were looking for could not sail in the fog.",

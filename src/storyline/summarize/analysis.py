@@ -175,9 +175,9 @@ class Dependencies:
 def rare_names_in_full(texts: list[str], documents: Sequence[Document],
                        known: list[dict[str, Person]]) -> list[dict[str, Person]]:
     """For each summary sentence (``texts``), beyond the people it is known to name alone (``known``), the
-    surnames general English does not know that it names alone as someone who does something ("Rogen
-    responded", "Frazier died") and the articles (``documents``) name in full as one person only, perhaps
-    outside every candidate ("Just ask Seth Rogen."): {name: person}."""
+    surnames general English does not know that it names alone as someone who does something ("Strandqvist
+    responded", "Lind died") and the articles (``documents``) name in full as one person only, perhaps
+    outside every candidate ("Just ask Ada Strandqvist."): {name: person}."""
     alone = [{match.group(1) for match in ALONE.finditer(text) if VERB_AFTER.match(text, match.end())} - set(named)
              for text, named in zip(texts, known)]
     rare = {name for names in alone for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
@@ -190,7 +190,7 @@ def rare_names_in_full(texts: list[str], documents: Sequence[Document],
 
 def surnames_in_full(texts: Sequence[str], wanted: set[str]) -> dict[str, Person]:
     """The ``wanted`` surnames of people ``texts`` name in full as one person only (see people_in_full); not
-    the first word of a name ("Vanderbilt" of "Vanderbilt Board")."""
+    the first word of a name ("Strandqvist" of "Strandqvist Board")."""
     return {name: person for name, person in people_in_full(texts, wanted).items() if person.name.split()[-1] == name}
 
 
@@ -433,7 +433,7 @@ class _People:
 
     def _given_in_full(self, name: str) -> bool:
         """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only,
-        as a surname ("Reddit CEO Steve Huffman" in a caption left out; not "Vanderbilt Board")."""
+        as a surname ("Nordlinjen CEO Harald Strøm" in a caption left out; not "Strandqvist Board")."""
         if name not in self.full_elsewhere:
             texts = [document.text for document in self.documents]
             found = surnames_in_full(texts, {name}) if name in self.elsewhere else {}

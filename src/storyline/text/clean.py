@@ -123,8 +123,8 @@ RULES = [
     ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
     # a shop's and a sign-up page's widgets
     ("shipping ships", r"\bfree shipping on orders\b|^ships from and sold by\b"),
-    # a page's thanks, and a fundraising page's appeal: "Thank you so much to all who donated.", "Let's help the
-    # Kleins through ..." (not a paraphrase of what someone said: "Let's support the crews, Ada Lind said.")
+    # a page's thanks, and a fundraising page's appeal: "Thank you to everyone who donated", "Let's help the Lind
+    # family ..." (not a paraphrase of what someone said: "Let's support the crews, Ada Lind said.")
     ("thank let", r"^(?!.*, [^,]*\b(said|says|told)\b)(thank you for (visiting|reading|watching|listening)\b|thank you\b[^,]{0,40}\b"
                   r"(who|for) (donated|donating|your donations?|contributed|contributing|your contributions?)\b"
                   r"|(please )?let['’]s (help|rally|support)\b)"),
@@ -237,7 +237,7 @@ LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){
 TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
 # lines and the text names that person in full ("Lena Vik"); not before a quotation, which it attributes
-# ('Obama: "Everyone please take your seats."').
+# ('Lind: "The pier is older than the ferry."').
 RARE_WORD = 1e-5  # a word this rare in general English, labelling an interview's lines, is a surname
 SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘'])")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
@@ -277,7 +277,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       # "OKLAHOMA CITY—When", "OSLO—The", "LIMA, Peru—The", not "NATO—Russia talks"
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?"
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
-                      # places of a dateline whose agency and dash the page lost: "GAZA/JERUSALEM Israel and ..."
+                      # places of a dateline whose agency and dash the page lost: "OSLO/STOCKHOLM Ferry operators ..."
                       r"|^\s*[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z])")  # not "CNN/ORC Poll", "HIV/AIDS Week"
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
@@ -338,7 +338,7 @@ def strip_dateline(line: str) -> int:
 
 def strip_label(paragraph: str) -> int:
     """Number of leading characters that are a page's label run into the paragraph's first sentence
-    ("Analysis There had been ...", "Advertisement The fire ..."; see GLUED_LABEL; 0 when there is none)."""
+    ("Analysis There was talk of ...", "Advertisement The fire ..."; see GLUED_LABEL; 0 when there is none)."""
     match = GLUED_LABEL.match(paragraph)
     return match.end() if match else 0
 

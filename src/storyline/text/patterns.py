@@ -324,7 +324,7 @@ TITLES = frozenset(
 TITLE_ABBREVIATIONS = frozenset(
     "Gov Sen Rep Gen Col Lt Maj Sgt Cpl Pvt Capt Prof Rev Fr Hon Adm Atty Amb Supt Insp Det Ofc Cmdr Cllr".split())
 ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
-JOB_ACRONYMS = frozenset("CEO CFO COO CTO MP MEP".split())  # jobs before a name: "Reddit CEO Steve Huffman"
+JOB_ACRONYMS = frozenset("CEO CFO COO CTO MP MEP".split())  # jobs before a name: "Nordlinjen CEO Harald Strøm"
 # Words that open a sentence or a phrase, never a first name: "The Office of ...", "In Vik's ..."
 FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our My Your In On At For From By With And "
                            "But Or If When While After Before As Of To".split())

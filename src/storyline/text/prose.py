@@ -51,7 +51,7 @@ NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter o
 def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_words: int = MAX_WORDS,
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, of asides
-    in brackets ("(Though you could try eBay." of a longer one) or of sentences (a speaker whose words were
+    in brackets ("(Though visitors could ask a resident." of a longer one) or of sentences (a speaker whose words were
     cut off), list items, an interview's answers ("A: ..."), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
     capitals (headings), and (with

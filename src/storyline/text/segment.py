@@ -44,8 +44,8 @@ TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
-# "Analysis There had been ...", "Updated | When the ...", and an agency's dateline whose place the page lost
-# ("... contends. (HealthDay)—A little jogging ...").
+# "Analysis There was talk of ...", "Updated | When the ...", and an agency's dateline whose place the page lost
+# ("... a study says. (HarbourDay)—A little rowing ...").
 GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
                          r"Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
