@@ -397,7 +397,7 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
             continue
         clause = _clause_before(sentence, start)
         try:
-            resolved = _resolve(kind, match, _tense(_phrase_before(sentence, start, taken)), reference)
+            resolved = _resolve(kind, match, _tense(_clause_before(sentence, start, PHRASE_END, taken)), reference)
         except ValueError:  # no such day (February 30)
             continue
         if resolved is not None:
@@ -420,19 +420,13 @@ def _tense(clause: str) -> str:
     return "future in the past" if found.group(1).lower() == "would" else "future"
 
 
-def _clause_before(sentence: str, position: int) -> str:
-    """The words of the clause a date mention is in, up to the mention."""
-    before = sentence[:position]
-    starts = [match.end() for match in CLAUSE_START.finditer(before)]
-    return before[starts[-1] if starts else 0:]
-
-
-def _phrase_before(sentence: str, position: int, since: int) -> str:
-    """The words before a date mention that its tense is read from: back to a mark ending a phrase, an "and"
-    or "but" not between names, or the mention before it ("would resume the timetable between Bergvik and
-    Tarnoy on" | "Monday"; "will meet again and the strike began on" | "Monday" reads " the strike began on")."""
+def _clause_before(sentence: str, position: int, boundary: re.Pattern = CLAUSE_START, since: int = 0) -> str:
+    """The words of the clause a date mention is in, up to the mention: back to the last ``boundary``, and no
+    further than ``since``. With PHRASE_END and the end of the mention before it, the words its tense is read
+    from ("would resume the timetable between Bergvik and Tarnoy on" | "Monday"; "will meet again and the
+    strike began on" | "Monday" reads " the strike began on")."""
     before = sentence[max(since, 0):position]
-    starts = [match.end() for match in PHRASE_END.finditer(before)]
+    starts = [match.end() for match in boundary.finditer(before)]
     return before[starts[-1] if starts else 0:]
 
 
