@@ -139,6 +139,14 @@ CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+# A short sentence that ends on an auxiliary, its verb left out: "In Lund, he won't have to.", "Most towns still do
+# not." (not when the sentence itself told the verb: "The pier has a rail, while the jetty does not.").
+ELLIPTIC = re.compile(r"\b(?:won['’]t|would|could|should|cannot|did (?:so|too)|(?:can|could|should|would|must|did|does|do|"
+                      r"has|have|had|is|are|was|were)(?:n['’]t| not))(?: have to| need to| want to| to| too| either)?[.!]"
+                      r"[\"”’]?$")
+ELLIPTIC_WORDS = 14
+TELLS_THE_VERB = re.compile(r", and\b|\b(?:while|but|whereas|unless|except|what|whatever|nothing|anything|everything|how)\b",
+                            re.IGNORECASE)
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
 REPORTED_PRONOUN = re.compile(
     r"^(?:The )?(?:[A-Z][a-z]+ )?(?i:police|authorities|officials|investigators|prosecutors|witnesses|sources|deputies|"
@@ -152,7 +160,12 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
-                or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence))
+                or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence))
+
+
+def _elliptic(sentence: str) -> bool:
+    return (len(sentence.split()) <= ELLIPTIC_WORDS and ELLIPTIC.search(sentence) is not None
+            and not TELLS_THE_VERB.search(sentence))
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
