@@ -126,6 +126,13 @@ def test_glued_sentences_are_split():
     assert [text[a:b] for a, b in split_sentences(text)] == [
         '"I hope the pier reopens quickly."', "A spokesman for the harbour board said it would not.", "He got an A.",
         "A pity."]
+    text = ('The ferry is back on the Lund route."\'Harbour Hour\' would love to film it," a crew member tells me. '
+            "The pier closed in 2029. 12 boats were lost. It reopens in May. 30 Ferries returns next year. "
+            "The ticket cost approx. 30 kroner on Sept. 30 on Hwy. 6 last year.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The ferry is back on the Lund route.", '"\'Harbour Hour\' would love to film it," a crew member tells me.',
+        "The pier closed in 2029.", "12 boats were lost.", "It reopens in May.", "30 Ferries returns next year.",
+        "The ticket cost approx. 30 kroner on Sept. 30 on Hwy. 6 last year."]
 
 
 def test_captions_credits_transcript_labels_and_widgets_are_junk():
