@@ -180,7 +180,7 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
     assert [s.text for s in prose_sentences([Document(passive)])] == [passive]
 
 
-def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays():
+def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_colon():
     transcript = ("HOST: Welcome back to the evening programme tonight.\nBRENNER: The pier could no longer carry "
                   "vehicles safely, so we closed it.\nHOST: And what happens to the village now?\nBRENNER: We "
                   "will build a new terminal two kilometres to the north.\n")
@@ -205,8 +205,17 @@ def test_a_transcript_loses_its_speaker_labels_but_a_dateline_with_a_colon_stays
     assert len(clean_spans(updates)) == 3  # a label, no person's
     fact_box = "Injuries: Three firefighters were treated for burns at the scene.\nCause: Unknown."
     assert clean_spans(fact_box)
-    dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay."
-    assert clean_spans(dateline)
+    dateline = "VESTMARK: The regional council voted on Monday to close the old ferry terminal at Lund Bay.\nIt met."
+    assert [dateline[a:b] for a, b in clean_spans(dateline)] == [dateline[len("VESTMARK: "):-len("\nIt met.")],
+                                                                   "It met."]
+    dateline = "Lund Bay: Police are asking for help to find three men who robbed the ferry kiosk."
+    assert [dateline[a:b] for a, b in clean_spans(dateline)] == [dateline[len("Lund Bay: "):]]
+    fact_box = "Injuries: Three firefighters were treated for burns at the scene on Monday."
+    assert [fact_box[a:b] for a, b in clean_spans(fact_box)] == [fact_box]
+    title = "Lund Bay: Skarholm Story is a remake of the ferry film of 1933, set on the island."
+    assert [title[a:b] for a, b in clean_spans(title)] == [title]
+    label = "VIK: We will sail again on Monday, whatever the council says about the pier."
+    assert [label[a:b] for a, b in clean_spans(label)] == [label]  # a speaker's first person: no dateline
     dateline = "LUND BAY - The regional council voted on Monday to close the old ferry terminal."
     assert [dateline[a:b] for a, b in clean_spans(dateline)] == [dateline[len("LUND BAY - "):]]
     no_dateline = "EU - Norway talks on the ferry routes resumed on Monday after a pause of three weeks."

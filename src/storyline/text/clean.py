@@ -279,6 +279,11 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
                       # places of a dateline whose agency and dash the page lost: "OSLO/STOCKHOLM Ferry operators ..."
                       r"|^\s*[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z])")  # not "CNN/ORC Poll", "HIV/AIDS Week"
+# A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ..." (a
+# speaker's label opens a first-person line: "VIK: We will sail"; a fact box's, one word not in capitals: "Injuries: Three").
+COLON_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+"
+                            r"(?=[A-Z][a-z'’]*,? [a-z])")  # a sentence, not a title's second half: "Kong: Skull Island"
+FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -336,6 +341,17 @@ def strip_dateline(line: str) -> int:
     return match.end() if re.search(r"[A-Z]", match.group(0)) or place_lost else 0
 
 
+def _colon_dateline(paragraph: str) -> int:
+    """Number of leading characters that are a dateline with a colon (COLON_DATELINE) before a first sentence
+    in the third person; 0 when there is none."""
+    match = COLON_DATELINE.match(paragraph)
+    label = match.group(0).split(":")[0] if match else ""
+    if not match or (" " not in label and not label.isupper()):
+        return 0  # "Injuries: Three firefighters ...": a fact box's label
+    first = paragraph[match.end():match.end() + 300].split(". ")[0]
+    return 0 if FIRST_PERSON.search(first) or len(first.split()) < 6 else match.end()
+
+
 def strip_label(paragraph: str) -> int:
     """Number of leading characters that are a page's label run into the paragraph's first sentence
     ("Analysis There was talk of ...", "Advertisement The fire ..."; see GLUED_LABEL; 0 when there is none)."""
@@ -359,7 +375,7 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
         body = text[start:end]
         if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
             continue
-        start += strip_dateline(body)
+        start += strip_dateline(body) or (0 if spans or transcript else _colon_dateline(body))
         if end > start:
             spans.append((start, end))
     return spans
