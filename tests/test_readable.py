@@ -145,9 +145,14 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "Readers can find the full inspection report at www.vestmark.example/pier.",
         "• This article was amended on 3 May 2031.",
         "An image provided by the harbour board shows the crack in the pier.",
+        "Graphic shows the ferry routes closed since the storm; 2c x 4 inches.",
+        "Harbour Radio transcripts are created on a rush deadline by a contractor.",
+        "This text may not be in its final form and may be updated in the future.",
+        "The authoritative record of Harbour Radio's programming is the audio record.",
     ]
     prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1],
-             "A video released by the harbour board shows the pier cracking under a loaded truck."]
+             "A video released by the harbour board shows the pier cracking under a loaded truck.",
+             "Graphic designers at the harbour board drew the new ferry timetable."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)
 

@@ -162,6 +162,9 @@ RULES = [
     # a video player's notices
     ("rented transcript video", r"\bavailable when the video has been rented\b|\binteractive transcript could not be loaded\b"
      r"|^this video (is|has been) (unavailable|no longer available|removed)\b"),
+    # a radio transcript's notices
+    ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
+                                 r"final form\b|\bthe authoritative record of [\w'’ ]{1,40} programming is\b"),
     ("again", r"^please try again later\W*$"),
     ("read", r"[►▶»]\s*read more\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
@@ -207,6 +210,7 @@ CASED_RULES = [
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s|\bin a file photo\b"),
+    ("graphic", r"^Graphic (shows|looks at|details|explains|illustrates|locates)\b"),  # an agency's graphic
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
