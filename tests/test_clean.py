@@ -49,6 +49,7 @@ def test_datelines_are_stripped():
         "LONDON (Reuters) - Shares fell.": "Shares fell.",
         "LOS ANGELES (CBSLA.com) — Robbers hit two banks.": "Robbers hit two banks.",
         "PORT ALDREN, March 12 (North Sea Wire) -- About 300 residents left.": "About 300 residents left.",
+        "Port Aldren, 12 October 2031 -- Port Aldren FC is delighted to announce a new coach.": "Port Aldren FC is delighted to announce a new coach.",
         "PORT ALDREN—When the fire broke out, 300 residents left.": "When the fire broke out, 300 residents left.",
         "NORTH SEA—Ferries stopped.": "Ferries stopped.",
         "EU—UK talks resumed on Monday.": "EU—UK talks resumed on Monday.",

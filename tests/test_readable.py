@@ -145,6 +145,17 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "Readers can find the full inspection report at www.vestmark.example/pier.",
         "• This article was amended on 3 May 2031.",
         "An image provided by the harbour board shows the crack in the pier.",
+        "Follow every kick of the Lund Cup final with Harbour FM Sport.",
+        "Commentary from Ada Lind and Per Holm on 101.2 FM and the app.",
+        "Listen to Harbour FM News on the hour, every hour, on 101.2 FM and DAB.",
+        "Harbour FM Sport is sponsored by Vik Motors – Lund's family car dealer since 1972.",
+        "Get instant goal alerts – download the Harbour Sport app.",
+        "Text us your thoughts on 81234 – texts cost your standard network rate.",
+        "For media enquiries please contact the harbour clerk, Ole Vik, on 0161 496 0000.",
+        "High-resolution photos of the new ferry are available on request.",
+        "The interview has been edited for length and clarity.",
+        "Lund United: Vik; Berg, Holm, Dahl, Moe; Strand, Lie (Aas 46), Bakke; Ruud, Foss, Nilsen.",
+        "Referee: Ole Berg. Att: 3,104.",
         "Graphic shows the ferry routes closed since the storm; 2c x 4 inches.",
         "Harbour Radio transcripts are created on a rush deadline by a contractor.",
         "This text may not be in its final form and may be updated in the future.",
@@ -152,7 +163,11 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
     ]
     prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1],
              "A video released by the harbour board shows the pier cracking under a loaded truck.",
-             "Graphic designers at the harbour board drew the new ferry timetable."]
+             "Graphic designers at the harbour board drew the new ferry timetable.",
+             "The regatta is sponsored by a ferry company that the council fined in March for dumping diesel in the bay,"
+             " and sailors have asked the organisers to drop it.",
+             "Listen to the harbour master and you will hear the same story: the pier was never safe.",
+             "The council said the final had been edited out of the television schedule for length."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)
 

@@ -162,6 +162,22 @@ RULES = [
     # a video player's notices
     ("rented transcript video", r"\bavailable when the video has been rented\b|\binteractive transcript could not be loaded\b"
      r"|^this video (is|has been) (unavailable|no longer available|removed)\b"),
+    # a broadcaster's and a club's promotions: "Follow every kick of the final with Harbour FM", "Listen to Harbour FM
+    # News on the hour", "Commentary from ... on 97.4 FM", "Harbour FM Sport is sponsored by ...", "Text us on 81974"
+    ("follow", r"^follow (every|all the) (kick|ball|lap|moment|minute|goal|twist|update)s?\b|^follow (our |the )?live "
+               r"(coverage|updates|blog|text)\b"),
+    ("listen commentary", r"^(listen (to|live|again)|(live )?commentary (from|on))\b.{0,120}(\b(fm|dab|podcast|app|"
+                          r"on the hour)\b|\d\.\d ?(fm|mhz)\b)"),
+    ("sponsored", r"^[\w'’&. -]{1,50} (is|are) (proudly )?sponsored by [^.!?]{1,100}[.!]?$"),
+    ("download app alerts", r"\bdownload (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
+    ("text texts", r"^text us\b|\btexts? cost (your )?standard network rate\b"),
+    # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
+    # request", "This interview has been edited for length and clarity", a match's officials and crowd
+    ("media press", r"^(for )?(media|press) (enquiries|inquiries|contacts?)\b"),
+    ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable\b"),
+    ("edited condensed", r"\b(has|have) been (edited|condensed|lightly edited)( and condensed)? for (length|clarity|brevity)\b"
+                         r"|\b(has|have) been edited and condensed\b"),
+    ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
                                  r"final form\b|\bthe authoritative record of [\w'’ ]{1,40} programming is\b"),
@@ -251,6 +267,7 @@ SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  #
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
+LINE_UP = re.compile(r"[A-Z][\w .'’&-]{1,40}: [A-Z][\w'’-]+;(?: [A-Z][\w'’-]+(?: \([^)]*\))?[,;]){3,}")  # "Lund: Vik; Berg, ..."
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
 
@@ -269,8 +286,9 @@ _TRIGGERS = [(index, frozenset(index)) for index in (RULES_BY_WORD, CASED_RULES_
 TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
-# "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ".
-_PLACE = r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? [A-Z][a-z]+\.? \d{1,2})?,?\s*)?"
+# "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ", "Lund, 12 May 2031 --".
+_PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?: \d{4})?)?"
+          r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
@@ -308,7 +326,7 @@ def is_junk(line: str) -> bool:
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
-    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) \
+    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.match(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
