@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from storyline.cli import cli
 from storyline.io.ingest import cluster_from_record, read_clusters
 from storyline.text.html import document_from_text, looks_like_html
-from storyline.text.outlets import headline, outlet_from_dateline, outlet_from_notice, outlet_from_text, outlet_from_url
+from storyline.text.outlets import (date_stamp, headline, outlet_from_dateline, outlet_from_notice, outlet_from_text,
+                                     outlet_from_url)
 
 BODY = [
     "A cable car carrying 38 passengers stalled above the Kestrel gorge on Saturday afternoon, leaving "
@@ -344,6 +345,16 @@ def test_a_byline_names_the_outlet_in_a_field_of_its_own_never_a_job_or_a_date()
     assert outlet_from_text(noticed) == "Coastal Courier"  # the notice before a byline's field
     assert outlet_from_text("Fog blamed\nBy Ada Lind\nThe ferry ran aground.") == ""
     assert outlet_from_text("By Ada Lind | Vela Times\nOSLO (Reuters) - The ferry ran aground.") == "Reuters"  # a dateline first
+
+
+def test_a_masthead_line_and_a_notice_naming_the_publisher_before_the_year_give_outlet_and_day():
+    assert outlet_from_text("Corrections\n\nFjord Post, Wednesday 9 May 2031\n\nThe ferry sank.") == "Fjord Post"
+    assert date_stamp("Corrections\n\nFjord Post, Wednesday 9 May 2031\n\nThe ferry sank.") == "2031-05-09"
+    masthead = "Tributes paid\n\nLund Echo | News | Monday 21 May 2031\n\nThe mayor died."
+    assert (outlet_from_text(masthead), date_stamp(masthead)) == ("Lund Echo", "2031-05-21")
+    for line in ("Ada Lind, 4 May 2031", "Ada Lind | 4 May 2031", "Oslo, May 4, 2031", "Lund Times, May 2031"):
+        assert outlet_from_text(f"{line}\n\nThe ferry sank off Skarholm.") == "", line  # a person, a place, no day
+    assert outlet_from_text("The ferry sank off Skarholm.\n\n© Fjord Post Ltd 2031\n") == "Fjord Post"
 
 
 def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():

@@ -50,6 +50,12 @@ BYLINE = re.compile(
     r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
 )
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
+MASTHEAD_SEPARATOR = re.compile(r"\s*\|\s*|,\s+")
+# A word that makes a name a publication's, not a person's ("Fjord Post", not "Ada Lind").
+PUBLICATION_WORD = re.compile(r"\b(?:Post|Times|News|Echo|Herald|Gazette|Journal|Ledger|Tribune|Chronicle|Daily|Mail|"
+                              r"Express|FM|TV|Radio|Observer|Guardian|Telegraph|Star|Sun|Record|Courier|Press|Review|"
+                              r"Standard|Independent|Mirror|Wire|Bulletin|Examiner|Inquirer|Register|Monitor|Weekly|"
+                              r"Magazine|Sport|Sports|Online|Today|Argus|Advertiser|Citizen|Globe|Dispatch|Sentinel)\b")
 OUTLET_FIELD = re.compile(r"(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}")  # "Fjord Post", "The Vela Times"
 NOT_AN_OUTLET = re.compile(rf"\b(?:(?i:staff|writer|reporter|correspondent|editor|contributor|columnist|economist|"
                            rf"analyst|chief|senior|opinion|photos?|video|updated|published|twitter|facebook|instagram)|{WEEKDAYS})\b")
@@ -64,12 +70,13 @@ DATE_WORDS = frozenset(
 )
 # A copyright notice naming the publisher: "© 2031 Coastal Courier. All rights reserved.", "Copyright 2031 by
 # WKXX News4 - All rights reserved.", "Copyright © 2031 Vela (Vela Media Corp.). All rights reserved.",
-# "© 2031 St. Louis Ledger". A full stop ends the name only before the end, "All" or a word in lower case.
+# "© 2031 St. Louis Ledger", "© Vela Post Ltd 2031". A full stop ends the name only before the end, "All" or a word
+# in lower case.
 _DOTS = r"(?:\.[\w&'’/-]+)*(?:\.(?= (?!All\b)[A-Z]))?"  # in or after a word: "CBSLA.com", "U.S. News", "St. Louis"
 NOTICE = re.compile(
     r"^(?:(?i:copyright)\s*|©\s*|\((?i:c)\)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
     rf"(?!All\b)(?P<name>[A-Z][\w&'’/-]*{_DOTS}(?: [\w&'’/-]+{_DOTS}){{0,5}}?)"
-    r"\s*(?:\([^)]*\)\s*)?(?:via [^.,]*)?(?=\.?(?:\s+All\b|\s+[a-z]|\s*$)|[,;|]|\s[-–—]\s)"
+    r"\s*(?:\([^)]*\)\s*)?(?:via [^.,]*)?(?P<year>\s\d{4})?(?=\.?(?:\s+All\b|\s+[a-z]|\s*$)|[,;|]|\s[-–—]\s)"
 )
 PICTURE_AGENCIES = re.compile(r"(?:Getty|Shutterstock|iStock|Alamy|AP Photo|AFP Photo)\b")  # a picture's credit
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:Ltd|Inc|LLC|plc|GmbH|Corp|Corporation|Co)\.?$")
@@ -130,7 +137,8 @@ def outlet_from_notice(text: str, lines: int = 8) -> str:
     tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-lines:]
     for line in reversed(tail):
         match = NOTICE.match(line)
-        if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()) \
+        if match and (re.search(r"\d{4}", line[:match.start("name")]) or match.group("year")
+                      or "rights reserved" in line.lower()) \
                 and not PICTURE_AGENCIES.match(match.group("name")):
             return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
@@ -147,9 +155,9 @@ def outlet_of(url: str, text: str) -> str:
 
 
 def outlet_from_text(text: str) -> str:
-    """The outlet a plain-text article names: by its dateline, else its copyright notice, else its byline;
-    else ''."""
-    return outlet_from_dateline(text) or outlet_from_notice(text) or outlet_from_byline(text)
+    """The outlet a plain-text article names: by its dateline, else its copyright notice, else its byline,
+    else its masthead line; else ''."""
+    return outlet_from_dateline(text) or outlet_from_notice(text) or outlet_from_byline(text) or outlet_from_masthead(text)
 
 
 def outlet_from_byline(text: str, lines: int = 6) -> str:
@@ -160,6 +168,26 @@ def outlet_from_byline(text: str, lines: int = 6) -> str:
             return next((field for field in byline_fields(line) if OUTLET_FIELD.fullmatch(field)
                          and not is_date_stamp(field) and NOT_AN_OUTLET.search(field) is None), "")
     return ""
+
+
+def outlet_from_masthead(text: str, lines: int = 6) -> str:
+    """The outlet a masthead line among an article's first ``lines`` lines names ("Fjord Post, Monday 4 May
+    2031", "Fjord Post | News | May 4, 2031" -> "Fjord Post"), else ''."""
+    return next((fields[0] for line in _first_lines(text, lines) if (fields := masthead_fields(line))), "")
+
+
+def masthead_fields(line: str) -> list[str]:
+    """The fields of a masthead line: a publication's name (see OUTLET_FIELD and PUBLICATION_WORD), perhaps a
+    section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031"); [] for any
+    other line."""
+    if len(line) > 120:
+        return []
+    fields = [field.strip() for field in MASTHEAD_SEPARATOR.split(line, maxsplit=0 if "|" in line else 1)]
+    name, day = fields[0], fields[-1]
+    if len(fields) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
+            or NOT_AN_OUTLET.search(name) or not is_date_stamp(day) or _whole_day(day) is None:
+        return []
+    return fields
 
 
 def byline_fields(line: str) -> list[str]:
@@ -196,10 +224,11 @@ def is_date_stamp(line: str) -> bool:
 def date_stamp(text: str, lines: int = 4) -> str:
     """The day a plain-text article gives on a line of its own, or in a field of its byline, among its first
     ``lines`` non-blank lines ("November 21, 2026", "Updated 7:42 AM, March 12, 2031", "By Ada Lind | Vela
-    News | May 4, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
+    News | May 4, 2031", "Vela News | Monday 4 May 2031"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
     ("March 2031", "Nov 22") is no publication date."""
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
-    stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else [line])]
+    stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
+                                                  or [line])]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
