@@ -156,6 +156,11 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "The interview has been edited for length and clarity.",
         "Lund United: Vik; Berg, Holm, Dahl, Moe; Strand, Lie (Aas 46), Bakke; Ruud, Foss, Nilsen.",
         "Referee: Ole Berg. Att: 3,104.",
+        'An article on 8 May ("Lund ferry captain charged") said Ole Vik had been captain for 12 years.',
+        "Our report on the Lund regatta said the first prize went to Ada Lind.",
+        "A photo caption on 7 May named the harbour master as Per Holm.",
+        "We apologise for the errors, which have been corrected online.",
+        "If you believe we have published something inaccurate, please contact the readers' editor.",
         "Graphic shows the ferry routes closed since the storm; 2c x 4 inches.",
         "Harbour Radio transcripts are created on a rush deadline by a contractor.",
         "This text may not be in its final form and may be updated in the future.",
@@ -167,6 +172,8 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
              "The regatta is sponsored by a ferry company that the council fined in March for dumping diesel in the bay,"
              " and sailors have asked the organisers to drop it.",
              "Listen to the harbour master and you will hear the same story: the pier was never safe.",
+             "A report on Monday by the harbour board said the pier was unsafe.",
+             "A report on 8 May by the harbour board said the pier had been unsafe for 12 years.",
              "The council said the final had been edited out of the television schedule for length."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)

@@ -178,6 +178,15 @@ RULES = [
     ("edited condensed", r"\b(has|have) been (edited|condensed|lightly edited)( and condensed)? for (length|clarity|brevity)\b"
                          r"|\b(has|have) been edited and condensed\b"),
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
+    # a corrections column: "An article on 8 May ("...") said ...", "Our report on the regatta said ...", "We apologise
+    # for the error", "If you believe we have published something inaccurate ..."
+    ("article report story caption headline obituary review item",
+     r"^(an?|our) (article|report|story|(photo )?caption|headline|obituary|review|item) (on|of|dated|published on) "
+     r"(\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2})\b(,? \([\"“‘'][^.]{0,160}\b(said|stated)|[^.]{0,160}\b(named|"
+     r"misspelled|misnamed|misidentified|wrongly|incorrectly))\b|^our (article|report|story|obituary|review)\b[^.]{0,160}"
+     r"\b(said|stated|named|gave|described|misspelled|misnamed|wrongly|incorrectly)\b"),
+    ("apologise apologize inaccurate", r"\bwe apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
+                                       r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
                                  r"final form\b|\bthe authoritative record of [\w'’ ]{1,40} programming is\b"),
