@@ -49,7 +49,7 @@ def test_summarize_markdown_cites_and_lists_sources(example_dir):
     text, sources = result.stdout.split("**Sources**")
     assert "[1]" in text and "Harbour Herald" in sources
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
-    assert {int(line.split(".")[0]) for line in sources.strip().splitlines()} == cited
+    assert {int(re.match(r"- \[(\d+)\]", line).group(1)) for line in sources.strip().splitlines()} == cited
 
 
 def test_summarize_text_keeps_the_word_budget(example_dir):

@@ -11,7 +11,7 @@ from storyline.io.render import WIDTH
 HERALD = Document("Residents returned home. The fire is out.", id="herald.html", title="Fire out", source="Herald",
                   url="https://herald.example/fire", published="2031-03-12")
 WIRE = Document("The fire is out.", id="wire.txt")
-UNCITED = Document("Nothing of this was used.", id="other.txt", title="Other")
+UNCITED = Document("Nothing of this was used.", id="other.txt", title="Other", source="Lund Echo")
 SUMMARY = Summary(
     sentences=[
         SummarySentence("The fire is out.", [SourceRef(1, 0, 0, 16), SourceRef(0, 1, 25, 41)]),
@@ -28,7 +28,7 @@ def test_text_cites_every_source_and_ends_with_the_sources():
         "Sources:\n"
         "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
         "2. wire.txt\n"
-        "Read, not cited: 3"
+        "Read, not cited: 3 (Lund Echo)"
     )
     assert render(SUMMARY) == render(SUMMARY, "text")
 
@@ -72,10 +72,10 @@ def test_markdown_cites_every_source_in_document_order_and_lists_the_cited_ones(
     assert render(SUMMARY, "markdown") == (
         "The fire is out. [1] [2] Residents returned home. [1]\n\n"
         "**Sources**\n\n"
-        "1. Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
-        "2. wire.txt\n"
-        "\nRead, not cited: 3\n"
-    )
+        "- [1] Fire out (Herald, 2031-03-12) <https://herald.example/fire>\n"
+        "- [2] wire.txt\n"
+        "\nRead, not cited: 3 (Lund Echo)\n"
+    )  # not "1." and "2.": a Markdown renderer numbers an ordered list 1, 2, 3 whatever its numbers
 
 
 def test_json_has_the_summary_its_sentences_sources_and_documents():

@@ -40,8 +40,8 @@ def to_markdown(summary: Summary) -> str:
     """Each sentence followed by [n] for every document that reports it (see ``_citation_group``), then the
     numbered sources (and those not cited)."""
     uncited = _uncited(summary)
-    return (_unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary)) + "\n"
-            + (f"{uncited}\n" if uncited else ""))
+    return (_unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
+            + "\n" + (f"{uncited}\n" if uncited else ""))
 
 
 def _unanswered(summary: Summary) -> str:
@@ -61,20 +61,26 @@ def _cited(summary: Summary, between: str = " ") -> str:
     )
 
 
-def _sources(summary: Summary) -> list[str]:
-    """One line per cited document: its number, title or name, outlet, date and address."""
-    return [_source_line(doc + 1, summary.documents[doc]) for doc in sorted(_cited_documents(summary))]
+def _sources(summary: Summary, number: str = "{}.") -> list[str]:
+    """One line per cited document: its ``number`` (Markdown lists its sources as "- [4] ...", since it numbers
+    an ordered list again from 1), title or name, outlet, date and address."""
+    return [_source_line(doc + 1, summary.documents[doc], number) for doc in sorted(_cited_documents(summary))]
 
 
 def _uncited(summary: Summary) -> str:
     """The numbers of the documents read but cited for no sentence (so that a gap in the sources' numbers is
     told), on a line that opens on a line break; '' when every document is cited."""
     cited = _cited_documents(summary)
-    uncited = [str(doc + 1) for doc in range(len(summary.documents)) if doc not in cited]
+    uncited = [_uncited_name(doc + 1, summary.documents[doc]) for doc in range(len(summary.documents)) if doc not in cited]
     if not uncited or not cited:
         return ""
     more = f" and {len(uncited) - MAX_CITATIONS} more" if len(uncited) > MAX_CITATIONS else ""
     return f"\nRead, not cited: {', '.join(uncited[:MAX_CITATIONS])}{more}"
+
+
+def _uncited_name(number: int, document: Document) -> str:
+    """A document read but not cited: its number and, when known, its outlet ("3 (Fjord Post)")."""
+    return f"{number} ({document.source})" if document.source else str(number)
 
 
 def _cited_documents(summary: Summary) -> set[int]:
@@ -82,11 +88,11 @@ def _cited_documents(summary: Summary) -> set[int]:
     return {ref.doc for sentence in summary.sentences for ref in sentence.sources}
 
 
-def _source_line(number: int, document: Document) -> str:
+def _source_line(number: int, document: Document, numbered: str = "{}.") -> str:
     label = document.title or document.id or f"document {number}"
     details = ", ".join(x for x in (document.source, document.published) if x)
     link = f"<{document.url}>" if document.url else ""
-    return " ".join(x for x in (f"{number}. {label}", f"({details})" if details else "", link) if x)
+    return " ".join(x for x in (f"{numbered.format(number)} {label}", f"({details})" if details else "", link) if x)
 
 
 def heading(title: str, fmt: str = "text") -> str:
