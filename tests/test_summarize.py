@@ -125,6 +125,18 @@ def test_when_everything_fits_every_fact_is_kept_once_in_article_order():
     assert {ref.doc for ref in summary.sentences[0].sources} == {0, 1}
 
 
+def test_a_budget_that_fits_every_sentence_tells_the_same_of_two_repeats_as_one_a_word_short():
+    news = ("Former Lund mayor Ada Vik, who founded the town's lifeboat station, has died at the age of 84. "
+            "Mrs Vik died on Saturday at the hospice in Skarholm, her family said. "
+            "She served on Lund Town Council for 36 years and was mayor twice.")
+    council = ("Lund Town Council is deeply saddened to learn of the death of former mayor Ada Vik, who died on "
+               "Saturday. As a mark of respect, the flag at the Town Hall is flying at half mast. "
+               "A book of condolence is open in the Town Hall foyer from Monday.")
+    total = len(f"{news} {council}".split())
+    short, everything = (summarize([news, council], words=words) for words in (total - 1, total + 1000))
+    assert [s.text for s in everything.sentences] == [s.text for s in short.sentences]
+
+
 def test_query_focuses_the_summary(cluster):
     plain = Summarizer(words=60).summarize(cluster, query="")
     focused = Summarizer(words=60).summarize(cluster, query="What will mayor Karin Dahl do for the families?")

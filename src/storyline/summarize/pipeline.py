@@ -63,16 +63,14 @@ class Summarizer:
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
         answer = -1  # the sentence that answers a short question
-        if self._everything_fits(candidates.words):
-            scores = -candidates.position.astype(float)  # nothing to rank: keep each article's order
-        else:
-            scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
-            if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-                answer = int(np.argmax(analysis.relevance))
-                scores[answer] = scores.max() + 1  # its answer comes in first
-            if analysis.seen is not None:
-                read = read_share(candidates.tokens, cluster.previous, analysis.seen)
-                scores = pushed_down(scores, read, config.novelty)
+        # ranked even when every sentence fits: of two that repeat each other, the better one is kept
+        scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+        if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
+            answer = int(np.argmax(analysis.relevance))
+            scores[answer] = scores.max() + 1  # its answer comes in first
+        if analysis.seen is not None:
+            read = read_share(candidates.tokens, cluster.previous, analysis.seen)
+            scores = pushed_down(scores, read, config.novelty)
         needs = dependencies(analysis.sentences, cluster.documents, candidates.tokens)
         known = read_words(cluster.previous)  # what the reader was told before, and what they ask of
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
@@ -139,10 +137,6 @@ class Summarizer:
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
                       tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs,
                       texts=candidates.texts)
-
-    def _everything_fits(self, words: np.ndarray) -> bool:
-        budget, most = self.config.words, self.config.sentences
-        return (budget is None or words.sum() <= budget) and (most is None or len(words) <= most)
 
 
 def _as_text(document: Document) -> Document:
