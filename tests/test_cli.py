@@ -177,8 +177,11 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     assert lines[0]["summary"] and all(s["sources"] for s in lines[0]["sentences"])
     assert lines[0]["words"] <= 60 and lines[1]["words"] <= 60
     assert "no sentence of prose" in lines[2]["error"] and "summary" not in lines[2]
-    again = storyline("batch", clusters_jsonl, "-o", out)
+    again = storyline("batch", clusters_jsonl, "-o", out, "--words", "60")
     assert "3 already done" in again.stderr
+    assert len(out.read_text().splitlines()) == 3
+    with pytest.raises(InputError, match="was made with words=60, sentences=None, fill=False"):
+        storyline("batch", clusters_jsonl, "-o", out, "-w", "200")  # resumed only with the same settings
     assert len(out.read_text().splitlines()) == 3
 
 

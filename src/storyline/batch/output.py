@@ -123,11 +123,16 @@ def _lock(fd: int, path: Path) -> None:
         raise
 
 
+def _refuse_other_settings(out: Path, theirs: dict[str, Any], kind: str) -> None:
+    made_with = ", ".join(f"{k}={v}" for k, v in theirs.items())
+    raise InputError(f"{out} was made with {made_with}: run with the same settings, or give another output {kind}")
+
+
 class FileSink:
     """Every record in one JSONL file, appended to (the local engine's layout). Its shards are only how a
     progress display groups the clusters."""
 
-    def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE):
+    def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE, settings: dict[str, Any] | None = None):
         self.path = Path(out_path)
         self.shard_size = shard_size
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -135,10 +140,27 @@ class FileSink:
         _lock(self._fd, self.path)
         try:
             ids, _ = scan(self.path)
+            if settings is not None:
+                self._keep_settings(settings, started=bool(ids))
         except BaseException:
             os.close(self._fd)  # and the lock with it
             raise
         self.done_ids: set[str] = set(ids)
+
+    def _keep_settings(self, settings: dict[str, Any], started: bool) -> None:
+        """Note the settings of the run that starts the file beside it (".OUT.settings.json"); a later run
+        resumes it only with the same ones."""
+        noted = self.path.with_name(f".{self.path.name}.settings.json")
+        if not started or not noted.exists():
+            if not started:
+                noted.write_text(json.dumps(settings) + "\n", encoding="utf-8")
+            return
+        try:
+            theirs = json.loads(noted.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return  # a note of our own that cannot be read checks nothing
+        if theirs != settings:
+            _refuse_other_settings(self.path, theirs, "file")
 
     def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
         """(last line, clusters) of a shard finished by an earlier run, or None: a file knows no shards."""
@@ -213,9 +235,7 @@ class ShardSink:
     def _check(self, manifest: dict[str, Any], described: list[dict[str, Any]], settings: dict[str, Any]) -> None:
         """A directory is resumed only by the same job: the same inputs (path and size) and settings."""
         if manifest["settings"] != settings:
-            theirs = ", ".join(f"{k}={v}" for k, v in manifest["settings"].items())
-            raise InputError(f"{self.dir} was made with {theirs}: run with the same settings, or give another "
-                             "output directory")
+            _refuse_other_settings(self.dir, manifest["settings"], "directory")
         same = [(Path(a["path"]).resolve(), a["bytes"]) for a in manifest["inputs"]]
         if same != [(Path(d["path"]).resolve(), d["bytes"]) for d in described]:
             listed = " ".join(a["path"] for a in manifest["inputs"])

@@ -56,9 +56,10 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
 
     IN... are JSONL files (gzip-compressed or not), directories of them, glob patterns ('data/*.jsonl.gz',
     quoted), or - for stdin (local engine). Clusters already in OUT are skipped, so an interrupted run
-    (Ctrl-C, SIGTERM) resumes where it stopped; a cluster that fails becomes a line with its "error" and
-    the run goes on, to end with exit code 2 (a resumed run counts only the clusters it ran). Ctrl-C and
-    SIGTERM write what is finished and end every worker process started here.
+    (Ctrl-C, SIGTERM) resumes where it stopped, given the same settings (OUT keeps them; other ones are
+    refused); a cluster that fails becomes a line with its "error" and the run goes on, to end with exit
+    code 2 (a resumed run counts only the clusters it ran). Ctrl-C and SIGTERM write what is finished and
+    end every worker process started here.
     """
     engine = engine or ("dask" if scheduler else "local")
     if scheduler and engine == "local":
@@ -75,7 +76,7 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
         if shard_size and shard_size != sink.shard_size:
             warn(f"{out_path} keeps the shard size it was started with, {sink.shard_size}")
     else:
-        sink = FileSink(out_path, shard_size or DEFAULT_SHARD_SIZE)
+        sink = FileSink(out_path, shard_size or DEFAULT_SHARD_SIZE, settings)
     report = BatchReport()
     with progress() as bar, signals_as_interrupt():
         events = BarEvents(bar, files, sink.shard_size)
