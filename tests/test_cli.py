@@ -1,11 +1,14 @@
 """The command line, in-process through click's CliRunner; a real process only where the process is the point
 (exit codes without a traceback through storyline.cli.main, and batch with worker processes)."""
 
+import functools
 import json
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
@@ -73,6 +76,21 @@ def test_summarize_stdin_and_query(example_dir):
     answer = "Ferry services to the islands ran on time."
     assert answer not in " ".join(plain.stdout.split())
     assert answer in " ".join(focused.stdout.split())  # text output is wrapped
+
+
+def test_summarize_fetches_a_page_from_a_local_address(example_dir):
+    """A page on this machine or an intranet is the user's to summarize (only the service refuses such
+    addresses): served here on 127.0.0.1 for the test's one request."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(example_dir))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = storyline("summarize", f"http://127.0.0.1:{server.server_address[1]}/harbour-herald.html", "-f", "json")
+    finally:
+        server.shutdown()
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 0 and summary["sentences"] and summary["documents"][0]["source"] == "Harbour Herald"
 
 
 def test_summarize_writes_to_a_file(tmp_path, example_dir):
