@@ -86,6 +86,9 @@ def test_a_malformed_jsonl_line_raises_without_on_error(tmp_path):
     path.write_text('{"id": "ok", "documents": ["text"]}\n{not json\n')
     with pytest.raises(InputError, match=rf"{path}:2: malformed JSON \(Expecting property name enclosed in double quotes at column 2\)"):
         list(iter_jsonl(str(path)))
+    path.write_text('{"id": "ok", "documents": ["text"]}\n{"id": "cut", "documents": ["The ferry sank.", \n')
+    with pytest.raises(InputError, match=rf"{path}:2: malformed JSON \(Expecting value at column 48\)"):
+        list(iter_jsonl(str(path)))  # where the line cut short ends, not column 1 of the line after it
 
 
 @pytest.mark.parametrize("record, message", [

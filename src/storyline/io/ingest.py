@@ -147,8 +147,10 @@ def _handle(name: str, error: InputError, on_error: OnError | None) -> None:
 
 
 def malformed_json(where: str, err: json.JSONDecodeError) -> InputError:
-    """The error of a line that is no JSON, naming where it is and the column where reading stopped."""
-    return InputError(f"{where}: malformed JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
+    """The error of a line that is no JSON, naming where it is and the column where reading stopped (on the
+    line itself: a line cut short stops at its end, not at column 1 of a line after it)."""
+    column = min(err.pos, len(err.doc.rstrip("\r\n"))) + 1
+    return InputError(f"{where}: malformed JSON ({err.msg.removesuffix(' at')} at column {column})")
 
 
 def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
