@@ -10,7 +10,7 @@ from scipy import sparse
 
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
-from storyline.summarize.analysis import dependencies, question_words
+from storyline.summarize.analysis import A_SPAN, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
@@ -734,6 +734,27 @@ def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
 ])
 def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, answered):
     assert summarize(example_texts, words=60, query=question).answered is answered
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("When did he die?", True),  # "died"
+    ("How much money was recovered?", True),  # "£96,000 has been recovered"
+    ("How long will the inspection of the pier last?", True),  # "for at least a week"
+    ("How much did the new ferry cost?", False),
+    ("How long will the strike last?", False),
+])
+def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
+    texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
+             "Lund Bay for thirty years and saw it through two floods.",
+             "About £96,000 has been recovered from the ferry company so far, the council said. The inspection of "
+             "the pier will go on for at least a week before the ferry returns to Lund Bay."]
+    assert summarize(texts, words=60, query=question).answered is answered
+
+
+def test_how_long_is_held_by_a_span_of_time():
+    passage = [["pier", A_SPAN]]  # "The pier will stay shut for at least a week."
+    assert query_coverage(["long", "pier"], passage, "How long will the pier stay shut?") == 1
+    assert query_coverage(["long", "pier"], passage, "Is the pier long?") < 1
 
 
 def test_people_is_asking_only_in_how_many_people():

@@ -30,6 +30,15 @@ PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
                    "happening".split())
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
+# What a kind of answer holds in place of the question's word: an amount of money for "money" or "cost" ("How
+# much money was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
+MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|pounds|dollars|euros|"
+                   r"kroner|yen)\b|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)
+MONEY_WORDS = frozenset("money funds cash".split())  # not "cost": "£3 for children" tells no adult's ticket
+DURATION = re.compile(r"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
+                      r"five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:more\s+)?(?:minute|hour|day|week|"
+                      r"fortnight|month|year)s?\b", re.IGNORECASE)
+AN_AMOUNT, A_SPAN = "<money>", "<duration>"  # a passage's marks of the kinds of answer it holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
@@ -103,7 +112,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
-    coverage = query_coverage(asked, passages(candidates))
+    coverage = query_coverage(asked, passages(candidates), query)
     return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)))
 
 
@@ -115,21 +124,39 @@ def question_words(query: str) -> list[str]:
 
 def passages(candidates: Candidates) -> list[list[str]]:
     """The stems of each candidate with those of the sentence before it in its article, when that one is a
-    candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started)."""
+    candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started), and
+    AN_AMOUNT or A_SPAN when it tells an amount of money or a span of time."""
     follows = (candidates.doc[1:] == candidates.doc[:-1]) & (candidates.position[1:] == candidates.position[:-1] + 1)
-    tokens = candidates.tokens
+    tokens = [stems + [mark for mark, kind in ((AN_AMOUNT, MONEY), (A_SPAN, DURATION)) if kind.search(text)]
+              for stems, text in zip(candidates.tokens, candidates.texts)]
     return tokens[:1] + [tokens[i] + tokens[i + 1] if follow else tokens[i + 1] for i, follow in enumerate(follows)]
 
 
-def query_coverage(asked: list[str], tokens: list[list[str]]) -> float:
+def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -> float:
     """The largest share of a question's words (``asked``, see question_words) that one passage (given by its
     stems) holds, each word weighed by its rarity in general English: near 1 when a passage speaks to the
-    whole question, near 0 when the articles never touch its distinctive words."""
+    whole question, near 0 when the articles never touch its distinctive words. A word is held in any of its
+    inflections ("die" by "died"), a word of money by an amount, and "long" in "how long" (``query``) by a
+    span of time."""
     weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(asked).items()}
     total = sum(weights.values())
     if not total:
         return 0.0
-    return max((sum(weights[t] for t in set(sentence) & weights.keys()) for sentence in tokens), default=0.0) / total
+    held_by: dict[str, set[str]] = {term: set() for term in weights}
+    for word in asked:
+        held_by[stem(word)] |= _inflected(word) | ({AN_AMOUNT} if word in MONEY_WORDS else set()) \
+            | ({A_SPAN} if word == "long" and "how long" in query.lower() else set())
+    return max((sum(weight for term, weight in weights.items() if not held_by[term].isdisjoint(sentence))
+                for sentence in map(set, tokens)), default=0.0) / total
+
+
+def _inflected(word: str) -> set[str]:
+    """The stems of a word's regular inflections, itself among them ("die": "die", "di" of "died", "dy" of
+    "dying")."""
+    bases = {word} | {word[:-len(end)] + back for end, back in (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
+                                                                ("ing", "e"), ("s", ""), ("es", ""))
+                      if word.endswith(end) and len(word) > len(end) + 2}
+    return {stem(form) for base in bases for form in (base, f"{base}s", f"{base}d", f"{base}ed", f"{base}ing")}
 
 
 def describe(cluster: Cluster) -> str:
