@@ -751,6 +751,16 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
     assert summarize(texts, words=60, query=question).answered is answered
 
 
+def test_the_answer_to_a_short_question_is_told_though_the_sentence_it_leans_on_cannot_be():
+    texts = ["Former harbour master Ole Vik has died at the age of 81, his family said. He ran the port of Lund Bay "
+             "for thirty years and saw it through two floods.",
+             "Ole Vik, the harbour master who kept Lund Bay open through two floods, has died aged 81. \"If you told "
+             "Ole something couldn't be done, he'd ask what time you'd be round to help him do it.\" He is survived "
+             "by his daughter, Astrid, and two grandsons."]  # the quotation names no speaker: it is never told
+    summary = summarize(texts, words=60, query="Who survives him?")
+    assert summary.answered and any("survived by" in s.text for s in summary.sentences)
+
+
 def test_how_long_is_held_by_a_span_of_time():
     passage = [["pier", A_SPAN]]  # "The pier will stay shut for at least a week."
     assert query_coverage(["long", "pier"], passage, "How long will the pier stay shut?") == 1

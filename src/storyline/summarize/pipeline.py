@@ -76,6 +76,9 @@ class Summarizer:
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
             known |= frozenset(content_words(cluster.query if query is None else query))
         leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
+        if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
+            leans_on = leans_on.copy()
+            leans_on[answer] = -1
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
             leans_on = after = np.full(len(leans_on), -1)
@@ -137,6 +140,15 @@ class Summarizer:
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
                       tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs,
                       texts=candidates.texts)
+
+
+def _cannot_come_with(leans_on: np.ndarray, sentence: int) -> bool:
+    """Whether a sentence leans on one that cannot be chosen (-2), itself or through the one it leans on: an
+    answer to a short question then stands alone, its question telling what it leans on."""
+    seen = set()
+    while (sentence := int(leans_on[sentence])) >= 0 and sentence not in seen:
+        seen.add(sentence)
+    return sentence == -2
 
 
 def _as_text(document: Document) -> Document:
