@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from storyline import Cluster, ConfigError, Document
+from storyline import Cluster, ConfigError, Document, summarize
 from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, FeatureTable, SalienceModel, analyze, default_model
 from storyline.summarize.attribute import disagree, supporting
 from storyline.summarize.order import openers, order
@@ -130,6 +130,33 @@ def test_publication_days_count_an_undated_article_as_of_the_earliest_day():
     documents = [Document("a", published="2031-03-13T08:00:00Z"), Document("b"), Document("c", published="12 March 2031")]
     assert publication_days(documents).tolist() == [741_514, 741_513, 741_513]
     assert publication_days([Document("a")]).tolist() == [0]
+
+
+LIVE_BLOG = """Lund Bay storm: live updates
+
+Ferries between Lund Bay and Skarholm are cancelled as a storm batters the coast.
+
+18:40
+The harbour master said the last ferry crew had reached the harbour safely this evening.
+
+16:15
+Waves of six metres broke over the sea wall at Lund Bay, flooding the car park by the ferry terminal.
+
+13:05
+The coast guard closed the harbour to all boats after the wind reached 90 kilometres an hour at noon.
+
+09:30
+The first ferry of the morning turned back halfway to Skarholm as the wind rose over the bay.
+"""
+
+
+def test_a_live_blog_newest_first_is_told_oldest_first_after_what_comes_before_its_entries():
+    summary = summarize([LIVE_BLOG], words=200)
+    assert [s.text.split()[:3] for s in summary.sentences] == [
+        ["Ferries", "between", "Lund"], ["The", "first", "ferry"], ["The", "coast", "guard"], ["Waves", "of", "six"],
+        ["The", "harbour", "master"]]
+    oldest_first = LIVE_BLOG.replace("18:40", "07:40").replace("16:15", "08:15")  # times out of order: no such blog
+    assert summarize([oldest_first], words=200).sentences[1].text.startswith("The harbour master")
 
 
 def test_order_breaks_ties_by_document():

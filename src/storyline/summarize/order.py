@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
 import numpy as np
 
+from ..model import Document, Sentence
 from ..text.patterns import can_open
+
+# A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm".
+TIME_STAMP = re.compile(r"^[ \t]*(?:(\d{1,2})[:.](\d{2})|(\d{1,2}))[ \t]*(am|pm|a\.m\.|p\.m\.)?[ \t]*$",
+                        re.MULTILINE | re.IGNORECASE)
+LIVE_STAMPS = 3  # time stamps, newest first, that make an article a live blog to read from its end
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,
@@ -67,3 +77,40 @@ def _deferred(chosen: list[int], doc: np.ndarray, position: np.ndarray, antecede
     while grown := {i: before for i, before in leans.items() if before in follows and i not in follows}:
         follows.update(grown)
     return follows
+
+
+def live_entries(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
+    """The entry of a live blog each sentence belongs to, numbered oldest first from 1 (0 for what comes
+    before the first entry, and for every sentence of an article that is no such blog). A live blog here runs
+    newest first: LIVE_STAMPS time stamps or more on lines of their own, each earlier than the one before."""
+    entries = np.zeros(len(sentences), dtype=int)
+    for number, document in enumerate(documents):
+        stamps = [(match.start(), _minutes(match)) for match in TIME_STAMP.finditer(document.text)]
+        times = [minutes for _, minutes in stamps]
+        if len(stamps) < LIVE_STAMPS or times[0] == times[-1] \
+                or any(later > earlier for earlier, later in zip(times, times[1:])):
+            continue
+        offsets = [offset for offset, _ in stamps]
+        for i, sentence in enumerate(sentences):
+            if sentence.doc == number and (entry := bisect_right(offsets, sentence.start)):
+                entries[i] = len(stamps) + 1 - entry
+    return entries
+
+
+def reading_positions(sentences: Sequence[Sentence], entries: np.ndarray) -> np.ndarray:
+    """Each sentence's place in the order its article tells the story: its place in the article, but in a
+    live blog (see live_entries) the places of its sentences go to them by entry, oldest first."""
+    position = np.array([s.index for s in sentences])
+    doc = np.array([s.doc for s in sentences])
+    for blog in np.unique(doc[entries > 0]):
+        members = np.flatnonzero(doc == blog)
+        told = members[np.lexsort((position[members], entries[members]))]
+        position[told] = np.sort(position[members])
+    return position
+
+
+def _minutes(stamp: re.Match) -> int:
+    """The minutes after midnight a TIME_STAMP match tells."""
+    hours, minutes, bare, half = stamp.groups()
+    hour = int(hours or bare) % 12 + (12 if half and half.lower().startswith("p") else 0) if half else int(hours or bare)
+    return hour * 60 + int(minutes or 0)

@@ -18,7 +18,7 @@ from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .mentions import first_mentions
 from .novelty import pushed_down, read_share, read_words
-from .order import openers, order
+from .order import live_entries, openers, order, reading_positions
 from .salience import Scorer, default_model
 from .select import select, tellers
 
@@ -75,12 +75,15 @@ class Summarizer:
         known = read_words(cluster.previous)  # what the reader was told before, and what they ask of
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
             known |= frozenset(content_words(cluster.query if query is None else query))
-        leans_on, after, words = needs.antecedent, needs.after, candidates.words + needs.added_words
+        entries = live_entries(analysis.sentences, cluster.documents)
+        leans_on, after = (_within_entries(links, entries) for links in (needs.antecedent, needs.after))
+        words = candidates.words + needs.added_words
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
             leans_on[answer] = -1
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
-        if not chosen:  # nothing stands without what the articles leave out: use the sentences as they are
+        as_they_are = not chosen  # nothing stands without what the articles leave out: use the sentences as they are
+        if as_they_are:
             leans_on = after = np.full(len(leans_on), -1)
             chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if analysis.relevance is None and analysis.seen is None:
@@ -89,13 +92,13 @@ class Summarizer:
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
                 chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
-        if chosen and leans_on is needs.antecedent:
+        if chosen and not as_they_are:
             after = after.copy()
             for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
                 if after[teller] != i:  # no cycle with a person's introduction
                     after[i] = teller
-        chosen = order(chosen, candidates.position, candidates.doc, after, scores, candidates.texts,
-                       publication_days(cluster.documents))
+        chosen = order(chosen, reading_positions(analysis.sentences, entries), candidates.doc, after, scores,
+                       candidates.texts, publication_days(cluster.documents))
         if answer in chosen and after[answer] == -1 and answer not in after[chosen]:
             chosen.remove(answer)  # a short question's answer, leaning on nothing and leaned on by none, opens it
             chosen.insert(0, answer)
@@ -140,6 +143,13 @@ class Summarizer:
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
                       tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs,
                       texts=candidates.texts)
+
+
+def _within_entries(links: np.ndarray, entries: np.ndarray) -> np.ndarray:
+    """``links`` (the sentence each one leans on) without those from one live-blog entry to another: each entry
+    stands on its own."""
+    crossing = (links >= 0) & (entries != entries[np.maximum(links, 0)])
+    return np.where(crossing, -1, links) if crossing.any() else links
 
 
 def _cannot_come_with(leans_on: np.ndarray, sentence: int) -> bool:
