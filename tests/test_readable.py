@@ -761,6 +761,20 @@ def test_the_answer_to_a_short_question_is_told_though_the_sentence_it_leans_on_
     assert summary.answered and any("survived by" in s.text for s in summary.sentences)
 
 
+def test_the_answers_of_an_interview_in_questions_and_answers_are_no_sentences_to_stand_alone():
+    interview = ("Harbour master Ada Lind sat down with the Lund Post to answer readers' questions about the pier.\n\n"
+                 "Why did the pier close?\n\nBecause we found cracks under the loading ramp on Monday morning.\n\n"
+                 "When will it reopen?\n\nAbout a third of that depends on the divers, and the rest on the weather "
+                 "over the coming weeks.\n\nWill the ferry still sail?\n\nWe will run it from the old quay at Skarholm "
+                 "until the pier is safe again.\n")
+    explainer = interview.replace("we found", "inspectors found").replace("We will run", "The company will run")
+    report = "The pier at Lund Bay closed on Monday after inspectors found cracks under its loading ramp."
+    interviewed = [s.text for s in prose_sentences([Document(interview), Document(report)])]
+    assert interviewed == [interview.split("\n")[0], report]  # "About a third of that" leans on a question
+    assert len(prose_sentences([Document(explainer)])) == 4  # answers in the third person: an explainer's sections
+    assert prose_sentences([Document(interview)], standalone=False)  # an interview alone is summarized from it all
+
+
 def test_how_long_is_held_by_a_span_of_time():
     passage = [["pier", A_SPAN]]  # "The pier will stay shut for at least a week."
     assert query_coverage(["long", "pier"], passage, "How long will the pier stay shut?") == 1

@@ -23,6 +23,8 @@ ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
+ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z][^\n?]{2,200}\?[\"”’']?")  # a paragraph that only asks
+INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an interview of questions and answers
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s)")  # "_People who ...", "• Two ...", "- The society ...", "3) Turn ..."
 ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
@@ -52,7 +54,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, of asides
     in brackets ("(Though visitors could ask a resident." of a longer one) or of sentences (a speaker whose words were
-    cut off), list items, an interview's answers ("A: ..."), whole asides in brackets,
+    cut off), list items, an interview's answers ("A: ..."; with ``standalone`` also those of an interview
+    written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
@@ -66,8 +69,11 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     result = []
     for number, document in enumerate(documents):
         paragraphs = clean_spans(document.text)
+        answers = interview_answers(document.text, paragraphs) if standalone else set()
         for sentence in segment(number, document.text, paragraphs):
             text = sentence.text
+            if sentence.paragraph in answers:
+                continue
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
@@ -79,6 +85,21 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             ):
                 result.append(sentence)
     return result
+
+
+def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """The paragraphs (by their number in ``paragraphs``) that answer the questions of an interview written
+    as questions and answers: INTERVIEW_QUESTIONS questions or more, each a paragraph of its own, and the
+    paragraphs from the first question on mostly in the first person ("We have recovered ...", not an
+    explainer's "What happens next?" sections). An answer is speech with no quotation marks nor speaker,
+    leaning on its question."""
+    asked = [ASKING_PARAGRAPH.fullmatch(text, start, end) is not None for start, end in paragraphs]
+    if sum(asked) < INTERVIEW_QUESTIONS:
+        return set()
+    first = asked.index(True)
+    answers = {n for n in range(first, len(paragraphs)) if not asked[n]}
+    in_first_person = sum(FIRST_PERSON_WORD.search(text, *paragraphs[n]) is not None for n in answers)
+    return answers if in_first_person * 2 >= len(answers) else set()
 
 
 def _open_bracket(sentence: str) -> bool:
