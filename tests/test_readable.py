@@ -190,6 +190,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
             "We're told the harbour board will meet again before the end of the month.\n\n"
             "Harbour towns, myself included, tend to trust the people who run their ferries.\n\n"
             "I was the one who asked the harbour board to test the pier every year.\n\n"
+            "Half the village has come up to me and said, \"The ferry was our lifeline.\"\n\n"
+            "\"The pier will not reopen this year,\" a friend of harbour master Ole Vik tells me.\n\n"
             "Then the pier cracked again. . . .\n\n"
             "The council did nothing wrong and the pier is now closed for good!\n\n"
             "(The old ferry timetable, from 1951, hangs in the village hall to this day.)\n\n"
@@ -205,6 +207,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
         "The council closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."]
     passive = "Three men from the harbour village were arrested and charged."
     assert [s.text for s in prose_sentences([Document(passive)])] == [passive]
+    named = '"The pier will not reopen this year," harbour master Ole Vik told me on Monday.'
+    assert [s.text for s in prose_sentences([Document(named)])] == [named]  # only the writer goes unnamed
 
 
 def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_colon():
