@@ -174,6 +174,18 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
              "Listen to the harbour master and you will hear the same story: the pier was never safe.",
              "A report on Monday by the harbour board said the pier was unsafe.",
              "A report on 8 May by the harbour board said the pier had been unsafe for 12 years.",
+             "Graphic details of the fraud emerged in court on Monday.",
+             '"We apologise for the errors that led to the cancellation of 300 sailings," the ferry company said.',
+             "Islanders were told to download the official harbour app to check in at the ferry terminal.",
+             "The bill is sponsored by Senator Ada Lind.",
+             "A report on 12 June, commissioned by the council, found the pier was incorrectly built.",
+             "Our story on Monday named the suspect, who has since been charged.",
+             "High-resolution images taken by the harbour cameras are now available to researchers.",
+             "The report has been edited for clarity, a ministry spokesman said.",
+             "Press enquiries to the ministry went unanswered on Monday.",
+             "Commentary on the ferry strike by a councillor on Radio Lund's podcast drew 300 complaints.",
+             "This text may not be in its final form, the judge warned the jury about the draft ruling.",
+             "The cabinet: Lind; Vik, Holm, Berg, Dahl; Moe will stay.",
              "The council said the final had been edited out of the television schedule for length."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)

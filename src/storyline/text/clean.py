@@ -166,30 +166,33 @@ RULES = [
     # News on the hour", "Commentary from ... on 97.4 FM", "Harbour FM Sport is sponsored by ...", "Text us on 81974"
     ("follow", r"^follow (every|all the) (kick|ball|lap|moment|minute|goal|twist|update)s?\b|^follow (our |the )?live "
                r"(coverage|updates|blog|text)\b"),
-    ("listen commentary", r"^(listen (to|live|again)|(live )?commentary (from|on))\b.{0,120}(\b(fm|dab|podcast|app|"
-                          r"on the hour)\b|\d\.\d ?(fm|mhz)\b)"),
-    ("sponsored", r"^[\w'’&. -]{1,50} (is|are) (proudly )?sponsored by [^.!?]{1,100}[.!]?$"),
-    ("download app alerts", r"\bdownload (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
+    ("listen commentary", r"^listen (live |again )?(to|on)\b.{0,120}\b(fm|dab|podcast|app|on the hour)\b"
+                          r"|^(live )?commentary from [^.]{0,80}\bon \d{2,3}(\.\d)? ?(fm|am)\b"),
+    ("sponsored", r"^[\w'’&. -]{0,50}\b(sport|news|coverage|weather|show|programme|program|podcast|bulletin|updates?|"
+                  r"section|page) (is|are) (proudly )?sponsored by [^.!?]{1,100}[.!]?$"),
+    ("download app alerts", r"^download (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
     ("text texts", r"^text us\b|\btexts? cost (your )?standard network rate\b"),
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
     # request", "This interview has been edited for length and clarity", a match's officials and crowd
-    ("media press", r"^(for )?(media|press) (enquiries|inquiries|contacts?)\b"),
-    ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable\b"),
-    ("edited condensed", r"\b(has|have) been (edited|condensed|lightly edited)( and condensed)? for (length|clarity|brevity)\b"
-                         r"|\b(has|have) been edited and condensed\b"),
+    ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
+    ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable (on|upon) request\b"),
+    ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
+                         r"(edited|condensed)\b"),
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
     # a corrections column: "An article on 8 May ("...") said ...", "Our report on the regatta said ...", "We apologise
     # for the error", "If you believe we have published something inaccurate ..."
     ("article report story caption headline obituary review item",
-     r"^(an?|our) (article|report|story|(photo )?caption|headline|obituary|review|item) (on|of|dated|published on) "
-     r"(\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2})\b(,? \([\"“‘'][^.]{0,160}\b(said|stated)|[^.]{0,160}\b(named|"
-     r"misspelled|misnamed|misidentified|wrongly|incorrectly))\b|^our (article|report|story|obituary|review)\b[^.]{0,160}"
-     r"\b(said|stated|named|gave|described|misspelled|misnamed|wrongly|incorrectly)\b"),
-    ("apologise apologize inaccurate", r"\bwe apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
+     r"^(an?|our) (article|report|story|headline|obituary|review|item) (on|of|dated|published on) "
+     r"(\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2}),? \([\"“‘'][^.]{0,160}\b(said|stated|gave|described)\b"
+     r"|^an? (photo )?caption (on|of|dated|published on) (\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2})\b[^.]{0,120}"
+     r"\b(named|misnamed|misidentified|said)\b|^our (article|report|story|obituary|review|caption) (on|about|of)\b[^.]{0,120}"
+     r"\b(said|stated|gave|misspelled|misnamed)\b"),
+    ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
-                                 r"final form\b|\bthe authoritative record of [\w'’ ]{1,40} programming is\b"),
+                                 r"final form and may be (updated|revised)\b|\bthe authoritative record of [\w'’ ]{1,40} "
+                                 r"programming is\b"),
     ("again", r"^please try again later\W*$"),
     ("read", r"[►▶»]\s*read more\b"),
     ("more", r"^more about [^.]*,[^.]*,"),
@@ -235,7 +238,7 @@ CASED_RULES = [
     ("reuters afp ap epa getty shutterstock bloomberg xinhua", r"\b(REUTERS|AFP|AP|EPA|Getty|Shutterstock|Bloomberg|Xinhua)/[A-Z]"),
     ("photo photograph image picture photos images pictures", r"\b([Pp]hoto(graph)?|[Ii]mage|[Pp]icture)s?( [Cc]redit)?\s*:\s*[A-Z]"),
     ("file", r"^FILE\s*[-–—:]\s|\bin a file photo\b"),
-    ("graphic", r"^Graphic (shows|looks at|details|explains|illustrates|locates)\b"),  # an agency's graphic
+    ("graphic", r"^Graphic (shows|locates|illustrates)\b"),  # an agency's graphic
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
@@ -276,7 +279,9 @@ SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  #
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
 WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b", re.IGNORECASE)
-LINE_UP = re.compile(r"[A-Z][\w .'’&-]{1,40}: [A-Z][\w'’-]+;(?: [A-Z][\w'’-]+(?: \([^)]*\))?[,;]){3,}")  # "Lund: Vik; Berg, ..."
+# A team's line-up: a name, a colon and only names ("Lund: Vik; Berg, Holm (Aas 46), ...; Ruud.").
+LINE_UP = re.compile(r"[A-Z][\w .'’&-]{1,40}: [A-Z][\w'’-]+;(?: [A-Z][\w'’-]+(?: \([^)]*\))?[,;]){3,} [A-Z][\w'’-]+"
+                     r"(?: \([^)]*\))?\.?")
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
 
@@ -335,7 +340,7 @@ def is_junk(line: str) -> bool:
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
-    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.match(line)) \
+    if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):
         return True
     words = set(TRIGGER_TOKEN.findall(line.lower()))
