@@ -41,12 +41,12 @@ _GOES_ON = (r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?
             r"Sept?|Oct|Nov|Dec)[a-z]*\.?(?= \d)|(?:Eastern|Central|Mountain|Pacific|Atlantic)\b"
             r"|(?:[A-Z][\w'’]+ ){0,2}(?:time|Day|Eve|Sunday)\b")
 # A sentence that opens on a number after a word's full stop, which Bling Fire never splits before ("gave birth
-# in May. 30 Rock returns", "sank in 2019. 12 boats were lost"); not after an abbreviation ("approx. 30 boats",
-# "Hwy. 6").
-NUMBER_OPENS = re.compile(r"(?<![\w.])(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Vols?|Figs?|Ch|Art|Sec|Eds?|"
-                          r"Op|Pts?|Approx|Est|Ca|Cf|Vs|Ft|Lbs?|Oz|Min|Hrs?|Yrs?|Tel|Ext|Para|Hwy|Rte?|Rd|St|Ave|Blvd|Apt|Ste|Rm|"
-                          r"Bldg|Dept|Dist|Div|Flt|Jr|Sr)\.)"
-                          r"(?:[a-z]*[a-z]{2}|(?:1[89]|20)\d\d)[.!?][\"”’]?(?= \d[\d,.]*%? [A-Za-z])", re.IGNORECASE)
+# in May. 30 Rock returns", "sank in 2019. 12 boats were lost"): a word in lower case of three letters or more, a
+# capitalized one of five or more (or a short month's name), or a year, never an abbreviation ("approx. 30", "Rs. 500",
+# "Inc. 5000", "Prop. 22").
+NUMBER_OPENS = re.compile(r"(?<![\w.])(?!(?:approx|est|vol|vols|fig|figs|min|hrs|yrs|tel|ext|para|nos|incl|dept|govt|misc|"
+                          r"pts|lbs|ibid|resp|cit)\.)(?:[a-z]{3,}|[A-Z][a-z]{4,}|May|June|July|(?:1[89]|20)\d\d)[.!?][\"”’]?"
+                          r"(?= \d[\d,.]*%? [A-Za-z])")
 TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
 
