@@ -28,7 +28,7 @@ ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
-ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z][^\n?]{2,200}\?[\"”’']?")  # a paragraph that only asks
+ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )){2,200}\?[\"”’']?")  # a paragraph that only asks, once
 INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an interview of questions and answers
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s)")  # "_People who ...", "• Two ...", "- The society ...", "3) Turn ..."
 ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
@@ -95,16 +95,17 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
 def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     """The paragraphs (by their number in ``paragraphs``) that answer the questions of an interview written
     as questions and answers: INTERVIEW_QUESTIONS questions or more, each a paragraph of its own, and the
-    paragraphs from the first question on mostly in the first person ("We have recovered ...", not an
-    explainer's "What happens next?" sections). An answer is speech with no quotation marks nor speaker,
-    leaning on its question."""
+    paragraphs from the first question on mostly in the first person outside quotations and with no one said to
+    speak ("We have recovered ...", not an explainer's "What happens next?" sections quoting people). An answer
+    is speech with no quotation marks nor speaker, leaning on its question."""
     asked = [ASKING_PARAGRAPH.fullmatch(text, start, end) is not None for start, end in paragraphs]
     if sum(asked) < INTERVIEW_QUESTIONS:
         return set()
     first = asked.index(True)
     answers = {n for n in range(first, len(paragraphs)) if not asked[n]}
-    in_first_person = sum(FIRST_PERSON_WORD.search(text, *paragraphs[n]) is not None for n in answers)
-    return answers if in_first_person * 2 >= len(answers) else set()
+    unquoted = [QUOTATION.sub("", text[slice(*paragraphs[n])]) for n in answers]
+    speaking = sum(FIRST_PERSON_WORD.search(answer) is not None and not ATTRIBUTED.search(answer) for answer in unquoted)
+    return answers if speaking * 2 >= len(answers) else set()
 
 
 def _open_bracket(sentence: str) -> bool:
