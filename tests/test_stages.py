@@ -157,6 +157,14 @@ def test_a_live_blog_newest_first_is_told_oldest_first_after_what_comes_before_i
         ["The", "harbour", "master"]]
     oldest_first = LIVE_BLOG.replace("18:40", "07:40").replace("16:15", "08:15")  # times out of order: no such blog
     assert summarize([oldest_first], words=200).sentences[1].text.startswith("The harbour master")
+    assert summarize([LIVE_BLOG.replace("\n", "\r\n")], words=200).sentences[1].text.startswith("The first ferry")
+    countdown = LIVE_BLOG.replace("18:40", "4").replace("16:15", "3").replace("13:05", "2").replace("09:30", "1")
+    assert summarize([countdown], words=200).sentences[1].text.startswith("The harbour master")  # a countdown's numbers
+    no_intro = LIVE_BLOG.replace("Ferries between Lund Bay and Skarholm are cancelled as a storm batters the coast.\n\n", "")
+    assert summarize([no_intro], words=20).sentences[0].text.startswith("The first ferry")  # opens on its oldest entry
+    leaning = LIVE_BLOG.replace("The harbour master said", "She said")  # "She" of another entry: never told
+    assert not any(s.text.startswith("She said") for s in summarize([leaning, "The harbour master Ada Lind said the "
+                                                                     "storm would pass on Thursday."], words=200).sentences)
 
 
 def test_order_breaks_ties_by_document():

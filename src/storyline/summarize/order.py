@@ -11,9 +11,9 @@ import numpy as np
 from ..model import Document, Sentence
 from ..text.patterns import can_open
 
-# A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm".
-TIME_STAMP = re.compile(r"^[ \t]*(?:(\d{1,2})[:.](\d{2})|(\d{1,2}))[ \t]*(am|pm|a\.m\.|p\.m\.)?[ \t]*$",
-                        re.MULTILINE | re.IGNORECASE)
+# A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm" (not "5", a countdown's number).
+TIME_STAMP = re.compile(r"^[ \t]*(?:(\d{1,2})[:.](\d{2})[ \t]*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})[ \t]*(am|pm|a\.m\.|"
+                        r"p\.m\.))[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
 LIVE_STAMPS = 3  # time stamps, newest first, that make an article a live blog to read from its end
 
 
@@ -111,6 +111,6 @@ def reading_positions(sentences: Sequence[Sentence], entries: np.ndarray) -> np.
 
 def _minutes(stamp: re.Match) -> int:
     """The minutes after midnight a TIME_STAMP match tells."""
-    hours, minutes, bare, half = stamp.groups()
-    hour = int(hours or bare) % 12 + (12 if half and half.lower().startswith("p") else 0) if half else int(hours or bare)
-    return hour * 60 + int(minutes or 0)
+    hours, minutes, half, bare, bare_half = stamp.groups()
+    hour, half = int(hours or bare), half or bare_half
+    return (hour % 12 + 12 * half.lower().startswith("p") if half else hour) * 60 + int(minutes or 0)

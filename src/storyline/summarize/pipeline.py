@@ -16,6 +16,7 @@ from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
+from .features import Candidates
 from .mentions import first_mentions
 from .novelty import pushed_down, read_share, read_words
 from .order import live_entries, openers, order, reading_positions
@@ -76,7 +77,8 @@ class Summarizer:
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
             known |= frozenset(content_words(cluster.query if query is None else query))
         entries = live_entries(analysis.sentences, cluster.documents)
-        leans_on, after = (_within_entries(links, entries) for links in (needs.antecedent, needs.after))
+        reading = reading_positions(analysis.sentences, entries)
+        leans_on, after = _within_entries(needs.antecedent, needs.after, entries, candidates, needs.unless_told)
         words = candidates.words + needs.added_words
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
@@ -87,7 +89,7 @@ class Summarizer:
             leans_on = after = np.full(len(leans_on), -1)
             chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if analysis.relevance is None and analysis.seen is None:
-            can_open = openers(candidates.position, candidates.doc, after, candidates.texts)
+            can_open = openers(reading, candidates.doc, after, candidates.texts)
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
@@ -97,8 +99,8 @@ class Summarizer:
             for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
                 if after[teller] != i:  # no cycle with a person's introduction
                     after[i] = teller
-        chosen = order(chosen, reading_positions(analysis.sentences, entries), candidates.doc, after, scores,
-                       candidates.texts, publication_days(cluster.documents))
+        chosen = order(chosen, reading, candidates.doc, after, scores, candidates.texts,
+                       publication_days(cluster.documents))
         if answer in chosen and after[answer] == -1 and answer not in after[chosen]:
             chosen.remove(answer)  # a short question's answer, leaning on nothing and leaned on by none, opens it
             chosen.insert(0, answer)
@@ -145,11 +147,22 @@ class Summarizer:
                       texts=candidates.texts)
 
 
-def _within_entries(links: np.ndarray, entries: np.ndarray) -> np.ndarray:
-    """``links`` (the sentence each one leans on) without those from one live-blog entry to another: each entry
-    stands on its own."""
-    crossing = (links >= 0) & (entries != entries[np.maximum(links, 0)])
-    return np.where(crossing, -1, links) if crossing.any() else links
+def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray, candidates: Candidates,
+                    unless_told: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """What each sentence leans on and comes after (see ``dependencies``), where a live blog's entry (see
+    ``live_entries``) leans on the sentence before it in the article, an entry newer than its own: a sentence
+    that takes a thing for known ("The coast guard closed ...") stands alone there, one that leans on what
+    came just before ("She said ...") cannot be told. Links to a person's introduction stay."""
+    before = np.arange(len(entries)) - 1
+    previous = np.r_[False, (candidates.doc[1:] == candidates.doc[:-1])
+                     & (candidates.position[1:] == candidates.position[:-1] + 1)]
+    crossing = previous & (entries != entries[np.maximum(before, 0)])
+    if not crossing.any():
+        return leans_on, after
+    known = np.array([bool(things) for things in unless_told])
+    leaning = crossing & (leans_on == before)
+    return (np.where(leaning, np.where(known, -1, -2), leans_on),
+            np.where(crossing & (after == before), -1, after))
 
 
 def _cannot_come_with(leans_on: np.ndarray, sentence: int) -> bool:
