@@ -415,6 +415,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Mayor Karin Dahl wrote to the ferry company on Monday.",
         "The old pier has a rail, while the new jetty does not.",
         "Each crew could have turned back from the storm, and didn't.",
+        "Asked whether he would resign, the harbour master said he would not.",
+        "Passengers fled the burning ferry as fast as they could.",
+        "The mayor says the pier is safe; engineers say it is not.",
+        "Residents were told to stay indoors if they could.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
