@@ -766,12 +766,15 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     ("How long will the inspection of the pier last?", True),  # "for at least a week"
     ("How much did the new ferry cost?", False),
     ("How long will the strike last?", False),
+    ("What is the plan for the new planes?", False),  # no "plane" made of "plan"
+    ("How much money did the fisherman get for his catch?", False),  # "180 pounds" weighs
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
     texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
              "Lund Bay for thirty years and saw it through two floods.",
              "About £96,000 has been recovered from the ferry company so far, the council said. The inspection of "
-             "the pier will go on for at least a week before the ferry returns to Lund Bay."]
+             "the pier will go on for at least a week before the ferry returns to Lund Bay. A fisherman landed a cod "
+             "weighing 180 pounds off the pier, which flew in planes to Oslo."]
     assert summarize(texts, words=60, query=question).answered is answered
 
 

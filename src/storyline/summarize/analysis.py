@@ -32,12 +32,13 @@ ASKING = frozenset("many much anyone anybody anything someone somebody something
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 # What a kind of answer holds in place of the question's word: an amount of money for "money" or "cost" ("How
 # much money was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
-MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|pounds|dollars|euros|"
-                   r"kroner|yen)\b|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)
+MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
+                   r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often
 MONEY_WORDS = frozenset("money funds cash".split())  # not "cost": "£3 for children" tells no adult's ticket
 DURATION = re.compile(r"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
                       r"five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:more\s+)?(?:minute|hour|day|week|"
                       r"fortnight|month|year)s?\b", re.IGNORECASE)
+INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is a word ("died"; not "planed")
 AN_AMOUNT, A_SPAN = "<money>", "<duration>"  # a passage's marks of the kinds of answer it holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
@@ -151,12 +152,12 @@ def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -
 
 
 def _inflected(word: str) -> set[str]:
-    """The stems of a word's regular inflections, itself among them ("die": "die", "di" of "died", "dy" of
-    "dying")."""
-    bases = {word} | {word[:-len(end)] + back for end, back in (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""),
-                                                                ("ing", "e"), ("s", ""), ("es", ""))
-                      if word.endswith(end) and len(word) > len(end) + 2}
-    return {stem(form) for base in bases for form in (base, f"{base}s", f"{base}d", f"{base}ed", f"{base}ing")}
+    """The stems of a word and of its regular inflections that general English uses ("die": "die", "di" of
+    "died", "dy" of "dying"); none made by cutting the word ("plan" is no "plane")."""
+    base = word[:-1] if word.endswith("e") else word
+    plural = f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
+    forms = {plural, f"{word}d", f"{word}ed", f"{base}ing", f"{word[:-2]}ying" if word.endswith("ie") else ""}
+    return {stem(word)} | {stem(form) for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY}
 
 
 def describe(cluster: Cluster) -> str:
