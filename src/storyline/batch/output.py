@@ -135,6 +135,7 @@ class FileSink:
     def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE, settings: dict[str, Any] | None = None):
         self.path = Path(out_path)
         self.shard_size = shard_size
+        self.unnoted = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         _lock(self._fd, self.path)
@@ -149,18 +150,22 @@ class FileSink:
 
     def _keep_settings(self, settings: dict[str, Any], started: bool) -> None:
         """Note the settings of the run that starts the file beside it (".OUT.settings.json"); a later run
-        resumes it only with the same ones."""
+        resumes it only with the same ones. A file started before such notes is resumed with these settings,
+        noted from now on (``unnoted``: the run should say so)."""
         noted = self.path.with_name(f".{self.path.name}.settings.json")
-        if not started or not noted.exists():
-            if not started:
-                noted.write_text(json.dumps(settings) + "\n", encoding="utf-8")
+        self.unnoted = started and not noted.exists()
+        if started and not self.unnoted:
+            try:
+                theirs = json.loads(noted.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as err:
+                raise InputError(f"{noted}: unreadable note of the settings that made {self.path} ({err}): "
+                                 "delete it to resume with these settings") from err
+            if theirs != settings:
+                _refuse_other_settings(self.path, theirs, "file")
             return
-        try:
-            theirs = json.loads(noted.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            return  # a note of our own that cannot be read checks nothing
-        if theirs != settings:
-            _refuse_other_settings(self.path, theirs, "file")
+        temporary = noted.with_name(noted.name + ".tmp")
+        temporary.write_text(json.dumps(settings) + "\n", encoding="utf-8")
+        os.replace(temporary, noted)
 
     def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
         """(last line, clusters) of a shard finished by an earlier run, or None: a file knows no shards."""

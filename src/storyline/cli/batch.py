@@ -77,6 +77,9 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
             warn(f"{out_path} keeps the shard size it was started with, {sink.shard_size}")
     else:
         sink = FileSink(out_path, shard_size or DEFAULT_SHARD_SIZE, settings)
+        if sink.unnoted:
+            warn(f"{out_path} was started before its settings were kept: it goes on with "
+                 f"{', '.join(f'{k}={v}' for k, v in settings.items())}, which it keeps from now on")
     report = BatchReport()
     with progress() as bar, signals_as_interrupt():
         events = BarEvents(bar, files, sink.shard_size)
