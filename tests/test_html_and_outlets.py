@@ -352,9 +352,11 @@ def test_a_masthead_line_and_a_notice_naming_the_publisher_before_the_year_give_
     assert date_stamp("Corrections\n\nFjord Post, Wednesday 9 May 2031\n\nThe ferry sank.") == "2031-05-09"
     masthead = "Tributes paid\n\nLund Echo | News | Monday 21 May 2031\n\nThe mayor died."
     assert (outlet_from_text(masthead), date_stamp(masthead)) == ("Lund Echo", "2031-05-21")
-    for line in ("Ada Lind, 4 May 2031", "Ada Lind | 4 May 2031", "Oslo, May 4, 2031", "Lund Times, May 2031"):
+    for line in ("Ada Lind, 4 May 2031", "Ada Lind | 4 May 2031", "Oslo, May 4, 2031", "Lund Times, May 2031",
+                 "Press Release, May 4, 2031", "Breaking News, May 4, 2031", "Sport | Monday 4 May 2031"):
         assert outlet_from_text(f"{line}\n\nThe ferry sank off Skarholm.") == "", line  # a person, a place, no day
     assert outlet_from_text("The ferry sank off Skarholm.\n\n© Fjord Post Ltd 2031\n") == "Fjord Post"
+    assert outlet_from_text("The ferry sank off Skarholm.\n\n© Ada Lind 2031\n") == ""  # a photographer's
 
 
 def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():

@@ -51,6 +51,7 @@ BYLINE = re.compile(
 )
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
 MASTHEAD_SEPARATOR = re.compile(r"\s*\|\s*|,\s+")
+NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top local world release square street".split())  # "Press Release", "Times Square"
 # A word that makes a name a publication's, not a person's ("Fjord Post", not "Ada Lind").
 PUBLICATION_WORD = re.compile(r"\b(?:Post|Times|News|Echo|Herald|Gazette|Journal|Ledger|Tribune|Chronicle|Daily|Mail|"
                               r"Express|FM|TV|Radio|Observer|Guardian|Telegraph|Star|Sun|Record|Courier|Press|Review|"
@@ -133,12 +134,15 @@ def outlet_from_dateline(text: str, lines: int = 6) -> str:
 def outlet_from_notice(text: str, lines: int = 8) -> str:
     """The publisher named by a copyright notice on one of the last ``lines`` lines of an article
     ("© 2031 Coastal Courier. All rights reserved." -> "Coastal Courier"), else ''. A notice with neither a
-    year nor "all rights reserved" (a picture's "Copyright Marvel Comics") names no publisher."""
+    year nor "all rights reserved" (a picture's "Copyright Marvel Comics") names no publisher, nor one whose
+    year comes after a name that is no publication's nor a company's ("© Ada Lind 2031", not "© Fjord Post
+    Ltd 2031")."""
     tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-lines:]
     for line in reversed(tail):
         match = NOTICE.match(line)
-        if match and (re.search(r"\d{4}", line[:match.start("name")]) or match.group("year")
-                      or "rights reserved" in line.lower()) \
+        if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()
+                      or (match.group("year") and (PUBLICATION_WORD.search(match.group("name"))
+                                                   or CORPORATE_SUFFIX.search(match.group("name"))))) \
                 and not PICTURE_AGENCIES.match(match.group("name")):
             return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
@@ -177,15 +181,16 @@ def outlet_from_masthead(text: str, lines: int = 6) -> str:
 
 
 def masthead_fields(line: str) -> list[str]:
-    """The fields of a masthead line: a publication's name (see OUTLET_FIELD and PUBLICATION_WORD), perhaps a
-    section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031"); [] for any
+    """The fields of a masthead line: a publication's name of two words or more (see OUTLET_FIELD and
+    PUBLICATION_WORD; not "Breaking News", "Press Release"), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031"); [] for any
     other line."""
     if len(line) > 120:
         return []
     fields = [field.strip() for field in MASTHEAD_SEPARATOR.split(line, maxsplit=0 if "|" in line else 1)]
     name, day = fields[0], fields[-1]
-    if len(fields) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
-            or NOT_AN_OUTLET.search(name) or not is_date_stamp(day) or _whole_day(day) is None:
+    words = {word.lower() for word in name.split()}
+    if len(fields) < 2 or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
+            or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or not is_date_stamp(day) or _whole_day(day) is None:
         return []
     return fields
 
