@@ -93,6 +93,14 @@ def test_summarize_fetches_a_page_from_a_local_address(example_dir):
     assert result.exit_code == 0 and summary["sentences"] and summary["documents"][0]["source"] == "Harbour Herald"
 
 
+def test_only_a_url_naming_a_private_host_itself_turns_the_guard_against_private_addresses_off():
+    from storyline.io.ingest import _names_a_private_host
+
+    assert [_names_a_private_host(url) for url in ("http://127.0.0.1:8000/a", "http://10.1.2.3/a", "http://[::1]/a")] == \
+        [True, True, True]
+    assert not _names_a_private_host("http://93.184.216.34/a")  # a public page may not redirect to a private one
+
+
 def test_summarize_writes_to_a_file(tmp_path, example_dir):
     out = tmp_path / "summary.md"
     result = storyline("summarize", example_dir, "-f", "markdown", "-o", out)

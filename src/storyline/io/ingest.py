@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
+import socket
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
@@ -109,17 +112,30 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def fetch_url(url: str) -> Document:
-    """The article of the page at ``url``, fetched as a browser of this machine would: an intranet or local
-    address is fetched too (the service, whose clients are others, refuses those)."""
+    """The article of the page at ``url``. A URL whose own host is on this machine or an intranet is fetched,
+    as the user typed it (the service, whose clients are others, refuses those); a public page is not let
+    redirect there (trafilatura's guard)."""
     import trafilatura
     from trafilatura.settings import use_config
 
     config = use_config()
-    config.set("DEFAULT", "SSRF_PROTECTION", "False")
+    if _names_a_private_host(url):
+        config.set("DEFAULT", "SSRF_PROTECTION", "False")
     html = trafilatura.fetch_url(url, config=config)
     if not html:
         raise InputError(f"{url}: could not download the page")
     return document_from_html(html, url, url=url)
+
+
+def _names_a_private_host(url: str) -> bool:
+    """Whether the host of ``url`` is, or resolves only to, addresses that are not public (loopback, private,
+    link-local ...); False when it cannot be resolved."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False
+    return bool(addresses) and not any(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
 
 
 def parse_multinews(text: str) -> list[Document]:
