@@ -261,6 +261,8 @@ def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_co
     assert [fact_box[a:b] for a, b in clean_spans(fact_box)] == [fact_box]
     title = "Lund Bay: Skarholm Story is a remake of the ferry film of 1933, set on the island."
     assert [title[a:b] for a, b in clean_spans(title)] == [title]
+    quoted = "LUND: “We will not leave the pier,” said fishermen who gathered at the harbour on Tuesday."
+    assert [quoted[a:b] for a, b in clean_spans(quoted)] == [quoted[len("LUND: "):]]  # first person quoted
     label = "VIK: We will sail again on Monday, whatever the council says about the pier."
     assert [label[a:b] for a, b in clean_spans(label)] == [label]  # a speaker's first person: no dateline
     dateline = "LUND BAY - The regional council voted on Monday to close the old ferry terminal."

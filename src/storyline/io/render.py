@@ -61,10 +61,10 @@ def _cited(summary: Summary, between: str = " ") -> str:
     )
 
 
-def _sources(summary: Summary, number: str = "{}.") -> list[str]:
-    """One line per cited document: its ``number`` (Markdown lists its sources as "- [4] ...", since it numbers
-    an ordered list again from 1), title or name, outlet, date and address."""
-    return [_source_line(doc + 1, summary.documents[doc], number) for doc in sorted(_cited_documents(summary))]
+def _sources(summary: Summary, numbered: str = "{}.") -> list[str]:
+    """One line per cited document: its number as ``numbered`` writes it (Markdown lists its sources as "- [4]
+    ...", since it numbers an ordered list again from 1), title or name, outlet, date and address."""
+    return [_source_line(doc + 1, summary.documents[doc], numbered) for doc in sorted(_cited_documents(summary))]
 
 
 def _uncited(summary: Summary) -> str:

@@ -318,8 +318,9 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 # A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ..." (a
 # speaker's label opens a first-person line: "VIK: We will sail"; a fact box's, one word not in capitals: "Injuries: Three").
 COLON_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+"
-                            r"(?=[A-Z][a-z'’]*,? [a-z])")  # a sentence, not a title's second half: "Kong: Skull Island"
-FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
+                            r"(?=[\"“]?[A-Z][a-z'’]*,? [a-z])")  # a sentence, not a title's second half: "Kong: Skull Island"
+FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -385,7 +386,7 @@ def _colon_dateline(paragraph: str) -> int:
     if not match or (" " not in label and not label.isupper()):
         return 0  # "Injuries: Three firefighters ...": a fact box's label
     first = paragraph[match.end():match.end() + 300].split(". ")[0]
-    return 0 if FIRST_PERSON.search(first) or len(first.split()) < 6 else match.end()
+    return 0 if FIRST_PERSON_WORD.search(QUOTED.sub("", first)) or len(first.split()) < 6 else match.end()
 
 
 def strip_label(paragraph: str) -> int:

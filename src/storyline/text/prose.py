@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Sentence
-from .clean import clean_spans, is_heading, is_junk, is_truncated
+from .clean import FIRST_PERSON_WORD, clean_spans, is_heading, is_junk, is_truncated
 from .segment import has_open_quote, segment
 
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight quotes, not an apostrophe
-FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"(?<!\bto )(?<!\bwho )\b({SPEECH}|according to)\b")  # not "fair to say", "I ... who asked"
 # who asks a reported question, set off by commas: "Why, he asked, ...", "Why, asked the innkeeper, ..."
