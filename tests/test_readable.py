@@ -10,7 +10,7 @@ from scipy import sparse
 
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
-from storyline.summarize.analysis import A_SPAN, dependencies, query_coverage, question_words
+from storyline.summarize.analysis import A_SPAN, DURATION, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
@@ -812,6 +812,8 @@ def test_how_long_is_held_by_a_span_of_time():
     passage = [["pier", A_SPAN]]  # "The pier will stay shut for at least a week."
     assert query_coverage(["long", "pier"], passage, "How long will the pier stay shut?") == 1
     assert query_coverage(["long", "pier"], passage, "Is the pier long?") < 1
+    for span in ("for the past three weeks", "since March", "into its third week"):
+        assert DURATION.search(f"The pier has been closed {span}."), span
 
 
 def test_people_is_asking_only_in_how_many_people():

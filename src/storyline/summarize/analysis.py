@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
+from ..text.patterns import (ALONE, BARE_QUOTE, MONTHS, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
                              VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
                              is_body, named_by_the, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
@@ -35,9 +35,12 @@ HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE) 
 MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
                    r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often
 MONEY_WORDS = frozenset("money funds cash".split())  # not "cost": "£3 for children" tells no adult's ticket
-DURATION = re.compile(r"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
-                      r"five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:more\s+)?(?:minute|hour|day|week|"
-                      r"fortnight|month|year)s?\b", re.IGNORECASE)
+_SPAN = r"(?:minute|hour|day|week|fortnight|month|year)s?"
+DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
+                      rf"five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:more\s+)?{_SPAN}\b"
+                      rf"|\b(?:for|over|in) the (?:past|last|next|coming) (?:\w+ )?{_SPAN}\b"
+                      rf"|\bsince (?:{MONTHS}|\d{{4}}|last \w+)\b|\b(?:its|their) (?:second|third|fourth|fifth|\d+(?:st|nd|"
+                      rf"rd|th)) {_SPAN}\b", re.IGNORECASE)
 INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is a word ("died"; not "planed")
 AN_AMOUNT, A_SPAN = "<money>", "<duration>"  # a passage's marks of the kinds of answer it holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
