@@ -274,6 +274,10 @@ def test_unknown_routes_and_methods_answer_json(client):
     assert_error(client.get("/summarize"), 405)
     assert_error(client.get("/stories/999"), 404, "no_such_story")
     assert_error(client.get("/stories/seven"), 422)
+    huge = "99999999999999999999999"  # past what SQLite holds: refused, not an internal error
+    for path in (f"/stories/{huge}", f"/stories/{huge}/new?reader=ada", f"/threads/{huge}", "/stories?days=1e309",
+                 "/stories?days=100000000", f"/stories/1?since={huge}"):
+        assert_error(client.get(path), 422)
 
 
 def test_request_ids_are_kept_or_made_and_logged(client, servers):

@@ -633,6 +633,8 @@ def test_a_missing_story_exits_2_with_one_message_in_a_real_process(tmp_path):
     add(db, articles(FIRE))
     result = storyline_process("stories", "show", 999, "--db", db)
     assert result.returncode == 2 and b"no story 999" in result.stderr and b"Traceback" not in result.stderr
+    huge = storyline_process("stories", "show", "99999999999999999999999", "--db", db)
+    assert huge.returncode == 2 and b"Traceback" not in huge.stderr  # past what SQLite holds
 
 
 def test_fingerprints_see_copies_through_case_and_spacing_and_tell_other_texts_apart():

@@ -17,7 +17,7 @@ from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
 from ..io.render import FORMATS, render_page
 from ..model import Document, publication_day
-from ..stories import Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
+from ..stories import MAX_ID, Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
 from ..stories.page import HEADLINE_CHARS, StoryPage, story_headline
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
@@ -110,7 +110,7 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
 @DB_OPTION
 @click.option("--limit", type=click.IntRange(0), default=50, show_default=True, help="Stories (or threads) to show (0: all).")
 @click.option("--threads", "threads", is_flag=True, help="List the threads (topics followed over time) instead of the stories.")
-@click.option("--thread", type=int, metavar="ID", help="Only the stories of this thread.")
+@click.option("--thread", type=click.IntRange(0, MAX_ID), metavar="ID", help="Only the stories of this thread.")
 def stories_list(db: str | None, limit: int, threads: bool, thread: int | None) -> None:
     """The stories, largest first: article count, outlets, first and last seen, thread and headline; with
     --threads, the threads: their stories, articles, outlets, first and last seen, and the headline of
@@ -187,10 +187,10 @@ def _span(articles: list[StoredArticle]) -> tuple[str, str]:
 
 
 @stories.command(name="show")
-@click.argument("story", type=int)
+@click.argument("story", type=click.IntRange(0, MAX_ID))
 @DB_OPTION
 @click.option("--reader", help="Show what is new since this reader last looked, then remember this look.")
-@click.option("--since", type=click.IntRange(0), default=0, help="Show what was added after this article number (seq).")
+@click.option("--since", type=click.IntRange(0, MAX_ID), default=0, help="Show what was added after this article number (seq).")
 @click.option("-w", "--words", type=click.IntRange(1), default=DEFAULT_WORDS, show_default=True)
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 def stories_show(story: int, db: str | None, reader: str | None, since: int, words: int, fmt: str) -> None:
@@ -229,7 +229,7 @@ def stories_export(db: str | None, output: IO[str]) -> None:
 
 
 @stories.command(name="thread")
-@click.argument("thread", type=int)
+@click.argument("thread", type=click.IntRange(0, MAX_ID))
 @DB_OPTION
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stories_thread(thread: int, db: str | None, fmt: str) -> None:

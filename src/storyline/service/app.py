@@ -19,13 +19,14 @@ from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StorylineError
+from ..stories import MAX_ID
 from ..summarize import SummarizerConfig
 from . import logs, tasks
 from .config import ServiceConfig
@@ -42,6 +43,7 @@ Every summary sentence is taken from the articles and cites every article that r
 character offsets of the cited sentence in that article's text (Python characters: code points).
 Errors are JSON: `{"error": code, "message": text, "request_id": id}`; every answer carries `X-Request-ID`.
 """
+MAX_DAYS = 100_000  # of a story list's window: about 270 years, within the dates Python holds
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -150,7 +152,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     @app.get("/stories", tags=["stories"], response_model=None,
              responses={200: {"model": StoriesOut, "description": "The stories"}, **_errors(422, 503, 504)})
     async def list_stories(request: Request, limit: int = Query(50, ge=0, le=10_000, description="Stories to list (0: all)."),
-                           days: float | None = Query(None, gt=0, description="Only stories last seen at most this many "
+                           days: float | None = Query(None, gt=0, le=MAX_DAYS, description="Only stories last seen at most this many "
                                                       "days before the newest article (and undated ones).")) -> JSONResponse:
         """The stories, largest first: article count, outlets, first and last seen, headline; `total` counts
         them all, `newest` is the date of the newest article."""
@@ -158,8 +160,9 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
     @app.get("/stories/{story}", tags=["stories"], response_model=None,
              responses={200: {"model": StoryPageOut, "description": "The story page"}, **_errors(404, 422, 503, 504)})
-    async def story_page(request: Request, story: int,
-                         since: int = Query(0, ge=0, description="Summarize what was added after this article number (last_seq)."),
+    async def story_page(request: Request, story: int = Path(ge=0, le=MAX_ID),
+                         since: int = Query(0, ge=0, le=MAX_ID,
+                                            description="Summarize what was added after this article number (last_seq)."),
                          words: int | None = Query(None, description="Word budget of the summary.")) -> JSONResponse:
         """A story's page: its summary (with citations), coverage, quotes, timeline and the cited articles."""
         settings = _budget(config.summarizer, words, None)
@@ -167,7 +170,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
     @app.get("/stories/{story}/new", tags=["stories"], response_model=None,
              responses={200: {"model": StoryPageOut, "description": "What is new"}, **_errors(404, 422, 503, 504)})
-    async def story_news(request: Request, story: int,
+    async def story_news(request: Request, story: int = Path(ge=0, le=MAX_ID),
                          reader: str = Query(..., min_length=1, max_length=100, pattern=r"\S",
                                              description="Who is reading (not blank)."),
                          words: int | None = Query(None, description="Word budget of the summary.")) -> JSONResponse:
@@ -178,7 +181,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
 
     @app.get("/threads/{thread}", tags=["stories"], response_model=None,
              responses={200: {"description": "The thread"}, **_errors(404, 422, 503, 504)})
-    async def thread_page(request: Request, thread: int) -> JSONResponse:
+    async def thread_page(request: Request, thread: int = Path(ge=0, le=MAX_ID)) -> JSONResponse:
         """A thread: a topic followed over months, made of stories (each story page names its "thread").
         Its headline (its largest story's), articles, outlets, first and last seen, and its stories in the
         order they began, each with its headline, articles, outlets and dates. A thread merged into another
@@ -198,7 +201,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         return HTMLResponse(index, headers={"Cache-Control": "no-cache"})
 
     @app.get("/story/{story}", include_in_schema=False)
-    async def story_home(story: int) -> HTMLResponse:
+    async def story_home(story: int = Path(ge=0, le=MAX_ID)) -> HTMLResponse:
         return HTMLResponse(index, headers={"Cache-Control": "no-cache"})
 
     @app.get("/docs", include_in_schema=False)

@@ -3,10 +3,11 @@
 
 from .config import TrackerConfig
 from .page import StoryPage, ThreadPage, build_page, build_thread, outlet, quotes, thread_link, timeline
-from .store import Store, default_path
+from .store import MAX_ID, Store, default_path
 from .tracker import AddReport, StoryTracker
 
 __all__ = [
+    "MAX_ID",
     "AddReport",
     "Store",
     "StoryPage",

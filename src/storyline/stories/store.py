@@ -112,6 +112,7 @@ MIGRATIONS = [
     CREATE INDEX thread_merges_generation ON thread_merges(generation);
     """,
 ]
+MAX_ID = 2**63 - 1  # the largest story, thread or article number SQLite holds
 LOOKUP = 500  # values bound in one SQL query (well under SQLite's limit)
 TIMEOUT = 30.0  # seconds a statement waits for a lock another process holds
 RETRY_SECONDS = 600.0  # how long a writer waits for the write lock (and tries a busy transaction again)
