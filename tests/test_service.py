@@ -344,6 +344,13 @@ def test_stories_from_a_feed_batch(client):
     assert again["skipped"] == 2 and again["added"] == 0
     assert_error(client.post("/articles", json={"articles": [{"id": "no-text"}]}, headers=auth), 422)
     assert_error(client.post("/articles", json={"articles": []}, headers=auth), 422)
+    assert "blank" in assert_error(client.post("/articles", json={"articles": [dict(batch["articles"][0], id=" ")]},
+                                               headers=auth), 422)["message"]
+    twice = [dict(batch["articles"][0], id="dup"), dict(batch["articles"][1], id="dup")]
+    assert "'dup' is given twice" in assert_error(client.post("/articles", json={"articles": twice}, headers=auth),
+                                                  422)["message"]
+    missing = assert_error(client.post("/articles", json={"articles": [{"text": courier}]}, headers=auth), 422)
+    assert missing["message"] == "articles.0.id: Field required" and len(missing["details"]) == 1
     late = dict(batch["articles"][1], id="wire-bad-date", published="next tuesday-ish")
     assert "not a date" in assert_error(client.post("/articles", json={"articles": [late]}, headers=auth), 422)["message"]
 

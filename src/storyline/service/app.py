@@ -142,7 +142,13 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
             raise ServiceError(422, "no articles", "invalid_input")
         if len(articles) > config.max_articles:
             raise too_large(f"{len(articles)} articles; the limit is {config.max_articles} per request")
+        seen: set[str] = set()
         for article in articles:
+            if not str(article.id).strip():
+                raise ServiceError(422, "an article's 'id' is blank", "invalid_input")
+            if str(article.id) in seen:  # two articles of one id: which one to keep?
+                raise ServiceError(422, f"article id {article.id!r} is given twice in this batch", "invalid_input")
+            seen.add(str(article.id))
             if len((article.text or article.html or "").split()) > config.max_words:
                 raise too_large(f"article {article.id} has more than {config.max_words} words")
         items = [article.model_dump(exclude_none=True) for article in articles]
@@ -257,6 +263,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         if request.method == "POST" and "json" not in content_type.lower():
             return error_response(ServiceError(415, "send JSON, with Content-Type: application/json", "unsupported_media_type"),
                                   request_id(request))
+        if len(problems) > 1:  # a body that fits no member of a union: not "should be a valid list" of the other
+            problems = [p for p in problems if not (len(p.get("loc", ())) <= 1 and str(p.get("type", "")).endswith("_type"))] \
+                or problems
         details = [_problem(p) for p in problems]
         # The most telling problem first: one that says more than "not a string" (a union's other members).
         ranked = sorted(zip(problems, details), key=lambda pair: str(pair[0].get("type", "")).endswith("_type"))
@@ -273,9 +282,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 def _problem(problem: Any) -> dict[str, Any]:
     """A pydantic error as {"loc", "msg"}, its location without the names of union members ("str",
-    "function-after[...]")."""
+    "function-after[...]", "ArticlesRequest")."""
     loc = [str(part) for part in problem.get("loc", ()) if isinstance(part, int) or part.isidentifier()
-           and part not in ("str", "int", "list", "dict")]
+           and part not in ("str", "int", "list", "dict") and not part[:1].isupper()]  # nor models: "ArticlesRequest"
     message = str(problem.get("msg", "")).removeprefix("Value error, ")
     return {"loc": loc, "msg": message}
 
