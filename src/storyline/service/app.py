@@ -263,9 +263,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         if request.method == "POST" and "json" not in content_type.lower():
             return error_response(ServiceError(415, "send JSON, with Content-Type: application/json", "unsupported_media_type"),
                                   request_id(request))
-        if len(problems) > 1:  # a body that fits no member of a union: not "should be a valid list" of the other
-            problems = [p for p in problems if not (len(p.get("loc", ())) <= 1 and str(p.get("type", "")).endswith("_type"))] \
-                or problems
+        # A body that fits no member of a union: not also "should be a valid list" of the other member.
+        whole = [str(p.get("type", "")).endswith("_type") and _problem(p)["loc"] in ([], ["body"]) for p in problems]
+        problems = [p for p, body in zip(problems, whole) if not body] or problems
         details = [_problem(p) for p in problems]
         # The most telling problem first: one that says more than "not a string" (a union's other members).
         ranked = sorted(zip(problems, details), key=lambda pair: str(pair[0].get("type", "")).endswith("_type"))
