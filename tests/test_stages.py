@@ -268,6 +268,10 @@ def test_a_sentence_with_other_figures_or_another_place_tells_another_story_and_
     texts[4] = "A fire broke out in a warehouse on Monday at Lund Bay in Norway; 120 residents were evacuated."
     assert cited([0], 0.5, texts) == [[0, 2, 4]]  # a year, a country: more said, nothing told otherwise
     assert disagree("12 residents were evacuated on Monday.", "120 residents were evacuated on Monday.")
+    assert disagree("Six people were treated for burns, Ada Lind said.", "The number treated for burns stood at 43.")
+    assert not disagree("Six people were treated for burns.", "6 people were treated for burns at Lund Bay.")
+    assert not disagree("1,500 residents were evacuated.", "About 1500 residents were evacuated.")
+    assert not disagree("Twenty-eight-year-old Ada Lind was charged.", "Ada Lind, 28, was charged on Monday.")
     assert disagree("The strike entered its second day on Thursday.", "Workers began the strike on Wednesday.")
     assert not disagree("Residents were evacuated in Tuesday's fire.", "Residents were evacuated in Lund Bay.")
     assert not disagree("In Molde, a fire broke out at a warehouse.", "A fire broke out at a warehouse in Lund Bay.")

@@ -16,6 +16,11 @@ SHARED_WORDS = 2  # the fewest content words, who speaks aside, a sentence share
 FIGURE = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:[.,]\d+)*")  # "120", "1,500"; no year ("2014")
 NEGATION = re.compile(r"\b(?:(?:[Nn]o(?!\.? ?\d| [A-Z]| (?:fewer|more|less) than\b| longer\b)|[Nn]ot(?! only\b)|[Nn]ever|[Nn]one|"
                       r"[Nn]obody|[Nn]othing|[Nn]either|[Nn]or)|\w+n['’]t(?! only\b))\b")
+NUMBER_WORDS = {word: number for number, word in enumerate(
+    "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()) if number >= 2} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
+NUMBER_WORD = re.compile(rf"\b(?i:(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|"
+                         rf"{'|'.join(NUMBER_WORDS)})\b")  # "twenty-eight": 28
 NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
 # where a negation's reach ends: a mark, or a word that opens what it asks or tells ("not clear why ...")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|where|who|whom|whose|whether|if|that|which)\b")
@@ -68,13 +73,21 @@ def disagree(one: str, other: str) -> bool:
     leaked" and "diesel had leaked")."""
     if _denies(one, other) or _denies(other, one):
         return True
-    for found in (FIGURE.findall, WEEKDAY.findall):
+    for found in (_figures, WEEKDAY.findall):
         items, other_items = set(found(one)), set(found(other))
         if items and other_items and not items & other_items:
             return True
     places, other_places = _places(one), _places(other)
     return any(not (_names_any(other, places[after]) or _names_any(one, other_places[after]))
                for after in places.keys() & other_places.keys())
+
+
+def _figures(sentence: str) -> list[str]:
+    """The figures of a sentence, in digits, those written in words too ("six people" and "6 people"; not
+    "one", a pronoun as often)."""
+    words = [str(sum(NUMBER_WORDS.get(part, 1) for part in word.lower().split("-")))  # "twenty-one": 20 and 1
+             for word in NUMBER_WORD.findall(sentence)]
+    return [figure.replace(",", "") for figure in FIGURE.findall(sentence)] + words
 
 
 def _denies(one: str, other: str) -> bool:
