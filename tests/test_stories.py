@@ -329,6 +329,18 @@ def test_a_headline_is_the_best_title_else_a_short_lead_never_a_caption():
     assert short == "Engineers will inspect the two damaged pillars of the Kvale bridge on Thursday morning"
 
 
+def test_a_story_followed_for_days_shows_its_first_and_latest_events_and_its_latest_voices():
+    words = "north south east west old new long short red blue green grey high low wide".split()
+    days = [Document(f"On May {n}, 2031, inspectors closed the {word} gate of the ferry pier at Lund Bay.\n\n"
+                     f"\"We had to close the {word} gate,\" said harbour master Ada Lind{'x' * n}.",
+                     published=f"2031-05-{n:02d}") for n, word in enumerate(words, start=1)]
+    events = timeline(days, limit=5)
+    assert len(events) == 5 and events[0].sentence == timeline(days)[0].sentence  # the story's start
+    assert "wide gate" in events[-1].sentence  # and its latest development
+    said = quotes(days, limit=3)
+    assert "wide gate" in said[-1].text  # the latest voices, not only the first ones read
+
+
 def test_the_timeline_is_dated_from_each_article_merged_and_in_order():
     documents = [
         Document(id="a", published="2031-01-04", text="Media caption Crowds gathered at the harbour on January 2. "

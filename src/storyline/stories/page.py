@@ -264,7 +264,8 @@ def _centrality(text: str, support: dict[str, float]) -> float:
 def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
     """Direct quotes with a named speaker (or "he" or "she" after a sentence in which one person speaks),
     each quote once (with every document that carries it), in reading order, at most SPEAKER_QUOTES per
-    speaker."""
+    speaker; past ``limit``, those that most documents carry, then those of the latest documents (a story
+    followed for days shows its latest voices)."""
     found: dict[str, Quote] = {}
     per_speaker: Counter[str] = Counter()
     before: Sentence | None = None
@@ -283,7 +284,9 @@ def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
             if per_speaker[speaker] < SPEAKER_QUOTES:
                 per_speaker[speaker] += 1
                 found[key] = Quote(quote.strip().rstrip(","), speaker, sentence.doc, [sentence.doc])  # "Never again,"
-    return list(found.values())[:limit]
+    told = list(found.values())
+    kept = sorted(range(len(told)), key=lambda i: (-len(told[i].docs), -told[i].doc, i))[:limit]
+    return [told[i] for i in sorted(kept)]
 
 
 def _quote_and_speaker(sentence: Sentence, previous: Sentence | None) -> tuple[str, str] | None:
@@ -349,7 +352,8 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
     sentence that leans on the one before it in its article ("..., he said.") is left out. A date
     without a year, a weekday ("on Tuesday") or "yesterday" is read relative to the article's publication
     date (the story's latest one when the article has none; left out when no date is known). When
-    there are more than ``limit`` events, those told by the most documents are kept."""
+    there are more than ``limit`` events, the earliest is kept, then those told by the most documents, the latest
+    first (a story followed for days reaches its latest development)."""
     fallback = max((day for d in documents if (day := publication_day(d.published))), default=None)
     events: list[tuple[tuple, Event, set[str]]] = []
     for sentence in prose_sentences(documents):
@@ -368,9 +372,11 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
                 same.docs.append(sentence.doc)
             continue
         events.append((key, Event(iso, text, sentence.doc, [sentence.doc], when, mention), words))
-    if len(events) > limit:
-        kept = sorted(range(len(events)), key=lambda i: (-len(events[i][1].docs), i))[:limit]
-        events = [events[i] for i in sorted(kept)]
+    if len(events) > limit:  # the first event, then those most documents tell, the latest first
+        first = min(range(len(events)), key=lambda i: events[i][0])
+        rest = sorted((i for i in range(len(events)) if i != first),
+                      key=lambda i: (-len(events[i][1].docs), -events[i][0][0].toordinal(), i))
+        events = [events[i] for i in sorted([first, *rest[:limit - 1]])]
     events.sort(key=lambda item: item[0])
     return [event for _, event, _ in events]
 
