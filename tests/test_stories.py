@@ -408,6 +408,7 @@ def test_a_relative_clause_dates_its_own_thing_and_an_and_between_names_keeps_a_
         ("2031-06-09", "on Monday")]
     assert dated("Ada Lind, who has run the harbour since 2019, told reporters the pier was unsafe.") == []
     assert dated("Ada Lind, who has run the harbour since March 2019, told reporters the pier was unsafe.") == []
+    assert dated("Power was back in most homes, but repairs to the pier could take until Thursday.") == []  # a deadline
 
 
 def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_is_ahead_or_soon():

@@ -399,8 +399,8 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
     found = []
     taken = -1  # end of the last mention used (a month-day match holds a weekday's place, say)
     for start, _, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
-        if start < taken or sentence.endswith("since ", 0, start):  # "since March 2019": a state, no event
-            continue
+        if start < taken or sentence.endswith(("since ", "until ", "till "), 0, start):  # "since March", "until Thursday":
+            continue  # a state or a deadline, no event
         clause = _clause_before(sentence, start)
         try:
             resolved = _resolve(kind, match, _tense(_clause_before(sentence, start, PHRASE_END, taken)), reference)

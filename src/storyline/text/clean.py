@@ -189,6 +189,9 @@ RULES = [
      r"\b(said|stated|gave|misspelled|misnamed)\b"),
     ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
+    # an event's box of facts: "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.", "Admission: free"
+    ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
+                                                      r"(?=.{0,100}$)"),
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
                                  r"final form and may be (updated|revised)\b|\bthe authoritative record of [\w'’ ]{1,40} "
