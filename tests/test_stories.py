@@ -641,6 +641,19 @@ def test_add_shows_progress_in_a_terminal_and_none_when_piped(tmp_path):
     assert b"adding articles" in output and b"4 articles added" in output
 
 
+def test_the_merge_of_stories_is_a_setting_of_its_own(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(item) for item in [
+        {"id": "museum", "published": "2031-05-06", "text": "The Skarvik railway museum reopened on Tuesday after a "
+         "three-year renovation of its engine hall. Skarvik volunteers restored two steam engines and a dining car."},
+        {"id": "water", "published": "2031-05-06", "text": "Skarvik residents were told to boil their tap water on "
+         "Tuesday after E. coli was found at the Skarvik treatment works. Six people were treated for illness."}]))
+    merged = storyline("stories", "add", feed, "--db", tmp_path / "a.db", "--threshold", "1")
+    assert "1 merged into others" in merged.stderr  # a town's name alone: --threshold is not the merge
+    apart = storyline("stories", "add", feed, "--db", tmp_path / "b.db", "--threshold", "1", "--merge", "1")
+    assert "2 new stories, 0 merged into others" in apart.stderr
+
+
 def test_a_missing_story_exits_2_with_one_message_in_a_real_process(tmp_path):
     db = tmp_path / "stories.db"
     add(db, articles(FIRE))

@@ -39,12 +39,15 @@ def stories() -> None:
 @DB_OPTION
 @click.option("--threshold", type=click.FloatRange(0, 1), default=DEFAULTS.threshold, show_default=True,
               help="Similarity an article needs to join a story.")
+@click.option("--merge", type=click.FloatRange(0, 1), default=DEFAULTS.merge, show_default=True,
+              help="Mean similarity of their articles at which two stories become one.")
 @click.option("--window", type=click.FloatRange(0), default=DEFAULTS.window_days, show_default=True, metavar="DAYS",
               help="Days a story stays open after its last dated article.")
 @click.option("--chunk", type=click.IntRange(1), default=DEFAULTS.chunk, show_default=True, metavar="N",
               help="Articles placed and stored per transaction (a killed run loses at most one chunk).")
 @click.option("-v", "--verbose", is_flag=True, help="Name every refused page.")
-def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window: float, chunk: int, verbose: bool) -> None:
+def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, merge: float, window: float, chunk: int,
+                verbose: bool) -> None:
     """Add articles (JSONL feed lines, or text and HTML files) to their stories. Already stored ids are skipped,
     so a feed can be added again (by several processes at once, too); pages without prose are refused.
 
@@ -77,7 +80,7 @@ def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, window
                     skip(feed, error)
 
         with Store(db, create=True) as store:
-            tracker = StoryTracker(store, threshold=threshold, window_days=window, chunk=chunk)
+            tracker = StoryTracker(store, threshold=threshold, merge=merge, window_days=window, chunk=chunk)
             try:
                 report = tracker.add(read())
             except KeyboardInterrupt:
