@@ -246,6 +246,22 @@ def test_what_the_reader_has_read_in_other_words_falls_behind(example_texts):
     assert not any(evacuation in s.text for s in pushed_down.sentences)
 
 
+def test_what_is_new_leads_with_the_lead_of_a_later_report():
+    read = [Document("Storm Vera flooded the harbour district of Lund Bay on Monday, and insurers said they would "
+                     "assess the flood claims of about 300 households. The harbour was closed to ferries.",
+                     published="2031-05-05"),
+            Document("Insurers rejected the flood claims of households in Lund Bay's harbour district on Tuesday, "
+                     "saying their policies did not cover storm surge. Residents said they had never been told.",
+                     published="2031-05-06")]
+    later = Document("The national regulator opened an inquiry on Friday into how insurers handled the flood claims of "
+                     "Lund Bay households after Storm Vera. The regulator's head, Ada Lind, said insurers must show "
+                     "that customers were told what their policies excluded. Mayor Ole Vik said he had written to "
+                     "both insurers asking them to suspend all rejections until the inquiry is finished. The inquiry "
+                     "is expected to report within six weeks.", published="2031-05-09")
+    update = Summarizer(words=40).summarize(Cluster([later], previous=read))
+    assert update.sentences[0].text.startswith("The national regulator opened an inquiry")
+
+
 def test_a_sentence_hard_wrapped_once_is_kept_whole():
     text = "The harbour fire destroyed a timber warehouse on Quay Street\novernight, the fire service said on Wednesday morning."
     [sentence] = summarize([text], words=None).sentences

@@ -88,8 +88,10 @@ class Summarizer:
         if as_they_are:
             leans_on = after = np.full(len(leans_on), -1)
             chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
-        if analysis.relevance is None and analysis.seen is None:
+        if analysis.relevance is None:
             can_open = openers(reading, candidates.doc, after, candidates.texts)
+            if analysis.seen is not None:  # what is new: the lead of a report later than all that was read
+                can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster))]
             if len(can_open) and not np.isin(chosen, can_open).any():
                 scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
                 scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
@@ -182,6 +184,17 @@ def _as_text(document: Document) -> Document:
     page = document_from_html(document.text, document.id, document.url)
     return dataclasses.replace(page, **{key: value for key, value in dataclasses.asdict(document).items()
                                         if value and key != "text"})
+
+
+def _later_reports(cluster: Cluster) -> np.ndarray:
+    """The articles of ``cluster`` published on a later day than every article the reader read (none when a
+    day is not known)."""
+    read = [publication_day(d.published) for d in cluster.previous]
+    if not read or None in read:
+        return np.zeros(0, dtype=int)
+    last = max(day for day in read if day is not None)
+    return np.array([n for n, d in enumerate(cluster.documents) if (day := publication_day(d.published)) and day > last],
+                    dtype=int)
 
 
 def publication_days(documents: list[Document]) -> np.ndarray:
