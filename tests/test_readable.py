@@ -161,6 +161,8 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "Lund United: Vik; Berg, Holm, Dahl, Moe; Strand, Lie (Aas 46), Bakke; Ruud, Foss, Nilsen.",
         "Referee: Ole Berg. Att: 3,104.",
         "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.",
+        "Enlarge Image Close Getty Images Ada Lind celebrated late in the fourth quarter.",
+        "Category: Ferries, category: Things you need on a long crossing.",
         'An article on 8 May ("Lund ferry captain charged") said Ole Vik had been captain for 12 years.',
         "Our report on the Lund regatta said the first prize went to Ada Lind.",
         "A photo caption on 7 May named the harbour master as Per Holm.",

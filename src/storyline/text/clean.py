@@ -189,6 +189,7 @@ RULES = [
      r"\b(said|stated|gave|misspelled|misnamed)\b"),
     ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
+    ("category", r"^categor(y|ies)\s*:"),  # a shop's or blog's labels
     # an event's box of facts: "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.", "Admission: free"
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
@@ -245,6 +246,8 @@ CASED_RULES = [
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a gallery's buttons and credit before its caption: "Enlarge Image Close Getty Images Ada Lind celebrated ..."
+    ("enlarge close getty", r"^(Enlarge Image\s+)?(Close\s+)?Getty Images\s+[A-Z]|^Enlarge Image Close\b"),
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
     ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
