@@ -191,7 +191,7 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
              "The report has been edited for clarity, a ministry spokesman said.",
              "Press enquiries to the ministry went unanswered on Monday.",
              "Commentary on the ferry strike by a councillor on Radio Lund's podcast drew 300 complaints.",
-             "This text may not be in its final form, the judge warned the jury about the draft ruling.",
+             "This text may not be final, the judge warned the jury of the draft ruling before the verdict.",
              "The cabinet: Lind; Vik, Holm, Berg, Dahl; Moe will stay.",
              "The council said the final had been edited out of the television schedule for length."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
@@ -784,7 +784,7 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
 
 
 def test_the_answer_to_a_short_question_is_told_though_the_sentence_it_leans_on_cannot_be():
-    texts = ["Former harbour master Ole Vik has died at the age of 81, his family said. He ran the port of Lund Bay "
+    texts = ["Former harbour master Ole Vik has died aged 81, his family said on Sunday. He ran the port of Lund Bay "
              "for thirty years and saw it through two floods.",
              "Ole Vik, the harbour master who kept Lund Bay open through two floods, has died aged 81. \"If you told "
              "Ole something couldn't be done, he'd ask what time you'd be round to help him do it.\" He is survived "
