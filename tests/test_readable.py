@@ -383,6 +383,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The harbour board did so on Monday.",
         "In Lund, he won't have to.",  # have to do what the sentence before told
         "Most island towns still do not.",
+        "Around 2 million have been displaced.",  # two million of what: the sentence before told
+        "Three others run ferries to the outer islands.",
+        "Two were taken to hospital with burns.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -424,6 +427,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Passengers fled the burning ferry as fast as they could.",
         "The mayor says the pier is safe; engineers say it is not.",
         "Residents were told to stay indoors if they could.",
+        "Two men were arrested at the pier on Monday.",
+        "12 boats were lost in the storm.",
+        "Thousands have fled the flooded villages around Lund Bay.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

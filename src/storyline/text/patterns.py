@@ -160,7 +160,16 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
-                or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence))
+                or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
+                or COUNT_OF_WHAT.match(sentence) is not None)
+
+
+# A count with no noun for what it counts: "Around 2 million have been displaced.", "Three others employ ...",
+# "Two were taken to hospital." (not a year: "2031 had been a quiet year"; nor "Thousands have fled").
+COUNT_OF_WHAT = re.compile(r"^(?:(?:Around|About|Some|Nearly|Almost|More than|Fewer than|Over|At least|Only|Just|Another) )?"
+                           r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?: (?:million|billion|thousand|hundred))?|Two|Three|Four|"
+                           r"Five|Six|Seven|Eight|Nine|Ten)(?: others?| more)? (?:have|has|had|were|was|are|is|will|would|could|"
+                           r"did|do|does|remain|remained)\b|^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) others \w+")
 
 
 def _elliptic(sentence: str) -> bool:
