@@ -162,6 +162,9 @@ def test_a_live_blog_newest_first_is_told_oldest_first_after_what_comes_before_i
     assert summarize([countdown], words=200).sentences[1].text.startswith("The harbour master")  # a countdown's numbers
     no_intro = LIVE_BLOG.replace("Ferries between Lund Bay and Skarholm are cancelled as a storm batters the coast.\n\n", "")
     assert summarize([no_intro], words=20).sentences[0].text.startswith("The first ferry")  # opens on its oldest entry
+    storm = LIVE_BLOG.replace("The harbour master said the last ferry crew had", "The storm has moved east, and the "
+                              "last ferry crew has").replace("The coast guard closed", "The storm closed")
+    assert sum(s.text.startswith("The storm") for s in summarize([storm], words=200).sentences) == 2  # no "She"
     leaning = LIVE_BLOG.replace("The harbour master said", "She said")  # "She" of another entry: never told
     assert not any(s.text.startswith("She said") for s in summarize([leaning, "The harbour master Ada Lind said the "
                                                                      "storm would pass on Thursday."], words=200).sentences)

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html
-from ..text.patterns import Person
+from ..text.patterns import Person, leans_on_previous
 from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
@@ -78,7 +78,7 @@ class Summarizer:
             known |= frozenset(content_words(cluster.query if query is None else query))
         entries = live_entries(analysis.sentences, cluster.documents)
         reading = reading_positions(analysis.sentences, entries)
-        leans_on, after = _within_entries(needs.antecedent, needs.after, entries, candidates, needs.unless_told)
+        leans_on, after = _within_entries(needs.antecedent, needs.after, entries, candidates)
         words = candidates.words + needs.added_words
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
@@ -149,22 +149,24 @@ class Summarizer:
                       texts=candidates.texts)
 
 
-def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray, candidates: Candidates,
-                    unless_told: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray,
+                    candidates: Candidates) -> tuple[np.ndarray, np.ndarray]:
     """What each sentence leans on and comes after (see ``dependencies``), where a live blog's entry (see
     ``live_entries``) leans on the sentence before it in the article, an entry newer than its own: a sentence
-    that takes a thing for known ("The coast guard closed ...") stands alone there, one that leans on what
-    came just before ("She said ...") cannot be told. Links to a person's introduction stay."""
+    that cannot stand without what came just before ("She said ...", "But ...") cannot be told, one that
+    takes a thing for known ("The storm ...", "The coast guard closed ...") stands alone. Links to a
+    person's introduction stay."""
     before = np.arange(len(entries)) - 1
     previous = np.r_[False, (candidates.doc[1:] == candidates.doc[:-1])
                      & (candidates.position[1:] == candidates.position[:-1] + 1)]
-    crossing = previous & (entries != entries[np.maximum(before, 0)])
+    crossing = previous & (entries != entries[np.maximum(before, 0)]) & (leans_on == before)
     if not crossing.any():
         return leans_on, after
-    known = np.array([bool(things) for things in unless_told])
-    leaning = crossing & (leans_on == before)
-    return (np.where(leaning, np.where(known, -1, -2), leans_on),
-            np.where(crossing & (after == before), -1, after))
+    cut = np.array([-2 if leans_on_previous(candidates.texts[i]) else -1 for i in np.flatnonzero(crossing)])
+    leans_on, after = leans_on.copy(), after.copy()
+    leans_on[crossing] = cut
+    after[crossing & (after == before)] = -1
+    return leans_on, after
 
 
 def _cannot_come_with(leans_on: np.ndarray, sentence: int) -> bool:
