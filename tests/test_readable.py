@@ -430,6 +430,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Two men were arrested at the pier on Monday.",
         "12 boats were lost in the storm.",
         "Thousands have fled the flooded villages around Lund Bay.",
+        "At least 40 were killed when a ferry sank off Lund Bay on Monday, officials said.",
     )
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []

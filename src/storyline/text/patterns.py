@@ -161,11 +161,13 @@ def leans_on_previous(sentence: str) -> bool:
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
-                or COUNT_OF_WHAT.match(sentence) is not None)
+                or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None))
 
 
-# A count with no noun for what it counts: "Around 2 million have been displaced.", "Three others employ ...",
-# "Two were taken to hospital." (not a year: "2031 had been a quiet year"; nor "Thousands have fled").
+# A short sentence whose count has no noun for what it counts: "Around 2 million have been displaced.", "Three
+# others employ ...", "Two were taken to hospital." (not a year: "2031 had been a quiet year"; nor "Thousands have
+# fled"; nor a lead that tells more: "At least 40 were killed when a ferry sank off Lund Bay on Monday").
+COUNT_WORDS = 10
 COUNT_OF_WHAT = re.compile(r"^(?:(?:Around|About|Some|Nearly|Almost|More than|Fewer than|Over|At least|Only|Just|Another) )?"
                            r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?: (?:million|billion|thousand|hundred))?|Two|Three|Four|"
                            r"Five|Six|Seven|Eight|Nine|Ten)(?: others?| more)? (?:have|has|had|were|was|are|is|will|would|could|"
