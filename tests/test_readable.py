@@ -193,6 +193,8 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
              "Commentary on the ferry strike by a councillor on Radio Lund's podcast drew 300 complaints.",
              "This text may not be final, the judge warned the jury of the draft ruling before the verdict.",
              "The cabinet: Lind; Vik, Holm, Berg, Dahl; Moe will stay.",
+             "Getty Images Chief Executive Ada Lind said the agency would sell its Oslo archive.",
+             "The interview was edited to remove a question about the pier, the broadcaster confirmed.",
              "The council said the final had been edited out of the television schedule for length."]
     assert [is_junk(line) for line in junk] == [True] * len(junk)
     assert [is_junk(line) for line in prose] == [False] * len(prose)

@@ -177,7 +177,7 @@ RULES = [
     ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
     ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable (on|upon) request\b"),
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
-                         r"(edited|condensed)\b"),
+                         r"(edited (and condensed )?for (length|clarity|brevity)|edited and condensed|condensed)\b"),
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
     # a corrections column: "An article on 8 May ("...") said ...", "Our report on the regatta said ...", "We apologise
     # for the error", "If you believe we have published something inaccurate ..."
@@ -247,7 +247,7 @@ CASED_RULES = [
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # a gallery's buttons and credit before its caption: "Enlarge Image Close Getty Images Ada Lind celebrated ..."
-    ("enlarge close getty", r"^(Enlarge Image\s+)?(Close\s+)?Getty Images\s+[A-Z]|^Enlarge Image Close\b"),
+    ("enlarge close getty", r"^(Enlarge Image\s+Close|Enlarge Image|Close)\s+Getty Images\s+[A-Z]|^Enlarge Image Close\b"),
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
     ("left right center centre", r"\b[A-Z][a-z]+, (left|right|center|centre|second (from )?(left|right)), "),
     # a caption naming who is pictured where: "Ada Brenner at a rally on Feb. 1."
