@@ -339,6 +339,8 @@ def test_a_story_followed_for_days_shows_its_first_and_latest_events_and_its_lat
     assert "wide gate" in events[-1].sentence  # and its latest development
     said = quotes(days, limit=3)
     assert "wide gate" in said[-1].text  # the latest voices, not only the first ones read
+    newest_first = quotes(days[::-1], limit=3, added=list(range(len(days)))[::-1])  # as a reader's page: new, then read
+    assert "wide gate" in newest_first[0].text  # the order they came decides, not their place in the page
 
 
 def test_the_timeline_is_dated_from_each_article_merged_and_in_order():

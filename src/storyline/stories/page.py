@@ -261,11 +261,12 @@ def _centrality(text: str, support: dict[str, float]) -> float:
 
 
 # quotes
-def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
+def quotes(documents: list[Document], limit: int = 5, added: Sequence[int] | None = None) -> list[Quote]:
     """Direct quotes with a named speaker (or "he" or "she" after a sentence in which one person speaks),
     each quote once (with every document that carries it), in reading order, at most SPEAKER_QUOTES per
-    speaker; past ``limit``, those that most documents carry, then those of the latest documents (a story
-    followed for days shows its latest voices)."""
+    speaker; past ``limit``, those that most documents carry, then those of the documents added last (by
+    ``added``, each document's place in the order they came; by default their order), so that a story
+    followed for days shows its latest voices."""
     found: dict[str, Quote] = {}
     per_speaker: Counter[str] = Counter()
     before: Sentence | None = None
@@ -285,7 +286,8 @@ def quotes(documents: list[Document], limit: int = 5) -> list[Quote]:
                 per_speaker[speaker] += 1
                 found[key] = Quote(quote.strip().rstrip(","), speaker, sentence.doc, [sentence.doc])  # "Never again,"
     told = list(found.values())
-    kept = sorted(range(len(told)), key=lambda i: (-len(told[i].docs), -told[i].doc, i))[:limit]
+    came = added if added is not None else range(len(documents))
+    kept = sorted(range(len(told)), key=lambda i: (-len(told[i].docs), -came[told[i].doc], i))[:limit]
     return [told[i] for i in sorted(kept)]
 
 
@@ -562,6 +564,7 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
     originals = [a for a in articles if a.duplicate_of is None]
     new = [without_captions(a.to_document()) for a in originals if a.seq > watermark]
     read = [without_captions(a.to_document()) for a in originals if a.seq <= watermark]
+    added = [a.seq for a in originals if a.seq > watermark] + [a.seq for a in originals if a.seq <= watermark]
     summary, problem = None, ""
     if new:
         try:
@@ -579,7 +582,7 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         outlets=outlets([a.to_document() for a in articles]),
         summary=summary,
         update=bool(read) and bool(new),
-        quotes=quotes(documents),
+        quotes=quotes(documents, added=added),
         timeline=timeline(documents),
         last_seq=max(a.seq for a in articles),
         headline=story_headline(articles),
