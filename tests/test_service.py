@@ -351,6 +351,8 @@ def test_stories_from_a_feed_batch(client):
                                                   422)["message"]
     missing = assert_error(client.post("/articles", json={"articles": [{"text": courier}]}, headers=auth), 422)
     assert missing["message"] == "articles.0.id: Field required" and len(missing["details"]) == 1
+    misspelt = assert_error(client.post("/summarize", json={"documents": texts(), "URLs": []}), 422)
+    assert misspelt["message"].startswith("URLs: ")  # a field's name, in capitals too, is no model's
     late = dict(batch["articles"][1], id="wire-bad-date", published="next tuesday-ish")
     assert "not a date" in assert_error(client.post("/articles", json={"articles": [late]}, headers=auth), 422)["message"]
 

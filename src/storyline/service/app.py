@@ -23,12 +23,13 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StorylineError
 from ..stories import MAX_ID
 from ..summarize import SummarizerConfig
-from . import logs, tasks
+from . import logs, schemas, tasks
 from .config import ServiceConfig
 from .errors import REASONS, ServiceError, error_response, from_storyline_error, timeout_error, too_large
 from .fetch import Fetcher
@@ -43,6 +44,8 @@ Every summary sentence is taken from the articles and cites every article that r
 character offsets of the cited sentence in that article's text (Python characters: code points).
 Errors are JSON: `{"error": code, "message": text, "request_id": id}`; every answer carries `X-Request-ID`.
 """
+MODELS = frozenset(name for name, value in vars(schemas).items()  # the request's models, named in pydantic's errors
+                   if isinstance(value, type) and issubclass(value, BaseModel))
 MAX_DAYS = 100_000  # of a story list's window: about 270 years, within the dates Python holds
 
 
@@ -284,7 +287,7 @@ def _problem(problem: Any) -> dict[str, Any]:
     """A pydantic error as {"loc", "msg"}, its location without the names of union members ("str",
     "function-after[...]", "ArticlesRequest")."""
     loc = [str(part) for part in problem.get("loc", ()) if isinstance(part, int) or part.isidentifier()
-           and part not in ("str", "int", "list", "dict") and not part[:1].isupper()]  # nor models: "ArticlesRequest"
+           and part not in ("str", "int", "list", "dict") and part not in MODELS]  # nor "ArticlesRequest"
     message = str(problem.get("msg", "")).removeprefix("Value error, ")
     return {"loc": loc, "msg": message}
 
