@@ -133,9 +133,13 @@ def test_glued_sentences_are_split():
         "The ferry is back on the Lund route.", '"\'Harbour Hour\' would love to film it," a crew member tells me.',
         "The pier closed in 2029.", "12 boats were lost.", "It reopens in May.", "30 Ferries returns next year.",
         "The ticket cost approx. 30 kroner on Sept. 30 on Hwy. 6 last year."]
+    text = "Storms hit the coast of Gaza. 12 of them were children. It spoke to NATO. 30 countries listened."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Storms hit the coast of Gaza.", "12 of them were children.", "It spoke to NATO.", "30 countries listened."]
     for whole in ("The council will spend Rs. 500 crore on the pier.", "Lund Ferries joined the Inc. 5000 list.",
                   "Voters approved Prop. 22 in May.", "A study by Lind et al. 2019 found cracks.",
-                  "The report, on pp. 12 to 14, lists the cracks.", "Vik Bros. 12 boats sank."):
+                  "The report, on pp. 12 to 14, lists the cracks.", "Vik Bros. 12 boats sank.", "Approx. 30 boats sank.",
+                  "Under art. 5 of the harbour law the pier closed."):
         assert [whole[a:b] for a, b in split_sentences(whole)] == [whole]  # an abbreviation before the number
 
 

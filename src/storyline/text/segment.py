@@ -41,11 +41,13 @@ _GOES_ON = (r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?
             r"Sept?|Oct|Nov|Dec)[a-z]*\.?(?= \d)|(?:Eastern|Central|Mountain|Pacific|Atlantic)\b"
             r"|(?:[A-Z][\w'’]+ ){0,2}(?:time|Day|Eve|Sunday)\b")
 # A sentence that opens on a number after a word's full stop, which Bling Fire never splits before ("gave birth
-# in May. 30 Rock returns", "sank in 2019. 12 boats were lost"): a word in lower case of three letters or more, a
-# capitalized one of five or more (or a short month's name), or a year, never an abbreviation ("approx. 30", "Rs. 500",
-# "Inc. 5000", "Prop. 22").
-NUMBER_OPENS = re.compile(r"(?<![\w.])(?!(?:approx|est|vol|vols|fig|figs|min|hrs|yrs|tel|ext|para|nos|incl|dept|govt|misc|"
-                          r"pts|lbs|ibid|resp|cit)\.)(?:[a-z]{3,}|[A-Z][a-z]{4,}|May|June|July|(?:1[89]|20)\d\d)[.!?][\"”’]?"
+# in May. 30 Rock returns", "in Gaza. 12 of them", "sank in 2019. 12 boats were lost"): after a word of three
+# letters or more or a year, never an abbreviation ("Approx. 30", "Inc. 5000", "Prop. 22", "art. 5"; two letters
+# never: "Rs. 500", "pp. 12").
+_ABBREVIATIONS = ("approx|est|vols?|figs?|min|hrs|yrs|tel|ext|para|nos|incl|dept|govt|misc|pts|lbs|ibid|resp|cit|inc|corp|"
+                  "ltd|bros|prop|assn|univ|intl|blvd|ave|hwy|rte|apt|ste|bldg|dist|div|flt|jan|feb|mar|apr|jun|jul|aug|"
+                  "sept?|oct|nov|dec|gen|sen|rep|gov|col|sgt|capt|mrs|rev|prof|art|sec|eds|ch|op")
+NUMBER_OPENS = re.compile(rf"(?<![\w.])(?!(?i:{_ABBREVIATIONS})\.)(?:[A-Za-z]{{3,}}|(?:1[89]|20)\d\d)[.!?][\"”’]?"
                           r"(?= \d[\d,.]*%? [A-Za-z])")
 TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
