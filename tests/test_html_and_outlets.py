@@ -353,10 +353,15 @@ def test_a_masthead_line_and_a_notice_naming_the_publisher_before_the_year_give_
     masthead = "Tributes paid\n\nLund Echo | News | Monday 21 May 2031\n\nThe mayor died."
     assert (outlet_from_text(masthead), date_stamp(masthead)) == ("Lund Echo", "2031-05-21")
     for line in ("Ada Lind, 4 May 2031", "Ada Lind | 4 May 2031", "Oslo, May 4, 2031", "Lund Times, May 2031",
-                 "Press Release, May 4, 2031", "Breaking News, May 4, 2031", "Sport | Monday 4 May 2031"):
+                 "Press Release, May 4, 2031", "Breaking News, May 4, 2031", "Sport | Monday 4 May 2031",
+                 "Daily Briefing, May 4, 2031", "Times Square, Monday 4 May 2031"):
         assert outlet_from_text(f"{line}\n\nThe ferry sank off Skarholm.") == "", line  # a person, a place, no day
     assert outlet_from_text("The ferry sank off Skarholm.\n\n© Fjord Post Ltd 2031\n") == "Fjord Post"
     assert outlet_from_text("The ferry sank off Skarholm.\n\n© Ada Lind 2031\n") == ""  # a photographer's
+    for masthead in ("Lund Street Journal", "Lund Local News", "World News Daily"):
+        assert outlet_from_text(f"{masthead}, Monday 4 May 2031\n\nThe ferry sank off Skarholm.") == masthead
+    assert [outlet_from_text(f"The ferry sank off Skarholm.\n\n© {name} 2031\n") for name in ("Reuters", "NRK")] == \
+        ["Reuters", "NRK"]
 
 
 def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():

@@ -51,7 +51,8 @@ BYLINE = re.compile(
 )
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
 MASTHEAD_SEPARATOR = re.compile(r"\s*\|\s*|,\s+")
-NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top local world release square street".split())  # "Press Release", "Times Square"
+NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top release statement briefing".split())  # "Press Release", "Daily Briefing"
+PLACE_ENDING = re.compile(r"\b(?:Square|Street|Avenue|Road|Park|Bridge|Station)$")  # "Times Square", "Fleet Street"
 # A word that makes a name a publication's, not a person's ("Fjord Post", not "Ada Lind").
 PUBLICATION_WORD = re.compile(r"\b(?:Post|Times|News|Echo|Herald|Gazette|Journal|Ledger|Tribune|Chronicle|Daily|Mail|"
                               r"Express|FM|TV|Radio|Observer|Guardian|Telegraph|Star|Sun|Record|Courier|Press|Review|"
@@ -141,11 +142,17 @@ def outlet_from_notice(text: str, lines: int = 8) -> str:
     for line in reversed(tail):
         match = NOTICE.match(line)
         if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()
-                      or (match.group("year") and (PUBLICATION_WORD.search(match.group("name"))
-                                                   or CORPORATE_SUFFIX.search(match.group("name"))))) \
+                      or (match.group("year") and _publisher_like(match.group("name")))) \
                 and not PICTURE_AGENCIES.match(match.group("name")):
             return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
+
+
+def _publisher_like(name: str) -> bool:
+    """Whether a name reads as a publisher's: a publication's word, a company's suffix, an agency's name or an
+    acronym ("Fjord Post Ltd", "Reuters", "BBC"; not "Ada Lind", "Mapbox")."""
+    return bool(PUBLICATION_WORD.search(name) or CORPORATE_SUFFIX.search(name) or name in BARE_AGENCIES
+                or re.fullmatch(r"[A-Z]{2,5}", name))
 
 
 def outlet_of(url: str, text: str) -> str:
@@ -190,7 +197,8 @@ def masthead_fields(line: str) -> list[str]:
     name, day = fields[0], fields[-1]
     words = {word.lower() for word in name.split()}
     if len(fields) < 2 or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
-            or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or not is_date_stamp(day) or _whole_day(day) is None:
+            or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name) or not is_date_stamp(day) \
+            or _whole_day(day) is None:
         return []
     return fields
 
