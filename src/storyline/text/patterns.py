@@ -145,8 +145,11 @@ ELLIPTIC = re.compile(r"\b(?:won['’]t|would|could|should|cannot|did (?:so|too)
                       r"has|have|had|is|are|was|were)(?:n['’]t| not))(?: have to| need to| want to| to| too| either)?[.!]"
                       r"[\"”’]?$")
 ELLIPTIC_WORDS = 14
+# The verb told in the sentence itself: "..., while the jetty does not", "as fast as they could", "Asked whether he would
+# resign, he said he would not." (not "Asked if he would, ...": the question leaves it out too).
 TELLS_THE_VERB = re.compile(r", and\b|;|\b(?:while|but|whereas|unless|except|what|whatever|nothing|anything|everything|how|"
-                            r"if|whether|as|than)\b", re.IGNORECASE)  # "Asked whether he would resign, he said he would not."
+                            r"than)\b|\bas \w+ as\b|\b(?:if|whether)\b(?! \w+ (?:would|could|will|did|does|do|had|has|was|is|"
+                            r"should|can)\b,)", re.IGNORECASE)
 # A person told of only by a pronoun after a group that reports: "Police said she ...", "Doctors say his ...".
 REPORTED_PRONOUN = re.compile(
     r"^(?:The )?(?:[A-Z][a-z]+ )?(?i:police|authorities|officials|investigators|prosecutors|witnesses|sources|deputies|"
