@@ -334,6 +334,7 @@ def test_a_story_followed_for_days_shows_its_first_and_latest_events_and_its_lat
     days = [Document(f"On May {n}, 2031, inspectors closed the {word} gate of the ferry pier at Lund Bay.\n\n"
                      f"\"We had to close the {word} gate,\" said harbour master Ada Lind{'x' * n}.",
                      published=f"2031-05-{n:02d}") for n, word in enumerate(words, start=1)]
+    assert timeline(days, limit=0) == []
     events = timeline(days, limit=5)
     assert len(events) == 5 and events[0].sentence == timeline(days)[0].sentence  # the story's start
     assert "wide gate" in events[-1].sentence  # and its latest development
@@ -411,6 +412,8 @@ def test_a_relative_clause_dates_its_own_thing_and_an_and_between_names_keeps_a_
     assert dated("Ada Lind, who has run the harbour since 2019, told reporters the pier was unsafe.") == []
     assert dated("Ada Lind, who has run the harbour since March 2019, told reporters the pier was unsafe.") == []
     assert dated("Power was back in most homes, but repairs to the pier could take until Thursday.") == []  # a deadline
+    assert dated("The pier will stay shut until at least Friday, the council said.") == []
+    assert timeline([Document("The ferry will sail again next Monday.", published="9999-12-31")]) == []  # past year 9999
 
 
 def test_a_day_and_month_without_a_year_is_the_one_before_the_article_unless_it_is_ahead_or_soon():

@@ -378,7 +378,7 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
         first = min(range(len(events)), key=lambda i: events[i][0])
         rest = sorted((i for i in range(len(events)) if i != first),
                       key=lambda i: (-len(events[i][1].docs), -events[i][0][0].toordinal(), i))
-        events = [events[i] for i in sorted([first, *rest[:limit - 1]])]
+        events = [events[i] for i in sorted([first, *rest][:max(limit, 0)])]
     events.sort(key=lambda item: item[0])
     return [event for _, event, _ in events]
 
@@ -391,6 +391,9 @@ def _same_event(one: set[str], other: set[str]) -> bool:
     return shared >= SAME_EVENT_WORDS and shared >= SAME_EVENT * min(len(one), len(other))
 
 
+STATE_OR_DEADLINE = re.compile(r"\b(?:since|until|till)(?: at least| the end of| early| late| mid-?)? ?$")
+
+
 def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:
     """The first date a sentence gives: (sort key, ISO date, date for a reader, the words that gave it),
     or None. A day and month without a year, and a weekday, are the ones before ``reference`` (after it
@@ -401,12 +404,12 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
     found = []
     taken = -1  # end of the last mention used (a month-day match holds a weekday's place, say)
     for start, _, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
-        if start < taken or sentence.endswith(("since ", "until ", "till "), 0, start):  # "since March", "until Thursday":
+        if start < taken or STATE_OR_DEADLINE.search(sentence, 0, start):  # "since March", "until at least Friday":
             continue  # a state or a deadline, no event
         clause = _clause_before(sentence, start)
         try:
             resolved = _resolve(kind, match, _tense(_clause_before(sentence, start, PHRASE_END, taken)), reference)
-        except ValueError:  # no such day (February 30)
+        except (ValueError, OverflowError):  # no such day (February 30, or past year 9999)
             continue
         if resolved is not None:
             taken = match.end()
