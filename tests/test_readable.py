@@ -10,7 +10,7 @@ from scipy import sparse
 
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
-from storyline.summarize.analysis import A_SPAN, DURATION, dependencies, query_coverage, question_words
+from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
@@ -824,6 +824,11 @@ def test_the_answers_of_an_interview_in_questions_and_answers_are_no_sentences_t
                                                           "Ada Lind said.")
     assert len(prose_sentences([Document(quoting)])) == 6  # first person in the quotations of an explainer
     assert prose_sentences([Document(interview)], standalone=False)  # an interview alone is summarized from it all
+
+
+def test_a_word_is_held_by_its_inflections_not_by_other_words():
+    assert _inflected("die") >= {"die", "di"} and _inflected("recover") == {"recov"}
+    assert [_inflected(word) for word in ("ban", "car", "plan", "win")] == [{"ban"}, {"car"}, {"plan"}, {"win"}]
 
 
 def test_how_long_is_held_by_a_span_of_time():

@@ -156,11 +156,15 @@ def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -
 
 def _inflected(word: str) -> set[str]:
     """The stems of a word and of its regular inflections that general English uses ("die": "die", "di" of
-    "died", "dy" of "dying"); none made by cutting the word ("plan" is no "plane")."""
+    "died", "dy" of "dying"); none made by cutting the word, nor longer than its own ("plan" is no "plane",
+    "car" no "care")."""
     base = word[:-1] if word.endswith("e") else word
     plural = f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
-    forms = {plural, f"{word}d", f"{word}ed", f"{base}ing", f"{word[:-2]}ying" if word.endswith("ie") else ""}
-    return {stem(word)} | {stem(form) for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY}
+    past = f"{word}d" if word.endswith("e") else f"{word}ed"  # "died", "recovered"; never "band" of "ban"
+    forms = {plural, past, f"{base}ing", f"{word[:-2]}ying" if word.endswith("ie") else ""}
+    own = stem(word)
+    return {own} | {root for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY
+                    and len(root := stem(form)) <= len(own)}  # an inflection makes no longer stem: "caring" is no "car"
 
 
 def describe(cluster: Cluster) -> str:
