@@ -213,9 +213,10 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     older = storyline("batch", clusters_jsonl, "-o", out, "-w", "200")
     assert "was started before its settings were kept: it goes on with words=200" in older.stderr
     assert json.loads(note.read_text())["words"] == 200  # and keeps them from now on
-    note.write_text("{not json")
-    with pytest.raises(InputError, match="unreadable note of the settings"):
-        storyline("batch", clusters_jsonl, "-o", out, "-w", "200")
+    for broken in ("{not json", "null"):
+        note.write_text(broken)
+        with pytest.raises(InputError, match="unreadable note of the settings"):
+            storyline("batch", clusters_jsonl, "-o", out, "-w", "200")
     assert len(out.read_text().splitlines()) == 3
 
 

@@ -157,7 +157,9 @@ class FileSink:
         if started and not self.unnoted:
             try:
                 theirs = json.loads(noted.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as err:
+                if not isinstance(theirs, dict):
+                    raise ValueError("not an object of settings")
+            except (OSError, ValueError) as err:  # json.JSONDecodeError is a ValueError
                 raise InputError(f"{noted}: unreadable note of the settings that made {self.path} ({err}): "
                                  "delete it to resume with these settings") from err
             if theirs != settings:
