@@ -646,6 +646,17 @@ def test_add_shows_progress_in_a_terminal_and_none_when_piped(tmp_path):
     assert b"adding articles" in output and b"4 articles added" in output
 
 
+def test_a_feed_article_with_a_blank_id_or_one_given_twice_is_named_and_skipped(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "pier", "text": "The pier at Lund Bay closed on Monday after divers found cracks under it."},
+             {"id": "pier", "text": "A panda was born at the Skarholm zoo on Tuesday, its keepers said."},
+             {"id": " ", "text": "The ferry to Skarholm sails again on Friday, the harbour board said."}]
+    feed.write_text("\n".join(json.dumps(line) for line in lines))
+    added = storyline("stories", "add", feed, "--db", tmp_path / "s.db")
+    assert "1 article added" in added.stderr
+    assert "article id 'pier' is given twice in these feeds" in added.stderr and "'id' is blank" in added.stderr
+
+
 def test_the_merge_of_stories_is_a_setting_of_its_own(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(item) for item in [

@@ -190,8 +190,10 @@ def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
 
 def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
     """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, or
-    text and HTML files and directories (one article each, named by path). An unreadable article raises
-    InputError, or goes to ``on_error`` and reading goes on."""
+    text and HTML files and directories (one article each, named by path). An unreadable article (a blank
+    id, or one given before in these feeds, is one) raises InputError, or goes to ``on_error`` and reading
+    goes on."""
+    given: set[str] = set()
     for path in paths:
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
             for file in _expand(path):
@@ -205,7 +207,13 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
                 record = json.loads(line)
                 if not isinstance(record, dict) or "id" not in record:
                     raise InputError("an article needs an 'id' and a 'text'")
-                document = _document_from_json(record, str(record["id"]))
+                article_id = str(record["id"])
+                if not article_id.strip():
+                    raise InputError("an article's 'id' is blank")
+                if article_id in given:  # which of the two would be stored?
+                    raise InputError(f"article id {article_id!r} is given twice in these feeds")
+                given.add(article_id)
+                document = _document_from_json(record, article_id)
                 if document.published and publication_day(document.published) is None:
                     raise InputError(f"published: not a date: {document.published!r}")
             except json.JSONDecodeError as err:
