@@ -72,7 +72,7 @@ DATE_PATTERNS = [
     ("weekday", re.compile(r"\b(?:(last|next|this|on|early|late|early on|late on) )?"
                            r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:in|until|by|of) ((?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?:in|by|of) ((?:19|20)\d\d)\b")),  # not "until 2032", a deadline
 ]
 FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
                     r"expects?|(?:expected|hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
@@ -354,8 +354,8 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
     sentence that leans on the one before it in its article ("..., he said.") is left out. A date
     without a year, a weekday ("on Tuesday") or "yesterday" is read relative to the article's publication
     date (the story's latest one when the article has none; left out when no date is known). When
-    there are more than ``limit`` events, the earliest is kept, then those told by the most documents, the latest
-    first (a story followed for days reaches its latest development)."""
+    there are more than ``limit`` events, those told by the most documents are kept, the latest first (a story
+    followed for days reaches its latest development)."""
     fallback = max((day for d in documents if (day := publication_day(d.published))), default=None)
     events: list[tuple[tuple, Event, set[str]]] = []
     for sentence in prose_sentences(documents):
@@ -374,11 +374,9 @@ def timeline(documents: list[Document], limit: int = 10) -> list[Event]:
                 same.docs.append(sentence.doc)
             continue
         events.append((key, Event(iso, text, sentence.doc, [sentence.doc], when, mention), words))
-    if len(events) > limit:  # the first event, then those most documents tell, the latest first
-        first = min(range(len(events)), key=lambda i: events[i][0])
-        rest = sorted((i for i in range(len(events)) if i != first),
-                      key=lambda i: (-len(events[i][1].docs), -events[i][0][0].toordinal(), i))
-        events = [events[i] for i in sorted([first, *rest][:max(limit, 0)])]
+    if len(events) > limit:  # those most documents tell, the latest first
+        kept = sorted(range(len(events)), key=lambda i: (-len(events[i][1].docs), -events[i][0][0].toordinal(), i))
+        events = [events[i] for i in sorted(kept[:max(limit, 0)])]
     events.sort(key=lambda item: item[0])
     return [event for _, event, _ in events]
 
@@ -391,7 +389,7 @@ def _same_event(one: set[str], other: set[str]) -> bool:
     return shared >= SAME_EVENT_WORDS and shared >= SAME_EVENT * min(len(one), len(other))
 
 
-STATE_OR_DEADLINE = re.compile(r"\b(?:since|until|till)(?: at least| the end of| early| late| mid-?)? ?$")
+STATE_OR_DEADLINE = re.compile(r"(?:\b(?:since|until|till)|['’]til)(?: at least| the end of| early| late| mid-?)? ?$")
 
 
 def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str, str] | None:
