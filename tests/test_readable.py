@@ -824,6 +824,9 @@ def test_the_answers_of_an_interview_in_questions_and_answers_are_no_sentences_t
                                                           "Ada Lind said.")
     assert len(prose_sentences([Document(quoting)])) == 6  # first person in the quotations of an explainer
     assert prose_sentences([Document(interview)], standalone=False)  # an interview alone is summarized from it all
+    said_before = interview.replace("Why did the pier close?", "Ms. Lind, why did the U.S. firm close the pier?").replace(
+        "We will run it", "As I said, we will run it")  # "Ms.", "U.S." and "As I said" in an interview all the same
+    assert [s.text for s in prose_sentences([Document(said_before)])] == [interview.split("\n")[0]]
 
 
 def test_a_word_is_held_by_its_inflections_not_by_other_words():

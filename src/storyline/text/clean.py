@@ -326,7 +326,7 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 COLON_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+"
                             r"(?=[\"“]?[A-Z][a-z'’]*,? [a-z])")  # a sentence, not a title's second half: "Kong: Skull Island"
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
-QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -392,7 +392,7 @@ def _colon_dateline(paragraph: str) -> int:
     if not match or (" " not in label and not label.isupper()):
         return 0  # "Injuries: Three firefighters ...": a fact box's label
     first = paragraph[match.end():match.end() + 300].split(". ")[0]
-    return 0 if FIRST_PERSON_WORD.search(QUOTED.sub("", first)) or len(first.split()) < 6 else match.end()
+    return 0 if FIRST_PERSON_WORD.search(QUOTATION.sub("", first)) or len(first.split()) < 6 else match.end()
 
 
 def strip_label(paragraph: str) -> int:

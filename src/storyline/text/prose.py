@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Sentence
-from .clean import FIRST_PERSON_WORD, clean_spans, is_heading, is_junk, is_truncated
+from .clean import FIRST_PERSON_WORD, QUOTATION, clean_spans, is_heading, is_junk, is_truncated
 from .segment import has_open_quote, segment
 
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
-QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")
 QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight quotes, not an apostrophe
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
 ATTRIBUTED = re.compile(rf"(?<!\bto )(?<!\bwho )\b({SPEECH}|according to)\b")  # not "fair to say", "I ... who asked"
@@ -27,7 +26,9 @@ ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
-ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )){2,200}\?[\"”’']?")  # a paragraph that only asks, once
+# A paragraph that only asks, once (the full stops of "U.S." and "Ms." end no sentence).
+ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )|(?:(?<=[A-Z])|(?<=Mr)|(?<=Ms)|(?<=Dr)|(?<=Mrs))\. )"
+                              r"{2,200}\?[\"”’']?")
 INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an interview of questions and answers
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s)")  # "_People who ...", "• Two ...", "- The society ...", "3) Turn ..."
 ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
@@ -102,8 +103,7 @@ def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
         return set()
     first = asked.index(True)
     answers = {n for n in range(first, len(paragraphs)) if not asked[n]}
-    unquoted = [QUOTATION.sub("", text[slice(*paragraphs[n])]) for n in answers]
-    speaking = sum(FIRST_PERSON_WORD.search(answer) is not None and not ATTRIBUTED.search(answer) for answer in unquoted)
+    speaking = sum(speaks_unquoted(text[slice(*paragraphs[n])]) for n in answers)
     return answers if speaking * 2 >= len(answers) else set()
 
 
