@@ -173,7 +173,7 @@ RULES = [
     ("download app alerts", r"^download (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
     ("text texts", r"^text us\b|\btexts? cost (your )?standard network rate\b"),
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
-    # request", "This interview has been edited for length and clarity", a match's officials and crowd
+    # request", "This Q&A was lightly edited for length", a match's officials and crowd
     ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
     ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable (on|upon) request\b"),
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
@@ -194,8 +194,8 @@ RULES = [
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
     # a radio transcript's notices
-    ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this text may not be in its "
-                                 r"final form and may be (updated|revised)\b|\bthe authoritative record of [\w'’ ]{1,40} "
+    ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this (text|transcript) may "
+                                 r"not be in its final form\b(?!,)|\bthe authoritative record of [\w'’ ]{1,40} "
                                  r"programming is\b"),
     ("again", r"^please try again later\W*$"),
     ("read", r"[►▶»]\s*read more\b"),
