@@ -174,7 +174,7 @@ def test_captions_credits_transcript_labels_and_widgets_are_junk():
         "If you believe we have published something inaccurate, please contact the readers' editor.",
         "Graphic shows the ferry routes closed since the storm; 2c x 4 inches.",
         "Harbour Radio transcripts are produced on a rush deadline.",
-        "This transcript may not be in its final form.",
+        "Our transcript might not be final.",
         "The authoritative record of Harbour Radio's programming is the audio record.",
     ]
     prose = ["The council voted on Monday to close the terminal on May 2, 2031.", PARAGRAPHS[1],

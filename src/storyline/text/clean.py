@@ -194,8 +194,8 @@ RULES = [
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
     # a radio transcript's notices
-    ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^this (text|transcript) may "
-                                 r"not be in its final form\b(?!,)|\bthe authoritative record of [\w'’ ]{1,40} "
+    ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
+                                 r"(may|might) not be (in its )?final( form)?\b(?!,)|\bthe authoritative record of [\w'’ ]{1,40} "
                                  r"programming is\b"),
     ("again", r"^please try again later\W*$"),
     ("read", r"[►▶»]\s*read more\b"),
