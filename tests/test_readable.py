@@ -984,6 +984,12 @@ def test_a_surname_opening_a_sentence_is_given_in_full_from_a_caption_left_out_a
         assert shown[0].startswith(f"Harald {opening} halved"), shown
 
 
+def test_a_day_after_a_surname_makes_no_full_name():
+    texts = ["Police arrested Ole Vik at the ferry terminal in Lund Bay on Monday.",
+             "A hearing was set for Vik Thursday, and the harbour board said Vik had worked there for ten years."]
+    assert people_in_full(texts, {"Vik"})["Vik"].name == "Ole Vik"  # not also a "Vik Thursday"
+
+
 def test_a_job_opening_a_sentence_is_written_in_lower_case_inside_another_but_a_title_of_address_is_not():
     found = people_in_full(["The ferry was refloated. Chief executive Per Amundsen said it would sail. Chief Ada Dahl "
                             "agreed."], {"Amundsen", "Dahl"})

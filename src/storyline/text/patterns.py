@@ -376,7 +376,8 @@ def _full_name_matches(text: str) -> list[re.Match]:
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
-                and match.group(1) not in FUNCTION_WORDS and match.group(2) not in ANY_TITLE:  # "Texas Gov. Greg Abbott"
+                and match.group(1) not in FUNCTION_WORDS and match.group(2) not in ANY_TITLE \
+                and not WHEN.fullmatch(match.group(2)):  # "Texas Gov. Greg Abbott", "for Salata Thursday"
             found.append(match)
     return found
 
