@@ -62,6 +62,8 @@ def test_a_summary_never_exceeds_its_budgets(documents, words, most):
 
 @MODEST
 @given(articles())
+@example([Document("Harbour harbour harbour harbour harbour harbour! "),  # two sentences that lean on each other
+          Document("Harbour Ålesund harbour harbour harbour Zürich! Harbour Zürich harbour harbour harbour Ålesund! ")])
 def test_with_no_budget_and_no_repetition_control_every_candidate_is_used(documents):
     summary = Summarizer(words=None, redundancy=None).summarize(Cluster(documents))
     assert len(summary.sentences) == len(analyze(Cluster(documents)).sentences)

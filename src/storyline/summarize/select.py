@@ -160,7 +160,7 @@ def _with_antecedent(index: int, antecedent: np.ndarray | None, chosen: set[int]
     of them cannot be chosen."""
     group = [index]
     while antecedent is not None and (before := int(antecedent[group[0]])) != -1 and before not in chosen \
-            and not is_told(group[0]):
+            and before not in group and not is_told(group[0]):  # two that lean on each other come in together
         if before < 0 or rank_of[before] < 0 or len(group) >= MAX_CHAIN:
             return []
         group.insert(0, before)
