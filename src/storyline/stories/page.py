@@ -563,9 +563,9 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
             raise StoreError(f"story {story} was merged into story {merged} (stories show {merged})")
         raise StoreError(f"no story {story} in {store.path}")
     originals = [a for a in articles if a.duplicate_of is None]
-    new = [without_captions(a.to_document()) for a in originals if a.seq > watermark]
-    read = [without_captions(a.to_document()) for a in originals if a.seq <= watermark]
-    added = [a.seq for a in originals if a.seq > watermark] + [a.seq for a in originals if a.seq <= watermark]
+    unread = [a for a in originals if a.seq > watermark]
+    seen = [a for a in originals if a.seq <= watermark]
+    new, read = ([without_captions(a.to_document()) for a in part] for part in (unread, seen))
     summary, problem = None, ""
     if new:
         try:
@@ -583,7 +583,7 @@ def build_page(store: Store, story: int, reader: str | None = None, since: int =
         outlets=outlets([a.to_document() for a in articles]),
         summary=summary,
         update=bool(read) and bool(new),
-        quotes=quotes(documents, added=added),
+        quotes=quotes(documents, added=[a.seq for a in unread + seen]),
         timeline=timeline(documents),
         last_seq=max(a.seq for a in articles),
         headline=story_headline(articles),

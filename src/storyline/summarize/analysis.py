@@ -30,8 +30,8 @@ PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
                    "happening".split())
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
-# What a kind of answer holds in place of the question's word: an amount of money for "money" or "cost" ("How
-# much money was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
+# What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
+# was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
 MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
                    r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often
 MONEY_WORDS = frozenset("money funds cash".split())  # not "cost": "£3 for children" tells no adult's ticket
@@ -130,7 +130,7 @@ def passages(candidates: Candidates) -> list[list[str]]:
     """The stems of each candidate with those of the sentence before it in its article, when that one is a
     candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started), and
     AN_AMOUNT or A_SPAN when it tells an amount of money or a span of time."""
-    follows = (candidates.doc[1:] == candidates.doc[:-1]) & (candidates.position[1:] == candidates.position[:-1] + 1)
+    follows = candidates.follows[1:]
     tokens = [stems + [mark for mark, kind in ((AN_AMOUNT, MONEY), (A_SPAN, DURATION)) if kind.search(text)]
               for stems, text in zip(candidates.tokens, candidates.texts)]
     return tokens[:1] + [tokens[i] + tokens[i + 1] if follow else tokens[i + 1] for i, follow in enumerate(follows)]

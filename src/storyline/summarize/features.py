@@ -63,6 +63,11 @@ class Candidates:
     n_docs: int
     texts: list[str]
 
+    @property
+    def follows(self) -> np.ndarray:
+        """Whether each candidate comes right after the one before it in its article (never the first)."""
+        return np.r_[False, (self.doc[1:] == self.doc[:-1]) & (self.position[1:] == self.position[:-1] + 1)]
+
 
 class Shared:
     """Quantities several features share, each computed once when first needed."""

@@ -157,9 +157,7 @@ def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray
     takes a thing for known ("The storm ...", "The coast guard closed ...") stands alone. Links to a
     person's introduction stay."""
     before = np.arange(len(entries)) - 1
-    previous = np.r_[False, (candidates.doc[1:] == candidates.doc[:-1])
-                     & (candidates.position[1:] == candidates.position[:-1] + 1)]
-    crossing = previous & (entries != entries[np.maximum(before, 0)]) & (leans_on == before)
+    crossing = candidates.follows & (entries != entries[np.maximum(before, 0)]) & (leans_on == before)
     if not crossing.any():
         return leans_on, after
     cut = np.array([-2 if leans_on_previous(candidates.texts[i]) else -1 for i in np.flatnonzero(crossing)])

@@ -89,9 +89,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     if GLUED_HINT.search(chunk):
         spans = [piece for span in spans for piece in _unglue(chunk, span)]
     if ".m. " in chunk:
-        spans = [piece for span in spans for piece in _cut_after_times(chunk, span)]
+        spans = [piece for span in spans for piece in _cut_after(TIME_END, chunk, span)]
     if NUMBER_HINT.search(chunk):
-        spans = [piece for span in spans for piece in _cut_before_numbers(chunk, span)]
+        spans = [piece for span in spans for piece in _cut_after(NUMBER_OPENS, chunk, span)]
     return [(start + a, start + b) for a, b in spans]
 
 
@@ -110,10 +110,11 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return list(zip([a, *cuts], [*cuts, b]))
 
 
-def _cut_after_times(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """``span`` cut after each time that ends a sentence (see TIME_END), the space after it left out."""
+def _cut_after(end: re.Pattern, chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after each sentence end that ``end`` finds (a time: TIME_END; a word before a sentence that
+    opens on a number: NUMBER_OPENS), the space after it left out."""
     a, b = span
-    ends = [match.end() for match in TIME_END.finditer(chunk, a, b)]
+    ends = [match.end() for match in end.finditer(chunk, a, b)]
     return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
 
 
@@ -124,13 +125,6 @@ def _cut(chunk: str, start: int, match: re.Match) -> int:
     if match.group("close") == '"' and chunk.count('"', line, match.start("close")) % 2 == 0:
         return match.start("close")
     return match.end()
-
-
-def _cut_before_numbers(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """``span`` cut before each sentence that opens on a number (see NUMBER_OPENS), the space left out."""
-    a, b = span
-    ends = [match.end() for match in NUMBER_OPENS.finditer(chunk, a, b)]
-    return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
 
 
 def _locate(chunk: str) -> list[tuple[int, int]]:
