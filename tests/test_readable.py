@@ -688,8 +688,13 @@ def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_pers
     captain = Person("Ole Vik", title="ferry captain")
     assert give_in_full("Vik's boat sank.", "Vik", captain)[0] == "Ferry captain Ole Vik's boat sank."
     lunde = people_in_full(["Police spokesman Erik Lunde said the captain was questioned.",
-                            "Norwegian police spokesman Ada Dahl said so."], wanted={"Lunde", "Dahl"})
-    assert lunde == {"Lunde": Person("Erik Lunde", title="police spokesman"), "Dahl": Person("Ada Dahl")}
+                            "Norwegian police spokesman Ada Dahl said so. The Norwegian ferry sailed.",
+                            "Utility manager Per Holm said the water was safe.",
+                            "Yesterday police chief Tor Berg said no, and yesterday he said it again."],
+                           wanted={"Lunde", "Dahl", "Berg", "Holm"})
+    assert lunde == {"Lunde": Person("Erik Lunde", title="police spokesman"),
+                     "Dahl": Person("Ada Dahl", title="Norwegian police spokesman"), "Berg": Person("Tor Berg"),
+                     "Holm": Person("Per Holm")}
     assert give_in_full("Vik, the head of the salvage company, said it took four hours.", "Vik", captain)[0] == (
         "Ole Vik, the head of the salvage company, said it took four hours.")  # the sentence's role, not another
     found = people_in_full(["The pier was closed, said harbour master Ole Vik. Meanwhile Brock said no.",
@@ -1011,3 +1016,12 @@ def test_a_rare_surname_doing_something_is_given_in_full_from_a_sentence_too_sho
     for budget in range(15, 60):  # a first name given only where the summary keeps its budget
         summary = Summarizer(words=budget).summarize(Cluster([Document(text)]))
         assert summary.words <= budget
+
+
+def test_a_job_by_its_ending_and_a_role_that_is_a_list_item():
+    found = people_in_full(["The coil turns into a catapult, said physicist Ada Wu, who led the team.",
+                            "Lt. Gen. Tor Berg, the Air Command, Lund Forces Command and 7th Fleet commander, spoke.",
+                            "Officials want to assist Per Holm, the harbour master, at Lund."], {"Wu", "Berg", "Holm"})
+    assert (found["Wu"].title, found["Berg"].role, found["Holm"]) == (
+        "physicist", "", Person("Per Holm", "the harbour master"))
+    assert give_in_full("“It moves,” Wu said.", "Wu", found["Wu"])[0] == "“It moves,” physicist Ada Wu said."

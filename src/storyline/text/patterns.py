@@ -493,6 +493,9 @@ class Person:
 
 # A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
 ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|\.(?:\s|$))")
+# A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
+# Lund Forces Command and 7th Fleet commander"
+LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
 NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|or|but)\b")
 # A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
 # ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
@@ -501,13 +504,19 @@ QUALIFIERS = frozenset("former acting deputy assistant associate senior junior v
                        "state harbour harbor district county city federal foreign defense defence press campaign "
                        "security health research science news sports".split())
 JOBS = frozenset(
-    "agent analyst anchor attorney author builder captain ceo chairman chairwoman chef chief coach columnist commander "
-    "commissioner congressman congresswoman correspondent councillor councilman councilwoman curator dean deputy "
-    "detective director economist editor engineer executive expert founder general governor head host inspector "
-    "investigator journalist judge lawmaker lawyer leader lieutenant manager master mayor minister officer official "
-    "owner partner physician pilot player president producer professor prosecutor psychologist rancher reporter "
-    "representative researcher scientist secretary senator sergeant sheriff singer spokesman spokesperson "
-    "spokeswoman strategist student superintendent surgeon teacher trooper veteran writer".split())
+    "actor actress adviser advisor agent aide analyst anchor artist astronomer attorney author builder captain ceo "
+    "chairman chairwoman chef chief coach commander commissioner congressman congresswoman correspondent councillor "
+    "councilman councilwoman curator dean deputy detective director doctor editor engineer executive expert founder "
+    "general governor head host inspector investigator judge lawmaker lawyer leader lieutenant manager master mayor "
+    "minister neighbor neighbour nurse officer official owner partner pastor pilot player president priest producer "
+    "professor prosecutor rancher reporter representative researcher resident secretary senator sergeant sheriff "
+    "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer".split())
+JOB_ENDING = re.compile(r"[a-z]{4,}(?<!sist)(?:ist|ician)")  # "physicist", "columnist", "politician"; not "insist"
+
+
+def _is_job(word: str) -> bool:
+    """True when ``word`` names what someone does or is, as a title before a name: "mayor", "physicist"."""
+    return word in JOBS or JOB_ENDING.fullmatch(word) is not None
 
 
 def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, Person]:
@@ -574,7 +583,7 @@ def _in_lower_case(word: str, text: str) -> bool:
 def _role(text: str, end: int) -> str:
     """The role given in apposition to the name ending at ``end`` ("" for none)."""
     role = ROLE.match(text, end)
-    return role.group(1) if role and not NOT_IN_A_ROLE.search(role.group(1)) else ""
+    return role.group(1) if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else ""
 
 
 def _title(text: str, start: int) -> str:
@@ -586,9 +595,9 @@ def _title(text: str, start: int) -> str:
     words = text[max(0, start - 80):start].split()
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
-            words[-1][0].isupper() or words[-1] in JOBS or words[-1] in QUALIFIERS):
+            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):
         title.insert(0, words.pop())
-    if not title or title[-1].lower() not in JOBS:
+    if not title or not _is_job(title[-1].lower()):
         return ""
     if not words or (words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
                      and not words[-1].endswith((',"', ",”"))):  # it opens a sentence (not '..., " union leader')
@@ -596,9 +605,25 @@ def _title(text: str, start: int) -> str:
         if title[0].rstrip(".") in ANY_TITLE and not (rest and first in JOBS and all(word.islower() for word in rest)):
             return " ".join(title)  # "Professor Ada Dahl", "Mayor Ada Dahl"; not "Chief executive Per Amundsen"
         common = (first in QUALIFIERS or first in JOBS) and all(word.islower() for word in rest)
-        return " ".join([first, *rest]) if common else ""  # not "Norwegian police spokesman"
+        if common:
+            return " ".join([first, *rest])
+        return " ".join(title) if _proper(title[0], text) else ""  # "Ware police Chief"; not "Yesterday police chief"
     described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
     return "" if described else " ".join(title)
+
+
+# Words that open a sentence before a title and are no part of it: "Yesterday police chief Ada Dahl said ..."
+NO_PROPER_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|Yesterday|Today|Tonight|Meanwhile|Later|Earlier|Last|Next|Former|"
+                            r"Local|Top|Longtime|Veteran|\w+ly)$")
+
+
+def _proper(word: str, text: str) -> bool:
+    """True when ``word``, opening a sentence, is a proper name: ``text`` capitalizes it inside a sentence too,
+    never writes it in lower case, and it is no word that opens sentences ("Ware", "Norwegian", "FBI"; not
+    "Utility", "Yesterday", "FORMER")."""
+    word = word.capitalize() if word.isupper() and len(word) > 3 else word  # "FORMER" (not "FBI")
+    return not (word.lower() in STOPWORDS or word in FUNCTION_WORDS or NO_PROPER_WORD.match(word)
+                or _in_lower_case(word, text)) and re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
 
 
 def _within_sentence(text: str, start: int) -> bool:
@@ -625,7 +650,7 @@ BEFORE_A_ROLE = frozenset("said says told tells asked added wrote writes by to w
 def _role_fits(before: str) -> bool:
     """True when the words ``before`` a name give it no role of their own ("fire chief Dahl", "Dr. Dahl")."""
     words = before.split()
-    return not words or words[-1].endswith((",", ";", ":", '"', "“")) or words[-1] in BEFORE_A_ROLE
+    return not words or words[-1].endswith((",", ";", ":", '"', "“", "”")) or words[-1] in BEFORE_A_ROLE
 
 
 def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] | None:
