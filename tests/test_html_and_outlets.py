@@ -371,3 +371,25 @@ def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_i
     assert headline(page) == "Flood warning lifted as River Lund falls"
     assert headline("Home\nFlood warnings for Lund Bay were lifted on Saturday after the river fell.\n") == ""
     assert headline("Ferry sinks\n\nThe ferry sank off Skarholm on Sunday, the coast guard said.") == "Ferry sinks"
+
+
+PAGE_WITHOUT_SITE_NAME = """<!doctype html><html><head><title>Cable car stalls above Kestrel gorge | Kestrel Courier</title>
+<meta property="article:published_time" content="2031-06-14T16:05:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Cable car stalls above Kestrel gorge</h1>
+<p class="byline">By Mia Holt | Kestrel Courier</p>
+<article>""" + "".join(f"<p>{p}</p>" for p in BODY) + """
+<p class="bio">Mia Holt has covered the valley for the Courier since 2024.</p></article></body></html>"""
+
+
+def test_a_pages_date_is_its_markups_even_in_the_future_and_never_a_year_of_its_text():
+    page = document_from_text(PAGE_WITHOUT_SITE_NAME, "p")
+    assert (page.source, page.published) == ("Kestrel Courier", "2031-06-14")
+    no_date = PAGE_WITHOUT_SITE_NAME.replace('<meta property="article:published_time" content="2031-06-14T16:05:00Z">', "")
+    assert document_from_text(no_date, "p").published == ""  # not 2024-01-01, from "since 2024"
+    posted = no_date.replace('<p class="byline">By Mia Holt | Kestrel Courier</p>',
+                             '<div class="posted">Posted: Jun 14, 2031 / 05:12 PM CDT | Updated: Jun 15, 2031 / 09:48 AM CDT</div>')
+    assert document_from_text(posted, "p").published == "2031-06-14"
+    assert document_from_text(posted, "p").source == "Kestrel Courier"  # from the page's <title>
+    bare_title = posted.replace(" | Kestrel Courier</title>", "</title>")
+    assert document_from_text(bare_title, "p").source == ""

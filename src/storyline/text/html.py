@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .outlets import date_stamp, headline, is_attribution, outlet_of
+from .outlets import OUTLET_FIELD, date_stamp, headline, is_attribution, outlet_from_text, outlet_of
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -21,6 +21,14 @@ TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]{0,500})?/?>|<!--", re.D
 DOCUMENT_TAGS = frozenset({"html", "head", "body"})
 MIN_TAGS = 4  # tags (at least two of them closing) for a text without doctype or <html> to be HTML ...
 MIN_TAGS_PER_KB = 2.0  # ... when they are this dense
+# A page's date as its markup gives it (meta tags, JSON-LD, <time>), whenever it is; not a guess from its text,
+# which takes a year alone for a day ("has covered the river since 2024" -> 2024-01-01)
+DATE_CONFIG = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
+HEADER_XPATH = "(//h1)[1]/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
+HEADER_LINES = 6
+MAX_HEADER_LINE = 150  # characters of a byline or date stamp line; longer is the article
+TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r" [|–—-] ")
 
 
 def looks_like_html(text: str) -> bool:
@@ -64,18 +72,39 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     if not text:  # precision can leave out all of a short page; take what a plain extraction finds
         text = trafilatura.extract(html, include_comments=False, include_tables=False)
     text = text or ""
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, date_config=DATE_CONFIG)
     title = " ".join(((meta.title if meta else "") or "").split())
     page_url = url or ((meta.url if meta else "") or "")
     site = " ".join(((meta.sitename if meta else "") or "").split())
+    header = "\n".join(_under_headline(html))
     return Document(
         text=text,
         id=name,
         title="" if is_attribution(title) else title,
-        source=site or outlet_of(page_url, text),
+        source=site or outlet_of(page_url, text) or outlet_from_text(header) or _site_in_title(html),
         url=page_url,
-        published=(meta.date if meta else "") or "",
+        published=(meta.date if meta else "") or date_stamp(header, lines=HEADER_LINES),
     )
+
+
+def _under_headline(html: str) -> list[str]:
+    """The short lines of text right under a page's first <h1> (its byline, date stamp), HEADER_LINES at most."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    lines = (" ".join(element.text_content().split()) for element in tree.xpath(HEADER_XPATH))
+    return [line for line in lines if line and len(line) <= MAX_HEADER_LINE][:HEADER_LINES]
+
+
+def _site_in_title(html: str) -> str:
+    """The outlet a page's <title> names after its headline ("Train derails | Fjord Post" -> "Fjord Post"), else ''."""
+    title = TITLE_ELEMENT.search(html[:SAMPLE_CHARS * 4])
+    fields = TITLE_SEPARATOR.split(" ".join(title.group(1).split())) if title else []
+    site = fields[-1] if len(fields) > 1 else ""
+    return site if OUTLET_FIELD.fullmatch(site) and len(site.split()) <= 4 and not is_attribution(site) else ""
 
 
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:

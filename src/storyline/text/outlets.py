@@ -237,11 +237,11 @@ def is_date_stamp(line: str) -> bool:
 def date_stamp(text: str, lines: int = 4) -> str:
     """The day a plain-text article gives on a line of its own, or in a field of its byline, among its first
     ``lines`` non-blank lines ("November 21, 2026", "Updated 7:42 AM, March 12, 2031", "By Ada Lind | Vela
-    News | May 4, 2031", "Vela News | Monday 4 May 2031"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
+    News | May 4, 2031", "Vela News | Monday 4 May 2031", "Posted: May 4, 2031 | Updated: May 5, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
     ("March 2031", "Nov 22") is no publication date."""
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
     stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
-                                                  or [line])]
+                                                  or [line, *line.split("|")])]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
