@@ -273,3 +273,21 @@ def test_a_sentence_brought_in_as_anothers_introduction_is_not_chosen_again_with
     cluster = Cluster([Document(text)])  # the first names "Alesund" alone; the second, ranked lower, introduces him
     shown = [s.text for s in Summarizer(words=None, redundancy=None).summarize(cluster).sentences]
     assert sorted(shown) == sorted(s.text for s in analyze(cluster).sentences)
+
+
+def test_a_story_told_over_days_tells_where_it_stands_by_the_last_days_lead():
+    first_day = ["Storm Vera flooded the harbour district of Lund Bay on Monday, forcing about 300 households from "
+                 "their homes as water rose above the quay walls. The harbour was closed to ferries and the coast "
+                 "guard said the flood barrier had failed at two points. Mayor Ole Vik said the evacuation order would "
+                 "stay in place until at least Wednesday. Shelters at two schools took in 140 residents overnight.",
+                 "Floodwater reached the harbour district of Lund Bay on Monday after Storm Vera broke through the "
+                 "flood barrier, and about 300 households were evacuated. The coast guard closed the harbour to "
+                 "ferries. The evacuation order stays in place until at least Wednesday, Mayor Ole Vik said."]
+    later = ("Residents of Lund Bay's harbour district returned home on Tuesday after engineers sealed the two breaches "
+             "in the flood barrier a day earlier than planned. Insurers said they would assess claims from about 300 "
+             "households within a month. The ferries sailed again on Tuesday evening.")
+    documents = [Document(text, published="2031-05-05") for text in first_day] + [Document(later, published="2031-05-06")]
+    shown = [s.text for s in Summarizer(words=60).summarize(Cluster(documents)).sentences]
+    assert any(text.startswith("Residents of Lund Bay's harbour district returned home") for text in shown), shown
+    undated = [Document(text) for text in [*first_day, later]]  # no days: as before, the most told comes in
+    assert not any("returned home" in s.text for s in Summarizer(words=60).summarize(Cluster(undated)).sentences)

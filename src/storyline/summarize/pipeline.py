@@ -91,11 +91,14 @@ class Summarizer:
         if analysis.relevance is None:
             can_open = openers(reading, candidates.doc, after, candidates.texts)
             if analysis.seen is not None:  # what is new: the lead of a report later than all that was read
-                can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster))]
-            if len(can_open) and not np.isin(chosen, can_open).any():
-                scores = scores.copy()  # no sentence to open on: the best lead that can open comes in first
-                scores[can_open[np.argmax(scores[can_open])]] = scores.max() + 1
-                chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
+                can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents, cluster.previous))]
+            # a story told over days: the lead of the last day's report, so the summary tells where it stands
+            latest = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents))]
+            for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
+                if len(leads) and not np.isin(chosen, leads).any():
+                    scores = scores.copy()
+                    scores[leads[np.argmax(scores[leads])]] = scores.max() + 1
+                    chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if chosen and not as_they_are:
             after = after.copy()
             for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
@@ -186,15 +189,18 @@ def _as_text(document: Document) -> Document:
                                         if value and key != "text"})
 
 
-def _later_reports(cluster: Cluster) -> np.ndarray:
-    """The articles of ``cluster`` published on a later day than every article the reader read (none when a
-    day is not known)."""
-    read = [publication_day(d.published) for d in cluster.previous]
-    if not read or None in read:
+def _later_reports(documents: list[Document], read: list[Document] | None = None) -> np.ndarray:
+    """The ``documents`` published on a later day than every article ``read``; without ``read``, those of the
+    last day, when the others were published before it (none when a day is not known)."""
+    days = [publication_day(d.published) for d in documents]
+    earlier = days if read is None else [publication_day(d.published) for d in read]
+    if not earlier or None in earlier or (read is None and None in days):
         return np.zeros(0, dtype=int)
-    last = max(day for day in read if day is not None)
-    return np.array([n for n, d in enumerate(cluster.documents) if (day := publication_day(d.published)) and day > last],
-                    dtype=int)
+    last = max(day for day in earlier if day is not None)
+    if read is None:
+        earlier_days = [day for day in earlier if day is not None and day < last]
+        return np.array([n for n, day in enumerate(days) if day == last] if earlier_days else [], dtype=int)
+    return np.array([n for n, day in enumerate(days) if day and day > last], dtype=int)
 
 
 def publication_days(documents: list[Document]) -> np.ndarray:
