@@ -399,13 +399,20 @@ SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,5}
 SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][\w.'’-]*(?: [\w.'’-]+){{0,4}}?"
                            rf"|(?:the|a|an) [\w.'’-]+(?: [\w.'’-]+)?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
 
+# A speaker's role in apposition: "Ada Dahl, the county's fire chief, told ...", "..., said Ada Dahl, the county's
+# fire chief."
+ROLE_THEN_SAYS = re.compile(rf"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}, (?:the|a|an) [^,;\"“”]{{1,80}}), {_SAYS}\b")
+SAYS_THEN_ROLE = re.compile(rf"\b{_SAYS} [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}, ((?:the|a|an) [^,;\"“”]{{1,80}}?)"
+                            rf"(?=[,;:]|[.!?]?[\"”]?$)")
+
 
 def speaker_words(sentence: str) -> set[str]:
-    """The stems of the words of ``sentence`` that say who speaks (see SPEAKER_BEFORE and SPEAKER_AFTER):
-    whom it is told by, not what it tells."""
+    """The stems of the words of ``sentence`` that say who speaks (see SPEAKER_BEFORE, SPEAKER_AFTER and the
+    role in apposition, ROLE_THEN_SAYS and SAYS_THEN_ROLE): whom it is told by, not what it tells."""
     if not any(verb in sentence for verb in (*SAYS, "according to")):
         return set()
-    found = SPEAKER_BEFORE.findall(sentence) + SPEAKER_AFTER.findall(sentence)
+    found = (SPEAKER_BEFORE.findall(sentence) + SPEAKER_AFTER.findall(sentence) + ROLE_THEN_SAYS.findall(sentence)
+             + SAYS_THEN_ROLE.findall(sentence))
     return {stem(word) for phrase in found for word in surface_words(phrase)}
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."; not a place nor a body, see people_alone); however common the word, a reader needs such a
