@@ -206,3 +206,13 @@ def test_an_error_page_a_bot_check_and_a_saved_page_menu_are_junk():
             "were looking for could not be found. It may have been moved.</p><p>Try our search or go back to the "
             "homepage.</p></body></html>")
     assert prose_sentences([document_from_text(page)]) == []
+
+
+def test_the_text_of_an_embedded_post_over_its_signature_is_left_out():
+    text = ("The harbour stayed closed to ferries on Monday night, the coast guard said.\n"  # a page's text, a line each
+            "The harbour stays closed to all ferries tonight while divers check the walls of the quay.\n"
+            "— Lund Harbour Authority (@LundHarbour) March 10, 2031\n"
+            "Divers will inspect the wreck of the ferry at first light on Tuesday, officials said.")
+    kept = [text[start:end] for start, end in clean_spans(text)]
+    assert kept == ["The harbour stayed closed to ferries on Monday night, the coast guard said.",
+                    "Divers will inspect the wreck of the ferry at first light on Tuesday, officials said."]

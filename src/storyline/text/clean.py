@@ -402,17 +402,23 @@ def strip_label(paragraph: str) -> int:
     return match.end() if match else 0
 
 
+# The line that signs an embedded post, under its text: "— Lund Harbour Authority (@LundHarbour) March 10, 2031"
+POST_SIGNATURE = re.compile(r"[ \t]*[—–-]+[ \t]*[^\n]{1,80}\(@\w{1,15}\)[ \t]*\w+\.? \d{1,2}, \d{4}[ \t]*$", re.MULTILINE)
+
+
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk and a transcript's labelled lines removed. A paragraph of junk is dropped whole
+    into a paragraph, junk, a transcript's labelled lines and the text of an embedded post (the paragraph over
+    its signature, POST_SIGNATURE) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     paragraphs = paragraph_spans(text)
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
-    for (start, end), speaker in zip(paragraphs, labelled):
-        if transcript and speaker:
+    posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
+    for (start, end), speaker, post in zip(paragraphs, labelled, posted):
+        if (transcript and speaker) or post:
             continue
         start += strip_label(text[start:end])
         body = text[start:end]
