@@ -862,6 +862,22 @@ def test_a_short_question_brings_the_sentence_that_answers_it(example_texts):
     assert "will spend at least another night in the town's sports hall" in summary.sentences[0].text  # and opens it
 
 
+def test_a_short_question_is_answered_by_the_sentence_holding_its_words_of_the_latest_report():
+    monday = Document("A ferry ran aground off Lund Bay on Monday, and about 200 islanders were told to leave the "
+                      "harbour district. The cause of the grounding is still unknown, the coast guard said. "
+                      "\"We are not going to rush it,\" the harbour master said. Divers found a few dead fish "
+                      "near the wreck.", published="2031-05-05")
+    tuesday = Document("Islanders were allowed to go back home to the harbour district on Tuesday, as investigators "
+                       "said a failed rudder caused the grounding. Divers counted about 300 dead fish near the "
+                       "wreck of the ferry.", published="2031-05-06")
+    cluster = Cluster([monday, tuesday])
+    for question, answer in [("When could islanders go home?", "Islanders were allowed to go back home"),
+                             ("What caused the grounding?", "Islanders were allowed to go back home"),
+                             ("How many dead fish were found?", "Divers counted about 300 dead fish")]:
+        shown = [s.text for s in Summarizer(words=40).summarize(cluster, question).sentences]
+        assert any(text.startswith(answer) for text in shown), (question, shown)
+
+
 def test_summaries_do_not_depend_on_the_hash_seed(tmp_path):
     import json
     import os

@@ -42,7 +42,11 @@ DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|laste
                       rf"|\bsince (?:{MONTHS}|\d{{4}}|last \w+)\b|\b(?:its|their) (?:second|third|fourth|fifth|\d+(?:st|nd|"
                       rf"rd|th)) {_SPAN}\b", re.IGNORECASE)
 INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is a word ("died"; not "planed")
-AN_AMOUNT, A_SPAN = "<money>", "<duration>"  # a passage's marks of the kinds of answer it holds
+# A count for "how many": "about 3,000 dead fish", "six people" (not a year, "2031", nor a time, "6:40 a.m.")
+COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?![\d:.]|\s?(?:a\.m|p\.m|am\b|pm\b))|\b(?:two|three|four|five|six|seven|"
+                   r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|a dozen)\b",
+                   re.IGNORECASE)
+AN_AMOUNT, A_SPAN, A_COUNT = "<money>", "<duration>", "<count>"  # a passage's marks of the kinds of answer it holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
@@ -54,7 +58,8 @@ class Analysis:
 
     ``relevance``: each candidate's cosine to the query (None without one); ``seen``: each candidate's
     highest cosine to a sentence of the articles already read (None without them); ``coverage``: how much
-    of the query the sentence that covers most of it holds (see ``query_coverage``; None without a query).
+    of the query the sentence that covers most of it holds (see ``query_coverage``; None without a query);
+    ``held``: how much of it each candidate holds by itself (see ``held_shares``).
     """
 
     sentences: list[Sentence]
@@ -63,6 +68,7 @@ class Analysis:
     seen: np.ndarray | None
     coverage: float | None = None
     query_words: int = 0
+    held: np.ndarray | None = None
 
     def answers(self, threshold: float, slope: float) -> bool | None:
         """Whether the articles answer the query (None without one): some sentence covers at least
@@ -116,8 +122,10 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
-    coverage = query_coverage(asked, passages(candidates), query)
-    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)))
+    marked = _marked(candidates)
+    coverage = query_coverage(asked, passages(candidates, marked), query)
+    return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)),
+                    held_shares(asked, marked, query))
 
 
 def question_words(query: str) -> list[str]:
@@ -126,32 +134,46 @@ def question_words(query: str) -> list[str]:
     return [word for word in surface_words(HOW_MANY_PEOPLE.sub("how many", query)) if word not in ASKING]
 
 
-def passages(candidates: Candidates) -> list[list[str]]:
-    """The stems of each candidate with those of the sentence before it in its article, when that one is a
-    candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started), and
-    AN_AMOUNT or A_SPAN when it tells an amount of money or a span of time."""
+def _marked(candidates: Candidates) -> list[list[str]]:
+    """The stems of each candidate, and AN_AMOUNT, A_SPAN or A_COUNT when it tells an amount of money, a span of
+    time or a count."""
+    return [stems + [mark for mark, kind in ((AN_AMOUNT, MONEY), (A_SPAN, DURATION), (A_COUNT, COUNT)) if kind.search(text)]
+            for stems, text in zip(candidates.tokens, candidates.texts)]
+
+
+def passages(candidates: Candidates, marked: list[list[str]]) -> list[list[str]]:
+    """The ``marked`` stems of each candidate with those of the sentence before it in its article, when that one
+    is a candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started)."""
     follows = candidates.follows[1:]
-    tokens = [stems + [mark for mark, kind in ((AN_AMOUNT, MONEY), (A_SPAN, DURATION)) if kind.search(text)]
-              for stems, text in zip(candidates.tokens, candidates.texts)]
-    return tokens[:1] + [tokens[i] + tokens[i + 1] if follow else tokens[i + 1] for i, follow in enumerate(follows)]
+    return marked[:1] + [marked[i] + marked[i + 1] if follow else marked[i + 1] for i, follow in enumerate(follows)]
 
 
 def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -> float:
-    """The largest share of a question's words (``asked``, see question_words) that one passage (given by its
-    stems) holds, each word weighed by its rarity in general English: near 1 when a passage speaks to the
-    whole question, near 0 when the articles never touch its distinctive words. A word is held in any of its
-    inflections ("die" by "died"), a word of money by an amount, and "long" in "how long" (``query``) by a
-    span of time."""
+    """The largest share of a question's words that one passage holds (see ``held_shares``): near 1 when a
+    passage speaks to the whole question, near 0 when the articles never touch its distinctive words."""
+    return float(held_shares(asked, tokens, query).max(initial=0.0))
+
+
+def held_shares(asked: list[str], tokens: list[list[str]], query: str = "") -> np.ndarray:
+    """The share of a question's words (``asked``, see question_words) that each passage (given by its stems)
+    holds, each word weighed by its rarity in general English. A word is held in any of its inflections ("die"
+    by "died"), a word of money by an amount, and "long" in "how long" (``query``) by a span of time; "how many"
+    asks for a count too, weighed as the question's rarest word."""
     weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(asked).items()}
+    counting = "how many" in query.lower() and bool(weights)
+    if counting:
+        weights[A_COUNT] = max(weights.values())
     total = sum(weights.values())
     if not total:
-        return 0.0
+        return np.zeros(len(tokens))
     held_by: dict[str, set[str]] = {term: set() for term in weights}
+    if counting:
+        held_by[A_COUNT] = {A_COUNT}
     for word in asked:
         held_by[stem(word)] |= _inflected(word) | ({AN_AMOUNT} if word in MONEY_WORDS else set()) \
             | ({A_SPAN} if word == "long" and "how long" in query.lower() else set())
-    return max((sum(weight for term, weight in weights.items() if not held_by[term].isdisjoint(sentence))
-                for sentence in map(set, tokens)), default=0.0) / total
+    return np.array([sum(weight for term, weight in weights.items() if not held_by[term].isdisjoint(sentence))
+                     for sentence in map(set, tokens)], dtype=float) / total
 
 
 def _inflected(word: str) -> set[str]:

@@ -67,7 +67,7 @@ class Summarizer:
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
         if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-            answer = int(np.argmax(analysis.relevance))
+            answer = _answer(analysis.relevance, analysis.held, publication_days(cluster.documents)[candidates.doc])
             scores[answer] = scores.max() + 1  # its answer comes in first
         if analysis.seen is not None:
             read = read_share(candidates.tokens, cluster.previous, analysis.seen)
@@ -168,6 +168,17 @@ def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray
     leans_on[crossing] = cut
     after[crossing & (after == before)] = -1
     return leans_on, after
+
+
+def _answer(relevance: np.ndarray, held: np.ndarray | None, day: np.ndarray) -> int:
+    """The sentence that answers a short question: of those holding most of its words (``held``, rare words
+    weighing more), one of the latest report (``day``, each candidate's), then the one most like it
+    (``relevance``): "Residents were allowed to go back home on Tuesday", not "We are not going to rush it."
+    for "When could residents go home?"; "investigators said a wheel bearing caused the derailment" of
+    Tuesday, not "The cause of the derailment is unknown" of Monday."""
+    best = np.flatnonzero(np.isclose(held, held.max())) if held is not None and len(held) else np.arange(len(relevance))
+    best = best[day[best] == day[best].max()]
+    return int(best[np.argmax(relevance[best])])
 
 
 def _cannot_come_with(leans_on: np.ndarray, sentence: int) -> bool:
