@@ -11,7 +11,7 @@ from scipy import sparse
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, dependencies, query_coverage, question_words
-from storyline.summarize.mentions import first_mentions
+from storyline.summarize.mentions import first_mentions, later_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import is_junk
@@ -1041,3 +1041,17 @@ def test_a_job_by_its_ending_and_a_role_that_is_a_list_item():
     assert (found["Wu"].title, found["Berg"].role, found["Holm"]) == (
         "physicist", "", Person("Per Holm", "the harbour master"))
     assert give_in_full("“It moves,” Wu said.", "Wu", found["Wu"])[0] == "“It moves,” physicist Ada Wu said."
+
+
+def test_a_person_named_in_full_before_is_named_by_surname_after_as_the_articles_do():
+    articles = ["Harbour master Ole Vik closed the pier at Lund Bay on Monday. Vik said the cracks were deep.",
+                "The coast guard of North Korea said nothing. South Korea said nothing either."]
+    shown = [("Harbour master Ole Vik closed the pier at Lund Bay on Monday, and North Korea was told.", []),
+             ("Inspectors told harbour master Ole Vik the pier was unsafe, and North Korea was not asked.", []),
+             ('"Ole Vik knew," an inspector said.', [])]
+    assert later_mentions(shown, articles) == [
+        shown[0], ("Inspectors told harbour master Vik the pier was unsafe, and North Korea was not asked.",
+                   [("Ole Vik", "Vik")]), shown[2]]  # "Korea" is no one's surname; a quotation stays as it is
+    two = articles + ["Tor Vik, his brother, was on the ferry."]
+    assert later_mentions(shown, two) == shown  # two people named Vik: each keeps their first name
+    assert later_mentions(shown, [articles[0].replace(" Vik said", " The master said")]) == shown  # never "Vik" alone

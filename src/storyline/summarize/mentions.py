@@ -1,10 +1,13 @@
-"""People named in full at their first mention in a summary."""
+"""People named in full at their first mention in a summary, and by surname after it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ..text.patterns import Person, give_in_full
+from ..text.patterns import Person, by_surname, full_names, give_in_full, named_alone, people_in_full
+from ..text.tokens import word_frequency
+from .analysis import KNOWN_NAME_FREQUENCY
 
 
 def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -24,3 +27,32 @@ def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[t
         told += " " + text
         shown.append((text, replaced))
     return shown
+
+
+def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
+                   articles: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each summary sentence of ``shown`` (see first_mentions) with the people a sentence before it named in
+    full named by surname, as the ``articles`` name them after their first mention ("Russian President Vladimir
+    Putin has ..." -> "Putin has ..."), when they speak of that person so and name no one else by that surname
+    ("Ivanka Trump" and "Donald Trump" are two; "North Korea" is no one); what it replaced is added to its pairs."""
+    told: set[tuple[str, str]] = set()
+    result = []
+    for text, replaced in shown:
+        named = full_names(text)
+        for first, surname in named & told:
+            if len({other for other, same in told | named if same == surname}) == 1 and \
+                    _one_person(first, surname, articles) and (given := by_surname(text, surname)):
+                text, written, shown_as = given
+                replaced = [*replaced, (written, shown_as)]
+        told |= named
+        result.append((text, replaced))
+    return result
+
+
+def _one_person(first: str, surname: str, articles: Sequence[str]) -> bool:
+    """True when the ``articles`` speak of the person ``first`` ``surname`` by surname alone, and name no one
+    else so."""
+    if word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
+        return False  # "Trump" is Donald to a reader, not Ivanka
+    person = people_in_full([text for text in articles if surname in text], {surname}).get(surname)
+    return person is not None and person.name.split()[0] == first and named_alone(surname, articles)

@@ -17,7 +17,7 @@ from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import Candidates
-from .mentions import first_mentions
+from .mentions import first_mentions, later_mentions
 from .novelty import pushed_down, read_share, read_words
 from .order import live_entries, openers, order, reading_positions
 from .salience import Scorer, default_model
@@ -112,8 +112,8 @@ class Summarizer:
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts)
-        shown = self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
-                                    cluster.documents)
+        shown = later_mentions(self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
+                                                   cluster.documents), [d.text for d in cluster.documents])
         return Summary(
             sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)
                        for (text, full_names), group in zip(shown, groups)],

@@ -382,6 +382,40 @@ def _full_name_matches(text: str) -> list[re.Match]:
     return found
 
 
+def full_names(text: str) -> set[tuple[str, str]]:
+    """The people ``text`` names in full, as (first name, surname): "Ada K. Dahl" -> ("Ada", "Dahl")."""
+    return {(match.group(1), match.group(2)) for match in _full_name_matches(text)}
+
+
+def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
+    """``text`` with its first full name ending on ``surname`` outside quotation marks named by the surname
+    alone, after the title it has ("Russian President Vladimir Putin has ..." -> "Russian President Putin has
+    ...", "Dr. Ada K. Dahl" -> "Dr. Dahl"; not the end of a longer name: "Caroline Sturdy Colls"), what it
+    replaced and what it put in its place; None when it names no one so."""
+    for match in _full_name_matches(text):
+        if match.group(2) != surname or _quoting(text[:match.start()], text[match.end():]):
+            continue
+        before = text[max(0, match.start() - 40):match.start()].split()[-1:]
+        if before and before[0][:1].isupper() and before[0].rstrip(".") not in ANY_TITLE | JOB_ACRONYMS \
+                and not before[0].endswith((".", ",", ":", ";")) and not _title(text, match.start()):
+            return None  # "Caroline Sturdy Colls", "Seaman James Derek Lovelace"
+        return text[:match.start()] + surname + text[match.end():], text[match.start():match.end()], surname
+    return None
+
+
+def named_alone(surname: str, texts: Sequence[str]) -> bool:
+    """True when ``texts`` speak of someone by ``surname`` alone: after a title ("Mr. Putin", "Sen. Rubio") or
+    speaking, after no other capitalized word ("Putin said"; not "North Korea said")."""
+    for text in texts:
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            before = text[max(0, match.start() - 40):match.start()].split()[-1:]
+            titled = bool(before) and before[0].rstrip(".") in ANY_TITLE
+            alone = not before or not before[0][:1].isupper() or before[0].endswith((".", ",", '"', "”"))
+            if titled or (alone and re.match(rf"\s+{_SPEECH}\b", text[match.end():match.end() + 20])):
+                return True
+    return False
+
+
 # A capitalized word standing alone: not next to another capitalized word (part of a name) nor after "the".
 ALONE = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME})\b(?! [A-Z])")
 SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted",
