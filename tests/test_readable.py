@@ -10,7 +10,7 @@ from scipy import sparse
 
 from storyline import Cluster, Document, Summarizer, summarize
 from storyline.summarize import FeatureRanker
-from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, dependencies, query_coverage, question_words
+from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, analyze, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions, later_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
@@ -1055,3 +1055,13 @@ def test_a_person_named_in_full_before_is_named_by_surname_after_as_the_articles
     two = articles + ["Tor Vik, his brother, was on the ferry."]
     assert later_mentions(shown, two) == shown  # two people named Vik: each keeps their first name
     assert later_mentions(shown, [articles[0].replace(" Vik said", " The master said")]) == shown  # never "Vik" alone
+
+
+def test_a_place_named_after_another_word_is_no_person_to_introduce():
+    text = ("A wildfire north of Tessridge forced about 3,000 residents from their homes on Monday.\n\n"
+            "Crews cut containment lines to keep the fire from Upper Tessridge and Kilner Heights.\n\n"
+            "Shelters in Tessridge took in 400 people overnight, the county said.")
+    cluster = Cluster([Document(text)])
+    analysis = analyze(cluster)
+    needs = dependencies(analysis.sentences, cluster.documents, analysis.candidates.tokens)
+    assert list(needs.antecedent) == [-1, -1, -1]  # not each leaning on "Upper Tessridge" as on a full name

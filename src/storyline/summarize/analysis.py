@@ -507,8 +507,9 @@ class _People:
         people += [m.group(1) for m in [OPENING_NAME.match(text)]
                    if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
                    and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
-        if any(name in text for name in self.rare):
-            people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare]
+        if any(name in text for name in self.rare):  # not a place: "Upper Tessridge" and "in Tessridge"
+            people += [match.group(1) for match in ALONE.finditer(text)
+                       if match.group(1) in self.rare and match.group(1) not in self.no_people]
         if not people:
             return [], []
         with_role = {match.group(1) for match in ROLE_GIVEN.finditer(text)}
