@@ -1,5 +1,6 @@
 import re
 
+import numpy as np
 import pytest
 from helpers import assert_sources_point_at_their_sentences
 
@@ -291,3 +292,27 @@ def test_a_story_told_over_days_tells_where_it_stands_by_the_last_days_lead():
     assert any(text.startswith("Residents of Lund Bay's harbour district returned home") for text in shown), shown
     undated = [Document(text) for text in [*first_day, later]]  # no days: as before, the most told comes in
     assert not any("returned home" in s.text for s in Summarizer(words=60).summarize(Cluster(undated)).sentences)
+
+
+def test_a_denial_of_deaths_or_injuries_a_later_report_overtakes_is_not_told():
+    monday = ("A wildfire north of Lund forced 3,000 people from their homes on Monday. No one has been reported "
+              "injured, the fire service said. Crews cut containment lines along Ridge Road overnight.")
+    tuesday = ("A volunteer firefighter, Ole Vik, died on Tuesday when flames overran his engine north of Lund. "
+               "The fire has burned about 6,500 acres, the fire service said.")
+    dated = [Document(monday, published="2031-07-14"), Document(tuesday, published="2031-07-15")]
+    told = [s.text for s in Summarizer(words=None).summarize(Cluster(dated)).sentences]
+    assert "A volunteer firefighter, Ole Vik, died on Tuesday" in " ".join(told)
+    assert not any("No one has been reported injured" in text for text in told), told
+    undated = [Document(monday), Document(tuesday)]  # no days: nothing tells which came later
+    assert any("No one has been reported injured" in s.text for s in Summarizer(words=None).summarize(Cluster(undated)).sentences)
+    same_day = [Document(monday, published="2031-07-14"), Document(tuesday, published="2031-07-14")]
+    assert any("No one has been reported injured" in s.text
+               for s in Summarizer(words=None).summarize(Cluster(same_day)).sentences)
+
+
+def test_only_a_later_death_overtakes_a_denial_of_deaths():
+    from storyline.summarize.stale import overtaken
+
+    texts = ["No deaths were reported, officials said.", "There were no injuries.", "Two people were injured on Tuesday."]
+    assert overtaken(texts, np.array([1, 1, 2])).tolist() == [False, True, False]
+    assert overtaken(texts + ["A driver died in hospital."], np.array([1, 1, 2, 3])).tolist() == [True, True, False, False]

@@ -22,6 +22,7 @@ from .novelty import pushed_down, read_share, read_words
 from .order import live_entries, openers, order, reading_positions
 from .salience import Scorer, default_model
 from .select import select, tellers
+from .stale import overtaken
 
 SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 NOTHING_NEW = "nothing new: every sentence was told by the articles already read"
@@ -63,11 +64,12 @@ class Summarizer:
         if answered is False:  # nothing speaks to the question: summarize the articles, and say so
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
+        days = publication_days(cluster.documents)  # each article's
         answer = -1  # the sentence that answers a short question
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
         if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-            answer = _answer(analysis.relevance, analysis.held, publication_days(cluster.documents)[candidates.doc])
+            answer = _answer(analysis.relevance, analysis.held, days[candidates.doc])
             scores[answer] = scores.max() + 1  # its answer comes in first
         if analysis.seen is not None:
             read = read_share(candidates.tokens, cluster.previous, analysis.seen)
@@ -83,6 +85,10 @@ class Summarizer:
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
             leans_on[answer] = -1
+        stale = overtaken(candidates.texts, days[candidates.doc])
+        if stale.any():  # "No one was hurt" of Monday, after Tuesday's "A firefighter died", is not told
+            leans_on = leans_on.copy()
+            leans_on[stale] = -2
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         as_they_are = not chosen  # nothing stands without what the articles leave out: use the sentences as they are
         if as_they_are:
@@ -101,11 +107,11 @@ class Summarizer:
                     chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         if chosen and not as_they_are:
             after = after.copy()
-            for i, teller in tellers(chosen, leans_on, needs.unless_told, candidates.tokens, known).items():
-                if after[teller] != i:  # no cycle with a person's introduction
-                    after[i] = teller
-        chosen = order(chosen, reading, candidates.doc, after, scores, candidates.texts,
-                       publication_days(cluster.documents))
+            earliest_first = sorted(chosen, key=lambda i: days[candidates.doc[i]])
+            for i, teller in tellers(earliest_first, leans_on, needs.unless_told, candidates.tokens, known).items():
+                if after[teller] != i and days[candidates.doc[teller]] == days[candidates.doc[i]]:
+                    after[i] = teller  # no cycle with a person's introduction; one of an earlier day comes before it
+        chosen = order(chosen, reading, candidates.doc, after, scores, candidates.texts, days)
         if answer in chosen and after[answer] == -1 and answer not in after[chosen]:
             chosen.remove(answer)  # a short question's answer, leaning on nothing and leaned on by none, opens it
             chosen.insert(0, answer)
