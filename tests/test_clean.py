@@ -216,3 +216,33 @@ def test_the_text_of_an_embedded_post_over_its_signature_is_left_out():
     kept = [text[start:end] for start, end in clean_spans(text)]
     assert kept == ["The harbour stayed closed to ferries on Monday night, the coast guard said.",
                     "Divers will inspect the wreck of the ferry at first light on Tuesday, officials said."]
+
+
+FORWARDED_NEWSLETTER = """Hi Sam,
+
+Isn't this the museum we took the kids to? Thought you'd want to see it.
+
+---------- Forwarded message ---------
+From: Lund Evening Post <briefing@eveningpost.example>
+Subject: Evening Briefing: Astrolabe taken in four-minute raid
+
+> Good evening, and welcome to your Monday briefing from the Lund Evening Post.
+> Tonight: the museum raid that has stunned the city, plus the weather.
+>
+> Thieves who abseiled through the roof of the Lund Museum of Science in the
+> early hours of this morning have made off with the **Harwick Astrolabe**, the
+> museum's 400-year-old brass instrument.
+>
+> Detective Inspector Rowan Berg, of Lund Police, said the raid had been
+> carefully planned and that the thieves were in the building for four minutes.
+"""
+
+
+def test_a_forwarded_newsletter_is_read_from_its_article_without_quote_or_bold_marks():
+    shown = [s.text for s in prose_sentences([Document(FORWARDED_NEWSLETTER)])]
+    assert shown == ["Thieves who abseiled through the roof of the Lund Museum of Science in the early hours of this "
+                     "morning have made off with the Harwick Astrolabe, the museum's 400-year-old brass instrument.",
+                     "Detective Inspector Rowan Berg, of Lund Police, said the raid had been carefully planned and "
+                     "that the thieves were in the building for four minutes."]
+    start = prose_sentences([Document(FORWARDED_NEWSLETTER)])[0].start
+    assert FORWARDED_NEWSLETTER[start:].startswith("Thieves who abseiled")  # offsets into the text as it came

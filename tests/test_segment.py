@@ -77,3 +77,12 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
                          "Former harbour master Ole Vik called the decision reckless.",
                          "Image Comics will publish a book on it.", "When the pier fell, nobody was on it.",
                          "Image Comics President Ada Lind said so."]
+
+
+def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():
+    text = ("Police investigating the theft of the astro-\nlabe said the gov-\nernment's best-\nknown expert, Dr "
+            "Achter-\nberg, had seen the e-\nmail. Achterberg said so.")
+    [first, _] = segment(0, text, [(0, len(text))])
+    assert first.text == ("Police investigating the theft of the astrolabe said the government's best-known expert, "
+                          "Dr Achterberg, had seen the e-mail.")
+    assert text[first.start:first.end].startswith("Police") and text[first.end - 1] == "."

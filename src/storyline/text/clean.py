@@ -93,6 +93,11 @@ RULES = [
      r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"
      r"|most popular|trending( now)?)\s*([:|»›>-]|$)"),
     ("share tweet pin email print", r"\b(share (this|on)|share via|tweet this|pin it|email this|print this)\b"),
+    ("hi hello hey dear", r"^(hi|hello|hey|dear)\b[^.!?,]{0,40},$"),  # an e-mail's salutation: "Hi Sam,"
+    # a newsletter's greeting and what its issue holds: "Good evening, and welcome to your Monday briefing ...",
+    # "Tonight: the museum raid ..., plus the weather"
+    ("welcome", r"^(good (morning|afternoon|evening),? (and )?)?welcome to (your|the|our|this)\b"),
+    ("tonight today inside issue", r"^(tonight|today|inside|also inside|in this issue|in today's issue)\s*:\s"),
     ("newsletter newsletters alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
      r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
@@ -406,14 +411,19 @@ def strip_label(paragraph: str) -> int:
 POST_SIGNATURE = re.compile(r"[ \t]*[—–-]+[ \t]*[^\n]{1,80}\(@\w{1,15}\)[ \t]*\w+\.? \d{1,2}, \d{4}[ \t]*$", re.MULTILINE)
 
 
+FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin forwarded message:)[ \t]*$",
+                       re.MULTILINE | re.IGNORECASE)
+
+
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk, a transcript's labelled lines and the text of an embedded post (the paragraph over
-    its signature, POST_SIGNATURE) removed. A paragraph of junk is dropped whole
+    into a paragraph, junk, a transcript's labelled lines, the text of an embedded post (the paragraph over
+    its signature, POST_SIGNATURE) and what comes before a forwarded e-mail's article (FORWARDED) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
-    paragraphs = paragraph_spans(text)
+    forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it
+    paragraphs = [span for span in paragraph_spans(text) if not forwarded or span[0] > forwarded.start()]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]

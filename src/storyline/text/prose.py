@@ -6,6 +6,7 @@ import re
 
 from ..model import Document, Sentence
 from .clean import FIRST_PERSON_WORD, QUOTATION, clean_spans, is_heading, is_junk, is_truncated
+from .reflow import unmarked
 from .segment import has_open_quote, segment
 
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
@@ -73,9 +74,10 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     """
     result = []
     for number, document in enumerate(documents):
-        paragraphs = clean_spans(document.text)
-        answers = interview_answers(document.text, paragraphs) if standalone else set()
-        for sentence in segment(number, document.text, paragraphs):
+        body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
+        paragraphs = clean_spans(body)
+        answers = interview_answers(body, paragraphs) if standalone else set()
+        for sentence in segment(number, body, paragraphs):
             text = sentence.text
             if sentence.paragraph in answers:
                 continue

@@ -30,6 +30,20 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
     rf"(?:{WEEKDAYS}|(?:{MONTHS})\.?(?= \d)|\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})|(?:19|20)\d\d)\b")
 
 
+# An e-mail's quotation marks opening a line ("> ", ">> "), of a text quoted so on QUOTED_LINES lines or more
+QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
+QUOTED_LINES = 3
+BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
+
+
+def unmarked(text: str) -> str:
+    """``text`` with the marks of an e-mail's quoted lines ("> The raid ...") and markdown's bold marks blanked, so
+    that offsets into it still point into ``text``; a text quoted on fewer than QUOTED_LINES lines keeps its marks."""
+    if text.count("\n>") + text.startswith(">") >= QUOTED_LINES:
+        text = QUOTE_MARKS.sub(lambda mark: mark.group(1) + " " * len(mark.group(2)), text)
+    return BOLD.sub("  ", text) if "**" in text else text
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of ``text``, surrounding blanks left out, in order."""
     lines = _lines(text)

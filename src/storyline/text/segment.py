@@ -13,6 +13,7 @@ import blingfire
 
 from ..model import Sentence
 from .patterns import TITLE_ABBREVIATIONS
+from .tokens import word_frequency
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n", "  ")
@@ -187,12 +188,38 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
     return result
 
 
-def one_line(span: str, invisible: bool = True) -> str:
+def one_line(span: str, invisible: bool = True, text: str = "") -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
-    one space, and invisible characters (zero-width spaces, soft hyphens) left out (``invisible=False``: the
-    text has none, do not look)."""
-    line = WRAP.sub(" ", span) if "\n" in span else span
-    return INVISIBLE.sub("", line) if invisible else line
+    one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
+    left by marks taken out (see reflow.unmarked) one space, and invisible characters (zero-width spaces, soft
+    hyphens) left out (``invisible=False``: the text has none, do not look)."""
+    if "\n" in span:
+        span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
+    if "  " in span:
+        span = BLANKS.sub(lambda blanks: "" if blanks.group(1) else " ", span)
+    return INVISIBLE.sub("", span) if invisible else span
+
+
+# Where marks were blanked: "the   Pellham Museum   in", "Astrolabe  , one" (not two spaces after a full stop)
+BLANKS = re.compile(r" {2,}(?=([,.;:!?)”’]))| {3,}")
+
+
+HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*([a-z]\w*)")  # "gov-" | "ernment", "best-" | "known"
+JOINED_WORD_FREQUENCY = 1e-7  # a word this frequent in general English, hyphenated across lines, is one word
+PART_FREQUENCY = 1e-5  # two parts this frequent are a compound's words: "e-mail", "re-elected", "best-known"
+
+
+def _rejoined(match: re.Match[str], text: str) -> str:
+    """A word hyphenated across a line break ("gov-" | "ernment") as one word when the rest of ``text`` writes
+    it so ("Achterberg"), or general English does and its parts are not both words ("government", "former";
+    not "e-mail"), else as a compound ("best-known", "re-elected")."""
+    head, tail = match.groups()
+    whole = head + tail
+    compound = all(word_frequency(part.lower()) >= PART_FREQUENCY for part in (head, tail))
+    if re.search(rf"\b{re.escape(whole)}\b", text) or (
+            not compound and word_frequency(whole.lower()) >= JOINED_WORD_FREQUENCY):
+        return whole
+    return f"{head}-{tail}"
 
 
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
@@ -213,6 +240,6 @@ def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sent
         a = label.end() if label else a
         number = bisect_right(joined_starts, a) - 1
         shift = paragraphs[number][0] - joined_starts[number]
-        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], invisible),
+        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], invisible, text),
                                   number))
     return sentences
