@@ -393,3 +393,15 @@ def test_a_pages_date_is_its_markups_even_in_the_future_and_never_a_year_of_its_
     assert document_from_text(posted, "p").source == "Kestrel Courier"  # from the page's <title>
     bare_title = posted.replace(" | Kestrel Courier</title>", "</title>")
     assert document_from_text(bare_title, "p").source == ""
+
+
+def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_line():
+    print_copy = "THE LUND HERALD  |  TUESDAY, MAY 5, 2031  |  £1.80\n\nNEWS\n\nTwo men held as police find\nburned-out van\n\nBy Tor Aas"
+    assert (outlet_from_text(print_copy), date_stamp(print_copy)) == ("The Lund Herald", "2031-05-05")
+    assert headline(print_copy) == "Two men held as police find burned-out van"
+    assert date_stamp("Fjord Post | News | May 4, 2031\n\nThe ferry sank.") == "2031-05-04"
+    wire = "LUND-MUSEUM/THEFT (UPDATE 2)\n\nUPDATE 2-Thieves seize astrolabe in raid on Lund museum\n\n(Adds quotes)"
+    assert headline(wire) == "Thieves seize astrolabe in raid on Lund museum"
+    post = ("# The astrolabe has been stolen. Here is what we know\n\n"
+            "*Posted by Ada Lind on March 10, 2031 · 6 min read · Filed under Heists*\n\nThieves broke in on Monday.")
+    assert (headline(post), date_stamp(post)) == ("The astrolabe has been stolen. Here is what we know", "2031-03-10")

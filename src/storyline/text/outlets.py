@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..model import read_date
 from .clean import is_heading, is_junk
-from .patterns import WEEKDAYS
+from .patterns import MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
 
 # The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
@@ -50,7 +50,7 @@ BYLINE = re.compile(
     r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
 )
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
-MASTHEAD_SEPARATOR = re.compile(r"\s*\|\s*|,\s+")
+MASTHEAD_SEPARATOR = re.compile(r",\s+")  # "Fjord Post, Monday 4 May 2031"; a line with "|" splits there
 NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top release statement briefing".split())  # "Press Release", "Daily Briefing"
 PLACE_ENDING = re.compile(r"\b(?:Square|Street|Avenue|Road|Park|Bridge|Station)$")  # "Times Square", "Fleet Street"
 # A word that makes a name a publication's, not a person's ("Fjord Post", not "Ada Lind").
@@ -189,18 +189,19 @@ def outlet_from_masthead(text: str, lines: int = 6) -> str:
 
 def masthead_fields(line: str) -> list[str]:
     """The fields of a masthead line: a publication's name of two words or more (see OUTLET_FIELD and
-    PUBLICATION_WORD; not "Breaking News", "Press Release"), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031"); [] for any
-    other line."""
+    PUBLICATION_WORD; not "Breaking News", "Press Release"; in capitals, given as a title: "THE FJORD POST" ->
+    "The Fjord Post"), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May
+    2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 | £1.80"); [] for any other line."""
     if len(line) > 120:
         return []
-    fields = [field.strip() for field in MASTHEAD_SEPARATOR.split(line, maxsplit=0 if "|" in line else 1)]
-    name, day = fields[0], fields[-1]
+    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
+    name = fields[0].title() if fields[0].isupper() else fields[0]  # "THE NORTHGATE HERALD"
     words = {word.lower() for word in name.split()}
-    if len(fields) < 2 or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
-            or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name) or not is_date_stamp(day) \
-            or _whole_day(day) is None:
+    days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
+    if not days or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
+            or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name):
         return []
-    return fields
+    return [name, *fields[1:days[0] + 1]]  # not its price: "| £1.80"
 
 
 def byline_fields(line: str) -> list[str]:
@@ -237,11 +238,13 @@ def is_date_stamp(line: str) -> bool:
 def date_stamp(text: str, lines: int = 4) -> str:
     """The day a plain-text article gives on a line of its own, or in a field of its byline, among its first
     ``lines`` non-blank lines ("November 21, 2026", "Updated 7:42 AM, March 12, 2031", "By Ada Lind | Vela
-    News | May 4, 2031", "Vela News | Monday 4 May 2031", "Posted: May 4, 2031 | Updated: May 5, 2031"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
+    News | May 4, 2031", "Vela News | Monday 4 May 2031", "Posted: May 4, 2031 | Updated: May 5, 2031", "Posted by Ada
+    Lind on May 4, 2031 · 6 min read"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
     ("March 2031", "Nov 22") is no publication date."""
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
     stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
                                                   or [line, *line.split("|")])]
+    stamps += [posted.group(1) for line in top if (posted := POSTED_ON.search(line))]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
@@ -256,6 +259,9 @@ def _whole_day(stamp: str) -> dt.date | None:
 
 
 STAMP_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+# A day a post's line gives after its author: "Posted by Ada Lind on March 10, 2031 · 6 min read"
+POSTED_ON = re.compile(rf"\b(?i:posted|published|updated)\b.{{0,60}}?\bon ((?:(?:{WEEKDAYS}),? )?(?:(?:{MONTHS})\.? \d{{1,2}},? "
+                       rf"\d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}))")
 HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
 HEAD_LINES = 12  # of a saved page's first lines that may come before its headline (a menu, a notice)
 
@@ -270,9 +276,20 @@ def headline(text: str) -> str:
     junk ("Skip to main content", "Home", a cookie notice), else ''. A dateline, byline, date stamp or junk
     ("Image copyright PA Image caption ...") is never a headline, nor is the first line of a hard-wrapped
     paragraph."""
-    for start, end in paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]:
-        line = text[start:end]
-        if "\n" not in line and (is_junk(line) or len(line.split()) == 1):
-            continue  # a menu's word or the page's furniture above the headline
+    spans = paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]
+    for (start, end), following in zip(spans, [*spans[1:], (0, 0)]):
+        line = HEADLINE_MARKS.sub("", text[start:end])
+        if "\n" not in line and (is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line)):
+            continue  # a menu's word, the page's furniture or a wire's slug above the headline
+        second = "" if "\n" in line else text[following[0]:following[1]]  # a headline set on two lines:
+        if not second[:1].islower() or "\n" in second:  # "Two men held as police find" | "burned-out van"
+            second = ""
+        if line.count("\n") + bool(second) == 1 and len(f"{line} {second}".split()) <= TWO_LINE_HEADLINE:
+            line = " ".join(f"{line} {second}".split())
         return line if "\n" not in line and is_heading(line) and not is_attribution(line) else ""
     return ""
+
+
+TWO_LINE_HEADLINE = 14  # words of a headline set on two lines, the second going on in lower case
+HEADLINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:UPDATE|REFILE|CORRECTED|RPT)\s*\d*-)")  # "# ...", "UPDATE 2-..."
+WIRE_SLUG = re.compile(r"^[A-Z0-9-]+(?:/[A-Z0-9-]+)+(?: \([A-Z0-9 ]+\))?$")  # "BRITAIN-MUSEUM/THEFT (UPDATE 2)"
