@@ -793,13 +793,15 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     ("How long will the strike last?", False),
     ("What is the plan for the new planes?", False),  # no "plane" made of "plan"
     ("How much money did the fisherman get for his catch?", False),  # "180 pounds" weighs
+    ("How much is the stolen clock worth?", True),  # "valued at about 4.2 million pounds"
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
     texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
              "Lund Bay for thirty years and saw it through two floods.",
              "About £96,000 has been recovered from the ferry company so far, the council said. The inspection of "
              "the pier will go on for at least a week before the ferry returns to Lund Bay. A fisherman landed a cod "
-             "weighing 180 pounds off the pier, which flew in planes to Oslo."]
+             "weighing 180 pounds off the pier, which flew in planes to Oslo.",
+             "Thieves took a brass clock valued at about 4.2 million pounds from the harbour museum on Monday night."]
     assert summarize(texts, words=60, query=question).answered is answered
 
 

@@ -33,8 +33,10 @@ HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE) 
 # What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
 # was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
 MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
-                   r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often
-MONEY_WORDS = frozenset("money funds cash".split())  # not "cost": "£3 for children" tells no adult's ticket
+                   r"|\b\d[\d,.]*\s?(?:million|billion|bn)\s(?:pounds|sterling)\b"
+                   r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often; "4.2 million pounds"
+# not "cost": "£3 for children" tells no adult's ticket
+MONEY_WORDS = frozenset("money funds cash worth value".split())
 _SPAN = r"(?:minute|hour|day|week|fortnight|month|year)s?"
 DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
                       rf"five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:more\s+)?{_SPAN}\b"
