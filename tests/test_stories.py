@@ -387,6 +387,9 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
     expected = [Document(published="2031-06-08", text="The ferry company said it expected crossings to Lund Bay to "
                          "resume on Monday with a replacement vessel.")]  # a Sunday: the Monday after it
     assert [e.date for e in timeline(expected)] == ["2031-06-09"]
+    forecast = [Document(published="2031-06-09", text="Forecasters expected the wind over Lund Bay to ease overnight "
+                         "before strengthening again on Tuesday afternoon.")]  # a Monday: the Tuesday after it
+    assert [e.date for e in timeline(forecast)] == ["2031-06-10"]
     done = [Document(published="2031-06-11", text=text) for text in (  # a Wednesday: the Monday before it
         "Residents of Lund Bay started to return to their homes on Monday after the flood.",
         "The ferry to Lund Bay was expected on Monday but it never arrived at the quay.")]
