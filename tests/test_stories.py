@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import os
 import pty
@@ -327,6 +328,12 @@ def test_a_headline_is_the_best_title_else_a_short_lead_never_a_caption():
                               title="Photo: Waves hit the Kvale bridge | AP Photo")]
     short = headline(captions_only)
     assert short == "Engineers will inspect the two damaged pillars of the Kvale bridge on Thursday morning"
+    days = [Document(text=text, title=title, published=day) for text, title, day in (
+        ("A storm closed the Kvale bridge on Tuesday.", "Storm closes Kvale bridge for a week", "2031-03-04"),
+        ("The storm closed the Kvale bridge, the road agency said.", "Kvale bridge closed by storm", "2031-03-04"),
+        ("The Kvale bridge reopened on Friday after the storm.", "Kvale bridge reopens after storm", "2031-03-07"))]
+    assert headline(days) == "Kvale bridge reopens after storm"  # where the story stands, not where it began
+    assert headline([dataclasses.replace(d, published="") for d in days]) != "Kvale bridge reopens after storm"
 
 
 def test_a_story_followed_for_days_shows_its_first_and_latest_events_and_its_latest_voices():

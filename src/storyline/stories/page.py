@@ -183,17 +183,17 @@ def _names_site(suffix: str, site: str) -> bool:
 
 
 def headline(documents: list[Document]) -> str:
-    """The story's headline: the best title among its articles (the one whose words the articles share
-    most), else a short headline taken from the most central lead sentence (cut at a clause, never inside
+    """The story's headline: the best title among its latest articles (see _latest; the one whose words all
+    the articles share most), else among all, else a short headline taken from the most central lead sentence (cut at a clause, never inside
     a word). Never a caption or a credit; '' for no articles."""
     if not documents:
         return ""
     support = _word_support(documents)
-    titles = [title for d in documents if (title := clean_title(d.title, outlet(d)))]
-    scored = [(_centrality(title, support), -i, title) for i, title in enumerate(titles)]
-    best = max(scored, default=None)
-    if best is not None and best[0] > 0:
-        return best[2]
+    for heading in (_latest(documents), documents):
+        titles = [title for d in heading if (title := clean_title(d.title, outlet(d)))]
+        best = max(((_centrality(title, support), -i, title) for i, title in enumerate(titles)), default=None)
+        if best is not None and best[0] > 0:
+            return best[2]
     leads = []
     for number in range(len(documents)):
         sentences = [s.text for s in prose_sentences(documents[number:number + 1])
@@ -202,6 +202,15 @@ def headline(documents: list[Document]) -> str:
     if leads:
         return short_headline(max(leads)[3])
     return short_headline(_first_line(documents[0].text))
+
+
+def _latest(documents: list[Document]) -> list[Document]:
+    """The articles of the last day any was published on, when every day is known: a story that goes on is
+    headed by where it stands ("Residents return as fire is contained", not Monday's "Fire forces 3,000 out")."""
+    days = [publication_day(d.published) for d in documents]
+    if None in days:
+        return documents
+    return [d for d, day in zip(documents, days) if day == max(day for day in days if day is not None)]
 
 
 def story_headline(articles: Sequence[StoredArticle]) -> str:
