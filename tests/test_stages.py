@@ -72,6 +72,18 @@ def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
     assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=one_speaker, repeat_pairs=3,
                   texts=texts) == [0, 1, 2]  # two facts, one speaker: all pairs shared hold a name
 
+def test_select_skips_a_sentence_giving_a_chosen_ones_count_of_the_same_thing():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.25, 0.968, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.25
+    tokens = [["fire", "burn", "acr", "mondai"], ["blaze", "grown", "acr", "hour"], ["council", "met"]]
+    texts = ["The fire had burned about 1,200 acres by Monday.", "The blaze had grown to 1,200 acres in six hours.",
+             "The council met."]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 2]
+    for other in ("The blaze had grown to 6,500 acres by Tuesday.", "The blaze had burned for about 1,200 hours."):
+        assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                      texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another count; a span of time
+
+
 def test_select_never_takes_a_copy_of_what_was_read():
     seen = scores(0.9, 0.1, 0.5)
     assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=0.8) == [1, 2]

@@ -316,3 +316,12 @@ def test_only_a_later_death_overtakes_a_denial_of_deaths():
     texts = ["No deaths were reported, officials said.", "There were no injuries.", "Two people were injured on Tuesday."]
     assert overtaken(texts, np.array([1, 1, 2])).tolist() == [False, True, False]
     assert overtaken(texts + ["A driver died in hospital."], np.array([1, 1, 2, 3])).tolist() == [True, True, False, False]
+
+
+def test_a_denial_of_injuries_is_told_once():
+    texts = ["A wildfire forced 3,000 people from their homes north of Lund on Monday. No injuries have been reported "
+             "so far, the fire service said.",
+             "Flames reached the edge of Lund on Monday as 3,000 residents left. No one has been reported injured.",
+             "Crews cut lines along Ridge Road overnight to keep the wildfire from the town of Lund."]
+    told = [s.text for s in Summarizer(words=None).summarize(Cluster([Document(t) for t in texts])).sentences]
+    assert sum("injur" in text for text in told) == 1, told

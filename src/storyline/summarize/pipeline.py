@@ -22,7 +22,7 @@ from .novelty import pushed_down, read_share, read_words
 from .order import live_entries, openers, order, reading_positions
 from .salience import Scorer, default_model
 from .select import select, tellers
-from .stale import overtaken
+from .stale import overtaken, repeated_denials
 
 SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 NOTHING_NEW = "nothing new: every sentence was told by the articles already read"
@@ -85,8 +85,8 @@ class Summarizer:
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
             leans_on[answer] = -1
-        stale = overtaken(candidates.texts, days[candidates.doc])
-        if stale.any():  # "No one was hurt" of Monday, after Tuesday's "A firefighter died", is not told
+        stale = overtaken(candidates.texts, days[candidates.doc]) | repeated_denials(candidates.texts, scores)
+        if stale.any():  # "No one was hurt" of Monday, after Tuesday's "A firefighter died", is not told; once only
             leans_on = leans_on.copy()
             leans_on[stale] = -2
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)

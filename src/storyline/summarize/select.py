@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from itertools import pairwise
 from collections.abc import Callable, Sequence
 
@@ -136,16 +137,35 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
     if not len(near):
         return row
     pairs, names = set(pairwise(tokens[chosen])), _names(texts, chosen)
+    counted = _counts(texts, chosen)
     repeating = []
     for j in near:
         shared = pairs.intersection(pairwise(tokens[ranked[j]]))
-        if len(shared) >= least:
+        if counted and not counted.isdisjoint(_counts(texts, ranked[j])):
+            repeating.append(j)  # "had burned about 1,200 acres" and "had grown to about 1,200 acres"
+        elif len(shared) >= least:
             either = names | _names(texts, ranked[j])
             if texts is None or any(either.isdisjoint(pair) for pair in shared):
                 repeating.append(j)
     result = row.copy()
     result[repeating] = np.inf
     return result
+
+
+COUNT = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,.]*\d|\d)\s+(?:more |other )?([a-z]{3,})")  # "1,200 acres"
+
+
+def _counts(texts: Sequence[str] | None, i: int) -> set[tuple[str, str]]:
+    """The counts sentence ``i`` gives, as (figure, what it counts): "about 1,200 acres" -> ("1,200", "acres");
+    none without ``texts``, of a figure under 10 or of NO_COUNT ("24 hours", "10 percent")."""
+    if texts is None or not any(c.isdigit() for c in texts[i]):
+        return set()
+    return {(figure, noun) for figure, noun in COUNT.findall(texts[i]) if len(figure) > 1 and noun not in NO_COUNT}
+
+
+# What two stories give the same figure of as often as not: spans of time, shares, measures of size
+NO_COUNT = frozenset("seconds minutes hours days weeks months years decades percent per cent points times miles "
+                     "kilometres kilometers metres meters feet inches pounds kilograms degrees".split())
 
 
 def _names(texts: Sequence[str] | None, i: int) -> set[str]:

@@ -1,4 +1,5 @@
-"""Facts a later report overtakes: "No one was hurt" of Monday after Tuesday's "A firefighter died"."""
+"""Denials of deaths and injuries: stale when a later report overtakes them ("No one was hurt" of Monday after
+Tuesday's "A firefighter died"), and told once ("No injuries have been reported" and "No one was reported hurt")."""
 
 from __future__ import annotations
 
@@ -32,3 +33,17 @@ def overtaken(texts: list[str], day: np.ndarray) -> np.ndarray:
         denied += [last_injury] if DENIES_INJURY.search(texts[i]) else []
         stale[i] = any(later is not None and later > day[i] for later in denied)
     return stale
+
+
+def repeated_denials(texts: list[str], scores: np.ndarray) -> np.ndarray:
+    """Whether each sentence denies deaths or injuries as a better scored one does (the same denial, told in
+    other words: "No injuries have been reported so far." and "No one has been reported injured.")."""
+    kinds = [(bool(DENIES_DEATH.search(text)), bool(DENIES_INJURY.search(text))) for text in texts]
+    repeated = np.zeros(len(texts), dtype=bool)
+    best: dict[tuple[bool, bool], int] = {}
+    for i in np.argsort(-scores, kind="stable"):
+        kind = kinds[i]
+        if any(kind):
+            repeated[i] = kind in best
+            best.setdefault(kind, int(i))
+    return repeated
