@@ -439,7 +439,11 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "12 boats were lost in the storm.",
         "Thousands have fled the flooded villages around Lund Bay.",
         "At least 40 were killed when a ferry sank off Lund Bay on Monday, officials said.",
+        '"I think that, in the end, the pier will reopen," Mayor Karin Dahl said.',
+        '"We will rebuild the pier this year," Mayor Karin Dahl said.',
     )
+    leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
+                '"I appreciate that, because the ferry is all we have," said Ole Vik.')
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -158,9 +158,16 @@ REPORTED_PRONOUN = re.compile(
     r"Sunday|today|yesterday))?(?: that)? (?:he|she|his|her|him)\b")
 
 
+# A quotation that points back at what its speaker spoke of with "this" or "that" ending a phrase: '"People didn't
+# ask for this," she said.', '"I appreciate that, because ..."' (not "I think that, ...", "in that, ...").
+QUOTE_POINTS_BACK = re.compile(r"^[\"“](?:[^\"”]{0,80}?\b)(?<!\bthink )(?<!\bin )(?<!\bso )(?<!\bnow )(?<!\bsuch )"
+                               r"(?:this|that)(?=[,.!?;]|\s+(?:and|but|because)\b)", re.IGNORECASE)
+
+
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
+                or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
