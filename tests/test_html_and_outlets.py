@@ -400,6 +400,7 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     assert (outlet_from_text(print_copy), date_stamp(print_copy)) == ("The Lund Herald", "2031-05-05")
     assert headline(print_copy) == "Two men held as police find burned-out van"
     assert date_stamp("Fjord Post | News | May 4, 2031\n\nThe ferry sank.") == "2031-05-04"
+    assert headline("Fjord Post, Tuesday 5 May 2031\n\nFerry sinks off Lund\n\nThe ferry sank.") == "Ferry sinks off Lund"
     wire = "LUND-MUSEUM/THEFT (UPDATE 2)\n\nUPDATE 2-Thieves seize astrolabe in raid on Lund museum\n\n(Adds quotes)"
     assert headline(wire) == "Thieves seize astrolabe in raid on Lund museum"
     post = ("# The astrolabe has been stolen. Here is what we know\n\n"

@@ -234,6 +234,8 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
     assert [s.text for s in prose_sentences([Document(passive)])] == [passive]
     named = '"The pier will not reopen this year," harbour master Ole Vik told me on Monday.'
     assert [s.text for s in prose_sentences([Document(named)])] == [named]  # only the writer goes unnamed
+    reported = "Harbour master Ole Vik told me on Monday that the pier would not reopen this year."
+    assert prose_sentences([Document(reported)]) == []  # told in the writer's words, to a "me" no one knows
 
 
 def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_colon():
@@ -1061,6 +1063,8 @@ def test_a_person_named_in_full_before_is_named_by_surname_after_as_the_articles
     two = articles + ["Tor Vik, his brother, was on the ferry."]
     assert later_mentions(shown, two) == shown  # two people named Vik: each keeps their first name
     assert later_mentions(shown, [articles[0].replace(" Vik said", " The master said")]) == shown  # never "Vik" alone
+    assert later_mentions(shown, [articles[0].replace(" Vik said", " Vik, 58, said")])[1][0].startswith(
+        "Inspectors told harbour master Vik")  # "Vik, 58, ..." is a person
 
 
 def test_a_place_named_after_another_word_is_no_person_to_introduce():

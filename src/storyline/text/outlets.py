@@ -279,8 +279,8 @@ def headline(text: str) -> str:
     spans = paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]
     for (start, end), following in zip(spans, [*spans[1:], (0, 0)]):
         line = HEADLINE_MARKS.sub("", text[start:end])
-        if "\n" not in line and (is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line)):
-            continue  # a menu's word, the page's furniture or a wire's slug above the headline
+        if "\n" not in line and (is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line) or masthead_fields(line)):
+            continue  # a menu's word, the page's furniture, a wire's slug or a masthead above the headline
         second = "" if "\n" in line else text[following[0]:following[1]]  # a headline set on two lines:
         if not second[:1].islower() or "\n" in second:  # "Two men held as police find" | "burned-out van"
             second = ""

@@ -410,15 +410,20 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     return None
 
 
+AGE_AFTER = re.compile(r", \d{1,3},")  # "Brandt, 34, died"
+
+
 def named_alone(surname: str, texts: Sequence[str]) -> bool:
     """True when ``texts`` speak of someone by ``surname`` alone: after a title ("Mr. Putin", "Sen. Rubio") or
-    speaking, after no other capitalized word ("Putin said"; not "North Korea said")."""
+    speaking or given an age, after no other capitalized word ("Putin said", "Brandt, 34, died"; not "North
+    Korea said")."""
     for text in texts:
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
             before = text[max(0, match.start() - 40):match.start()].split()[-1:]
             titled = bool(before) and before[0].rstrip(".") in ANY_TITLE
             alone = not before or not before[0][:1].isupper() or before[0].endswith((".", ",", '"', "”"))
-            if titled or (alone and re.match(rf"\s+{_SPEECH}\b", text[match.end():match.end() + 20])):
+            after = text[match.end():match.end() + 20]
+            if titled or (alone and (re.match(rf"\s+{_SPEECH}\b", after) or AGE_AFTER.match(after))):
                 return True
     return False
 
@@ -430,13 +435,13 @@ SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote
 SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
-# Who speaks: up to five words opening the sentence or a clause right before the verb of speech ("Fire chief
-# Rune Adler said ...", "..., the owner said."), or after a comma or a quotation and the verb, up to the end of
+# Who speaks: up to seven words opening the sentence or a clause right before the verb of speech ("Tamsin County
+# fire chief Rune Adler said ...", "..., the owner said."), or after a comma or a quotation and the verb, up to the end of
 # the sentence or a comma, a name ("..., said Ada Dahl, the fire chief.") or a role of up to three words
 # ("..., said the fire chief."), or after "according to".
 SAYS = ("said", "Said", "says", "told", "tells", "added", "adds")
 _SAYS = "(?:{})".format("|".join(SAYS))
-SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,5}}){_SAYS}\b")
+SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:\"“”—(]\s*)((?:[\w.'’-]+ ){{1,7}}){_SAYS}\b")
 SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][\w.'’-]*(?: [\w.'’-]+){{0,4}}?"
                            rf"|(?:the|a|an) [\w.'’-]+(?: [\w.'’-]+)?)(?=[,;:](?:\s|$)|[.!?]?[\"”]?$)")
 

@@ -17,10 +17,13 @@ ATTRIBUTED = re.compile(rf"(?<!\bto )(?<!\bwho )\b({SPEECH}|according to)\b")  #
 # who asks a reported question, set off by commas: "Why, he asked, ...", "Why, asked the innkeeper, ..."
 ASKED = re.compile(r", (?:(?:he|she|they|I|we|[A-Z][a-z]+|the [a-z]+) (?:asked|asks|wondered|wonders)|(?:asked|wondered) [^,]+),")
 # Someone unnamed speaking to the writer: "a friend of Ada Lind tells me", "He told me", "some people have asked me"
-# (not "Ada Lind told me", where only the writer goes unnamed).
+# (for "Ada Lind told me", see TOLD_ME).
 SPOKEN_TO = re.compile(r"(?:^\s*|[,:;\"”]\s*)(?:(?i:an?|some|several|many|most|half|all|dozens|hundreds|one|two|three) "
                        r"(?:[\w.'’-]+ ){0,6}?|(?i:he|she|they|people|someone|somebody|everyone) (?:[\w'’-]+ ){0,2}?)"
                        r"(?:told|tells|asked|asks|wrote to|writes to|came up to|come up to|said to|says to) (?:me|us)\b")
+# Someone named telling the writer what the sentence reports in the writer's words: "Ada Lind told me the pier
+# would close." (a quotation of theirs stays: 'Ada Lind told me: "It will close."')
+TOLD_ME = re.compile(r"\b(?:told|tells|asked|asks|wrote to|writes to|said to|says to|explained to) (?:me|us)\b")
 FIRST_PERSON_SPEECH = re.compile(rf"\b(I|[Ww]e)(['’](m|re|ve))?( \w+)? {SPEECH}\b")  # "I said", "we're told"
 LIST_MARKER = re.compile(r"(?:^|(?<=\s))[a-z]\)")  # "between a) closing the pier and b) selling it"
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
@@ -136,11 +139,11 @@ def starts_lower(sentence: str) -> bool:
 def speaks_unquoted(sentence: str) -> bool:
     """True for a sentence in the first person outside any quotation and with no one said to speak: a
     reader cannot tell who "I" or "we" is (a memoir, a study's authors, an op-ed), nor who is spoken to ("a
-    friend tells me", "people came up to me and said")."""
+    friend tells me", "people came up to me and said", "Ada Lind told me the pier would close")."""
     unquoted = QUOTATION.sub("", sentence)
     return bool(FIRST_PERSON_WORD.search(unquoted)) and (
         not ATTRIBUTED.search(FIRST_PERSON_SPEECH.sub("", unquoted))
-        or SPOKEN_TO.search(unquoted) is not None)
+        or SPOKEN_TO.search(unquoted) is not None or (unquoted == sentence and TOLD_ME.search(sentence) is not None))
 
 
 def is_question(sentence: str) -> bool:
