@@ -246,3 +246,12 @@ def test_a_forwarded_newsletter_is_read_from_its_article_without_quote_or_bold_m
                      "that the thieves were in the building for four minutes."]
     start = prose_sentences([Document(FORWARDED_NEWSLETTER)])[0].start
     assert FORWARDED_NEWSLETTER[start:].startswith("Thieves who abseiled")  # offsets into the text as it came
+
+
+def test_an_article_above_a_forward_marker_stays_and_news_that_welcomes_is_no_greeting():
+    article = ("Thieves who abseiled through the roof of the Lund Museum of Science early on Monday made off with "
+               "the Harwick Astrolabe, the museum's 400-year-old brass instrument, police said.\n\n")
+    forwarded = article + "---------- Forwarded message ---------\nFrom: Ada <ada@example.org>\nSubject: museum\n"
+    assert [s.text for s in prose_sentences([Document(forwarded)])] == [article.strip()]
+    welcome = "Welcome to the new normal for ferry passengers in Lund, the mayor said on Monday."
+    assert not is_junk(welcome) and is_junk("Good evening, and welcome to your Monday briefing from the Lund Post.")

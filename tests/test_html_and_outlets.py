@@ -393,6 +393,10 @@ def test_a_pages_date_is_its_markups_even_in_the_future_and_never_a_year_of_its_
     assert document_from_text(posted, "p").source == "Kestrel Courier"  # from the page's <title>
     bare_title = posted.replace(" | Kestrel Courier</title>", "</title>")
     assert document_from_text(bare_title, "p").source == ""
+    for section in (" | Opinion", " - Live Updates", " | Photos"):
+        assert document_from_text(bare_title.replace("gorge</title>", f"gorge{section}</title>"), "p").source == ""
+    entity = bare_title.replace("gorge</title>", "gorge &#8211; Kestrel Courier</title>")
+    assert document_from_text(entity, "p").source == "Kestrel Courier"
 
 
 def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_line():
@@ -401,6 +405,10 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     assert headline(print_copy) == "Two men held as police find burned-out van"
     assert date_stamp("Fjord Post | News | May 4, 2031\n\nThe ferry sank.") == "2031-05-04"
     assert headline("Fjord Post, Tuesday 5 May 2031\n\nFerry sinks off Lund\n\nThe ferry sank.") == "Ferry sinks off Lund"
+    assert headline("Ferry sinks off Lund\n\nby Ada Lind\n\nThe ferry sank on Monday.") == "Ferry sinks off Lund"
+    assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
+    assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
+    assert outlet_from_text("USA TODAY | TUESDAY, MAY 5, 2031\n\nThe ferry sank off Skarholm.") == "USA Today"
     wire = "LUND-MUSEUM/THEFT (UPDATE 2)\n\nUPDATE 2-Thieves seize astrolabe in raid on Lund museum\n\n(Adds quotes)"
     assert headline(wire) == "Thieves seize astrolabe in raid on Lund museum"
     post = ("# The astrolabe has been stolen. Here is what we know\n\n"

@@ -81,8 +81,9 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
 
 def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():
     text = ("Police investigating the theft of the astro-\nlabe said the gov-\nernment's best-\nknown expert, Dr "
-            "Achter-\nberg, had seen the e-\nmail. Achterberg said so.")
+            "Achter-\nberg, had seen the COVID-\n19 e-\nmail to Jean-\nPierre be-\ncause of the news-\npaper. "
+            "Achterberg said so in an e-mail.")
     [first, _] = segment(0, text, [(0, len(text))])
     assert first.text == ("Police investigating the theft of the astrolabe said the government's best-known expert, "
-                          "Dr Achterberg, had seen the e-mail.")
+                          "Dr Achterberg, had seen the COVID-19 e-mail to Jean-Pierre because of the newspaper.")
     assert text[first.start:first.end].startswith("Police") and text[first.end - 1] == "."

@@ -273,6 +273,9 @@ def test_a_sentence_that_shares_only_who_speaks_reports_another_fact_and_is_not_
     texts[0] = "Ada Dahl, the county's emergency manager, told reporters that crews sealed the tank by noon."
     texts[2] = "No one was hurt, said Ada Dahl, the county's emergency manager."  # her role is no fact either
     assert cited([0], 0.5, texts) == [[0]]
+    texts[0] = "In Lund, the fire destroyed 40 homes and a school, said Ada Dahl."
+    texts[4] = "The fire destroyed 40 homes and a school in Lund, police said."  # no role: the fact is told
+    assert cited([0], 0.5, texts) == [[0, 4]]
     texts[0] = "The ferry left Lund at dawn, Lund County harbour master Ada Dahl said."
     texts[2] = "Lund County closed the pier at noon, Ada Dahl said."  # who speaks, seven words of it
     assert cited([0], 0.5, texts) == [[0]]

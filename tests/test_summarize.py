@@ -316,6 +316,12 @@ def test_only_a_later_death_overtakes_a_denial_of_deaths():
     texts = ["No deaths were reported, officials said.", "There were no injuries.", "Two people were injured on Tuesday."]
     assert overtaken(texts, np.array([1, 1, 2])).tolist() == [False, True, False]
     assert overtaken(texts + ["A driver died in hospital."], np.array([1, 1, 2, 3])).tolist() == [True, True, False, False]
+    no_denial = ["The storm left no power for 3,000 homes and killed a driver.", "No homes burned, but two people were hurt.",
+                 "There is no doubt the storm killed two people."]
+    assert not overtaken(no_denial + ["A second driver died on Tuesday."], np.array([1, 1, 1, 2])).any()
+    not_people = ["No one was hurt, the fire service said.", "Divers counted 300 dead fish.", "The closure hurt local shops."]
+    assert not overtaken(not_people, np.array([1, 2, 2])).any()
+    assert not overtaken(["No one was hurt.", "A driver died."], np.array([0, 2])).any()  # of no known day
 
 
 def test_a_denial_of_injuries_is_told_once():
@@ -325,3 +331,11 @@ def test_a_denial_of_injuries_is_told_once():
              "Crews cut lines along Ridge Road overnight to keep the wildfire from the town of Lund."]
     told = [s.text for s in Summarizer(words=None).summarize(Cluster([Document(t) for t in texts])).sentences]
     assert sum("injur" in text for text in told) == 1, told
+
+
+def test_a_stale_denial_is_never_told_whatever_the_budget():
+    monday = "A fire broke out at the Lund timber yard on Monday. The blaze forced 200 people out. No one was hurt."
+    tuesday = "A firefighter, Ole Vik, died on Tuesday of burns he suffered fighting the Lund timber yard fire."
+    cluster = Cluster([Document(monday, published="2031-07-14"), Document(tuesday, published="2031-07-15")])
+    for words in (None, 8):  # also when nothing else fits
+        assert not any("No one was hurt" in s.text for s in Summarizer(words=words, fill=True).summarize(cluster).sentences)

@@ -96,16 +96,17 @@ class SourceOut(BaseModel):
 
 
 class FullNameOut(BaseModel):
-    written: str = Field(description="How the quoted source names the person here: by surname or first name alone.")
-    shown: str = Field(description="The full name the summary gives instead at the person's first mention, with a "
-                                   "role when the articles give one.")
+    written: str = Field(description="How the quoted source names the person here: by surname or first name alone, "
+                                     "or in full after the summary named them so.")
+    shown: str = Field(description="How the summary names them instead: in full at their first mention, with a role "
+                                   "when the articles give one; by surname after it.")
 
 
 class SentenceOut(BaseModel):
     text: str
     sources: list[SourceOut] = Field(description="Every document that reports it, first the one quoted.")
     full_names: list[FullNameOut] = Field(
-        default_factory=list, description="People named in full here though the source names them alone (only when any).")
+        default_factory=list, description="People named otherwise than the source names them here (only when any).")
 
 
 class DocumentOut(BaseModel):

@@ -56,6 +56,7 @@ from scipy import sparse
 
 from ..model import Document, publication_moment
 from ..text.clean import clean_spans
+from ..text.reflow import unmarked
 from ..text.tokens import stem, surface_words
 from ..text.vectors import dense, tfidf
 from . import fingerprint, rarity
@@ -112,8 +113,10 @@ def _days(date: str | None) -> float:
 
 
 def prose(document: Document) -> str:
-    """The prose paragraphs (junk removed) of an article's first TEXT_CHARS characters."""
-    return " ".join(document.text[a:b] for a, b in clean_spans(document.text[:TEXT_CHARS]))
+    """The prose paragraphs (junk, an e-mail's quote marks and markdown's bold marks removed) of an article's first
+    TEXT_CHARS characters."""
+    text = unmarked(document.text[:TEXT_CHARS])
+    return " ".join(text[a:b] for a, b in clean_spans(text))
 
 
 def story_words(document: Document, prose: str) -> list[str]:

@@ -33,7 +33,7 @@ HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE) 
 # What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
 # was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
 MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
-                   r"|\b\d[\d,.]*\s?(?:million|billion|bn)\s(?:pounds|sterling)\b"
+                   r"|\b\d[\d,.]*\s?(?:million|billion|bn)\s(?:pounds|sterling)\b(?! of\b)"
                    r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often; "4.2 million pounds"
 # not "cost": "£3 for children" tells no adult's ticket
 MONEY_WORDS = frozenset("money funds cash worth value".split())
@@ -45,7 +45,7 @@ DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|laste
                       rf"rd|th)) {_SPAN}\b", re.IGNORECASE)
 INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is a word ("died"; not "planed")
 # A count for "how many": "about 3,000 dead fish", "six people" (not a year, "2031", nor a time, "6:40 a.m.")
-COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,]*(?![\d:.]|\s?(?:a\.m|p\.m|am\b|pm\b))|\b(?:two|three|four|five|six|seven|"
+COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?<![.,])(?!\d|:\d|\s?(?:a\.m|p\.m|am\b|pm\b))|\b(?:two|three|four|five|six|seven|"
                    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|a dozen)\b",
                    re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT = "<money>", "<duration>", "<count>"  # a passage's marks of the kinds of answer it holds

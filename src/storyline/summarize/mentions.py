@@ -32,16 +32,20 @@ def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[t
 def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
                    articles: Sequence[str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each summary sentence of ``shown`` (see first_mentions) with the people a sentence before it named in
-    full named by surname, as the ``articles`` name them after their first mention ("Russian President Vladimir
-    Putin has ..." -> "Putin has ..."), when they speak of that person so and name no one else by that surname
-    ("Ivanka Trump" and "Donald Trump" are two; "North Korea" is no one); what it replaced is added to its pairs."""
+    full named by surname after the title it has, as the ``articles`` name them after their first mention ("Sen.
+    Ada Lind said ..." -> "Sen. Lind said ...", see by_surname), when they speak of that person so and name no one
+    else by that surname ("Ivanka Trump" and "Donald Trump" are two; "North Korea" is no one); what it replaced is
+    added to its pairs."""
     told: set[tuple[str, str]] = set()
+    one_person: dict[tuple[str, str], bool] = {}  # looked up in the articles once per person
     result = []
     for text, replaced in shown:
         named = full_names(text)
         for first, surname in named & told:
+            if (first, surname) not in one_person:
+                one_person[first, surname] = _one_person(first, surname, articles)
             if len({other for other, same in told | named if same == surname}) == 1 and \
-                    _one_person(first, surname, articles) and (given := by_surname(text, surname)):
+                    one_person[first, surname] and (given := by_surname(text, surname)):
                 text, written, shown_as = given
                 replaced = [*replaced, (written, shown_as)]
         told |= named

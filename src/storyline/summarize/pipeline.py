@@ -12,6 +12,7 @@ import numpy as np
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html
 from ..text.patterns import Person, leans_on_previous
+from ..text.reflow import unmarked
 from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
@@ -64,16 +65,20 @@ class Summarizer:
         if answered is False:  # nothing speaks to the question: summarize the articles, and say so
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
-        days = publication_days(cluster.documents)  # each article's
+        days = publication_days(cluster.documents)  # each article's (one of no known day: the earliest)
+        known_day = np.where([publication_day(d.published) is not None for d in cluster.documents], days, 0)[candidates.doc]
         answer = -1  # the sentence that answers a short question
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+        # never told: "No one was hurt" of Monday after Tuesday's "A firefighter died"; a denial told twice
+        stale = overtaken(candidates.texts, known_day) | repeated_denials(candidates.texts, scores)
         if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-            answer = _answer(analysis.relevance, analysis.held, days[candidates.doc])
+            answer = _answer(np.where(stale, -np.inf, analysis.relevance), analysis.held, known_day)
             scores[answer] = scores.max() + 1  # its answer comes in first
         if analysis.seen is not None:
             read = read_share(candidates.tokens, cluster.previous, analysis.seen)
             scores = pushed_down(scores, read, config.novelty)
+        scores[stale] = -np.inf
         needs = dependencies(analysis.sentences, cluster.documents, candidates.tokens)
         known = read_words(cluster.previous)  # what the reader was told before, and what they ask of
         if analysis.relevance is not None:  # "What caused the fire?" knows of a fire
@@ -85,10 +90,6 @@ class Summarizer:
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
             leans_on[answer] = -1
-        stale = overtaken(candidates.texts, days[candidates.doc]) | repeated_denials(candidates.texts, scores)
-        if stale.any():  # "No one was hurt" of Monday, after Tuesday's "A firefighter died", is not told; once only
-            leans_on = leans_on.copy()
-            leans_on[stale] = -2
         chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
         as_they_are = not chosen  # nothing stands without what the articles leave out: use the sentences as they are
         if as_they_are:
@@ -101,6 +102,7 @@ class Summarizer:
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
             latest = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
+                leads = leads[np.isfinite(scores[leads])]
                 if len(leads) and not np.isin(chosen, leads).any():
                     scores = scores.copy()
                     scores[leads[np.argmax(scores[leads])]] = scores.max() + 1
@@ -119,7 +121,7 @@ class Summarizer:
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts)
         shown = later_mentions(self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
-                                                   cluster.documents), [d.text for d in cluster.documents])
+                                                   cluster.documents), [unmarked(d.text) for d in cluster.documents])
         return Summary(
             sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)
                        for (text, full_names), group in zip(shown, groups)],
@@ -178,12 +180,13 @@ def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray
 
 def _answer(relevance: np.ndarray, held: np.ndarray | None, day: np.ndarray) -> int:
     """The sentence that answers a short question: of those holding most of its words (``held``, rare words
-    weighing more), one of the latest report (``day``, each candidate's), then the one most like it
-    (``relevance``): "Residents were allowed to go back home on Tuesday", not "We are not going to rush it."
-    for "When could residents go home?"; "investigators said a wheel bearing caused the derailment" of
+    weighing more), one of the latest report when every one's ``day`` is known (0: not known), then the one most
+    like it (``relevance``): "Residents were allowed to go back home on Tuesday", not "We are not going to rush
+    it." for "When could residents go home?"; "investigators said a wheel bearing caused the derailment" of
     Tuesday, not "The cause of the derailment is unknown" of Monday."""
     best = np.flatnonzero(np.isclose(held, held.max())) if held is not None and len(held) else np.arange(len(relevance))
-    best = best[day[best] == day[best].max()]
+    if day[best].all():
+        best = best[day[best] == day[best].max()]
     return int(best[np.argmax(relevance[best])])
 
 
@@ -211,7 +214,7 @@ def _later_reports(documents: list[Document], read: list[Document] | None = None
     last day, when the others were published before it (none when a day is not known)."""
     days = [publication_day(d.published) for d in documents]
     earlier = days if read is None else [publication_day(d.published) for d in read]
-    if not earlier or None in earlier or (read is None and None in days):
+    if not earlier or None in earlier:
         return np.zeros(0, dtype=int)
     last = max(day for day in earlier if day is not None)
     if read is None:

@@ -49,9 +49,11 @@ def select(
     worth its words; it needs no antecedent (even one that cannot be chosen) when a chosen sentence's
     ``tokens`` hold one of ``unless_told[i]`` (the thing it takes for known: "The philanthropist ..." after
     "Ole Vik, a philanthropist, ...") or ``known`` does (the words of what the reader already read). Only
-    the MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size.
+    the MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size; one scored
+    -inf never is.
     """
     ranked = np.argsort(-scores, kind="stable")[:MAX_CONSIDERED]
+    ranked = ranked[np.isfinite(scores[ranked])]  # scored -inf: never told
     rank_of = np.full(len(scores), -1)
     rank_of[ranked] = np.arange(len(ranked))
     considered = vectors[ranked]

@@ -96,8 +96,9 @@ RULES = [
     ("hi hello hey dear", r"^(hi|hello|hey|dear)\b[^.!?,]{0,40},$"),  # an e-mail's salutation: "Hi Sam,"
     # a newsletter's greeting and what its issue holds: "Good evening, and welcome to your Monday briefing ...",
     # "Tonight: the museum raid ..., plus the weather"
-    ("welcome", r"^(good (morning|afternoon|evening),? (and )?)?welcome to (your|the|our|this)\b"),
-    ("tonight today inside issue", r"^(tonight|today|inside|also inside|in this issue|in today's issue)\s*:\s"),
+    ("welcome", r"^(good (morning|afternoon|evening),? (and )?)?welcome to (your|the|our|this)\b[^.]{0,60}"
+                r"\b(briefing|newsletter|edition|update|digest|roundup)\b"),
+    ("tonight today issue", r"^(tonight|today|in this issue|in today's issue)\s*:\s"),
     ("newsletter newsletters alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
      r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
@@ -422,8 +423,9 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
-    forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it
-    paragraphs = [span for span in paragraph_spans(text) if not forwarded or span[0] > forwarded.start()]
+    forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
+    below = forwarded is not None and len(text) - forwarded.end() > forwarded.start()  # when it is the longer part
+    paragraphs = [span for span in paragraph_spans(text) if not below or span[0] > forwarded.start()]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]

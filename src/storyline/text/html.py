@@ -9,9 +9,10 @@ extracted (via trafilatura, imported only when a page is read).
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from ..model import Document
-from .outlets import OUTLET_FIELD, date_stamp, headline, is_attribution, outlet_from_text, outlet_of
+from .outlets import OUTLET_FIELD, date_stamp, headline, is_attribution, is_publisher, outlet_from_text, outlet_of
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -24,7 +25,8 @@ MIN_TAGS_PER_KB = 2.0  # ... when they are this dense
 # A page's date as its markup gives it (meta tags, JSON-LD, <time>), whenever it is; not a guess from its text,
 # which takes a year alone for a day ("has covered the river since 2024" -> 2024-01-01)
 DATE_CONFIG = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
-HEADER_XPATH = "(//h1)[1]/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
+HEADER_XPATH = "{headline}/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a text that declares its encoding
 HEADER_LINES = 6
 MAX_HEADER_LINE = 150  # characters of a byline or date stamp line; longer is the article
 TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
@@ -88,23 +90,27 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
 
 
 def _under_headline(html: str) -> list[str]:
-    """The short lines of text right under a page's first <h1> (its byline, date stamp), HEADER_LINES at most."""
+    """The short lines of text right under a page's headline (its byline, date stamp; the first <h1> of its
+    <article>, else of the page), HEADER_LINES at most."""
     import lxml.html
 
     try:
-        tree = lxml.html.fromstring(html)
+        tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml.etree.ParserError):
         return []
-    lines = (" ".join(element.text_content().split()) for element in tree.xpath(HEADER_XPATH))
+    elements = tree.xpath(HEADER_XPATH.format(headline="(//article//h1)[1]")) or tree.xpath(
+        HEADER_XPATH.format(headline="(//h1)[1]"))
+    lines = (" ".join(element.text_content().split()) for element in elements)
     return [line for line in lines if line and len(line) <= MAX_HEADER_LINE][:HEADER_LINES]
 
 
 def _site_in_title(html: str) -> str:
-    """The outlet a page's <title> names after its headline ("Train derails | Fjord Post" -> "Fjord Post"), else ''."""
+    """The publisher a page's <title> names after its headline ("Train derails | Fjord Post" -> "Fjord Post"; not a
+    section: "... | Opinion"), else ''."""
     title = TITLE_ELEMENT.search(html[:SAMPLE_CHARS * 4])
-    fields = TITLE_SEPARATOR.split(" ".join(title.group(1).split())) if title else []
+    fields = TITLE_SEPARATOR.split(" ".join(unescape(title.group(1)).split())) if title else []
     site = fields[-1] if len(fields) > 1 else ""
-    return site if OUTLET_FIELD.fullmatch(site) and len(site.split()) <= 4 and not is_attribution(site) else ""
+    return site if OUTLET_FIELD.fullmatch(site) and len(site.split()) <= 4 and is_publisher(site) else ""
 
 
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:

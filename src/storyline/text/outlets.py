@@ -142,13 +142,13 @@ def outlet_from_notice(text: str, lines: int = 8) -> str:
     for line in reversed(tail):
         match = NOTICE.match(line)
         if match and (re.search(r"\d{4}", line[:match.start("name")]) or "rights reserved" in line.lower()
-                      or (match.group("year") and _publisher_like(match.group("name")))) \
+                      or (match.group("year") and is_publisher(match.group("name")))) \
                 and not PICTURE_AGENCIES.match(match.group("name")):
             return CORPORATE_SUFFIX.sub("", match.group("name"))
     return ""
 
 
-def _publisher_like(name: str) -> bool:
+def is_publisher(name: str) -> bool:
     """Whether a name reads as a publisher's: a publication's word, a company's suffix, an agency's name or an
     acronym ("Fjord Post Ltd", "Reuters", "BBC"; not "Ada Lind", "Mapbox")."""
     return bool(PUBLICATION_WORD.search(name) or CORPORATE_SUFFIX.search(name) or name in BARE_AGENCIES
@@ -195,13 +195,20 @@ def masthead_fields(line: str) -> list[str]:
     if len(line) > 120:
         return []
     fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
-    name = fields[0].title() if fields[0].isupper() else fields[0]  # "THE NORTHGATE HERALD"
+    name = _capitalized(fields[0]) if fields[0].isupper() else fields[0]  # "THE NORTHGATE HERALD"
     words = {word.lower() for word in name.split()}
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
     if not days or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
             or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name):
         return []
     return [name, *fields[1:days[0] + 1]]  # not its price: "| £1.80"
+
+
+def _capitalized(name: str) -> str:
+    """A name set in capitals as a name ("THE NORTHGATE HERALD" -> "The Northgate Herald"); words of three letters
+    or fewer stay in capitals ("USA TODAY" -> "USA Today", "BBC NEWS" -> "BBC News"), but "The" and "of"."""
+    words = [word if len(word) <= 3 and word not in ("THE", "OF", "AND") else word.capitalize() for word in name.split()]
+    return " ".join(word.lower() if word in ("Of", "And") and k else word for k, word in enumerate(words))
 
 
 def byline_fields(line: str) -> list[str]:
@@ -244,7 +251,7 @@ def date_stamp(text: str, lines: int = 4) -> str:
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
     stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
                                                   or [line, *line.split("|")])]
-    stamps += [posted.group(1) for line in top if (posted := POSTED_ON.search(line))]
+    stamps += [posted.group(1) for line in top if len(line) <= POSTED_LINE and (posted := POSTED_ON.match(line))]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
@@ -260,8 +267,9 @@ def _whole_day(stamp: str) -> dt.date | None:
 
 STAMP_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 # A day a post's line gives after its author: "Posted by Ada Lind on March 10, 2031 · 6 min read"
-POSTED_ON = re.compile(rf"\b(?i:posted|published|updated)\b.{{0,60}}?\bon ((?:(?:{WEEKDAYS}),? )?(?:(?:{MONTHS})\.? \d{{1,2}},? "
+POSTED_ON = re.compile(rf"^\W*(?i:posted|published|updated)\b.{{0,60}}?\bon ((?:(?:{WEEKDAYS}),? )?(?:(?:{MONTHS})\.? \d{{1,2}},? "
                        rf"\d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}))")
+POSTED_LINE = 150  # characters of a post's line under its title, at most
 HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
 HEAD_LINES = 12  # of a saved page's first lines that may come before its headline (a menu, a notice)
 
@@ -282,14 +290,16 @@ def headline(text: str) -> str:
         if "\n" not in line and (is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line) or masthead_fields(line)):
             continue  # a menu's word, the page's furniture, a wire's slug or a masthead above the headline
         second = "" if "\n" in line else text[following[0]:following[1]]  # a headline set on two lines:
-        if not second[:1].islower() or "\n" in second:  # "Two men held as police find" | "burned-out van"
-            second = ""
-        if line.count("\n") + bool(second) == 1 and len(f"{line} {second}".split()) <= TWO_LINE_HEADLINE:
-            line = " ".join(f"{line} {second}".split())
+        if not second[:1].islower() or "\n" in second or is_attribution(second) or is_junk(second):
+            second = ""  # "Two men held as police find" | "burned-out van"; not "by Ada Lind"
+        two_lines = " ".join(f"{line} {second}".split())
+        if line.count("\n") + bool(second) == 1 and len(two_lines.split()) <= TWO_LINE_HEADLINE and is_heading(two_lines):
+            return two_lines
         return line if "\n" not in line and is_heading(line) and not is_attribution(line) else ""
     return ""
 
 
 TWO_LINE_HEADLINE = 14  # words of a headline set on two lines, the second going on in lower case
-HEADLINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:UPDATE|REFILE|CORRECTED|RPT)\s*\d*-)")  # "# ...", "UPDATE 2-..."
+# "# ...", "UPDATE 2-...", "**...**"
+HEADLINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:UPDATE|REFILE|CORRECTED|RPT)\s*\d*-)|(?<!\*)\*\*(?!\*)")
 WIRE_SLUG = re.compile(r"^[A-Z0-9-]+(?:/[A-Z0-9-]+)+(?: \([A-Z0-9 ]+\))?$")  # "BRITAIN-MUSEUM/THEFT (UPDATE 2)"

@@ -397,7 +397,8 @@ def full_names(text: str) -> set[tuple[str, str]]:
 def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     """``text`` with its first full name ending on ``surname`` outside quotation marks named by the surname
     alone, after the title it has ("Russian President Vladimir Putin has ..." -> "Russian President Putin has
-    ...", "Dr. Ada K. Dahl" -> "Dr. Dahl"; not the end of a longer name: "Caroline Sturdy Colls"), what it
+    ...", "Dr. Ada K. Dahl" -> "Dr. Dahl", "Jan de Vries" -> "de Vries"; not the end of a longer name: "Caroline
+    Sturdy Colls"), what it
     replaced and what it put in its place; None when it names no one so."""
     for match in _full_name_matches(text):
         if match.group(2) != surname or _quoting(text[:match.start()], text[match.end():]):
@@ -406,7 +407,9 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
         if before and before[0][:1].isupper() and before[0].rstrip(".") not in ANY_TITLE | JOB_ACRONYMS \
                 and not before[0].endswith((".", ",", ":", ";")) and not _title(text, match.start()):
             return None  # "Caroline Sturdy Colls", "Seaman James Derek Lovelace"
-        return text[:match.start()] + surname + text[match.end():], text[match.start():match.end()], surname
+        shown = re.sub(r"^[A-Z]\. ", "", text[match.end(1):match.end()].strip())  # "de Vries", not "K. Dahl"
+        shown = shown[:1].upper() + shown[1:] if not match.start() else shown
+        return text[:match.start()] + shown + text[match.end():], text[match.start():match.end()], shown
     return None
 
 
@@ -447,9 +450,10 @@ SPEAKER_AFTER = re.compile(rf"(?:(?:,|[\"”])\s*{_SAYS}|\baccording to) ([A-Z][
 
 # A speaker's role in apposition: "Ada Dahl, the county's fire chief, told ...", "..., said Ada Dahl, the county's
 # fire chief."
-ROLE_THEN_SAYS = re.compile(rf"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}, (?:the|a|an) [^,;\"“”]{{1,80}}), {_SAYS}\b")
-SAYS_THEN_ROLE = re.compile(rf"\b{_SAYS} [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}, ((?:the|a|an) [^,;\"“”]{{1,80}}?)"
-                            rf"(?=[,;:]|[.!?]?[\"”]?$)")
+_APPOSED_NAME = rf"(?!(?:{'|'.join(sorted(FUNCTION_WORDS))}|{WEEKDAYS}|{MONTHS})\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}"
+_APPOSED_ROLE = r"(?:the|a|an) (?:(?!(?:and|or|but|who|which|that)\b)[^\s,;\"“”]+ ){0,6}[^\s,;\"“”]+"  # no clause
+ROLE_THEN_SAYS = re.compile(rf"(?:^|[,;:\"“”]\s*)({_APPOSED_NAME}, {_APPOSED_ROLE}), {_SAYS}\b")
+SAYS_THEN_ROLE = re.compile(rf"\b{_SAYS} {_APPOSED_NAME}, ({_APPOSED_ROLE})(?=[,;:]|[.!?]?[\"”]?$)")
 
 
 def speaker_words(sentence: str) -> set[str]:
@@ -564,12 +568,13 @@ JOBS = frozenset(
     "minister neighbor neighbour nurse officer official owner partner pastor pilot player president priest producer "
     "professor prosecutor rancher reporter representative researcher resident secretary senator sergeant sheriff "
     "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer".split())
-JOB_ENDING = re.compile(r"[a-z]{4,}(?<!sist)(?:ist|ician)")  # "physicist", "columnist", "politician"; not "insist"
+JOB_ENDING = re.compile(r"[a-z]{3,}(?<!s)ist|[a-z]{3,}ician")  # "physicist", "politician"; not "insist", "persist"
+NO_JOBS = frozenset("playlist checklist wishlist shortlist blacklist whitelist waitlist exist".split())
 
 
 def _is_job(word: str) -> bool:
     """True when ``word`` names what someone does or is, as a title before a name: "mayor", "physicist"."""
-    return word in JOBS or JOB_ENDING.fullmatch(word) is not None
+    return word in JOBS or (JOB_ENDING.fullmatch(word) is not None and word not in NO_JOBS)
 
 
 def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, Person]:
@@ -667,7 +672,9 @@ def _title(text: str, start: int) -> str:
 
 # Words that open a sentence before a title and are no part of it: "Yesterday police chief Ada Dahl said ..."
 NO_PROPER_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|Yesterday|Today|Tonight|Meanwhile|Later|Earlier|Last|Next|Former|"
-                            r"Local|Top|Longtime|Veteran|\w+ly)$")
+                            r"Local|Top|Longtime|Veteran|Recently|Currently|Finally|Separately|Similarly|Previously|"
+                            r"Eventually|Initially|Ultimately|Originally|Reportedly|Apparently|Notably|Fortunately|"
+                            r"Unfortunately|Interestingly|Likewise|Only|Early)$")  # not "Italy", "Beverly"
 
 
 def _proper(word: str, text: str) -> bool:

@@ -196,28 +196,28 @@ def one_line(span: str, invisible: bool = True, text: str = "") -> str:
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if "  " in span:
-        span = BLANKS.sub(lambda blanks: "" if blanks.group(1) else " ", span)
+        span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     return INVISIBLE.sub("", span) if invisible else span
 
 
-# Where marks were blanked: "the   Pellham Museum   in", "Astrolabe  , one" (not two spaces after a full stop)
-BLANKS = re.compile(r" {2,}(?=([,.;:!?)”’]))| {3,}")
+# Where marks were blanked: "the   Pellham Museum   in", "Astrolabe  , one", "(  Harwick Astrolabe  )" (not two
+# spaces after a full stop)
+BLANKS = re.compile(r"(?<=[(\[“‘\"]) {2,}| {2,}(?=[,.;:!?)\]”’\"])|( ){3,}")
 
 
-HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*([a-z]\w*)")  # "gov-" | "ernment", "best-" | "known"
+HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*(\w+)")  # "gov-" | "ernment", "best-" | "known", "Jean-" | "Pierre"
 JOINED_WORD_FREQUENCY = 1e-7  # a word this frequent in general English, hyphenated across lines, is one word
-PART_FREQUENCY = 1e-5  # two parts this frequent are a compound's words: "e-mail", "re-elected", "best-known"
 
 
 def _rejoined(match: re.Match[str], text: str) -> str:
     """A word hyphenated across a line break ("gov-" | "ernment") as one word when the rest of ``text`` writes
-    it so ("Achterberg"), or general English does and its parts are not both words ("government", "former";
-    not "e-mail"), else as a compound ("best-known", "re-elected")."""
+    it so ("Achterberg"), or, unless it writes it with the hyphen, general English does ("government",
+    "because"); else with its hyphen ("best-known", "Jean-Pierre", "COVID-19")."""
     head, tail = match.groups()
     whole = head + tail
-    compound = all(word_frequency(part.lower()) >= PART_FREQUENCY for part in (head, tail))
-    if re.search(rf"\b{re.escape(whole)}\b", text) or (
-            not compound and word_frequency(whole.lower()) >= JOINED_WORD_FREQUENCY):
+    if tail[0].isupper() or tail[0].isdigit() or re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text):
+        return f"{head}-{tail}"
+    if re.search(rf"\b{re.escape(whole)}\b", text) or word_frequency(whole.lower()) >= JOINED_WORD_FREQUENCY:
         return whole
     return f"{head}-{tail}"
 
