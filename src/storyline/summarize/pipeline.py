@@ -66,7 +66,8 @@ class Summarizer:
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
         days = publication_days(cluster.documents)  # each article's (one of no known day: the earliest)
-        known_day = np.where([publication_day(d.published) is not None for d in cluster.documents], days, 0)[candidates.doc]
+        dated = [publication_day(d.published) is not None for d in cluster.documents]
+        known_day = np.where(dated, days, 0)[candidates.doc]  # each candidate's, 0 when not known
         answer = -1  # the sentence that answers a short question
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
@@ -100,7 +101,7 @@ class Summarizer:
             if analysis.seen is not None:  # what is new: the lead of a report later than all that was read
                 can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents, cluster.previous))]
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
-            latest = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents))]
+            latest = can_open[np.isin(candidates.doc[can_open], _last_day_reports(cluster.documents))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
                 leads = leads[np.isfinite(scores[leads])]
                 if len(leads) and not np.isin(chosen, leads).any():
@@ -209,18 +210,23 @@ def _as_text(document: Document) -> Document:
                                         if value and key != "text"})
 
 
-def _later_reports(documents: list[Document], read: list[Document] | None = None) -> np.ndarray:
-    """The ``documents`` published on a later day than every article ``read``; without ``read``, those of the
-    last day, when the others were published before it (none when a day is not known)."""
-    days = [publication_day(d.published) for d in documents]
-    earlier = days if read is None else [publication_day(d.published) for d in read]
-    if not earlier or None in earlier:
+def _later_reports(documents: list[Document], read: list[Document]) -> np.ndarray:
+    """The ``documents`` published on a later day than every article ``read`` (none when a day is not known)."""
+    days = [publication_day(d.published) for d in read]
+    if not days or None in days:
         return np.zeros(0, dtype=int)
-    last = max(day for day in earlier if day is not None)
-    if read is None:
-        earlier_days = [day for day in earlier if day is not None and day < last]
-        return np.array([n for n, day in enumerate(days) if day == last] if earlier_days else [], dtype=int)
-    return np.array([n for n, day in enumerate(days) if day and day > last], dtype=int)
+    last = max(day for day in days if day is not None)
+    return np.array([n for n, d in enumerate(documents) if (day := publication_day(d.published)) and day > last],
+                    dtype=int)
+
+
+def _last_day_reports(documents: list[Document]) -> np.ndarray:
+    """The ``documents`` published on the last day, when every day is known and some are earlier."""
+    days = [publication_day(d.published) for d in documents]
+    if None in days or len(set(days)) < 2:
+        return np.zeros(0, dtype=int)
+    last = max(day for day in days if day is not None)
+    return np.array([n for n, day in enumerate(days) if day == last], dtype=int)
 
 
 def publication_days(documents: list[Document]) -> np.ndarray:
