@@ -424,8 +424,8 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
-    below = forwarded is not None and len(text) - forwarded.end() > forwarded.start()  # when it is the longer part
-    paragraphs = [span for span in paragraph_spans(text) if not below or span[0] > forwarded.start()]
+    start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
+    paragraphs = [span for span in paragraph_spans(text) if span[0] > start]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
