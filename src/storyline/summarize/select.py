@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import heapq
 import re
-from itertools import pairwise
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -157,12 +158,17 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
 COUNT = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,.]*\d|\d)\s+(?:more |other )?([a-z]{3,})")  # "1,200 acres"
 
 
-def _counts(texts: Sequence[str] | None, i: int) -> set[tuple[str, str]]:
+def _counts(texts: Sequence[str] | None, i: int) -> frozenset[tuple[str, str]]:
     """The counts sentence ``i`` gives, as (figure, what it counts): "about 1,200 acres" -> ("1,200", "acres");
     none without ``texts``, of a figure under 10 or of NO_COUNT ("24 hours", "10 percent")."""
-    if texts is None or not any(c.isdigit() for c in texts[i]):
-        return set()
-    return {(figure, noun) for figure, noun in COUNT.findall(texts[i]) if len(figure) > 1 and noun not in NO_COUNT}
+    return _counts_in(texts[i]) if texts is not None else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _counts_in(text: str) -> frozenset[tuple[str, str]]:
+    if not any(c.isdigit() for c in text):
+        return frozenset()
+    return frozenset((figure, noun) for figure, noun in COUNT.findall(text) if len(figure) > 1 and noun not in NO_COUNT)
 
 
 # What two stories give the same figure of as often as not: spans of time, shares, measures of size
