@@ -119,6 +119,9 @@ def test_glued_sentences_are_split():
     text = 'The pier closed last week."I think it was the right call," one resident told NRK.Lunde agreed.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The pier closed last week.", '"I think it was the right call," one resident told NRK.', "Lunde agreed."]
+    text = "The pier was built in 1956.Ada Lind's letter of 1957 says so. It cost 3.5 million kroner."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The pier was built in 1956.", "Ada Lind's letter of 1957 says so.", "It cost 3.5 million kroner."]
     text = "He moved the ferry to Washington D.C.That was the end of it. The U.S.A. lost a ferry."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "He moved the ferry to Washington D.C.", "That was the end of it.", "The U.S.A. lost a ferry."]

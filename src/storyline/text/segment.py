@@ -27,12 +27,12 @@ NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a senten
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
 # "they argued.\"If we ...", "last week.\"I think", "his iPad.The house", "told PEOPLE.Douglas", 'quickly."A
-# spokesman'): a word's full
+# spokesman', "in 1956.Kennedy's"): a word's or a year's full
 # stop (not an abbreviation's), perhaps after a bracket or before a closing quote, followed at once by a
 # capitalized word or a quotation opening on one.
-GLUED_HINT = re.compile(r"[a-zA-Z)][.!?]['\"”’)]?[\"“]?['‘]?[A-Z][a-z ]")  # a cheap first look for GLUED
+GLUED_HINT = re.compile(r"[a-zA-Z0-9)][.!?]['\"”’)]?[\"“]?['‘]?[A-Z][a-z ]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,})\)?[.!?]"
+                   r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,}|(?:1[89]|20)\d\d)\)?[.!?]"
                    r"(?P<close>['\"”’)])?(?=[\"“]?['‘]?(?:[A-Z][a-z]|I |A ))"
                    r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
 # A time ending a sentence before one Bling Fire does not know for a sentence's start ("at 3 a.m. Firefighters
