@@ -124,7 +124,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
-    marked = _marked(candidates)
+    marked = _marked(candidates, query)
     coverage = query_coverage(asked, passages(candidates, marked), query)
     return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)),
                     held_shares(asked, marked, query))
@@ -136,10 +136,16 @@ def question_words(query: str) -> list[str]:
     return [word for word in surface_words(HOW_MANY_PEOPLE.sub("how many", query)) if word not in ASKING]
 
 
-def _marked(candidates: Candidates) -> list[list[str]]:
+def _marked(candidates: Candidates, query: str) -> list[list[str]]:
     """The stems of each candidate, and AN_AMOUNT, A_SPAN or A_COUNT when it tells an amount of money, a span of
-    time or a count."""
-    return [stems + [mark for mark, kind in ((AN_AMOUNT, MONEY), (A_SPAN, DURATION), (A_COUNT, COUNT)) if kind.search(text)]
+    time or a count and the ``query`` asks for one (see held_shares)."""
+    asked = query.lower()
+    kinds = [(mark, kind) for mark, kind, asks in ((AN_AMOUNT, MONEY, any(word in asked for word in MONEY_WORDS)),
+                                                    (A_SPAN, DURATION, "how long" in asked),
+                                                    (A_COUNT, COUNT, "how many" in asked)) if asks]
+    if not kinds:
+        return list(candidates.tokens)
+    return [stems + [mark for mark, kind in kinds if kind.search(text)]
             for stems, text in zip(candidates.tokens, candidates.texts)]
 
 

@@ -426,7 +426,7 @@ def named_alone(surname: str, texts: Sequence[str]) -> bool:
             titled = bool(before) and before[0].rstrip(".") in ANY_TITLE
             alone = not before or not before[0][:1].isupper() or before[0].endswith((".", ",", '"', "”"))
             after = text[match.end():match.end() + 20]
-            if titled or (alone and (re.match(rf"\s+{_SPEECH}\b", after) or AGE_AFTER.match(after))):
+            if titled or (alone and (SPEAKS_AFTER.match(after) or AGE_AFTER.match(after))):
                 return True
     return False
 
@@ -438,6 +438,7 @@ SPEECH_VERBS = ("said", "Said", "says", "told", "tells", "added", "adds", "wrote
 SALUTATIONS = ("Mr", "Mrs", "Ms", "Miss")  # dropped when a name is given in full: "Mr. Vik" -> "Ole Vik"
 COURTESY_TITLES = (*SALUTATIONS, "Dr", "Prof", "Professor")
 _SPEECH = "(?:{})".format("|".join(SPEECH_VERBS))
+SPEAKS_AFTER = re.compile(rf"\s+{_SPEECH}\b")  # "Putin| said"
 # Who speaks: up to seven words opening the sentence or a clause right before the verb of speech ("Tamsin County
 # fire chief Rune Adler said ...", "..., the owner said."), or after a comma or a quotation and the verb, up to the end of
 # the sentence or a comma, a name ("..., said Ada Dahl, the fire chief.") or a role of up to three words
