@@ -1,6 +1,7 @@
 """Checks and inputs shared by several test modules."""
 
 import json
+import re
 from pathlib import Path
 
 from storyline.model import Document, Summary
@@ -19,7 +20,7 @@ def assert_sources_point_at_their_sentences(summary: Summary, documents: list[Do
         assert sentence.sources, sentence.text
         first, text = sentence.sources[0], sentence.text
         for written, shown in sentence.full_names:
-            text = text.replace(shown, written, 1)
+            text = re.sub(rf"(?<!\w){re.escape(shown)}(?!\w)", lambda _: written, text, count=1)  # not "Vik" of "Viktor"
         assert one_line(documents[first.doc].text[first.start:first.end]) == text
         for ref in sentence.sources:
             unit = segmented.get((ref.doc, ref.sentence))

@@ -393,7 +393,8 @@ def test_a_pages_date_is_its_markups_even_in_the_future_and_never_a_year_of_its_
     assert document_from_text(posted, "p").source == "Kestrel Courier"  # from the page's <title>
     bare_title = posted.replace(" | Kestrel Courier</title>", "</title>")
     assert document_from_text(bare_title, "p").source == ""
-    for section in (" | Opinion", " - Live Updates", " | Photos"):
+    assert document_from_text(bare_title.replace("gorge</title>", "gorge | Axios</title>"), "p").source == "Axios"
+    for section in (" | Opinion", " - Live Updates", " | Photos", " | World News"):
         assert document_from_text(bare_title.replace("gorge</title>", f"gorge{section}</title>"), "p").source == ""
     entity = bare_title.replace("gorge</title>", "gorge &#8211; Kestrel Courier</title>")
     assert document_from_text(entity, "p").source == "Kestrel Courier"
@@ -409,6 +410,7 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
     assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
     assert outlet_from_text("USA TODAY | TUESDAY, MAY 5, 2031\n\nThe ferry sank off Skarholm.") == "USA Today"
+    assert outlet_from_text("THE NEW YORK TIMES | TUESDAY, MAY 5, 2031\n\nThe ferry sank.") == "The New York Times"
     wire = "LUND-MUSEUM/THEFT (UPDATE 2)\n\nUPDATE 2-Thieves seize astrolabe in raid on Lund museum\n\n(Adds quotes)"
     assert headline(wire) == "Thieves seize astrolabe in raid on Lund museum"
     post = ("# The astrolabe has been stolen. Here is what we know\n\n"

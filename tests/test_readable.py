@@ -803,7 +803,7 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     ("What is the plan for the new planes?", False),  # no "plane" made of "plan"
     ("How much money did the fisherman get for his catch?", False),  # "180 pounds" weighs
     ("How much is the stolen clock worth?", True),  # "valued at about 4.2 million pounds"
-    ("How many people died in the floods?", True),  # "had risen to 14."
+    ("How many people died in the flood?", True),  # "had risen to 14."
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
     texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
@@ -812,7 +812,7 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
              "the pier will go on for at least a week before the ferry returns to Lund Bay. A fisherman landed a cod "
              "weighing 180 pounds off the pier, which flew in planes to Oslo.",
              "Thieves took a brass clock valued at about 4.2 million pounds from the harbour museum on Monday night.",
-             "Officials said the number of people who died in the floods had risen to 14."]
+             "Officials said the flood's death toll among people in the valley had risen to 14."]
     assert summarize(texts, words=60, query=question).answered is answered
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from storyline.text.segment import segment, split_sentences
+from storyline.text.segment import one_line, segment, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -87,3 +87,11 @@ def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its
     assert first.text == ("Police investigating the theft of the astrolabe said the government's best-known expert, "
                           "Dr Achterberg, had seen the COVID-19 e-mail to Jean-Pierre because of the newspaper.")
     assert text[first.start:first.end].startswith("Police") and text[first.end - 1] == "."
+    assert one_line("a full-\ntime job and a T-\nshirt") == "a full-time job and a T-shirt"
+
+
+def test_blanks_left_by_bold_marks_go_inside_brackets_and_become_one_space_elsewhere():
+    from storyline.text.reflow import unmarked
+
+    assert one_line(unmarked('They called it **"a disaster"** and the (**Harwick Astrolabe**), **Lund**, left.')) == \
+        'They called it "a disaster" and the (Harwick Astrolabe), Lund, left.'

@@ -311,7 +311,7 @@ def test_a_denial_of_deaths_or_injuries_a_later_report_overtakes_is_not_told():
 
 
 def test_only_a_later_death_overtakes_a_denial_of_deaths():
-    from storyline.summarize.stale import overtaken
+    from storyline.summarize.stale import overtaken, repeated_denials
 
     texts = ["No deaths were reported, officials said.", "There were no injuries.", "Two people were injured on Tuesday."]
     assert overtaken(texts, np.array([1, 1, 2])).tolist() == [False, True, False]
@@ -322,6 +322,14 @@ def test_only_a_later_death_overtakes_a_denial_of_deaths():
     not_people = ["No one was hurt, the fire service said.", "Divers counted 300 dead fish.", "The closure hurt local shops."]
     assert not overtaken(not_people, np.array([1, 2, 2])).any()
     assert not overtaken(["No one was hurt.", "A driver died."], np.array([0, 2])).any()  # of no known day
+    for later in ("The death toll rose to three.", "He died in hospital.", "A motorcyclist was killed."):
+        assert overtaken(["There were no serious injuries.", later], np.array([1, 2])).tolist() == [True, False]
+    for not_people in ("The Senate killed the bill.", "Local residents found 300 dead fish."):
+        assert not overtaken(["No one was killed.", not_people], np.array([1, 2])).any()
+    assert not overtaken(["No one knows how many people died.", "A driver died."], np.array([1, 2])).any()
+    told = ["No one was hurt.", "A firefighter was hurt.", "No one else was hurt."]  # Monday, Tuesday, Wednesday
+    stale = overtaken(told, np.array([1, 2, 3]))
+    assert stale.tolist() == [True, False, False] and not repeated_denials(told, np.array([3.0, 2.0, 1.0]), stale).any()
 
 
 def test_a_denial_of_injuries_is_told_once():
@@ -339,3 +347,11 @@ def test_a_stale_denial_is_never_told_whatever_the_budget():
     cluster = Cluster([Document(monday, published="2031-07-14"), Document(tuesday, published="2031-07-15")])
     for words in (None, 8):  # also when nothing else fits
         assert not any("No one was hurt" in s.text for s in Summarizer(words=words, fill=True).summarize(cluster).sentences)
+
+
+def test_a_stale_sentence_never_answers_a_short_question():
+    from storyline.summarize.pipeline import _answer
+
+    relevance, held, day = np.array([0.9, 0.5, 0.4]), np.array([1.0, 0.8, 0.5]), np.zeros(3, dtype=int)
+    assert _answer(relevance, held, day, np.array([False, True, True])) == 1  # the best match is stale
+    assert _answer(relevance, held, day, np.ones(3, dtype=bool)) == 0

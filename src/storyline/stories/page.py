@@ -75,7 +75,7 @@ DATE_PATTERNS = [
     ("year", re.compile(r"\b(?:in|by|of) ((?:19|20)\d\d)\b")),  # not "until 2032", a deadline
 ]
 FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
-                    r"expects?|(?<!than )(?<!as )(?:expected|forecast|predicted)\b[^,;]* to [a-z]+|"  # "expected the wind to ease"
+                    r"expects?|(?<!than )(?<!as )(?:expected|forecast|predicted)(?<!than expected)\b[^,;]* to [a-z]+|"  # "expected the wind to ease"
                     r"(?:hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
                     r"hopes? to|intends? to|aims? to|to be held|is to|are to|next)\b", re.IGNORECASE)
 # A clause that dates something else than the sentence's event: "... after a fire destroyed it on Tuesday".

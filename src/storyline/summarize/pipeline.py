@@ -72,9 +72,10 @@ class Summarizer:
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
         # never told: "No one was hurt" of Monday after Tuesday's "A firefighter died"; a denial told twice
-        stale = overtaken(candidates.texts, known_day) | repeated_denials(candidates.texts, scores)
+        stale = overtaken(candidates.texts, known_day)
+        stale |= repeated_denials(candidates.texts, scores, stale)
         if self.model is None and analysis.relevance is not None and analysis.query_words <= SHORT_QUESTION:
-            answer = _answer(np.where(stale, -np.inf, analysis.relevance), analysis.held, known_day)
+            answer = _answer(analysis.relevance, analysis.held, known_day, ~stale)
             scores[answer] = scores.max() + 1  # its answer comes in first
         if analysis.seen is not None:
             read = read_share(candidates.tokens, cluster.previous, analysis.seen)
@@ -179,13 +180,14 @@ def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray
     return leans_on, after
 
 
-def _answer(relevance: np.ndarray, held: np.ndarray | None, day: np.ndarray) -> int:
-    """The sentence that answers a short question: of those holding most of its words (``held``, rare words
-    weighing more), one of the latest report when every one's ``day`` is known (0: not known), then the one most
-    like it (``relevance``): "Residents were allowed to go back home on Tuesday", not "We are not going to rush
-    it." for "When could residents go home?"; "investigators said a wheel bearing caused the derailment" of
-    Tuesday, not "The cause of the derailment is unknown" of Monday."""
-    best = np.flatnonzero(np.isclose(held, held.max())) if held is not None and len(held) else np.arange(len(relevance))
+def _answer(relevance: np.ndarray, held: np.ndarray | None, day: np.ndarray, allowed: np.ndarray) -> int:
+    """The sentence that answers a short question, of those ``allowed`` (all when none is): of those holding most
+    of its words (``held``, rare words weighing more), one of the latest report when every one's ``day`` is known
+    (0: not known), then the one most like it (``relevance``): "Residents were allowed to go back home on
+    Tuesday", not "We are not going to rush it." for "When could residents go home?"; "investigators said a wheel
+    bearing caused the derailment" of Tuesday, not "The cause of the derailment is unknown" of Monday."""
+    pool = np.flatnonzero(allowed) if allowed.any() else np.arange(len(relevance))
+    best = pool[np.isclose(held[pool], held[pool].max())] if held is not None and len(held) else pool
     if day[best].all():
         best = best[day[best] == day[best].max()]
     return int(best[np.argmax(relevance[best])])

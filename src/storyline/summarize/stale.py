@@ -7,47 +7,51 @@ import re
 
 import numpy as np
 
-_DEATH = r"(?:died|dies|killed|dead|lost (?:his|her|their) li(?:fe|ves))"
-_INJURY = r"(?:injured|hurt|wounded|hospitali[sz]ed)"
-_NO_ONE = r"\b(?:no ?one|nobody|none of (?:the|them|those))\b(?: else)?[^,.;:]{0,30}?\b"  # "No one has been reported"
-# A denial of deaths or of injuries: "No one was killed", "There were no deaths", "no injuries have been reported"
-# (not "no doubt the storm killed two", "No homes burned, but two people were hurt").
-DENIES_DEATH = re.compile(rf"{_NO_ONE}{_DEATH}\b|\bno (?:deaths|fatalities)\b", re.IGNORECASE)
-DENIES_INJURY = re.compile(rf"{_NO_ONE}{_INJURY}\b|\bno (?:injury|injuries|casualties)\b", re.IGNORECASE)
-# A death or an injury of people: "Elias Brandt, 34, died", "two firefighters were hurt" (not "300 dead fish", "hurt
-# local businesses", "the bill was killed in committee")
-PEOPLE = (r"\b(?:people|persons?|man|men|woman|women|child|children|boys?|girls?|babies|baby|residents?|firefighters?|"
-          r"officers?|drivers?|passengers?|victims?|workers?|students?|soldiers?|civilians?|pilots?|crew|teenagers?|"
-          r"patients?|volunteers?|[A-Z][a-z]+ [A-Z][a-z]+(?:, \d{1,3},)?)\b")
-TELLS_DEATH = re.compile(rf"{PEOPLE}[^.;]{{0,60}}?\b{_DEATH}\b|\b{_DEATH}\b[^.;]{{0,30}}?{PEOPLE}")
-TELLS_INJURY = re.compile(rf"{PEOPLE}[^.;]{{0,60}}?\b{_INJURY}\b|\b{_INJURY}\b[^.;]{{0,30}}?{PEOPLE}")
+_NO_ONE = r"\b(?:no ?one|nobody)\b(?: else)?(?! knows?\b)[^,.;:]{0,30}?\b"  # "No one has been reported"
+_NO_REPORTS = r"\bno (?:\w+ ){0,2}(?:reports? of )?"  # "no serious", "no immediate reports of"
+# A denial of deaths or of injuries: "No one was killed", "There were no deaths", "no serious injuries" (not "no
+# doubt the storm killed two", "No homes burned, but two people were hurt", "No one knows how many died").
+DENIES_DEATH = re.compile(rf"{_NO_ONE}(?:died|killed|dead)\b|{_NO_REPORTS}(?:deaths|fatalities)\b", re.IGNORECASE)
+DENIES_INJURY = re.compile(rf"{_NO_ONE}(?:injured|hurt|wounded|hospitali[sz]ed)\b|{_NO_REPORTS}(?:injury|injuries|"
+                           r"casualties)\b", re.IGNORECASE)
+_PEOPLE = (r"(?:people|persons|men|women|children|boys|girls|residents|firefighters|officers|passengers|"
+           r"civilians|soldiers|workers|students|others|of them)")
+# A death or an injury of people: "Elias Brandt, 34, died", "The death toll rose to three", "Firefighters were
+# hurt", "killing two people" (not "300 dead fish", "hurt local shops", "The Senate killed the bill").
+TELLS_DEATH = re.compile(rf"\b(?:died|dies|(?:was|were|been|being) killed|found dead|death toll|deaths|lost (?:his|her|"
+                         rf"their) li(?:fe|ves)|kill(?:ed|ing) (?:\w+ ){{0,2}}{_PEOPLE})\b", re.IGNORECASE)
+TELLS_INJURY = re.compile(rf"\b(?:(?:was|were|been|being|are|is) (?:\w+ )?(?:injured|hurt|wounded|hospitali[sz]ed)|"
+                          rf"injuries|(?:injur|wound)(?:ed|ing) (?:\w+ ){{0,2}}{_PEOPLE})\b", re.IGNORECASE)
+
+
+def _denies(text: str) -> tuple[bool, bool]:
+    return bool(DENIES_DEATH.search(text)), bool(DENIES_INJURY.search(text))
 
 
 def overtaken(texts: list[str], day: np.ndarray) -> np.ndarray:
     """Whether each sentence (``texts``, of reports published on ``day``; 0 for a day not known) denies deaths
-    or injuries of people that a report of a later day tells of (a sentence that tells of them and denies
-    neither): a stale fact. A sentence of no known day is never stale, nor makes another so."""
+    or injuries that a report of a later day tells of (a sentence that tells of them and denies neither): a
+    stale fact. A sentence of no known day is never stale, nor makes another so."""
     stale = np.zeros(len(texts), dtype=bool)
-    denials = [i for i, text in enumerate(texts) if day[i] and (DENIES_DEATH.search(text) or DENIES_INJURY.search(text))]
-    if not denials:
+    denies = [_denies(text) if day[i] else (False, False) for i, text in enumerate(texts)]
+    if not any(any(kind) for kind in denies):
         return stale
-    told = [i for i, text in enumerate(texts) if day[i] and not (DENIES_DEATH.search(text) or DENIES_INJURY.search(text))]
+    told = [i for i, text in enumerate(texts) if day[i] and not any(_denies(text))]
     last_death = max((day[i] for i in told if TELLS_DEATH.search(texts[i])), default=0)
     last_injury = max([last_death, *(day[i] for i in told if TELLS_INJURY.search(texts[i]))])
-    for i in denials:
-        stale[i] = (bool(DENIES_DEATH.search(texts[i])) and last_death > day[i]) or (
-            bool(DENIES_INJURY.search(texts[i])) and last_injury > day[i])
+    for i, (death, injury) in enumerate(denies):
+        stale[i] = (death and last_death > day[i]) or (injury and last_injury > day[i])
     return stale
 
 
-def repeated_denials(texts: list[str], scores: np.ndarray) -> np.ndarray:
-    """Whether each sentence denies deaths or injuries as a better scored one does (the same denial, told in
-    other words: "No injuries have been reported so far." and "No one has been reported injured.")."""
-    kinds = [(bool(DENIES_DEATH.search(text)), bool(DENIES_INJURY.search(text))) for text in texts]
+def repeated_denials(texts: list[str], scores: np.ndarray, stale: np.ndarray) -> np.ndarray:
+    """Whether each sentence, not ``stale``, denies deaths or injuries as a better scored one does (the same denial
+    told in other words: "No injuries have been reported so far." and "No one has been reported injured.")."""
     repeated = np.zeros(len(texts), dtype=bool)
     best: set[tuple[bool, bool]] = set()
     for i in np.argsort(-scores, kind="stable"):
-        if any(kinds[i]):
-            repeated[i] = kinds[i] in best
-            best.add(kinds[i])
+        kind = _denies(texts[i])
+        if any(kind) and not stale[i]:
+            repeated[i] = kind in best
+            best.add(kind)
     return repeated

@@ -31,6 +31,9 @@ HEADER_LINES = 6
 MAX_HEADER_LINE = 150  # characters of a byline or date stamp line; longer is the article
 TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r" [|–—-] ")
+# A section or a kind of page, no publisher: "| Opinion", "- Live Updates", "| World News", "| Photos"
+SECTION = re.compile(r"\b(?:Opinion|Live|Updates?|Photos?|Videos?|Gallery|Sports?|Politics|Business|Entertainment|"
+                     r"Home|World|Local|Breaking|Latest|Analysis|Editorial|Lifestyle|Culture|Weather)\b")
 
 
 def looks_like_html(text: str) -> bool:
@@ -105,12 +108,14 @@ def _under_headline(html: str) -> list[str]:
 
 
 def _site_in_title(html: str) -> str:
-    """The publisher a page's <title> names after its headline ("Train derails | Fjord Post" -> "Fjord Post"; not a
-    section: "... | Opinion"), else ''."""
+    """The publisher a page's <title> names after its headline ("Train derails | Fjord Post" -> "Fjord Post",
+    "... | Axios"; a longer name only when a publisher's; not a section: "... | Opinion"), else ''."""
     title = TITLE_ELEMENT.search(html[:SAMPLE_CHARS * 4])
     fields = TITLE_SEPARATOR.split(" ".join(unescape(title.group(1)).split())) if title else []
     site = fields[-1] if len(fields) > 1 else ""
-    return site if OUTLET_FIELD.fullmatch(site) and len(site.split()) <= 4 and is_publisher(site) else ""
+    words = site.split()
+    return site if OUTLET_FIELD.fullmatch(site) and (is_publisher(site) and len(words) <= 4 or len(words) <= 2) \
+        and not SECTION.search(site) else ""
 
 
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:

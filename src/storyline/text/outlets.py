@@ -205,10 +205,13 @@ def masthead_fields(line: str) -> list[str]:
 
 
 def _capitalized(name: str) -> str:
-    """A name set in capitals as a name ("THE NORTHGATE HERALD" -> "The Northgate Herald"); words of three letters
-    or fewer stay in capitals ("USA TODAY" -> "USA Today", "BBC NEWS" -> "BBC News"), but "The" and "of"."""
-    words = [word if len(word) <= 3 and word not in ("THE", "OF", "AND") else word.capitalize() for word in name.split()]
+    """A name set in capitals as a name ("THE NEW YORK TIMES" -> "The New York Times"); acronyms stay in capitals
+    ("USA TODAY" -> "USA Today", "BBC NEWS" -> "BBC News")."""
+    words = [word if word in ACRONYMS or not set("AEIOU") & set(word) else word.capitalize() for word in name.split()]
     return " ".join(word.lower() if word in ("Of", "And") and k else word for k, word in enumerate(words))
+
+
+ACRONYMS = frozenset("USA UK US EU UN AP AFP BBC ABC NPR".split())  # and words without a vowel: "CNN", "NBC"
 
 
 def byline_fields(line: str) -> list[str]:

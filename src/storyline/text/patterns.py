@@ -570,7 +570,8 @@ JOBS = frozenset(
     "professor prosecutor rancher reporter representative researcher resident secretary senator sergeant sheriff "
     "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer".split())
 JOB_ENDING = re.compile(r"[a-z]{3,}(?<!s)ist|[a-z]{3,}ician")  # "physicist", "politician"; not "insist", "persist"
-NO_JOBS = frozenset("playlist checklist wishlist shortlist blacklist whitelist waitlist exist".split())
+NO_JOBS = frozenset("playlist checklist wishlist shortlist blacklist whitelist waitlist watchlist tracklist setlist "
+                    "exist".split())
 
 
 def _is_job(word: str) -> bool:

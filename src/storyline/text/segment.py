@@ -200,24 +200,29 @@ def one_line(span: str, invisible: bool = True, text: str = "") -> str:
     return INVISIBLE.sub("", span) if invisible else span
 
 
-# Where marks were blanked: "the   Pellham Museum   in", "Astrolabe  , one", "(  Harwick Astrolabe  )" (not two
-# spaces after a full stop)
-BLANKS = re.compile(r"(?<=[(\[“‘\"]) {2,}| {2,}(?=[,.;:!?)\]”’\"])|( ){3,}")
+# Where marks were blanked: none inside brackets and curly quotes or before a mark ("(  Harwick Astrolabe  )",
+# "Astrolabe  , one"), one space elsewhere ("the   Pellham Museum   in", 'called it   "a disaster"   and')
+BLANKS = re.compile(r"(?<=[(\[“‘]) {2,}| {2,}(?=[,.;:!?)\]”’])|( {2,})")
 
 
 HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*(\w+)")  # "gov-" | "ernment", "best-" | "known", "Jean-" | "Pierre"
 JOINED_WORD_FREQUENCY = 1e-7  # a word this frequent in general English, hyphenated across lines, is one word
+PART_FREQUENCY = 1e-6  # halves this frequent are words: joined only into a frequent word ("because"; not "fulltime")
+COMPOUND_WORD_FREQUENCY = 1e-5
 
 
 def _rejoined(match: re.Match[str], text: str) -> str:
     """A word hyphenated across a line break ("gov-" | "ernment") as one word when the rest of ``text`` writes
     it so ("Achterberg"), or, unless it writes it with the hyphen, general English does ("government",
-    "because"); else with its hyphen ("best-known", "Jean-Pierre", "COVID-19")."""
+    "because"; as often as a word for two halves that are words); else with its hyphen ("best-known", "full-time",
+    "Jean-Pierre", "COVID-19")."""
     head, tail = match.groups()
     whole = head + tail
     if tail[0].isupper() or tail[0].isdigit() or re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text):
         return f"{head}-{tail}"
-    if re.search(rf"\b{re.escape(whole)}\b", text) or word_frequency(whole.lower()) >= JOINED_WORD_FREQUENCY:
+    compound = all(word_frequency(part.lower()) >= PART_FREQUENCY for part in (head, tail))  # "full-time"
+    least = COMPOUND_WORD_FREQUENCY if compound else JOINED_WORD_FREQUENCY
+    if re.search(rf"\b{re.escape(whole)}\b", text) or word_frequency(whole.lower()) >= least:
         return whole
     return f"{head}-{tail}"
 
