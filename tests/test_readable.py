@@ -1070,6 +1070,10 @@ def test_a_person_named_in_full_before_is_named_by_surname_after_as_the_articles
     assert later_mentions(shown, [articles[0].replace(" Vik said", " The master said")]) == shown  # never "Vik" alone
     assert later_mentions(shown, [articles[0].replace(" Vik said", " Vik, 58, said")])[1][0].startswith(
         "Inspectors told harbour master Vik")  # "Vik, 58, ..." is a person
+    inspector = [("Detective Inspector Ada Berg of Lund Police said the raid was planned.", []),
+                 ("Detective Inspector Ada Berg, who leads the inquiry, said a van was seen.", [])]
+    assert later_mentions(inspector, ['Detective Inspector Ada Berg said so. "It was planned," Berg said.'])[1][0] == \
+        "Detective Inspector Berg, who leads the inquiry, said a van was seen."  # "Inspector" is a title, no name
     dutch = [(text.replace("Ole Vik", "Jan de Vries"), []) for text, _ in shown[:2]]
     assert later_mentions(dutch, ["Fire chief Jan de Vries closed the pier. The wind dropped, de Vries said."])[1][0] \
         == "Inspectors told harbour master de Vries the pier was unsafe, and North Korea was not asked."

@@ -354,7 +354,8 @@ SURNAME = rf"(?:[{UPPER}](?:[{LOWER}]{{2,}}|(?:c|ac|['’]|e|a|i)[A-Z][{LOWER}]{
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Sir Dame Lady Lord Professor President Senator Governor Mayor Minister Judge Justice Chancellor "
     "Secretary Ambassador General Colonel Captain Sergeant Officer Detective Sheriff Deputy Chief Coach Agent Father "
-    "Pope King Queen Prince Princess Rabbi Reverend Bishop".split())
+    "Pope King Queen Prince Princess Rabbi Reverend Bishop Inspector Constable Superintendent Commissioner Commander "
+    "Lieutenant Corporal Admiral Marshal Cardinal Imam Pastor".split())
 TITLE_ABBREVIATIONS = frozenset(
     "Gov Sen Rep Gen Col Lt Maj Sgt Cpl Pvt Capt Prof Rev Fr Hon Adm Atty Amb Supt Insp Det Ofc Cmdr Cllr".split())
 ANY_TITLE = TITLES | TITLE_ABBREVIATIONS
