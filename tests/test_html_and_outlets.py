@@ -409,6 +409,8 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     assert headline("Ferry sinks off Lund\n\nby Ada Lind\n\nThe ferry sank on Monday.") == "Ferry sinks off Lund"
     assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
     assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
+    assert date_stamp("Storm report\n\nUpdated figures released on May 2, 2031, show a rise.") == ""  # a sentence
+    assert date_stamp("By Ada Lind, Posted on March 3, 2031\n\nThe ferry sank.") == "2031-03-03"
     assert outlet_from_text("USA TODAY | TUESDAY, MAY 5, 2031\n\nThe ferry sank off Skarholm.") == "USA Today"
     assert outlet_from_text("THE NEW YORK TIMES | TUESDAY, MAY 5, 2031\n\nThe ferry sank.") == "The New York Times"
     wire = "LUND-MUSEUM/THEFT (UPDATE 2)\n\nUPDATE 2-Thieves seize astrolabe in raid on Lund museum\n\n(Adds quotes)"

@@ -254,7 +254,8 @@ def date_stamp(text: str, lines: int = 4) -> str:
     top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
     stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
                                                   or [line, *line.split("|")])]
-    stamps += [posted.group(1) for line in top if len(line) <= POSTED_LINE and (posted := POSTED_ON.match(line))]
+    stamps += [posted.group(1) for line in top if len(line) <= POSTED_LINE and not line.endswith(".")
+               for field in BYLINE_FIELD.split(line) if (posted := POSTED_ON.match(field))]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
 
 
@@ -272,7 +273,8 @@ STAMP_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 # A day a post's line gives after its author: "Posted by Ada Lind on March 10, 2031 · 6 min read"
 POSTED_ON = re.compile(rf"^\W*(?i:posted|published|updated)\b.{{0,60}}?\bon ((?:(?:{WEEKDAYS}),? )?(?:(?:{MONTHS})\.? \d{{1,2}},? "
                        rf"\d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}))")
-POSTED_LINE = 150  # characters of a post's line under its title, at most
+POSTED_LINE = 150  # characters of a post's line under its title, at most (never a sentence: no full stop at its end)
+BYLINE_FIELD = re.compile(r"\s*[|·]\s*|,\s*(?=(?i:posted|published|updated)\b)")  # "By Ada Lind, Posted on March 3, 2031"
 HEAD_CHARS = 4000  # of an article read for its headline: its first lines, and enough to tell how it is wrapped
 HEAD_LINES = 12  # of a saved page's first lines that may come before its headline (a menu, a notice)
 
