@@ -65,9 +65,9 @@ class Summarizer:
         if answered is False:  # nothing speaks to the question: summarize the articles, and say so
             analysis = dataclasses.replace(analysis, relevance=None)
         candidates = analysis.candidates
-        days = publication_days(cluster.documents)  # each article's (one of no known day: the earliest)
-        dated = [publication_day(d.published) is not None for d in cluster.documents]
-        known_day = np.where(dated, days, 0)[candidates.doc]  # each candidate's, 0 when not known
+        dated = known_days(cluster.documents)  # each article's day, 0 when not known
+        days = publication_days(cluster.documents, dated)  # one of no known day: the earliest
+        known_day = dated[candidates.doc]
         answer = -1  # the sentence that answers a short question
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
         scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
@@ -100,9 +100,9 @@ class Summarizer:
         if analysis.relevance is None:
             can_open = openers(reading, candidates.doc, after, candidates.texts)
             if analysis.seen is not None:  # what is new: the lead of a report later than all that was read
-                can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(cluster.documents, cluster.previous))]
+                can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(dated, known_days(cluster.previous)))]
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
-            latest = can_open[np.isin(candidates.doc[can_open], _last_day_reports(cluster.documents))]
+            latest = can_open[np.isin(candidates.doc[can_open], _last_day_reports(dated))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
                 leads = leads[np.isfinite(scores[leads])]
                 if len(leads) and not np.isin(chosen, leads).any():
@@ -212,31 +212,32 @@ def _as_text(document: Document) -> Document:
                                         if value and key != "text"})
 
 
-def _later_reports(documents: list[Document], read: list[Document]) -> np.ndarray:
-    """The ``documents`` published on a later day than every article ``read`` (none when a day is not known)."""
-    days = [publication_day(d.published) for d in read]
-    if not days or None in days:
+def _later_reports(days: np.ndarray, read: np.ndarray) -> np.ndarray:
+    """The articles published (``days``, see known_days) on a later day than every article ``read`` (none when a
+    day is not known)."""
+    if not len(read) or not read.all():
         return np.zeros(0, dtype=int)
-    last = max(day for day in days if day is not None)
-    return np.array([n for n, d in enumerate(documents) if (day := publication_day(d.published)) and day > last],
-                    dtype=int)
+    return np.flatnonzero(days > read.max())
 
 
-def _last_day_reports(documents: list[Document]) -> np.ndarray:
-    """The ``documents`` published on the last day, when every day is known and some are earlier."""
-    days = [publication_day(d.published) for d in documents]
-    if None in days or len(set(days)) < 2:
+def _last_day_reports(days: np.ndarray) -> np.ndarray:
+    """The articles published (``days``, see known_days) on the last day, when every day is known and some are
+    earlier."""
+    if not days.all() or len(set(days.tolist())) < 2:
         return np.zeros(0, dtype=int)
-    last = max(day for day in days if day is not None)
-    return np.array([n for n, day in enumerate(days) if day == last], dtype=int)
+    return np.flatnonzero(days == days.max())
 
 
-def publication_days(documents: list[Document]) -> np.ndarray:
-    """Each article's day of publication as an ordinal; an article of unknown date counts as published on the
-    earliest day known (all 0 when none is known)."""
-    days = [day.toordinal() if (day := publication_day(d.published)) else None for d in documents]
-    earliest = min((day for day in days if day is not None), default=0)
-    return np.array([earliest if day is None else day for day in days], dtype=np.int64)
+def known_days(documents: list[Document]) -> np.ndarray:
+    """Each article's day of publication as an ordinal, 0 when not known."""
+    return np.array([day.toordinal() if (day := publication_day(d.published)) else 0 for d in documents], dtype=np.int64)
+
+
+def publication_days(documents: list[Document], known: np.ndarray | None = None) -> np.ndarray:
+    """Each article's day of publication as an ordinal (``known``, when given: see known_days); an article of
+    unknown date counts as published on the earliest day known (all 0 when none is known)."""
+    known = known_days(documents) if known is None else known
+    return np.where(known > 0, known, known[known > 0].min() if known.any() else 0)
 
 
 def _ref(sentence: Sentence) -> SourceRef:

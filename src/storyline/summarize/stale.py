@@ -4,6 +4,7 @@ Tuesday's "A firefighter died"), and told once ("No injuries have been reported"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,7 +25,9 @@ TELLS_INJURY = re.compile(rf"\b(?:(?:was|were|been|being|are|is) (?:\w+ )?(?:inj
                           rf"injuries|(?:injur|wound)(?:ed|ing) (?:\w+ ){{0,2}}{_PEOPLE})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _denies(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` denies deaths, and injuries (read once per text: both stale checks ask)."""
     return bool(DENIES_DEATH.search(text)), bool(DENIES_INJURY.search(text))
 
 

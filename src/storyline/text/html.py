@@ -81,14 +81,18 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     title = " ".join(((meta.title if meta else "") or "").split())
     page_url = url or ((meta.url if meta else "") or "")
     site = " ".join(((meta.sitename if meta else "") or "").split())
-    header = "\n".join(_under_headline(html))
+    source, published = site or outlet_of(page_url, text), (meta.date if meta else "") or ""
+    if not (source and published):  # the page parsed again only for what its metadata left out
+        header = "\n".join(_under_headline(html))
+        source = source or outlet_from_text(header) or _site_in_title(html)
+        published = published or date_stamp(header, lines=HEADER_LINES)
     return Document(
         text=text,
         id=name,
         title="" if is_attribution(title) else title,
-        source=site or outlet_of(page_url, text) or outlet_from_text(header) or _site_in_title(html),
+        source=source,
         url=page_url,
-        published=(meta.date if meta else "") or date_stamp(header, lines=HEADER_LINES),
+        published=published,
     )
 
 

@@ -399,14 +399,13 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     """``text`` with its first full name ending on ``surname`` outside quotation marks named by the surname
     alone, after the title it has ("Russian President Vladimir Putin has ..." -> "Russian President Putin has
     ...", "Dr. Ada K. Dahl" -> "Dr. Dahl", "Jan de Vries" -> "de Vries"; not the end of a longer name: "Caroline
-    Sturdy Colls"), what it
-    replaced and what it put in its place; None when it names no one so."""
+    Sturdy Colls"), what it replaced and what it put in its place; None when it names no one so."""
     for match in _full_name_matches(text):
         if match.group(2) != surname or _quoting(text[:match.start()], text[match.end():]):
             continue
-        before = text[max(0, match.start() - 40):match.start()].split()[-1:]
-        if before and before[0][:1].isupper() and before[0].rstrip(".") not in ANY_TITLE | JOB_ACRONYMS \
-                and not before[0].endswith((".", ",", ":", ";")) and not _title(text, match.start()):
+        before = _word_before(text, match.start())
+        if before[:1].isupper() and before.rstrip(".") not in ANY_TITLE | JOB_ACRONYMS \
+                and not before.endswith((".", ",", ":", ";")) and not _title(text, match.start()):
             return None  # "Caroline Sturdy Colls", "Seaman James Derek Lovelace"
         shown = re.sub(r"^[A-Z]\. ", "", text[match.end(1):match.end()].strip())  # "de Vries", not "K. Dahl"
         shown = shown[:1].upper() + shown[1:] if not match.start() else shown
@@ -417,15 +416,21 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
 AGE_AFTER = re.compile(r", \d{1,3},")  # "Brandt, 34, died"
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` in ``text`` ('' at its start)."""
+    words = text[max(0, start - 40):start].split()
+    return words[-1] if words else ""
+
+
 def named_alone(surname: str, texts: Sequence[str]) -> bool:
     """True when ``texts`` speak of someone by ``surname`` alone: after a title ("Mr. Putin", "Sen. Rubio") or
     speaking or given an age, after no other capitalized word ("Putin said", "Brandt, 34, died"; not "North
     Korea said")."""
     for text in texts:
         for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            before = text[max(0, match.start() - 40):match.start()].split()[-1:]
-            titled = bool(before) and before[0].rstrip(".") in ANY_TITLE
-            alone = not before or not before[0][:1].isupper() or before[0].endswith((".", ",", '"', "”"))
+            before = _word_before(text, match.start())
+            titled = before.rstrip(".") in ANY_TITLE
+            alone = not before[:1].isupper() or before.endswith((".", ",", '"', "”"))
             after = text[match.end():match.end() + 20]
             if titled or (alone and (SPEAKS_AFTER.match(after) or AGE_AFTER.match(after))):
                 return True
