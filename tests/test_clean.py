@@ -255,3 +255,57 @@ def test_an_article_above_a_forward_marker_stays_and_news_that_welcomes_is_no_gr
     assert [s.text for s in prose_sentences([Document(forwarded)])] == [article.strip()]
     welcome = "Welcome to the new normal for ferry passengers in Lund, the mayor said on Monday."
     assert not is_junk(welcome) and is_junk("Good evening, and welcome to your Monday briefing from the Lund Post.")
+
+
+PRESS_RELEASE = """FOR IMMEDIATE RELEASE
+
+Lund Harbour Authority
+Tuesday 3 June 2031
+
+HARBOUR WALL: REPAIRS TO BEGIN NEXT WEEK
+
+Lund Harbour Authority today confirmed that repairs to the cracked north harbour wall will begin on Monday, after
+divers found the damage smaller than first feared.
+
+The harbour will stay open to ferries while the work is carried out, the Authority said.
+
+ENDS
+
+Notes to editors:
+1. The north wall was completed in 1887 and is one of six breakwaters the Authority manages.
+2. Photographs and drone footage are available on request.
+
+Media contact:
+Ada Lind, Communications Manager
+Tel: 01632 960 418
+
+###
+
+About Lund Harbour Authority:
+Lund Harbour Authority runs the port of Lund and its six breakwaters.
+"""
+
+
+def test_a_press_release_ends_at_its_end_mark_and_names_its_issuer_and_headline():
+    shown = [s.text for s in prose_sentences([Document(PRESS_RELEASE)])]
+    assert shown[0].startswith("Lund Harbour Authority today confirmed that repairs")
+    assert shown[-1] == "The harbour will stay open to ferries while the work is carried out, the Authority said."
+    document = document_from_text(PRESS_RELEASE, "release")
+    assert (document.source, document.title, document.published) == (
+        "Lund Harbour Authority", "Harbour Wall: Repairs To Begin Next Week", "2031-06-03")
+    notes = PRESS_RELEASE.replace("ENDS\n\n", "").replace("###\n\n", "")  # the notes' heading alone ends it too
+    assert not any("1887" in s.text for s in prose_sentences([Document(notes)]))
+    ends = "The ferry sank off Skarholm on Monday.\n\nThe inquiry ends in May, the minister said.\n"
+    assert len(prose_sentences([Document(ends)])) == 2  # "ends" inside a sentence ends nothing
+
+
+def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in_the_news_is_not():
+    for line in ("Correction: an earlier version of this article said the wall was built in 1901.",
+                 "An earlier version of this story gave the wrong date for the inquiry.",
+                 "Photographs and drone footage are available on request.",
+                 "Clarification: the ferry operator is not part of the inquiry."):
+        assert is_junk(line), line
+    for line in ("The ministry issued a correction to its figures on Monday.",
+                 "An earlier version of the bill was rejected by the Senate in May.",
+                 "The footage was made available to the court on request of the defence."):
+        assert not is_junk(line), line

@@ -418,3 +418,11 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     post = ("# The astrolabe has been stolen. Here is what we know\n\n"
             "*Posted by Ada Lind on March 10, 2031 · 6 min read · Filed under Heists*\n\nThieves broke in on Monday.")
     assert (headline(post), date_stamp(post)) == ("The astrolabe has been stolen. Here is what we know", "2031-03-10")
+
+
+def test_a_markdown_byline_in_emphasis_gives_outlet_and_day_after_a_comma():
+    text = ("# Ferries sail again from Lund\n\n*By Ada Lind, Lund Weekly — Thursday 5 June 2031*\n\n"
+            "Ferries sailed from Lund harbour again on Thursday after repairs to the north wall.")
+    assert (outlet_from_text(text), date_stamp(text)) == ("Lund Weekly", "2031-06-05")
+    for byline in ("By Ada Lind, Staff Writer", "By Ada Lind, Ole Vik"):  # a job, a second author: no outlet
+        assert outlet_from_text(f"{byline}\n\nFerries sailed from Lund harbour again on Thursday.") == ""

@@ -181,7 +181,7 @@ RULES = [
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
     # request", "This Q&A was lightly edited for length", a match's officials and crowd
     ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
-    ("resolution res", r"\b(high-resolution|hi-res) (photos|images|pictures|photographs)\b.{0,80}\bavailable (on|upon) request\b"),
+    ("request", r"\b(photos|images|pictures|photographs|footage|interviews)\b.{0,80}\b(is|are) available (on|upon) request\b"),
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
                          r"(edited (and condensed )?for (length|clarity|brevity)|edited and condensed|condensed)\b"),
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
@@ -193,6 +193,8 @@ RULES = [
      r"|^an? (photo )?caption (on|of|dated|published on) (\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2})\b[^.]{0,120}"
      r"\b(named|misnamed|misidentified|said)\b|^our (article|report|story|obituary|review|caption) (on|about|of)\b[^.]{0,120}"
      r"\b(said|stated|gave|misspelled|misnamed)\b"),
+    ("correction corrections clarification", r"^(correction|clarification)s?\s*:"),  # "Correction: an earlier version of ..."
+    ("version", r"^(an|the) (earlier|previous|original) version of this (article|story|report|post)\b"),
     ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
     ("category", r"^categor(y|ies)\s*:"),  # a shop's or blog's labels
@@ -416,16 +418,25 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
                        re.MULTILINE | re.IGNORECASE)
 
 
+# The line that ends a press release's text, before its notes and contacts: "ENDS", "-ends-", "###", "- 30 -", "Notes to
+# editors:"
+RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|editor['’]s "
+                         r"notes?):?)[ \t]*$", re.MULTILINE)
+
+
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
     into a paragraph, junk, a transcript's labelled lines, the text of an embedded post (the paragraph over
-    its signature, POST_SIGNATURE) and what comes before a forwarded e-mail's article (FORWARDED) removed. A paragraph of junk is dropped whole
+    its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
+    release's end (RELEASE_END) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
     start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
-    paragraphs = [span for span in paragraph_spans(text) if span[0] > start]
+    ends = RELEASE_END.search(text, start + 1)  # a press release's notes to editors and contacts: after its end
+    end = ends.start() if ends else len(text)
+    paragraphs = [span for span in paragraph_spans(text) if start < span[0] < end]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]

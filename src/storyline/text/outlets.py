@@ -168,7 +168,22 @@ def outlet_of(url: str, text: str) -> str:
 def outlet_from_text(text: str) -> str:
     """The outlet a plain-text article names: by its dateline, else its copyright notice, else its byline,
     else its masthead line; else ''."""
-    return outlet_from_dateline(text) or outlet_from_notice(text) or outlet_from_byline(text) or outlet_from_masthead(text)
+    return (outlet_from_dateline(text) or outlet_from_notice(text) or outlet_from_byline(text)
+            or press_release(text)[0] or outlet_from_masthead(text))
+
+
+def press_release(text: str) -> tuple[str, str]:
+    """Who issues a press release (a text whose first line says so: "FOR IMMEDIATE RELEASE", "Press release") and
+    its headline: the first line after it that is no date ("Fenhollow Water Authority"), and the next such line
+    (one in capitals given as a title); ('', '') for another text, or without such lines."""
+    lines = [line for line in _first_lines(text, 5) if not is_date_stamp(line)]
+    if len(lines) < 3 or not RELEASE_LINE.fullmatch(lines[0]) or not OUTLET_FIELD.fullmatch(lines[1]) \
+            or not is_heading(lines[2]):
+        return "", ""
+    return lines[1], _capitalized(lines[2]) if lines[2].isupper() else lines[2]
+
+
+RELEASE_LINE = re.compile(r"(?i:for immediate release|(?:press|news|media) release)\W*")
 
 
 def outlet_from_byline(text: str, lines: int = 6) -> str:
@@ -216,13 +231,24 @@ ACRONYMS = frozenset("USA UK US EU UN AP AFP BBC ABC NPR".split())  # and words 
 
 def byline_fields(line: str) -> list[str]:
     """The fields of a byline after the name, split by "|", "•", "·" or a dash ("By Ada Lind | Vela News" ->
-    ["Vela News"])."""
-    return [field.strip() for field in BYLINE_SEPARATOR.split(line)[1:] if field.strip()]
+    ["Vela News"]), and a publication's name after a comma ("By Ada Lind, Vela Weekly — May 4, 2031" ->
+    ["Vela Weekly", "May 4, 2031"]; not "By Ada Lind, Staff Writer")."""
+    name, *fields = BYLINE_SEPARATOR.split(line)
+    named = [part for part in name.split(",")[1:] if PUBLICATION_WORD.search(part)]
+    return [field.strip() for field in named + fields if field.strip()]
 
 
 def _first_lines(text: str, most: int) -> list[str]:
-    lines = (line.strip() for line in text[:3000].split("\n"))
+    lines = (plain_line(line) for line in text[:3000].split("\n"))
     return [line for line in lines if line][:most]
+
+
+def plain_line(line: str) -> str:
+    """``line`` stripped, without the marks of emphasis around it ("*By Ada Lind | Vela News*", "_May 4, 2031_")."""
+    return EMPHASIS.sub("", line.strip())
+
+
+EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
 
 
 def is_dateline(line: str) -> bool:
@@ -251,7 +277,7 @@ def date_stamp(text: str, lines: int = 4) -> str:
     News | May 4, 2031", "Vela News | Monday 4 May 2031", "Posted: May 4, 2031 | Updated: May 5, 2031", "Posted by Ada
     Lind on May 4, 2031 · 6 min read"), as ISO 8601 ("2026-11-21"); '' for none. A date without its day, month or year
     ("March 2031", "Nov 22") is no publication date."""
-    top = [line.strip() for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if line.strip()][:lines]
+    top = [plain for line in text.lstrip().split("\n", lines * 3)[:lines * 3] if (plain := plain_line(line))][:lines]
     stamps = [field for line in top for field in (byline_fields(line) if is_byline(line) else masthead_fields(line)[-1:]
                                                   or [line, *line.split("|")])]
     stamps += [posted.group(1) for line in top if len(line) <= POSTED_LINE and not line.endswith(".")
@@ -289,6 +315,8 @@ def headline(text: str) -> str:
     junk ("Skip to main content", "Home", a cookie notice), else ''. A dateline, byline, date stamp or junk
     ("Image copyright PA Image caption ...") is never a headline, nor is the first line of a hard-wrapped
     paragraph."""
+    if issued := press_release(text)[1]:
+        return issued
     spans = paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]
     for (start, end), following in zip(spans, [*spans[1:], (0, 0)]):
         line = HEADLINE_MARKS.sub("", text[start:end])
