@@ -1094,3 +1094,30 @@ def test_millions_of_pounds_are_money_unless_pounds_of_something():
 
     assert MONEY.search("a clock valued at about 4.2 million pounds.")
     assert not MONEY.search("The company recalled 1.2 million pounds of cod.")
+
+
+def test_a_place_after_a_capitalized_word_is_no_surname_to_give_in_full():
+    returning = Document("Residents of Lower Tessby began returning to their homes on Thursday afternoon, two days after "
+                         "cracks in the Holm dam forced about 1,300 people out. Engineers declared the dam stable after a "
+                         "final inspection on Thursday morning.")
+    school = Document("Pupils will be taught at a school in Upper Tessby until further notice, the council said. Engineers "
+                      "fitted steel bracing to the Holm dam's spillway on Wednesday, and the reservoir will stay at a "
+                      "lower level until the repairs are done.")  # "lower", no name: "Upper Tessby" is the one Tessby
+    told = " ".join(s.text for s in summarize([returning, school], words=None).sentences)
+    assert "Residents of Lower Tessby began returning" in told and "Lower Upper" not in told
+    from storyline.summarize.analysis import rare_names_in_full
+
+    named = Document("The complaint was filed by Beverly Strandqvist, a parent of two pupils at the school in Lund.")
+    for told in ("In an interview with the Lund Post, Strandqvist called the book vulgar.",  # a comma, a possessive:
+                 "The Lund Post's Strandqvist called the book vulgar."):  # no part of a name
+        assert list(rare_names_in_full([told], [named], [{}])[0]) == ["Strandqvist"]
+
+
+def test_a_surname_is_not_given_in_full_as_another_persons_of_that_name():
+    strand = Person("Lina Strandqvist")  # her mother, named in full before, is the one who is charged
+    shown = first_mentions(["Ada Strandqvist was charged with trespassing in July.", "Strandqvist faces two charges."],
+                           [{}, {"Strandqvist": strand}])
+    assert [text for text, _ in shown] == ["Ada Strandqvist was charged with trespassing in July.",
+                                           "Strandqvist faces two charges."]
+    assert first_mentions(["Strandqvist faces two charges."], [{"Strandqvist": strand}])[0][0] == \
+        "Lina Strandqvist faces two charges."

@@ -243,7 +243,8 @@ def rare_names_in_full(texts: list[str], documents: Sequence[Document],
     surnames general English does not know that it names alone as someone who does something ("Strandqvist
     responded", "Lind died") and the articles (``documents``) name in full as one person only, perhaps
     outside every candidate ("Just ask Ada Strandqvist."): {name: person}."""
-    alone = [{match.group(1) for match in ALONE.finditer(text) if VERB_AFTER.match(text, match.end())} - set(named)
+    alone = [{match.group(1) for match in ALONE.finditer(text) if VERB_AFTER.match(text, match.end())
+              and not _after_a_capitalized_word(text, match.start())} - set(named)  # not "Lower Brackley began"
              for text, named in zip(texts, known)]
     rare = {name for names in alone for name in names if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
     if not rare:
@@ -361,9 +362,10 @@ def introduced_nouns() -> frozenset[str]:
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:
-    """True when the word before ``start`` is capitalized ("Pope" of "Pope Francis", "Mr." of "Mr. Vik")."""
+    """True when the word before ``start`` is capitalized, in one name with the next ("Pope" of "Pope Francis", "Mr."
+    of "Mr. Vik", "Lower" of "Lower Brackley"; not "Wilco's Tweedy", "the Inquirer, Marinelli said")."""
     before = text[:start].split()
-    return bool(before) and before[-1][:1].isupper()
+    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":", '"', "”", "'s", "’s"))
 
 
 class _People:
@@ -516,8 +518,8 @@ class _People:
                    if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
                    and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):  # not a place: "Upper Tessridge" and "in Tessridge"
-            people += [match.group(1) for match in ALONE.finditer(text)
-                       if match.group(1) in self.rare and match.group(1) not in self.no_people]
+            people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare
+                       and match.group(1) not in self.no_people and not _after_a_capitalized_word(text, match.start())]
         if not people:
             return [], []
         with_role = {match.group(1) for match in ROLE_GIVEN.finditer(text)}
