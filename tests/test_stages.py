@@ -414,3 +414,13 @@ def test_shipped_models_read_known_features():
 def test_feature_ranker_ranks_by_its_feature_alone():
     table = FeatureTable(("first", "support"), np.array([[1.0, 0.2], [0.0, 0.9]]))
     assert FeatureRanker("support").predict(table).tolist() == [0.2, 0.9]
+
+
+def test_a_sentence_that_shares_only_names_with_another_is_not_cited_for_it():
+    texts = ["Lund Bay Primary School will reopen on Monday.", "Lund Bay Primary School will reopen on Monday.",
+             "Pupils of Lund Bay Primary School will be taught in Molde until further notice.",
+             "The harbour reopened.", "The school at Lund Bay will reopen on Monday, the council said."]
+    assert cited([0], 0.5, texts) == [[0, 4]]
+    texts[4] = "Ada Lind and Ole Vik were held when their car was stopped in Lund Bay on Friday."
+    texts[0] = "Ole Vik and Ada Lind were taken on Friday near Lund Bay."  # a day is no name: both tell it
+    assert cited([0], 0.5, texts) == [[0, 4]]

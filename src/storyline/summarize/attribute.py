@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, speaker_words
+from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, name_stems, speaker_words
 from ..text.tokens import STOPWORDS, stem
 from ..text.vectors import Matrix, dense
 
@@ -60,9 +60,19 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
 
 
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:
+    """Whether two sentences share SHARED_WORDS content words (see ``supporting``), one at least no word of a name
+    either capitalizes inside it (a day or month aside): "Lower Brackley Primary School will reopen on Monday" is not told by "Pupils at
+    Lower Brackley Primary School will be taught at St Aldric's until further notice"."""
     speakers = speaker_words(texts[one]) | speaker_words(texts[other])
     told, reported = set(tokens[one]) - speakers, set(tokens[other]) - speakers
-    return len(told & reported) >= max(1, min(SHARED_WORDS, len(told), len(reported)))
+    shared = told & reported
+    return len(shared) >= max(1, min(SHARED_WORDS, len(told), len(reported))) \
+        and bool(shared - _names(texts[one]) - _names(texts[other]))
+
+
+def _names(sentence: str) -> set[str]:
+    """The stems of the words ``sentence`` capitalizes inside it, but days and months ("on Friday")."""
+    return name_stems(WHEN.sub("", sentence))
 
 
 def disagree(one: str, other: str) -> bool:
