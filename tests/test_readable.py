@@ -1096,6 +1096,20 @@ def test_millions_of_pounds_are_money_unless_pounds_of_something():
     assert not MONEY.search("The company recalled 1.2 million pounds of cod.")
 
 
+def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
+    from storyline.text.patterns import can_open
+
+    for lead in ("The last words he spoke were a prayer for his crew.", "Most of the victims were pupils of one school.",
+                 '"I always say one volunteer makes the difference," he began.', "After he finished, the mayor spoke.",
+                 "The council's attack on her has made her a folk hero."):
+        assert not can_open(lead), lead
+    for lead in ("A judge removed his robe and chased the prisoners.", "Walker left his estate to his daughter Meadow.",
+                 "In his narrowest escape yet, Mayor Ole Vik survived a vote of confidence.", "Two of the world's biggest "
+                 "ferry lines merged on Monday.", "Most of the 300 passengers were rescued.",
+                 "After her win in Lund, Ada Lind thanked her crew.", "On Monday, Lund police said his car was found."):
+        assert can_open(lead), lead
+
+
 def test_a_place_after_a_capitalized_word_is_no_surname_to_give_in_full():
     returning = Document("Residents of Lower Tessby began returning to their homes on Thursday afternoon, two days after "
                          "cracks in the Holm dam forced about 1,300 people out. Engineers declared the dam stable after a "

@@ -121,8 +121,41 @@ BARE_DEFINITE = re.compile(r"^[\"“]?The (?:[a-z-]+ ){1,2}?(?:is|was|are|were|h
 
 
 def can_open(sentence: str) -> bool:
-    """True when a summary can open on ``sentence``: it adds to nothing told before and takes no thing for known."""
-    return not (ADDS_TO.search(sentence) or BARE_DEFINITE.match(sentence))
+    """True when a summary can open on ``sentence``: it adds to nothing told before, takes no thing for known and
+    says "he" or "she" of someone it names (an article's lead may lean on its headline: "The last words he spoke
+    ...", "Most of the victims ...")."""
+    return not (ADDS_TO.search(sentence) or BARE_DEFINITE.match(sentence) or _pronoun_before_anyone(sentence)
+                or _of_the_known(sentence))
+
+
+# "he", "his" ... with a quotation's words left out (they do not say who speaks: '"I had ...," he said.')
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+SPOKEN = re.compile(r"[\"“][^\"“”]*[\"”]?")
+SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one)\b|\d", re.IGNORECASE)  # "A judge ... his", "A 4-year-old ... her"
+NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? [A-Z]")  # "In his narrowest escape yet, Prime Minister ..."
+# "Most of the victims ...", "Two of the statues ..." (not "Two of the world's ...", "Most of the 300 passengers")
+OF_THE = re.compile(r"^\W*(?:Most|Many|Some|All|None|Several|Few|Half|Each|Both|One|Two|Three|Four|Five|Six|Seven|"
+                    r"Eight|Nine|Ten|\d[\d,]*) of (?:the|these|those) ([a-z-]{4,})(?![\w'’-])")
+
+
+def _pronoun_before_anyone(sentence: str) -> bool:
+    """True when "he", "she", "his", "her" or "him" comes before anyone the sentence names (a name, a word for a
+    person, "a ...") and the clause it opens names no one right after it."""
+    unquoted = SPOKEN.sub("", sentence)
+    match = PERSON_PRONOUN.search(unquoted)
+    if match is None:
+        return False
+    before = WHEN.sub("", unquoted[:match.start()])
+    first = before.split(None, 1)[0].strip("\"“‘'") if before.strip() else ""
+    named = first[:1].isupper() and first not in FUNCTION_WORDS  # "Walker left his ...", "Prodigy, the rapper ..."
+    return not (named or NAMES_SOMEONE.search(before) or SOMEONE_UNNAMED.search(before)
+                or NAMED_AFTER.match(unquoted, match.end()))
+
+
+def _of_the_known(sentence: str) -> bool:
+    """True when ``sentence`` opens on a part of a group it takes for known (see OF_THE)."""
+    match = OF_THE.match(sentence)
+    return match is not None and not _no_noun(match.group(1)) and not DEFINED_AFTER.match(sentence, match.end())
 
 
 # "he", "his" ... after an opening phrase or adverb ("On Monday, he ...", "Unfortunately his mother ...").
