@@ -133,7 +133,10 @@ def test_order_puts_a_later_report_after_an_earlier_one_but_opens_on_a_lead():
     later_first = ints(739_000, 738_999)  # article 0 published a day after article 1
     assert order([0, 5], POSITION, DOC, day=later_first) == [5, 0]
     texts = ["A fire destroyed a warehouse in Lund Bay on Sunday."] * 4 + ["Police also searched the quay."] * 4
-    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 1, 5]  # the lead that can open
+    # the later day's lead that can open tells where the story stands, alone; then the days in order
+    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 5, 1]
+    same_day = ints(739_000, 739_000)
+    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=same_day) == [0, 1, 5]  # the lead that can open, with its article
     assert order([1, 4], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [4, 1]
     assert order([0, 5], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [0, 5]
 
