@@ -249,6 +249,14 @@ def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_co
     interview = ("Per Holm: You closed the pier on Monday.\nAda Brenner: We had no choice after the inspection.\n"
                  "Per Holm: Did anyone warn you before?\nAda Brenner: The harbour master did, many times.\n")
     assert clean_spans(interview) == []
+    bulletin = ("RADIO LUND\n\nPRESENTER: It's ten past seven. Hundreds of people in Lund Bay have spent a second night "
+                "away from home after cracks were found in the Holm dam. Let's start with the question everyone is "
+                "asking. Is the dam going to fail?\n\nDR BRENNER: No. We have brought the water level down by three "
+                "metres.\n\nPRESENTER: Residents say they warned you last winter.\n\nDR BRENNER: We looked at it."
+                "\n\nPRESENTER: The minister, Ole Vik, is visiting the dam this morning. Traffic and weather next.\n")
+    assert [s.text for s in prose_sentences([Document(bulletin)])] == [  # the host tells the news as the programme's
+        "Hundreds of people in Lund Bay have spent a second night away from home after cracks were found in the Holm dam.",
+        "The minister, Ole Vik, is visiting the dam this morning."]
     by_surname = ("Ada Brenner has run the harbour at Lund Bay for twenty years.\nWhy close the pier?\nBrenner: It "
                   "could no longer carry vehicles safely.\nWhat now?\nBrenner: A new terminal in the north.\nAnd the "
                   "village?\nBrenner: Most families will stay, and the ferry will call twice a day.\n")

@@ -184,6 +184,8 @@ RULES = [
     ("request", r"\b(photos|images|pictures|photographs|footage|interviews)\b.{0,80}\b(is|are) available (on|upon) request\b"),
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
                          r"(edited (and condensed )?for (length|clarity|brevity)|edited and condensed|condensed)\b"),
+    ("next coming", r"^(traffic|weather|travel|sport|sports|the news|news|headlines)( and (traffic|weather|travel|sport|"
+                    r"sports|the news|news))? ((is|are) )?(next|coming up)\b"),  # a programme's: "Traffic and weather next"
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
     # a corrections column: "An article on 8 May ("...") said ...", "Our report on the regatta said ...", "We apologise
     # for the error", "If you believe we have published something inaccurate ..."
@@ -424,9 +426,14 @@ RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \
                          r"notes?):?)[ \t]*$", re.MULTILINE)
 
 
+# A transcript's host or reporter, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "
+HOST_LABEL = re.compile(r"(?:PRESENTER|HOST|ANCHOR|NEWSREADER|NEWSCASTER|REPORTER|CORRESPONDENT|NARRATOR|"
+                        r"Presenter|Host|Anchor|Newsreader|Reporter|Correspondent|Narrator):\s+")
+
+
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk, a transcript's labelled lines, the text of an embedded post (the paragraph over
+    into a paragraph, junk, a transcript's labelled lines (but its host's, see HOST_LABEL), the text of an embedded post (the paragraph over
     its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
     release's end (RELEASE_END) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
@@ -441,6 +448,9 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
     for (start, end), speaker, post in zip(paragraphs, labelled, posted):
+        host = HOST_LABEL.match(text, start) if transcript and speaker else None
+        if host:
+            spans += _told_by_the_host(text, host.end(), end)
         if (transcript and speaker) or post:
             continue
         start += strip_label(text[start:end])
@@ -451,6 +461,18 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the sentences a transcript's host says (``text[start:end]``, after the label) that tell the news:
+    not questions, nor those addressed to the guest or the listener ("you"), nor the programme's own ("Let's start
+    with ...", "Traffic and weather next")."""
+    return [(a, b) for a, b in split_sentences(text, start, end)
+            if not ADDRESSED.search(text, a, b) and not text[a:b].rstrip().endswith("?") and not is_junk(text[a:b])]
+
+
+# what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you"
+ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Ll]et['’]s|[Ww]e|[Oo]ur|I|[Mm]e|[Ww]elcome|[Tt]hanks?)\b")
 
 
 def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
