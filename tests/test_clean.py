@@ -66,6 +66,7 @@ def test_datelines_are_stripped():
         "CNN/ORC Poll finds the mayor ahead.": "CNN/ORC Poll finds the mayor ahead.",
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
+        "LUND, Vest. (LundNews4.com & KLND) -- The mayor resigned.": "The mayor resigned.",
     }
     for line, expected in cases.items():
         assert line[strip_dateline(line):] == expected
@@ -309,3 +310,10 @@ def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in
                  "An earlier version of the bill was rejected by the Senate in May.",
                  "The footage was made available to the court on request of the defence."):
         assert not is_junk(line), line
+
+
+def test_a_colon_dateline_before_a_name_opening_the_lead_is_stripped_but_a_title_keeps_its_second_half():
+    lead = "Port Aldren: The Port Aldren Harbour Police are asking the public to help find three robbers."
+    assert [text for text in (lead[a:b] for a, b in clean_spans(lead))] == [lead[len("Port Aldren: "):]]
+    title = "Harbour Wars: The Last Ferry is the best film of the year, critics said on Monday."
+    assert [lead for lead in (title[a:b] for a, b in clean_spans(title))] == [title]

@@ -321,7 +321,7 @@ _PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]
           r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
-_AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}\))"
+_AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
@@ -331,10 +331,12 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
                       # places of a dateline whose agency and dash the page lost: "OSLO/STOCKHOLM Ferry operators ..."
                       r"|^\s*[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z])")  # not "CNN/ORC Poll", "HIV/AIDS Week"
-# A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ..." (a
-# speaker's label opens a first-person line: "VIK: We will sail"; a fact box's, one word not in capitals: "Injuries: Three").
+# A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ...", "Los
+# Angeles: The Los Angeles Police Department ..." (a speaker's label opens a first-person line: "VIK: We will sail"; a
+# fact box's, one word not in capitals: "Injuries: Three"; a title's second half is no sentence: "Kong: Skull Island",
+# "Star Wars: The Last Jedi").
 COLON_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+"
-                            r"(?=[\"“]?[A-Z][a-z'’]*,? [a-z])")  # a sentence, not a title's second half: "Kong: Skull Island"
+                            r"(?=[\"“]?(?:[A-Z][a-z'’]*,? [a-z]|(?:The|A|An) [A-Z][a-z]+ [A-Z][a-z]+ [A-Z]))")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
