@@ -1143,3 +1143,12 @@ def test_a_surname_is_not_given_in_full_as_another_persons_of_that_name():
                                            "Strandqvist faces two charges."]
     assert first_mentions(["Strandqvist faces two charges."], [{"Strandqvist": strand}])[0][0] == \
         "Lina Strandqvist faces two charges."
+
+
+def test_a_participles_phrase_alone_is_no_sentence():
+    text = ("Six students were charged after the party at the Lund Bay boathouse, police said on Monday.\n\n"
+            "Charged with possession of alcohol by a minor.\n\nDistributed by Harbour Pictures.\n\n"
+            "Charged with arson in May, the man was held in Lund until his trial began on Monday.")
+    assert [s.text for s in prose_sentences([Document(text)])] == [
+        "Six students were charged after the party at the Lund Bay boathouse, police said on Monday.",
+        "Charged with arson in May, the man was held in Lund until his trial began on Monday."]

@@ -46,6 +46,9 @@ SPEAKER_ONLY = re.compile(
     rf"^[^,;:\"“”]{{0,80}}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) {_SAID}"
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ {_SAID}\.$")
+# A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with possession of alcohol by a
+# minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause)
+PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ed (?:with|by|in|for|at|on|from|after|as|of|to)\b[^,;:\"“”]*\.$")
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
@@ -65,7 +68,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     in brackets ("(Though visitors could ask a resident." of a longer one) or of sentences (a speaker whose words were
     cut off), list items, an interview's answers ("A: ..."; with ``standalone`` also those of an interview
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
-    cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), sentences in
+    cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
+    alone ("Charged with theft."), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
@@ -88,6 +92,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
                 or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
+                or PARTICIPLE_ONLY.match(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
