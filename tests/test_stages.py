@@ -84,6 +84,18 @@ def test_select_skips_a_sentence_giving_a_chosen_ones_count_of_the_same_thing():
                       texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another count; a span of time
 
 
+def test_select_skips_a_sentence_giving_another_count_of_what_a_chosen_one_counts():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.25, 0.968, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.25
+    tokens = [["four", "peopl", "kill", "market"], ["three", "peopl", "kill", "polic"], ["council", "met"]]
+    texts = ["Four people were killed in the attack on the Lund market.",
+             "At least three people were killed, police said.", "The council met."]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 2]
+    for other in ("Three people were arrested, police said.", "In 1997, three people were killed in a market attack."):
+        assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                      texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another thing done; another time
+
+
 def test_select_never_takes_a_copy_of_what_was_read():
     seen = scores(0.9, 0.1, 0.5)
     assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=0.8) == [1, 2]

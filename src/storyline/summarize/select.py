@@ -11,6 +11,7 @@ from itertools import pairwise
 import numpy as np
 
 from ..text.patterns import name_stems
+from ..text.tokens import STOPWORDS
 from ..text.vectors import Matrix, dense
 
 MAX_CONSIDERED = 2000
@@ -146,6 +147,8 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
         shared = pairs.intersection(pairwise(tokens[ranked[j]]))
         if counted and not counted.isdisjoint(_counts(texts, ranked[j])):
             repeating.append(j)  # "had burned about 1,200 acres" and "had grown to about 1,200 acres"
+        elif texts is not None and _tells_another_count(texts[chosen], texts[ranked[j]]):
+            repeating.append(j)  # "four people were killed" and "At least three people were killed"
         elif len(shared) >= least:
             either = names | _names(texts, ranked[j])
             if texts is None or any(either.isdisjoint(pair) for pair in shared):
@@ -174,6 +177,37 @@ def _counts_in(text: str) -> frozenset[tuple[str, str]]:
 # What two stories give the same figure of as often as not: spans of time, shares, measures of size
 NO_COUNT = frozenset("seconds minutes hours days weeks months years decades percent per cent points times miles "
                      "kilometres kilometers metres meters feet inches pounds kilograms degrees".split())
+
+
+_NUMBERS = "two three four five six seven eight nine ten eleven twelve dozen".split()
+# A figure, what it counts and the words after: "three people who were stabbed" -> ("three", "people", " who were stabbed")
+TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|(?i:{'|'.join(_NUMBERS)}))\s+(?:more |other )?([a-z]{{3,}})"
+                   r"((?:\s+[a-z]+){0,3})")
+
+
+def _tells_another_count(one: str, other: str) -> bool:
+    """True when two sentences count the same thing done to it otherwise: "four people were killed" and "At least
+    three people were killed" (a noun and a word of the three after it the same, the figure not)."""
+    if not (_has_figure(one) and _has_figure(other)) or YEAR.search(one) or YEAR.search(other):
+        return False  # "In 1997, an earthquake killed more than 100 people": another time's count
+    told = _tallies(one)
+    return any(noun == other_noun and figure != other_figure and not after.isdisjoint(other_after)
+               for figure, noun, after in told for other_figure, other_noun, other_after in _tallies(other))
+
+
+def _has_figure(text: str) -> bool:
+    return any(c.isdigit() for c in text) or any(word in text.lower() for word in _NUMBERS)
+
+
+@lru_cache(maxsize=4096)
+def _tallies(text: str) -> list[tuple[str, str, frozenset[str]]]:
+    return [(figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE)
+            for figure, noun, after in TALLY.findall(text) if noun not in NO_COUNT | NO_TALLY]
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+NOT_DONE = frozenset("been being who which that were was are is have has had".split())
+NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
 
 
 def _names(texts: Sequence[str] | None, i: int) -> set[str]:
