@@ -1152,3 +1152,12 @@ def test_a_participles_phrase_alone_is_no_sentence():
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "Six students were charged after the party at the Lund Bay boathouse, police said on Monday.",
         "Charged with arson in May, the man was held in Lund until his trial began on Monday."]
+
+
+def test_a_maps_labels_or_teasers_in_capitals_run_into_a_sentence_are_no_prose():
+    text = ("A strong earthquake struck central Vestmark early on Wednesday, killing at least 40 people in Lund.\n\n"
+            "VESTMARK NORDLAND Epicenter of quake Lund SKARHOLM Areas of strong shaking Lund Sea FJORDANE 100 miles.\n\n"
+            'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.')
+    assert [s.text for s in prose_sentences([Document(text)])] == [
+        "A strong earthquake struck central Vestmark early on Wednesday, killing at least 40 people in Lund.",
+        'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.']

@@ -49,6 +49,10 @@ SPEAKER_ONLY = re.compile(
 # A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with possession of alcohol by a
 # minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause)
 PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ed (?:with|by|in|for|at|on|from|after|as|of|to)\b[^,;:\"“”]*\.$")
+# A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
+# page's teasers ("SEXERCISE The horrifying thing ... TAKE A GOOD GANDER ...") hold SHOUTED_WORDS of them or more
+CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+SHOUTED_WORDS = 4
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
@@ -69,7 +73,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cut off), list items, an interview's answers ("A: ..."; with ``standalone`` also those of an interview
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
-    alone ("Charged with theft."), sentences in
+    alone ("Charged with theft."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
     capitals (headings), and (with
     ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
     article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
@@ -92,7 +96,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
                 or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
-                or PARTICIPLE_ONLY.match(text)
+                or PARTICIPLE_ONLY.match(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
@@ -121,6 +125,13 @@ def _open_bracket(sentence: str) -> bool:
     """True when ``sentence`` opens a bracket it does not close, or closes one it did not open (list markers
     such as "a)" aside): a piece of a longer aside."""
     return sentence.count("(") != sentence.count(")") - len(LIST_MARKER.findall(sentence))
+
+
+def _shouted(sentence: str) -> bool:
+    """True for a sentence holding SHOUTED_WORDS different words in capitals or more outside quotations (see
+    CAPITALS; a quoted post in capitals stays, as does a code repeated: "KUVP 129724, ... KUVP 142200")."""
+    return len(set(CAPITALS.findall(sentence))) >= SHOUTED_WORDS and \
+        len(set(CAPITALS.findall(QUOTATION.sub("", sentence)))) >= SHOUTED_WORDS
 
 
 def points_ahead(sentence: str) -> bool:
