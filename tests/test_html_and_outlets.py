@@ -424,5 +424,10 @@ def test_a_markdown_byline_in_emphasis_gives_outlet_and_day_after_a_comma():
     text = ("# Ferries sail again from Lund\n\n*By Ada Lind, Lund Weekly — Thursday 5 June 2031*\n\n"
             "Ferries sailed from Lund harbour again on Thursday after repairs to the north wall.")
     assert (outlet_from_text(text), date_stamp(text)) == ("Lund Weekly", "2031-06-05")
+    assert outlet_from_text("Ferries sail\n\n**Lund Weekly** | Thursday 5 June 2031\n\nFerries sailed again.") == "Lund Weekly"
+    both = "Ferries sail\n\nBy **Ada Lind**, *Lund Weekly* — 5 June 2031\n\nFerries sailed again from Lund on Thursday."
+    assert (outlet_from_text(both), date_stamp(both)) == ("Lund Weekly", "2031-06-05")
+    release = "NEWS RELEASE\n\nLund Council Approves Budget\n\nHarbour spending rises by a fifth\n\nThe council met."
+    assert (outlet_from_text(release), headline(release)) == ("", "Lund Council Approves Budget")  # no issuer given
     for byline in ("By Ada Lind, Staff Writer", "By Ada Lind, Ole Vik"):  # a job, a second author: no outlet
         assert outlet_from_text(f"{byline}\n\nFerries sailed from Lund harbour again on Thursday.") == ""

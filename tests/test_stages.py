@@ -145,10 +145,11 @@ def test_order_puts_a_later_report_after_an_earlier_one_but_opens_on_a_lead():
     later_first = ints(739_000, 738_999)  # article 0 published a day after article 1
     assert order([0, 5], POSITION, DOC, day=later_first) == [5, 0]
     texts = ["A fire destroyed a warehouse in Lund Bay on Sunday."] * 4 + ["Police also searched the quay."] * 4
-    # the later day's lead that can open tells where the story stands, alone; then the days in order
-    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 5, 1]
-    same_day = ints(739_000, 739_000)
-    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=same_day) == [0, 1, 5]  # the lead that can open, with its article
+    assert order([0, 1, 5], POSITION, DOC, texts=texts, day=later_first) == [0, 1, 5]  # the lead that can open
+    leads = ["A fire destroyed a warehouse on Sunday."] * 8
+    assert order([0, 4, 5], POSITION, DOC, texts=leads, day=ints(739_000, 738_999)) == [0, 4, 5]
+    assert order([0, 4, 5], POSITION, DOC, texts=leads, day=ints(738_999, 739_000)) == [4, 5, 0]  # where it stands first
+    assert order([0, 4, 5], POSITION, DOC, texts=leads, day=ints(739_000, 739_000)) == [0, 4, 5]  # one day: as told
     assert order([1, 4], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [4, 1]
     assert order([0, 5], POSITION, DOC, day=later_first, texts=["A fire destroyed a warehouse on Sunday."] * 8) == [0, 5]
 
@@ -439,3 +440,5 @@ def test_a_sentence_that_shares_only_names_with_another_is_not_cited_for_it():
     texts[4] = "Ada Lind and Ole Vik were held when their car was stopped in Lund Bay on Friday."
     texts[0] = "Ole Vik and Ada Lind were taken on Friday near Lund Bay."  # a day is no name: both tell it
     assert cited([0], 0.5, texts) == [[0, 4]]
+    texts[0], texts[4] = "Ada Lind is in the race for Mayor of Lund.", "Ada Lind wants to become mayor of Lund."
+    assert cited([0], 0.5, texts) == [[0, 4]]  # a word one sentence capitalizes is no name to the other

@@ -14,9 +14,10 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, BARE_QUOTE, MONTHS, NAMES_A_SPEAKER, OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN,
-                             VERB_AFTER, WHEN, Person, give_in_full, leans_on_previous, names, people_alone,
-                             is_body, named_by_the, people_in_full, refers_back, speaks_of_someone_unnamed, things_taken_as_known)
+from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
+                             PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
+                             is_body, leans_on_previous, named_by_the, names, people_alone, people_in_full, refers_back,
+                             speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -362,10 +363,15 @@ def introduced_nouns() -> frozenset[str]:
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:
-    """True when the word before ``start`` is capitalized, in one name with the next ("Pope" of "Pope Francis", "Mr."
-    of "Mr. Vik", "Lower" of "Lower Brackley"; not "Wilco's Tweedy", "the Inquirer, Marinelli said")."""
+    """True when the word before ``start`` is capitalized, in one name with the next ("Pope" of "Pope Francis",
+    "Lower" of "Lower Brackley"; not "Wilco's Tweedy", "the Inquirer, Marinelli said", nor a title, a day or a
+    word that opens a sentence: "Mrs Vik", "On Monday Vik", "But Vik", "Yesterday Vik")."""
     before = text[:start].split()
-    return bool(before) and before[-1][:1].isupper() and not before[-1].endswith((",", ";", ":", '"', "”", "'s", "’s"))
+    if not before or not before[-1][:1].isupper() or before[-1].endswith((",", ";", ":", '"', "”", "'s", "’s")):
+        return False
+    word = before[-1].rstrip(".")
+    return not (word in FUNCTION_WORDS or word in ANY_TITLE or WHEN.fullmatch(word)
+                or (len(before) == 1 and common_opening(word)))
 
 
 class _People:

@@ -34,9 +34,9 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
                tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> list[list[int]]:
     """For each chosen sentence: itself, then the closest sentence of each other document above ``threshold``
     (the first of equally close ones), in the documents' order, when it shares SHARED_WORDS content words
-    (``tokens``) with it besides those that say who speaks in either (``texts``): an article that quotes the
-    same "fire chief Rune Adler" on another fact does not report this one; nor does one that gives other
-    figures or another place (``disagree``).
+    (``tokens``) with it besides those that say who speaks in either (``texts``), one at least besides the names both
+    give: an article that quotes the same "fire chief Rune Adler" on another fact, or tells another thing of the same
+    school, does not report this one; nor does one that gives other figures or another place (``disagree``).
 
     ``doc`` is in reading order (each document's sentences together), as candidates are. Time and memory are
     linear in the number of sentences (one row of similarities per chosen sentence, maxima per document
@@ -61,18 +61,20 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
 
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:
     """Whether two sentences share SHARED_WORDS content words (see ``supporting``), one at least no word of a name
-    either capitalizes inside it (a day or month aside): "Lower Brackley Primary School will reopen on Monday" is not told by "Pupils at
+    (see ``_capitalized_only``): "Lower Brackley Primary School will reopen on Monday" is not told by "Pupils at
     Lower Brackley Primary School will be taught at St Aldric's until further notice"."""
     speakers = speaker_words(texts[one]) | speaker_words(texts[other])
     told, reported = set(tokens[one]) - speakers, set(tokens[other]) - speakers
     shared = told & reported
     return len(shared) >= max(1, min(SHARED_WORDS, len(told), len(reported))) \
-        and bool(shared - _names(texts[one]) - _names(texts[other]))
+        and bool(shared - _capitalized_only(texts[one], texts[other]))
 
 
-def _names(sentence: str) -> set[str]:
-    """The stems of the words ``sentence`` capitalizes inside it, but days and months ("on Friday")."""
-    return name_stems(WHEN.sub("", sentence))
+def _capitalized_only(one: str, other: str) -> set[str]:
+    """The stems of the words either sentence capitalizes inside it and neither writes in lower case ("Mayor of Lund"
+    and "mayor of Lund": "Lund"), but days and months ("on Friday")."""
+    lower = {stem(word.lower()) for word in WORD.findall(f"{one} {other}") if word[0].islower()}
+    return (name_stems(WHEN.sub("", one)) | name_stems(WHEN.sub("", other))) - lower
 
 
 def disagree(one: str, other: str) -> bool:

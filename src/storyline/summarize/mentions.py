@@ -13,15 +13,13 @@ from .analysis import KNOWN_NAME_FREQUENCY
 def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each summary sentence (``texts``, in the summary's order) with the people it names alone (``in_full``:
     {name: person}) given in full, with their role, when neither a sentence before it nor the sentence itself
-    names them, or another person of that name ("Amber Pasztor" before "Pasztor", not "Rene Pasztor"), in full,
-    and what it replaced as (written, shown) pairs."""
+    names them in full, and what it replaced as (written, shown) pairs."""
     shown: list[tuple[str, list[tuple[str, str]]]] = []
     told = ""
     for text, names in zip(texts, in_full):
         replaced = []
         for name, person in names.items():
-            so_far = told + " " + text  # "Ole" and "Vik" of one person; "Ada Vik", then "Vik" of "Ole Vik"
-            named = re.search(rf"\b{re.escape(person.name)}\b", so_far) or any(name in full for full in full_names(so_far))
+            named = re.search(rf"\b{re.escape(person.name)}\b", told + " " + text)  # "Ole" and "Vik" of one person
             given = None if named else give_in_full(text, name, person)
             if given:
                 text, written, shown_as = given

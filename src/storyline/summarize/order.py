@@ -24,8 +24,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
     and forth between articles' accounts, and opens on its best lead that stands alone (the earliest
-    published of those that come earliest in their articles; of a story told over days, the lead of its latest
-    day's report, alone, so it tells first where the story stands): not one that adds to
+    published of those that come earliest in their articles; of a story told over days, that of its latest day's
+    report, which so tells first where the story stands): not one that adds to
     something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
     said ...") or leans on another article. A sentence
     that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
@@ -40,18 +40,16 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
     published = (lambda a: int(day[a])) if day is not None else (lambda a: 0)
     block = {article: (published(article), int(position[i]), score(i), article) for article, i in lead.items()}
-    standing = -1  # a story told over days opens on where it stands: its latest day's lead
     if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
         leads = [a for a, i in lead.items() if i not in follows and can_open(texts[i])]
         last = max((block[a][0] for a in lead), default=0)
-        first = _first_positions(position, doc)
-        latest = [a for a in leads if block[a][0] == last > 0 and position[lead[a]] == first[a]]
-        if latest and any(block[a][0] < last for a in lead):
-            standing = lead[min(latest, key=lambda a: (block[a][2], a))]
+        if any(block[a][0] < last for a in lead):  # a story told over days: its latest day's lead tells where it stands
+            first = _first_positions(position, doc)
+            leads = [a for a in leads if block[a][0] == last and position[lead[a]] == first[a]] or leads
         opener = min(leads, key=lambda a: (block[a][1], block[a][0], block[a][2], a), default=None)  # the top of a story
-        if opener is not None and standing < 0:
+        if opener is not None:
             block[opener] = (-1, -1, 0.0, opener)
-    ordered = sorted(chosen, key=lambda i: (i != standing, block[int(doc[i])], int(position[i])))
+    ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
     placed = [i for i in ordered if i not in follows]
     while follows:  # a chain (one leaning on one that leans on a third) is placed link by link
         ready = [i for i in ordered if follows.get(i, -1) in placed] or [next(i for i in ordered if i in follows)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .patterns import QUOTATION
 from .reflow import paragraph_spans
 from .segment import GLUED_LABEL, split_sentences
 from .tokens import word_frequency
@@ -181,11 +182,12 @@ RULES = [
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
     # request", "This Q&A was lightly edited for length", a match's officials and crowd
     ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
-    ("request", r"\b(photos|images|pictures|photographs|footage|interviews)\b.{0,80}\b(is|are) available (on|upon) request\b"),
+    ("request", r"^[\w -]{0,40}\b(photos|images|pictures|photographs|footage|interviews)\b[\w ,-]{0,60}\b((is|are) )?"
+                r"available (on|upon) request\W*$"),
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
                          r"(edited (and condensed )?for (length|clarity|brevity)|edited and condensed|condensed)\b"),
     ("next coming", r"^(traffic|weather|travel|sport|sports|the news|news|headlines)( and (traffic|weather|travel|sport|"
-                    r"sports|the news|news))? ((is|are) )?(next|coming up)\b"),  # a programme's: "Traffic and weather next"
+                    r"sports|the news|news))? ((is|are) )?(next|coming up)(,? after (this|the break))?\W*$"),  # a programme's
     ("referee att", r"^referee\s*:|\batt(endance)?\s*:\s*[\d,]+\W*$"),
     # a corrections column: "An article on 8 May ("...") said ...", "Our report on the regatta said ...", "We apologise
     # for the error", "If you believe we have published something inaccurate ..."
@@ -195,8 +197,9 @@ RULES = [
      r"|^an? (photo )?caption (on|of|dated|published on) (\d{1,2}(st|nd|rd|th)? [a-z]+|[a-z]+\.? \d{1,2})\b[^.]{0,120}"
      r"\b(named|misnamed|misidentified|said)\b|^our (article|report|story|obituary|review|caption) (on|about|of)\b[^.]{0,120}"
      r"\b(said|stated|gave|misspelled|misnamed)\b"),
-    ("correction corrections clarification", r"^(correction|clarification)s?\s*:"),  # "Correction: an earlier version of ..."
-    ("version", r"^(an|the) (earlier|previous|original) version of this (article|story|report|post)\b"),
+    ("correction corrections clarification clarifications", r"^(correction|clarification)s?\s*:"),  # "Correction: ..."
+    ("version", r"^(an|the) (earlier|previous|original) version of this (article|story|report|post)\b.{0,80}\b(said|stated|"
+                r"gave|misstated|misidentified|misspelled|misnamed|misattributed|incorrectly|wrongly|erroneously)\b"),
     ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
     ("category", r"^categor(y|ies)\s*:"),  # a shop's or blog's labels
@@ -331,14 +334,13 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
                       rf"{_STATE},?(?:—|–|--)(?=[A-Z])"
                       # places of a dateline whose agency and dash the page lost: "OSLO/STOCKHOLM Ferry operators ..."
                       r"|^\s*[A-Z]{4,}(?:/[A-Z]{4,})+\s+(?=[A-Z][a-z])")  # not "CNN/ORC Poll", "HIV/AIDS Week"
-# A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ...", "Los
-# Angeles: The Los Angeles Police Department ..." (a speaker's label opens a first-person line: "VIK: We will sail"; a
-# fact box's, one word not in capitals: "Injuries: Three"; a title's second half is no sentence: "Kong: Skull Island",
-# "Star Wars: The Last Jedi").
-COLON_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+"
-                            r"(?=[\"“]?(?:[A-Z][a-z'’]*,? [a-z]|(?:The|A|An) [A-Z][a-z]+ [A-Z][a-z]+ [A-Z]))")
+# A dateline with a colon opening an article's first paragraph: "LAHORE: A mob ...", "Lund Bay: Police are ..." (a
+# speaker's label opens a first-person line: "VIK: We will sail"; a fact box's, one word not in capitals: "Injuries:
+# Three"; a title's second half is no sentence: "Kong: Skull Island"), or the place the sentence then names: "Los Angeles:
+# The Los Angeles Police Department ..." (not "Ada Lind: The Lund Harbour Authority lied.", "Star Trek: The Next ...").
+_COLON_PLACE = r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a-z])|(?P<place>{_COLON_PLACE}):\s+(?=The (?P=place)\b)")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
-QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
@@ -422,15 +424,17 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
                        re.MULTILINE | re.IGNORECASE)
 
 
-# The line that ends a press release's text, before its notes and contacts: "ENDS", "-ends-", "###", "- 30 -", "Notes to
-# editors:"
-RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|editor['’]s "
-                         r"notes?):?)[ \t]*$", re.MULTILINE)
+# The line that ends a press release's text, "ENDS", "-ends-", "###", "- 30 -", or opens its notes, "Notes to editors:",
+# when its notes, contacts or "About ..." follow (RELEASE_NOTES)
+RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors):?)[ \t]*$",
+                         re.MULTILINE)
+RELEASE_NOTES = re.compile(r"^[ \t]*(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?|"
+                           r"for more information)\b|^[ \t]*About [A-Z][^\n]{0,60}:[ \t]*$", re.MULTILINE)
 
 
-# A transcript's host or reporter, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "
-HOST_LABEL = re.compile(r"(?:PRESENTER|HOST|ANCHOR|NEWSREADER|NEWSCASTER|REPORTER|CORRESPONDENT|NARRATOR|"
-                        r"Presenter|Host|Anchor|Newsreader|Reporter|Correspondent|Narrator):\s+")
+# A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
+# reporter, who at a news conference asks, and may claim
+HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator):\s+")
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
@@ -442,10 +446,9 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
-    start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
-    ends = RELEASE_END.search(text, start + 1)  # a press release's notes to editors and contacts: after its end
-    end = ends.start() if ends else len(text)
-    paragraphs = [span for span in paragraph_spans(text) if start < span[0] < end]
+    first = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
+    last = _release_end(text, first + 1)
+    paragraphs = [span for span in paragraph_spans(text) if first < span[0] < last]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
@@ -463,6 +466,15 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _release_end(text: str, start: int) -> int:
+    """Where a press release's text ends (see RELEASE_END), before its notes and contacts; the end of ``text`` for
+    any other text."""
+    for end in RELEASE_END.finditer(text, start):
+        if end.start() > start and RELEASE_NOTES.search(text, end.start()):
+            return end.start()
+    return len(text)
 
 
 def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:

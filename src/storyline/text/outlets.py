@@ -174,13 +174,13 @@ def outlet_from_text(text: str) -> str:
 
 def press_release(text: str) -> tuple[str, str]:
     """Who issues a press release (a text whose first line says so: "FOR IMMEDIATE RELEASE", "Press release") and
-    its headline: the first line after it that is no date ("Fenhollow Water Authority"), and the next such line
-    (one in capitals given as a title); ('', '') for another text, or without such lines."""
-    lines = [line for line in _first_lines(text, 5) if not is_date_stamp(line)]
-    if len(lines) < 3 or not RELEASE_LINE.fullmatch(lines[0]) or not OUTLET_FIELD.fullmatch(lines[1]) \
-            or not is_heading(lines[2]):
+    its headline, when the lines after that one give issuer, day and headline ("Fenhollow Water Authority", "Wednesday
+    4 June 2031", then the headline, one in capitals given as a title); ('', '') for any other text."""
+    lines = _first_lines(text, 4)
+    if len(lines) < 4 or not RELEASE_LINE.fullmatch(lines[0]) or not OUTLET_FIELD.fullmatch(lines[1]) \
+            or not is_date_stamp(lines[2]) or not is_heading(lines[3]):
         return "", ""
-    return lines[1], _capitalized(lines[2]) if lines[2].isupper() else lines[2]
+    return lines[1], _capitalized(lines[3]) if lines[3].isupper() else lines[3]
 
 
 RELEASE_LINE = re.compile(r"(?i:for immediate release|(?:press|news|media) release)\W*")
@@ -244,11 +244,12 @@ def _first_lines(text: str, most: int) -> list[str]:
 
 
 def plain_line(line: str) -> str:
-    """``line`` stripped, without the marks of emphasis around it ("*By Ada Lind | Vela News*", "_May 4, 2031_")."""
+    """``line`` stripped, without the marks of emphasis around its words ("*By Ada Lind | Vela News*", "**Vela News**
+    | May 4, 2031"; not "snake_case")."""
     return EMPHASIS.sub("", line.strip())
 
 
-EMPHASIS = re.compile(r"^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")
+EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*_])")  # "**Lund Weekly** | ..."
 
 
 def is_dateline(line: str) -> bool:

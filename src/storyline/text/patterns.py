@@ -122,40 +122,51 @@ BARE_DEFINITE = re.compile(r"^[\"“]?The (?:[a-z-]+ ){1,2}?(?:is|was|are|were|h
 
 def can_open(sentence: str) -> bool:
     """True when a summary can open on ``sentence``: it adds to nothing told before, takes no thing for known and
-    says "he" or "she" of someone it names (an article's lead may lean on its headline: "The last words he spoke
-    ...", "Most of the victims ...")."""
+    says "he" or "she" of no one before naming them (an article's lead may lean on its headline: "The last words he
+    spoke ...", "Most of the victims ...")."""
     return not (ADDS_TO.search(sentence) or BARE_DEFINITE.match(sentence) or _pronoun_before_anyone(sentence)
                 or _of_the_known(sentence))
 
 
 # "he", "his" ... with a quotation's words left out (they do not say who speaks: '"I had ...," he said.')
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
-SPOKEN = re.compile(r"[\"“][^\"“”]*[\"”]?")
-SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one)\b|\d", re.IGNORECASE)  # "A judge ... his", "A 4-year-old ... her"
-NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? [A-Z]")  # "In his narrowest escape yet, Prime Minister ..."
-# "Most of the victims ...", "Two of the statues ..." (not "Two of the world's ...", "Most of the 300 passengers")
-OF_THE = re.compile(r"^\W*(?:Most|Many|Some|All|None|Several|Few|Half|Each|Both|One|Two|Three|Four|Five|Six|Seven|"
-                    r"Eight|Nine|Ten|\d[\d,]*) of (?:the|these|those) ([a-z-]{4,})(?![\w'’-])")
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b(?!(?-i: [A-Z]))", re.IGNORECASE)  # not "His Majesty"
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
+# Someone the pronoun may stand for: "A judge ... his", "A 4-year-old ... her", "The teenager who ... his"
+SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one|who|whose)\b|\d", re.IGNORECASE)
+NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ... yet, Prime Minister ...", "On her ..., the"
+NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite".split())  # "Yesterday he ..."
+WHOLES = frozenset("country nation world public population".split())  # "Most of the country will see snow"
 
 
 def _pronoun_before_anyone(sentence: str) -> bool:
     """True when "he", "she", "his", "her" or "him" comes before anyone the sentence names (a name, a word for a
-    person, "a ...") and the clause it opens names no one right after it."""
-    unquoted = SPOKEN.sub("", sentence)
+    person, "a ...", "who") and the clause it opens names no one right after it."""
+    unquoted = QUOTATION.sub("", sentence)
     match = PERSON_PRONOUN.search(unquoted)
     if match is None:
         return False
     before = WHEN.sub("", unquoted[:match.start()])
     first = before.split(None, 1)[0].strip("\"“‘'") if before.strip() else ""
-    named = first[:1].isupper() and first not in FUNCTION_WORDS  # "Walker left his ...", "Prodigy, the rapper ..."
-    return not (named or NAMES_SOMEONE.search(before) or SOMEONE_UNNAMED.search(before)
+    first_is_a_name = first[:1].isupper() and first not in FUNCTION_WORDS and not common_opening(first)  # "Walker ..."
+    return not (first_is_a_name or NAMES_SOMEONE.search(before) or SOMEONE_UNNAMED.search(before)
                 or NAMED_AFTER.match(unquoted, match.end()))
 
 
+def common_opening(word: str) -> bool:
+    """True for a word that opens a sentence and is no name: a stop word, an adverb ("Yesterday", "Sadly")."""
+    lower = word.lower().rstrip(",")
+    return lower in STOPWORDS or lower in NO_NAME_FIRST or lower.endswith("ly")
+
+
 def _of_the_known(sentence: str) -> bool:
-    """True when ``sentence`` opens on a part of a group it takes for known (see OF_THE)."""
-    match = OF_THE.match(sentence)
-    return match is not None and not _no_noun(match.group(1)) and not DEFINED_AFTER.match(sentence, match.end())
+    """True when ``sentence`` opens on a part of a group it takes for known ("Most of the victims ...", "Two of the
+    statues ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
+    first = sentence.lstrip("\"“").split(" ", 1)[0]
+    if first.lower() not in QUANTIFIERS and not first.replace(",", "").isdigit():
+        return False
+    match = PARTITIVE_NOUN.match(sentence, sentence.index(first) + len(first))
+    return match is not None and not re.match(r"[\w'’-]", sentence[match.end():match.end() + 1]) \
+        and match.group(1) not in WHOLES and not _no_noun(match.group(1)) and not DEFINED_AFTER.match(sentence, match.end())
 
 
 # "he", "his" ... after an opening phrase or adverb ("On Monday, he ...", "Unfortunately his mother ...").
@@ -640,8 +651,10 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             for word in person:
                 if word not in lower_case:
                     lower_case[word] = _in_lower_case(word, joined)
-            if lower_case[person[0]] or lower_case[person[1]]:
-                continue  # "But Vik", "Central Lund"
+            if lower_case[person[0]] or lower_case[person[1]]:  # "But Vik", "Central Lund": no name, but a first
+                if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and _within_sentence(text, match.start()):
+                    people.setdefault(person[1], set()).add(person)  # name the texts also write in lower case may be
+                continue  # one ("Amber Pasztor" of "an Amber Alert"): the surname is no one person's then
             for name in person:
                 people.setdefault(name, set()).add(person)
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Sentence
-from .clean import FIRST_PERSON_WORD, QUOTATION, clean_spans, is_heading, is_junk, is_truncated
+from .clean import FIRST_PERSON_WORD, clean_spans, is_heading, is_junk, is_truncated
+from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
 
@@ -47,8 +48,11 @@ SPEAKER_ONLY = re.compile(
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ {_SAID}\.$")
 # A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with possession of alcohol by a
-# minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause)
-PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ed (?:with|by|in|for|at|on|from|after|as|of|to)\b[^,;:\"“”]*\.$")
+# minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause; nor
+# "Seated at the head of the table was the mayor.", "Speed on the coast road will be cut.")
+PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+(?<!ee)ed (?:with|by|in|for|at|on|from|after|as|of|to)\b"
+                             r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
+                             r"[^,;:\"“”]*\.$")
 # A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
 # page's teasers ("SEXERCISE The horrifying thing ... TAKE A GOOD GANDER ...") hold SHOUTED_WORDS of them or more
 CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
