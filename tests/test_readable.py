@@ -1111,7 +1111,8 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
 
     for lead in ("The last words he spoke were a prayer for his crew.", "Most of the victims were pupils of one school.",
                  '"I always say one volunteer makes the difference," he began.', "Yesterday he announced his resignation.",
-                 "The council's attack on her has made her a folk hero.", "‘We will sail,’ she said on Monday."):
+                 "The council's attack on her has made her a folk hero.", "‘We will sail,’ she said on Monday.",
+                 "Of the 12 arrested on Saturday, seven were students."):
         assert not can_open(lead), lead
     for lead in ("A judge removed his robe and chased the prisoners.", "Walker left his estate to his daughter Meadow.",
                  "In his narrowest escape yet, Mayor Ole Vik survived a vote of confidence.", "Two of the world's biggest "
@@ -1119,7 +1120,7 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
                  "After her win in Lund, Ada Lind thanked her crew.", "On Monday, Lund police said his car was found.",
                  "The teenager who stabbed his classmate was jailed.", "His Majesty King Olav opened the bridge.",
                  "On her 100th birthday, the oldest resident of Lund sailed.", "Most of the country will see snow.",
-                 "With his team trailing, the striker scored twice."):
+                 "With his team trailing, the striker scored twice.", "Of the five candidates, only Ada Lind has sailed."):
         assert can_open(lead), lead
 
 

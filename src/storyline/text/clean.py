@@ -49,6 +49,10 @@ RULES = [
     ("left", r"^(\w+ ){0,3}from left\b|\(from left\)"),
     ("photo picture image photograph",
      r"\bin this (\w+ )?(photo|picture|image|photograph) (taken|released|provided|made available)\b"),
+    # "... inspects a farm in an undisclosed location in a photo released September 13, 2016."
+    ("photo picture image photograph", r"\bin an? (\w+ )?(photo|picture|image|photograph) (taken|released|provided|"
+                                       r"distributed)( on)? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
+                                       r"[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),

@@ -135,6 +135,7 @@ QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text 
 SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one|who|whose)\b|\d", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ... yet, Prime Minister ...", "On her ..., the"
 NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite".split())  # "Yesterday he ..."
+OF_THOSE_DONE = re.compile(r"^\W*Of (?:the|those) [\d,]+ [a-z]+ed\b")  # "Of the 12 arrested on Saturday, seven ..."
 WHOLES = frozenset("country nation world public population".split())  # "Most of the country will see snow"
 
 
@@ -160,7 +161,9 @@ def common_opening(word: str) -> bool:
 
 def _of_the_known(sentence: str) -> bool:
     """True when ``sentence`` opens on a part of a group it takes for known ("Most of the victims ...", "Two of the
-    statues ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
+    statues ...", "Of the 12 arrested ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
+    if OF_THOSE_DONE.match(sentence):
+        return True
     first = sentence.lstrip("\"“").split(" ", 1)[0]
     if first.lower() not in QUANTIFIERS and not first.replace(",", "").isdigit():
         return False
