@@ -96,6 +96,20 @@ def test_select_skips_a_sentence_giving_another_count_of_what_a_chosen_one_count
                       texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another thing done; another time
 
 
+def test_select_takes_a_sentence_giving_a_sum_of_money_a_like_chosen_one_does_not():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.5, 0.866, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.5: a repeat at 0.3
+    tokens = [["minist", "visit", "dam", "wednesdai"], ["minist", "visit", "dam", "rebuild"], ["council", "met"]]
+    texts = ["The minister said he would visit the dam on Wednesday.",
+             "The minister, who visited the dam on Wednesday, announced £18m for a rebuild.", "The council met."]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 1, 2]
+    texts[0] = "The minister pledged £18m to rebuild the dam on Wednesday."  # the same sum: a repeat
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 2]
+    near = np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0], [0.0, 0.0, 1.0]])  # cosine 0.8: a repeat, money or not
+    assert select(scores(3, 2, 1), near, ints(5, 5, 5), None, None, 0.3, texts=[texts[2], texts[1], texts[2]]) == [0, 2]
+
+
 def test_select_never_takes_a_copy_of_what_was_read():
     seen = scores(0.9, 0.1, 0.5)
     assert select(scores(3, 2, 1), UNLIKE[:3], ints(5, 5, 5), None, None, 0.5, seen=seen, copy=0.8) == [1, 2]

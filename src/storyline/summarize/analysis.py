@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
+from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
                              PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
                              is_body, leans_on_previous, named_by_the, names, people_alone, people_in_full, refers_back,
                              speaks_of_someone_unnamed, things_taken_as_known)
@@ -33,9 +33,6 @@ ASKING = frozenset("many much anyone anybody anything someone somebody something
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 # What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
 # was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
-MONEY = re.compile(r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b"
-                   r"|\b\d[\d,.]*\s?(?:million|billion|bn)\s(?:pounds|sterling)\b(?! of\b)"
-                   r"|\b(?:GBP|USD|EUR)\s?\d", re.IGNORECASE)  # not "600 pounds", a weight as often; "4.2 million pounds"
 # not "cost": "£3 for children" tells no adult's ticket
 MONEY_WORDS = frozenset("money funds cash worth value".split())
 _SPAN = r"(?:minute|hour|day|week|fortnight|month|year)s?"

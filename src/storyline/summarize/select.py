@@ -10,7 +10,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from ..text.patterns import name_stems
+from ..text.patterns import MONEY, name_stems
 from ..text.tokens import STOPWORDS
 from ..text.vectors import Matrix, dense
 
@@ -101,6 +101,8 @@ def select(
             row = similarity[rank_of[i]]
             if repeat_pairs is not None and tokens is not None and redundancy is not None:
                 row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
+            if texts is not None and redundancy is not None:
+                row = _with_new_money(row, similarity[rank_of[i]], i, ranked, texts, limit)
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
@@ -208,6 +210,32 @@ def _tallies(text: str) -> list[tuple[str, str, frozenset[str]]]:
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NOT_DONE = frozenset("been being who which that were was are is have has had".split())
 NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
+
+
+def _with_new_money(row: np.ndarray, cosines: np.ndarray, chosen: int, ranked: np.ndarray, texts: Sequence[str],
+                    limit: float) -> np.ndarray:
+    """How much each of the ``ranked`` sentences repeats sentence ``chosen`` (``row``), those repeats (above ``limit``)
+    at a cosine (``cosines``) of at most NEW_MONEY_CEILING made none when they give a sum of money it does not: "The
+    minister, who visited the dam on Wednesday, announced £18m for a rebuild" is no repeat of "The minister said he
+    would visit the dam on Wednesday"."""
+    near = np.flatnonzero((row > limit) & (cosines <= NEW_MONEY_CEILING))
+    if not len(near) or not any(c in "$£€¥" or c.isdigit() for c in "".join(texts[ranked[j]] for j in near)):
+        return row
+    told = _sums(texts[chosen])
+    new = [j for j in near if not _sums(texts[ranked[j]]) <= told]
+    if not new:
+        return row
+    result = row.copy()
+    result[new] = limit
+    return result
+
+
+def _sums(text: str) -> set[str]:
+    """The sums of money ``text`` gives, by their figures ("$7.68 billion" and "$7.68bn": "7.68")."""
+    return {re.sub(r"[^\d.]", "", amount).strip(".") for amount in MONEY.findall(text)}
+
+
+NEW_MONEY_CEILING = 0.6
 
 
 def _names(texts: Sequence[str] | None, i: int) -> set[str]:

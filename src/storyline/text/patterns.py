@@ -128,6 +128,11 @@ def can_open(sentence: str) -> bool:
                 or _of_the_known(sentence))
 
 
+# A sum of money, whole: "£18m", "$4.2 billion", "GBP96,000", "4.2 million pounds" (not "600 pounds", a weight as often,
+# nor "1.2 million pounds of cod")
+MONEY = re.compile(r"[$£€¥]\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?"
+                   r"(?:GBP|USD|EUR|dollars|euros|kroner|yen)\b|\b\d[\d,.]*\s?(?:million|billion|bn)\s(?:pounds|sterling)\b"
+                   r"(?! of\b)|\b(?:GBP|USD|EUR)\s?\d[\d,.]*", re.IGNORECASE)
 # "he", "his" ... with a quotation's words left out (they do not say who speaks: '"I had ...," he said.')
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b(?!(?-i: [A-Z]))", re.IGNORECASE)  # not "His Majesty"
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
