@@ -301,6 +301,9 @@ def test_a_press_release_ends_at_its_end_mark_and_names_its_issuer_and_headline(
         assert len(prose_sentences([Document(article)])) == 2, mark
         release = article + "\nMedia contact:\nAda Lind, Lund Harbour Authority\n"
         assert len(prose_sentences([Document(release)])) == 1, mark
+    contact = ("The harbour will stay open to ferries while the wall is repaired, the Authority said.\n\nMedia contact:\n"
+               "Ada Lind, Communications Manager, on 01632 960 418 or press@lundharbour.example.\n")
+    assert len(prose_sentences([Document(contact)])) == 1  # a contact line is no news
     noted = "Editor's note: this story was updated on Tuesday.\n\nThe ferry sank off Skarholm on Monday, the coast guard said.\n"
     assert len(prose_sentences([Document(noted)])) == 1
 

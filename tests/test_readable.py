@@ -1171,3 +1171,14 @@ def test_a_maps_labels_or_teasers_in_capitals_run_into_a_sentence_are_no_prose()
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "A strong earthquake struck central Vestmark early on Wednesday, killing at least 40 people in Lund.",
         'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.']
+
+
+def test_a_news_conferences_labels_and_answers_are_left_out_and_its_host_tells_the_news():
+    conference = ("LUND TODAY\n\nHOST: Good morning. Residents of Lund Bay are expected to return home this "
+                  "afternoon.\n\nQ: How long will the reservoir stay low?\n\nA: Until the spillway is rebuilt. That "
+                  "will take at least eighteen months.\n\nREPORTER (LUND POST): Residents say they reported seepage "
+                  "last winter.\n\nHOST: Dr Brenner, the chief engineer, speaking there. The minister, Ole Vik, said "
+                  "the rebuild would be paid for by the state.\n")
+    assert [s.text for s in prose_sentences([Document(conference)])] == [
+        "Residents of Lund Bay are expected to return home this afternoon.",
+        "The minister, Ole Vik, said the rebuild would be paid for by the state."]

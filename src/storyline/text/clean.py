@@ -287,7 +287,8 @@ CASED_RULES = [
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
 # a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s")  # or "Ada Brenner:"
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}( \([^()\n]{1,40}\))?:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s")
+#                                                    "REPORTER (LUND POST): ", or "Ada Brenner: "
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
@@ -430,8 +431,8 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
 
 # The line that ends a press release's text, "ENDS", "-ends-", "###", "- 30 -", or opens its notes, "Notes to editors:",
 # when its notes, contacts or "About ..." follow (RELEASE_NOTES)
-RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors):?)[ \t]*$",
-                         re.MULTILINE)
+RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|(?:media|press) "
+                         r"contacts?):?)[ \t]*$", re.MULTILINE)
 RELEASE_NOTES = re.compile(r"^[ \t]*(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?|"
                            r"for more information)\b|^[ \t]*About [A-Z][^\n]{0,60}:[ \t]*$", re.MULTILINE)
 
@@ -443,7 +444,8 @@ HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrat
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk, a transcript's labelled lines (but its host's, see HOST_LABEL), the text of an embedded post (the paragraph over
+    into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text), the
+    text of an embedded post (the paragraph over
     its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
     release's end (RELEASE_END) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
@@ -457,10 +459,10 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
     for (start, end), speaker, post in zip(paragraphs, labelled, posted):
-        host = HOST_LABEL.match(text, start) if transcript and speaker else None
+        host = HOST_LABEL.match(text, start) if speaker else None
         if host:
             spans += _told_by_the_host(text, host.end(), end)
-        if (transcript and speaker) or post:
+        if (transcript and speaker) or host or post:
             continue
         start += strip_label(text[start:end])
         body = text[start:end]
@@ -489,8 +491,9 @@ def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not ADDRESSED.search(text, a, b) and not text[a:b].rstrip().endswith("?") and not is_junk(text[a:b])]
 
 
-# what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you"
-ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Ll]et['’]s|[Ww]e|[Oo]ur|I|[Mm]e|[Ww]elcome|[Tt]hanks?)\b")
+# what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you", "Dr
+# Okafor, the chief engineer, speaking there."
+ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Ll]et['’]s|[Ww]e|[Oo]ur|I|[Mm]e|[Ww]elcome|[Tt]hanks?|speaking there)\b")
 
 
 def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:

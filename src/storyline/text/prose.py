@@ -74,7 +74,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                     standalone: bool = True) -> list[Sentence]:
     """Prose sentences of every document, in reading order: junk, headings, pieces of quotes, of asides
     in brackets ("(Though visitors could ask a resident." of a longer one) or of sentences (a speaker whose words were
-    cut off), list items, an interview's answers ("A: ..."; with ``standalone`` also those of an interview
+    cut off), list items, an interview's answers (a paragraph "A: ..."; with ``standalone`` also those of an interview
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
     alone ("Charged with theft."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
@@ -99,7 +99,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
-                or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text) or SPEAKER_ONLY.match(text)
+                or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(_opening(body, paragraphs[sentence.paragraph]))
+                or SPEAKER_ONLY.match(text)
                 or PARTICIPLE_ONLY.match(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
@@ -129,6 +130,11 @@ def _open_bracket(sentence: str) -> bool:
     """True when ``sentence`` opens a bracket it does not close, or closes one it did not open (list markers
     such as "a)" aside): a piece of a longer aside."""
     return sentence.count("(") != sentence.count(")") - len(LIST_MARKER.findall(sentence))
+
+
+def _opening(text: str, span: tuple[int, int]) -> str:
+    """The first characters of the paragraph at ``span``: enough to hold an interview's label ("A: ")."""
+    return text[span[0]:span[0] + 3]
 
 
 def _shouted(sentence: str) -> bool:
