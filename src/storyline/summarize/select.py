@@ -189,24 +189,23 @@ TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|(?i:{'|'.join(_
 
 def _tells_another_count(one: str, other: str) -> bool:
     """True when two sentences count the same thing done to it otherwise: "four people were killed" and "At least
-    three people were killed" (a noun and a word of the three after it the same, the figure not)."""
-    if not (_has_figure(one) and _has_figure(other)) or YEAR.search(one) or YEAR.search(other):
-        return False  # "In 1997, an earthquake killed more than 100 people": another time's count
+    three people were killed" (a noun and a word of the three after it the same, the figure not); not counts of
+    another time ("In 1997, an earthquake killed more than 100 people")."""
     told = _tallies(one)
-    return any(noun == other_noun and figure != other_figure and not after.isdisjoint(other_after)
-               for figure, noun, after in told for other_figure, other_noun, other_after in _tallies(other))
-
-
-def _has_figure(text: str) -> bool:
-    return any(c.isdigit() for c in text) or any(word in text.lower() for word in _NUMBERS)
+    return bool(told) and any(noun == other_noun and figure != other_figure and not after.isdisjoint(other_after)
+                              for figure, noun, after in told for other_figure, other_noun, other_after in _tallies(other))
 
 
 @lru_cache(maxsize=4096)
 def _tallies(text: str) -> list[tuple[str, str, frozenset[str]]]:
+    """The counts of a sentence that names no year (see TALLY), the words after each as stems of no stop word."""
+    if not HAS_NUMBER.search(text) or YEAR.search(text):
+        return []
     return [(figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE)
             for figure, noun, after in TALLY.findall(text) if noun not in NO_COUNT | NO_TALLY]
 
 
+HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(_NUMBERS)})")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NOT_DONE = frozenset("been being who which that were was are is have has had".split())
 NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
@@ -219,7 +218,7 @@ def _with_new_money(row: np.ndarray, cosines: np.ndarray, chosen: int, ranked: n
     minister, who visited the dam on Wednesday, announced £18m for a rebuild" is no repeat of "The minister said he
     would visit the dam on Wednesday"."""
     near = np.flatnonzero((row > limit) & (cosines <= NEW_MONEY_CEILING))
-    if not len(near) or not any(c in "$£€¥" or c.isdigit() for c in "".join(texts[ranked[j]] for j in near)):
+    if not len(near):
         return row
     told = _sums(texts[chosen])
     new = [j for j in near if not _sums(texts[ranked[j]]) <= told]
@@ -230,9 +229,12 @@ def _with_new_money(row: np.ndarray, cosines: np.ndarray, chosen: int, ranked: n
     return result
 
 
-def _sums(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _sums(text: str) -> frozenset[str]:
     """The sums of money ``text`` gives, by their figures ("$7.68 billion" and "$7.68bn": "7.68")."""
-    return {re.sub(r"[^\d.]", "", amount).strip(".") for amount in MONEY.findall(text)}
+    if not any(c.isdigit() for c in text):
+        return frozenset()
+    return frozenset(re.sub(r"[^\d.]", "", amount).strip(".") for amount in MONEY.findall(text))
 
 
 NEW_MONEY_CEILING = 0.6
