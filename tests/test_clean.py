@@ -299,8 +299,11 @@ def test_a_press_release_ends_at_its_end_mark_and_names_its_issuer_and_headline(
     for mark in ("Ends", "###", "- 30 -"):  # a mark with no notes or contacts after it ends nothing
         article = f"The ferry sank off Skarholm on Monday, the coast guard said.\n\n{mark}\n\nThe inquiry into the sinking begins in May.\n"
         assert len(prose_sentences([Document(article)])) == 2, mark
-        release = article + "\nMedia contact:\nAda Lind, Lund Harbour Authority\n"
+        release = article.replace("The inquiry into the sinking begins in May.\n", "Media contact:\nAda Lind, Lund Harbour\n")
         assert len(prose_sentences([Document(release)])) == 1, mark
+    tracing = ("The council met on Monday to discuss the outbreak at the school.\n\n###\n\nContact tracing began on "
+               "Tuesday, officials said.\n\nThe school will reopen on Friday, the head teacher said.\n")
+    assert len(prose_sentences([Document(tracing)])) == 3  # no notes right after the mark: no release's end
     contact = ("The harbour will stay open to ferries while the wall is repaired, the Authority said.\n\nMedia contact:\n"
                "Ada Lind, Communications Manager, on 01632 960 418 or press@lundharbour.example.\n")
     assert len(prose_sentences([Document(contact)])) == 1  # a contact line is no news
@@ -317,7 +320,9 @@ def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in
         assert is_junk(line), line
     for line in ("The ministry issued a correction to its figures on Monday.",
                  "An earlier version of the bill was rejected by the Senate in May.",
-                 "An earlier version of this report was leaked to the Lund Post in May.",
+                 "An earlier version of this report was leaked to the Lund Post in May, the minister said.",
+                 "From Monday all police bodycam footage is available on request.",
+                 "Lund police asked the public to help identify the man seen in a photo released March 13, 2031.",
                  "The footage was made available to the court on request of the defence.",
                  "Body-camera footage of the arrest is available on request under state law, but police refused.",
                  "Weather next week is expected to be mild.", "Sport is next in line for cuts, the minister said."):

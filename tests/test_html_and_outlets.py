@@ -429,5 +429,7 @@ def test_a_markdown_byline_in_emphasis_gives_outlet_and_day_after_a_comma():
     assert (outlet_from_text(both), date_stamp(both)) == ("Lund Weekly", "2031-06-05")
     release = "NEWS RELEASE\n\nLund Council Approves Budget\n\nHarbour spending rises by a fifth\n\nThe council met."
     assert (outlet_from_text(release), headline(release)) == ("", "Lund Council Approves Budget")  # no issuer given
+    dated = release.replace("\n\nHarbour spending", "\n\nMonday 2 June 2031\n\nHarbour spending")  # a headline, no body
+    assert (outlet_from_text(dated), headline(dated)) == ("", "Lund Council Approves Budget")
     for byline in ("By Ada Lind, Staff Writer", "By Ada Lind, Ole Vik"):  # a job, a second author: no outlet
         assert outlet_from_text(f"{byline}\n\nFerries sailed from Lund harbour again on Thursday.") == ""

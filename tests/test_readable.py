@@ -259,6 +259,9 @@ def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_co
         "The minister, Ole Vik, is visiting the dam this morning."]
     briefing = bulletin.replace("PRESENTER", "REPORTER")  # at a news conference a reporter asks, and may claim
     assert prose_sentences([Document(briefing)]) == []
+    digest = "".join(f"{place} (APP): The mayor of {place.title()} opened a new bridge over the river on Monday.\n\n"
+                     for place in ("KARACHI", "LAHORE", "QUETTA"))  # an agency's datelines, no speakers
+    assert len(prose_sentences([Document(digest)])) == 3
     by_surname = ("Ada Brenner has run the harbour at Lund Bay for twenty years.\nWhy close the pier?\nBrenner: It "
                   "could no longer carry vehicles safely.\nWhat now?\nBrenner: A new terminal in the north.\nAnd the "
                   "village?\nBrenner: Most families will stay, and the ferry will call twice a day.\n")
@@ -1112,7 +1115,9 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
     for lead in ("The last words he spoke were a prayer for his crew.", "Most of the victims were pupils of one school.",
                  '"I always say one volunteer makes the difference," he began.', "Yesterday he announced his resignation.",
                  "The council's attack on her has made her a folk hero.", "‘We will sail,’ she said on Monday.",
-                 "Of the 12 arrested on Saturday, seven were students."):
+                 "Of the 12 arrested on Saturday, seven were students.", "Of the two people killed, one was a pupil.",
+                 "Speaking on Monday, he said the pier was safe.", "Asked whether he would resign, he said no.",
+                 "Sadly he never returned to Lund."):
         assert not can_open(lead), lead
     for lead in ("A judge removed his robe and chased the prisoners.", "Walker left his estate to his daughter Meadow.",
                  "In his narrowest escape yet, Mayor Ole Vik survived a vote of confidence.", "Two of the world's biggest "
@@ -1120,7 +1125,8 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
                  "After her win in Lund, Ada Lind thanked her crew.", "On Monday, Lund police said his car was found.",
                  "The teenager who stabbed his classmate was jailed.", "His Majesty King Olav opened the bridge.",
                  "On her 100th birthday, the oldest resident of Lund sailed.", "Most of the country will see snow.",
-                 "With his team trailing, the striker scored twice.", "Of the five candidates, only Ada Lind has sailed."):
+                 "With his team trailing, the striker scored twice.", "Of the five candidates, only Ada Lind has sailed.",
+                 "Kelly said her car was stolen on Monday.", "Most of the city was flooded on Monday."):
         assert can_open(lead), lead
 
 
@@ -1139,6 +1145,7 @@ def test_a_place_after_a_capitalized_word_is_no_surname_to_give_in_full():
     for told in ("In an interview with the Lund Post, Strandqvist called the book vulgar.",  # a comma, a possessive:
                  "The Lund Post's Strandqvist called the book vulgar.",  # no part of a name; nor an opening word,
                  "But Strandqvist denied it.", "Yesterday Strandqvist denied it.", "Mrs Strandqvist denied it.",  # a title
+                 "Instead Strandqvist denied it.",
                  "On Monday Strandqvist denied it."):  # or a day
         assert list(rare_names_in_full([told], [named], [{}])[0]) == ["Strandqvist"]
 
@@ -1147,8 +1154,9 @@ def test_a_surname_is_not_given_in_full_as_another_persons_of_that_name():
     texts = ["Drivers saw an amber light flash, but no one stopped.", "Police said that Amber Strandqvist took the children.",
              "Police found her daughter, Lina Strandqvist, safe on Monday."]
     assert people_in_full(texts, {"Strandqvist"}) == {}  # "Amber" is also a word, but Amber Strandqvist is someone
-    texts[1] = "Police said that But Strandqvist was seen."  # a word that is never a first name
-    assert people_in_full(texts, {"Strandqvist"}) == {"Strandqvist": Person("Lina Strandqvist")}
+    for never_a_first_name in ("Police said that But Strandqvist was seen.", "Police said that in May Strandqvist was seen."):
+        texts[1] = never_a_first_name  # ("may" of "may be")
+        assert people_in_full(texts + ["It may be late."], {"Strandqvist"}) == {"Strandqvist": Person("Lina Strandqvist")}
 
 
 def test_a_participles_phrase_alone_is_no_sentence():
@@ -1156,21 +1164,23 @@ def test_a_participles_phrase_alone_is_no_sentence():
             "Charged with possession of alcohol by a minor.\n\nDistributed by Harbour Pictures.\n\n"
             "Charged with arson in May, the man was held in Lund until his trial began on Monday.\n\n"
             "Included in the deal is a clause that lets Lund leave the harbour board.\n\n"
-            "Speed on the coast road to Lund will be cut to 40mph from Monday.")
+            "Speed on the coast road to Lund dropped to 40mph on Monday.\n\nMohammed from Lund won gold in the final on Monday.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "Six students were charged after the party at the Lund Bay boathouse, police said on Monday.",
         "Charged with arson in May, the man was held in Lund until his trial began on Monday.",
         "Included in the deal is a clause that lets Lund leave the harbour board.",
-        "Speed on the coast road to Lund will be cut to 40mph from Monday."]
+        "Speed on the coast road to Lund dropped to 40mph on Monday.", "Mohammed from Lund won gold in the final on Monday."]
 
 
 def test_a_maps_labels_or_teasers_in_capitals_run_into_a_sentence_are_no_prose():
     text = ("A strong earthquake struck central Vestmark early on Wednesday, killing at least 40 people in Lund.\n\n"
             "VESTMARK NORDLAND Epicenter of quake Lund SKARHOLM Areas of strong shaking Lund Sea FJORDANE 100 miles.\n\n"
-            'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.')
+            'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.\n\n'
+            "Envoys of NATO, OPEC, UNICEF and the IAEA met in Lund on Wednesday.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "A strong earthquake struck central Vestmark early on Wednesday, killing at least 40 people in Lund.",
-        'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.']
+        'The mayor posted "WE WILL REBUILD LUND STRONGER" above a photo of the damaged town hall on Wednesday.',
+        "Envoys of NATO, OPEC, UNICEF and the IAEA met in Lund on Wednesday."]
 
 
 def test_a_news_conferences_labels_and_answers_are_left_out_and_its_host_tells_the_news():
@@ -1179,6 +1189,8 @@ def test_a_news_conferences_labels_and_answers_are_left_out_and_its_host_tells_t
                   "will take at least eighteen months.\n\nREPORTER (LUND POST): Residents say they reported seepage "
                   "last winter.\n\nHOST: Dr Brenner, the chief engineer, speaking there. The minister, Ole Vik, said "
                   "the rebuild would be paid for by the state.\n")
+    inline = "The dam held on Monday, engineers at Lund Bay said. Q: Will it hold? A: Yes, the engineers checked it twice."
+    assert [s.text for s in prose_sentences([Document(inline)])] == ["The dam held on Monday, engineers at Lund Bay said."]
     assert [s.text for s in prose_sentences([Document(conference)])] == [
         "Residents of Lund Bay are expected to return home this afternoon.",
         "The minister, Ole Vik, said the rebuild would be paid for by the state."]

@@ -91,7 +91,8 @@ def test_select_skips_a_sentence_giving_another_count_of_what_a_chosen_one_count
              "At least three people were killed, police said.", "The council met."]
     assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
                   texts=texts) == [0, 2]
-    for other in ("Three people were arrested, police said.", "In 1997, three people were killed in a market attack."):
+    for other in ("Three people were arrested, police said.", "In 1997, three people were killed in a market attack.",
+                  "Three more people were killed, police said.", "Three people at the market were sent home."):
         assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
                       texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another thing done; another time
 
@@ -103,9 +104,13 @@ def test_select_takes_a_sentence_giving_a_sum_of_money_a_like_chosen_one_does_no
              "The minister, who visited the dam on Wednesday, announced £18m for a rebuild.", "The council met."]
     assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
                   texts=texts) == [0, 1, 2]
-    texts[0] = "The minister pledged £18m to rebuild the dam on Wednesday."  # the same sum: a repeat
+    for same in ("The minister pledged £18m to rebuild the dam on Wednesday.",  # the same sum: a repeat
+                 "The minister pledged 18 million pounds to rebuild the dam on Wednesday."):
+        assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                      texts=[same, texts[1], texts[2]]) == [0, 2]
+    texts[0] = "The minister pledged £18 billion to rebuild the dams on Wednesday."  # another sum
     assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
-                  texts=texts) == [0, 2]
+                  texts=texts) == [0, 1, 2]
     near = np.array([[1.0, 0.0, 0.0], [0.8, 0.6, 0.0], [0.0, 0.0, 1.0]])  # cosine 0.8: a repeat, money or not
     assert select(scores(3, 2, 1), near, ints(5, 5, 5), None, None, 0.3, texts=[texts[2], texts[1], texts[2]]) == [0, 2]
 

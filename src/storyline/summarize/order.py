@@ -42,10 +42,10 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     block = {article: (published(article), int(position[i]), score(i), article) for article, i in lead.items()}
     if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
         leads = [a for a, i in lead.items() if i not in follows and can_open(texts[i])]
-        last = max((block[a][0] for a in lead), default=0)
-        if any(block[a][0] < last for a in lead):  # a story told over days: its latest day's lead tells where it stands
-            first = _first_positions(position, doc)
-            leads = [a for a in leads if block[a][0] == last and position[lead[a]] == first[a]] or leads
+        last_day = max((block[a][0] for a in lead), default=0)
+        if any(block[a][0] < last_day for a in lead):  # a story told over days: its last day's lead tells where it stands
+            top = _first_positions(position, doc)
+            leads = [a for a in leads if block[a][0] == last_day and position[lead[a]] == top[a]] or leads
         opener = min(leads, key=lambda a: (block[a][1], block[a][0], block[a][2], a), default=None)  # the top of a story
         if opener is not None:
             block[opener] = (-1, -1, 0.0, opener)

@@ -13,6 +13,7 @@ import numpy as np
 from ..text.patterns import MONEY, name_stems
 from ..text.tokens import STOPWORDS
 from ..text.vectors import Matrix, dense
+from .attribute import NUMBER_WORDS
 
 MAX_CONSIDERED = 2000
 MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
@@ -181,31 +182,31 @@ NO_COUNT = frozenset("seconds minutes hours days weeks months years decades perc
                      "kilometres kilometers metres meters feet inches pounds kilograms degrees".split())
 
 
-_NUMBERS = "two three four five six seven eight nine ten eleven twelve dozen".split()
-# A figure, what it counts and the words after: "three people who were stabbed" -> ("three", "people", " who were stabbed")
-TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|(?i:{'|'.join(_NUMBERS)}))\s+(?:more |other )?([a-z]{{3,}})"
-                   r"((?:\s+[a-z]+){0,3})")
+# A figure, what it counts and the words after it up to a preposition: "three people who were stabbed at the fair" ->
+# ("three", "people", " who were stabbed"); a figure of more or others counts no same thing ("Three more were held")
+TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|(?i:{'|'.join(NUMBER_WORDS)}))\s+(?!more |other )"
+                   r"([a-z]{3,})((?:\s+(?!(?:at|in|on|of|for|from|with|to|near|by|after|during)\b)[a-z]+){0,3})")
 
 
 def _tells_another_count(one: str, other: str) -> bool:
     """True when two sentences count the same thing done to it otherwise: "four people were killed" and "At least
-    three people were killed" (a noun and a word of the three after it the same, the figure not); not counts of
-    another time ("In 1997, an earthquake killed more than 100 people")."""
+    three people were killed" (a noun and a word after it the same, see TALLY, the figure not); not counts of another
+    time ("In 1997, an earthquake killed more than 100 people")."""
     told = _tallies(one)
     return bool(told) and any(noun == other_noun and figure != other_figure and not after.isdisjoint(other_after)
                               for figure, noun, after in told for other_figure, other_noun, other_after in _tallies(other))
 
 
 @lru_cache(maxsize=4096)
-def _tallies(text: str) -> list[tuple[str, str, frozenset[str]]]:
-    """The counts of a sentence that names no year (see TALLY), the words after each as stems of no stop word."""
+def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The counts of a sentence that names no year (see TALLY), with the words after each that are no stop words."""
     if not HAS_NUMBER.search(text) or YEAR.search(text):
-        return []
-    return [(figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE)
-            for figure, noun, after in TALLY.findall(text) if noun not in NO_COUNT | NO_TALLY]
+        return ()
+    return tuple((figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE)
+                 for figure, noun, after in TALLY.findall(text) if noun not in NO_COUNT | NO_TALLY)
 
 
-HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(_NUMBERS)})")
+HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(NUMBER_WORDS)})")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NOT_DONE = frozenset("been being who which that were was are is have has had".split())
 NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
@@ -230,13 +231,25 @@ def _with_new_money(row: np.ndarray, cosines: np.ndarray, chosen: int, ranked: n
 
 
 @lru_cache(maxsize=4096)
-def _sums(text: str) -> frozenset[str]:
-    """The sums of money ``text`` gives, by their figures ("$7.68 billion" and "$7.68bn": "7.68")."""
+def _sums(text: str) -> frozenset[tuple[str, float]]:
+    """The sums of money ``text`` gives, as currency and amount to two significant figures ("$7.68 billion" and
+    "$7.7bn": ("$", 7.7e9); "$2.5 million" and "$2,500,000": ("$", 2.5e6)); the currency of a bare figure is ''."""
     if not any(c.isdigit() for c in text):
         return frozenset()
-    return frozenset(re.sub(r"[^\d.]", "", amount).strip(".") for amount in MONEY.findall(text))
+    return frozenset(_sum(amount) for amount in MONEY.findall(text))
 
 
+def _sum(amount: str) -> tuple[str, float]:
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
+    value = float(figure.group().replace(",", "")) if figure else 0.0
+    scale = next((factor for word, factor in SCALES if re.search(rf"\d\s?{word}\b", amount, re.IGNORECASE)), 1.0)
+    currency = next((sign for sign in CURRENCIES if sign in amount.lower()), "")
+    return CURRENCIES.get(currency, currency), float(f"{value * scale:.2g}")
+
+
+SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("m", 1e6), ("k", 1e3))
+CURRENCIES = {"$": "$", "usd": "$", "dollars": "$", "£": "£", "gbp": "£", "pounds": "£", "sterling": "£", "€": "€", "eur": "€",
+              "euros": "€", "¥": "¥", "yen": "¥", "kroner": "kr"}
 NEW_MONEY_CEILING = 0.6
 
 

@@ -50,9 +50,9 @@ RULES = [
     ("photo picture image photograph",
      r"\bin this (\w+ )?(photo|picture|image|photograph) (taken|released|provided|made available)\b"),
     # "... inspects a farm in an undisclosed location in a photo released September 13, 2016."
-    ("photo picture image photograph", r"\bin an? (\w+ )?(photo|picture|image|photograph) (taken|released|provided|"
-                                       r"distributed)( on)? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)"
-                                       r"[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
+    ("photo picture image photograph", r"^(?!.*\b(said|says|asked|told|according)\b).*\bin an? (\w+ )?(photo|picture|image|"
+                                       r"photograph) (taken|released|provided|distributed)( on)? (jan|feb|march|april|may|"
+                                       r"june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),
@@ -186,8 +186,8 @@ RULES = [
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
     # request", "This Q&A was lightly edited for length", a match's officials and crowd
     ("media press", r"^for (media|press) (enquiries|inquiries)\b|^(media|press) (contacts?|enquiries|inquiries)\s*:"),
-    ("request", r"^[\w -]{0,40}\b(photos|images|pictures|photographs|footage|interviews)\b[\w ,-]{0,60}\b((is|are) )?"
-                r"available (on|upon) request\W*$"),
+    ("request", r"^([\w-]+ ){0,2}(photos|images|pictures|photographs|footage|interviews)( of( [\w'-]+){1,4})?( and [\w-]+"
+                r"( [\w-]+)?)? ((is|are) )?available (on|upon) request\W*$"),  # "Photographs and drone footage are ..."
     ("edited condensed", r"^(this|the) (interview|conversation|transcript|q&a|exchange) (has been|was|have been) (lightly )?"
                          r"(edited (and condensed )?for (length|clarity|brevity)|edited and condensed|condensed)\b"),
     ("next coming", r"^(traffic|weather|travel|sport|sports|the news|news|headlines)( and (traffic|weather|travel|sport|"
@@ -202,8 +202,8 @@ RULES = [
      r"\b(named|misnamed|misidentified|said)\b|^our (article|report|story|obituary|review|caption) (on|about|of)\b[^.]{0,120}"
      r"\b(said|stated|gave|misspelled|misnamed)\b"),
     ("correction corrections clarification clarifications", r"^(correction|clarification)s?\s*:"),  # "Correction: ..."
-    ("version", r"^(an|the) (earlier|previous|original) version of this (article|story|report|post)\b.{0,80}\b(said|stated|"
-                r"gave|misstated|misidentified|misspelled|misnamed|misattributed|incorrectly|wrongly|erroneously)\b"),
+    ("version", r"^(an|the) (earlier|previous|original) version of this (article|story|report|post) ((incorrectly|wrongly|"
+                r"erroneously) )?(said|stated|gave|misstated|misidentified|misspelled|misnamed|misattributed|referred)\b"),
     ("apologise apologize inaccurate", r"^we apologi[sz]e for (the|this|these|any|our) (errors?|mistakes?|inaccurac(y|ies))\b"
                                        r"|^if you (believe|think) we have published (something|anything) (inaccurate|incorrect)"),
     ("category", r"^categor(y|ies)\s*:"),  # a shop's or blog's labels
@@ -287,8 +287,9 @@ CASED_RULES = [
 ]
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
 # a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}( \([^()\n]{1,40}\))?:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s")
-#                                                    "REPORTER (LUND POST): ", or "Ada Brenner: "
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s"  # or "Ada Brenner:"
+                           r"|(?:REPORTER|CORRESPONDENT|PRESENTER|HOST|ANCHOR|QUESTION) \([^()\n]{1,40}\):\s")  # "REPORTER
+#                                                               (LUND POST): ", not an agency's dateline: "KARACHI (APP): "
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
@@ -433,13 +434,13 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
 # when its notes, contacts or "About ..." follow (RELEASE_NOTES)
 RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|(?:media|press) "
                          r"contacts?):?)[ \t]*$", re.MULTILINE)
-RELEASE_NOTES = re.compile(r"^[ \t]*(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?|"
-                           r"for more information)\b|^[ \t]*About [A-Z][^\n]{0,60}:[ \t]*$", re.MULTILINE)
+RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?):"
+                           r"|About [A-Z][^\n]{0,60}:[ \t]*$)", re.MULTILINE)
 
 
 # A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
 # reporter, who at a news conference asks, and may claim
-HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator):\s+")
+HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator)(?: \([^()\n]{1,40}\))?:\s+")
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
@@ -452,9 +453,9 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
-    first = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
-    last = _release_end(text, first + 1)
-    paragraphs = [span for span in paragraph_spans(text) if first < span[0] < last]
+    article_start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
+    article_end = _release_end(text, article_start + 1)
+    paragraphs = [span for span in paragraph_spans(text) if article_start < span[0] < article_end]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
@@ -475,10 +476,11 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _release_end(text: str, start: int) -> int:
-    """Where a press release's text ends (see RELEASE_END), before its notes and contacts; the end of ``text`` for
-    any other text."""
+    """Where a press release's text ends (see RELEASE_END), before its notes and contacts: at a mark that opens them,
+    or that the next line's notes follow; the end of ``text`` for any other text."""
     for end in RELEASE_END.finditer(text, start):
-        if end.start() > start and RELEASE_NOTES.search(text, end.start()):
+        following = text[end.end():].lstrip("\r\n")
+        if end.start() > start and (RELEASE_NOTES.match(text, end.start()) or RELEASE_NOTES.match(following[:80])):
             return end.start()
     return len(text)
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..model import read_date
 from .clean import is_heading, is_junk
-from .patterns import MONTHS, WEEKDAYS
+from .patterns import BODIES, MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
 
 # The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
@@ -174,15 +174,18 @@ def outlet_from_text(text: str) -> str:
 
 def press_release(text: str) -> tuple[str, str]:
     """Who issues a press release (a text whose first line says so: "FOR IMMEDIATE RELEASE", "Press release") and
-    its headline, when the lines after that one give issuer, day and headline ("Fenhollow Water Authority", "Wednesday
-    4 June 2031", then the headline, one in capitals given as a title); ('', '') for any other text."""
+    its headline, when the lines after that one give issuer (a body's name, see ISSUERS), day and headline ("Fenhollow
+    Water Authority", "Wednesday 4 June 2031", then the headline, one in capitals given as a title); ('', '') for any
+    other text."""
     lines = _first_lines(text, 4)
     if len(lines) < 4 or not RELEASE_LINE.fullmatch(lines[0]) or not OUTLET_FIELD.fullmatch(lines[1]) \
-            or not is_date_stamp(lines[2]) or not is_heading(lines[3]):
+            or lines[1].split()[-1].rstrip(".") not in ISSUERS or not is_date_stamp(lines[2]) or not is_heading(lines[3]):
         return "", ""
     return lines[1], _capitalized(lines[3]) if lines[3].isupper() else lines[3]
 
 
+# The last word of an issuer's name: "Fenhollow Water Authority", "Lund Ferries Ltd"
+ISSUERS = BODIES | frozenset("Inc Ltd plc LLC Corporation Corp Co Limited Services Partners".split())
 RELEASE_LINE = re.compile(r"(?i:for immediate release|(?:press|news|media) release)\W*")
 
 
@@ -222,7 +225,7 @@ def masthead_fields(line: str) -> list[str]:
 def _capitalized(name: str) -> str:
     """A name set in capitals as a name ("THE NEW YORK TIMES" -> "The New York Times"); acronyms stay in capitals
     ("USA TODAY" -> "USA Today", "BBC NEWS" -> "BBC News")."""
-    words = [word if word in ACRONYMS or not set("AEIOU") & set(word) else word.capitalize() for word in name.split()]
+    words = [word if word in ACRONYMS or not set("AEIOUY") & set(word) else word.capitalize() for word in name.split()]
     return " ".join(word.lower() if word in ("Of", "And") and k else word for k, word in enumerate(words))
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .tokens import STOPWORDS, stem, surface_words
+from .tokens import STOPWORDS, stem, surface_words, word_frequency
 
 PRONOUNS = "he she it they both this these those his her its their".split()
 CONNECTIVES = "that but and so also however meanwhile still yet then instead there here".split()
@@ -139,9 +139,12 @@ QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text 
 # Someone the pronoun may stand for: "A judge ... his", "A 4-year-old ... her", "The teenager who ... his"
 SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one|who|whose)\b|\d", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ... yet, Prime Minister ...", "On her ..., the"
-NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite".split())  # "Yesterday he ..."
-OF_THOSE_DONE = re.compile(r"^\W*Of (?:the|those) [\d,]+ [a-z]+ed\b")  # "Of the 12 arrested on Saturday, seven ..."
-WHOLES = frozenset("country nation world public population".split())  # "Most of the country will see snow"
+NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite still even instead born".split())
+ADVERB_STEM_FREQUENCY = 1e-5  # of "sad" of "Sadly", "happy" of "Happily" (not "kel" of "Kelly")
+# "Of the 12 arrested on Saturday, seven ...", "Of the two people killed, ..."
+OF_THOSE_DONE = re.compile(r"^\W*Of (?:the|those) (?:[\d,]+|(?i:two|three|four|five|six|seven|eight|nine|ten|dozen)) "
+                           r"(?:[a-z]+ )?[a-z]+ed\b")
+WHOLES = frozenset("country nation world public population city state region area county".split())  # "Most of the city"
 
 
 def _pronoun_before_anyone(sentence: str) -> bool:
@@ -159,9 +162,11 @@ def _pronoun_before_anyone(sentence: str) -> bool:
 
 
 def common_opening(word: str) -> bool:
-    """True for a word that opens a sentence and is no name: a stop word, an adverb ("Yesterday", "Sadly")."""
+    """True for a word that opens a sentence and is no name: a stop word, an adverb ("Yesterday", "Sadly", "Still";
+    not "Kelly"), a participle ("Speaking", "Asked", "Born")."""
     lower = word.lower().rstrip(",")
-    return lower in STOPWORDS or lower in NO_NAME_FIRST or lower.endswith("ly")
+    return lower in STOPWORDS or lower in NO_NAME_FIRST or lower.endswith(("ing", "ed")) or (
+        lower.endswith("ly") and word_frequency(lower[:-3] + "y" if lower.endswith("ily") else lower[:-2]) >= ADVERB_STEM_FREQUENCY)
 
 
 def _of_the_known(sentence: str) -> bool:
@@ -643,7 +648,8 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
     in full, with the first role given with that name ("Ada Dahl, the fire chief, ...") and the first title
     put before it ("said fire chief Ada Dahl"); a name two people share ("Dahl" of "Ada Dahl" and "Ole
     Dahl", wherever they are named) belongs to neither. Words the texts also write in lower case ("But
-    Vik", "Central Lund") are no names; a sentence's first words ("Ada Dahl said") and the end of a longer
+    Vik", "Central Lund") are no names, but a first name so written inside a sentence ("Amber Dahl" and "an amber
+    light"; not a function word, a day or a month) makes its surname no one person's; a sentence's first words ("Ada Dahl said") and the end of a longer
     run of capitalized words ("Naval Base Coronado") give no full name, though they may name someone else."""
     joined = " ".join(texts)
     lower_case: dict[str, bool] = {}  # each word looked at: whether the texts write it in lower case
@@ -660,7 +666,8 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 if word not in lower_case:
                     lower_case[word] = _in_lower_case(word, joined)
             if lower_case[person[0]] or lower_case[person[1]]:  # "But Vik", "Central Lund": no name, but a first
-                if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and _within_sentence(text, match.start()):
+                if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and not WHEN.fullmatch(person[0]) \
+                        and _within_sentence(text, match.start()):
                     people.setdefault(person[1], set()).add(person)  # name the texts also write in lower case may be
                 continue  # one ("Amber Pasztor" of "an Amber Alert"): the surname is no one person's then
             for name in person:

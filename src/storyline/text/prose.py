@@ -9,6 +9,7 @@ from .clean import FIRST_PERSON_WORD, clean_spans, is_heading, is_junk, is_trunc
 from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
+from .tokens import word_frequency
 
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
@@ -49,14 +50,15 @@ SPEAKER_ONLY = re.compile(
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ {_SAID}\.$")
 # A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with possession of alcohol by a
 # minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause; nor
-# "Seated at the head of the table was the mayor.", "Speed on the coast road will be cut.")
-PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+(?<!ee)ed (?:with|by|in|for|at|on|from|after|as|of|to)\b"
+# "Seated at the head of the table was the mayor."; the participle a verb's, see _participle_only: not "Speed on the road
+# dropped.", "Mohammed from Lund won gold.")
+PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|after|as|of|to)\b"
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
 # A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
-# page's teasers ("SEXERCISE The horrifying thing ... TAKE A GOOD GANDER ...") hold SHOUTED_WORDS of them or more
-CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
-SHOUTED_WORDS = 4
+# shouted transcript ("FOR 12 YEARS TIMOTHY'S SHOT HAS APPEARED ON FLORIDA'S REGISTRY") hold SHOUTED_WORDS of them or more
+CAPITALS = re.compile(r"\b[A-Z]{5,}\b")  # not a short acronym: "NATO, OPEC and the IAEA"
+SHOUTED_WORDS = 3
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
 POINTS_AHEAD = re.compile(
@@ -99,9 +101,10 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
                 has_open_quote(text) or _open_bracket(text) or is_heading(text) or is_truncated(text)
-                or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(_opening(body, paragraphs[sentence.paragraph]))
+                or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text)
+                or INTERVIEW_LABEL.match(_paragraph_opening(body, paragraphs[sentence.paragraph]))
                 or SPEAKER_ONLY.match(text)
-                or PARTICIPLE_ONLY.match(text) or _shouted(text)
+                or _participle_only(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
@@ -132,7 +135,18 @@ def _open_bracket(sentence: str) -> bool:
     return sentence.count("(") != sentence.count(")") - len(LIST_MARKER.findall(sentence))
 
 
-def _opening(text: str, span: tuple[int, int]) -> str:
+def _participle_only(sentence: str) -> bool:
+    """True for a participle's phrase alone (see PARTICIPLE_ONLY) whose participle is a verb's: "Charged" of "charge",
+    "Saddened" of "sadden" (not "Speed", "Mohammed")."""
+    match = PARTICIPLE_ONLY.match(sentence)
+    word = match.group(1).lower() if match else ""
+    return bool(match) and not word.endswith("eed") and max(word_frequency(word[:-1]), word_frequency(word[:-2])) >= VERB_FREQUENCY
+
+
+VERB_FREQUENCY = 1e-6  # of a verb's stem in general English: "charge", "accuse", "sadden"
+
+
+def _paragraph_opening(text: str, span: tuple[int, int]) -> str:
     """The first characters of the paragraph at ``span``: enough to hold an interview's label ("A: ")."""
     return text[span[0]:span[0] + 3]
 
