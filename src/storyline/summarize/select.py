@@ -184,7 +184,7 @@ NO_COUNT = frozenset("seconds minutes hours days weeks months years decades perc
 
 # A figure, what it counts and the words after it up to a preposition: "three people who were stabbed at the fair" ->
 # ("three", "people", " who were stabbed"); a figure of more or others counts no same thing ("Three more were held")
-TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|(?i:{'|'.join(NUMBER_WORDS)}))\s+(?!more |other )"
+TALLY = re.compile(rf"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,]*|\b(?i:{'|'.join(NUMBER_WORDS)}))\s+(?!more |other )"
                    r"([a-z]{3,})((?:\s+(?!(?:at|in|on|of|for|from|with|to|near|by|after|during)\b)[a-z]+){0,3})")
 
 
@@ -240,6 +240,7 @@ def _sums(text: str) -> frozenset[tuple[str, float]]:
 
 
 def _sum(amount: str) -> tuple[str, float]:
+    """A sum of money (see MONEY) as currency and amount to two significant figures."""
     figure = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
     value = float(figure.group().replace(",", "")) if figure else 0.0
     scale = next((factor for word, factor in SCALES if re.search(rf"\d\s?{word}\b", amount, re.IGNORECASE)), 1.0)
@@ -248,8 +249,8 @@ def _sum(amount: str) -> tuple[str, float]:
 
 
 SCALES = (("billion", 1e9), ("bn", 1e9), ("million", 1e6), ("m", 1e6), ("k", 1e3))
-CURRENCIES = {"$": "$", "usd": "$", "dollars": "$", "£": "£", "gbp": "£", "pounds": "£", "sterling": "£", "€": "€", "eur": "€",
-              "euros": "€", "¥": "¥", "yen": "¥", "kroner": "kr"}
+CURRENCIES = {"$": "$", "usd": "$", "dollars": "$", "£": "£", "gbp": "£", "pounds": "£", "sterling": "£", "€": "€",
+              "eur": "€", "euros": "€", "¥": "¥", "yen": "¥", "kroner": "kr"}
 NEW_MONEY_CEILING = 0.6
 
 

@@ -285,11 +285,11 @@ CASED_RULES = [
     ("ap afp epa reuters getty", r"[.!?\"”] \| (?:(?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+/)?(?:Getty Images|AP Photo|AFP|EPA|"
                                  r"Reuters|Getty|AP)\b(?! [a-z])"),
 ]
-# A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:"): at the start of a line it may as well be
-# a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s"  # or "Ada Brenner:"
-                           r"|(?:REPORTER|CORRESPONDENT|PRESENTER|HOST|ANCHOR|QUESTION) \([^()\n]{1,40}\):\s")  # "REPORTER
-#                                                               (LUND POST): ", not an agency's dateline: "KARACHI (APP): "
+# A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:", "Ada Brenner:", a reporter's or host's with
+# their outlet: "REPORTER (LUND POST):", not an agency's dateline: "KARACHI (APP):"): at the start of a line it may as
+# well be a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s"
+                           r"|(?:REPORTER|CORRESPONDENT|PRESENTER|HOST|ANCHOR|QUESTION) \([^()\n]{1,40}\):\s")
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
 # An interview's label by surname alone ("Vik: Most stolen books reappear."): one when it labels TRANSCRIPT_LABELS
@@ -345,7 +345,8 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 # Three"; a title's second half is no sentence: "Kong: Skull Island"), or the place the sentence then names: "Los Angeles:
 # The Los Angeles Police Department ..." (not "Ada Lind: The Lund Harbour Authority lied.", "Star Trek: The Next ...").
 _COLON_PLACE = r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a-z])|(?P<place>{_COLON_PLACE}):\s+(?=The (?P=place)\b)")
+COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a-z])"
+                            rf"|(?P<place>{_COLON_PLACE}):\s+(?=The (?P=place)\b)")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
@@ -495,7 +496,8 @@ def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you", "Dr
 # Okafor, the chief engineer, speaking there."
-ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Ll]et['’]s|[Ww]e|[Oo]ur|I|[Mm]e|[Ww]elcome|[Tt]hanks?|speaking there)\b")
+ADDRESSED = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Ll]et['’]s|[Ww]e|[Oo]ur|I|[Mm]e|[Ww]elcome|[Tt]hanks?|"
+                       r"speaking there)\b")
 
 
 def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:

@@ -138,7 +138,7 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b(?!(?-i: [A-Z]))", re.IG
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]?|‘[^‘’]*’")  # text in quotation marks (to its end when not closed)
 # Someone the pronoun may stand for: "A judge ... his", "A 4-year-old ... her", "The teenager who ... his"
 SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one|who|whose)\b|\d", re.IGNORECASE)
-NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ... yet, Prime Minister ...", "On her ..., the"
+NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ..., Prime Minister ...", "On her ..., the"
 NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite still even instead born".split())
 ADVERB_STEM_FREQUENCY = 1e-5  # of "sad" of "Sadly", "happy" of "Happily" (not "kel" of "Kelly")
 # "Of the 12 arrested on Saturday, seven ...", "Of the two people killed, ..."
@@ -165,8 +165,9 @@ def common_opening(word: str) -> bool:
     """True for a word that opens a sentence and is no name: a stop word, an adverb ("Yesterday", "Sadly", "Still";
     not "Kelly"), a participle ("Speaking", "Asked", "Born")."""
     lower = word.lower().rstrip(",")
+    adjective = lower[:-3] + "y" if lower.endswith("ily") else lower[:-2]  # "happy" of "happily", "sad" of "sadly"
     return lower in STOPWORDS or lower in NO_NAME_FIRST or lower.endswith(("ing", "ed")) or (
-        lower.endswith("ly") and word_frequency(lower[:-3] + "y" if lower.endswith("ily") else lower[:-2]) >= ADVERB_STEM_FREQUENCY)
+        lower.endswith("ly") and word_frequency(adjective) >= ADVERB_STEM_FREQUENCY)
 
 
 def _of_the_known(sentence: str) -> bool:
@@ -647,10 +648,11 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
     said Ada Dahl", "harbour master Ada K. Dahl", "Dr. Ada Dahl"), each mapped to the person as first named
     in full, with the first role given with that name ("Ada Dahl, the fire chief, ...") and the first title
     put before it ("said fire chief Ada Dahl"); a name two people share ("Dahl" of "Ada Dahl" and "Ole
-    Dahl", wherever they are named) belongs to neither. Words the texts also write in lower case ("But
-    Vik", "Central Lund") are no names, but a first name so written inside a sentence ("Amber Dahl" and "an amber
-    light"; not a function word, a day or a month) makes its surname no one person's; a sentence's first words ("Ada Dahl said") and the end of a longer
-    run of capitalized words ("Naval Base Coronado") give no full name, though they may name someone else."""
+    Dahl", wherever they are named) belongs to neither. Words the texts also write in lower case ("But Vik",
+    "Central Lund") are no names, but a first name so written inside a sentence ("Amber Dahl" and "an amber light";
+    not a function word, a day or a month) makes its surname no one person's; a sentence's first words ("Ada Dahl
+    said") and the end of a longer run of capitalized words ("Naval Base Coronado") give no full name, though they
+    may name someone else."""
     joined = " ".join(texts)
     lower_case: dict[str, bool] = {}  # each word looked at: whether the texts write it in lower case
     people: dict[str, set[tuple[str, str]]] = {}
