@@ -307,12 +307,12 @@ def test_a_press_release_ends_at_its_end_mark_and_names_its_issuer_and_headline(
     contact = ("The harbour will stay open to ferries while the wall is repaired, the Authority said.\n\nMedia contact:\n"
                "Ada Lind, Communications Manager, on 01632 960 418 or press@lundharbour.example.\n")
     assert len(prose_sentences([Document(contact)])) == 1  # a contact line is no news
-    noted = "Editor's note: this story was updated on Tuesday.\n\nThe ferry sank off Skarholm on Monday, the coast guard said.\n"
+    noted = "Editor's note: this piece has changed since Tuesday.\n\nThe ferry sank off Skarholm on Monday, the coast guard said.\n"
     assert len(prose_sentences([Document(noted)])) == 1
 
 
 def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in_the_news_is_not():
-    for line in ("Correction: an earlier version of this article said the wall was built in 1901.",
+    for line in ("Correction: the year the harbour wall went up was first given here as 1901.",
                  "An earlier version of this story gave the wrong date for the inquiry.",
                  "Photographs and drone footage are available on request.",
                  "Clarifications: the ferry operator is not part of the inquiry.",
@@ -330,7 +330,7 @@ def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in
 
 
 def test_a_colon_dateline_before_a_name_opening_the_lead_is_stripped_but_a_title_keeps_its_second_half():
-    lead = "Port Aldren: The Port Aldren Harbour Police are asking the public to help find three robbers."
+    lead = "Port Aldren: The Port Aldren Harbour Police want help to trace three robbers seen on the quay."
     assert [text for text in (lead[a:b] for a, b in clean_spans(lead))] == [lead[len("Port Aldren: "):]]
     for title in ("Harbour Wars: The Last Ferry is the best film of the year, critics said on Monday.",
                   "Ada Lind: The Lund Harbour Authority lied to us about the ferry for three years."):  # a speaker's label

@@ -1114,8 +1114,8 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
 
     for lead in ("The last words he spoke were a prayer for his crew.", "Most of the victims were pupils of one school.",
                  '"I always say one volunteer makes the difference," he began.', "Yesterday he announced his resignation.",
-                 "The council's attack on her has made her a folk hero.", "‘We will sail,’ she said on Monday.",
-                 "Of the 12 arrested on Saturday, seven were students.", "Of the two people killed, one was a pupil.",
+                 "The council's campaign against her made the mayor popular.", "‘We will sail,’ she said on Monday.",
+                 "Of the 12 detained at the quay, seven were students.", "Of the two people killed, one was a pupil.",
                  "Speaking on Monday, he said the pier was safe.", "Asked whether he would resign, he said no.",
                  "Sadly he never returned to Lund."):
         assert not can_open(lead), lead
@@ -1161,7 +1161,7 @@ def test_a_surname_is_not_given_in_full_as_another_persons_of_that_name():
 
 def test_a_participles_phrase_alone_is_no_sentence():
     text = ("Six students were charged after the party at the Lund Bay boathouse, police said on Monday.\n\n"
-            "Charged with possession of alcohol by a minor.\n\nDistributed by Harbour Pictures.\n\n"
+            "Charged with selling beer to minors at the boathouse.\n\nDistributed by Harbour Pictures.\n\n"
             "Charged with arson in May, the man was held in Lund until his trial began on Monday.\n\n"
             "Included in the deal is a clause that lets Lund leave the harbour board.\n\n"
             "Speed on the coast road to Lund dropped to 40mph on Monday.\n\nMohammed from Lund won gold in the final on Monday.")

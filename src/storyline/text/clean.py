@@ -49,7 +49,7 @@ RULES = [
     ("left", r"^(\w+ ){0,3}from left\b|\(from left\)"),
     ("photo picture image photograph",
      r"\bin this (\w+ )?(photo|picture|image|photograph) (taken|released|provided|made available)\b"),
-    # "... inspects a farm in an undisclosed location in a photo released September 13, 2016."
+    # "Mayor Ada Lind inspects the flooded quay in a photo released May 3, 2031."
     ("photo picture image photograph", r"^(?!.*\b(said|says|asked|told|according)\b).*\bin an? (\w+ )?(photo|picture|image|"
                                        r"photograph) (taken|released|provided|distributed)( on)? (jan|feb|march|april|may|"
                                        r"june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),

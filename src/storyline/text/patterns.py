@@ -141,7 +141,7 @@ SOMEONE_UNNAMED = re.compile(r"\b(?:a|an|one|who|whose)\b|\d", re.IGNORECASE)
 NAMED_AFTER = re.compile(r"[^,.;:]*,[\"”'’]? (?:[A-Z]|(?:the|a|an) )")  # "In his ..., Prime Minister ...", "On her ..., the"
 NO_NAME_FIRST = frozenset("yesterday today tonight earlier later meanwhile despite still even instead born".split())
 ADVERB_STEM_FREQUENCY = 1e-5  # of "sad" of "Sadly", "happy" of "Happily" (not "kel" of "Kelly")
-# "Of the 12 arrested on Saturday, seven ...", "Of the two people killed, ..."
+# "Of the 12 detained at the quay, seven ...", "Of the two people killed, ..."
 OF_THOSE_DONE = re.compile(r"^\W*Of (?:the|those) (?:[\d,]+|(?i:two|three|four|five|six|seven|eight|nine|ten|dozen)) "
                            r"(?:[a-z]+ )?[a-z]+ed\b")
 WHOLES = frozenset("country nation world public population city state region area county".split())  # "Most of the city"
@@ -172,7 +172,7 @@ def common_opening(word: str) -> bool:
 
 def _of_the_known(sentence: str) -> bool:
     """True when ``sentence`` opens on a part of a group it takes for known ("Most of the victims ...", "Two of the
-    statues ...", "Of the 12 arrested ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
+    statues ...", "Of the 12 detained ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
     if OF_THOSE_DONE.match(sentence):
         return True
     first = sentence.lstrip("\"“").split(" ", 1)[0]

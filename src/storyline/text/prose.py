@@ -48,8 +48,8 @@ SPEAKER_ONLY = re.compile(
     rf"^[^,;:\"“”]{{0,80}}(?:[A-Z][\w.'’-]+|officials|police|authorities|spokes(?:man|woman|person)) {_SAID}"
     rf"( in a (statement|news release|press release|post|tweet|letter)){_WHEN_SAID}\.$"
     rf"|^[^,;:\"“”]{{0,80}}[A-Z][\w.'’-]+ {_SAID}\.$")
-# A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with possession of alcohol by a
-# minor.", "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause; nor
+# A participle's phrase with no clause to go with it, a list's or a box's item: "Charged with selling beer to minors.",
+# "Accused of stealing a boat." (not "Charged with arson, the man was held.": a comma brings the clause; nor
 # "Seated at the head of the table was the mayor."; the participle a verb's, see _participle_only: not "Speed on the road
 # dropped.", "Mohammed from Lund won gold.")
 PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|after|as|of|to)\b"
