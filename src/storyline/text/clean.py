@@ -480,8 +480,8 @@ def _release_end(text: str, start: int) -> int:
     """Where a press release's text ends (see RELEASE_END), before its notes and contacts: at a mark that opens them,
     or that the next line's notes follow; the end of ``text`` for any other text."""
     for end in RELEASE_END.finditer(text, start):
-        following = text[end.end():].lstrip("\r\n")
-        if end.start() > start and (RELEASE_NOTES.match(text, end.start()) or RELEASE_NOTES.match(following[:80])):
+        following = text[end.end():end.end() + 80].lstrip("\r\n")  # the next line
+        if end.start() > start and (RELEASE_NOTES.match(text, end.start()) or RELEASE_NOTES.match(following)):
             return end.start()
     return len(text)
 
