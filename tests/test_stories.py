@@ -407,6 +407,11 @@ def test_a_weekday_is_read_from_the_publication_date_and_a_clause_that_dates_som
     suspended = [Document(published="2031-06-11", text="The ferry company has suspended the captain while "
                           "investigators look into Monday's crash at the pier, the company said on Wednesday.")]
     assert [(e.date, e.mention) for e in timeline(suspended)] == [("2031-06-11", "on Wednesday")]
+    inspected = [Document(published="2031-06-04", text="Cracks in the harbour wall were found during a scheduled "
+                          "inspection on the evening of Monday 2 June, the Lund Harbour Authority said.")]
+    assert [e.date for e in timeline(inspected)] == ["2031-06-02"]  # the date its weekday is given with, no future
+    booked = [Document(published="2031-06-04", text="The inquiry into the harbour wall is scheduled for Monday.")]
+    assert [e.date for e in timeline(booked)] == ["2031-06-09"]
 
 
 def test_a_relative_clause_dates_its_own_thing_and_an_and_between_names_keeps_a_clause_in_the_future():

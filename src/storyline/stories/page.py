@@ -74,7 +74,7 @@ DATE_PATTERNS = [
     ("yesterday", re.compile(r"\byesterday\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|by|of) ((?:19|20)\d\d)\b")),  # not "until 2032", a deadline
 ]
-FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled|expected to|"
+FUTURE = re.compile(r"\b(will|would|is due|are due|is set to|are set to|plans? to|planned|scheduled (?:to|for)|expected to|"
                     r"expects?|(?<!than )(?<!as )(?:expected|forecast|predicted)(?<!than expected)\b[^,;]* to [a-z]+|"  # "expected the wind to ease"
                     r"(?:hoped|planned)\b[^,;]* to (?:resume|reopen|restart|return|begin|start|be)|"
                     r"hopes? to|intends? to|aims? to|to be held|is to|are to|next)\b", re.IGNORECASE)
@@ -412,9 +412,12 @@ def _date_in(sentence: str, reference: dt.date | None) -> tuple[tuple, str, str,
                for match in pattern.finditer(sentence)]
     found = []
     taken = -1  # end of the last mention used (a month-day match holds a weekday's place, say)
+    dated = {m.start() for _, _, kind, m in matches if kind in ("month-day", "day-month")}  # "Monday 2 June": the date
     for start, _, kind, match in sorted(matches, key=lambda m: (m[0], m[1])):
         if start < taken or STATE_OR_DEADLINE.search(sentence, 0, start):  # "since March", "until at least Friday":
             continue  # a state or a deadline, no event
+        if kind == "weekday" and dated & {match.end() + 1, match.end() + 2}:
+            continue  # the day its date names
         clause = _clause_before(sentence, start)
         try:
             resolved = _resolve(kind, match, _tense(_clause_before(sentence, start, PHRASE_END, taken)), reference)
