@@ -1,5 +1,6 @@
 """Rendering a summary as plain text, Markdown with citations, and JSON."""
 
+import dataclasses
 import json
 
 import pytest
@@ -95,3 +96,17 @@ def test_unknown_format_is_a_config_error():
     assert set(FORMATS) == {"text", "markdown", "json"}
     with pytest.raises(ConfigError, match="html"):
         render(SUMMARY, "html")
+
+
+def test_a_story_told_over_days_gives_a_paragraph_a_day():
+    monday = Document("Crews fought the harbour fire all night.", id="mon.txt", source="Lund Echo", published="2031-03-10")
+    tuesday = Document("The harbour reopened on Tuesday.", id="tue.txt", source="Herald", published="2031-03-11")
+    told = Summary([SummarySentence("The harbour reopened on Tuesday.", [SourceRef(1, 0, 0, 32)]),
+                    SummarySentence("Crews fought the harbour fire all night.", [SourceRef(0, 0, 0, 40)])],
+                   [monday, tuesday])
+    assert render(told).split("\n\nSources:")[0] == ("11 March 2031 — The harbour reopened on Tuesday. [2]\n\n"
+                                                      "10 March 2031 — Crews fought the harbour fire all night. [1]")
+    assert render(told, "markdown").startswith("**11 March 2031.** The harbour reopened on Tuesday. [2]\n\n"
+                                               "**10 March 2031.** Crews fought the harbour fire all night. [1]")
+    undated = Summary(told.sentences, [dataclasses.replace(monday, published=""), tuesday])
+    assert render(undated).startswith("The harbour reopened on Tuesday. [2] Crews fought")  # a day not known: one paragraph

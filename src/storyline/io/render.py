@@ -8,7 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..model import Document, Summary
+from ..model import Document, Summary, SummarySentence, publication_day
 from ..text.plural import counted
 
 if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs no story store
@@ -31,17 +31,38 @@ def render(summary: Summary, fmt: str = "text") -> str:
 
 
 def to_text(summary: Summary) -> str:
-    """The cited sentences wrapped at WIDTH columns, then the numbered sources (and those not cited)."""
-    body = _fill(_unanswered(summary) + _cited(summary, KEPT_TOGETHER))
+    """The cited sentences wrapped at WIDTH columns (of a story told over days, a paragraph a day, see ``_by_day``),
+    then the numbered sources (and those not cited)."""
+    days = _by_day(summary)
+    body = "\n\n".join(_fill((_unanswered(summary) if k == 0 else "") + (f"{day} —{KEPT_TOGETHER}" if day else "")
+                               + _cited(sentences, KEPT_TOGETHER)) for k, (day, sentences) in enumerate(days))
     return body + "\n\nSources:\n" + "\n".join(_sources(summary)) + _uncited(summary)
 
 
 def to_markdown(summary: Summary) -> str:
-    """Each sentence followed by [n] for every document that reports it (see ``_citation_group``), then the
-    numbered sources (and those not cited)."""
+    """Each sentence followed by [n] for every document that reports it (see ``_citation_group``; of a story told
+    over days, a paragraph a day, see ``_by_day``), then the numbered sources (and those not cited)."""
     uncited = _uncited(summary)
-    return (_unanswered(summary) + _cited(summary) + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
+    body = "\n\n".join((f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in _by_day(summary))
+    return (_unanswered(summary) + body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
             + "\n" + (f"{uncited}\n" if uncited else ""))
+
+
+def _by_day(summary: Summary) -> list[tuple[str, list[SummarySentence]]]:
+    """The summary's sentences in runs of one day of publication (of the article each is taken from), each run with
+    its day for a reader ("5 June 2031"), when the sentences come from articles of two days or more, all known: so an
+    earlier day's "would visit on Wednesday" does not read as news. Else one run, with no day."""
+    days = [publication_day(summary.documents[sentence.sources[0].doc].published) if sentence.sources else None
+            for sentence in summary.sentences]
+    if None in days or len(set(days)) < 2:
+        return [("", list(summary.sentences))]
+    runs: list[tuple[str, list[SummarySentence]]] = []
+    for day, sentence in zip(days, summary.sentences):
+        label = f"{day.day} {day:%B %Y}" if day else ""
+        if not runs or runs[-1][0] != label:
+            runs.append((label, []))
+        runs[-1][1].append(sentence)
+    return runs
 
 
 def _unanswered(summary: Summary) -> str:
@@ -52,12 +73,12 @@ def _unanswered(summary: Summary) -> str:
     return f"The articles do not answer “{query}”{'' if query.endswith(('?', '!', '.')) else '.'} What they report: "
 
 
-def _cited(summary: Summary, between: str = " ") -> str:
-    """The summary's sentences, each followed by [n] for every document that reports it (``between`` them and
-    the sentence; past MAX_CITATIONS, counted)."""
+def _cited(sentences: list[SummarySentence], between: str = " ") -> str:
+    """Summary sentences, each followed by [n] for every document that reports it (``between`` them and the
+    sentence; past MAX_CITATIONS, counted)."""
     return " ".join(
         f"{sentence.text}{between}" + _citation_group(sorted(ref.doc + 1 for ref in sentence.sources), between)
-        for sentence in summary.sentences
+        for sentence in sentences
     )
 
 
