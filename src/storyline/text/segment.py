@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 import blingfire
 
@@ -218,13 +219,25 @@ def _rejoined(match: re.Match[str], text: str) -> str:
     "Jean-Pierre", "COVID-19")."""
     head, tail = match.groups()
     whole = head + tail
-    if tail[0].isupper() or tail[0].isdigit() or re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text):
+    words, hyphenated = _written(text)
+    if tail[0].isupper() or tail[0].isdigit() or (head, tail) in hyphenated:
         return f"{head}-{tail}"
     compound = all(word_frequency(part.lower()) >= PART_FREQUENCY for part in (head, tail))  # "full-time"
     least = COMPOUND_WORD_FREQUENCY if compound else JOINED_WORD_FREQUENCY
-    if re.search(rf"\b{re.escape(whole)}\b", text) or word_frequency(whole.lower()) >= least:
+    if whole in words or word_frequency(whole.lower()) >= least:
         return whole
     return f"{head}-{tail}"
+
+
+@lru_cache(maxsize=4)
+def _written(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words ``text`` writes, and the pairs of words it writes hyphenated on one line ("best-known"): read once
+    a text, however many words it hyphenates across lines."""
+    return frozenset(WORD.findall(text)), frozenset(HYPHENATED.findall(text))
+
+
+WORD = re.compile(r"\w+")
+HYPHENATED = re.compile(r"\b(?=(\w+)-(\w+)\b)")
 
 
 def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
