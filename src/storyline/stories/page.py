@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from ..errors import InputError, StoreError
 from ..model import Cluster, Document, Sentence, Summary, publication_day
-from ..summarize import Summarizer
+from ..summarize import Summarizer, known_days, last_day_reports
 from ..text.clean import is_junk, is_truncated
 from ..text.outlets import DATE_WORDS, is_attribution
 from ..text.patterns import (ANY_TITLE, COURTESY_TITLES, DANGLING, FUNCTION_WORDS, SPEAKER, SPEAKER_AFTER, SPEAKER_BEFORE, SURNAME, WHEN,
@@ -205,13 +205,10 @@ def headline(documents: list[Document]) -> str:
 
 
 def _latest(documents: list[Document]) -> list[Document]:
-    """The articles of the last day any was published on, when every day is known: a story that goes on is
-    headed by where it stands ("Residents return as fire is contained", not Monday's "Fire forces 3,000 out")."""
-    days = [publication_day(d.published) for d in documents]
-    if None in days:
-        return documents
-    last = max(day for day in days if day is not None)
-    return [d for d, day in zip(documents, days) if day == last]
+    """The articles of the last day any was published on, when every day is known (see last_day_reports): a story
+    that goes on is headed by where it stands ("Residents return as fire is contained", not Monday's "Fire forces
+    3,000 out")."""
+    return [documents[i] for i in last_day_reports(known_days(documents))] or documents
 
 
 def story_headline(articles: Sequence[StoredArticle]) -> str:

@@ -4,7 +4,7 @@
 from .analysis import Analysis, analyze
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import FEATURES, QUERY_FEATURES, FeatureTable
-from .pipeline import NOTHING_NEW, Summarizer, as_cluster, summarize
+from .pipeline import NOTHING_NEW, Summarizer, as_cluster, known_days, last_day_reports, summarize
 from .salience import FeatureRanker, SalienceModel, Scorer, default_model
 
 __all__ = [
@@ -22,5 +22,7 @@ __all__ = [
     "analyze",
     "as_cluster",
     "default_model",
+    "known_days",
+    "last_day_reports",
     "summarize",
 ]

@@ -32,8 +32,8 @@ ASKING = frozenset("many much anyone anybody anything someone somebody something
                    "happening".split())
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 # What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
-# was recovered?": "GBP96,000 has been recovered"), a span of time for "how long".
-# not "cost": "£3 for children" tells no adult's ticket
+# was recovered?": "GBP96,000 has been recovered"; not for "cost": "£3 for children" tells no adult's ticket), a span
+# of time for "how long".
 MONEY_WORDS = frozenset("money funds cash worth value".split())
 _SPAN = r"(?:minute|hour|day|week|fortnight|month|year)s?"
 DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"

@@ -102,7 +102,7 @@ class Summarizer:
             if analysis.seen is not None:  # what is new: the lead of a report later than all that was read
                 can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(dated, known_days(cluster.previous)))]
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
-            latest = can_open[np.isin(candidates.doc[can_open], _last_day_reports(dated))]
+            latest = can_open[np.isin(candidates.doc[can_open], last_day_reports(dated))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
                 leads = leads[np.isfinite(scores[leads])]
                 if len(leads) and not np.isin(chosen, leads).any():
@@ -220,7 +220,7 @@ def _later_reports(days: np.ndarray, read: np.ndarray) -> np.ndarray:
     return np.flatnonzero(days > read.max())
 
 
-def _last_day_reports(days: np.ndarray) -> np.ndarray:
+def last_day_reports(days: np.ndarray) -> np.ndarray:
     """The articles published (``days``, see known_days) on the last day, when every day is known and some are
     earlier."""
     if not days.all() or len(set(days.tolist())) < 2:
