@@ -119,6 +119,9 @@ def test_glued_sentences_are_split():
     text = 'The pier closed last week."I think it was the right call," one resident told NRK.Lunde agreed.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The pier closed last week.", '"I think it was the right call," one resident told NRK.', "Lunde agreed."]
+    text = 'Ada Lind wrote to the harbour board.\"I\'m leaving the pier to younger hands," she said.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Ada Lind wrote to the harbour board.", '"I\'m leaving the pier to younger hands," she said.']
     text = "The pier was built in 1956.Ada Lind's letter of 1957 says so. It cost 3.5 million kroner."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The pier was built in 1956.", "Ada Lind's letter of 1957 says so.", "It cost 3.5 million kroner."]
@@ -361,6 +364,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert "15-year-old" in things_taken_as_known("The 15-year-old told the dispatcher that the boat had sunk.")
     assert "fifteen year old" in things_taken_as_known("The fifteen year old told the dispatcher that the boat sank.")
     assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
+    assert things_taken_as_known("According to that survey, at least 34 boats were lost in the storm.") == ["survey"]
     assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
     assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []
     assert things_taken_as_known("The council of Vestmark closed the ferry terminal on Monday.") == []
@@ -412,6 +416,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Around 2 million have been displaced.",  # two million of what: the sentence before told
         "Three others run ferries to the outer islands.",
         "Two were taken to hospital with burns.",
+        "With that, the harbour master did what he had to do.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -459,6 +464,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "At least 40 were killed when a ferry sank off Lund Bay on Monday, officials said.",
         '"I think that, in the end, the pier will reopen," Mayor Karin Dahl said.',
         '"We will rebuild the pier this year," Mayor Karin Dahl said.',
+        "With that money, the council rebuilt the old pier at Lund Bay.",
     )
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
                 '"I appreciate that, because the ferry is all we have," said Ole Vik.')
@@ -1194,3 +1200,26 @@ def test_a_news_conferences_labels_and_answers_are_left_out_and_its_host_tells_t
     assert [s.text for s in prose_sentences([Document(conference)])] == [
         "Residents of Lund Bay are expected to return home this afternoon.",
         "The minister, Ole Vik, said the rebuild would be paid for by the state."]
+
+
+def test_a_surname_that_is_a_common_word_is_given_in_full_when_the_articles_name_one_person_so():
+    articles = ["Police arrested a Lund Bay man on Tuesday who had paid for his ferry ticket with a stolen card.",
+                "The passenger, 21-year-old Tarn West, was held at the ferry terminal until officers arrived.",
+                "West is charged with theft and fraud, harbour police said on Wednesday."]
+    documents = [Document(" ".join(articles))]
+    assert dependencies(prose_sentences(documents), documents).in_full[2] == {"West": Person("Tarn West")}  # after "21-year-old"
+    documents = [Document(" ".join([*articles, "The ferry sails west from Lund Bay every morning."]))]
+    assert dependencies(prose_sentences(documents), documents).in_full[2] == {}  # "west": no one's name
+
+
+def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
+    kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
+    ahead = ["Islanders have been sharing photographs of the cracks, taken from the ferry, from the quay and from the "
+             "old lighthouse above Lund Bay, among many other places:",  # long: no heading
+             "The statement the council sent to every household on the island on Monday evening, after the closure of "
+             "the terminal, reads in full:"]
+    blurb = ("\u201cThis history of the Lund Bay ferries is a joy. Every islander should read it. It is honest, warm "
+             "and wise, and it made me want to take the morning boat to Skarholm again and again, whatever the weather "
+             "and whatever the timetable.\u201d\u2014Tora Vik")  # over 40 words: not dropped whole as a short paragraph
+    text = "\n\n".join([f"{kept} {ahead[0]}", f"{kept} {ahead[1]}", blurb])
+    assert [s.text for s in prose_sentences([Document(text)])] == [kept, kept]

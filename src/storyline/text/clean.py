@@ -168,6 +168,8 @@ RULES = [
     ("digital zip", r"\b(sign up|subscribe) for digital access\b|\bre-?enter (your )?zip code\b"),
     ("warning", r"^warning\s*:.{0,60}\b(footage|clip|video|images?|content|language|scenes)\b"),
     ("tap", r"\b(click ?/ ?tap|tap) here\b"),
+    ("download", r"\bdownload (a|the|your) (free )?(copy|pdf|report|booklet|guide|e-?book)\b.{0,40}\bhere\b"),
+    ("questions", r"\btake your questions\b"),
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
     # a video player's notices
@@ -307,6 +309,9 @@ WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b",
 # A team's line-up: a name, a colon and only names ("Lund: Vik; Berg, Holm (Aas 46), ...; Ruud.").
 LINE_UP = re.compile(r"[A-Z][\w .'’&-]{1,40}: [A-Z][\w'’-]+;(?: [A-Z][\w'’-]+(?: \([^)]*\))?[,;]){3,} [A-Z][\w'’-]+"
                      r"(?: \([^)]*\))?\.?")
+JSON_FIELD = re.compile(r'"\w+":\s*["\[{\d]|"\w+":\s*(?:true|false|null)\b')  # a page's script data: '"hideDetails":"Hide"'
+HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*")
+HASHTAGS = 3  # a post's tags: "#harbour #lundbay #ferries"
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
 
@@ -367,6 +372,8 @@ def is_junk(line: str) -> bool:
         return True
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
+        return True
+    if ('":' in line and JSON_FIELD.search(line)) or ("#" in line and len(HASHTAG.findall(line)) >= HASHTAGS):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

@@ -44,7 +44,7 @@ _POINTS_BACK = (
        r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
-       r"at (that|this) (point|time|stage)", r"at other times", r"after all", r"by then", r"in turn", r"because",
+       r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,)", r"after all", r"by then", r"in turn", r"because",
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
@@ -253,7 +253,7 @@ def _elliptic(sentence: str) -> bool:
 THE_NOUN = re.compile(r"[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?")
 DEMONSTRATIVE_NOUN = re.compile(r"th(is|ese|ose|at) ([a-z-]{4,})")
 PARTITIVE_NOUN = re.compile(r" of the ([a-z-]{4,})")
-BEFORE_THAT = frozenset("in of on at for from with by about after before".split())
+BEFORE_THAT = frozenset("in of on at for from with by about after before to".split())
 QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some many most all none several few each both "
                         "half".split())
 LOWER_WORD = re.compile(r"[a-z-]+")
@@ -758,8 +758,8 @@ def _proper(word: str, text: str) -> bool:
 
 
 def _within_sentence(text: str, start: int) -> bool:
-    """True when the word before ``start``, on the same line, is a word in lower case or one ending a clause
-    ("Tuesday,"), or a title ("Gov.", "CEO")."""
+    """True when the word before ``start``, on the same line, is a word in lower case ("said", "21-year-old") or
+    one ending a clause ("Tuesday,"), or a title ("Gov.", "CEO")."""
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
@@ -770,7 +770,7 @@ def _within_sentence(text: str, start: int) -> bool:
     if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS:
         return True
     bare = word.rstrip(",;")
-    return bare.isalpha() and (bare.islower() or bare != word)
+    return bare.replace("-", "").isalnum() and (bare.islower() or bare != word)  # "21-year-old Ada Dahl"
 
 
 # Words after which a name takes a role in apposition: "said Ada Dahl, the fire chief.", "by Ada Dahl, ..."

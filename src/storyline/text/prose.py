@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Sentence
-from .clean import FIRST_PERSON_WORD, clean_spans, is_heading, is_junk, is_truncated
+from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, clean_spans, is_heading, is_junk, is_truncated
 from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
@@ -87,7 +87,9 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     next (``points_ahead``), sentences under ``min_words``
     words and run-ons over ``max_words`` left out.
 
-    A sentence that is a whole paragraph was already checked for junk by the cleaner.
+    A sentence that is a whole paragraph was checked for junk by the cleaner, unless the paragraph is long: the
+    cleaner judges a long one by its first sentence as it splits them ('"Reading ... friend.' of a signed blurb
+    '"Reading ... too."—Connie Britton').
     """
     result = []
     for number, document in enumerate(documents):
@@ -108,7 +110,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
-                or (not whole_paragraph and is_junk(text))
+                or ((not whole_paragraph or len(text.split()) > SHORT_PARAGRAPH_WORDS) and is_junk(text))
             ):
                 result.append(sentence)
     return result
@@ -159,8 +161,9 @@ def _shouted(sentence: str) -> bool:
 
 
 def points_ahead(sentence: str) -> bool:
-    """True for a short sentence that announces what comes next (see POINTS_AHEAD)."""
-    return len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None
+    """True for a short sentence that announces what comes next (see POINTS_AHEAD), or any that ends on a colon
+    ("... the latest cover of the Weekly below:", "Ada Lind said:")."""
+    return sentence.rstrip().endswith(":") or (len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None)
 
 
 def word_count(text: str) -> int:

@@ -27,14 +27,14 @@ NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a senten
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
-# "they argued.\"If we ...", "last week.\"I think", "his iPad.The house", "told PEOPLE.Douglas", 'quickly."A
-# spokesman', "in 1956.Kennedy's"): a word's or a year's full
+# "they argued.\"If we ...", "last week.\"I think", 'a letter."I\'m leaving', "his iPad.The house", "told
+# PEOPLE.Douglas", 'quickly."A spokesman', "in 1956.Kennedy's"): a word's or a year's full
 # stop (not an abbreviation's), perhaps after a bracket or before a closing quote, followed at once by a
 # capitalized word or a quotation opening on one.
-GLUED_HINT = re.compile(r"[a-zA-Z0-9)][.!?]['\"”’)]?[\"“]?['‘]?[A-Z][a-z ]")  # a cheap first look for GLUED
+GLUED_HINT = re.compile(r"[a-zA-Z0-9)][.!?]['\"”’)]?[\"“]?['‘]?[A-Z][a-z '’]")  # a cheap first look for GLUED
 GLUED = re.compile(r"(?<![\w.])(?!(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Gen|Lt|St|Mt|Ft|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
                    r"|Oct|Nov|Dec|No|Nos|Vol|Inc|Corp|Ltd|Co|Jr|Sr|Prof|Rev)\.)(?:[A-Za-z]*[a-z]{2}|[A-Z]{3,}|(?:1[89]|20)\d\d)\)?[.!?]"
-                   r"(?P<close>['\"”’)])?(?=[\"“]?['‘]?(?:[A-Z][a-z]|I |A ))"
+                   r"(?P<close>['\"”’)])?(?=[\"“]?['‘]?(?:[A-Z][a-z]|I[ '’]|A ))"
                    r"|(?<![\w.])(?:[A-Z]\.){2,}(?=(?:The|That|This|It|He|She|They|We|But|And|In)\b)")  # "D.C.That's"
 # A time ending a sentence before one Bling Fire does not know for a sentence's start ("at 3 a.m. Firefighters
 # built ..."), not one the time goes on with: a day or a month, named or cut short ("3 a.m. Monday", "9 a.m.
@@ -56,9 +56,9 @@ TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
-# "Analysis There was talk of ...", "Updated | When the ...", and an agency's dateline whose place the page lost
+# "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", "Updated | When the ...", and an agency's dateline whose place the page lost
 # ("... a study says. (HarbourDay)—A little rowing ...").
-GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image|Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
+GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
                          r"Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
