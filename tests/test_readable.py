@@ -417,6 +417,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Three others run ferries to the outer islands.",
         "Two were taken to hospital with burns.",
         "With that, the harbour master did what he had to do.",
+        "As a side note, the ferry's licence had expired in May.",
+        "Two more ferries were taken out of service on Tuesday.",
+        "No other details, such as the name of the captain, were released.",
     )
     standing = (
         "The victim was taken to hospital.",
@@ -465,6 +468,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         '"I think that, in the end, the pier will reopen," Mayor Karin Dahl said.',
         '"We will rebuild the pier this year," Mayor Karin Dahl said.',
         "With that money, the council rebuilt the old pier at Lund Bay.",
+        "Two more than last year's ferries sailed in the storm.",
     )
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
                 '"I appreciate that, because the ferry is all we have," said Ole Vik.')

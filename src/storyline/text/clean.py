@@ -170,6 +170,7 @@ RULES = [
     ("tap", r"\b(click ?/ ?tap|tap) here\b"),
     ("download", r"\bdownload (a|the|your) (free )?(copy|pdf|report|booklet|guide|e-?book)\b.{0,40}\bhere\b"),
     ("questions", r"\btake your questions\b"),
+    ("reached", r"\b(has|have) reached out to\b.{0,80}\bfor (a )?comment\b"),  # the outlet's own note
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
     # a video player's notices
