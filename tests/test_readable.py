@@ -417,6 +417,11 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Three others run ferries to the outer islands.",
         "Two were taken to hospital with burns.",
         "With that, the harbour master did what he had to do.",
+        "Shortly after, the ferry left the quay.",
+        "None was thought to be seriously hurt.",
+        "Many left their homes in their night clothes.",
+        "Most stayed in the sports hall overnight.",
+        "Soon after that, the pier was closed to cars.",
         "As a side note, the ferry's licence had expired in May.",
         "Two more ferries were taken out of service on Tuesday.",
         "No other details, such as the name of the captain, were released.",
@@ -468,6 +473,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         '"I think that, in the end, the pier will reopen," Mayor Karin Dahl said.',
         '"We will rebuild the pier this year," Mayor Karin Dahl said.',
         "With that money, the council rebuilt the old pier at Lund Bay.",
+        "Shortly before 10 p.m. on Monday, seven wagons of a freight train left the track at Eskerby.",
+        "Many displaced residents returned home on Wednesday.",
+        "Some 300 residents stayed in the sports hall overnight.",
         "Two more than last year's ferries sailed in the storm.",
     )
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
@@ -1227,3 +1235,13 @@ def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
              "and whatever the timetable.\u201d\u2014Tora Vik")  # over 40 words: not dropped whole as a short paragraph
     text = "\n\n".join([f"{kept} {ahead[0]}", f"{kept} {ahead[1]}", blurb])
     assert [s.text for s in prose_sentences([Document(text)])] == [kept, kept]
+
+
+def test_a_title_is_read_on_the_names_line_or_a_wrapped_line_before_it_not_from_a_headline_or_time_stamp_above():
+    def title(above: str) -> str:
+        return people_in_full([f"{above}\nFire chief Hedda Marrow said the air over Eskerby was clear."], {"Marrow"})["Marrow"].title
+
+    assert title("Update: residents may go home on Wednesday") == title("14:32 GMT") == title("The pier shut.")
+    unwrapped = people_in_full(["The air was clear, said Varnholm fire chief Hedda Marrow on Monday."], {"Marrow"})
+    wrapped = people_in_full(["The air was clear, said Varnholm fire\nchief Hedda Marrow on Monday."], {"Marrow"})
+    assert wrapped["Marrow"].title == unwrapped["Marrow"].title == "Varnholm fire chief"

@@ -49,7 +49,7 @@ _POINTS_BACK = (
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
-       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"soon after", r"shortly (after|before)",
+       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"(soon|shortly) (after|before)(?=[,.]|\s+(that|this|it|which|then)\b)",
        r"(perhaps|maybe|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
        r"now\b(?! that\b|-| \d| in its\b)", r"other\b(?! than\b)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
@@ -57,7 +57,10 @@ _POINTS_BACK = (
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
        r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b",
        r"((at least|another) )?(two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|many) more\b(?! than\b)",
-       r"no (other|further|additional|more) (details|information)\b", r"(some|many|most|several) (were|had)\b",
+       r"no (other|further|additional|more) (details|information)\b",
+       r"none (was|were|is|are|had|has|have|could|would|will)\b",
+       rf"(many|most|some|several|others) (?:{IRREGULAR_PAST}|[a-z]+ed(?= (?:in|into|to|from|at|on|for|with|their|the|"
+       r"that|after|before|out|up|away|back|home|there)\b))\b", r"(some|many|most|several) (were|had)\b",
        r"instead(?! of\b)", r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b",
        r"as (mentioned|noted|reported|discussed|said) (earlier|above|before|previously)",
        r"as (previously|earlier) (mentioned|noted|reported|discussed|said)", r"as (mentioned|noted)(?=,)",
@@ -723,7 +726,9 @@ def _title(text: str, start: int) -> str:
     case when its first word is one of those words and the others are in lower case ("Police spokesman Erik
     Lunde said" -> "police spokesman"), as it is when it is a title of address ("Professor", "Mayor"), else
     none: its first word may be capitalized only there."""
-    words = text[max(0, start - 80):start].split()
+    above, newline, line = text[max(0, start - 80):start].rpartition("\n")
+    last_above = above.rsplit(None, 1)[-1] if above.strip() else ""  # a wrapped line's "regional", not a headline's
+    words = (above + " " + line if newline and last_above.islower() else line).split()  # "Wednesday" or "14:32 GMT"
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
             words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):
@@ -765,9 +770,9 @@ def _within_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
-    words = before.split(" ")[:-1]  # the words before the name on its line, if any
-    word = words[-1] if words else ""
-    if "\n" in word or not word:
+    words = before.split(" ")[:-1]  # the words before the name, if any
+    word = words[-1].rsplit("\n", 1)[-1] if words else ""  # on its line: "chief" of "fire\nchief Ada Dahl"
+    if not word:
         return False
     if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS:
         return True
