@@ -210,6 +210,7 @@ HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*(\w+)")  # "gov-" | "ernment
 JOINED_WORD_FREQUENCY = 1e-7  # a word this frequent in general English, hyphenated across lines, is one word
 PART_FREQUENCY = 1e-6  # halves this frequent are words: joined only into a frequent word ("because"; not "fulltime")
 COMPOUND_WORD_FREQUENCY = 1e-5
+ENDINGS = frozenset("ed ing ly es er ers est ness ment ments tion tions sion ity".split())  # no word of a compound
 
 
 def _rejoined(match: re.Match[str], text: str) -> str:
@@ -222,7 +223,8 @@ def _rejoined(match: re.Match[str], text: str) -> str:
     words, hyphenated = _written(text)
     if tail[0].isupper() or tail[0].isdigit() or (head, tail) in hyphenated:
         return f"{head}-{tail}"
-    compound = all(word_frequency(part.lower()) >= PART_FREQUENCY for part in (head, tail))  # "full-time"
+    compound = tail.lower() not in ENDINGS and all(word_frequency(part.lower()) >= PART_FREQUENCY
+                                                   for part in (head, tail))  # "full-time", not "halt-" | "ed"
     least = COMPOUND_WORD_FREQUENCY if compound else JOINED_WORD_FREQUENCY
     if whole in words or word_frequency(whole.lower()) >= least:
         return whole
