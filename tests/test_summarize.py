@@ -355,3 +355,15 @@ def test_a_stale_sentence_never_answers_a_short_question():
     relevance, held, day = np.array([0.9, 0.5, 0.4]), np.array([1.0, 0.8, 0.5]), np.zeros(3, dtype=int)
     assert _answer(relevance, held, day, np.array([False, True, True])) == 1  # the best match is stale
     assert _answer(relevance, held, day, np.ones(3, dtype=bool)) == 0
+
+
+def test_a_story_told_over_days_tells_its_last_days_reports_first_then_the_days_before_in_order():
+    from storyline.summarize.order import order
+
+    texts = ["Residents returned home on Wednesday.", "The air was clear, the fire service said on Wednesday.",
+             "Engineers sealed the leaking wagon on Tuesday.", "The line reopened on Wednesday.",
+             "A freight train left the track on Monday night.", "About 1,200 people were evacuated."]
+    doc, position = np.array([0, 0, 1, 1, 2, 2]), np.array([0, 1, 0, 1, 0, 1])
+    day = np.array([3, 2, 3])  # by article: the first and last were published on the last day
+    placed = order(list(range(6)), position, doc, texts=texts, day=day)
+    assert placed == [0, 1, 4, 5, 2, 3]  # not the last day, the day before, then the last day again

@@ -25,7 +25,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
     and forth between articles' accounts, and opens on its best lead that stands alone (the earliest
     published of those that come earliest in their articles; of a story told over days, that of its latest day's
-    report, which so tells first where the story stands): not one that adds to
+    report, which so tells first where the story stands, the other reports of that day after it and then the days
+    before in order): not one that adds to
     something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
     said ...") or leans on another article. A sentence
     that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
@@ -48,6 +49,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
             leads = [a for a in leads if block[a][0] == last_day and position[lead[a]] == top[a]] or leads
         opener = min(leads, key=lambda a: (block[a][1], block[a][0], block[a][2], a), default=None)  # the top of a story
         if opener is not None:
+            if block[opener][0] == last_day:  # the last day's reports first, then the days before in order
+                block.update({a: (-1, *block[a][1:]) for a in lead if block[a][0] == last_day})
             block[opener] = (-1, -1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
     placed = [i for i in ordered if i not in follows]
