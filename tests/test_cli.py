@@ -76,6 +76,8 @@ def test_summarize_stdin_and_query(example_dir):
     answer = "Ferry services to the islands ran on time."
     assert answer not in " ".join(plain.stdout.split())
     assert answer in " ".join(focused.stdout.split())  # text output is wrapped
+    with pytest.raises(InputError, match=r"- \(stdin\) is given more than once"):  # it can be read only once
+        storyline("summarize", "-", "-", input=article)
 
 
 def test_summarize_fetches_a_page_from_a_local_address(example_dir):

@@ -34,6 +34,9 @@ def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list
     or goes to ``on_error``); every other input (text or HTML file, directory, URL, ``-`` for stdin) is one
     article of a single cluster made of them all; an empty file in a directory is left out.
     """
+    paths = list(paths)
+    if paths.count("-") > 1:
+        raise InputError("- (stdin) is given more than once: it can be read only once")
     clusters: list[Cluster] = []
     loose: list[Document] = []
     for path in paths:
