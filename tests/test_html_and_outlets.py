@@ -407,6 +407,11 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     assert date_stamp("Fjord Post | News | May 4, 2031\n\nThe ferry sank.") == "2031-05-04"
     assert headline("Fjord Post, Tuesday 5 May 2031\n\nFerry sinks off Lund\n\nThe ferry sank.") == "Ferry sinks off Lund"
     assert headline("Ferry sinks off Lund\n\nby Ada Lind\n\nThe ferry sank on Monday.") == "Ferry sinks off Lund"
+    epaper = ("FJORD POST — Tuesday 5 May 2031 — Page 4\nNEWS\nFerry runs aground\noff Skarholm; crew\nof nine rescued\n"
+              "By Tor Aas\nCoast Correspondent\nLUND — The ferry Nordlys ran\naground off Skarholm on Monday,\n"
+              "the coast guard said.\n")
+    assert (outlet_from_text(epaper), date_stamp(epaper)) == ("Fjord Post", "2031-05-05")  # a page's running header
+    assert headline(epaper) == "Ferry runs aground off Skarholm; crew of nine rescued"  # in a narrow column
     assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
     assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
     assert date_stamp("Storm report\n\nUpdated figures released on May 2, 2031, show a rise.") == ""  # a sentence

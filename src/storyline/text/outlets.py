@@ -51,6 +51,7 @@ BYLINE = re.compile(
 )
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
 MASTHEAD_SEPARATOR = re.compile(r",\s+")  # "Fjord Post, Monday 4 May 2031"; a line with "|" splits there
+MASTHEAD_DASHES = re.compile(r"\s[—–]\s")  # "LUND HERALD — Tuesday 3 June 2031 — Page 4": a page's running header
 NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top release statement briefing".split())  # "Press Release", "Daily Briefing"
 PLACE_ENDING = re.compile(r"\b(?:Square|Street|Avenue|Road|Park|Bridge|Station)$")  # "Times Square", "Fleet Street"
 # A word that makes a name a publication's, not a person's ("Fjord Post", not "Ada Lind").
@@ -209,10 +210,12 @@ def masthead_fields(line: str) -> list[str]:
     """The fields of a masthead line: a publication's name of two words or more (see OUTLET_FIELD and
     PUBLICATION_WORD; not "Breaking News", "Press Release"; in capitals, given as a title: "THE FJORD POST" ->
     "The Fjord Post"), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May
-    2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 | £1.80"); [] for any other line."""
+    2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 | £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4");
+    [] for any other line."""
     if len(line) > 120:
         return []
-    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
+    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line)
+                                          if MASTHEAD_DASHES.search(line) else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
     name = _capitalized(fields[0]) if fields[0].isupper() else fields[0]  # "THE NORTHGATE HERALD"
     words = {word.lower() for word in name.split()}
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
@@ -324,19 +327,20 @@ def headline(text: str) -> str:
     spans = paragraph_spans(text[:HEAD_CHARS])[:HEAD_LINES]
     for (start, end), following in zip(spans, [*spans[1:], (0, 0)]):
         line = HEADLINE_MARKS.sub("", text[start:end])
-        if "\n" not in line and (is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line) or masthead_fields(line)):
-            continue  # a menu's word, the page's furniture, a wire's slug or a masthead above the headline
+        if masthead_fields(line.split("\n", 1)[0]) or "\n" not in line and (
+                is_junk(line) or len(line.split()) == 1 or WIRE_SLUG.match(line)):
+            continue  # a masthead (with a section's word under it), a menu's word, the page's furniture or a wire's slug
         second = "" if "\n" in line else text[following[0]:following[1]]  # a headline set on two lines:
         if not second[:1].islower() or "\n" in second or is_attribution(second) or is_junk(second):
             second = ""  # "Two men held as police find" | "burned-out van"; not "by Ada Lind"
         two_lines = " ".join(f"{line} {second}".split())
-        if line.count("\n") + bool(second) == 1 and len(two_lines.split()) <= TWO_LINE_HEADLINE and is_heading(two_lines):
+        if line.count("\n") + bool(second) in (1, 2) and len(two_lines.split()) <= TWO_LINE_HEADLINE and is_heading(two_lines):
             return two_lines
         return line if "\n" not in line and is_heading(line) and not is_attribution(line) else ""
     return ""
 
 
-TWO_LINE_HEADLINE = 14  # words of a headline set on two lines, the second going on in lower case
+TWO_LINE_HEADLINE = 14  # words of a headline set on two lines (three in a narrow column), going on in lower case
 # "# ...", "UPDATE 2-...", "**...**"
 HEADLINE_MARKS = re.compile(r"^(?:#{1,6}\s+|(?:UPDATE|REFILE|CORRECTED|RPT)\s*\d*-)|(?<!\*)\*\*(?!\*)")
 WIRE_SLUG = re.compile(r"^[A-Z0-9-]+(?:/[A-Z0-9-]+)+(?: \([A-Z0-9 ]+\))?$")  # "BRITAIN-MUSEUM/THEFT (UPDATE 2)"
