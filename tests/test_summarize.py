@@ -367,3 +367,21 @@ def test_a_story_told_over_days_tells_its_last_days_reports_first_then_the_days_
     day = np.array([3, 2, 3])  # by article: the first and last were published on the last day
     placed = order(list(range(6)), position, doc, texts=texts, day=day)
     assert placed == [0, 1, 4, 5, 2, 3]  # not the last day, the day before, then the last day again
+
+
+def test_an_article_of_an_earlier_day_is_not_cited_for_what_happened_on_a_later_one():
+    tuesday = ("Residents of Eskerby could return to their homes on Wednesday morning if air tests stay clear, the "
+               "regional governor said. Fire crews sealed the leaking chlorine wagon on Tuesday afternoon.")
+    wednesday = ("Residents of Eskerby returned to their homes on Wednesday morning after the regional governor lifted "
+                 "the evacuation order. Fire crews sealed the leaking chlorine wagon on Tuesday afternoon.")
+
+    def cited(published: tuple[str, str]) -> dict[str, set[int]]:
+        documents = [Document(tuesday, published=published[0]), Document(wednesday, published=published[1])]
+        summary = Summarizer(words=None).summarize(Cluster(documents))
+        return {s.text: {ref.doc for ref in s.sources} for s in summary.sentences}
+
+    dated = cited(("2031-06-03", "2031-06-04"))
+    returned = next(text for text in dated if "returned to their homes" in text)
+    sealed = next(text for text in dated if "sealed the leaking" in text)
+    assert dated[returned] == {1} and dated[sealed] == {0, 1}  # Tuesday's article tells Tuesday's sealing
+    assert cited(("", ""))[returned] == {0, 1}  # no days: nothing tells the first came before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 
@@ -26,17 +27,19 @@ NEGATED_WORDS = 6  # the words after a negation, within its clause, that it deni
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|where|who|whom|whose|whether|if|that|which)\b")
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
+WEEKDAY_NAMES = WEEKDAYS.split("|")  # Monday first, as date.weekday() counts
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
 PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
 
 
 def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: float,
-               tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> list[list[int]]:
+               tokens: Sequence[Sequence[str]], texts: Sequence[str], days: np.ndarray | None = None) -> list[list[int]]:
     """For each chosen sentence: itself, then the closest sentence of each other document above ``threshold``
     (the first of equally close ones), in the documents' order, when it shares SHARED_WORDS content words
     (``tokens``) with it besides those that say who speaks in either (``texts``), one at least besides the names both
     give: an article that quotes the same "fire chief Rune Adler" on another fact, or tells another thing of the same
-    school, does not report this one; nor does one that gives other figures or another place (``disagree``).
+    school, does not report this one; nor does one that gives other figures or another place (``disagree``), nor one
+    published (``days``, by document: see known_days) before the day the sentence tells of (``after_its_day``).
 
     ``doc`` is in reading order (each document's sentences together), as candidates are. Time and memory are
     linear in the number of sentences (one row of similarities per chosen sentence, maxima per document
@@ -55,8 +58,19 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
         first = at_best[np.concatenate([[True], segment[at_best][1:] != segment[at_best][:-1]])]
         cited = first[(best >= threshold) & (np.arange(len(starts)) != segment[index])]
         result.append([index, *(j for j in cited.tolist() if _tells_the_same(index, j, tokens, texts)
-                                and not disagree(texts[index], texts[j]))])
+                                and not disagree(texts[index], texts[j])
+                                and not (days is not None and after_its_day(texts[index], days[doc[index]], days[doc[j]])))])
     return result
+
+
+def after_its_day(sentence: str, day: int, other_day: int) -> bool:
+    """True when ``sentence``, of an article published on ``day``, tells of a weekday after ``other_day`` (days as
+    ordinals, 0 when not known): the weekday it names, the last such day up to ``day``. An article of 3 June could
+    say residents might go home "on Wednesday"; it cannot report that they went home on Wednesday 4 June."""
+    if not (day and other_day and other_day < day):
+        return False
+    weekday = date.fromordinal(int(day)).weekday()
+    return any(day - (weekday - WEEKDAY_NAMES.index(name)) % 7 > other_day for name in WEEKDAY.findall(sentence))
 
 
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:

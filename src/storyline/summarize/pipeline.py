@@ -121,7 +121,7 @@ class Summarizer:
             chosen.insert(0, answer)
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
-                            candidates.texts)
+                            candidates.texts, dated)
         shown = later_mentions(self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
                                                    cluster.documents), [unmarked(d.text) for d in cluster.documents])
         return Summary(
