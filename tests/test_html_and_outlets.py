@@ -412,6 +412,9 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
               "the coast guard said.\n")
     assert (outlet_from_text(epaper), date_stamp(epaper)) == ("Fjord Post", "2031-05-05")  # a page's running header
     assert headline(epaper) == "Ferry runs aground off Skarholm; crew of nine rescued"  # in a narrow column
+    named = "Ferry sinks off Lund\n\nFjord Post\nPublished Monday 4 May 2031, 08:10\n\nThe ferry sank on Monday."
+    assert (outlet_from_text(named), date_stamp(named)) == ("Fjord Post", "2031-05-04")  # a name alone over its date
+    assert outlet_from_text(named.replace("Fjord Post", "Ada Lind")) == ""  # a writer's name is no publication's
     assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
     assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
     assert date_stamp("Storm report\n\nUpdated figures released on May 2, 2031, show a rise.") == ""  # a sentence

@@ -202,27 +202,39 @@ def outlet_from_byline(text: str, lines: int = 6) -> str:
 
 def outlet_from_masthead(text: str, lines: int = 6) -> str:
     """The outlet a masthead line among an article's first ``lines`` lines names ("Fjord Post, Monday 4 May
-    2031", "Fjord Post | News | May 4, 2031" -> "Fjord Post"), else ''."""
-    return next((fields[0] for line in _first_lines(text, lines) if (fields := masthead_fields(line))), "")
+    2031", "Fjord Post | News | May 4, 2031" -> "Fjord Post"), or a publication's name alone on its line over a date
+    stamp ("Fjord Post" | "Published Monday 4 May 2031, 08:10"), else ''."""
+    first = _first_lines(text, lines + 1)
+    for line, following in zip(first, first[1:] + [""]):
+        if fields := masthead_fields(line):
+            return fields[0]
+        if is_date_stamp(following) and (name := publication_name(line)):
+            return name
+    return ""
 
 
 def masthead_fields(line: str) -> list[str]:
-    """The fields of a masthead line: a publication's name of two words or more (see OUTLET_FIELD and
-    PUBLICATION_WORD; not "Breaking News", "Press Release"; in capitals, given as a title: "THE FJORD POST" ->
-    "The Fjord Post"), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May
+    """The fields of a masthead line: a publication's name (see publication_name), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May
     2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 | £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4");
     [] for any other line."""
     if len(line) > 120:
         return []
     fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line)
                                           if MASTHEAD_DASHES.search(line) else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
-    name = _capitalized(fields[0]) if fields[0].isupper() else fields[0]  # "THE NORTHGATE HERALD"
-    words = {word.lower() for word in name.split()}
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
-    if not days or len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
+    name = publication_name(fields[0]) if days else ""
+    return [name, *fields[1:days[0] + 1]] if name else []  # not its price: "| £1.80"
+
+
+def publication_name(field: str) -> str:
+    """``field`` as a publication's name of two words or more (see OUTLET_FIELD and PUBLICATION_WORD; not "Breaking
+    News", "Press Release"; in capitals, given as a title: "THE FJORD POST" -> "The Fjord Post"), else ''."""
+    name = _capitalized(field) if field.isupper() else field  # "THE NORTHGATE HERALD"
+    words = {word.lower() for word in name.split()}
+    if len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
             or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name):
-        return []
-    return [name, *fields[1:days[0] + 1]]  # not its price: "| £1.80"
+        return ""
+    return name
 
 
 def _capitalized(name: str) -> str:
