@@ -11,9 +11,9 @@ import numpy as np
 from ..model import Document, Sentence
 from ..text.patterns import can_open
 
-# A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm" (not "5", a countdown's number).
+# A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm", "16:05 GMT" (not "5", a countdown's number).
 TIME_STAMP = re.compile(r"^[ \t]*(?:(\d{1,2})[:.](\d{2})[ \t]*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})[ \t]*(am|pm|a\.m\.|"
-                        r"p\.m\.))[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+                        r"p\.m\.))(?:[ \t]*(?-i:[A-Z]{2,4}))?[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
 LIVE_STAMPS = 3  # time stamps, newest first, that make an article a live blog to read from its end
 
 
