@@ -385,3 +385,15 @@ def test_an_article_of_an_earlier_day_is_not_cited_for_what_happened_on_a_later_
     sealed = next(text for text in dated if "sealed the leaking" in text)
     assert dated[returned] == {1} and dated[sealed] == {0, 1}  # Tuesday's article tells Tuesday's sealing
     assert cited(("", ""))[returned] == {0, 1}  # no days: nothing tells the first came before
+
+
+def test_a_question_an_explainers_subhead_asks_is_answered_by_the_text_under_it():
+    explainer = ("Lund Bay pier closure: what we know\n\nWhat happened?\n\nThe council of Vestmark closed the old pier "
+                 "at Lund Bay on Monday after divers found cracks in two of its piles.\n\nWhy does it matter?\n\n"
+                 "The pier is the only landing for the island ferry, which carries 900 passengers a day.\n\n"
+                 "What happens next?\n\nEngineers will inspect the remaining piles over the coming fortnight, and a "
+                 "temporary landing stage is due to open in August.\n")
+    summary = Summarizer(words=60).summarize(Cluster([Document(explainer)], query="What happens next?"))
+    assert summary.answered and summary.sentences[0].text.startswith("Engineers will inspect the remaining piles")
+    other = Summarizer(words=60).summarize(Cluster([Document(explainer)], query="What will the ferry tickets cost?"))
+    assert other.answered is False  # no subhead asks it, and no sentence tells it

@@ -123,9 +123,33 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
     marked = _marked(candidates, query)
+    for number in _under_asking_subheads(sentences, cluster.documents, asked):
+        marked[number] = marked[number] + [stem(word) for word in asked]
     coverage = query_coverage(asked, passages(candidates, marked), query)
     return Analysis(sentences, candidates, query_relevance, seen, coverage, len(set(asked)),
                     held_shares(asked, marked, query))
+
+
+# A subhead that asks, alone on its line: "What happens next?", "Why does it matter?"
+SUBHEAD_QUESTION = re.compile(r"^[ \t#*]*[A-Z][^\n.!?]{2,100}\?[ \t*]*$", re.MULTILINE)
+SAME_QUESTION = 0.5  # the share of two questions' words (of both together) they share to ask the same
+
+
+def _under_asking_subheads(sentences: list[Sentence], documents: Sequence[Document], asked: list[str]) -> list[int]:
+    """The candidates under an explainer's subhead that asks what the query asks (SAME_QUESTION of their words
+    shared: "What happens next?" for "What happens next?"), to its next question: they answer it, whatever their
+    words."""
+    wanted = {stem(word) for word in asked}
+    found = []
+    for number, document in enumerate(documents):
+        asking = [(match.end(), {stem(word) for word in question_words(match.group(0))})
+                  for match in SUBHEAD_QUESTION.finditer(document.text)]
+        ends = [end for end, _ in asking] + [len(document.text) + 1]
+        spans = [(end, following) for (end, words), following in zip(asking, ends[1:])
+                 if words and len(words & wanted) >= SAME_QUESTION * len(words | wanted)]
+        found += [k for k, sentence in enumerate(sentences) if sentence.doc == number
+                  and any(start <= sentence.start < end for start, end in spans)]
+    return found
 
 
 def question_words(query: str) -> list[str]:
