@@ -56,10 +56,12 @@ RULES = [
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),
-    # a chart's legend: "Colors show ...", "Pies show the probabilities ...", "Shaded areas mark ..."
+    # a chart's or map's legend: "Colors show ...", "Pies show the probabilities ...", "Shaded areas mark ...", "Yellow
+    # areas represent the fire's perimeter" (not "Rural areas represent 40% of the vote")
     ("show shows indicate indicates represent represents mark marks",
-     r"^(the )?(colou?rs?|pies?|bars?|lines?|dots?|arrows?|circles?|shaded (areas?|regions?)|insets?|numbers in brackets)"
-     r" (show|shows|indicate|indicates|represent|represents|mark|marks)\b"),
+     r"^(the )?(colou?rs?|pies?|bars?|lines?|dots?|arrows?|circles?|insets?|numbers in brackets|(shaded|red|blue|green|"
+     r"yellow|orange|purple|pink|grey|gray|black|dark|light|dotted|dashed) (areas?|regions?|zones?|lines?|dots?|arrows?|"
+     r"circles?|bars?|shapes?)) (show|shows|indicate|indicates|represent|represents|mark|marks)\b"),
     ("jpg jpeg png gif webp", r"\b[\w-]+\.(jpe?g|png|gif|webp)\b"),
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
