@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from storyline import Cluster, Document, Summarizer, summarize
+from storyline import Cluster, Document, InputError, Summarizer, summarize
 from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, analyze, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions, later_mentions
@@ -1245,3 +1245,20 @@ def test_a_title_is_read_on_the_names_line_or_a_wrapped_line_before_it_not_from_
     unwrapped = people_in_full(["The air was clear, said Varnholm fire chief Hedda Marrow on Monday."], {"Marrow"})
     wrapped = people_in_full(["The air was clear, said Varnholm fire\nchief Hedda Marrow on Monday."], {"Marrow"})
     assert wrapped["Marrow"].title == unwrapped["Marrow"].title == "Varnholm fire chief"
+
+
+def test_footnote_marks_notes_and_references_and_a_poll_are_left_out():
+    report = ("The pier at Lund Bay, which carries 900 ferry passengers a day, was closed on Monday after divers found "
+              "cracks in two of its piles.[1] An inspection in 2026 had found the piles \"badly corroded\".\u00b9\n\n"
+              "Repairs will cost 4 million kroner and take until August, when 94 millimetres of rain fell in 48 hours\u00b2 "
+              "last year, and the new landing of 300 m\u00b2 opens.\n\n"
+              "The harbour board will decide on Thursday whether to rebuild the pier or replace it with a floating one.\n\n"
+              "Notes\n[1] Vestmark council, Harbour Plan 2030, p. 17.\n\u00b9 Inspection report, Lund Pier Services, 2026.\n\n"
+              "References\nVik, O. (2031). Statement on the Lund Bay pier, 3 June. Vestmark council.\n")
+    texts = [s.text for s in prose_sentences([Document(report)])]
+    assert texts[0].endswith("cracks in two of its piles.") and texts[1].endswith('"badly corroded".')
+    assert "48 hours last year" in texts[2] and "300 m\u00b2" in texts[2]  # a square metre is no footnote
+    assert len(texts) == 4 and not any("Harbour Plan" in t or "Statement on" in t for t in texts)
+    poll = "<html><body><p>Do you think the council should rebuild the pier?</p><p>Yes / No</p></body></html>"
+    with pytest.raises(InputError, match="no sentence of prose"):  # a question alone is nothing to summarize
+        Summarizer().summarize(Cluster([Document(poll)]))

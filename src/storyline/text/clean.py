@@ -56,6 +56,7 @@ RULES = [
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),
+    ("map", r"\bon this (?:[\w-]+ ){0,2}map\b"),  # "Red circles on this live-updating map are ...": the page's map
     # a chart's or map's legend: "Colors show ...", "Pies show the probabilities ...", "Shaded areas mark ...", "Yellow
     # areas represent the fire's perimeter" (not "Rural areas represent 40% of the vote")
     ("show shows indicate indicates represent represents mark marks",
@@ -172,6 +173,11 @@ RULES = [
     ("tap", r"\b(click ?/ ?tap|tap) here\b"),
     ("download", r"\bdownload (a|the|your) (free )?(copy|pdf|report|booklet|guide|e-?book)\b.{0,40}\bhere\b"),
     ("questions", r"\btake your questions\b"),
+    ("voted scientific", r"\breaders have voted\b|\bnot a scientific (poll|survey)\b"),  # a reader poll's notes
+    ("table figure fig chart graph", r"^(see )?(table|figure|fig\.|chart|graph) \d+\b|\(see (table|figure|fig\.) \d+\)"),
+    ("columnist contributor writer journalist",  # a columnist's note on themselves
+     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,5}(?:columnist|contributor|contributing (?:writer|editor)|"
+     r"freelance (?:writer|journalist))\b"),
     ("reached", r"\b(has|have) reached out to\b.{0,80}\bfor (a )?comment\b"),  # the outlet's own note
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
@@ -451,6 +457,8 @@ RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|pre
 
 # A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
 # reporter, who at a news conference asks, and may claim
+NOTES_HEADING = re.compile(r"^[ \t]*(?i:notes|references|footnotes|endnotes|sources|bibliography|works cited)[ \t]*:?[ \t]*\r?$",
+                           re.MULTILINE)
 HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator)(?: \([^()\n]{1,40}\))?:\s+")
 
 
@@ -459,13 +467,13 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text), the
     text of an embedded post (the paragraph over
     its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
-    release's end (RELEASE_END) removed. A paragraph of junk is dropped whole
+    release's end (RELEASE_END) or a report's notes (NOTES_HEADING) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
     spans: list[tuple[int, int]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
     article_start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
-    article_end = _release_end(text, article_start + 1)
+    article_end = min(_release_end(text, article_start + 1), _notes_start(text))
     paragraphs = [span for span in paragraph_spans(text) if article_start < span[0] < article_end]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
@@ -494,6 +502,13 @@ def _release_end(text: str, start: int) -> int:
         if end.start() > start and (RELEASE_NOTES.match(text, end.start()) or RELEASE_NOTES.match(following)):
             return end.start()
     return len(text)
+
+
+def _notes_start(text: str) -> int:
+    """Where a report's notes or references begin: a heading of its own ("Notes", "References", "Footnotes", ...) in
+    the second half of ``text``; the end of ``text`` when there is none."""
+    heading = NOTES_HEADING.search(text, len(text) // 2)
+    return heading.start() if heading else len(text)
 
 
 def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -36,7 +36,8 @@ INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answ
 ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )|(?:(?<=[A-Z])|(?<=Mr)|(?<=Ms)|(?<=Dr)|(?<=Mrs))\. )"
                               r"{2,200}\?[\"”’']?")
 INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an interview of questions and answers
-LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s)")  # "_People who ...", "• Two ...", "- The society ...", "3) Turn ..."
+# "_People who ...", "• Two ...", "- The society ...", "3) Turn ...", a note: "[2] Water Works, ...", "¹ Report, ..."
+LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)")
 ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
@@ -80,10 +81,9 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
     alone ("Charged with theft."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
-    capitals (headings), and (with
-    ``standalone``) sentences a reader cannot place out of their article: questions and exclamations the
-    article makes (subheads, video titles, teasers, posts; a quoted one stays), first person with no
-    speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
+    capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
+    and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
+    (posts, teasers), first person with no speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
     next (``points_ahead``), sentences under ``min_words``
     words and run-ons over ``max_words`` left out.
 
@@ -108,7 +108,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or SPEAKER_ONLY.match(text)
                 or _participle_only(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
-                or (standalone and (is_question(text) or speaks_unquoted(text) or points_ahead(text)
+                or (is_question(text) and (standalone or "?" in text[-3:]))
+                or (standalone and (speaks_unquoted(text) or points_ahead(text)
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
                 or ((not whole_paragraph or len(text.split()) > SHORT_PARAGRAPH_WORDS) and is_junk(text))
             ):

@@ -94,6 +94,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans = [piece for span in spans for piece in _cut_after(TIME_END, chunk, span)]
     if NUMBER_HINT.search(chunk):
         spans = [piece for span in spans for piece in _cut_after(NUMBER_OPENS, chunk, span)]
+    if "[" in chunk or FOOTNOTE_HINT.search(chunk):
+        spans = [piece for span in spans for piece in _cut_after(FOOTNOTE_END, chunk, span)]
     return [(start + a, start + b) for a, b in spans]
 
 
@@ -114,7 +116,7 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _cut_after(end: re.Pattern, chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """``span`` cut after each sentence end that ``end`` finds (a time: TIME_END; a word before a sentence that
-    opens on a number: NUMBER_OPENS), the space after it left out."""
+    opens on a number: NUMBER_OPENS; a footnote's mark: FOOTNOTE_END), the space after it left out."""
     a, b = span
     ends = [match.end() for match in end.finditer(chunk, a, b)]
     return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
@@ -192,13 +194,22 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
 def one_line(span: str, invisible: bool = True, text: str = "") -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
     one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
-    left by marks taken out (see reflow.unmarked) one space, and invisible characters (zero-width spaces, soft
-    hyphens) left out (``invisible=False``: the text has none, do not look)."""
+    left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
+    (zero-width spaces, soft hyphens) left out (``invisible=False``: the text has none, do not look)."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
+    if "[" in span or FOOTNOTE_HINT.search(span):
+        span = FOOTNOTE.sub("", span).rstrip()  # "reservoir.[1] " (a sentence span ending after its mark)
     return INVISIBLE.sub("", span) if invisible else span
+
+
+# A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²"; not "300 m²" nor "km²", nor "[1] Ada
+# Lind said" in a list): left out, so that a number in brackets is only ever a citation of the summary's.
+FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|(?:(?<=[A-Za-z]{3})|(?<=[.,;:!?\"”’)]))[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+FOOTNOTE_HINT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+FOOTNOTE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?= [\"“]?[A-Z])")  # "piles.[1] An ..." ends there
 
 
 # Where marks were blanked: none inside brackets and curly quotes or before a mark ("(  Harwick Astrolabe  )",
