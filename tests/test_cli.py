@@ -78,6 +78,8 @@ def test_summarize_stdin_and_query(example_dir):
     assert answer in " ".join(focused.stdout.split())  # text output is wrapped
     with pytest.raises(InputError, match=r"- \(stdin\) is given more than once"):  # it can be read only once
         storyline("summarize", "-", "-", input=article)
+    with pytest.raises(InputError, match=r"- \(stdin\) is given both as an input and to --since"):
+        storyline("summarize", "-", "--since", "-", input=article)
 
 
 def test_summarize_fetches_a_page_from_a_local_address(example_dir):

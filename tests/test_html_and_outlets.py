@@ -415,6 +415,8 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
     named = "Ferry sinks off Lund\n\nFjord Post\nPublished Monday 4 May 2031, 08:10\n\nThe ferry sank on Monday."
     assert (outlet_from_text(named), date_stamp(named)) == ("Fjord Post", "2031-05-04")  # a name alone over its date
     assert outlet_from_text(named.replace("Fjord Post", "Ada Lind")) == ""  # a writer's name is no publication's
+    assert outlet_from_text("Mail Strike Hits Lund Bay\nMay 4, 2031\n\nThe post stopped.") == ""  # a headline
+    assert outlet_from_text("Times Square Attack — Tuesday 3 June 2031 — Live Updates\n\nA man was held.") == ""
     assert headline("Ferry sinks off Lund\n\niPhone maker says the pier is fine.\n\nMore.") == "Ferry sinks off Lund"
     assert date_stamp("Storm report\n\nThe agency published its report on March 3, 2029, after the storm.") == ""
     assert date_stamp("Storm report\n\nUpdated figures released on May 2, 2031, show a rise.") == ""  # a sentence

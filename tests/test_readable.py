@@ -419,6 +419,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "With that, the harbour master did what he had to do.",
         "Shortly after, the ferry left the quay.",
         "None was thought to be seriously hurt.",
+        "Shortly afterwards, the ferry left the quay.",
+        "With that in mind, the council voted to close the pier.",
+        "One more ferry was lost in the storm.",
         "Many left their homes in their night clothes.",
         "Most stayed in the sports hall overnight.",
         "Soon after that, the pier was closed to cars.",
@@ -476,6 +479,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Shortly before 10 p.m. on Monday, seven wagons of a freight train left the track at Eskerby.",
         "Many displaced residents returned home on Wednesday.",
         "Some 300 residents stayed in the sports hall overnight.",
+        "Several hundred at the rally were arrested by harbour police.",
+        "Three more years of repairs are needed before the pier reopens.",
         "Two more than last year's ferries sailed in the storm.",
     )
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
@@ -1214,14 +1219,15 @@ def test_a_news_conferences_labels_and_answers_are_left_out_and_its_host_tells_t
         "The minister, Ole Vik, said the rebuild would be paid for by the state."]
 
 
-def test_a_surname_that_is_a_common_word_is_given_in_full_when_the_articles_name_one_person_so():
+def test_a_surname_after_an_age_is_given_in_full_but_not_a_common_word():
     articles = ["Police arrested a Lund Bay man on Tuesday who had paid for his ferry ticket with a stolen card.",
-                "The passenger, 21-year-old Tarn West, was held at the ferry terminal until officers arrived.",
-                "West is charged with theft and fraud, harbour police said on Wednesday."]
+                "The passenger, 21-year-old Tarn Wessby, was held at the ferry terminal until officers arrived.",
+                "Wessby is charged with theft and fraud, harbour police said on Wednesday."]
     documents = [Document(" ".join(articles))]
-    assert dependencies(prose_sentences(documents), documents).in_full[2] == {"West": Person("Tarn West")}  # after "21-year-old"
-    documents = [Document(" ".join([*articles, "The ferry sails west from Lund Bay every morning."]))]
-    assert dependencies(prose_sentences(documents), documents).in_full[2] == {}  # "west": no one's name
+    assert dependencies(prose_sentences(documents), documents).in_full[2] == {"Wessby": Person("Tarn Wessby")}
+    hope = [articles[0], "The harbour's spokeswoman, Ada Hope, said the search went on.", "Hope is fading for the crew."]
+    documents = [Document(" ".join(hope))]
+    assert dependencies(prose_sentences(documents), documents).in_full[2] == {}  # "Hope": a common word
 
 
 def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
@@ -1241,7 +1247,8 @@ def test_a_title_is_read_on_the_names_line_or_a_wrapped_line_before_it_not_from_
     def title(above: str) -> str:
         return people_in_full([f"{above}\nFire chief Hedda Marrow said the air over Eskerby was clear."], {"Marrow"})["Marrow"].title
 
-    assert title("Update: residents may go home on Wednesday") == title("14:32 GMT") == title("The pier shut.")
+    assert title("Update: residents may go home on Wednesday") == title("14:32 GMT") == title("The pier shut.") == "fire chief"
+    assert title("The air was clear, says the regional governor") == "fire chief"  # a line ending in lower case above
     unwrapped = people_in_full(["The air was clear, said Varnholm fire chief Hedda Marrow on Monday."], {"Marrow"})
     wrapped = people_in_full(["The air was clear, said Varnholm fire\nchief Hedda Marrow on Monday."], {"Marrow"})
     assert wrapped["Marrow"].title == unwrapped["Marrow"].title == "Varnholm fire chief"

@@ -89,9 +89,9 @@ def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its
                           "Dr Achterberg, had seen the COVID-19 e-mail to Jean-Pierre because of the newspaper.")
     assert text[first.start:first.end].startswith("Police") and text[first.end - 1] == "."
     assert one_line("a full-\ntime job and a T-\nshirt") == "a full-time job and a T-shirt"
-    text = "Traffic on the line was halt-\ned for a day."
+    text = "Traffic on the line was halt-\ned for a day, and the crew felt help-\nless."
     [line] = segment(0, text, [(0, len(text))])
-    assert line.text == "Traffic on the line was halted for a day."
+    assert line.text == "Traffic on the line was halted for a day, and the crew felt helpless."
 
 
 def test_blanks_left_by_bold_marks_go_inside_brackets_and_become_one_space_elsewhere():

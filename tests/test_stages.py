@@ -205,6 +205,9 @@ def test_a_live_blog_newest_first_is_told_oldest_first_after_what_comes_before_i
     oldest_first = LIVE_BLOG.replace("18:40", "07:40").replace("16:15", "08:15")  # times out of order: no such blog
     assert summarize([oldest_first], words=200).sentences[1].text.startswith("The harbour master")
     assert summarize([LIVE_BLOG.replace("\n", "\r\n")], words=200).sentences[1].text.startswith("The first ferry")
+    from storyline.summarize.order import TIME_STAMP
+
+    assert not TIME_STAMP.search("12.50 EUR") and TIME_STAMP.search("14:32 BST")  # a price is no time stamp
     zoned = LIVE_BLOG.replace("40\n", "40 GMT\n").replace("15\n", "15 GMT\n").replace("05\n", "05 GMT\n")
     assert summarize([zoned.replace("30\n", "30 GMT\n")], words=200).sentences[1].text.startswith("The first ferry")
     countdown = LIVE_BLOG.replace("18:40", "4").replace("16:15", "3").replace("13:05", "2").replace("09:30", "1")

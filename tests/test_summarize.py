@@ -385,6 +385,12 @@ def test_an_article_of_an_earlier_day_is_not_cited_for_what_happened_on_a_later_
     sealed = next(text for text in dated if "sealed the leaking" in text)
     assert dated[returned] == {1} and dated[sealed] == {0, 1}  # Tuesday's article tells Tuesday's sealing
     assert cited(("", ""))[returned] == {0, 1}  # no days: nothing tells the first came before
+    from storyline.summarize.attribute import after_its_day
+
+    tuesday_3, wednesday_4 = 741596, 741597  # ordinals of Tuesday 3 and Wednesday 4 June 2031
+    assert after_its_day("Residents went home on Wednesday morning.", wednesday_4, tuesday_3)
+    for told in ("The line will reopen on Wednesday.", "The Sunday Times reported the leak.", "Crews sealed it on Tuesday."):
+        assert not after_its_day(told, wednesday_4, tuesday_3), told  # a plan, a name, a day the first could tell of
 
 
 def test_a_question_an_explainers_subhead_asks_is_answered_by_the_text_under_it():

@@ -41,6 +41,8 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
             parts.append({"id": name, "error": str(error)})
         failures.append(name)
 
+    if "-" in inputs and "-" in read:
+        raise InputError("- (stdin) is given both as an input and to --since: it can be read only once")
     clusters = read_clusters(inputs, on_error=failed)
     unreadable = len(failures)
     if not clusters and not unreadable:

@@ -534,23 +534,16 @@ class _People:
             self.full_elsewhere[name] = name in found
         return self.full_elsewhere[name]
 
-    def _opening_person(self, name: str) -> bool:
-        """True when ``name`` opening a sentence ("Adler was ...") is a person's: the cluster gives it in full and
-        never puts it after "the"; a common word ("West is charged" of "Shamon West") only when the articles name
-        that person in full as one person only and never write the word in lower case."""
-        if name in self.no_people:
-            return False
-        if word_frequency(name.lower()) < COMMON_WORD_FREQUENCY:
-            return (-1, name) in self.first or self._given_in_full(name)
-        return (-1, name) in self.first and self._given_in_full(name)
-
     def _named(self, number: int) -> tuple[list[str], list[str]]:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
-        ("Mr. Adler", "Adler said"), opening it (see ``_opening_person``), or anywhere for a rare surname of the cluster's
+        ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
+        never puts it after "the" and it is no common word ("Hope is fading" of "Ada Hope"), or anywhere for a rare surname of the cluster's
         full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
         text = self.sentences[number].text
         people = people_alone(text)
-        people += [m.group(1) for m in [OPENING_NAME.match(text)] if m and self._opening_person(m.group(1))]
+        people += [m.group(1) for m in [OPENING_NAME.match(text)]
+                   if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
+                   and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
         if any(name in text for name in self.rare):  # not a place: "Upper Tessridge" and "in Tessridge"
             people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare
                        and match.group(1) not in self.no_people and not _after_a_capitalized_word(text, match.start())]

@@ -28,6 +28,10 @@ CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|w
 WORD = re.compile(r"\w+(?:['’]\w+)?")
 WEEKDAY = re.compile(rf"\b(?:{WEEKDAYS})\b")
 WEEKDAY_NAMES = WEEKDAYS.split("|")  # Monday first, as date.weekday() counts
+# The day something happened on: "on Wednesday", "Wednesday morning" (not "the Sunday Times")
+EVENT_DAY = re.compile(rf"\b(?:on|last|early|late|since) ({WEEKDAYS})\b|\b({WEEKDAYS}) (?:morning|afternoon|evening|night)\b")
+PLANNED = re.compile(r"\b(?:will|would|could|may|might|shall|expected to|due to|plans? to|planned|scheduled|set to|"
+                     r"going to)\b")  # what a sentence tells as to come
 # A place and the words it follows: "warehouse in Port Aldren" -> ("warehouse in", "Port Aldren").
 PLACE = re.compile(rf"(\w+ (?i:{'|'.join(sorted(PLACE_PREPOSITIONS))})) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)")
 
@@ -64,13 +68,15 @@ def supporting(chosen: list[int], vectors: Matrix, doc: np.ndarray, threshold: f
 
 
 def after_its_day(sentence: str, day: int, other_day: int) -> bool:
-    """True when ``sentence``, of an article published on ``day``, tells of a weekday after ``other_day`` (days as
-    ordinals, 0 when not known): the weekday it names, the last such day up to ``day``. An article of 3 June could
-    say residents might go home "on Wednesday"; it cannot report that they went home on Wednesday 4 June."""
-    if not (day and other_day and other_day < day):
+    """True when ``sentence``, of an article published on ``day``, tells of something done on a weekday after
+    ``other_day`` (days as ordinals, 0 when not known): the weekday it names (see EVENT_DAY), the last such day up to
+    ``day``; not what it tells as to come (PLANNED). An article of 3 June could say residents might go home "on
+    Wednesday"; it cannot report that they went home on Wednesday 4 June."""
+    if not (day and other_day and other_day < day) or PLANNED.search(sentence):
         return False
     weekday = date.fromordinal(int(day)).weekday()
-    return any(day - (weekday - WEEKDAY_NAMES.index(name)) % 7 > other_day for name in WEEKDAY.findall(sentence))
+    return any(day - (weekday - WEEKDAY_NAMES.index(name)) % 7 > other_day
+               for names in EVENT_DAY.findall(sentence) for name in names if name)
 
 
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:

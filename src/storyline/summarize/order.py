@@ -13,14 +13,16 @@ from ..text.patterns import can_open
 
 # A live blog's time stamp, alone on its line: "17:21", "9.05am", "10 pm", "16:05 GMT" (not "5", a countdown's number).
 TIME_STAMP = re.compile(r"^[ \t]*(?:(\d{1,2})[:.](\d{2})[ \t]*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})[ \t]*(am|pm|a\.m\.|"
-                        r"p\.m\.))(?:[ \t]*(?-i:[A-Z]{2,4}))?[ \t]*\r?$", re.MULTILINE | re.IGNORECASE)
+                        r"p\.m\.))(?:[ \t]*(?-i:(?:GMT|UTC|BST|[CEAW]?[ECSMP][SD]?T|[ECMP]T|IST|JST)))?[ \t]*\r?$",
+                        re.MULTILINE | re.IGNORECASE)
 LIVE_STAMPS = 3  # time stamps, newest first, that make an article a live blog to read from its end
 
 
 def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None = None,
           scores: np.ndarray | None = None, texts: list[str] | None = None, day: np.ndarray | None = None) -> list[int]:
     """Chosen sentences grouped by article, each article's in its own order; the articles in the order of
-    the days they were published (``day``, by article: a later report after an earlier one), then of their
+    the days they were published (``day``, by article: a later report after an earlier one, but see the opening
+    below), then of their
     earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
     and forth between articles' accounts, and opens on its best lead that stands alone (the earliest

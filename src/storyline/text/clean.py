@@ -131,7 +131,7 @@ RULES = [
     ("story article", r"\bthis (story|article) (was|has been) (last |originally |first )?(updated|published|amended|corrected|changed)\b"),
     ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
     ("http https www", r"\bhttps?://|\bwww\.\w"),
-    ("watch check", r"^(watch|check out|see)\b.{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
+    ("watch check see", r"^(watch|check out|see)\b(?!.*\b(said|says|told)\b).{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
     ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
     ("check", r"^check (out|back)\b"),
     ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
@@ -172,13 +172,13 @@ RULES = [
     ("warning", r"^warning\s*:.{0,60}\b(footage|clip|video|images?|content|language|scenes)\b"),
     ("tap", r"\b(click ?/ ?tap|tap) here\b"),
     ("download", r"\bdownload (a|the|your) (free )?(copy|pdf|report|booklet|guide|e-?book)\b.{0,40}\bhere\b"),
-    ("questions", r"\btake your questions\b"),
+    ("questions", r"^[^\"“”]*\btake your questions\b"),  # not in a quotation
     ("voted scientific", r"\breaders have voted\b|\bnot a scientific (poll|survey)\b"),  # a reader poll's notes
     ("table figure fig chart graph", r"^(see )?(table|figure|fig\.|chart|graph) \d+\b|\(see (table|figure|fig\.) \d+\)"),
     ("columnist contributor writer journalist",  # a columnist's note on themselves
      r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,5}(?:columnist|contributor|contributing (?:writer|editor)|"
      r"freelance (?:writer|journalist))\b"),
-    ("reached", r"\b(has|have) reached out to\b.{0,80}\bfor (a )?comment\b"),  # the outlet's own note
+    ("reached", r"\breached out to\b.{0,80}\bfor (a )?comment\b"),  # the outlet's own note
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
     # a video player's notices
@@ -319,8 +319,8 @@ WIDGET = re.compile(r"^\[[^\]]*\]?\s*$|\[(read|related|see|watch|more|click)\b",
 LINE_UP = re.compile(r"[A-Z][\w .'’&-]{1,40}: [A-Z][\w'’-]+;(?: [A-Z][\w'’-]+(?: \([^)]*\))?[,;]){3,} [A-Z][\w'’-]+"
                      r"(?: \([^)]*\))?\.?")
 JSON_FIELD = re.compile(r'"\w+":\s*["\[{\d]|"\w+":\s*(?:true|false|null)\b')  # a page's script data: '"hideDetails":"Hide"'
-HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w*")
-HASHTAGS = 3  # a post's tags: "#harbour #lundbay #ferries"
+JSON_FIELDS = 2  # not a quoted word before a colon in prose: 'was "unsafe": 14 of the 20 vessels failed'
+HASHTAGS_AT_END = re.compile(r"(?<![\w&])(?:#[A-Za-z]\w*\s+){2,}#[A-Za-z]\w*\W*$")  # a post's tags: "... #harbour #lundbay #ferries"
 ALL_CAPS = re.compile(r"^\(?[A-Z][A-Z .'-]{2,}\)?\s*$")
 
 
@@ -382,7 +382,7 @@ def is_junk(line: str) -> bool:
     if (line[0] in ".@" and POST.match(line)) or ("[" in line and WIDGET.search(line)) \
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
-    if ('":' in line and JSON_FIELD.search(line)) or ("#" in line and len(HASHTAG.findall(line)) >= HASHTAGS):
+    if ('":' in line and len(JSON_FIELD.findall(line)) >= JSON_FIELDS) or ("#" in line and HASHTAGS_AT_END.search(line)):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

@@ -204,12 +204,12 @@ def outlet_from_masthead(text: str, lines: int = 6) -> str:
     """The outlet a masthead line among an article's first ``lines`` lines names ("Fjord Post, Monday 4 May
     2031", "Fjord Post | News | May 4, 2031" -> "Fjord Post"), or a publication's name alone on its line over a date
     stamp ("Fjord Post" | "Published Monday 4 May 2031, 08:10"), else ''."""
-    first = _first_lines(text, lines + 1)
-    for line, following in zip(first, first[1:] + [""]):
+    first = _first_lines(text, lines)
+    for k, (line, following) in enumerate(zip(first, first[1:] + [""])):
         if fields := masthead_fields(line):
             return fields[0]
-        if is_date_stamp(following) and (name := publication_name(line)):
-            return name
+        if k and is_date_stamp(following) and (name := publication_name(line, ending=True)):
+            return name  # not the first line, a headline's: "Mail Strike Hits Lund Bay" | "May 4, 2031"
     return ""
 
 
@@ -222,16 +222,18 @@ def masthead_fields(line: str) -> list[str]:
     fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line)
                                           if MASTHEAD_DASHES.search(line) else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
-    name = publication_name(fields[0]) if days else ""
+    name = publication_name(fields[0], ending=MASTHEAD_DASHES.search(line) is not None) if days else ""
     return [name, *fields[1:days[0] + 1]] if name else []  # not its price: "| £1.80"
 
 
-def publication_name(field: str) -> str:
-    """``field`` as a publication's name of two words or more (see OUTLET_FIELD and PUBLICATION_WORD; not "Breaking
-    News", "Press Release"; in capitals, given as a title: "THE FJORD POST" -> "The Fjord Post"), else ''."""
+def publication_name(field: str, ending: bool = False) -> str:
+    """``field`` as a publication's name of two words or more (see OUTLET_FIELD and PUBLICATION_WORD, which with
+    ``ending`` must be its last word: "Fjord Post", not "Times Square Attack"; not "Breaking News", "Press Release";
+    in capitals, given as a title: "THE FJORD POST" -> "The Fjord Post"), else ''."""
     name = _capitalized(field) if field.isupper() else field  # "THE NORTHGATE HERALD"
     words = {word.lower() for word in name.split()}
-    if len(words) < 2 or not PUBLICATION_WORD.search(name) or not OUTLET_FIELD.fullmatch(name) \
+    if len(words) < 2 or not (PUBLICATION_WORD.fullmatch(name.split()[-1]) if ending else PUBLICATION_WORD.search(name)) \
+            or not OUTLET_FIELD.fullmatch(name) \
             or NOT_AN_OUTLET.search(name) or words & NO_MASTHEAD or PLACE_ENDING.search(name):
         return ""
     return name

@@ -44,22 +44,23 @@ _POINTS_BACK = (
        r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
-       r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,)", r"(as a|on a) side note", r"after all", r"by then", r"in turn", r"because",
+       r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note", r"after all", r"by then", r"in turn", r"because",
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
-       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"(soon|shortly) (after|before)(?=[,.]|\s+(that|this|it|which|then)\b)",
+       r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"(soon|shortly) (after|before)(?=[,.]|\s+(that|this|it|which|then)\b)", r"(soon|shortly) afterwards?\b",
        r"(perhaps|maybe|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
        r"now\b(?! that\b|-| \d| in its\b)", r"other\b(?! than\b)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
        r"actually(?=,)", r"as such(?=,)", r"in fact(?=[,\s])(?! sheets?\b)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
        r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b",
-       r"((at least|another) )?(two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|many) more\b(?! than\b)",
+       r"((at least|another) )?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|many) more\b"
+       r"(?! than\b| (years|months|weeks|days|hours|minutes|times)\b)",
        r"no (other|further|additional|more) (details|information)\b",
        r"none (was|were|is|are|had|has|have|could|would|will)\b",
-       rf"(many|most|some|several|others) (?:{IRREGULAR_PAST}|[a-z]+ed(?= (?:in|into|to|from|at|on|for|with|their|the|"
+       rf"(many|most|some|several|others) (?:{IRREGULAR_PAST}|(?!hundred\b)[a-z]+ed(?= (?:in|into|to|from|at|on|for|with|their|the|"
        r"that|after|before|out|up|away|back|home|there)\b))\b", r"(some|many|most|several) (were|had)\b",
        r"instead(?! of\b)", r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b",
        r"as (mentioned|noted|reported|discussed|said) (earlier|above|before|previously)",
@@ -727,8 +728,9 @@ def _title(text: str, start: int) -> str:
     Lunde said" -> "police spokesman"), as it is when it is a title of address ("Professor", "Mayor"), else
     none: its first word may be capitalized only there."""
     above, newline, line = text[max(0, start - 80):start].rpartition("\n")
-    last_above = above.rsplit(None, 1)[-1] if above.strip() else ""  # a wrapped line's "regional", not a headline's
-    words = (above + " " + line if newline and last_above.islower() else line).split()  # "Wednesday" or "14:32 GMT"
+    last_above = above.rsplit(None, 1)[-1] if above.strip() else ""  # a wrapped line's "fire" | "chief Ada Dahl", not a
+    wrapped = newline and last_above.islower() and not line[:1].isupper()  # headline's "Wednesday" | "Fire chief ..."
+    words = (above + " " + line if wrapped else line).split()
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
             words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):

@@ -221,7 +221,8 @@ HYPHEN_BREAK = re.compile(r"(\w+)-[ \t\r]*\n[ \t\r]*(\w+)")  # "gov-" | "ernment
 JOINED_WORD_FREQUENCY = 1e-7  # a word this frequent in general English, hyphenated across lines, is one word
 PART_FREQUENCY = 1e-6  # halves this frequent are words: joined only into a frequent word ("because"; not "fulltime")
 COMPOUND_WORD_FREQUENCY = 1e-5
-ENDINGS = frozenset("ed ing ly es er ers est ness ment ments tion tions sion ity".split())  # no word of a compound
+# Endings general English also writes as words, never a word of a compound: "halt-" | "ed", "help-" | "less"
+ENDINGS = frozenset("ed ing ly es er ers est ness ment sion less able ship ish ism ist ive al".split())
 
 
 def _rejoined(match: re.Match[str], text: str) -> str:
