@@ -1269,3 +1269,15 @@ def test_footnote_marks_notes_and_references_and_a_poll_are_left_out():
     poll = "<html><body><p>Do you think the council should rebuild the pier?</p><p>Yes / No</p></body></html>"
     with pytest.raises(InputError, match="no sentence of prose"):  # a question alone is nothing to summarize
         Summarizer().summarize(Cluster([Document(poll)]))
+
+
+def test_a_columns_own_voice_is_no_fact_to_report_but_what_it_says_others_said_is():
+    column = ("OPINION: Lund Bay deserved better than a crumbling pier\n\nBy Tora Vik\n\n"
+              "Everyone in this town knew the old pier would fail one day, and the council did nothing about it.\n\n"
+              "Harbour master Ole Berg said the cracks had been reported to the council in 2026.\n\n"
+              "If the councillors vote against the repairs on Tuesday, they should all resign at once.\n\n"
+              "Tora Vik is a retired harbour pilot and a columnist for the Lund Weekly.")
+    assert [s.text for s in prose_sentences([Document(column)])] == [
+        "Harbour master Ole Berg said the cracks had been reported to the council in 2026."]
+    unlabelled = column.replace("OPINION: ", "").replace("Tora Vik is a retired", "Tora Vik, who is a retired")
+    assert len(prose_sentences([Document(unlabelled)])) == 4  # no label, no note on its writer: read as news

@@ -31,6 +31,10 @@ LIST_MARKER = re.compile(r"(?:^|(?<=\s))[a-z]\)")  # "between a) closing the pie
 ASIDE = re.compile(r"^\([^()]*\)\.?$")  # "(The listing will be removed in a few minutes.)"
 # a page's figures, names or links lost: "spend the most ( and , respectively)", "()", "his lawyer,, told", "group ‘’"
 GAP = re.compile(r"\(\s*\)|\( (?:and|or) ,|,,|‘’|“”")
+OPINION_LABEL = re.compile(r"(?i:opinion|comment|column|op-ed|editorial|commentary)\s*[:|—–]\s")
+COLUMNIST = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,5}(?:columnist|contributing "
+                       r"(?:writer|editor)|opinion writer)\b", re.MULTILINE)  # not "Ada Lind, who is a columnist, said"
+OPINION_TAIL = 400  # characters at an article's end that hold the note on its writer
 INTERVIEW_LABEL = re.compile(r"^[QA]:\s")  # "A: As it stands now, ...": an answer to a question not given
 # A paragraph that only asks, once (the full stops of "U.S." and "Ms." end no sentence).
 ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )|(?:(?<=[A-Z])|(?<=Mr)|(?<=Ms)|(?<=Dr)|(?<=Mrs))\. )"
@@ -83,7 +87,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     alone ("Charged with theft."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
     capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
     and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
-    (posts, teasers), first person with no speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
+    (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
+    first person with no speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
     next (``points_ahead``), sentences under ``min_words``
     words and run-ons over ``max_words`` left out.
 
@@ -96,9 +101,10 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
         body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
         paragraphs = clean_spans(body)
         answers = interview_answers(body, paragraphs) if standalone else set()
+        opinion = standalone and is_opinion(body)
         for sentence in segment(number, body, paragraphs):
             text = sentence.text
-            if sentence.paragraph in answers:
+            if sentence.paragraph in answers or (opinion and not ATTRIBUTED.search(text)):
                 continue
             whole_paragraph = paragraphs[sentence.paragraph] == (sentence.start, sentence.end)
             if min_words <= word_count(text) <= max_words and not (
@@ -115,6 +121,13 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
             ):
                 result.append(sentence)
     return result
+
+
+def is_opinion(text: str) -> bool:
+    """True for a column or an opinion piece, by the label over its headline ("OPINION: ...", "Comment | ...") or the
+    note on its writer at its end ("Tora Vik is a columnist for the Lund Weekly."): what it tells in its writer's voice
+    is an opinion, not a fact to report."""
+    return OPINION_LABEL.match(text.lstrip()) is not None or COLUMNIST.search(text[-OPINION_TAIL:]) is not None
 
 
 def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> set[int]:
