@@ -537,8 +537,8 @@ class _People:
     def _named(self, number: int) -> tuple[list[str], list[str]]:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
         ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
-        never puts it after "the" and it is no common word ("Hope is fading" of "Ada Hope"), or anywhere for a rare surname of the cluster's
-        full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
+        never puts it after "the" and it is no common word ("Hope is fading" of "Ada Hope"), or anywhere for a rare
+        surname of the cluster's full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
         text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)]

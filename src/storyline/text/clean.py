@@ -455,10 +455,12 @@ RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|pre
                            r"|About [A-Z][^\n]{0,60}:[ \t]*$)", re.MULTILINE)
 
 
-# A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
-# reporter, who at a news conference asks, and may claim
+# A report's notes or references, under a heading of their own
 NOTES_HEADING = re.compile(r"^[ \t]*(?i:notes|references|footnotes|endnotes|sources|bibliography|works cited)[ \t]*:?[ \t]*\r?$",
                            re.MULTILINE)
+
+# A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
+# reporter, who at a news conference asks, and may claim
 HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator)(?: \([^()\n]{1,40}\))?:\s+")
 
 

@@ -214,9 +214,9 @@ def outlet_from_masthead(text: str, lines: int = 6) -> str:
 
 
 def masthead_fields(line: str) -> list[str]:
-    """The fields of a masthead line: a publication's name (see publication_name), perhaps a section, and a whole day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May
-    2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 | £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4");
-    [] for any other line."""
+    """The fields of a masthead line: a publication's name (see publication_name), perhaps a section, and a whole
+    day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 |
+    £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4"); [] for any other line."""
     if len(line) > 120:
         return []
     fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line)

@@ -44,7 +44,8 @@ _POINTS_BACK = (
        r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
-       r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note", r"after all", r"by then", r"in turn", r"because",
+       r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
+       r"after all", r"by then", r"in turn", r"because",
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
