@@ -56,7 +56,7 @@ RULES = [
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),
-    ("map", r"\bon this (?:[\w-]+ ){0,2}map\b"),  # "Red circles on this live-updating map are ...": the page's map
+    ("map", r"\bon this (?:[\w-]+ ){0,2}map\b"),  # "Dots on this interactive map mark ...": the page's map
     # a chart's or map's legend: "Colors show ...", "Pies show the probabilities ...", "Shaded areas mark ...", "Yellow
     # areas represent the fire's perimeter" (not "Rural areas represent 40% of the vote")
     ("show shows indicate indicates represent represents mark marks",
