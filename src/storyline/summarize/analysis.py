@@ -140,16 +140,16 @@ def _under_asking_subheads(sentences: list[Sentence], documents: Sequence[Docume
     shared: "What happens next?" for "What happens next?"), to its next question: they answer it, whatever their
     words."""
     wanted = {stem(word) for word in asked}
-    found = []
+    spans: dict[int, list[tuple[int, int]]] = {}  # document -> the spans under its subheads that ask it
     for number, document in enumerate(documents):
         asking = [(match.end(), {stem(word) for word in question_words(match.group(0))})
                   for match in SUBHEAD_QUESTION.finditer(document.text)]
         ends = [end for end, _ in asking] + [len(document.text) + 1]
-        spans = [(end, following) for (end, words), following in zip(asking, ends[1:])
-                 if words and len(words & wanted) >= SAME_QUESTION * len(words | wanted)]
-        found += [k for k, sentence in enumerate(sentences) if sentence.doc == number
-                  and any(start <= sentence.start < end for start, end in spans)]
-    return found
+        if answering := [(end, following) for (end, words), following in zip(asking, ends[1:])
+                         if words and len(words & wanted) >= SAME_QUESTION * len(words | wanted)]:
+            spans[number] = answering
+    return [k for k, sentence in enumerate(sentences)
+            if any(start <= sentence.start < end for start, end in spans.get(sentence.doc, ()))]
 
 
 def question_words(query: str) -> list[str]:

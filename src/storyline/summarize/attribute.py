@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -72,11 +73,18 @@ def after_its_day(sentence: str, day: int, other_day: int) -> bool:
     ``other_day`` (days as ordinals, 0 when not known): the weekday it names (see EVENT_DAY), the last such day up to
     ``day``; not what it tells as to come (PLANNED). An article of 3 June could say residents might go home "on
     Wednesday"; it cannot report that they went home on Wednesday 4 June."""
-    if not (day and other_day and other_day < day) or PLANNED.search(sentence):
+    if not (day and other_day and other_day < day):
         return False
     weekday = date.fromordinal(int(day)).weekday()
-    return any(day - (weekday - WEEKDAY_NAMES.index(name)) % 7 > other_day
-               for names in EVENT_DAY.findall(sentence) for name in names if name)
+    return any(day - (weekday - told) % 7 > other_day for told in _event_weekdays(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _event_weekdays(sentence: str) -> tuple[int, ...]:
+    """The weekdays (Monday 0) ``sentence`` tells something was done on (see EVENT_DAY); none when it tells a plan."""
+    if PLANNED.search(sentence):
+        return ()
+    return tuple(WEEKDAY_NAMES.index(name) for names in EVENT_DAY.findall(sentence) for name in names if name)
 
 
 def _tells_the_same(one: int, other: int, tokens: Sequence[Sequence[str]], texts: Sequence[str]) -> bool:

@@ -219,10 +219,11 @@ def masthead_fields(line: str) -> list[str]:
     £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4"); [] for any other line."""
     if len(line) > 120:
         return []
-    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line)
-                                          if MASTHEAD_DASHES.search(line) else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
+    dashed = "|" not in line and MASTHEAD_DASHES.search(line) is not None
+    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line) if dashed
+                                          else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
-    name = publication_name(fields[0], ending=MASTHEAD_DASHES.search(line) is not None) if days else ""
+    name = publication_name(fields[0], ending=dashed) if days else ""
     return [name, *fields[1:days[0] + 1]] if name else []  # not its price: "| £1.80"
 
 
