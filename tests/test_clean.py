@@ -311,6 +311,16 @@ def test_a_press_release_ends_at_its_end_mark_and_names_its_issuer_and_headline(
     assert len(prose_sentences([Document(noted)])) == 1
 
 
+def test_a_list_of_records_is_no_prose_but_a_live_blogs_updates_are():
+    records = "".join(f"Ferry: {name}\n\nOperator: Lund Lines\n\nVerdict: {verdict}\n\n" for name, verdict in (
+        ("Skarholm", "Keep it, for heaven's sake."), ("Nordvik", "Sell it to a museum."), ("Eskerby", "Sink it.")))
+    article = f"Lund Lines will retire three of its ferries this summer, the company said on Monday.\n\n{records}"
+    assert [s.text for s in prose_sentences([Document(article)])] == [article.split("\n")[0]]
+    updates = "".join(f"Update: The ferry to {place} sailed again at noon, the harbour master said.\n\n"
+                      for place in ("Skarholm", "Nordvik", "Eskerby"))
+    assert len(prose_sentences([Document(updates)])) == 3  # one label, however often: no record
+
+
 def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in_the_news_is_not():
     for line in ("Correction: the year the harbour wall went up was first given here as 1901.",
                  "An earlier version of this story gave the wrong date for the inquiry.",

@@ -479,12 +479,13 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     paragraphs = [span for span in paragraph_spans(text) if article_start < span[0] < article_end]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
+    fields = _record_fields(text, paragraphs)
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
-    for (start, end), speaker, post in zip(paragraphs, labelled, posted):
+    for (start, end), speaker, field, post in zip(paragraphs, labelled, fields, posted):
         host = HOST_LABEL.match(text, start) if speaker else None
         if host:
             spans += _told_by_the_host(text, host.end(), end)
-        if (transcript and speaker) or host or post:
+        if (transcript and speaker) or field or host or post:
             continue
         start += strip_label(text[start:end])
         body = text[start:end]
@@ -537,6 +538,20 @@ def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
              and re.search(rf"\b[A-Z][a-z]+ {name}\b", text)}
     return [bool(SPEAKER_LABEL.match(text, start)) or surname in named
             for (start, _), surname in zip(paragraphs, surnames)]
+
+
+# A field's label opening a paragraph: "Category: ...", "Suggested replacement: ..."
+FIELD_LABEL = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:[ \t]")
+RECORD_FIELDS = 2  # labels that each open TRANSCRIPT_LABELS paragraphs: a list of records, not prose
+
+
+def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+    """Whether each paragraph is a field of a list of records: it opens on a label (FIELD_LABEL) that opens
+    TRANSCRIPT_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
+    "Suggested replacement: ..."; not a live blog's "Update: ..." alone)."""
+    labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
+    repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= TRANSCRIPT_LABELS}
+    return [len(repeated) >= RECORD_FIELDS and label in repeated for label in labels]
 
 
 def _junk_throughout(paragraph: str) -> bool:
