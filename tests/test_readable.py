@@ -1243,6 +1243,13 @@ def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
     assert [s.text for s in prose_sentences([Document(text)])] == [kept, kept]
 
 
+def test_a_name_given_an_age_opening_a_sentence_is_a_full_name():
+    aged = ["Lund Bay police arrested a man at the ferry terminal on Tuesday.\nTarn Wessby, 61, was held overnight.",
+            "Wessby is charged with fraud, harbour police said."]
+    assert people_in_full(aged, {"Wessby"}) == {"Wessby": Person("Tarn Wessby")}
+    assert people_in_full(["Per Tarn Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}  # "Per" opens it
+
+
 def test_a_title_is_read_on_the_names_line_or_a_wrapped_line_before_it_not_from_a_headline_or_time_stamp_above():
     def title(above: str) -> str:
         return people_in_full([f"{above}\nFire chief Hedda Marrow said the air over Eskerby was clear."], {"Marrow"})["Marrow"].title

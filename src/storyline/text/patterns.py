@@ -682,7 +682,8 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             for name in person:
                 people.setdefault(name, set()).add(person)
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
-            if _within_sentence(text, match.start()) and not organization:
+            aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start())
+            if (_within_sentence(text, match.start()) or aged) and not organization:
                 known = found.get(person, Person(match.group(0)))
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
                 found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end())),
@@ -765,6 +766,13 @@ def _proper(word: str, text: str) -> bool:
     word = word.capitalize() if word.isupper() and len(word) > 3 else word  # "FORMER" (not "FBI")
     return not (word.lower() in STOPWORDS or word in FUNCTION_WORDS or NO_PROPER_WORD.match(word)
                 or _in_lower_case(word, text)) and re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a line or a sentence ("Ada Dahl, 61, was held"; not "Ole" of "Per Ole
+    Dahl")."""
+    before = text[max(0, start - 3):start]
+    return not before.strip() or before.rstrip(" ").endswith((".", "!", "?", '"', "”", "\n"))
 
 
 def _within_sentence(text: str, start: int) -> bool:
