@@ -321,6 +321,79 @@ def test_a_list_of_records_is_no_prose_but_a_live_blogs_updates_are():
     assert len(prose_sentences([Document(updates)])) == 3  # one label, however often: no record
 
 
+WIRE_RELEASE = """FOR IMMEDIATE RELEASE
+
+Lund Lines confirms all passengers safe after ferry grounding
+
+LUND, June 3, 2031 /Lund Lines/ -- Lund Lines today confirmed that all 180 passengers of the ferry Skarholm were
+brought ashore after it ran aground off Lund Bay on Tuesday.
+
+Sailings to Skarholm will resume on Friday, the company said.
+
+###
+
+About Lund Lines
+Lund Lines has carried passengers across Lund Bay since 1951 and employs 240 people.
+
+Forward-looking statements: Lund Lines undertakes no obligation to update these statements.
+"""
+
+
+def test_a_wire_release_loses_its_dateline_and_boilerplate_and_gives_its_issuer_and_day():
+    shown = [s.text for s in prose_sentences([Document(WIRE_RELEASE)])]
+    assert shown == ["Lund Lines today confirmed that all 180 passengers of the ferry Skarholm were brought ashore after "
+                     "it ran aground off Lund Bay on Tuesday.", "Sailings to Skarholm will resume on Friday, the company said."]
+    document = document_from_text(WIRE_RELEASE, "release")
+    assert (document.source, document.published) == ("Lund Lines", "2031-06-03")
+
+
+MAIL_BRIEF = """Thought you'd want to see this -- no ferry till the weekend.
+
+---------- Forwarded message ---------
+From: The Skarholm Islander <brief@islander.example>
+Date: Wed, Jun 4, 2031 at 6:02 AM
+Subject: Fwd: Morning Brief: Ferry aground, island cut off until Friday
+To: <ada@mailbox.example>
+
+Good morning, islanders. Here is what you need to know today.
+
+The ferry Skarholm ran aground off Lund Bay on Tuesday with 180 passengers on board, the coast guard said.
+
+Reader Ole Vik wrote in last night:
+
+> I was on the top deck when it happened.
+> The crew had everyone in life jackets within ten minutes.
+"""
+
+
+def test_an_e_mail_gives_its_subject_and_day_and_a_newsletters_greeting_and_quote_marks_go():
+    document = document_from_text(MAIL_BRIEF, "brief")
+    assert (document.title, document.published) == ("Morning Brief: Ferry aground, island cut off until Friday", "2031-06-04")
+    shown = [s.text for s in prose_sentences([Document(MAIL_BRIEF)])]
+    assert shown[0].startswith("The ferry Skarholm ran aground") and not any(">" in text for text in shown)
+    assert not any("know today" in text or "Good morning" in text for text in shown)
+    assert document_from_text("From: Ada\n\nThe ferry sank on Tuesday.\n", "x").title != "Ada"  # no subject: no header
+
+
+MARKDOWN_STORY = """# Ferry refloated after 30 hours on the reef
+
+*By Ole Vik for the Lund Dispatch — June 4, 2031*
+
+![The ferry aground](img/ferry.jpg)
+
+The ferry struck the reef at 7:40 a.m. on Tuesday. According to the [Coastal Rescue Service](https://rescue.example/a),
+four lifeboats took part in the evacuation, which ended at 11:15 a.m.
+"""
+
+
+def test_markdown_links_keep_their_text_and_a_byline_for_an_outlet_names_it():
+    shown = [s.text for s in prose_sentences([Document(MARKDOWN_STORY)])]
+    assert shown == ["The ferry struck the reef at 7:40 a.m. on Tuesday.", "According to the Coastal Rescue Service, four "
+                     "lifeboats took part in the evacuation, which ended at 11:15 a.m."]
+    document = document_from_text(MARKDOWN_STORY, "dispatch.md")
+    assert (document.source, document.published) == ("Lund Dispatch", "2031-06-04")
+
+
 def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in_the_news_is_not():
     for line in ("Correction: the year the harbour wall went up was first given here as 1901.",
                  "An earlier version of this story gave the wrong date for the inquiry.",

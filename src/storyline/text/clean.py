@@ -107,6 +107,8 @@ RULES = [
     ("welcome", r"^(good (morning|afternoon|evening),? (and )?)?welcome to (your|the|our|this)\b[^.]{0,60}"
                 r"\b(briefing|newsletter|edition|update|digest|roundup)\b"),
     ("tonight today issue", r"^(tonight|today|in this issue|in today's issue)\s*:\s"),
+    ("morning afternoon evening", r"^good (morning|afternoon|evening)\b[^.!?]{0,40}[.!]$"),  # "Good morning, islanders."
+    ("know", r"^here(['’]s| is| are) (what|everything) (you|we) (need to |should )?know( today| now| so far)?\W*$"),
     ("newsletter newsletters alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
      r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
@@ -340,11 +342,12 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
 # "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ", "Lund, 12 May 2031 --".
-_PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?: \d{4})?)?"
+_PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?:,? \d{4})?)?"
           r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
-_AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))"
+_AGENCY = (r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\)"
+           r"|/[A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}/)")  # a press release's wire: "/PRNewswire/", "/Lund Ferries/"
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
@@ -452,7 +455,7 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
 RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|(?:media|press) "
                          r"contacts?):?)[ \t]*$", re.MULTILINE)
 RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?):"
-                           r"|About [A-Z][^\n]{0,60}:[ \t]*$)", re.MULTILINE)
+                           r"|About [A-Z][^\n]{0,60}:[ \t]*$|About(?: [A-Z][\w.&'’-]*){1,6}[ \t]*$)", re.MULTILINE)
 
 
 # A report's notes or references, under a heading of their own

@@ -12,7 +12,8 @@ import re
 from html import unescape
 
 from ..model import Document
-from .outlets import OUTLET_FIELD, date_stamp, headline, is_attribution, is_publisher, outlet_from_text, outlet_of
+from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, headline, is_attribution, is_publisher, mail_day, mail_header,
+                      outlet_from_text, outlet_of)
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -127,8 +128,9 @@ def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     document_from_html); else the text itself, unchanged (so offsets into it hold), titled by its first line
     when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
     its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
-    own at its top gives (see outlets.date_stamp)."""
+    own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its header,
+    come first."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
-    return Document(text=text, id=name, title=headline(text), source=outlet_of(url, text),
-                    url=url, published=date_stamp(text))
+    return Document(text=text, id=name, title=mail_header(text, "Subject") or headline(text), source=outlet_of(url, text),
+                    url=url, published=mail_day(text) or date_stamp(text) or dateline_day(text))

@@ -38,8 +38,9 @@ _DASH = r"(?:--|—|–|-)"
 # a dash; or a known agency in parentheses with no dash, before the first word of the sentence, as CNN
 # writes it ("Washington (CNN) The ...", "(CNN)The ...").
 AGENCY_DATELINE = re.compile(
-    rf"^\s*(?:{_PLACE},?\s*)?(?:{_DATE},?\s*)?"
+    rf"^\s*(?:{_PLACE},?\s*)?(?:(?P<day>{_DATE}),?\s*)?"
     rf"(?:\((?P<paren>[A-Za-z][\w.&'’/ -]{{0,39}}?)\)\s*{_DASH}(?=\s|$)"
+    rf"|/(?P<wire>[A-Z][\w.&'’ -]{{0,39}}?)/\s*{_DASH}(?=\s|$)"  # a press release's: "LUND, May 4, 2031 /PRNewswire/ --"
     rf"|(?<![\w.])(?P<bare>{'|'.join(BARE_AGENCIES)})\s*{_DASH}(?=\s|$)"
     rf"|\((?P<undashed>{'|'.join(BARE_AGENCIES)})\)\s*(?=[A-Z0-9\"“‘']))"
 )
@@ -47,8 +48,10 @@ AGENCY_DATELINE = re.compile(
 BARE_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?:{_DATE},?\s*)?{_DASH}\s*$")
 BYLINE = re.compile(
     r"^\s*(?i:by):?\s+(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|den|da|di|du|la|le|al|bin|y)|,)*"
+    r"(?:\s+for\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})?"  # "By Ada Lind for the Vela Dispatch"
     r"\s*(?:(?:\||•|·|—|–|-)\s*.{0,60})?$"
 )
+FOR_THE_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?")
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
 MASTHEAD_SEPARATOR = re.compile(r",\s+")  # "Fjord Post, Monday 4 May 2031"; a line with "|" splits there
 MASTHEAD_DASHES = re.compile(r"\s[—–]\s")  # "LUND HERALD — Tuesday 3 June 2031 — Page 4": a page's running header
@@ -111,7 +114,7 @@ def dateline_outlet(line: str) -> str:
     match = AGENCY_DATELINE.match(line)
     if not match or len(match.group(0).strip()) > MAX_DATELINE:
         return ""
-    name = " ".join((match.group("paren") or match.group("bare") or match.group("undashed") or "").split())
+    name = " ".join((match.group("paren") or match.group("wire") or match.group("bare") or match.group("undashed") or "").split())
     if not re.search(r"[A-Z]", name) and name not in BARE_AGENCIES:
         return ""
     if NOT_OUTLETS & {word.lower() for word in re.findall(r"\w+", name)} or len(name.split()) > 4:
@@ -130,6 +133,18 @@ def outlet_from_dateline(text: str, lines: int = 6) -> str:
             return outlet
         if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
             return ""  # the first line of prose has no dateline
+    return ""
+
+
+def dateline_day(text: str, lines: int = 6) -> str:
+    """The day the dateline of an article's first line of prose gives, with its outlet ("LUND, May 4, 2031 /PRNewswire/
+    -- ..." -> "2031-05-04"; see outlet_from_dateline), as ISO 8601; '' for none, or a day without its year."""
+    for line in _first_lines(text, lines):
+        if (match := AGENCY_DATELINE.match(line)) and dateline_outlet(line):
+            day = _whole_day(match.group("day")) if match.group("day") else None
+            return day.isoformat() if day else ""
+        if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
+            return ""
     return ""
 
 
@@ -253,9 +268,10 @@ ACRONYMS = frozenset("USA UK US EU UN AP AFP BBC ABC NPR".split())  # and words 
 def byline_fields(line: str) -> list[str]:
     """The fields of a byline after the name, split by "|", "•", "·" or a dash ("By Ada Lind | Vela News" ->
     ["Vela News"]), and a publication's name after a comma ("By Ada Lind, Vela Weekly — May 4, 2031" ->
-    ["Vela Weekly", "May 4, 2031"]; not "By Ada Lind, Staff Writer")."""
+    ["Vela Weekly", "May 4, 2031"]; not "By Ada Lind, Staff Writer") or "for" ("By Ada Lind for the Vela Dispatch")."""
     name, *fields = BYLINE_SEPARATOR.split(line)
-    named = [part for part in name.split(",")[1:] if PUBLICATION_WORD.search(part)]
+    name, *outlet = FOR_THE_OUTLET.split(name, maxsplit=1)
+    named = outlet + [part for part in name.split(",")[1:] if PUBLICATION_WORD.search(part)]
     return [field.strip() for field in named + fields if field.strip()]
 
 
@@ -305,6 +321,29 @@ def date_stamp(text: str, lines: int = 4) -> str:
     stamps += [posted.group(1) for line in top if len(line) <= POSTED_LINE and not line.endswith(".")
                for field in BYLINE_FIELD.split(line) if (posted := POSTED_ON.match(field))]
     return next((day.isoformat() for stamp in stamps if is_date_stamp(stamp) and (day := _whole_day(stamp))), "")
+
+
+def mail_header(text: str, field: str) -> str:
+    """A field of an e-mail's header ("Subject", "Date") at the top of ``text``, a forwarded one's too, when the header
+    has its "From:" and "Subject:" lines; a subject without its "Fwd:" or "Re:"; '' for none."""
+    top = text[:MAIL_HEAD_CHARS]
+    if not (MAIL_FROM.search(top) and MAIL_SUBJECT.search(top)):
+        return ""
+    found = re.search(rf"^[ \t]*{field}:[ \t]*(\S[^\n]*?)[ \t]*$", top, re.MULTILINE)
+    return MAIL_REPLY.sub("", found.group(1)) if found else ""
+
+
+def mail_day(text: str) -> str:
+    """The day an e-mail's header (see mail_header) gives as sent, as ISO 8601; '' for none."""
+    sent = mail_header(text, "Date")
+    day = _whole_day(sent) if sent and is_date_stamp(sent) else None
+    return day.isoformat() if day else ""
+
+
+MAIL_HEAD_CHARS = 2000
+MAIL_FROM = re.compile(r"^[ \t]*From:[ \t]*\S", re.MULTILINE)
+MAIL_SUBJECT = re.compile(r"^[ \t]*Subject:[ \t]*\S", re.MULTILINE)
+MAIL_REPLY = re.compile(r"^(?:(?i:fwd?|re|aw|tr|sv):\s*)+")  # "Fwd: Re: ..."
 
 
 def _whole_day(stamp: str) -> dt.date | None:

@@ -32,16 +32,28 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
 
 # An e-mail's quotation marks opening a line ("> ", ">> "), of a text quoted so on QUOTED_LINES lines or more
 QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
-QUOTED_LINES = 3
+QUOTED_LINES = 2
 BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
+# markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept
+MARKDOWN_LINK = re.compile(r"(!?)\[([^\[\]\n]{0,300})\]\([^()\s]{1,500}(?: \"[^\"\n]{0,200}\")?\)")
 
 
 def unmarked(text: str) -> str:
-    """``text`` with the marks of an e-mail's quoted lines ("> The raid ...") and markdown's bold marks blanked, so
-    that offsets into it still point into ``text``; a text quoted on fewer than QUOTED_LINES lines keeps its marks."""
+    """``text`` with the marks of an e-mail's quoted lines ("> The raid ..."), markdown's bold marks and its links'
+    marks and addresses blanked (an image's text too), so that offsets into it still point into ``text``; a text
+    quoted on fewer than QUOTED_LINES lines keeps its marks."""
     if text.count("\n>") + text.startswith(">") >= QUOTED_LINES:
         text = QUOTE_MARKS.sub(lambda mark: mark.group(1) + " " * len(mark.group(2)), text)
+    if "](" in text:
+        text = MARKDOWN_LINK.sub(_link_text, text)
     return BOLD.sub("  ", text) if "**" in text else text
+
+
+def _link_text(link: re.Match) -> str:
+    """A markdown link blanked but for its text, an image blanked whole (see MARKDOWN_LINK)."""
+    image, shown = link.group(1), link.group(2)
+    blank = " " * len(link.group(0))
+    return blank if image else " " + shown + blank[len(shown) + 1:]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
