@@ -1230,6 +1230,27 @@ def test_a_surname_after_an_age_is_given_in_full_but_not_a_common_word():
     assert dependencies(prose_sentences(documents), documents).in_full[2] == {}  # "Hope": a common word
 
 
+def test_a_news_conference_transcript_tells_what_its_named_speakers_say_as_said_by_them():
+    transcript = ("TRANSCRIPT: Lund council news conference on the ferry grounding\n"
+                  "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m.\n\n"
+                  "MAYOR LIND: Good afternoon. I'm Ada Lind, mayor of Lund, with harbour master Ole Vik.\n\n"
+                  "MAYOR LIND: The ferry Skarholm ran aground off Lund Bay at 7:40 this morning. Nine people were "
+                  "treated for minor injuries.\n\n"
+                  "VIK: Divers found a dent in the hull but no breach. We will try to refloat her. Two tugs will pull "
+                  "her off the reef after 2 p.m.\n\n"
+                  "REPORTER (LUND POST): Was the ferry going too fast in the fog?\n\n"
+                  "MAYOR LIND: That is for the safety board.\n\n[END OF TRANSCRIPT]\n")
+    assert [s.text for s in prose_sentences([Document(transcript)])] == [
+        "The ferry Skarholm ran aground off Lund Bay at 7:40 this morning, Mayor Lind said.",
+        "Nine people were treated for minor injuries, Mayor Lind said.",
+        "Divers found a dent in the hull but no breach, Vik said.",
+        "Two tugs will pull her off the reef after 2 p.m., Vik said."]  # not "we", a question, nor its answer
+    summary = Summarizer(words=40).summarize(Cluster([Document(transcript)]))
+    assert summary.sentences[0].text.endswith("Mayor Ada Lind said.")
+    unnamed = transcript.replace("I'm Ada Lind, mayor of Lund, with harbour master Ole Vik.", "Thank you for coming.")
+    assert prose_sentences([Document(unnamed)]) == []  # speakers it never names in full: no one to say who said it
+
+
 def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     ahead = ["Islanders have been sharing photographs of the cracks, taken from the ferry, from the quay and from the "

@@ -276,6 +276,10 @@ CASED_RULES = [
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
+    ("january february march april may june july august september october november december",
+     r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"
+     r"September|October|November|December) \d{1,2}, \d{4}(?:,? (?:at )?\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.|am|pm|[AP]M))?\.?$"),
     # a gallery's buttons and credit before its caption: "Enlarge Image Close Getty Images Ada Lind celebrated ..."
     ("enlarge close getty", r"^(Enlarge Image\s+Close|Enlarge Image|Close)\s+Getty Images\s+[A-Z]|^Enlarge Image Close\b"),
     # who stands where: "Harbour master Ada Lind, left, and fire chief Rune Berg"
@@ -469,13 +473,22 @@ HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrat
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
-    into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text), the
-    text of an embedded post (the paragraph over
+    into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text, and
+    what a speaker it names in full tells, see spoken_spans), the text of an embedded post (the paragraph over
     its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
     release's end (RELEASE_END) or a report's notes (NOTES_HEADING) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
-    spans: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _ in spoken_spans(text)]
+
+
+def spoken_spans(text: str) -> list[tuple[int, int, str]]:
+    """The spans of clean_spans, each with who tells it: '' for the text's own (its host's too), a transcript's speaker
+    as the label names them ("Mayor Lindqvist" of "MAYOR LINDQVIST: ") for the sentences they tell (see _told): a
+    speaker the transcript names in full ("I'm Ingrid Lindqvist"), not a reporter asking, nor an answer to the
+    turn above it that asks ("REPORTER: How long will the island be cut off?" | "It could be weeks."), which leans on
+    it."""
+    spans: list[tuple[int, int, str]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
     article_start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
     article_end = min(_release_end(text, article_start + 1), _notes_start(text))
@@ -484,10 +497,13 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     fields = _record_fields(text, paragraphs)
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
-    for (start, end), speaker, field, post in zip(paragraphs, labelled, fields, posted):
+    asked = _answers(text, paragraphs, labelled)
+    for (start, end), speaker, field, post, answer in zip(paragraphs, labelled, fields, posted, asked):
         host = HOST_LABEL.match(text, start) if speaker else None
         if host:
-            spans += _told_by_the_host(text, host.end(), end)
+            spans += [(a, b, "") for a, b in _told(text, host.end(), end)]
+        elif transcript and speaker and not answer and (who := _speaker(text, start)):
+            spans += [(a, b, who[0]) for a, b in _told(text, who[1], end)]
         if (transcript and speaker) or field or host or post:
             continue
         start += strip_label(text[start:end])
@@ -496,8 +512,48 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
             continue
         start += strip_dateline(body) or (0 if spans or transcript else _colon_dateline(body))
         if end > start:
-            spans.append((start, end))
+            spans.append((start, end, ""))
     return spans
+
+
+def _answers(text: str, paragraphs: list[tuple[int, int]], labelled: list[bool]) -> list[bool]:
+    """Whether each paragraph of a transcript answers the turn before it (time stamps and stage notes in brackets
+    skipped): one that asks ("Can you stop that?"), or another speaker's prompt, short or broken off ("BLITZER: And
+    the banks are saying--")."""
+    answers, turn, turn_labelled = [], "", False
+    for (start, end), speaker in zip(paragraphs, labelled):
+        answers.append("?" in turn or (turn_labelled and (len(turn.split()) <= PROMPT_WORDS or turn.endswith(("--", "—")))))
+        if not STAGE_NOTE.fullmatch(text, start, end):
+            turn, turn_labelled = text[start:end].rstrip(), speaker
+    return answers
+
+
+PROMPT_WORDS = 12
+STAGE_NOTE = re.compile(r"\s*[\[(][^\])\n]*[\])]\s*")  # "[00:04:12]", "(crosstalk)"
+NO_SPEAKER = re.compile(r"(?i:photo|file|update|note|correction|caption|credit|video|watch|breaking|transcript)\b")
+# Who asks at a news conference: "REPORTER:", "QUESTION:", "UNIDENTIFIED MALE:"
+QUESTIONER = re.compile(r"(?i:reporter|correspondent|question|audience|unidentified|unknown|crosstalk)\b")
+
+
+def _speaker(text: str, start: int) -> tuple[str, int] | None:
+    """Who speaks the transcript's paragraph at ``start``, as its label names them ("MAYOR LINDQVIST: " -> "Mayor
+    Lindqvist"), and where what they say begins; None for a label that names no one the text names in full without
+    a colon after ("Ingrid Lindqvist", "INGRID LINDQVIST"; not "UPDATE: ", nor "TRANSCRIPT: " of "END OF TRANSCRIPT"), a
+    questioner's or a caption's ("FILE PHOTO: ...")."""
+    label = SPEAKER_LABEL.match(text, start) or SURNAME_LABEL.match(text, start)
+    if label is None or QUESTIONER.match(label.group(0)) or NO_SPEAKER.search(label.group(0)):
+        return None
+    name = label.group(0).rstrip(": \t\n")
+    surname = name.split()[-1]
+    if not re.search(rf"\b(?!(?i:of|the|and|for|by|to)\b)[A-Z][A-Za-z'’-]+ (?i:{re.escape(surname)})\b(?!:)", text):
+        return None
+    return (_capitalized(name) if name.isupper() else name), label.end()
+
+
+def _capitalized(name: str) -> str:
+    """A name in capitals as written in a sentence: "MAYOR LINDQVIST" -> "Mayor Lindqvist", "DR. ADA O'NEIL" -> "Dr. Ada
+    O'Neil"."""
+    return re.sub(r"[A-Za-z]+", lambda word: word.group(0).capitalize(), name.lower()).replace("'N", "'n")
 
 
 def _release_end(text: str, start: int) -> int:
@@ -517,12 +573,18 @@ def _notes_start(text: str) -> int:
     return heading.start() if heading else len(text)
 
 
-def _told_by_the_host(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the sentences a transcript's host says (``text[start:end]``, after the label) that tell the news:
-    not questions, nor those addressed to the guest or the listener ("you"), nor the programme's own ("Let's start
-    with ...", "Traffic and weather next")."""
+def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the sentences a transcript's host or speaker says (``text[start:end]``, after the label) that tell
+    the news: not questions, nor those addressed to the guest or the listener ("you"), nor the programme's own
+    ("Let's start with ...", "Traffic and weather next"), nor talk ("Well, ...", "No, not at all.", "...vision", "is--
+    going")."""
     return [(a, b) for a, b in split_sentences(text, start, end)
-            if not ADDRESSED.search(text, a, b) and not text[a:b].rstrip().endswith("?") and not is_junk(text[a:b])]
+            if not ADDRESSED.search(text, a, b) and not text[a:b].rstrip().endswith("?") and not TALK.match(text, a)
+            and not FALTERS.search(text, a, b) and not is_junk(text[a:b])]
+
+
+FALTERS = re.compile(r"\w--(?=\s)")  # speech that breaks off: "There is-- going to be a contest"
+TALK = re.compile(r"[.…-]|(?:Well|No|Yes|Yeah|Look|Oh|So|And|But|Okay|OK|Right|Listen|Sure|Great|Absolutely|Exactly)\b")
 
 
 # what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you", "Dr

@@ -785,7 +785,7 @@ def _within_sentence(text: str, start: int) -> bool:
     word = words[-1].rsplit("\n", 1)[-1] if words else ""  # on its line: "chief" of "fire\nchief Ada Dahl"
     if not word:
         return False
-    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS:
+    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):  # "I'm Ada Dahl, the mayor"
         return True
     bare = word.rstrip(",;")
     return bare.replace("-", "").isalnum() and (bare.islower() or bare != word)  # "21-year-old Ada Dahl"

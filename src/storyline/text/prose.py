@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Document, Sentence
-from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, clean_spans, is_heading, is_junk, is_truncated
+from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, is_heading, is_junk, is_truncated, spoken_spans
 from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
@@ -99,7 +100,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     result = []
     for number, document in enumerate(documents):
         body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
-        paragraphs = clean_spans(body)
+        spoken = spoken_spans(body)
+        paragraphs = [(start, end) for start, end, _ in spoken]
         answers = interview_answers(body, paragraphs) if standalone else set()
         opinion = standalone and is_opinion(body)
         for sentence in segment(number, body, paragraphs):
@@ -119,8 +121,21 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                                     or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
                 or ((not whole_paragraph or len(text.split()) > SHORT_PARAGRAPH_WORDS) and is_junk(text))
             ):
-                result.append(sentence)
+                speaker = spoken[sentence.paragraph][2]
+                result.append(said_by(sentence, speaker) if speaker else sentence)
     return result
+
+
+def said_by(sentence: Sentence, speaker: str) -> Sentence:
+    """A sentence a transcript's speaker tells, as said by them ("The ship is stable." -> "The ship is stable, Ostrander
+    said."; "... after 2 p.m." -> "... after 2 p.m., Ostrander said."); one that ends otherwise stays as it is."""
+    text = sentence.text
+    if not text.endswith(".") or text.endswith(("..", '."', ".”")):
+        return sentence
+    return replace(sentence, text=f"{text if ABBREVIATION_END.search(text) else text[:-1]}, {speaker} said.")
+
+
+ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "p.m.", "U.S."
 
 
 def is_opinion(text: str) -> bool:
