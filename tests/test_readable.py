@@ -1245,6 +1245,10 @@ def test_a_news_conference_transcript_tells_what_its_named_speakers_say_as_said_
         "Nine people were treated for minor injuries, Mayor Lind said.",
         "Divers found a dent in the hull but no breach, Vik said.",
         "Two tugs will pull her off the reef after 2 p.m., Vik said."]  # not "we", a question, nor its answer
+    wrapped = transcript.replace("aground off Lund Bay at", "aground off Lund Bay\nat").replace("minor injuries", "minor\ninjuries")
+    assert [s.text for s in prose_sentences([Document(wrapped)])][:2] == [
+        "The ferry Skarholm ran aground off Lund Bay at 7:40 this morning, Mayor Lind said.",
+        "Nine people were treated for minor injuries, Mayor Lind said."]  # a wrapped turn: no line a sentence
     summary = Summarizer(words=40).summarize(Cluster([Document(transcript)]))
     assert summary.sentences[0].text.endswith("Mayor Ada Lind said.")
     unnamed = transcript.replace("I'm Ada Lind, mayor of Lund, with harbour master Ole Vik.", "Thank you for coming.")

@@ -11,7 +11,7 @@ from collections import Counter
 
 from .patterns import QUOTATION
 from .reflow import paragraph_spans
-from .segment import GLUED_LABEL, split_sentences
+from .segment import GLUED_LABEL, LINE_BREAKS, split_sentences
 from .tokens import word_frequency
 
 # Lines or sentences that are page furniture, not reporting. Each rule is (trigger words, pattern): a
@@ -578,9 +578,10 @@ def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
     the news: not questions, nor those addressed to the guest or the listener ("you"), nor the programme's own
     ("Let's start with ...", "Traffic and weather next"), nor talk ("Well, ...", "No, not at all.", "...vision", "is--
     going")."""
-    return [(a, b) for a, b in split_sentences(text, start, end)
-            if not ADDRESSED.search(text, a, b) and not text[a:b].rstrip().endswith("?") and not TALK.match(text, a)
-            and not FALTERS.search(text, a, b) and not is_junk(text[a:b])]
+    flat = text[start:end].translate(LINE_BREAKS)  # a wrapped paragraph's lines read as one
+    return [(start + a, start + b) for a, b in split_sentences(flat)
+            if not ADDRESSED.search(flat, a, b) and not flat[a:b].rstrip().endswith("?") and not TALK.match(flat, a)
+            and not FALTERS.search(flat, a, b) and not is_junk(flat[a:b])]
 
 
 FALTERS = re.compile(r"\w--(?=\s)")  # speech that breaks off: "There is-- going to be a contest"
