@@ -216,7 +216,24 @@ def _inflected(word: str) -> set[str]:
     forms = {plural, past, f"{base}ing", f"{word[:-2]}ying" if word.endswith("ie") else ""}
     own = stem(word)
     return {own} | {root for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY
-                    and len(root := stem(form)) <= len(own)}  # an inflection makes no longer stem: "caring" is no "car"
+                    and len(root := stem(form)) <= len(own)} | _noun_in_y(word)  # no longer stem: "caring" is no "car"
+
+
+def _noun_in_y(word: str) -> set[str]:
+    """The stems of the noun in -y of a verb's form, and of the verb of such a noun's plural, that general English
+    uses: "injured" and "injuries", "recover" and "recovery"."""
+    if word.endswith("ies"):
+        root = word[:-3]
+        forms = {f"{root}y", f"{root}ed", f"{root}e"}
+    else:
+        root = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
+        forms = {f"{root}y", f"{root}ies"}
+    if len(root) < NOUN_ROOT:
+        return set()  # "die" has no "diy", nor "car" "cary"
+    return {stem(form) for form in forms if word_frequency(form) >= INFLECTION_FREQUENCY}
+
+
+NOUN_ROOT = 4  # letters
 
 
 def describe(cluster: Cluster) -> str:
