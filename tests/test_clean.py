@@ -394,6 +394,15 @@ def test_markdown_links_keep_their_text_and_a_byline_for_an_outlet_names_it():
     assert (document.source, document.published) == ("Lund Dispatch", "2031-06-04")
 
 
+def test_a_number_to_call_is_a_service_notice_but_a_call_in_the_news_is_not():
+    for line in ("Patients with appointments on the mainland should call the island surgery on 01632 960 221.",
+                 "Anyone with information is asked to contact Lund police at (555) 123-4567."):
+        assert is_junk(line), line
+    for line in ("The captain called the coast guard at 7:43 a.m. on Tuesday.",
+                 "She called 911 at 10:15 p.m. and said the ferry was sinking."):
+        assert not is_junk(line), line
+
+
 def test_a_correction_notice_and_footage_on_request_are_junk_but_a_correction_in_the_news_is_not():
     for line in ("Correction: the year the harbour wall went up was first given here as 1901.",
                  "An earlier version of this story gave the wrong date for the inquiry.",

@@ -155,6 +155,8 @@ RULES = [
     ("visit", r"^visit\b.{0,100}\b(website|site|page|section|for more|to learn more)\b"),
     ("watch call contact", r"^(watch|call|contact)\b(?! (of|tracing|tracers|with)\b).{0,80}(\bat \d{1,2}(:\d\d)? ?[ap]\.?m\b"
                            r"|\d{3}[-. ]\d{4}|\bfor (more )?(updates|information)\b|@\w)"),
+    ("call contact phone ring", r"\b(call|contact|phone|ring)\b.{0,60}\b(on|at)\s+\+?\(?\d[\d ()-]{7,}\d\b"),  # "... should
+    # call the island surgery on 01632 960 221."
     # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"
