@@ -464,7 +464,8 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     """``text`` with its first full name ending on ``surname`` outside quotation marks named by the surname
     alone, after the title it has ("Russian President Vladimir Putin has ..." -> "Russian President Putin has
     ...", "Dr. Ada K. Dahl" -> "Dr. Dahl", "Jan de Vries" -> "de Vries"; not the end of a longer name: "Caroline
-    Sturdy Colls"), what it replaced and what it put in its place; None when it names no one so."""
+    Sturdy Colls") but without a job told in lower case ("said harbour master Ole Vik" -> "said Vik", "Chief executive
+    Ole Vik said" -> "Vik said"), what it replaced and what it put in its place; None when it names no one so."""
     for match in _full_name_matches(text):
         if match.group(2) != surname or _quoting(text[:match.start()], text[match.end():]):
             continue
@@ -473,9 +474,24 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
                 and not before.endswith((".", ",", ":", ";")) and not _title(text, match.start()):
             return None  # "Caroline Sturdy Colls", "Seaman James Derek Lovelace"
         shown = re.sub(r"^[A-Z]\. ", "", text[match.end(1):match.end()].strip())  # "de Vries", not "K. Dahl"
-        shown = shown[:1].upper() + shown[1:] if not match.start() else shown
-        return text[:match.start()] + shown + text[match.end():], text[match.start():match.end()], shown
+        start = _job_told_before(text, match.start())
+        shown = shown[:1].upper() + shown[1:] if not start else shown
+        return text[:start] + shown + text[match.end():], text[start:match.end()], shown
     return None
+
+
+def _job_told_before(text: str, start: int) -> int:
+    """Where a job told in lower case right before the name at ``start`` begins ("said harbour master| Ole Vik",
+    "Chief executive| Ole Vik" opening the sentence); ``start`` for none, for a title ("Police Chief Ole Vik") and
+    for a job after any word but a verb of speech or a preposition (BEFORE_A_ROLE): "Lund harbour master Ole Vik"."""
+    words = list(re.finditer(r"\S+", text[:start]))
+    k = len(words)
+    while k and ((word := words[k - 1].group()).islower() or k == 1) and (_is_job(word.lower())
+                                                                         or word.lower() in QUALIFIERS):
+        k -= 1  # a job's words, the first capitalized when it opens the sentence
+    if k == len(words) or not words[-1].group().islower() or (k and words[k - 1].group() not in BEFORE_A_ROLE):
+        return start  # "NASA program scientist Ada Dahl"
+    return words[k].start()
 
 
 AGE_AFTER = re.compile(r", \d{1,3},")  # "Brandt, 34, died"
