@@ -195,6 +195,8 @@ def test_one_document_cluster(example_texts):
 def test_cluster_without_prose_is_an_input_error():
     with pytest.raises(InputError, match="no sentence"):
         summarize(Cluster(documents=[Document(""), Document("Loading, please wait...")], id="empty"))
+    with pytest.raises(InputError, match="cluster none: no articles to summarize"):
+        summarize(Cluster(documents=[], id="none"))
 
 
 def test_large_cluster_is_summarized(example_texts):

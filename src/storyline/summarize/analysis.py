@@ -98,7 +98,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
     if not sentences:
-        raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
+        raise InputError(f"{describe(cluster)}: {'no sentence of prose' if cluster.documents else 'no articles'} to summarize")
     texts = [s.text for s in sentences]
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
