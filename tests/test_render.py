@@ -108,5 +108,10 @@ def test_a_story_told_over_days_gives_a_paragraph_a_day():
                                                       "10 March 2031 — Crews fought the harbour fire all night. [1]")
     assert render(told, "markdown").startswith("**11 March 2031.** The harbour reopened on Tuesday. [2]\n\n"
                                                "**10 March 2031.** Crews fought the harbour fire all night. [1]")
+    unanswered = dataclasses.replace(told, query="Who started the fire?", answered=False)
+    assert render(unanswered).startswith("The articles do not answer “Who started the fire?” What they report:\n\n"
+                                         "11 March 2031 — The harbour")  # the notice apart from the first day
+    assert render(unanswered, "markdown").startswith("The articles do not answer “Who started the fire?” What they "
+                                                     "report:\n\n**11 March 2031.**")
     undated = Summary(told.sentences, [dataclasses.replace(monday, published=""), tuesday])
     assert render(undated).startswith("The harbour reopened on Tuesday. [2] Crews fought")  # a day not known: one paragraph

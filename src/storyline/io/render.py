@@ -34,8 +34,10 @@ def to_text(summary: Summary) -> str:
     """The cited sentences wrapped at WIDTH columns (of a story told over days, a paragraph a day, see ``_by_day``),
     then the numbered sources (and those not cited)."""
     days = _by_day(summary)
-    body = "\n\n".join(_fill((_unanswered(summary) if k == 0 else "") + (f"{day} —{KEPT_TOGETHER}" if day else "")
-                               + _cited(sentences, KEPT_TOGETHER)) for k, (day, sentences) in enumerate(days))
+    notice, dated = _unanswered(summary), bool(days[0][0])
+    paragraphs = [_fill((notice if k == 0 and not dated else "") + (f"{day} —{KEPT_TOGETHER}" if day else "")
+                        + _cited(sentences, KEPT_TOGETHER)) for k, (day, sentences) in enumerate(days)]
+    body = "\n\n".join([_fill(notice.rstrip())] * bool(notice and dated) + paragraphs)  # apart from the days' paragraphs
     return body + "\n\nSources:\n" + "\n".join(_sources(summary)) + _uncited(summary)
 
 
@@ -43,8 +45,10 @@ def to_markdown(summary: Summary) -> str:
     """Each sentence followed by [n] for every document that reports it (see ``_citation_group``; of a story told
     over days, a paragraph a day, see ``_by_day``), then the numbered sources (and those not cited)."""
     uncited = _uncited(summary)
-    body = "\n\n".join((f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in _by_day(summary))
-    return (_unanswered(summary) + body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
+    days = _by_day(summary)
+    body = "\n\n".join((f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in days)
+    notice = _unanswered(summary)
+    return ((notice.rstrip() + "\n\n" if notice and days[0][0] else notice) + body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
             + "\n" + (f"{uncited}\n" if uncited else ""))
 
 
