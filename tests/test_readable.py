@@ -482,7 +482,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Several hundred at the rally were arrested by harbour police.",
         "Three more years of repairs are needed before the pier reopens.",
         "Two more than last year's ferries sailed in the storm.",
+        "In some ports the ferries run all night.", "All 300 passengers were rescued on Monday.",
     )
+    leaning += ("In some of these cases, the ferry sailed without a permit.", "Among them was the harbour master.",
+                "All three ferries were built in Lund in the 1990s.")
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
                 '"I appreciate that, because the ferry is all we have," said Ole Vik.')
     assert [s for s in leaning if not leans_on_previous(s)] == []

@@ -40,8 +40,8 @@ IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet then moreover furthermore "
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
-    + [r"(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|us|whom|it\b|(this|that)"
-       r"(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
+    + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|"
+       r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
@@ -67,7 +67,8 @@ _POINTS_BACK = (
        r"as (mentioned|noted|reported|discussed|said) (earlier|above|before|previously)",
        r"as (previously|earlier) (mentioned|noted|reported|discussed|said)", r"as (mentioned|noted)(?=,)",
        r"in particular(?=,)",
-       r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)"]
+       r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
+       r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b"]
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
