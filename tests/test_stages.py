@@ -54,7 +54,7 @@ def test_select_skips_a_sentence_more_similar_to_a_chosen_one_than_the_redundanc
 
 
 def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
-    vectors = np.array([[1.0, 0.0, 0.0], [0.25, 0.968, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.25
+    vectors = np.array([[1.0, 0.0, 0.0], [0.22, 0.9755, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.22: no words told
     tokens = [["ferri", "ran", "aground", "reef", "dawn", "coast", "guard"],
               ["rescuer", "reach", "ferri", "ran", "aground", "reef", "lund", "bay"],  # 3 pairs of the first
               ["council", "ferri", "ran", "late"]]  # 1 pair
@@ -71,6 +71,20 @@ def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
     assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=one_speaker, repeat_pairs=3) == [0, 2]
     assert select(scores(3, 2, 1), vectors, words, None, None, 0.3, tokens=one_speaker, repeat_pairs=3,
                   texts=texts) == [0, 1, 2]  # two facts, one speaker: all pairs shared hold a name
+
+def test_select_skips_a_sentence_whose_words_but_names_a_chosen_one_mostly_told():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.3, 0.954, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.3
+    tokens = [["wit", "call", "polic", "arrest", "24", "old", "tarn", "wessbi", "short", "time", "attack"],
+              ["polic", "arrest", "wessbi", "suspicion", "arson"], ["council", "met"]]
+    texts = ["A witness called 911, and police arrested 24-year-old Tarn Wessby a short time after the attack.",
+             "Police arrested Wessby on suspicion of arson.", "The council met."]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.31, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 2]  # "police" and "arrested", half its words besides "Wessby": told
+    more = ["polic", "arrest", "wessbi", "suspicion", "arson", "fraud"]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.31, tokens=[tokens[0], more, tokens[2]],
+                  repeat_pairs=3, texts=[texts[0], "Police arrested Wessby on suspicion of arson and fraud.",
+                                         texts[2]]) == [0, 1, 2]  # two words of five it tells are old
+
 
 def test_select_skips_a_sentence_giving_a_chosen_ones_count_of_the_same_thing():
     vectors = np.array([[1.0, 0.0, 0.0], [0.25, 0.968, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.25

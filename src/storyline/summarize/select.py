@@ -17,6 +17,7 @@ from .attribute import NUMBER_WORDS
 
 MAX_CONSIDERED = 2000
 MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
+CONTAINED, CONTAINED_FLOOR = 0.5, 0.25
 PAIRS_FLOOR = 0.2  # the least cosine of two sentences that repeat each other by their word pairs
 
 
@@ -143,7 +144,7 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
     near = np.flatnonzero((row >= PAIRS_FLOOR) & (row <= limit))
     if not len(near):
         return row
-    pairs, names = set(pairwise(tokens[chosen])), _names(texts, chosen)
+    pairs, names, told = set(pairwise(tokens[chosen])), _names(texts, chosen), set(tokens[chosen])
     counted = _counts(texts, chosen)
     repeating = []
     for j in near:
@@ -156,9 +157,19 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
             either = names | _names(texts, ranked[j])
             if texts is None or any(either.isdisjoint(pair) for pair in shared):
                 repeating.append(j)
+        elif row[j] >= CONTAINED_FLOOR and _contained(told, set(tokens[ranked[j]]) - names - _names(texts, ranked[j])):
+            repeating.append(j)  # "Police arrested Petillo on suspicion of murder." after "police arrested Dennis Petillo"
     result = row.copy()
     result[repeating] = np.inf
     return result
+
+
+def _contained(told: set[str], words: set[str]) -> bool:
+    """True when CONTAINED of ``words`` (a sentence's, names left out), two at least, are among the words ``told``, and
+    it gives no figure they do not ("Three more people were killed" after "Four people were killed")."""
+    shared = len(words & told)
+    new_figure = any(word.isdigit() or word in NUMBER_WORDS for word in words - told)
+    return shared >= 2 and shared >= CONTAINED * len(words) and not new_figure
 
 
 COUNT = re.compile(r"(?<![\d.,])(?!(?:1[89]|20)\d\d\b)(\d[\d,.]*\d|\d)\s+(?:more |other )?([a-z]{3,})")  # "1,200 acres"
