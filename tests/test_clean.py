@@ -319,6 +319,9 @@ def test_a_list_of_records_is_no_prose_but_a_live_blogs_updates_are():
     updates = "".join(f"Update: The ferry to {place} sailed again at noon, the harbour master said.\n\n"
                       for place in ("Skarholm", "Nordvik", "Eskerby"))
     assert len(prose_sentences([Document(updates)])) == 3  # one label, however often: no record
+    quotes = "".join(f'{who} said: "The ferry hit the reef near Skarholm and the whole deck tilted, number {n}."\n\n'
+                     for n in range(3) for who in ("He", "She"))
+    assert len(prose_sentences([Document(quotes)])) == 6  # who speaks is no field
 
 
 WIRE_RELEASE = """FOR IMMEDIATE RELEASE
@@ -345,6 +348,14 @@ def test_a_wire_release_loses_its_dateline_and_boilerplate_and_gives_its_issuer_
                      "it ran aground off Lund Bay on Tuesday.", "Sailings to Skarholm will resume on Friday, the company said."]
     document = document_from_text(WIRE_RELEASE, "release")
     assert (document.source, document.published) == ("Lund Lines", "2031-06-03")
+    via = WIRE_RELEASE.replace("/Lund Lines/", "/Lund Lines via PRNewswire/")
+    assert prose_sentences([Document(via)])[0].text.startswith("Lund Lines today confirmed")
+    assert document_from_text(via, "release").source == "Lund Lines"
+    dated = "On June 3, 2031 — the day the ferry ran aground — the harbour master was on leave, records show."
+    assert strip_dateline(dated) == 0  # a day, no place nor wire
+    scene = ("The ferry Skarholm ran aground off Lund Bay on Tuesday, the coast guard said.\n\n###\n\nAbout Face On "
+             "Ferry Safety\n\nThe council had voted in 2029 to cut the ferry's safety budget by a third.\n")
+    assert len(prose_sentences([Document(scene)])) == 2  # a scene break and a heading: no boilerplate under a name
 
 
 MAIL_BRIEF = """Thought you'd want to see this -- no ferry till the weekend.
@@ -373,6 +384,13 @@ def test_an_e_mail_gives_its_subject_and_day_and_a_newsletters_greeting_and_quot
     assert shown[0].startswith("The ferry Skarholm ran aground") and not any(">" in text for text in shown)
     assert not any("know today" in text or "Good morning" in text for text in shown)
     assert document_from_text("From: Ada\n\nThe ferry sank on Tuesday.\n", "x").title != "Ada"  # no subject: no header
+    quoting = ("Harbour chief knew of reef chart errors, e-mails show\n\nLund's harbour master was warned two years "
+               "before the ferry ran aground, e-mails show.\n\nFrom: Per Berg\nDate: Mon, 12 Mar 2029 09:14\nSubject: "
+               "Reef charts out of date\n\nThe reef is not where the charts put it.\n")
+    document = document_from_text(quoting, "y")  # an article quoting an e-mail: not the e-mail's subject nor day
+    assert (document.title, document.published) == ("Harbour chief knew of reef chart errors, e-mails show", "")
+    for line in ("Good Morning Britain broke the story on Monday.", "Good evening, ladies and gentlemen, the mayor began."):
+        assert not is_junk(line), line
 
 
 MARKDOWN_STORY = """# Ferry refloated after 30 hours on the reef
@@ -392,6 +410,15 @@ def test_markdown_links_keep_their_text_and_a_byline_for_an_outlet_names_it():
                      "lifeboats took part in the evacuation, which ended at 11:15 a.m."]
     document = document_from_text(MARKDOWN_STORY, "dispatch.md")
     assert (document.source, document.published) == ("Lund Dispatch", "2031-06-04")
+    for text, kept in (("It breached section 12[b](iii) of the Harbour Act.", "section 12[b](iii) of"),
+                       ("[![The ferry](img/ferry.jpg)](https://lund.example/a) Divers inspected the hull on Thursday.",
+                        "Divers inspected the hull on Thursday."),
+                       ("It is the largest town, says [Wikipedia](https://en.wikipedia.org/wiki/Lund_(town)) today.",
+                        "It is the largest town, says Wikipedia today.")):
+        assert kept in prose_sentences([Document(text)])[-1].text, text
+    headline = document_from_text("By Ferry for the Last Time\n\nThe ferry made its last crossing on Sunday, Lund Lines "
+                                  "said.\n", "x")
+    assert (headline.title, headline.source) == ("By Ferry for the Last Time", "")  # no byline
 
 
 def test_a_number_to_call_is_a_service_notice_but_a_call_in_the_news_is_not():
@@ -399,7 +426,9 @@ def test_a_number_to_call_is_a_service_notice_but_a_call_in_the_news_is_not():
                  "Anyone with information is asked to contact Lund police at (555) 123-4567."):
         assert is_junk(line), line
     for line in ("The captain called the coast guard at 7:43 a.m. on Tuesday.",
-                 "She called 911 at 10:15 p.m. and said the ferry was sinking."):
+                 "She called 911 at 10:15 p.m. and said the ferry was sinking.",
+                 "The skipper made a distress call on 03-06-2031, minutes before the ferry struck the reef.",
+                 "The ferry operator's phone lines were jammed at 0800 123 4567 for hours, a spokeswoman said."):
         assert not is_junk(line), line
 
 

@@ -14,7 +14,7 @@ from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, analyze, 
 from storyline.summarize.mentions import first_mentions, later_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
-from storyline.text.clean import is_junk
+from storyline.text.clean import _speaker, is_junk
 from storyline.text.prose import is_question
 from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, named_by_the, names, people_alone,
                                      people_in_full,
@@ -892,6 +892,7 @@ def test_a_word_is_held_by_its_inflections_not_by_other_words():
     assert _inflected("die") >= {"die", "di"} and _inflected("recover") == {"recov", "recoveri"}  # and "recovery"
     assert [_inflected(word) for word in ("ban", "car", "plan", "win")] == [{"ban"}, {"car"}, {"plan"}, {"win"}]
     assert _inflected("injured") == _inflected("injuries") == {"injur", "injuri"}  # "minor injuries", "were injured"
+    assert [_inflected(word) for word in ("treated", "counted", "part")] == [{"treat"}, {"count"}, {"part"}]  # no treaty
 
 
 def test_how_long_is_held_by_a_span_of_time():
@@ -1123,6 +1124,9 @@ def test_a_person_named_in_full_before_is_named_by_surname_after_as_the_articles
              ("Lund harbour master Ole Vik said the pier was safe.", [])]
     assert [text for text, _ in later_mentions(chief, ["It is sound, said Ole Vik. Vik said so."])] == [
         chief[0][0], "Vik said no more.", "Lund harbour master Vik said the pier was safe."]  # a job after a place stays
+    two_jobs = [("The ferry's captain and chief engineer Ole Vik said the hull held.", [])] * 2
+    assert later_mentions(two_jobs, ["It is sound, said Ole Vik. Vik said so."])[1][0] == (
+        "The ferry's captain and chief engineer Vik said the hull held.")  # "captain and" a job of his too
 
 
 def test_a_place_named_after_another_word_is_no_person_to_introduce():
@@ -1265,6 +1269,37 @@ def test_a_news_conference_transcript_tells_what_its_named_speakers_say_as_said_
     assert prose_sentences([Document(unnamed)]) == []  # speakers it never names in full: no one to say who said it
 
 
+def test_a_transcript_tells_no_section_nor_outlet_as_a_speaker_nor_an_answer_to_a_prompt_as_a_statement():
+    def told(text: str) -> list[str]:
+        return [s.text for s in prose_sentences([Document(text)])]
+
+    notes = ("Notes from Lund Traffic Control and the Lund Weather Office, Wednesday.\n\n"
+             "TRAFFIC: The coast road between Lund and Eskerby is closed after a landslide on Tuesday night.\n\n"
+             "WEATHER: Heavy rain is expected across the bay on Thursday, with gusts of up to 90 km/h.\n\n"
+             "SPORTS: Lund FC beat Skarholm 3-1 in the Island Cup Final on Tuesday night.\n")
+    assert not any(text.endswith(" said.") for text in told(notes))
+    interview = ("HOST: Joining us is the chief engineer of Lund Lines, Per Ostrander.\n\n"
+                 "HOST: Tell us what the divers found when they went down this afternoon\n\n"
+                 "OSTRANDER: A dent about two metres long in the hull, but no breach, so the ferry is safe to tow.\n\n"
+                 "OSTRANDER: The tugs will pull the ferry off the reef at high tide on Thursday afternoon.\n\n"
+                 "LUND POST: Islanders think the ferry was sailing far too fast for the fog on Tuesday.\n\n"
+                 "OSTRANDER: The radar log will show the speed, and the safety board will have it by Friday.\n")
+    assert told(interview) == ["The tugs will pull the ferry off the reef at high tide on Thursday afternoon, Ostrander said.",
+                               "The radar log will show the speed, and the safety board will have it by Friday, Ostrander "
+                               "said."]  # not the answer to a prompt that breaks off, nor the outlet's premise
+    host = "".join(f"PRESENTER: {news}\n\n" for news in ("No passengers were hurt when the ferry struck the reef.",
+                                                         "So far all 212 passengers are ashore at Lund harbour."))
+    assert len(told(host)) == 2  # "No passengers" and "So far" are no talk
+    short = ("TRANSCRIPT: Lund council\n\nMAYOR LIND: Good afternoon. I'm Ada Lind, the mayor of Lund.\n\n"
+             "MAYOR LIND: The ferry Skarholm ran aground off Lund Bay at 7:40 this morning with 212 passengers.\n\n"
+             "O'NEIL: The ferry is stable.\n\nMAYOR LIND: The council will meet on Friday to decide on the route.\n\n"
+             "Dr. Mairead O'Neil, the harbour surveyor, dived on the wreck.\n")
+    assert told(short)[:2] == [
+        "The ferry Skarholm ran aground off Lund Bay at 7:40 this morning with 212 passengers, Mayor Lind said.",
+        "The council will meet on Friday to decide on the route, Mayor Lind said."]  # a short turn asks nothing
+    assert _speaker(short, "O'NEIL: ") == "O'Neil"  # spelled as the text spells the name
+
+
 def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     ahead = ["Islanders have been sharing photographs of the cracks, taken from the ferry, from the quay and from the "
@@ -1283,6 +1318,7 @@ def test_a_name_given_an_age_opening_a_sentence_is_a_full_name():
             "Wessby is charged with fraud, harbour police said."]
     assert people_in_full(aged, {"Wessby"}) == {"Wessby": Person("Tarn Wessby")}
     assert people_in_full(["Per Tarn Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}  # "Per" opens it
+    assert people_in_full(["The crew was praised.\nFisherman Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}
 
 
 def test_a_title_is_read_on_the_names_line_or_a_wrapped_line_before_it_not_from_a_headline_or_time_stamp_above():

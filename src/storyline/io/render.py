@@ -34,10 +34,8 @@ def to_text(summary: Summary) -> str:
     """The cited sentences wrapped at WIDTH columns (of a story told over days, a paragraph a day, see ``_by_day``),
     then the numbered sources (and those not cited)."""
     days = _by_day(summary)
-    notice, dated = _unanswered(summary), bool(days[0][0])
-    paragraphs = [_fill((notice if k == 0 and not dated else "") + (f"{day} —{KEPT_TOGETHER}" if day else "")
-                        + _cited(sentences, KEPT_TOGETHER)) for k, (day, sentences) in enumerate(days)]
-    body = "\n\n".join([_fill(notice.rstrip())] * bool(notice and dated) + paragraphs)  # apart from the days' paragraphs
+    paragraphs = [(f"{day} —{KEPT_TOGETHER}" if day else "") + _cited(sentences, KEPT_TOGETHER) for day, sentences in days]
+    body = "\n\n".join(_fill(paragraph) for paragraph in _with_notice(summary, paragraphs, bool(days[0][0])))
     return body + "\n\nSources:\n" + "\n".join(_sources(summary)) + _uncited(summary)
 
 
@@ -46,9 +44,9 @@ def to_markdown(summary: Summary) -> str:
     over days, a paragraph a day, see ``_by_day``), then the numbered sources (and those not cited)."""
     uncited = _uncited(summary)
     days = _by_day(summary)
-    body = "\n\n".join((f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in days)
-    notice = _unanswered(summary)
-    return ((notice.rstrip() + "\n\n" if notice and days[0][0] else notice) + body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
+    paragraphs = [(f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in days]
+    body = "\n\n".join(_with_notice(summary, paragraphs, bool(days[0][0])))
+    return (body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
             + "\n" + (f"{uncited}\n" if uncited else ""))
 
 
@@ -67,6 +65,15 @@ def _by_day(summary: Summary) -> list[tuple[str, list[SummarySentence]]]:
             runs.append((label, []))
         runs[-1][1].append(sentence)
     return runs
+
+
+def _with_notice(summary: Summary, paragraphs: list[str], dated: bool) -> list[str]:
+    """The summary's paragraphs with the notice that the articles do not answer its question (see _unanswered) first:
+    a paragraph of its own before a story's first day (``dated``), else opening the first paragraph."""
+    notice = _unanswered(summary)
+    if not notice:
+        return paragraphs
+    return [notice.rstrip(), *paragraphs] if dated else [notice + paragraphs[0], *paragraphs[1:]]
 
 
 def _unanswered(summary: Summary) -> str:

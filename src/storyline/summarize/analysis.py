@@ -93,12 +93,14 @@ class Analysis:
 def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS) -> Analysis:
     """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
     cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the
-    cluster has no sentence of prose. A cluster whose every sentence needs its article (all in the first
+    cluster has no article or no sentence of prose. A cluster whose every sentence needs its article (all in the first
     person, say) is summarized from them all."""
+    if not cluster.documents:
+        raise InputError(f"{describe(cluster)}: no articles to summarize")
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
     if not sentences:
-        raise InputError(f"{describe(cluster)}: {'no sentence of prose' if cluster.documents else 'no articles'} to summarize")
+        raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
@@ -220,20 +222,20 @@ def _inflected(word: str) -> set[str]:
 
 
 def _noun_in_y(word: str) -> set[str]:
-    """The stems of the noun in -y of a verb's form, and of the verb of such a noun's plural, that general English
-    uses: "injured" and "injuries", "recover" and "recovery"."""
-    if word.endswith("ies"):
-        root = word[:-3]
-        forms = {f"{root}y", f"{root}ed", f"{root}e"}
-    else:
-        root = word[:-2] if word.endswith("ed") else word[:-1] if word.endswith("e") else word
-        forms = {f"{root}y", f"{root}ies"}
-    if len(root) < NOUN_ROOT:
-        return set()  # "die" has no "diy", nor "car" "cary"
-    return {stem(form) for form in forms if word_frequency(form) >= INFLECTION_FREQUENCY}
+    """The stem of the noun in -y of a verb (NOUNS_IN_Y), or of the verb of such a noun: "injured" and "injuries"."""
+    partner = _nouns_in_y().get(stem(word))
+    return {partner} if partner else set()
 
 
-NOUN_ROOT = 4  # letters
+NOUNS_IN_Y = (("injure", "injury"), ("recover", "recovery"), ("deliver", "delivery"), ("discover", "discovery"),
+              ("inquire", "inquiry"), ("enquire", "enquiry"))  # not "treat" and "treaty", "count" and "county"
+
+
+@lru_cache(maxsize=1)
+def _nouns_in_y() -> dict[str, str]:
+    """The stems of NOUNS_IN_Y, each to the other's."""
+    pairs = [(stem(verb), stem(noun)) for verb, noun in NOUNS_IN_Y]
+    return dict(pairs) | {noun: verb for verb, noun in pairs}
 
 
 def describe(cluster: Cluster) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .patterns import QUOTATION
+from .patterns import QUOTATION, people_in_full
 from .reflow import paragraph_spans
 from .segment import GLUED_LABEL, LINE_BREAKS, split_sentences
 from .tokens import word_frequency
@@ -107,7 +107,7 @@ RULES = [
     ("welcome", r"^(good (morning|afternoon|evening),? (and )?)?welcome to (your|the|our|this)\b[^.]{0,60}"
                 r"\b(briefing|newsletter|edition|update|digest|roundup)\b"),
     ("tonight today issue", r"^(tonight|today|in this issue|in today's issue)\s*:\s"),
-    ("morning afternoon evening", r"^good (morning|afternoon|evening)\b[^.!?]{0,40}[.!]$"),  # "Good morning, islanders."
+    ("morning afternoon evening", r"^good (morning|afternoon|evening),[^.!?,]{0,30}[.!]$"),  # "Good morning, islanders."
     ("know", r"^here(['’]s| is| are) (what|everything) (you|we) (need to |should )?know( today| now| so far)?\W*$"),
     ("newsletter newsletters alerts emails email briefing",
      r"\b(sign up|subscribe) (for|to) (our|the)\b.{0,40}\b(newsletter|alerts|emails?|briefing)\b"
@@ -155,8 +155,11 @@ RULES = [
     ("visit", r"^visit\b.{0,100}\b(website|site|page|section|for more|to learn more)\b"),
     ("watch call contact", r"^(watch|call|contact)\b(?! (of|tracing|tracers|with)\b).{0,80}(\bat \d{1,2}(:\d\d)? ?[ap]\.?m\b"
                            r"|\d{3}[-. ]\d{4}|\bfor (more )?(updates|information)\b|@\w)"),
-    ("call contact phone ring", r"\b(call|contact|phone|ring)\b.{0,60}\b(on|at)\s+\+?\(?\d[\d ()-]{7,}\d\b"),  # "... should
-    # call the island surgery on 01632 960 221."
+    # a number to call, after a request: "Patients ... should call the island surgery on 01632 960 221." (a sentence
+    # that opens on "Call ..." is the rule above's)
+    ("call contact phone ring", r"\b(should|can|may|must|please|(asked|urged|encouraged) to) (call|contact|phone|ring)\b.{0,60}"
+                                r"\b(on|at) (\+\d[\d ()-]{6,}\d|\(?0\d{2,4}\)?[ -]?\d{3}[ -]?\d{3,4}|\(\d{3}\) ?\d{3}-\d{4}|"
+                                r"\d{3}[-.]\d{3}[-.]\d{4})\b"),
     # pointers to what the page shows next: "(see diagram below)", "Here's a rundown of ...", "the following groups:"
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"
@@ -348,12 +351,16 @@ TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
 # "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ", "Lund, 12 May 2031 --".
-_PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?:,? \d{4})?)?"
+_PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?: \d{4})?)?"
           r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
-_AGENCY = (r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\)"
-           r"|/[A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}/)")  # a press release's wire: "/PRNewswire/", "/Lund Ferries/"
+_AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))"
+# A press release's issuer and wire after its place and day: "LUND, June 3, 2031 /Lund Lines via PRNewswire/ --"
+WIRE_ISSUER = r"[A-Z][\w.&'’-]*(?: (?:&|[A-Z][\w.&'’-]*)){0,3}"
+WIRE = rf"/({WIRE_ISSUER})(?: via {WIRE_ISSUER})?/"
+WIRE_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,? (?:[A-Z][a-z]+\.? \d{{1,2}},?|\d{{1,2}} "
+                           rf"[A-Z][a-z]+) \d{{4}} ?{WIRE} ?(?:--|—|–)\s+")
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
@@ -384,7 +391,8 @@ def is_junk(line: str) -> bool:
     if not line:
         return True
     letters = len(line) - len(line.translate(ASCII_LETTERS))
-    if letters < 0.5 * len(line) or _is_file_name(line):
+    length = len(" ".join(line.split())) if "  " in line else len(line)  # blanks left by marks taken out count once
+    if letters < 0.5 * length or _is_file_name(line):
         return True
     if line.isupper() and ALL_CAPS.search(line):
         return True
@@ -424,7 +432,8 @@ def _is_file_name(line: str) -> bool:
 def strip_dateline(line: str) -> int:
     """Number of leading characters that are a dateline (0 when there is none)."""
     match = DATELINE.match(line)
-    if not match or len(match.group(0)) > 60:
+    match = match if match and len(match.group(0)) <= 60 else WIRE_DATELINE.match(line)
+    if not match:
         return 0
     place_lost = not match.group(0).strip(" —–-") and line[match.end():][:1].isupper()  # "— The girls ..."
     return match.end() if re.search(r"[A-Z]", match.group(0)) or place_lost else 0
@@ -461,7 +470,9 @@ FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin
 RELEASE_END = re.compile(r"^[ \t]*(?:-*[ \t]*(?i:ends)[ \t]*-*|#{3}|-[ \t]*30[ \t]*-|(?i:notes? (?:to|for) editors|(?:media|press) "
                          r"contacts?):?)[ \t]*$", re.MULTILINE)
 RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?):"
-                           r"|About [A-Z][^\n]{0,60}:[ \t]*$|About(?: [A-Z][\w.&'’-]*){1,6}[ \t]*$)", re.MULTILINE)
+                           r"|About [A-Z][^\n]{0,60}:[ \t]*$"
+                           # "About Lund Lines" | "Lund Lines has carried ...": the issuer's boilerplate under its name
+                           r"|About (?P<issuer>[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,5}[ \t]*\r?\n[ \t]*(?P=issuer)\b)", re.MULTILINE)
 
 
 # A report's notes or references, under a heading of their own
@@ -486,10 +497,7 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
 
 def spoken_spans(text: str) -> list[tuple[int, int, str]]:
     """The spans of clean_spans, each with who tells it: '' for the text's own (its host's too), a transcript's speaker
-    as the label names them ("Mayor Lindqvist" of "MAYOR LINDQVIST: ") for the sentences they tell (see _told): a
-    speaker the transcript names in full ("I'm Ingrid Lindqvist"), not a reporter asking, nor an answer to the
-    turn above it that asks ("REPORTER: How long will the island be cut off?" | "It could be weeks."), which leans on
-    it."""
+    (see _turns) for the sentences they tell (see _told)."""
     spans: list[tuple[int, int, str]] = []
     forwarded = FORWARDED.search(text)  # a forwarded e-mail: the article is below the note of who forwards it,
     article_start = forwarded.start() if forwarded and len(text) - forwarded.end() > forwarded.start() else -1  # if longer
@@ -497,16 +505,16 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
     paragraphs = [span for span in paragraph_spans(text) if article_start < span[0] < article_end]
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
+    turns = _turns(text, paragraphs, labelled) if transcript else [None] * len(paragraphs)
     fields = _record_fields(text, paragraphs)
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
-    asked = _answers(text, paragraphs, labelled)
-    for (start, end), speaker, field, post, answer in zip(paragraphs, labelled, fields, posted, asked):
+    for (start, end), speaker, turn, field, post in zip(paragraphs, labelled, turns, fields, posted):
         host = HOST_LABEL.match(text, start) if speaker else None
         if host:
             spans += [(a, b, "") for a, b in _told(text, host.end(), end)]
-        elif transcript and speaker and not answer and (who := _speaker(text, start)):
-            spans += [(a, b, who[0]) for a, b in _told(text, who[1], end)]
-        if (transcript and speaker) or field or host or post:
+        elif turn:
+            spans += [(a, b, turn[0]) for a, b in _told(text, turn[1], end, talk=True)]
+        if (transcript and (speaker or turn)) or field or host or post:
             continue
         start += strip_label(text[start:end])
         body = text[start:end]
@@ -518,44 +526,55 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _answers(text: str, paragraphs: list[tuple[int, int]], labelled: list[bool]) -> list[bool]:
-    """Whether each paragraph of a transcript answers the turn before it (time stamps and stage notes in brackets
-    skipped): one that asks ("Can you stop that?"), or another speaker's prompt, short or broken off ("BLITZER: And
-    the banks are saying--")."""
-    answers, turn, turn_labelled = [], "", False
+def _turns(text: str, paragraphs: list[tuple[int, int]], labelled: list[bool]) -> list[tuple[str, int] | None]:
+    """For each paragraph of a transcript, who tells it and where what they say begins: a speaker it names in full
+    (see _speaker), in the paragraph their label opens and the unlabelled ones after it; None for the rest: what
+    comes before the first label, a questioner's turn, stage notes ("[00:04:12]", "(crosstalk)"), and an answer to the
+    turn above it that asks or breaks off ("REPORTER: How long will the island be cut off?" | "VIK: It could be weeks.";
+    "HOST: And the passengers who were on board" | "VIK: All got off."), which leans on it."""
+    turns: list[tuple[str, int] | None] = []
+    who, above = "", ""
     for (start, end), speaker in zip(paragraphs, labelled):
-        answers.append("?" in turn or (turn_labelled and (len(turn.split()) <= PROMPT_WORDS or turn.endswith(("--", "—")))))
-        if not STAGE_NOTE.fullmatch(text, start, end):
-            turn, turn_labelled = text[start:end].rstrip(), speaker
-    return answers
+        if STAGE_NOTE.fullmatch(text, start, end):
+            turns.append(None)
+            continue
+        answer = bool(above) and ("?" in QUOTATION.sub("", above) or not SAYS_ALL.search(above))
+        label = (SPEAKER_LABEL.match(text, start) or SURNAME_LABEL.match(text, start)) if speaker else None
+        if label:
+            who = _speaker(text, label.group(0))
+        turns.append((who, label.end() if label else start) if who and not answer else None)
+        above = text[start:end].rstrip()
+    return turns
 
 
-PROMPT_WORDS = 12
+SAYS_ALL = re.compile(r"[.!…]['\"”’)]*$")  # a turn that ends what it says, not one that breaks off ("the banks are saying--")
 STAGE_NOTE = re.compile(r"\s*[\[(][^\])\n]*[\])]\s*")  # "[00:04:12]", "(crosstalk)"
-NO_SPEAKER = re.compile(r"(?i:photo|file|update|note|correction|caption|credit|video|watch|breaking|transcript)\b")
-# Who asks at a news conference: "REPORTER:", "QUESTION:", "UNIDENTIFIED MALE:"
-QUESTIONER = re.compile(r"(?i:reporter|correspondent|question|audience|unidentified|unknown|crosstalk)\b")
+# Labels that name no speaker: "FILE PHOTO:", "UPDATE:", "TRANSCRIPT:", "FINAL:"
+NO_SPEAKER = re.compile(r"(?i)\b(?:photo|file|update|note|correction|caption|credit|video|watch|breaking|transcript|"
+                        r"final|score|traffic|weather|sports?)\b")
+# Who asks at a news conference: "REPORTER:", "POST REPORTER:", "QUESTION:", "UNIDENTIFIED MALE:"
+QUESTIONER = re.compile(r"(?i)\b(?:reporter|correspondent|question|audience|unidentified|unknown|crosstalk)\b")
 
 
-def _speaker(text: str, start: int) -> tuple[str, int] | None:
-    """Who speaks the transcript's paragraph at ``start``, as its label names them ("MAYOR LINDQVIST: " -> "Mayor
-    Lindqvist"), and where what they say begins; None for a label that names no one the text names in full without
-    a colon after ("Ingrid Lindqvist", "INGRID LINDQVIST"; not "UPDATE: ", nor "TRANSCRIPT: " of "END OF TRANSCRIPT"), a
-    questioner's or a caption's ("FILE PHOTO: ...")."""
-    label = SPEAKER_LABEL.match(text, start) or SURNAME_LABEL.match(text, start)
-    if label is None or QUESTIONER.match(label.group(0)) or NO_SPEAKER.search(label.group(0)):
-        return None
-    name = label.group(0).rstrip(": \t\n")
-    surname = name.split()[-1]
-    if not re.search(rf"\b(?!(?i:of|the|and|for|by|to)\b)[A-Z][A-Za-z'’-]+ (?i:{re.escape(surname)})\b(?!:)", text):
-        return None
-    return (_capitalized(name) if name.isupper() else name), label.end()
+def _speaker(text: str, label: str) -> str:
+    """The speaker a transcript's ``label`` names ("MAYOR LINDQVIST: " -> "Mayor Lindqvist", the name spelled as the text
+    spells it: "O'NEIL" -> "O'Neil"), when the text names them in full ("I'm Ingrid Lindqvist, mayor of Skelby") and
+    their surname is rare in general English; '' for any other label: a questioner's, a section's ("TRAFFIC:"), an
+    outlet's ("LUND POST:"), a person the text never names in full ("FIRE CHIEF:", "TRUMP:")."""
+    words = label.rstrip(": \t\n").split()
+    surname = _as_written(words[-1], text)
+    if QUESTIONER.search(label) or NO_SPEAKER.search(label) or not surname or word_frequency(surname.lower()) >= RARE_WORD:
+        return ""
+    person = people_in_full([text], {surname}).get(surname)
+    if person is None:
+        return ""
+    return " ".join(_as_written(word, person.name) or (word.capitalize() if word.isupper() else word) for word in words)
 
 
-def _capitalized(name: str) -> str:
-    """A name in capitals as written in a sentence: "MAYOR LINDQVIST" -> "Mayor Lindqvist", "DR. ADA O'NEIL" -> "Dr. Ada
-    O'Neil"."""
-    return re.sub(r"[A-Za-z]+", lambda word: word.group(0).capitalize(), name.lower()).replace("'N", "'n")
+def _as_written(word: str, text: str) -> str:
+    """``word`` as ``text`` first writes it not in capitals ("O'NEIL" -> "O'Neil"); '' when it never does."""
+    return next((found.group() for found in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE)
+                 if not found.group().isupper()), "")
 
 
 def _release_end(text: str, start: int) -> int:
@@ -575,19 +594,19 @@ def _notes_start(text: str) -> int:
     return heading.start() if heading else len(text)
 
 
-def _told(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _told(text: str, start: int, end: int, talk: bool = False) -> list[tuple[int, int]]:
     """The spans of the sentences a transcript's host or speaker says (``text[start:end]``, after the label) that tell
     the news: not questions, nor those addressed to the guest or the listener ("you"), nor the programme's own
-    ("Let's start with ...", "Traffic and weather next"), nor talk ("Well, ...", "No, not at all.", "...vision", "is--
-    going")."""
+    ("Let's start with ...", "Traffic and weather next"); with ``talk``, a speaker's, not talk either ("Well, ...",
+    "No, not at all.", "...vision", "is-- going")."""
     flat = text[start:end].translate(LINE_BREAKS)  # a wrapped paragraph's lines read as one
     return [(start + a, start + b) for a, b in split_sentences(flat)
-            if not ADDRESSED.search(flat, a, b) and not flat[a:b].rstrip().endswith("?") and not TALK.match(flat, a)
-            and not FALTERS.search(flat, a, b) and not is_junk(flat[a:b])]
+            if not ADDRESSED.search(flat, a, b) and not flat[a:b].rstrip().endswith("?") and not is_junk(flat[a:b])
+            and not (talk and (TALK.match(flat, a) or FALTERS.search(flat, a, b)))]
 
 
 FALTERS = re.compile(r"\w--(?=\s)")  # speech that breaks off: "There is-- going to be a contest"
-TALK = re.compile(r"[.…-]|(?:Well|No|Yes|Yeah|Look|Oh|So|And|But|Okay|OK|Right|Listen|Sure|Great|Absolutely|Exactly)\b")
+TALK = re.compile(r"[.…-]|(?:Well|No|Yes|Yeah|Look|Oh|So|Okay|OK|Right|Listen|Sure|Absolutely|Exactly),")
 
 
 # what a host says to the guest or the listener, or of the programme: "you", "we", "Welcome back", "Thank you", "Dr
@@ -608,17 +627,19 @@ def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
             for (start, _), surname in zip(paragraphs, surnames)]
 
 
-# A field's label opening a paragraph: "Category: ...", "Suggested replacement: ..."
-FIELD_LABEL = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:[ \t]")
-RECORD_FIELDS = 2  # labels that each open TRANSCRIPT_LABELS paragraphs: a list of records, not prose
+# A field's label opening a paragraph: "Category: ...", "Suggested replacement: ..." (not who speaks: "He said: ...")
+FIELD_LABEL = re.compile(r"(?!(?:He|She|They|It|We|I|You)\b)[A-Z][\w'’-]*(?: (?!(?:said|says|added|adds|told|tells|"
+                         r"asked|wrote)\b)[\w'’-]+){0,2}:[ \t]")
+RECORD_FIELDS = 3  # labels that each open RECORD_LABELS paragraphs or more: a list of records, not prose
+RECORD_LABELS = 3
 
 
 def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     """Whether each paragraph is a field of a list of records: it opens on a label (FIELD_LABEL) that opens
-    TRANSCRIPT_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
-    "Suggested replacement: ..."; not a live blog's "Update: ..." alone)."""
+    RECORD_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
+    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ...")."""
     labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
-    repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= TRANSCRIPT_LABELS}
+    repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= RECORD_LABELS}
     return [len(repeated) >= RECORD_FIELDS and label in repeated for label in labels]
 
 

@@ -17,7 +17,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model import read_date
-from .clean import is_heading, is_junk
+from .clean import FORWARDED, WIRE_ISSUER, is_heading, is_junk
 from .patterns import BODIES, MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
 
@@ -40,7 +40,7 @@ _DASH = r"(?:--|—|–|-)"
 AGENCY_DATELINE = re.compile(
     rf"^\s*(?:{_PLACE},?\s*)?(?:(?P<day>{_DATE}),?\s*)?"
     rf"(?:\((?P<paren>[A-Za-z][\w.&'’/ -]{{0,39}}?)\)\s*{_DASH}(?=\s|$)"
-    rf"|/(?P<wire>[A-Z][\w.&'’ -]{{0,39}}?)/\s*{_DASH}(?=\s|$)"  # a press release's: "LUND, May 4, 2031 /PRNewswire/ --"
+    rf"|/(?P<wire>{WIRE_ISSUER})(?: via {WIRE_ISSUER})?/\s*{_DASH}(?=\s|$)"  # a release's: "LUND, May 4, 2031 /Lund Lines/ --"
     rf"|(?<![\w.])(?P<bare>{'|'.join(BARE_AGENCIES)})\s*{_DASH}(?=\s|$)"
     rf"|\((?P<undashed>{'|'.join(BARE_AGENCIES)})\)\s*(?=[A-Z0-9\"“‘']))"
 )
@@ -123,28 +123,29 @@ def dateline_outlet(line: str) -> str:
 
 
 def outlet_from_dateline(text: str, lines: int = 6) -> str:
-    """The outlet named by the dateline at the start of an article ("Hanoi CNN  — ..." -> "CNN"), else ''.
-
-    The dateline is looked for on the first line of prose and on the short lines before it (a title,
-    a byline, a date stamp, a dateline on a line of its own), at most ``lines`` of them."""
-    for line in _first_lines(text, lines):
-        outlet = dateline_outlet(line)
-        if outlet:
-            return outlet
-        if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
-            return ""  # the first line of prose has no dateline
-    return ""
+    """The outlet named by the dateline at the start of an article ("Hanoi CNN  — ..." -> "CNN"), else ''."""
+    line = _first_dateline(text, lines)
+    return dateline_outlet(line) if line else ""
 
 
 def dateline_day(text: str, lines: int = 6) -> str:
-    """The day the dateline of an article's first line of prose gives, with its outlet ("LUND, May 4, 2031 /PRNewswire/
-    -- ..." -> "2031-05-04"; see outlet_from_dateline), as ISO 8601; '' for none, or a day without its year."""
+    """The day the dateline at the start of an article gives with its outlet ("LUND, May 4, 2031 /PRNewswire/ -- ..." ->
+    "2031-05-04"), as ISO 8601; '' for none, or a day without its year."""
+    line = _first_dateline(text, lines)
+    match = AGENCY_DATELINE.match(line) if line else None
+    day = _whole_day(match.group("day")) if match and match.group("day") else None
+    return day.isoformat() if day else ""
+
+
+def _first_dateline(text: str, lines: int) -> str:
+    """The line that opens on a dateline naming an outlet, looked for on the first line of prose and on the short lines
+    before it (a title, a byline, a date stamp, a dateline on a line of its own), at most ``lines`` of them; ''
+    for none."""
     for line in _first_lines(text, lines):
-        if (match := AGENCY_DATELINE.match(line)) and dateline_outlet(line):
-            day = _whole_day(match.group("day")) if match.group("day") else None
-            return day.isoformat() if day else ""
+        if dateline_outlet(line):
+            return line
         if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
-            return ""
+            return ""  # the first line of prose has no dateline
     return ""
 
 
@@ -296,8 +297,12 @@ def is_dateline(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """True for a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE, Staff Writers", "By Jane Doe | Vela News"."""
-    return len(line) <= 160 and BYLINE.match(line) is not None
+    """True for a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE, Staff Writers", "By Jane Doe | Vela News", "By Jane
+    Doe for the Vela Dispatch" (a name of two words at least there: not "By Ferry for the Last Time")."""
+    if len(line) > 160 or BYLINE.match(line) is None:
+        return False
+    name, *outlet = FOR_THE_OUTLET.split(line, maxsplit=1)
+    return not outlet or len(name.split()) >= 3
 
 
 def is_date_stamp(line: str) -> bool:
@@ -324,13 +329,14 @@ def date_stamp(text: str, lines: int = 4) -> str:
 
 
 def mail_header(text: str, field: str) -> str:
-    """A field of an e-mail's header ("Subject", "Date") at the top of ``text``, a forwarded one's too, when the header
-    has its "From:" and "Subject:" lines; a subject without its "Fwd:" or "Re:"; '' for none."""
-    top = text[:MAIL_HEAD_CHARS]
-    if not (MAIL_FROM.search(top) and MAIL_SUBJECT.search(top)):
+    """A field of the e-mail header that opens ``text``, or follows its note of a forward ("Subject", "Date"), when the
+    header has its "From:" and "Subject:" lines; a subject without its "Fwd:" or "Re:"; '' for none."""
+    forwarded = FORWARDED.search(text, 0, MAIL_HEAD_CHARS)
+    head = MAIL_HEAD.match(text[forwarded.end() if forwarded else 0:][:MAIL_HEAD_CHARS].lstrip())
+    fields = dict(MAIL_FIELD.findall(head.group())) if head else {}
+    if "From" not in fields or "Subject" not in fields:
         return ""
-    found = re.search(rf"^[ \t]*{field}:[ \t]*(\S[^\n]*?)[ \t]*$", top, re.MULTILINE)
-    return MAIL_REPLY.sub("", found.group(1)) if found else ""
+    return MAIL_REPLY.sub("", fields.get(field, "").strip())
 
 
 def mail_day(text: str) -> str:
@@ -341,8 +347,8 @@ def mail_day(text: str) -> str:
 
 
 MAIL_HEAD_CHARS = 2000
-MAIL_FROM = re.compile(r"^[ \t]*From:[ \t]*\S", re.MULTILINE)
-MAIL_SUBJECT = re.compile(r"^[ \t]*Subject:[ \t]*\S", re.MULTILINE)
+MAIL_HEAD = re.compile(r"(?:[ \t]*[A-Z][\w-]*:[^\n]*\n)+")  # its lines, one after another: "From: ...", "Date: ..."
+MAIL_FIELD = re.compile(r"^[ \t]*([A-Z][\w-]*):[ \t]*([^\n]*)", re.MULTILINE)
 MAIL_REPLY = re.compile(r"^(?:(?i:fwd?|re|aw|tr|sv):\s*)+")  # "Fwd: Re: ..."
 
 

@@ -484,15 +484,24 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
 def _job_told_before(text: str, start: int) -> int:
     """Where a job told in lower case right before the name at ``start`` begins ("said harbour master| Ole Vik",
     "Chief executive| Ole Vik" opening the sentence); ``start`` for none, for a title ("Police Chief Ole Vik") and
-    for a job after any word but a verb of speech or a preposition (BEFORE_A_ROLE): "Lund harbour master Ole Vik"."""
+    for a job after any word but a verb of speech or a preposition (BEFORE_A_JOB): "Lund harbour master Ole Vik"."""
     words = list(re.finditer(r"\S+", text[:start]))
     k = len(words)
-    while k and ((word := words[k - 1].group()).islower() or k == 1) and (_is_job(word.lower())
-                                                                         or word.lower() in QUALIFIERS):
-        k -= 1  # a job's words, the first capitalized when it opens the sentence
-    if k == len(words) or not words[-1].group().islower() or (k and words[k - 1].group() not in BEFORE_A_ROLE):
-        return start  # "NASA program scientist Ada Dahl"
+    while k and _job_word(words[k - 1].group(), opening=k == 1):
+        k -= 1
+    if k == len(words) or not words[-1].group().islower() or (k and words[k - 1].group() not in BEFORE_A_JOB):
+        return start  # "NASA program scientist Ada Dahl", "captain and chief engineer Ada Dahl"
     return words[k].start()
+
+
+def _job_word(word: str, opening: bool) -> bool:
+    """True for a word of a job told in lower case, or capitalized when it opens the sentence (``opening``: "Chief")."""
+    return (word.islower() or opening) and (_is_job(word.lower()) or word.lower() in QUALIFIERS)
+
+
+# Words after which a job before a name is the person's only ("said harbour master Ole Vik"), not a second one ("captain and
+# chief engineer Ole Vik")
+BEFORE_A_JOB = frozenset("said says told tells asked added wrote writes by to with of for from against".split())
 
 
 AGE_AFTER = re.compile(r", \d{1,3},")  # "Brandt, 34, died"
@@ -699,7 +708,8 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             for name in person:
                 people.setdefault(name, set()).add(person)
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
-            aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start())
+            aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
+                and not _is_role_word(person[0])  # "Michael Salata, 61, was held"; not "Fisherman Wessby, 61, ..."
             if (_within_sentence(text, match.start()) or aged) and not organization:
                 known = found.get(person, Person(match.group(0)))
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
@@ -783,6 +793,16 @@ def _proper(word: str, text: str) -> bool:
     word = word.capitalize() if word.isupper() and len(word) > 3 else word  # "FORMER" (not "FBI")
     return not (word.lower() in STOPWORDS or word in FUNCTION_WORDS or NO_PROPER_WORD.match(word)
                 or _in_lower_case(word, text)) and re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+
+
+def _is_role_word(word: str) -> bool:
+    """True for a capitalized word that may name what someone is rather than who: "Fisherman", "Skipper", "Police"."""
+    lower = word.lower()
+    return _is_job(lower) or lower in QUALIFIERS or word.rstrip(".") in ANY_TITLE or lower.endswith(ROLE_ENDINGS)
+
+
+ROLE_ENDINGS = ("man", "woman", "person", "er", "or", "ant", "ent")  # "fisherman", "skipper", "defendant"; a first name
+# so ending ("Peter") only opens a sentence with an age the rule passes by
 
 
 def _opens_sentence(text: str, start: int) -> bool:

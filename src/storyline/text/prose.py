@@ -122,20 +122,23 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or ((not whole_paragraph or len(text.split()) > SHORT_PARAGRAPH_WORDS) and is_junk(text))
             ):
                 speaker = spoken[sentence.paragraph][2]
-                result.append(said_by(sentence, speaker) if speaker else sentence)
+                told = said_by(sentence, speaker) if speaker else sentence
+                if told is not None:
+                    result.append(told)
     return result
 
 
-def said_by(sentence: Sentence, speaker: str) -> Sentence:
+def said_by(sentence: Sentence, speaker: str) -> Sentence | None:
     """A sentence a transcript's speaker tells, as said by them ("The ship is stable." -> "The ship is stable, Ostrander
-    said."; "... after 2 p.m." -> "... after 2 p.m., Ostrander said."); one that ends otherwise stays as it is."""
+    said."; "... after 2 p.m." -> "... after 2 p.m., Ostrander said."); None for one that ends otherwise (on a
+    quotation, "!"), which cannot be told as theirs."""
     text = sentence.text
     if not text.endswith(".") or text.endswith(("..", '."', ".”")):
-        return sentence
+        return None
     return replace(sentence, text=f"{text if ABBREVIATION_END.search(text) else text[:-1]}, {speaker} said.")
 
 
-ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "p.m.", "U.S."
+ABBREVIATION_END = re.compile(r"\b(?:(?:[A-Za-z]\.){2,}|(?:Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|No)\.)$")  # "p.m.", "U.S.", "Inc."
 
 
 def is_opinion(text: str) -> bool:

@@ -34,8 +34,11 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
 QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
 QUOTED_LINES = 2
 BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
-# markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept
-MARKDOWN_LINK = re.compile(r"(!?)\[([^\[\]\n]{0,300})\]\([^()\s]{1,500}(?: \"[^\"\n]{0,200}\")?\)")
+# markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept; its
+# target an address or a path ("https://en.wikipedia.org/wiki/Lund_(town)", "img/ferry.jpg"; not "section 12[b](iii)")
+_TARGET_PART = r"(?:[^()\s]|\([^()\s]*\))"
+MARKDOWN_LINK = re.compile(rf"(!?)\[([^\[\]\n]{{0,300}})\]\((?:(?:[a-z][a-z+.-]*:|www\.|/|\.|#){_TARGET_PART}*|[\w.-]+/"
+                           rf"{_TARGET_PART}*|[\w-]+\.[a-z]{{2,5}})(?: \"[^\"\n]{{0,200}}\")?\)")
 
 
 def unmarked(text: str) -> str:
@@ -45,7 +48,7 @@ def unmarked(text: str) -> str:
     if text.count("\n>") + text.startswith(">") >= QUOTED_LINES:
         text = QUOTE_MARKS.sub(lambda mark: mark.group(1) + " " * len(mark.group(2)), text)
     if "](" in text:
-        text = MARKDOWN_LINK.sub(_link_text, text)
+        text = MARKDOWN_LINK.sub(_link_text, MARKDOWN_LINK.sub(_link_text, text))  # a linked image: the image, then the link
     return BOLD.sub("  ", text) if "**" in text else text
 
 
@@ -78,9 +81,15 @@ def _wraps(text: str, lines: list[tuple[int, int]]) -> list[bool]:
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return []
     wraps = [kind != soft_kind and _is_wrap(text, line, following, width)
+             and (soft_kind or not _ends_a_sentence(text, line, following))  # double-spaced: a blank line after a sentence
              for kind, line, following in zip(blank_between, lines, lines[1:])]
     breaks = sum(kind != soft_kind for kind in blank_between)
     return wraps if sum(wraps) >= MIN_WRAPS and sum(wraps) >= WRAPPED_SHARE * breaks else []
+
+
+def _ends_a_sentence(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether ``line`` ends a sentence and the line after it opens another, in capitals."""
+    return bool(SENTENCE_END.search(text, line[0], line[1])) and not text[following[0]:following[0] + 1].islower()
 
 
 def _goes_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
