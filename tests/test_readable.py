@@ -53,6 +53,14 @@ def test_a_summary_of_wrapped_text_is_made_of_whole_sentences_that_point_into_it
         assert " ".join(text[ref.start:ref.end].split()) == sentence.text
 
 
+def test_double_spaced_wrapped_lines_are_joined_but_one_line_paragraphs_stay_apart():
+    double = "\n\n".join(line for p in PARAGRAPHS for line in textwrap.wrap(p, 72))  # a blank line after every line
+    assert [" ".join(double[a:b].split()) for a, b in paragraph_spans(double)] == PARAGRAPHS  # apart where one ends
+    quotes = "".join(f'{who} said: "The ferry hit the reef near Skarholm and the whole deck tilted, number {n}."\n\n'
+                     for n in range(3) for who in ("He", "She"))  # one line each, all of one length
+    assert len(paragraph_spans(quotes)) == 6
+
+
 def test_wrapped_paragraphs_without_blank_lines_end_at_their_short_last_line():
     text = "\n".join(textwrap.fill(p, 72) for p in PARAGRAPHS)
     assert [" ".join(text[a:b].split()) for a, b in paragraph_spans(text)] == PARAGRAPHS
