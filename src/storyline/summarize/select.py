@@ -17,7 +17,8 @@ from .attribute import NUMBER_WORDS
 
 MAX_CONSIDERED = 2000
 MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
-CONTAINED, CONTAINED_FLOOR = 0.5, 0.25
+CONTAINED = 0.5  # the share of a sentence's words (names left out) a chosen one told that makes it a repeat of it,
+CONTAINED_FLOOR = 0.25  # at a cosine of this at least
 PAIRS_FLOOR = 0.2  # the least cosine of two sentences that repeat each other by their word pairs
 
 

@@ -358,7 +358,7 @@ _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russ
 _AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))"
 # A press release's issuer and wire after its place and day: "LUND, June 3, 2031 /Lund Lines via PRNewswire/ --"
 WIRE_ISSUER = r"[A-Z][\w.&'’-]*(?: (?:&|[A-Z][\w.&'’-]*)){0,3}"
-WIRE = rf"/({WIRE_ISSUER})(?: via {WIRE_ISSUER})?/"
+WIRE = rf"/{WIRE_ISSUER}(?: via {WIRE_ISSUER})?/"
 WIRE_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,? (?:[A-Z][a-z]+\.? \d{{1,2}},?|\d{{1,2}} "
                            rf"[A-Z][a-z]+) \d{{4}} ?{WIRE} ?(?:--|—|–)\s+")
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"

@@ -801,8 +801,9 @@ def _is_role_word(word: str) -> bool:
     return _is_job(lower) or lower in QUALIFIERS or word.rstrip(".") in ANY_TITLE or lower.endswith(ROLE_ENDINGS)
 
 
-ROLE_ENDINGS = ("man", "woman", "person", "er", "or", "ant", "ent")  # "fisherman", "skipper", "defendant"; a first name
-# so ending ("Peter") only opens a sentence with an age the rule passes by
+# "fisherman", "skipper", "defendant"; "Peter Vik, 61, was held" is then no full name either: a bare surname is safer
+# than a wrong first name
+ROLE_ENDINGS = ("man", "woman", "person", "er", "or", "ant", "ent")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -814,7 +815,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _within_sentence(text: str, start: int) -> bool:
     """True when the word before ``start``, on the same line, is a word in lower case ("said", "21-year-old") or
-    one ending a clause ("Tuesday,"), or a title ("Gov.", "CEO")."""
+    one ending a clause ("Tuesday,"), a title ("Gov.", "CEO") or "I'm" ("I'm Ada Dahl, the mayor")."""
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
@@ -822,7 +823,7 @@ def _within_sentence(text: str, start: int) -> bool:
     word = words[-1].rsplit("\n", 1)[-1] if words else ""  # on its line: "chief" of "fire\nchief Ada Dahl"
     if not word:
         return False
-    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):  # "I'm Ada Dahl, the mayor"
+    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):
         return True
     bare = word.rstrip(",;")
     return bare.replace("-", "").isalnum() and (bare.islower() or bare != word)  # "21-year-old Ada Dahl"
