@@ -74,9 +74,9 @@ def test_select_skips_a_sentence_telling_a_chosen_ones_fact_in_other_words():
 
 def test_select_skips_a_sentence_whose_words_but_names_a_chosen_one_mostly_told():
     vectors = np.array([[1.0, 0.0, 0.0], [0.3, 0.954, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.3
-    tokens = [["wit", "call", "polic", "arrest", "24", "old", "tarn", "wessbi", "short", "time", "attack"],
+    tokens = [["passer", "rais", "alarm", "harbour", "polic", "arrest", "24", "old", "tarn", "wessbi", "pier"],
               ["polic", "arrest", "wessbi", "suspicion", "arson"], ["council", "met"]]
-    texts = ["A witness called 911, and police arrested 24-year-old Tarn Wessby a short time after the attack.",
+    texts = ["After a passer-by raised the alarm, harbour police arrested 24-year-old Tarn Wessby near the pier.",
              "Police arrested Wessby on suspicion of arson.", "The council met."]
     assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.31, tokens=tokens, repeat_pairs=3,
                   texts=texts) == [0, 2]  # "police" and "arrested", half its words besides "Wessby": told

@@ -159,7 +159,7 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
             if texts is None or any(either.isdisjoint(pair) for pair in shared):
                 repeating.append(j)
         elif row[j] >= CONTAINED_FLOOR and _contained(told, set(tokens[ranked[j]]) - names - _names(texts, ranked[j])):
-            repeating.append(j)  # "Police arrested Petillo on suspicion of murder." after "police arrested Dennis Petillo"
+            repeating.append(j)  # "Police held Vik on suspicion of arson." after "police held 24-year-old Ole Vik at the pier"
     result = row.copy()
     result[repeating] = np.inf
     return result

@@ -709,7 +709,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 people.setdefault(name, set()).add(person)
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
             aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
-                and not _is_role_word(person[0])  # "Michael Salata, 61, was held"; not "Fisherman Wessby, 61, ..."
+                and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
             if (_within_sentence(text, match.start()) or aged) and not organization:
                 known = found.get(person, Person(match.group(0)))
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
