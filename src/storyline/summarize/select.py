@@ -141,7 +141,8 @@ def _with_shared_pairs(row: np.ndarray, chosen: int, ranked: np.ndarray, tokens:
     ``least`` adjacent content-word pairs with it, one of them at least free of names (words capitalized inside
     either sentence of ``texts``, when given), at a cosine of at least PAIRS_FLOOR (and no more than ``limit``,
     repeats already) set to infinity: they repeat it. Outlets quoting one "Harbour Authority spokeswoman Ada
-    Lind" share her name, not a fact."""
+    Lind" share her name, not a fact. So are those that count what it counts (see _counts, _tells_another_count),
+    and those at a cosine of CONTAINED_FLOOR or more whose words, names left out, it mostly told (see _contained)."""
     near = np.flatnonzero((row >= PAIRS_FLOOR) & (row <= limit))
     if not len(near):
         return row

@@ -534,6 +534,7 @@ def _turns(text: str, paragraphs: list[tuple[int, int]], labelled: list[bool]) -
     "HOST: And the passengers who were on board" | "VIK: All got off."), which leans on it."""
     turns: list[tuple[str, int] | None] = []
     who, above = "", ""
+    speakers: dict[str, str] = {}  # label -> speaker: each label looked up in the text once
     for (start, end), speaker in zip(paragraphs, labelled):
         if STAGE_NOTE.fullmatch(text, start, end):
             turns.append(None)
@@ -541,7 +542,9 @@ def _turns(text: str, paragraphs: list[tuple[int, int]], labelled: list[bool]) -
         answer = bool(above) and ("?" in QUOTATION.sub("", above) or not SAYS_ALL.search(above))
         label = (SPEAKER_LABEL.match(text, start) or SURNAME_LABEL.match(text, start)) if speaker else None
         if label:
-            who = _speaker(text, label.group(0))
+            if label.group(0) not in speakers:
+                speakers[label.group(0)] = _speaker(text, label.group(0))
+            who = speakers[label.group(0)]
         turns.append((who, label.end() if label else start) if who and not answer else None)
         above = text[start:end].rstrip()
     return turns
