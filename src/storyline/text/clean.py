@@ -228,6 +228,7 @@ RULES = [
     # an event's box of facts: "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.", "Admission: free"
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
+    ("sold", r"\bsold out for (today|tonight)\b"),  # a venue's notice: "The exhibition is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
                                  r"(may|might) not be (in its )?final( form)?\b(?!,)|\bthe authoritative record of [\w'’ ]{1,40} "
@@ -280,7 +281,8 @@ CASED_RULES = [
     ("graphic", r"^Graphic (shows|locates|illustrates)\b"),  # an agency's graphic
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
-    ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a video player's close button, a related link; a share bar's link button before a caption or a teaser
+    ("close related link", r"^(CLOSE|Related|Link) (?=[A-Z])"),
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
      r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"
