@@ -199,6 +199,9 @@ RULES = [
                           r"|^(live )?commentary from [^.]{0,80}\bon \d{2,3}(\.\d)? ?(fm|am)\b"),
     ("sponsored", r"^[\w'’&. -]{0,50}\b(sport|news|coverage|weather|show|programme|program|podcast|bulletin|updates?|"
                   r"section|page) (is|are) (proudly )?sponsored by [^.!?]{1,100}[.!]?$"),
+    # "This guide was made possible in part through the support of ..." (not "The rescue was made possible by ...")
+    ("possible", r"^this (booklet|guide|report|page|site|series|project|program|programme|content|coverage|story|article|"
+                 r"publication|podcast|episode) (was|is|has been) made possible\b"),
     ("download app alerts", r"^download (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
     ("text texts", r"^text us\b|\btexts? cost (your )?standard network rate\b"),
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
