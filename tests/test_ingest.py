@@ -57,6 +57,14 @@ def test_non_utf8_text_is_decoded(tmp_path):
     assert "café" in cluster.documents[0].text
 
 
+def test_a_windows_1252_text_is_not_read_as_central_european(tmp_path):
+    path = tmp_path / "harbour.txt"
+    text = "Søren Kjær, the harbour’s engineer, said the crane had failed. Zoë Brûlé saw it fall into the water."
+    path.write_bytes(text.encode("cp1252"))
+    [cluster] = read_clusters([str(path)])
+    assert cluster.documents[0].text == text
+
+
 @pytest.mark.parametrize(
     "content, message",
     [(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"), (None, "no such file")],

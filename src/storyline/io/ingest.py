@@ -103,15 +103,19 @@ def documents_from_text(text: str, name: str) -> list[Document]:
 
 
 def _decode(raw: bytes, name: str) -> str:
+    """The text of ``raw``: UTF-8, else the encoding charset_normalizer finds likeliest; among those it finds as
+    likely, Windows-1252, the commonest other (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr")."""
     if b"\0" in raw[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text or HTML")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(raw).best()
+        matches = from_bytes(raw)
+        best = matches.best()
         if best is None:
             raise InputError(f"{name}: not readable as text in any known encoding") from None
-        return str(best)
+        as_likely = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        return str(next((m for m in as_likely if "cp1252" in m.could_be_from_charset), best))
 
 
 def fetch_url(url: str) -> Document:
