@@ -1,10 +1,13 @@
 import io
+import json
 import sys
 
 import pytest
 
 from storyline.errors import InputError
 from storyline.io.ingest import cluster_from_record, iter_jsonl, read_clusters
+from storyline.text import prose_sentences
+from storyline.text.html import document_from_text
 
 
 def test_directory_of_text_and_html_makes_one_cluster(example_dir):
@@ -106,3 +109,20 @@ def test_a_malformed_jsonl_line_raises_without_on_error(tmp_path):
 def test_articles_given_as_a_string_instead_of_a_list_are_named_as_the_error(record, message):
     with pytest.raises(InputError, match=message):
         cluster_from_record(record)
+
+
+def test_html_character_references_in_plain_text_are_decoded(tmp_path):
+    record = {"id": "quay", "documents": [
+        {"title": "Crane firm named &amp; inquiry promised",
+         "text": "The inquiry into Saturday&#8217;s crane collapse will be led by Holm &amp; Pryce, the harbour board said."
+                 "&nbsp;&nbsp;Its report is due within eight weeks."},
+        "The harbour&#x2019;s second crane was checked on Sunday and found sound, an engineer said."]}
+    path = tmp_path / "clusters.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [cluster] = read_clusters([str(path)])
+    first, second = cluster.documents
+    assert first.title == "Crane firm named & inquiry promised"
+    assert "Saturday’s crane collapse will be led by Holm & Pryce" in first.text
+    assert [s.text for s in prose_sentences([first])][-1] == "Its report is due within eight weeks."
+    assert second.text.startswith("The harbour’s second crane")
+    assert document_from_text("Ferries are back &ndash; for now.").text == "Ferries are back – for now."

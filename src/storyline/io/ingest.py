@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..model import Cluster, Document, publication_day
-from ..text.html import document_from_html, document_from_text, looks_like_html
+from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
 from ..text.outlets import date_stamp, headline, outlet_from_text, outlet_of
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
@@ -280,10 +280,12 @@ def _document_from_json(item: object, default_id: str) -> Document:
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
     address, the dateline or the copyright notice, a title not given from a first line that reads as one, a
-    publication date not given from a date on a line of its own at its top."""
+    publication date not given from a date on a line of its own at its top. A text's and a field's HTML character
+    references are decoded ("&amp;" -> "&")."""
     if isinstance(item, str):
         if looks_like_html(item):
             return document_from_html(item, default_id)
+        item = unescaped(item)
         return Document(text=item, id=default_id, title=headline(item), source=outlet_from_text(item),
                         published=date_stamp(item))
     if isinstance(item, dict):
@@ -294,11 +296,11 @@ def _document_from_json(item: object, default_id: str) -> Document:
             body, is_html = html, True
         else:
             raise InputError(NO_TEXT)
-        fields = {k: str(item[k]) for k in ("id", "title", "source", "url", "published") if item.get(k)}
+        fields = {k: unescaped(str(item[k])) for k in ("id", "title", "source", "url", "published") if item.get(k)}
         if is_html:
             page = document_from_html(body, default_id, fields.get("url", ""))
             return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
-        document = Document(text=body, **{"id": default_id, **fields})
+        document = Document(text=unescaped(body), **{"id": default_id, **fields})
         document.title = document.title or headline(body)
         document.source = document.source or outlet_of(document.url, body)
         document.published = document.published or date_stamp(body)

@@ -29,6 +29,9 @@ DATE_CONFIG = {"original_date": True, "extensive_search": False, "max_date": "99
 HEADER_XPATH = "{headline}/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a text that declares its encoding
 HEADER_LINES = 6
+# An HTML character reference, which plain text from a feed or a publishing system may still hold: "Holm &amp;
+# Pryce", "Saturday&#8217;s", "&nbsp;" (not "AT&T;", no reference)
+CHARACTER_REFERENCE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 MAX_HEADER_LINE = 150  # characters of a byline or date stamp line; longer is the article
 TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r" [|–—-] ")
@@ -123,14 +126,21 @@ def _site_in_title(html: str) -> str:
         and not SECTION.search(site) else ""
 
 
+def unescaped(text: str) -> str:
+    """``text`` with its HTML character references decoded ("Holm &amp; Pryce" -> "Holm & Pryce")."""
+    return unescape(text) if CHARACTER_REFERENCE.search(text) else text
+
+
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     """One article from a text that may be a web page: when it looks like HTML, the page's article (see
-    document_from_html); else the text itself, unchanged (so offsets into it hold), titled by its first line
+    document_from_html); else the text itself, its character references decoded (see unescaped; offsets
+    point into the text so decoded), titled by its first line
     when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
     its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
     own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its header,
     come first."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
+    text = unescaped(text)
     return Document(text=text, id=name, title=mail_header(text, "Subject") or headline(text), source=outlet_of(url, text),
                     url=url, published=mail_day(text) or date_stamp(text) or dateline_day(text))

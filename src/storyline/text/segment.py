@@ -17,7 +17,7 @@ from .patterns import TITLE_ABBREVIATIONS
 from .tokens import word_frequency
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
-LINE_BREAKS = str.maketrans("\r\n", "  ")
+LINE_BREAKS = str.maketrans("\r\n\xa0", "   ")  # and a space that does not break: "said.\xa0 Its"
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")  # "A\u200brwa Damon": no character a reader sees
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
