@@ -231,6 +231,9 @@ RULES = [
     # an event's box of facts: "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.", "Admission: free"
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
+    # a live page's promises: "We'll bring you more as we get it.", "Stay with us.", "This story is developing ..."
+    ("bring stay follow developing", r"^(we['’]ll|we will) bring you more\b|^stay with us\b|^more to follow\b"
+                                     r"|^this (is a developing story|(story|article|page) is developing)\b"),
     ("sold", r"\bsold out for (today|tonight)\b"),  # a venue's notice: "The exhibition is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
