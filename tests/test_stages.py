@@ -236,6 +236,27 @@ def test_a_live_blog_newest_first_is_told_oldest_first_after_what_comes_before_i
                                                                      "storm would pass on Thursday."], words=200).sentences)
 
 
+LIVE_INLINE = """Skarholm ferry fire: live
+
+13:40 GMT - The ferry company said its sailings to Skarholm would resume on Saturday morning.
+
+13:10 GMT - The harbour board said an inspector would check the swing bridge over the harbour mouth on Friday.
+
+Updated 12:20 GMT - Firefighters said the blaze on the car deck of the ferry was out after three hours.
+
+10:45 GMT - A fishing crew watched the smoke rise from the bridge and took eleven passengers off before the lifeboats came.
+
+09:50 GMT - BREAKING: A fire has broken out on the car deck of the morning ferry from Lund Bay to Skarholm.
+"""
+
+
+def test_a_live_blog_whose_entries_open_on_their_time_is_told_oldest_first_without_the_times():
+    summary = summarize([LIVE_INLINE], words=200)
+    assert [s.text.split()[:3] for s in summary.sentences] == [
+        ["A", "fire", "has"], ["A", "fishing", "crew"], ["Firefighters", "said", "the"], ["The", "harbour", "board"],
+        ["The", "ferry", "company"]]
+
+
 def test_order_breaks_ties_by_document():
     assert order([4, 0], POSITION, DOC) == [0, 4]
 

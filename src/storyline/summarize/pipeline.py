@@ -87,7 +87,7 @@ class Summarizer:
             known |= frozenset(content_words(cluster.query if query is None else query))
         entries = live_entries(analysis.sentences, cluster.documents)
         reading = reading_positions(analysis.sentences, entries)
-        leans_on, after = _within_entries(needs.antecedent, needs.after, entries, candidates)
+        leans_on, after = _within_entries(needs.antecedent, needs.after, entries, candidates, needs.unless_told)
         words = candidates.words + needs.added_words
         if answer >= 0 and _cannot_come_with(leans_on, answer):  # "She is survived by ..." after "Who survives her?"
             leans_on = leans_on.copy()
@@ -162,21 +162,25 @@ class Summarizer:
                       texts=candidates.texts)
 
 
-def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray,
-                    candidates: Candidates) -> tuple[np.ndarray, np.ndarray]:
+def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray, candidates: Candidates,
+                    unless_told: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
     """What each sentence leans on and comes after (see ``dependencies``), where a live blog's entry (see
     ``live_entries``) leans on the sentence before it in the article, an entry newer than its own: a sentence
     that cannot stand without what came just before ("She said ...", "But ...") cannot be told, one that
-    takes a thing for known ("The storm ...", "The coast guard closed ...") stands alone. Links to a
+    takes a thing for known ("The storm ...", "The coast guard closed ...") stands alone; so does one that
+    names by "the" a thing a newer entry tells of (``unless_told``: "... arrived at the bridge"). Links to a
     person's introduction stay."""
     before = np.arange(len(entries)) - 1
     crossing = candidates.follows & (entries != entries[np.maximum(before, 0)]) & (leans_on == before)
-    if not crossing.any():
+    to_newer = (leans_on >= 0) & (entries[np.maximum(leans_on, 0)] > entries) & (leans_on != before) \
+        & np.array([bool(things) for things in unless_told], dtype=bool)
+    if not (crossing.any() or to_newer.any()):
         return leans_on, after
     cut = np.array([-2 if leans_on_previous(candidates.texts[i]) else -1 for i in np.flatnonzero(crossing)])
     leans_on, after = leans_on.copy(), after.copy()
     leans_on[crossing] = cut
-    after[crossing & (after == before)] = -1
+    after[(crossing | to_newer) & ((after == before) | (after == leans_on))] = -1
+    leans_on[to_newer] = -1
     return leans_on, after
 
 

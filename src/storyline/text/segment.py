@@ -57,9 +57,12 @@ GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", "Updated | When the ...", and an agency's dateline whose place the page lost
-# ("... a study says. (HarbourDay)—A little rowing ...").
-GLUED_LABEL = re.compile(r"(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|"
-                         r"Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
+# ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's time stamp and flash opening its entry ("12:58 GMT -
+# The mayor has ...", "BREAKING: Part of the pier ...").
+_STAMP = r"(?:Updated\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s+[-–—]\s+"
+_FLASH = r"(?:BREAKING|Breaking)(?: NEWS| news)?:\s+"
+GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])"
+                         r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
 
