@@ -61,11 +61,13 @@ def test_a_quotation_of_several_sentences_is_one_unit():
     assert [s.index for s in sentences] == list(range(len(sentences)))
 
 
-def test_invisible_characters_are_left_out_of_a_sentences_text_but_not_of_its_span():
+def test_invisible_characters_and_ligatures_are_left_out_of_a_sentences_text_but_not_of_its_span():
     text = "A\u200brwa Lind, the har\u00adbour master, closed the pier on Monday. It was unsafe."
     first = segment(0, text, [(0, len(text))])[0]
     assert first.text == "Arwa Lind, the harbour master, closed the pier on Monday."
     assert text[first.start:first.end].startswith("A\u200brwa")
+    pdf = "The ofﬁcial report on the ﬂooded quay was ﬁled on Monday."  # a PDF's ligatures, spelled out
+    assert segment(0, pdf, [(0, len(pdf))])[0].text == "The official report on the flooded quay was filed on Monday."
 
 
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():

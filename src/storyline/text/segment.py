@@ -20,6 +20,8 @@ QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-v
 LINE_BREAKS = str.maketrans("\r\n\xa0", "   ")  # and a space that does not break: "said.\xa0 Its"
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")  # "A\u200brwa Damon": no character a reader sees
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})  # a PDF's "ﬁ"
+UNUSUAL = re.compile("[\u200b\u00ad\u2060\ufeff\ufb00-\ufb04]")  # an invisible character or a ligature
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -194,18 +196,19 @@ def _cut_at_newlines(chunk: str, offsets: list[tuple[int, int]]) -> list[tuple[i
     return result
 
 
-def one_line(span: str, invisible: bool = True, text: str = "") -> str:
+def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
     one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
     left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
-    (zero-width spaces, soft hyphens) left out (``invisible=False``: the text has none, do not look)."""
+    (zero-width spaces, soft hyphens) left out and ligatures spelled out ("ﬁ" -> "fi"; ``unusual=False``: the text has
+    none of either, do not look)."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
         span = FOOTNOTE.sub("", span).rstrip()  # "reservoir.[1] " (a sentence span ending after its mark)
-    return INVISIBLE.sub("", span) if invisible else span
+    return INVISIBLE.sub("", span).translate(LIGATURES) if unusual else span
 
 
 # A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²"; not "300 m²" nor "km²", nor "[1] Ada
@@ -268,13 +271,13 @@ def segment(doc: int, text: str, paragraphs: list[tuple[int, int]]) -> list[Sent
         pieces.append(text[a:b].translate(LINE_BREAKS))  # a paragraph's wrapped lines read as one line
         length += b - a + 1
     joined = "\n".join(pieces)
-    invisible = INVISIBLE.search(text) is not None
+    unusual = UNUSUAL.search(text) is not None
     sentences: list[Sentence] = []
     for a, b in _join_quotes(joined, split_sentences(joined)):
         label = GLUED_LABEL.match(joined, a, b)
         a = label.end() if label else a
         number = bisect_right(joined_starts, a) - 1
         shift = paragraphs[number][0] - joined_starts[number]
-        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], invisible, text),
+        sentences.append(Sentence(doc, len(sentences), a + shift, b + shift, one_line(text[a + shift:b + shift], unusual, text),
                                   number))
     return sentences
