@@ -412,6 +412,8 @@ def test_a_print_masthead_a_wire_slug_a_two_line_headline_and_a_posts_byline_lin
               "the coast guard said.\n")
     assert (outlet_from_text(epaper), date_stamp(epaper)) == ("Fjord Post", "2031-05-05")  # a page's running header
     assert headline(epaper) == "Ferry runs aground off Skarholm; crew of nine rescued"  # in a narrow column
+    hyphenated = epaper.replace("crew\nof nine rescued", "pier-\nmaster rescued").replace("ran\n", "ran\nby the piermaster\n")
+    assert headline(hyphenated) == "Ferry runs aground off Skarholm; piermaster rescued"  # a word broken at a line's end
     named = "Ferry sinks off Lund\n\nFjord Post\nPublished Monday 4 May 2031, 08:10\n\nThe ferry sank on Monday."
     assert (outlet_from_text(named), date_stamp(named)) == ("Fjord Post", "2031-05-04")  # a name alone over its date
     assert outlet_from_text(named.replace("Fjord Post", "Ada Lind")) == ""  # a writer's name is no publication's

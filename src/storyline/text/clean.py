@@ -328,6 +328,10 @@ TRANSCRIPT_LABELS = 3
 RARE_WORD = 1e-5  # a word this rare in general English, labelling an interview's lines, is a surname
 SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘'])")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
+# A printed page's note under its text: "2 Inspection of the Lund pier, Lund Harbour Board, 2029." (a number, then a
+# source that ends on its year), and its foot: "www.lundpost.example/print    Page 2"
+PRINTED_NOTE = re.compile(r"\d{1,2} [A-Z][^.!?]{5,150}, (?:[a-z]+ )?(?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d\.?"
+                          r"|(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+Page \d{1,3}")
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
@@ -408,6 +412,8 @@ def is_junk(line: str) -> bool:
             or (":" in line and (LABEL_INSIDE.search(line) or RUNNING_TIME.search(line))):
         return True
     if ('":' in line and len(JSON_FIELD.findall(line)) >= JSON_FIELDS) or ("#" in line and HASHTAGS_AT_END.search(line)):
+        return True
+    if (line[0].isdigit() or line[0] in "hw") and PRINTED_NOTE.fullmatch(line):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

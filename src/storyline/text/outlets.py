@@ -20,6 +20,7 @@ from ..model import read_date
 from .clean import FORWARDED, WIRE_ISSUER, is_heading, is_junk
 from .patterns import BODIES, MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
+from .segment import one_line
 
 # The agencies and broadcasters that write their name bare, without parentheses: "Hanoi CNN —".
 BARE_AGENCIES = ("AP", "AFP", "CNN", "Reuters", "Xinhua", "UPI", "Bloomberg", "dpa", "Yonhap", "Kyodo", "TASS",
@@ -393,7 +394,7 @@ def headline(text: str) -> str:
         second = "" if "\n" in line else text[following[0]:following[1]]  # a headline set on two lines:
         if not second[:1].islower() or "\n" in second or is_attribution(second) or is_junk(second):
             second = ""  # "Two men held as police find" | "burned-out van"; not "by Ada Lind"
-        two_lines = " ".join(f"{line} {second}".split())
+        two_lines = " ".join(one_line(f"{line}\n{second}" if second else line, False, text).split())  # "foot-" | "bridge"
         if line.count("\n") + bool(second) in (1, 2) and len(two_lines.split()) <= TWO_LINE_HEADLINE and is_heading(two_lines):
             return two_lines
         return line if "\n" not in line and is_heading(line) and not is_attribution(line) else ""

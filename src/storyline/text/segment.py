@@ -211,11 +211,14 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     return INVISIBLE.sub("", span).translate(LIGATURES) if unusual else span
 
 
-# A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²"; not "300 m²" nor "km²", nor "[1] Ada
-# Lind said" in a list): left out, so that a number in brackets is only ever a citation of the summary's.
-FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|(?:(?<=[A-Za-z]{3})|(?<=[.,;:!?\"”’)]))[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
-FOOTNOTE_HINT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
-FOOTNOTE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?= [\"“]?[A-Z])")  # "piles.[1] An ..." ends there
+# A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" and
+# "failed first.*"; not "300 m²" nor "km²", nor "[1] Ada Lind said" in a list, nor "version 3.2"): left out, so that a
+# number in brackets is only ever a citation of the summary's.
+FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|(?:(?<=[A-Za-z]{3})|(?<=[.,;:!?\"”’)]))[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+                      r"|(?<=[a-z]{3}[.;:!?])(?:\d{1,2}|\*{1,3})(?=\s|$)")
+FOOTNOTE_HINT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|[a-z]{3}[.;:!?](?:\d{1,2}|\*{1,3})(?:\s|$)")
+FOOTNOTE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?= [\"“]?[A-Z])"  # "piles.[1] An ..." ends there
+                          r"|(?<=[a-z]{3}[.!?])(?:\d{1,2}|\*{1,3})(?= [\"“]?[A-Z])")
 
 
 # Where marks were blanked: none inside brackets and curly quotes or before a mark ("(  Harwick Astrolabe  )",
