@@ -852,6 +852,10 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     ("How much is the stolen clock worth?", True),  # "valued at about 4.2 million pounds"
     ("How many people died in the flood?", True),  # "had risen to 14."
     ("How many people were injured at the pier?", True),  # "Nine passengers were treated for minor injuries"
+    ("What caused the crash?", True),  # "Investigators blamed a jammed rudder"
+    ("Why did the ferry crash into the pier?", True),
+    ("What caused the flood?", False),
+    ("Why did the thieves take the clock?", False),
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
     texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
@@ -861,7 +865,8 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
              "weighing 180 pounds off the pier, which flew in planes to Oslo.",
              "Thieves took a brass clock valued at about 4.2 million pounds from the harbour museum on Monday night.",
              "Officials said the flood's death toll among people in the valley had risen to 14.",
-             "Nine passengers were treated for minor injuries at the pier after the ferry struck it on Monday."]
+             "Nine passengers were treated for minor injuries at the pier after the ferry struck it on Monday. "
+             "Investigators blamed a jammed rudder for the crash."]
     assert summarize(texts, words=60, query=question).answered is answered
 
 

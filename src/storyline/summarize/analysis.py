@@ -33,7 +33,7 @@ ASKING = frozenset("many much anyone anybody anything someone somebody something
 HOW_MANY_PEOPLE = re.compile(r"\bhow many (?:people|persons)\b", re.IGNORECASE)  # an answer says "300 residents"
 # What a kind of answer holds in place of the question's word: an amount of money for "money" ("How much money
 # was recovered?": "GBP96,000 has been recovered"; not for "cost": "£3 for children" tells no adult's ticket), a span
-# of time for "how long".
+# of time for "how long", a cause for "cause" and "why" (see CAUSE).
 MONEY_WORDS = frozenset("money funds cash worth value".split())
 _SPAN = r"(?:minute|hour|day|week|fortnight|month|year)s?"
 DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|lasted?|until)\s+(?:a|an|one|two|three|four|"
@@ -46,7 +46,13 @@ INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is 
 COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?<![.,])(?!\d|:\d|\s?(?:a\.m|p\.m|am\b|pm\b))|\b(?:two|three|four|five|six|seven|"
                    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|a dozen)\b",
                    re.IGNORECASE)
-AN_AMOUNT, A_SPAN, A_COUNT = "<money>", "<duration>", "<count>"  # a passage's marks of the kinds of answer it holds
+# A cause, for "Why ...?" and "What caused ...?": "because of ice", "blamed a cracked beam", "the beam failed first",
+# "the likely starting point of the collapse"
+CAUSE = re.compile(r"\b(?:because|due to|caused|blamed?|blaming|to blame|(?:the|a) (?:likely |probable |main )?(?:cause|reason|"
+                   r"starting point)|led to|result of|triggered|failed|failure)\b", re.IGNORECASE)
+CAUSE_WORDS = frozenset("cause caused causes".split())
+WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
@@ -166,7 +172,9 @@ def _marked(candidates: Candidates, query: str) -> list[list[str]]:
     asked = query.lower()
     kinds = [(mark, kind) for mark, kind, asks in ((AN_AMOUNT, MONEY, any(word in asked for word in MONEY_WORDS)),
                                                     (A_SPAN, DURATION, "how long" in asked),
-                                                    (A_COUNT, COUNT, "how many" in asked)) if asks]
+                                                    (A_COUNT, COUNT, "how many" in asked),
+                                                    (A_CAUSE, CAUSE, WHY.match(query) or CAUSE_WORDS & set(asked.split())))
+             if asks]
     if not kinds:
         return list(candidates.tokens)
     return [stems + [mark for mark, kind in kinds if kind.search(text)]
@@ -189,20 +197,27 @@ def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -
 def held_shares(asked: list[str], tokens: list[list[str]], query: str = "") -> np.ndarray:
     """The share of a question's words (``asked``, see question_words) that each passage (given by its stems)
     holds, each word weighed by its rarity in general English. A word is held in any of its inflections ("die"
-    by "died"), a word of money by an amount, and "long" in "how long" (``query``) by a span of time; "how many"
-    asks for a count too, weighed as the question's rarest word."""
+    by "died"), a word of money by an amount, "long" in "how long" (``query``) by a span of time, "cause" by a cause
+    (CAUSE: "blamed a jammed rudder"); "how many" asks for a count too and "why" for a cause, each weighed as the
+    question's rarest word."""
     weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(asked).items()}
     counting = "how many" in query.lower() and bool(weights)
+    why = bool(WHY.match(query)) and bool(weights)
     if counting:
         weights[A_COUNT] = max(weights.values())
+    if why:
+        weights[A_CAUSE] = max(weights.values())
     total = sum(weights.values())
     if not total:
         return np.zeros(len(tokens))
     held_by: dict[str, set[str]] = {term: set() for term in weights}
     if counting:
         held_by[A_COUNT] = {A_COUNT}
+    if why:
+        held_by[A_CAUSE] = {A_CAUSE}
     for word in asked:
         held_by[stem(word)] |= _inflected(word) | ({AN_AMOUNT} if word in MONEY_WORDS else set()) \
+            | ({A_CAUSE} if word in CAUSE_WORDS else set()) \
             | ({A_SPAN} if word == "long" and "how long" in query.lower() else set())
     return np.array([sum(weight for term, weight in weights.items() if not held_by[term].isdisjoint(sentence))
                      for sentence in map(set, tokens)], dtype=float) / total
