@@ -775,6 +775,15 @@ def test_a_person_given_a_role_by_surname_needs_no_introduction_but_is_named_in_
     assert list(needs.antecedent) == [-1, -1] and needs.in_full[1]["Bakke"].name == "Tor Bakke"
 
 
+def test_a_name_spelled_with_and_without_its_accent_is_one_person_named_in_full_once():
+    texts = ["Harbour master Joaquín Ferrer said the north pier of Lund Bay would reopen on Friday after the storm. "
+             "Ferrer said the repairs to the pier had cost less than the council feared.",
+             "Harbour master Joaquin Ferrer said the first ferry to Skarholm would sail again from the north quay on Saturday."]
+    told = [s.text for s in summarize(texts, words=200).sentences]
+    assert told[0].startswith("Harbour master Joaquín Ferrer said")
+    assert [text.split(" said")[0] for text in told[1:]] == ["Ferrer", "Ferrer"]
+
+
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():
     articles = [
         "Antoni van Leeuwenhoek, a cloth merchant in Delft, built a microscope more powerful than any other. "

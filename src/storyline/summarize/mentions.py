@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.patterns import Person, by_surname, full_names, give_in_full, named_alone, people_in_full
+from ..text.patterns import Person, by_surname, full_names, give_in_full, named_alone, people_in_full, unaccented
 from ..text.tokens import word_frequency
 from .analysis import KNOWN_NAME_FREQUENCY
 
@@ -34,13 +34,13 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
     """Each summary sentence of ``shown`` (see first_mentions) with the people a sentence before it named in
     full named by surname after the title it has, as the ``articles`` name them after their first mention ("Sen.
     Ada Lind said ..." -> "Sen. Lind said ...", see by_surname), when they speak of that person so and name no one
-    else by that surname ("Ivanka Trump" and "Donald Trump" are two; "North Korea" is no one); what it replaced is
-    added to its pairs."""
+    else by that surname ("Ivanka Trump" and "Donald Trump" are two, "Joaquín Ferrer" and "Joaquin Ferrer" one;
+    "North Korea" is no one); what it replaced is added to its pairs."""
     told: set[tuple[str, str]] = set()
     one_person: dict[tuple[str, str], bool] = {}  # looked up in the articles once per person
     result = []
     for text, replaced in shown:
-        named = full_names(text)
+        named = {(unaccented(first), surname) for first, surname in full_names(text)}
         for first, surname in named & told:
             if (first, surname) not in one_person:
                 one_person[first, surname] = _one_person(first, surname, articles)
@@ -54,9 +54,9 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
 
 
 def _one_person(first: str, surname: str, articles: Sequence[str]) -> bool:
-    """True when the ``articles`` speak of the person ``first`` ``surname`` by surname alone, and name no one
+    """True when the ``articles`` speak of the person ``first`` (unaccented) ``surname`` by surname alone, and name no one
     else so."""
     if word_frequency(surname.lower()) >= KNOWN_NAME_FREQUENCY:
         return False  # "Trump" is Donald to a reader, not Ivanka
     person = people_in_full([text for text in articles if surname in text], {surname}).get(surname)
-    return person is not None and person.name.split()[0] == first and named_alone(surname, articles)
+    return person is not None and unaccented(person.name.split()[0]) == first and named_alone(surname, articles)

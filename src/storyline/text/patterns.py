@@ -4,6 +4,7 @@ and capitalized names."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -685,10 +686,10 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
     "Central Lund") are no names, but a first name so written inside a sentence ("Amber Dahl" and "an amber light";
     not a function word, a day or a month) makes its surname no one person's; a sentence's first words ("Ada Dahl
     said") and the end of a longer run of capitalized words ("Naval Base Coronado") give no full name, though they
-    may name someone else."""
+    may name someone else. A name spelled with and without accents ("Joaquín Dahl", "Joaquin Dahl") is one person's."""
     joined = " ".join(texts)
     lower_case: dict[str, bool] = {}  # each word looked at: whether the texts write it in lower case
-    people: dict[str, set[tuple[str, str]]] = {}
+    people: dict[str, dict[tuple[str, str], None]] = {}  # name -> the people of that name, in the order first named
     found: dict[tuple[str, str], Person] = {}
     for text in texts:
         matches = _full_name_matches(text)
@@ -703,10 +704,10 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             if lower_case[person[0]] or lower_case[person[1]]:  # "But Vik", "Central Lund": no name, but a first
                 if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and not WHEN.fullmatch(person[0]) \
                         and _within_sentence(text, match.start()):
-                    people.setdefault(person[1], set()).add(person)  # name the texts also write in lower case may be
+                    people.setdefault(person[1], {})[person] = None  # name the texts also write in lower case may be
                 continue  # one ("Amber Pasztor" of "an Amber Alert"): the surname is no one person's then
             for name in person:
-                people.setdefault(name, set()).add(person)
+                people.setdefault(name, {})[person] = None
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
             aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
                 and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
@@ -715,9 +716,15 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
                 found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end())),
                                        known.title or _title(text, match.start()))
-    unique = {name: next(iter(persons)) for name, persons in people.items() if len(persons) == 1 and name in wanted}
+    unique = {name: next(iter(persons)) for name, persons in people.items()
+              if len({tuple(map(unaccented, person)) for person in persons}) == 1 and name in wanted}
     couples = _couples(joined)
     return {name: found[person] for name, person in unique.items() if person in found and name not in couples}
+
+
+def unaccented(name: str) -> str:
+    """A name without accents, as some outlets write it: "Joaquín" -> "Joaquin"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 # A surname after a salutation: "Mr. Vik", "Mrs Vik" (opens on a literal: scanned fast).
