@@ -1371,6 +1371,13 @@ def test_footnote_marks_notes_and_references_and_a_poll_are_left_out():
         Summarizer().summarize(Cluster([Document(poll)]))
 
 
+def test_articles_of_short_sentences_only_are_summarized_from_them():
+    assert [s.text for s in summarize(["Part of the pier collapsed.", "Nobody was hurt."]).sentences] == [
+        "Part of the pier collapsed.", "Nobody was hurt."]
+    with pytest.raises(InputError, match="no sentence of prose"):
+        summarize(["Ok then."])
+
+
 def test_a_columns_own_voice_is_no_fact_to_report_but_what_it_says_others_said_is():
     column = ("OPINION: Lund Bay deserved better than a crumbling pier\n\nBy Tora Vik\n\n"
               "Everyone in this town knew the old pier would fail one day, and the council did nothing about it.\n\n"

@@ -54,6 +54,7 @@ CAUSE_WORDS = frozenset("cause caused causes".split())
 WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
+SHORTEST_WORDS = 3  # of a sentence to summarize when the articles have none of the usual length
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
 
@@ -100,11 +101,13 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     """Clean, segment and vectorize a cluster's candidate sentences (focused on ``query``, by default the
     cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the
     cluster has no article or no sentence of prose. A cluster whose every sentence needs its article (all in the first
-    person, say) is summarized from them all."""
+    person, say) is summarized from them all; one of short sentences only ("Part of the pier collapsed."), from
+    those of SHORTEST_WORDS or more."""
     if not cluster.documents:
         raise InputError(f"{describe(cluster)}: no articles to summarize")
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
-                 or prose_sentences(cluster.documents, min_words, max_words, standalone=False))
+                 or prose_sentences(cluster.documents, min_words, max_words, standalone=False)
+                 or prose_sentences(cluster.documents, min(min_words, SHORTEST_WORDS), max_words))
     if not sentences:
         raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
     texts = [s.text for s in sentences]
