@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from storyline.errors import InputError
-from storyline.io.ingest import cluster_from_record, iter_jsonl, read_clusters
+from storyline.io.ingest import cluster_from_record, documents_from_text, iter_jsonl, read_clusters
 from storyline.text import prose_sentences
 from storyline.text.html import document_from_text
 
@@ -66,6 +66,9 @@ def test_a_windows_1252_text_is_not_read_as_central_european(tmp_path):
     path.write_bytes(text.encode("cp1252"))
     [cluster] = read_clusters([str(path)])
     assert cluster.documents[0].text == text
+    czech = "Starosta města Lundov řekl, že molo bude v pátek znovu otevřeno. Přístav je zavřený kvůli bouři."
+    path.write_bytes(czech.encode("cp1250"))
+    assert read_clusters([str(path)])[0].documents[0].text == czech  # Central European, read as such
 
 
 @pytest.mark.parametrize(
@@ -126,3 +129,10 @@ def test_html_character_references_in_plain_text_are_decoded(tmp_path):
     assert [s.text for s in prose_sentences([first])][-1] == "Its report is due within eight weeks."
     assert second.text.startswith("The harbour’s second crane")
     assert document_from_text("Ferries are back &ndash; for now.").text == "Ferries are back – for now."
+    assert document_from_text("Holm &amp; Pryce: see lund.example/?q=pier&region=north").text.endswith("&region=north")
+    untitled = {"id": "q", "documents": [{"text": "Crane firm named &amp; inquiry promised\n\nThe inquiry into the crane "
+                                                  "collapse will be led by Holm &amp; Pryce, the harbour board said."}]}
+    assert cluster_from_record(untitled).documents[0].title == "Crane firm named & inquiry promised"
+    multi_news = "The inquiry will be led by Holm &amp; Pryce, the board said.|||||The harbour&#8217;s crane is sound."
+    assert [d.text for d in documents_from_text(multi_news, "x")] == [
+        "The inquiry will be led by Holm & Pryce, the board said.", "The harbour’s crane is sound."]

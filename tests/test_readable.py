@@ -87,6 +87,9 @@ def test_a_short_wrapped_paragraph_whose_line_stops_mid_phrase_is_one_paragraph_
         for body in ("The ferry Stella Nord ran aground off Skarholm in 2021.", "Mayor Ada Lind laid a wreath on Tuesday."):
             assert len(paragraph_spans(f"{title}\n{body}\n")) == (2 if title.endswith("on") else 1), (title, body)
     assert summarize(text).sentences[0].text.startswith("Tugs pulled")
+    broken = "Ada Lind, the former pilot who now runs the\n\nSkarholm Ferry Company, said the crossing would reopen.\n\nIt will."
+    assert [broken[a:b].replace("\n\n", " ") for a, b in paragraph_spans(broken)] == [
+        "Ada Lind, the former pilot who now runs the Skarholm Ferry Company, said the crossing would reopen.", "It will."]
     wrapped = ("KESSBY - Kessby's council approved a tram line linking the old harbour\n"
                "and the university on Tuesday by 31 votes to 14 after a long debate in\n"
                "the town hall. Critics said the line would cost too much and run too\n"
@@ -864,7 +867,8 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     ("What caused the crash?", True),  # "Investigators blamed a jammed rudder"
     ("Why did the ferry crash into the pier?", True),
     ("What caused the flood?", False),
-    ("Why did the thieves take the clock?", False),
+    ("Why did the thieves take the clock?", False),  # not "The museum's lift failed an inspection"
+    ("What was the cause of the crash?", True),
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
     texts = ["Former harbour master Ole Vik died on Saturday at the age of 81, his family said. He ran the port of "
@@ -872,7 +876,8 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
              "About £96,000 has been recovered from the ferry company so far, the council said. The inspection of "
              "the pier will go on for at least a week before the ferry returns to Lund Bay. A fisherman landed a cod "
              "weighing 180 pounds off the pier, which flew in planes to Oslo.",
-             "Thieves took a brass clock valued at about 4.2 million pounds from the harbour museum on Monday night.",
+             "Thieves took a brass clock valued at about 4.2 million pounds from the harbour museum on Monday night. "
+             "The museum's new lift failed an inspection on Tuesday, the director said.",
              "Officials said the flood's death toll among people in the valley had risen to 14.",
              "Nine passengers were treated for minor injuries at the pier after the ferry struck it on Monday. "
              "Investigators blamed a jammed rudder for the crash."]

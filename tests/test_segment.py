@@ -66,9 +66,12 @@ def test_invisible_characters_and_ligatures_are_left_out_of_a_sentences_text_but
     first = segment(0, text, [(0, len(text))])[0]
     assert first.text == "Arwa Lind, the harbour master, closed the pier on Monday."
     assert text[first.start:first.end].startswith("A\u200brwa")
-    notes = "The pier gave way under the crowd at the Lund Regatta.2 The board said the beam failed first.* Vik wrote 3.2 pages."
+    notes = ("The pier gave way under the crowd at the Lund Regatta.2 The board said the beam failed first.12 Vik wrote 3.2 "
+             "pages. The rules changed after Sept.11 and art.5 of the treaty. See vol.12 of the records. It is *closed.*")
     assert [s.text for s in segment(0, notes, [(0, len(notes))])] == [
-        "The pier gave way under the crowd at the Lund Regatta.", "The board said the beam failed first.", "Vik wrote 3.2 pages."]
+        "The pier gave way under the crowd at the Lund Regatta.", "The board said the beam failed first.",
+        "Vik wrote 3.2 pages.", "The rules changed after Sept.11 and art.5 of the treaty.", "See vol.12 of the records.",
+        "It is *closed.*"]
     pdf = "The ofﬁcial report on the ﬂooded quay was ﬁled on Monday."  # a PDF's ligatures, spelled out
     assert segment(0, pdf, [(0, len(pdf))])[0].text == "The official report on the flooded quay was filed on Monday."
 

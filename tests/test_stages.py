@@ -255,6 +255,9 @@ def test_a_live_blog_whose_entries_open_on_their_time_is_told_oldest_first_witho
     assert [s.text.split()[:3] for s in summary.sentences] == [
         ["A", "fire", "has"], ["A", "fishing", "crew"], ["Firefighters", "said", "the"], ["The", "harbour", "board"],
         ["The", "ferry", "company"]]
+    hours = LIVE_INLINE.replace("13:40 GMT", "2pm").replace("13:10 GMT", "1 p.m.").replace("Updated 12:20 GMT", "UPDATED 12:20")
+    assert [s.text.split()[0] for s in summarize([hours.replace("BREAKING", "Breaking News")], words=200).sentences] == [
+        "A", "A", "Firefighters", "The", "The"]
 
 
 def test_order_breaks_ties_by_document():

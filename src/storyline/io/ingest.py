@@ -88,7 +88,8 @@ def documents_from_text(text: str, name: str) -> list[Document]:
     """The articles of a text: several when it is in Multi-News or LongBench layout, else one, extracted
     from the page when the text is HTML (see storyline.text.html.looks_like_html). Plain-text articles are
     titled by their first line when it reads as a headline, and their outlet is the one their dateline
-    names ("MOBILE, Ala. (AP) --" -> "AP"), else their copyright notice ("© 2031 Vela News.")."""
+    names ("MOBILE, Ala. (AP) --" -> "AP"), else their copyright notice ("© 2031 Vela News."); their HTML character
+    references are decoded."""
     if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
         docs = parse_multinews(text)
     elif LONGBENCH_HEADER.search(text):
@@ -96,15 +97,19 @@ def documents_from_text(text: str, name: str) -> list[Document]:
     else:
         return [document_from_text(text, name)]
     for i, doc in enumerate(docs):
-        doc.id = doc.id or f"{name}#{i + 1}"
+        doc.id, doc.text = doc.id or f"{name}#{i + 1}", unescaped(doc.text)
         doc.title = doc.title or headline(doc.text)
         doc.source = doc.source or outlet_from_text(doc.text)
     return docs
 
 
+CENTRAL_EUROPEAN = frozenset("Czech Slovak Polish Hungarian Croatian Slovene Romanian Bosnian Serbian".split())
+
+
 def _decode(raw: bytes, name: str) -> str:
     """The text of ``raw``: UTF-8, else the encoding charset_normalizer finds likeliest; among those it finds as
-    likely, Windows-1252, the commonest other (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr")."""
+    likely, Windows-1252, the commonest other (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr"),
+    unless the text reads as a Central European language."""
     if b"\0" in raw[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text or HTML")
     try:
@@ -114,6 +119,8 @@ def _decode(raw: bytes, name: str) -> str:
         best = matches.best()
         if best is None:
             raise InputError(f"{name}: not readable as text in any known encoding") from None
+        if best.language in CENTRAL_EUROPEAN:
+            return str(best)
         as_likely = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
         return str(next((m for m in as_likely if "cp1252" in m.could_be_from_charset), best))
 
@@ -300,7 +307,8 @@ def _document_from_json(item: object, default_id: str) -> Document:
         if is_html:
             page = document_from_html(body, default_id, fields.get("url", ""))
             return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
-        document = Document(text=unescaped(body), **{"id": default_id, **fields})
+        body = unescaped(body)
+        document = Document(text=body, **{"id": default_id, **fields})
         document.title = document.title or headline(body)
         document.source = document.source or outlet_of(document.url, body)
         document.published = document.published or date_stamp(body)

@@ -98,7 +98,7 @@ def _deferred(chosen: list[int], doc: np.ndarray, position: np.ndarray, antecede
 def live_entries(sentences: Sequence[Sentence], documents: Sequence[Document]) -> np.ndarray:
     """The entry of a live blog each sentence belongs to, numbered oldest first from 1 (0 for what comes
     before the first entry, and for every sentence of an article that is no such blog). A live blog here runs
-    newest first: LIVE_STAMPS time stamps or more on lines of their own, each earlier than the one before."""
+    newest first: LIVE_STAMPS time stamps or more (see TIME_STAMP), each earlier than the one before."""
     entries = np.zeros(len(sentences), dtype=int)
     for number, document in enumerate(documents):
         stamps = [(match.start(), _minutes(match)) for match in TIME_STAMP.finditer(document.text)]

@@ -31,7 +31,9 @@ RULES = [
      r"(photo|photograph|image|picture)s?\b"),  # "In this Saturday, July 1, 2031, file photo, ..."
     ("photo image picture", r"^an? (handout|file|undated) (photo|image|picture)\b"),
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
-    ("photo image picture", r"^an? (photo|image|picture) (provided|released|obtained|distributed) by\b"),
+    ("photo image picture sketch drawing rendering", r"^an? (photo|image|picture|sketch|drawing|rendering) (provided|released"
+                                                     r"|obtained|distributed) by\b|^an? (sketch|drawing|rendering) (released|"
+                                                     r"provided) (of|by)\b(?![^,;]*\b(is|was|shows|showed)\b)"),
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
@@ -199,9 +201,11 @@ RULES = [
                           r"|^(live )?commentary from [^.]{0,80}\bon \d{2,3}(\.\d)? ?(fm|am)\b"),
     ("sponsored", r"^[\w'’&. -]{0,50}\b(sport|news|coverage|weather|show|programme|program|podcast|bulletin|updates?|"
                   r"section|page) (is|are) (proudly )?sponsored by [^.!?]{1,100}[.!]?$"),
-    # "This guide was made possible in part through the support of ..." (not "The rescue was made possible by ...")
+    # "This guide was made possible in part through the support of ..." (not "The rescue was made possible by ...", nor
+    # "This project was made possible by a grant from ..., the mayor said.")
     ("possible", r"^this (booklet|guide|report|page|site|series|project|program|programme|content|coverage|story|article|"
-                 r"publication|podcast|episode) (was|is|has been) made possible\b"),
+                 r"publication|podcast|episode) (was|is|has been) made possible (in part )?(through|by|with) (the )?"
+                 r"(generous |financial )*(support|funding|sponsorship)\b(?![^\"“”]*\b(said|says|told)\b)"),
     ("download app alerts", r"^download (the|our) [\w'’ -]{1,40} app\b|^get (instant|the latest) [\w -]{0,30}alerts\b"),
     ("text texts", r"^text us\b|\btexts? cost (your )?standard network rate\b"),
     # a press release's and an interview's notes: "For media enquiries ...", "High-resolution photos are available on
@@ -232,9 +236,10 @@ RULES = [
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
     # a live page's promises: "We'll bring you more as we get it.", "Stay with us.", "This story is developing ..."
-    ("bring stay follow developing", r"^(we['’]ll|we will) bring you more\b|^stay with us\b|^more to follow\b"
-                                     r"|^this (is a developing story|(story|article|page) is developing)\b"),
-    ("sold", r"\bsold out for (today|tonight)\b"),  # a venue's notice: "The exhibition is sold out for today."
+    ("bring stay follow developing", r"^(?![^\"“”]*\b(said|says|told|promised)\b)(?:(we['’]ll|we will) bring you more "
+                                     r"(as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow[.!…]*$"
+                                     r"|this (is a developing story|(story|article|page) is developing)\b)"),
+    ("sold", r"^[\w'’ -]{0,40}\b(is|are) sold out for (today|tonight)\.?$"),  # a venue's: "The show is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
                                  r"(may|might) not be (in its )?final( form)?\b(?!,)|\bthe authoritative record of [\w'’ ]{1,40} "
@@ -287,8 +292,8 @@ CASED_RULES = [
     ("graphic", r"^Graphic (shows|locates|illustrates)\b"),  # an agency's graphic
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
-    # a video player's close button, a related link; a share bar's link button before a caption or a teaser
-    ("close related link", r"^(CLOSE|Related|Link) (?=[A-Z])"),
+    ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
      r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"
@@ -330,7 +335,8 @@ SURNAME_LABEL = re.compile(r"([A-Z][a-z]+):\s(?!\s*[\"“‘'])")
 BREADCRUMB = re.compile(r"(\s[>›»]\s[^>›»]+){2}")  # "National Defense > Blog > Posts > ..."
 # A printed page's note under its text: "2 Inspection of the Lund pier, Lund Harbour Board, 2029." (a number, then a
 # source that ends on its year), and its foot: "www.lundpost.example/print    Page 2"
-PRINTED_NOTE = re.compile(r"\d{1,2} [A-Z][^.!?]{5,150}, (?:[a-z]+ )?(?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d\.?"
+PRINTED_NOTE = re.compile(r"\d{1,2} [A-Z](?![^,]*\b(?:is|are|was|were|has|have|had|will|would|said|says)\b)[^.!?]{5,150}, "
+                          r"(?:[a-z]+ )?(?:\d{1,2} [A-Z][a-z]+ |[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d\.?"
                           r"|(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+Page \d{1,3}")
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
@@ -413,7 +419,7 @@ def is_junk(line: str) -> bool:
         return True
     if ('":' in line and len(JSON_FIELD.findall(line)) >= JSON_FIELDS) or ("#" in line and HASHTAGS_AT_END.search(line)):
         return True
-    if (line[0].isdigit() or line[0] in "hw") and PRINTED_NOTE.fullmatch(line):
+    if (line[0].isdigit() or "Page " in line) and PRINTED_NOTE.fullmatch(line):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

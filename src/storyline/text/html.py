@@ -128,7 +128,7 @@ def _site_in_title(html: str) -> str:
 
 def unescaped(text: str) -> str:
     """``text`` with its HTML character references decoded ("Holm &amp; Pryce" -> "Holm & Pryce")."""
-    return unescape(text) if CHARACTER_REFERENCE.search(text) else text
+    return CHARACTER_REFERENCE.sub(lambda reference: unescape(reference.group(0)), text) if "&" in text else text
 
 
 def document_from_text(text: str, name: str = "", url: str = "") -> Document:

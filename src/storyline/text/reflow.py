@@ -95,10 +95,13 @@ def _ends_a_sentence(text: str, line: tuple[int, int], following: tuple[int, int
 def _goes_on(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
     """Whether a line break inside a sentence was left by a single wrap: the line does not end a sentence,
     and the next line (right after it) goes on in lower case, or the line stops on a word no heading ends
-    on (see OPEN_END)."""
-    return (text.count("\n", line[1], following[0]) == 1 and not SENTENCE_END.search(text, line[0], line[1])
-            and (text[following[0]:following[0] + 1].islower() or bool(OPEN_END.search(text, line[0], line[1]))
-                 or bool(BEFORE_A_DATE.search(text, line[0], line[1]) and DATE_START.match(text, following[0]))))
+    on (see OPEN_END), even before a blank line ("the former engineer who heads the" | "" | "Family Radio ...")."""
+    if SENTENCE_END.search(text, line[0], line[1]):
+        return False
+    if text.count("\n", line[1], following[0]) > 1:
+        return bool(OPEN_END.search(text, line[0], line[1]))
+    return (text[following[0]:following[0] + 1].islower() or bool(OPEN_END.search(text, line[0], line[1]))
+            or bool(BEFORE_A_DATE.search(text, line[0], line[1]) and DATE_START.match(text, following[0])))
 
 
 def _is_wrap(text: str, line: tuple[int, int], following: tuple[int, int], width: float) -> bool:

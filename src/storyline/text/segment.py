@@ -19,9 +19,10 @@ from .tokens import word_frequency
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
 LINE_BREAKS = str.maketrans("\r\n\xa0", "   ")  # and a space that does not break: "said.\xa0 Its"
 WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
-INVISIBLE = re.compile("[\u200b\u00ad\u2060\ufeff]")  # "A\u200brwa Damon": no character a reader sees
+_INVISIBLE = "\u200b\u00ad\u2060\ufeff"
+INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # "A\u200brwa Damon": no character a reader sees
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})  # a PDF's "ﬁ"
-UNUSUAL = re.compile("[\u200b\u00ad\u2060\ufeff\ufb00-\ufb04]")  # an invisible character or a ligature
+UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]")  # an invisible character or a ligature
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -61,8 +62,8 @@ GOES_ON = re.compile(_GOES_ON)
 # "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", "Updated | When the ...", and an agency's dateline whose place the page lost
 # ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's time stamp and flash opening its entry ("12:58 GMT -
 # The mayor has ...", "BREAKING: Part of the pier ...").
-_STAMP = r"(?:Updated\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?\s+[-–—]\s+"
-_FLASH = r"(?:BREAKING|Breaking)(?: NEWS| news)?:\s+"
+_STAMP = (r"(?i:updated\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[A-Z]{2,4})?\s+[-–—]\s+")  # as
+_FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"  # summarize.order.TIME_STAMP's, opening an entry
 GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])"
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
@@ -211,14 +212,15 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     return INVISIBLE.sub("", span).translate(LIGATURES) if unusual else span
 
 
-# A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" and
-# "failed first.*"; not "300 m²" nor "km²", nor "[1] Ada Lind said" in a list, nor "version 3.2"): left out, so that a
-# number in brackets is only ever a citation of the summary's.
+# A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" at a
+# sentence's end; not "300 m²" nor "km²", nor "[1] Ada Lind said" in a list, nor "version 3.2", "Sept.11 changed",
+# "vol.12"): left out, so that a number in brackets is only ever a citation of the summary's.
+_PRINTED_MARK = r"(?<=[a-z]{4}[.!?])(?<!Sept\.)\d{1,2}"
 FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\]|(?:(?<=[A-Za-z]{3})|(?<=[.,;:!?\"”’)]))[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
-                      r"|(?<=[a-z]{3}[.;:!?])(?:\d{1,2}|\*{1,3})(?=\s|$)")
-FOOTNOTE_HINT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|[a-z]{3}[.;:!?](?:\d{1,2}|\*{1,3})(?:\s|$)")
+                      rf"|{_PRINTED_MARK}(?=\s+[\"“]?[A-Z]|\s*$)")
+FOOTNOTE_HINT = re.compile(rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]|{_PRINTED_MARK}")
 FOOTNOTE_END = re.compile(r"[.!?][\"”’]?(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?= [\"“]?[A-Z])"  # "piles.[1] An ..." ends there
-                          r"|(?<=[a-z]{3}[.!?])(?:\d{1,2}|\*{1,3})(?= [\"“]?[A-Z])")
+                          rf"|{_PRINTED_MARK}(?= [\"“]?[A-Z])")
 
 
 # Where marks were blanked: none inside brackets and curly quotes or before a mark ("(  Harwick Astrolabe  )",
