@@ -180,10 +180,10 @@ class ProcessEngine:
                               "above)") from None
 
     def _kill(self) -> None:
-        """End the pool's processes now, busy or not."""
+        """End the pool's processes now, busy or not. The pool cancels what waits (a future cancelled here could be
+        failed by its thread as the processes end: an InvalidStateError on Python 3.11)."""
         processes = list((self._pool._processes or {}).values())
-        for future in self._futures:
-            future.cancel()
+        self._pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
@@ -192,7 +192,6 @@ class ProcessEngine:
             if process.is_alive():
                 process.kill()
                 process.join(timeout=1)
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self, interrupted: bool = False) -> None:
         if interrupted:
