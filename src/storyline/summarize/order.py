@@ -9,13 +9,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..model import Document, Sentence
-from ..text.patterns import can_open
+from ..text.patterns import ENTRY_TIME, can_open
 
-# A live blog's time stamp, alone on its line ("17:21", "9.05am", "10 pm", "16:05 GMT"; not "5", a countdown's number),
-# or opening its entry's line before a dash ("Updated 12:58 GMT - The mayor has ...").
-TIME_STAMP = re.compile(r"^[ \t]*(?:Updated[ \t]+)?(?:(\d{1,2})[:.](\d{2})[ \t]*(am|pm|a\.m\.|p\.m\.)?|(\d{1,2})[ \t]*"
-                        r"(am|pm|a\.m\.|p\.m\.))(?:[ \t]*(?-i:(?:GMT|UTC|BST|[CEAW]?[ECSMP][SD]?T|[ECMP]T|IST|JST)))?"
-                        r"(?:[ \t]*\r?$|[ \t]+[-–—][ \t]+(?=\S))", re.MULTILINE | re.IGNORECASE)
+# A live blog's time stamp (ENTRY_TIME), alone on its line or opening its entry's line before a dash ("Updated 12:58
+# GMT - The mayor has ...")
+TIME_STAMP = re.compile(rf"^[ \t]*{ENTRY_TIME}(?:[ \t]*\r?$|[ \t]+[-–—][ \t]+(?=\S))", re.MULTILINE | re.IGNORECASE)
 LIVE_STAMPS = 3  # time stamps, newest first, that make an article a live blog to read from its end
 
 

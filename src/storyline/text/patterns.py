@@ -401,6 +401,10 @@ def _no_noun(word: str) -> bool:
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+# A live blog entry's time ("17:21", "9.05am", "10 pm", "Updated 16:05 GMT"; not "5", a countdown's number): its groups
+# are the hours, minutes and half of day of "17:21 pm", then of "10 pm"
+ENTRY_TIME = (r"(?i:updated[ \t]+)?(?:(\d{1,2})[:.](\d{2})[ \t]*((?i:am|pm|a\.m\.|p\.m\.))?|(\d{1,2})[ \t]*"
+              r"((?i:am|pm|a\.m\.|p\.m\.)))(?:[ \t]*(?-i:GMT|UTC|BST|[CEAW]?[ECSMP][SD]?T|[ECMP]T|IST|JST))?")
 WHEN = re.compile(rf"\b({WEEKDAYS}|{MONTHS})\b")  # no one "he" could be, nor a name: "Adderall Jan. 6"
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 import blingfire
 
 from ..model import Sentence
-from .patterns import TITLE_ABBREVIATIONS
+from .patterns import ENTRY_TIME, TITLE_ABBREVIATIONS
 from .tokens import word_frequency
 
 QUOTE_SENTENCES = 4  # longest quotation kept as one unit, in sentences (cross-validated on Multi-News train + validation)
@@ -62,8 +62,8 @@ GOES_ON = re.compile(_GOES_ON)
 # "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", "Updated | When the ...", and an agency's dateline whose place the page lost
 # ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's time stamp and flash opening its entry ("12:58 GMT -
 # The mayor has ...", "BREAKING: Part of the pier ...").
-_STAMP = (r"(?i:updated\s+)?(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[A-Z]{2,4})?\s+[-–—]\s+")  # as
-_FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"  # summarize.order.TIME_STAMP's, opening an entry
+_STAMP = rf"{ENTRY_TIME}\s+[-–—]\s+"
+_FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"
 GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])"
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
