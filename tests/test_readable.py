@@ -787,6 +787,18 @@ def test_a_name_spelled_with_and_without_its_accent_is_one_person_named_in_full_
     assert [text.split(" said")[0] for text in told[1:]] == ["Ferrer", "Ferrer"]
 
 
+def test_a_surname_written_without_its_accents_or_strokes_is_the_person_named_with_them():
+    articles = ["The rescue on the fjord was led by Søren Kjær, the coastguard's duty officer, on Sunday night.",
+                "Kjaer said the trawler's crew had been in the water for less than ten minutes.",
+                "The regatta was run by Ana Muñoz, the secretary of the sailing club, on Saturday.",
+                "Munoz said every boat in the regatta had come home before the squall reached the bay."]
+    assert people_in_full(articles, {"Kjaer", "Munoz"}) == {
+        "Kjaer": Person("Søren Kjær", "the coastguard's duty officer"),
+        "Munoz": Person("Ana Muñoz", "the secretary of the sailing club")}
+    told = ["The regatta's secretary Ana Muñoz counted the boats home.", "Muñoz said none was missing."]
+    assert first_mentions(told, [{}, {"Muñoz": Person("Ana Munoz")}])[1] == ("Muñoz said none was missing.", [])
+
+
 def test_a_name_with_a_particle_introduces_the_surname_and_a_first_name_is_no_surname():
     articles = [
         "Antoni van Leeuwenhoek, a cloth merchant in Delft, built a microscope more powerful than any other. "

@@ -19,7 +19,8 @@ def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[t
     for text, names in zip(texts, in_full):
         replaced = []
         for name, person in names.items():
-            named = re.search(rf"\b{re.escape(person.name)}\b", told + " " + text)  # "Ole" and "Vik" of one person
+            # named in full before ("Ole" and "Vik" of one person), with or without accents
+            named = re.search(rf"\b{re.escape(unaccented(person.name))}\b", unaccented(told + " " + text))
             given = None if named else give_in_full(text, name, person)
             if given:
                 text, written, shown_as = given

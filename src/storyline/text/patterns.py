@@ -692,6 +692,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
     said") and the end of a longer run of capitalized words ("Naval Base Coronado") give no full name, though they
     may name someone else. A name spelled with and without accents ("Joaquín Dahl", "Joaquin Dahl") is one person's."""
     joined = " ".join(texts)
+    plain = {unaccented(name) for name in wanted}
     lower_case: dict[str, bool] = {}  # each word looked at: whether the texts write it in lower case
     people: dict[str, dict[tuple[str, str], None]] = {}  # name -> the people of that name, in the order first named
     found: dict[tuple[str, str], Person] = {}
@@ -700,7 +701,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
         starts = {match.start() for match in matches}
         for match in matches:
             person = (match.group(1), match.group(2))
-            if match.start(2) in starts or not (person[0] in wanted or person[1] in wanted):
+            if match.start(2) in starts or not (unaccented(person[0]) in plain or unaccented(person[1]) in plain):
                 continue  # "Harbour Master" of "Harbour Master Ole Vik", or no one wanted
             for word in person:
                 if word not in lower_case:
@@ -708,10 +709,10 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             if lower_case[person[0]] or lower_case[person[1]]:  # "But Vik", "Central Lund": no name, but a first
                 if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and not WHEN.fullmatch(person[0]) \
                         and _within_sentence(text, match.start()):
-                    people.setdefault(person[1], {})[person] = None  # name the texts also write in lower case may be
+                    people.setdefault(unaccented(person[1]), {})[person] = None  # name the texts also write in lower case may be
                 continue  # one ("Amber Pasztor" of "an Amber Alert"): the surname is no one person's then
             for name in person:
-                people.setdefault(name, {})[person] = None
+                people.setdefault(unaccented(name), {})[person] = None
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
             aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
                 and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
@@ -720,15 +721,20 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
                 found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end())),
                                        known.title or _title(text, match.start()))
-    unique = {name: next(iter(persons)) for name, persons in people.items()
-              if len({tuple(map(unaccented, person)) for person in persons}) == 1 and name in wanted}
+    unique = {name: next(iter(persons)) for name in wanted if (persons := people.get(unaccented(name), {}))
+              and len({tuple(map(unaccented, person)) for person in persons}) == 1}
     couples = _couples(joined)
     return {name: found[person] for name, person in unique.items() if person in found and name not in couples}
 
 
+# Letters that keep their stroke when accents are taken off, as outlets without them write them ("Søren" -> "Soren").
+UNSTROKED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+                           "đ": "d", "Đ": "D", "ß": "ss", "þ": "th", "Þ": "Th", "ı": "i"})
+
+
 def unaccented(name: str) -> str:
-    """A name without accents, as some outlets write it: "Joaquín" -> "Joaquin"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """A name without accents, as some outlets write it: "Joaquín" -> "Joaquin", "Kjær" -> "Kjaer"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(UNSTROKED)
 
 
 # A surname after a salutation: "Mr. Vik", "Mrs Vik" (opens on a literal: scanned fast).
