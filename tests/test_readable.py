@@ -498,7 +498,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     leaning += ("In some of these cases, the ferry sailed without a permit.", "Among them was the harbour master.",
                 "All three ferries were built in Lund in the 1990s.")
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
-                '"I appreciate that, because the ferry is all we have," said Ole Vik.')
+                '"I appreciate that, because the ferry is all we have," said Ole Vik.',
+                "The poster in question shows three ferries sinking under the mayor's name.")
+    standing += ("The future of the ferry service to Lund Bay is now in question.",)
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -34,6 +34,11 @@ RULES = [
     ("photo image picture sketch drawing rendering", r"^an? (photo|image|picture|sketch|drawing|rendering) (provided|released"
                                                      r"|obtained|distributed) by\b|^an? (sketch|drawing|rendering) (released|"
                                                      r"provided) (of|by)\b(?![^,;]*\b(is|was|shows|showed)\b)"),
+    # a picture described with no verb: "A photo from the dig, with the foot bones below a tail."
+    ("photo photograph picture image screenshot grab",
+     r"^an? (photo|photograph|picture|image|screenshot|screen grab) (from|of)\b(?!.*\b(is|are|was|were|has|have|had|will|"
+     r"would|could|can|may|might|provides?|provided|reveals?|revealed|went|became|sparked|drew|prompted|surfaced|"
+     r"emerged|circulated|appears?|appeared)\b)"),
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
