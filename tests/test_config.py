@@ -16,6 +16,7 @@ from storyline.stories import TrackerConfig
         ({"sentences": 0}, "sentences"),
         ({"redundancy": 1.5}, "redundancy"),
         ({"redundancy": -0.1}, "redundancy"),
+        ({"lead_redundancy": 2}, "lead_redundancy"),
         ({"copy": 2}, "copy"),
         ({"repeat_pairs": 0}, "repeat_pairs"),
         ({"repeat_pairs": 2.5}, "repeat_pairs"),

@@ -783,8 +783,9 @@ def test_a_person_given_a_role_by_surname_needs_no_introduction_but_is_named_in_
 def test_a_name_spelled_with_and_without_its_accent_is_one_person_named_in_full_once():
     texts = ["Harbour master Joaquín Ferrer said the north pier of Lund Bay would reopen on Friday after the storm. "
              "Ferrer said the repairs to the pier had cost less than the council feared.",
+             "The storm kept every boat in the bay tied up for three days. "  # not a lead that tells the first one's news again
              "Harbour master Joaquin Ferrer said the first ferry to Skarholm would sail again from the north quay on Saturday."]
-    told = [s.text for s in summarize(texts, words=200).sentences]
+    told = [s.text for s in summarize(texts, words=200).sentences if "said" in s.text]
     assert told[0].startswith("Harbour master Joaquín Ferrer said")
     assert [text.split(" said")[0] for text in told[1:]] == ["Ferrer", "Ferrer"]
 

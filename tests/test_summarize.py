@@ -138,6 +138,22 @@ def test_a_budget_that_fits_every_sentence_tells_the_same_of_two_repeats_as_one_
     assert [s.text for s in everything.sentences] == [s.text for s in short.sentences]
 
 
+def test_two_leads_that_tell_one_event_in_other_words_are_told_once():
+    articles = ["Nordlinjen is buying the island ferry company Skarferje in a deal worth 40 million kroner. "
+                "The company runs four boats between Lund Bay and the outer islands. "
+                "Its owners had looked for a buyer since the winter storms sank one of its boats.",
+                "Nordlinjen is acquiring Skarferje, a move that could reshape travel to the outer islands for years. "
+                "Islanders fear the fares will rise once the crossing has a single owner. "
+                "The regional council must still approve the sale before the summer timetable starts."]
+    cluster = Cluster([Document(text) for text in articles])
+
+    def leads(summarizer: Summarizer) -> list[str]:
+        return [s.text for s in summarizer.summarize(cluster).sentences if s.text.startswith("Nordlinjen is")]
+
+    assert len(leads(Summarizer(words=60, lead_redundancy=None))) == 2  # held to the cosine of any two sentences
+    assert len(leads(Summarizer(words=60))) == 1
+
+
 def test_query_focuses_the_summary(cluster):
     plain = Summarizer(words=60).summarize(cluster, query="")
     focused = Summarizer(words=60).summarize(cluster, query="What will mayor Karin Dahl do for the families?")

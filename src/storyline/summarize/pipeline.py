@@ -159,7 +159,14 @@ class Summarizer:
         return select(scores, candidates.vectors, words, config.words, config.sentences, config.redundancy,
                       config.fill, analysis.seen, config.copy, antecedent=leans_on, unless_told=unless_told,
                       tokens=candidates.tokens, known=known, repeat_pairs=config.repeat_pairs,
-                      texts=candidates.texts)
+                      texts=candidates.texts, leads=_leads(candidates.doc), lead_redundancy=config.lead_redundancy)
+
+
+def _leads(doc: np.ndarray) -> np.ndarray:
+    """Whether each candidate is its article's first (``doc``: each candidate's article, in order)."""
+    first = np.zeros(len(doc), dtype=bool)
+    first[np.unique(doc, return_index=True)[1]] = True
+    return first
 
 
 def _within_entries(leans_on: np.ndarray, after: np.ndarray, entries: np.ndarray, candidates: Candidates,

@@ -38,13 +38,17 @@ def select(
     known: frozenset[str] = frozenset(),
     repeat_pairs: int | None = None,
     texts: Sequence[str] | None = None,
+    leads: np.ndarray | None = None,
+    lead_redundancy: float | None = None,
 ) -> list[int]:
     """Greedy selection by score under a word and/or sentence budget.
 
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a repetition (the
     same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs`` adjacent
     content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine of at
-    least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words); redundancy None: neither. With
+    least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words); of the articles' ``leads``
+    (a mask: each article's first sentence), one whose cosine to a chosen lead exceeds ``lead_redundancy``
+    repeats it too (None: leads are held to the rest alone); redundancy None: none of these. With
     ``fill`` the last sentence may cross the word budget (for evaluations that cut every summary at the
     budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
     ``copy`` (None: never) it is a copy of it and skipped.
@@ -66,6 +70,7 @@ def select(
     chosen: list[int] = []
     taken: set[int] = set()  # the chosen, as a set
     closest = np.zeros(len(ranked))
+    is_lead = np.zeros(len(ranked), dtype=bool) if leads is None or None in (lead_redundancy, redundancy) else leads[ranked]
     if seen is not None and copy is not None:
         closest[seen[ranked] > copy] = np.inf
     limit = np.finfo(float).max if redundancy is None else redundancy
@@ -106,6 +111,8 @@ def select(
                 row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
             if texts is not None and redundancy is not None:
                 row = _with_new_money(row, similarity[rank_of[i]], i, ranked, texts, limit)
+            if is_lead[rank_of[i]]:  # another lead telling its event again repeats it
+                row = np.where(is_lead & (similarity[rank_of[i]] > (lead_redundancy or 0)), np.inf, row)
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
