@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
@@ -97,8 +97,54 @@ def test_summarize_fetches_a_page_from_a_local_address(example_dir):
     assert result.exit_code == 0 and summary["sentences"] and summary["documents"][0]["source"] == "Harbour Herald"
 
 
+LATIN_PAGE = ("<html><head><title>Skarholm court remands ferry thief</title></head><body><article>"
+              "<h1>Skarholm court remands ferry thief</h1>"
+              "<p>District Judge Renée Løvdal remanded the man in custody on Thursday after he admitted taking the "
+              "ferry Nordlys from the north quay of Lund Bay.</p><p>The ferry, worth an estimated £1.5 million, was "
+              "found undamaged off Skarholm the next morning by a fishing crew from the island.</p>"
+              "<p>He will appear again at the crown court in Lund next month, the court heard.</p>"
+              "</article></body></html>").encode("iso-8859-1")
+BRIEF = (b"The ferry Nordlys was found undamaged off Skarholm on Wednesday morning by a fishing crew.\n\n"
+         b"Police said a man had been arrested at the north quay of Lund Bay and would appear in court on Thursday.\n")
+
+
+class _Pages(BaseHTTPRequestHandler):
+    """A page in Latin-1 whose charset only its header names (behind a redirect), a plain text and a page gone."""
+
+    pages = {"/story?id=7": (301, {"Location": "/court"}, b""),
+             "/court": (200, {"Content-Type": "text/html; charset=iso-8859-1"}, LATIN_PAGE),
+             "/brief.txt": (200, {"Content-Type": "text/plain"}, BRIEF), "/gone": (404, {}, b"")}
+
+    def do_GET(self):
+        status, headers, body = self.pages[self.path]
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_summarize_reads_a_page_in_the_charset_its_server_names_a_text_page_and_says_why_one_is_missing():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        court = storyline("summarize", f"{site}/story?id=7", "-f", "json")
+        brief = storyline("summarize", f"{site}/brief.txt", "-f", "json")
+        with pytest.raises(InputError, match=r"/gone: the server answered HTTP 404"):
+            storyline("summarize", f"{site}/gone")
+    finally:
+        server.shutdown()
+    told = " ".join(s["text"] for s in json.loads(court.stdout)["sentences"])
+    assert "Renée Løvdal" in told and "£1.5 million" in told
+    assert json.loads(brief.stdout)["sentences"]
+
+
 def test_only_a_url_naming_a_private_host_itself_turns_the_guard_against_private_addresses_off():
-    from storyline.io.ingest import _names_a_private_host
+    from storyline.io.fetch import _names_a_private_host
 
     assert [_names_a_private_host(url) for url in ("http://127.0.0.1:8000/a", "http://10.1.2.3/a", "http://[::1]/a")] == \
         [True, True, True]

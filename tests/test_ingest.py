@@ -136,3 +136,24 @@ def test_html_character_references_in_plain_text_are_decoded(tmp_path):
     multi_news = "The inquiry will be led by Holm &amp; Pryce, the board said.|||||The harbour&#8217;s crane is sound."
     assert [d.text for d in documents_from_text(multi_news, "x")] == [
         "The inquiry will be led by Holm & Pryce, the board said.", "The harbour’s crane is sound."]
+
+
+SAVED_MAIL = (b"From: Lund Bay Briefing <news@lundbay.example>\n"
+              b"To: reader@mailbox.example\n"
+              b"Subject: =?utf-8?q?Ferry_Nordlys_found_off_Skarholm?=\n"
+              b"Date: Wed, 12 Mar 2031 06:30:00 +0000\n"
+              b"MIME-Version: 1.0\n"
+              b"Content-Type: text/plain; charset=\"utf-8\"\n"
+              b"Content-Transfer-Encoding: quoted-printable\n\n"
+              b"The ferry Nordlys, taken from the north quay of Lund Bay on Monday, was found undamaged off Skarh=\n"
+              b"olm on Wednesday morning by a fishing crew.\n\n"
+              b"The island council had offered a =C2=A35,000 reward for news of the ferry, which carries forty p=\n"
+              b"assengers a day between the bay and the island.\n")
+
+
+def test_a_saved_email_is_read_as_its_header_says_in_a_directory_too(tmp_path):
+    (tmp_path / "briefing.eml").write_bytes(SAVED_MAIL)
+    [document] = read_clusters([str(tmp_path)])[0].documents
+    assert "found undamaged off Skarholm on Wednesday" in document.text
+    assert "a £5,000 reward" in document.text and "=C2" not in document.text
+    assert (document.title, document.published[:10]) == ("Ferry Nordlys found off Skarholm", "2031-03-12")

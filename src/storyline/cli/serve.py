@@ -44,7 +44,7 @@ def serve(host: str, port: int, db: str | None, workers: int | None, token: str 
     addresses (checked after resolving the name, and on every redirect) unless --allow-fetch-from names
     the host.
     """
-    missing = [name for name in ("fastapi", "uvicorn", "httpx") if importlib.util.find_spec(name) is None]
+    missing = [name for name in ("fastapi", "uvicorn") if importlib.util.find_spec(name) is None]
     if missing:
         raise MissingExtraError(f"serve needs the service extra ({', '.join(missing)} missing): "
                                 "pip install 'storyline[service]'")

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
-import socket
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from ..model import Cluster, Document, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
 from ..text.outlets import date_stamp, headline, outlet_from_text, outlet_of
+from .decode import decoded
+from .fetch import fetch_url
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".eml", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MULTINEWS_DOC_SEPARATOR = "|||||"
 MULTINEWS_NEWLINE = "NEWLINE_CHAR"
@@ -43,7 +40,7 @@ def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list
         if Path(path).suffix.lower() in JSONL_SUFFIXES:
             clusters.extend(iter_jsonl(path, on_error))
         elif path == "-":
-            loose.extend(documents_from_text(_decode(sys.stdin.buffer.read(), "stdin"), "stdin"))
+            loose.extend(documents_from_text(decoded(sys.stdin.buffer.read(), "stdin"), "stdin"))
         elif re.match(r"https?://", path):
             loose.append(fetch_url(path))
         else:
@@ -59,7 +56,7 @@ def _expand(path: str) -> list[Path]:
     if p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
         if not files:
-            raise InputError(f"{path}: directory holds no .txt or .html articles")
+            raise InputError(f"{path}: directory holds no articles (files ending {', '.join(sorted(TEXT_SUFFIXES))})")
         return files
     if not p.exists():
         raise InputError(f"{path}: no such file or directory")
@@ -74,7 +71,7 @@ def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
         raw = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from err
-    text = _decode(raw, str(path))
+    text = decoded(raw, str(path))
     if not text.strip():
         if blank_ok:
             return []
@@ -101,55 +98,6 @@ def documents_from_text(text: str, name: str) -> list[Document]:
         doc.title = doc.title or headline(doc.text)
         doc.source = doc.source or outlet_from_text(doc.text)
     return docs
-
-
-CENTRAL_EUROPEAN = frozenset("Czech Slovak Polish Hungarian Croatian Slovene Romanian Bosnian Serbian".split())
-
-
-def _decode(raw: bytes, name: str) -> str:
-    """The text of ``raw``: UTF-8, else the encoding charset_normalizer finds likeliest; among those it finds as
-    likely, Windows-1252, the commonest other (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr"),
-    unless the text reads as a Central European language."""
-    if b"\0" in raw[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text or HTML")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        matches = from_bytes(raw)
-        best = matches.best()
-        if best is None:
-            raise InputError(f"{name}: not readable as text in any known encoding") from None
-        if best.language in CENTRAL_EUROPEAN:
-            return str(best)
-        as_likely = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-        return str(next((m for m in as_likely if "cp1252" in m.could_be_from_charset), best))
-
-
-def fetch_url(url: str) -> Document:
-    """The article of the page at ``url``. A URL whose own host is on this machine or an intranet is fetched,
-    as the user typed it (the service, whose clients are others, refuses those); a public page is not let
-    redirect there (trafilatura's guard)."""
-    import trafilatura
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    if _names_a_private_host(url):
-        config.set("DEFAULT", "SSRF_PROTECTION", "False")
-    html = trafilatura.fetch_url(url, config=config)
-    if not html:
-        raise InputError(f"{url}: could not download the page")
-    return document_from_html(html, url, url=url)
-
-
-def _names_a_private_host(url: str) -> bool:
-    """Whether the host of ``url`` is, or resolves only to, addresses that are not public (loopback, private,
-    link-local ...); False when it cannot be resolved."""
-    host = urlsplit(url).hostname or ""
-    try:
-        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
-    except (OSError, UnicodeError):
-        return False
-    return bool(addresses) and not any(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
 
 
 def parse_multinews(text: str) -> list[Document]:

@@ -3,7 +3,7 @@
     from storyline.service import ServiceConfig, create_app, serve
     serve(ServiceConfig(port=8000, workers=2, token="..."))        # what `storyline serve` runs
 
-Needs the ``service`` extra (fastapi, uvicorn, httpx). The web framework is imported only when the
+Needs the ``service`` extra (fastapi, uvicorn). The web framework is imported only when the
 application is made, so that worker processes (storyline.service.worker) load none of it.
 """
 

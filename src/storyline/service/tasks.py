@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
 
 from ..errors import InputError, StoreError
-from ..io.ingest import cluster_from_record
+from ..io import cluster_from_record, decoded
 from ..model import Document, publication_moment
 from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
 from ..stories.page import HEADLINE_CHARS, story_headline
@@ -60,24 +59,9 @@ def summarize(record: dict[str, Any], pages: list[Page], config: SummarizerConfi
 
 def _page_item(page: Page) -> dict[str, str]:
     """A fetched page as a document of a JSON cluster: its HTML (or text), its address and its id (the URL asked for)."""
-    text = _decode(page)
+    text = decoded(page.body, page.url, page.charset)
     kind = "text" if page.media_type == "text/plain" else "html"
     return {kind: text, "id": page.url, "url": page.final_url}
-
-
-def _decode(page: Page) -> str:
-    if b"\0" in page.body[:8192]:
-        raise InputError(f"{page.url}: looks like a binary file, not text or HTML")
-    for encoding in (page.charset, "utf-8"):
-        if encoding:
-            try:
-                return page.body.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                pass
-    best = from_bytes(page.body).best()
-    if best is None:
-        raise InputError(f"{page.url}: not readable as text in any known encoding")
-    return str(best)
 
 
 def add_articles(db: str, articles: list[dict[str, Any]], config: TrackerConfig) -> dict[str, Any]:
