@@ -157,3 +157,16 @@ def test_a_saved_email_is_read_as_its_header_says_in_a_directory_too(tmp_path):
     assert "found undamaged off Skarholm on Wednesday" in document.text
     assert "a £5,000 reward" in document.text and "=C2" not in document.text
     assert (document.title, document.published[:10]) == ("Ferry Nordlys found off Skarholm", "2031-03-12")
+
+
+def test_a_forward_quoted_in_a_reply_is_the_article_and_gives_its_title_in_crlf_text_too():
+    reply = ("Thought you would want this one. Passing it on before the meeting.\r\n\r\nOn Wed, 12 Mar 2031, Ole wrote:\r\n"
+             "> ---------- Forwarded message ---------\r\n> From: Lund Bay Briefing <news@lundbay.example>\r\n"
+             "> Date: Wed, 12 Mar 2031 at 06:30\r\n> Subject: Ferry Nordlys found off Skarholm\r\n>\r\n"
+             "> The ferry Nordlys, taken from the north quay of Lund Bay on Monday, was found undamaged off Skarholm "
+             "on Wednesday morning by a fishing crew.\r\n>\r\n"
+             "> The island council had offered a reward for news of the ferry, which carries forty passengers a day "
+             "between the bay and the island.\r\n")
+    document = document_from_text(reply, "reply.txt")
+    assert document.title == "Ferry Nordlys found off Skarholm"
+    assert [s.text for s in prose_sentences([document])][0].startswith("The ferry Nordlys, taken from")

@@ -255,6 +255,18 @@ def test_list_items_cut_off_speakers_exclamations_unattributed_first_person_and_
     assert prose_sentences([Document(reported)]) == []  # told in the writer's words, to a "me" no one knows
 
 
+def test_a_news_programme_keeps_its_anchor_and_its_correspondents_narration_without_their_labels():
+    programme = ("LUND TV EVENING NEWS\n\n[00:00:05]\nINGRID SOLBERG, LUND TV ANCHOR: Good evening. The ferry Nordlys has been "
+                 "found undamaged off Skarholm two days after it was taken from the north quay.\n\n(BEGIN VIDEOTAPE)\n\n"
+                 "[00:00:21]\nPER HOLM, LUND TV CORRESPONDENT (voice-over): A fishing crew spotted the ferry drifting a mile "
+                 "off the island at first light.\n\n[00:00:34]\nKARI BERG, FERRY CAPTAIN: I could not believe it was ours.\n\n"
+                 "[00:00:40]\nHOLM (voice-over): Police arrested a man at the quay on Wednesday evening.\n\n(END VIDEOTAPE)\n")
+    assert [s.text for s in prose_sentences([Document(programme)])] == [
+        "The ferry Nordlys has been found undamaged off Skarholm two days after it was taken from the north quay.",
+        "A fishing crew spotted the ferry drifting a mile off the island at first light.",
+        "Police arrested a man at the quay on Wednesday evening."]
+
+
 def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_colon():
     transcript = ("HOST: Welcome back to the evening programme tonight.\nBRENNER: The pier could no longer carry "
                   "vehicles safely, so we closed it.\nHOST: And what happens to the village now?\nBRENNER: We "

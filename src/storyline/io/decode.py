@@ -71,5 +71,6 @@ def _mail_text(raw: bytes) -> str | None:
         return None
     if body.get_content_subtype() == "html":
         return content
+    content = content.replace("\r\n", "\n")  # as mail carries it
     header = "".join(f"{field}: {' '.join(str(message[field]).split())}\n" for field in SHOWN_FIELDS if message[field])
     return f"{header}\n{content}"

@@ -102,6 +102,10 @@ RULES = [
      r"^try (our|the) search\b|\bor go back to the home ?page\b"
      r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
     ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
+    # a wire page's market-data and syndication notices: "All quotes delayed a minimum of 15 minutes.", "Syndicated
+    # by Vela Media; reproduced with permission."
+    ("delayed", r"^(all )?(quotes|prices|market data) (are )?delayed\b"),
+    ("syndicated reproduced", r"^syndicated (by|from|through) [^,;.]{1,60}(;|\.\s*$)|\breproduced (here )?with (kind )?permission\W*$"),
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
@@ -328,7 +332,9 @@ CASED_RULES = [
 # A transcript's speaker label ("TRUMP:", "PRESIDENT DONALD TRUMP:", "Ada Brenner:", a reporter's or host's with
 # their outlet: "REPORTER (LUND POST):", not an agency's dateline: "KARACHI (APP):"): at the start of a line it may as
 # well be a dateline ("NEW DELHI:"), so only a document with TRANSCRIPT_LABELS such lines is a transcript.
-SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s"
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}(?:, [A-Z0-9][A-Z0-9.'&-]*(?:,? [A-Z0-9][A-Z0-9.'&-]*){0,7})?"
+                           r"(?: \([a-z][^()\n]{0,39}\))?:\s|[A-Z][a-z]+( [A-Z][a-z'-]+){1,2}:\s"  # "HARTE (voice-over): ",
+                           # not an agency's dateline: "LAHORE (APP): "
                            r"|(?:REPORTER|CORRESPONDENT|PRESENTER|HOST|ANCHOR|QUESTION) \([^()\n]{1,40}\):\s")
 LABEL_INSIDE = re.compile(r"\S\s+([—–-]\s+)?[A-Z][A-Z.'-]+( [A-Z][A-Z.'-]+){0,3}:\s")
 TRANSCRIPT_LABELS = 3
@@ -486,8 +492,8 @@ def strip_label(paragraph: str) -> int:
 POST_SIGNATURE = re.compile(r"[ \t]*[—–-]+[ \t]*[^\n]{1,80}\(@\w{1,15}\)[ \t]*\w+\.? \d{1,2}, \d{4}[ \t]*$", re.MULTILINE)
 
 
-FORWARDED = re.compile(r"^[ \t]*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin forwarded message:)[ \t]*$",
-                       re.MULTILINE | re.IGNORECASE)
+FORWARDED = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:-{2,}[ \t]*Forwarded message[ \t]*-{2,}|Begin forwarded message:)[ \t]*\r?$",
+                       re.MULTILINE | re.IGNORECASE)  # in a reply's quoted lines too: "> ---------- Forwarded message"
 
 
 # The line that ends a press release's text, "ENDS", "-ends-", "###", "- 30 -", or opens its notes, "Notes to editors:",
@@ -504,9 +510,11 @@ RELEASE_NOTES = re.compile(r"[ \t]*(?:(?i:notes? (?:to|for) editors|(?:media|pre
 NOTES_HEADING = re.compile(r"^[ \t]*(?i:notes|references|footnotes|endnotes|sources|bibliography|works cited)[ \t]*:?[ \t]*\r?$",
                            re.MULTILINE)
 
-# A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: "; not a
-# reporter, who at a news conference asks, and may claim
-HOST_LABEL = re.compile(r"(?i:presenter|host|anchor|newsreader|newscaster|narrator)(?: \([^()\n]{1,40}\))?:\s+")
+# A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: ", and its
+# correspondent, narrating a report ("HARTE (voice-over): "); not a reporter, who at a news conference asks, and may claim
+HOST_LABEL = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, (?:[\w.'&-]+ ){0,4})?"  # "ANNA REYES, CHANNEL 7 ANCHOR: "
+                        r"(?i:presenter|host|anchor|newsreader|newscaster|narrator|correspondent)(?: \([^()\n]{1,40}\))?:\s+"
+                        r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3} \((?i:voice-over|voiceover|v/o)\):\s+")  # a report's narration
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:
@@ -589,7 +597,7 @@ def _speaker(text: str, label: str) -> str:
     spells it: "O'NEIL" -> "O'Neil"), when the text names them in full ("I'm Ingrid Lindqvist, mayor of Skelby") and
     their surname is rare in general English; '' for any other label: a questioner's, a section's ("TRAFFIC:"), an
     outlet's ("LUND POST:"), a person the text never names in full ("FIRE CHIEF:", "TRUMP:")."""
-    words = label.rstrip(": \t\n").split()
+    words = re.split(r"[,(]", label)[0].rstrip(": \t\n").split()  # "VIK, HARBOUR MASTER (on phone): " -> Vik
     surname = _as_written(words[-1], text)
     if QUESTIONER.search(label) or NO_SPEAKER.search(label) or not surname or word_frequency(surname.lower()) >= RARE_WORD:
         return ""

@@ -333,7 +333,8 @@ def mail_header(text: str, field: str) -> str:
     """A field of the e-mail header that opens ``text``, or follows its note of a forward ("Subject", "Date"), when the
     header has its "From:" and "Subject:" lines; a subject without its "Fwd:" or "Re:"; '' for none."""
     forwarded = FORWARDED.search(text, 0, MAIL_HEAD_CHARS)
-    head = MAIL_HEAD.match(text[forwarded.end() if forwarded else 0:][:MAIL_HEAD_CHARS].lstrip())
+    block = text[forwarded.end() if forwarded else 0:][:MAIL_HEAD_CHARS]
+    head = MAIL_HEAD.match(QUOTE_MARKS.sub("", block).lstrip())  # a forward quoted in a reply: "> From: ..."
     fields = dict(MAIL_FIELD.findall(head.group())) if head else {}
     if "From" not in fields or "Subject" not in fields:
         return ""
@@ -348,6 +349,7 @@ def mail_day(text: str) -> str:
 
 
 MAIL_HEAD_CHARS = 2000
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 MAIL_HEAD = re.compile(r"(?:[ \t]*[A-Z][\w-]*:[^\n]*\n)+")  # its lines, one after another: "From: ...", "Date: ..."
 MAIL_FIELD = re.compile(r"^[ \t]*([A-Z][\w-]*):[ \t]*([^\n]*)", re.MULTILINE)
 MAIL_REPLY = re.compile(r"^(?:(?i:fwd?|re|aw|tr|sv):\s*)+")  # "Fwd: Re: ..."
