@@ -380,6 +380,14 @@ def test_a_sentence_with_other_figures_or_another_place_tells_another_story_and_
     assert not disagree("The fire was set at Lund University, said Mayor Ada Lind.", "The fire was set at Lund Bay.")
 
 
+def test_two_sentences_quoting_one_speaker_in_other_words_tell_two_things_said():
+    assert disagree('Harbour master Ada Lind called the theft of the ferry "a blow to the whole island".',
+                    '"We are grateful to the fishermen. The whole island can sleep again," harbour master Ada Lind said.')
+    assert not disagree('"We are grateful to the fishermen who found her," Ada Lind said on Wednesday.',
+                        'Harbour master Ada Lind said: "We are grateful to the fishermen who found her."')
+    assert not disagree('Ada Lind called it "a blow to the whole island".', "Ada Lind said the theft was a blow to the island.")
+
+
 def test_a_sentence_denying_what_another_tells_disagrees_with_it():
     assert disagree("The coast guard said no more diesel had leaked during the salvage.", "Diesel had leaked from the hull.")
     assert disagree("A leak from the hull had been contained.", "The coast guard said no diesel leaked from the hull.")

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, name_stems, speaker_words
+from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, QUOTATION, WEEKDAYS, WHEN, name_stems, speaker_words
 from ..text.tokens import STOPWORDS, stem
 from ..text.vectors import Matrix, dense
 
@@ -23,6 +23,7 @@ NUMBER_WORDS = {word: number for number, word in enumerate(
     "eighteen nineteen twenty".split()) if number >= 2} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
 NUMBER_WORD = re.compile(rf"\b(?i:(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|"
                          rf"{'|'.join(NUMBER_WORDS)})\b")  # "twenty-eight": 28
+QUOTED_WORDS = 4  # a run of quoted words two sentences share when they quote one thing said
 NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
 # where a negation's reach ends: a mark, or a word that opens what it asks or tells ("not clear why ...")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|where|who|whom|whose|whether|if|that|which)\b")
@@ -110,8 +111,8 @@ def disagree(one: str, other: str) -> bool:
     ("120 residents were evacuated" and "40 residents were evacuated"; "began on Wednesday" and "entered
     its second day on Thursday"), or after the same words they name places neither names elsewhere ("a
     warehouse in Bergen" and "a warehouse in Molde"), or one denies what the other tells ("no more diesel had
-    leaked" and "diesel had leaked")."""
-    if _denies(one, other) or _denies(other, one):
+    leaked" and "diesel had leaked"), or both quote someone, in other words (see _quote_other_words)."""
+    if _denies(one, other) or _denies(other, one) or _quote_other_words(one, other):
         return True
     for found in (_figures, WEEKDAY.findall):
         items, other_items = set(found(one)), set(found(other))
@@ -120,6 +121,25 @@ def disagree(one: str, other: str) -> bool:
     places, other_places = _places(one), _places(other)
     return any(not (_names_any(other, places[after]) or _names_any(one, other_places[after]))
                for after in places.keys() & other_places.keys())
+
+
+def _quote_other_words(one: str, other: str) -> bool:
+    """True when both sentences quote QUOTED_WORDS words or more and share no run of QUOTED_WORDS of them: two
+    things said ("a wound to the whole town" and "The whole town can breathe again"), not one."""
+    runs, other_runs = _quoted_runs(one), _quoted_runs(other)
+    return bool(runs) and bool(other_runs) and runs.isdisjoint(other_runs)
+
+
+@lru_cache(maxsize=4096)
+def _quoted_runs(sentence: str) -> frozenset[tuple[str, ...]]:
+    """The runs of QUOTED_WORDS words, in lower case, within the quotations of ``sentence``."""
+    if not any(mark in sentence for mark in "\"“‘"):
+        return frozenset()
+    runs = set()
+    for quotation in QUOTATION.findall(sentence):
+        words = [word.lower() for word in WORD.findall(quotation)]
+        runs.update(zip(*(words[k:] for k in range(QUOTED_WORDS))))
+    return frozenset(runs)
 
 
 def _figures(sentence: str) -> list[str]:
