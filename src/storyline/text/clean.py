@@ -74,6 +74,10 @@ RULES = [
     # video widgets and media players
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
     ("video watch listen", r"^(video|watch|listen)\s*[:|]"),
+    # the page's own video or podcast, introduced: "In this one-on-one, the lawyer discusses ..."
+    ("one interview video episode clip podcast segment",
+     r"^in (this|today's|the following) (exclusive |short |full )?(one-on-one|interview|video|episode|clip|podcast|segment), "
+     r"[^,]{1,60}\b(discuss|talk|explain|describe|walk|share|tell|reveal|answer|break|take|look|sit|speak)(e?s)?\b"),
     ("playing play next", r"^(now playing|play video|up next)\b"),
     ("playback", r"media playback is (unsupported|not supported)"),
     ("video", r"^(replay|autoplay|play)\b.*\bvideo\b"),
