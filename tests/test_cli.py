@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner
@@ -97,23 +98,26 @@ def test_summarize_fetches_a_page_from_a_local_address(example_dir):
     assert result.exit_code == 0 and summary["sentences"] and summary["documents"][0]["source"] == "Harbour Herald"
 
 
-LATIN_PAGE = ("<html><head><title>Skarholm court remands ferry thief</title></head><body><article>"
+COURT_PAGE = ("<html><head><title>Skarholm court remands ferry thief</title></head><body><article>"
               "<h1>Skarholm court remands ferry thief</h1>"
-              "<p>District Judge Renée Løvdal remanded the man in custody on Thursday after he admitted taking the "
-              "ferry Nordlys from the north quay of Lund Bay.</p><p>The ferry, worth an estimated £1.5 million, was "
-              "found undamaged off Skarholm the next morning by a fishing crew from the island.</p>"
+              "<p>District Judge Łucja Wróbel remanded the man in custody on Thursday after he admitted taking the "
+              "ferry Nordlys from the north quay of Lund Bay.</p><p>The ferry was found undamaged off Skarholm the "
+              "next morning by a fishing crew from the island.</p>"
               "<p>He will appear again at the crown court in Lund next month, the court heard.</p>"
-              "</article></body></html>").encode("iso-8859-1")
+              "</article></body></html>").encode("cp1250")  # read as Windows-1252 when no charset is named: "£ucja"
 BRIEF = (b"The ferry Nordlys was found undamaged off Skarholm on Wednesday morning by a fishing crew.\n\n"
          b"Police said a man had been arrested at the north quay of Lund Bay and would appear in court on Thursday.\n")
 
 
 class _Pages(BaseHTTPRequestHandler):
-    """A page in Latin-1 whose charset only its header names (behind a redirect), a plain text and a page gone."""
+    """A page in Windows-1250 whose charset only its header names (behind a redirect), a plain text, a page gone,
+    a picture, and a redirect to a host taken for private."""
 
     pages = {"/story?id=7": (301, {"Location": "/court"}, b""),
-             "/court": (200, {"Content-Type": "text/html; charset=iso-8859-1"}, LATIN_PAGE),
-             "/brief.txt": (200, {"Content-Type": "text/plain"}, BRIEF), "/gone": (404, {}, b"")}
+             "/court": (200, {"Content-Type": "text/html; charset=windows-1250"}, COURT_PAGE),
+             "/brief.txt": (200, {"Content-Type": "text/plain"}, BRIEF), "/gone": (404, {}, b""),
+             "/photo.jpg": (200, {"Content-Type": "image/jpeg"}, b"\xff\xd8\xff"),
+             "/away": (302, {"Location": "http://localhost:9/admin"}, b"")}
 
     def do_GET(self):
         status, headers, body = self.pages[self.path]
@@ -127,7 +131,7 @@ class _Pages(BaseHTTPRequestHandler):
         pass
 
 
-def test_summarize_reads_a_page_in_the_charset_its_server_names_a_text_page_and_says_why_one_is_missing():
+def test_summarize_reads_a_page_in_the_charset_its_server_names_a_text_page_and_says_why_one_is_missing_or_refused():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     site = f"http://127.0.0.1:{server.server_address[1]}"
@@ -136,10 +140,17 @@ def test_summarize_reads_a_page_in_the_charset_its_server_names_a_text_page_and_
         brief = storyline("summarize", f"{site}/brief.txt", "-f", "json")
         with pytest.raises(InputError, match=r"/gone: the server answered HTTP 404"):
             storyline("summarize", f"{site}/gone")
+        with pytest.raises(InputError, match=r"/photo.jpg: image/jpeg, not an HTML or text page"):
+            storyline("summarize", f"{site}/photo.jpg")
+        with pytest.raises(InputError, match=r"/away: redirected to http://localhost:9/admin, an address on this machine"):
+            with mock.patch("storyline.io.fetch._names_a_private_host", return_value=False):  # as if it were public
+                storyline("summarize", f"{site}/away")
+        with pytest.raises(InputError, match=r"http://\[::1: not a valid URL"):
+            storyline("summarize", "http://[::1")
     finally:
         server.shutdown()
     told = " ".join(s["text"] for s in json.loads(court.stdout)["sentences"])
-    assert "Renée Løvdal" in told and "£1.5 million" in told
+    assert "Łucja Wróbel" in told
     assert json.loads(brief.stdout)["sentences"]
 
 

@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from storyline.errors import InputError
+from storyline.io.decode import decoded
 from storyline.io.ingest import cluster_from_record, documents_from_text, iter_jsonl, read_clusters
 from storyline.text import prose_sentences
 from storyline.text.html import document_from_text
@@ -170,3 +171,15 @@ def test_a_forward_quoted_in_a_reply_is_the_article_and_gives_its_title_in_crlf_
     document = document_from_text(reply, "reply.txt")
     assert document.title == "Ferry Nordlys found off Skarholm"
     assert [s.text for s in prose_sentences([document])][0].startswith("The ferry Nordlys, taken from")
+
+
+def test_a_saved_email_with_only_an_html_body_is_titled_and_dated_by_its_header():
+    html_mail = SAVED_MAIL.replace(b"text/plain", b"text/html").replace(
+        b"The ferry Nordlys", b"<html><body><p>The ferry Nordlys").replace(b"the island.\n", b"the island.</p></body></html>\n")
+    document = document_from_text(decoded(html_mail, "briefing.eml"), "briefing.eml")
+    assert "found undamaged off Skarholm on Wednesday" in document.text
+    assert (document.title, document.published[:10]) == ("Ferry Nordlys found off Skarholm", "2031-03-12")
+
+
+def test_bytes_that_read_as_utf8_are_utf8_whatever_charset_a_server_names():
+    assert decoded("Skårholm ferry found".encode(), "page", charset="iso-8859-1") == "Skårholm ferry found"

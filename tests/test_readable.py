@@ -265,6 +265,10 @@ def test_a_news_programme_keeps_its_anchor_and_its_correspondents_narration_with
         "The ferry Nordlys has been found undamaged off Skarholm two days after it was taken from the north quay.",
         "A fishing crew spotted the ferry drifting a mile off the island at first light.",
         "Police arrested a man at the quay on Wednesday evening."]
+    briefing = ("[00:00:05]\nPER HOLM, LUND POST CORRESPONDENT: The engineers' report said the north pier would never be safe "
+                "for ferries again.\n\n[00:00:12]\nKARI BERG, FORMER TALK SHOW HOST: The council has wasted four million "
+                "kroner on the pier.\n\n[00:00:20]\nMAYOR LIND: We will answer every question about the pier.\n")
+    assert prose_sentences([Document(briefing)]) == []  # a reporter's question and a guest's claim are no one's news
 
 
 def test_a_transcript_loses_its_speaker_labels_and_a_lead_its_dateline_with_a_colon():
@@ -512,7 +516,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
                 '"I appreciate that, because the ferry is all we have," said Ole Vik.',
                 "The poster in question shows three ferries sinking under the mayor's name.")
-    standing += ("The future of the ferry service to Lund Bay is now in question.",)
+    standing += ("The future of the ferry service to Lund Bay is now in question.",
+                 "With the pier's future in question, the council met on Monday.", "The audit put the ferry deal in question.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 
@@ -795,9 +800,8 @@ def test_a_person_given_a_role_by_surname_needs_no_introduction_but_is_named_in_
 def test_a_name_spelled_with_and_without_its_accent_is_one_person_named_in_full_once():
     texts = ["Harbour master Joaquín Ferrer said the north pier of Lund Bay would reopen on Friday after the storm. "
              "Ferrer said the repairs to the pier had cost less than the council feared.",
-             "The storm kept every boat in the bay tied up for three days. "  # not a lead that tells the first one's news again
              "Harbour master Joaquin Ferrer said the first ferry to Skarholm would sail again from the north quay on Saturday."]
-    told = [s.text for s in summarize(texts, words=200).sentences if "said" in s.text]
+    told = [s.text for s in summarize(texts, words=200).sentences]
     assert told[0].startswith("Harbour master Joaquín Ferrer said")
     assert [text.split(" said")[0] for text in told[1:]] == ["Ferrer", "Ferrer"]
 

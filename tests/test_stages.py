@@ -386,6 +386,8 @@ def test_two_sentences_quoting_one_speaker_in_other_words_tell_two_things_said()
     assert not disagree('"We are grateful to the fishermen who found her," Ada Lind said on Wednesday.',
                         'Harbour master Ada Lind said: "We are grateful to the fishermen who found her."')
     assert not disagree('Ada Lind called it "a blow to the whole island".', "Ada Lind said the theft was a blow to the island.")
+    assert not disagree('The fishermen found her at first light," Ada Lind said after the ferry was towed home.',
+                        'Ada Lind said "the fishermen found her at first light" after the ferry was towed home.')
 
 
 def test_a_sentence_denying_what_another_tells_disagrees_with_it():

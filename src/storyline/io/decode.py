@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 import email
+import email.message
 import email.policy
 import re
+from html import escape
 
 from charset_normalizer import from_bytes
 
@@ -21,13 +23,14 @@ CENTRAL_EUROPEAN = frozenset("Czech Slovak Polish Hungarian Croatian Slovene Rom
 HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 MIME_FIELD = re.compile(rb"^(?:MIME-Version|Content-Transfer-Encoding|Content-Type):", re.IGNORECASE | re.MULTILINE)
 HEADER_END = re.compile(rb"\r?\n\r?\n")
+HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 SHOWN_FIELDS = ("From", "Date", "Subject")  # what the article's text keeps of the header (see text.outlets.mail_header)
 
 
 def decoded(raw: bytes, name: str, charset: str | None = None) -> str:
     """The text of ``raw`` (``name`` says what it is, in errors): the body of a saved e-mail, decoded as its
     header says (quoted-printable or base64, in its charset), under its From, Date and Subject lines; else
-    the text in ``charset`` (as a server named it) when it reads so, else UTF-8, else the encoding
+    UTF-8, else the text in ``charset`` (as a server named it) when it reads so, else the encoding
     charset_normalizer finds likeliest; among those it finds as likely, Windows-1252, the commonest other
     (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr"), unless the text reads as a Central
     European language. Raises InputError for binary or unreadable bytes."""
@@ -36,7 +39,7 @@ def decoded(raw: bytes, name: str, charset: str | None = None) -> str:
     mail = _mail_text(raw)
     if mail is not None:
         return mail
-    for encoding in (charset, "utf-8-sig"):
+    for encoding in ("utf-8-sig", charset):  # bytes that read as UTF-8 are UTF-8, whatever a server's default says
         if encoding:
             try:
                 return raw.decode(encoding)
@@ -54,7 +57,8 @@ def decoded(raw: bytes, name: str, charset: str | None = None) -> str:
 
 def _mail_text(raw: bytes) -> str | None:
     """The text of a saved e-mail whose header says how its body is encoded (MIME): its plain-text body
-    (else its HTML one) decoded, under the header's From, Date and Subject lines (an HTML body alone); None
+    (else its HTML one) decoded, under the header's From, Date and Subject lines (an HTML body with them in its
+    head); None
     for anything else, or a body that cannot be decoded."""
     end = HEADER_END.search(raw, 0, 65536)
     if not (end and HEADER_LINE.match(raw) and MIME_FIELD.search(raw, 0, end.start())):
@@ -69,8 +73,19 @@ def _mail_text(raw: bytes) -> str | None:
         return None
     if not isinstance(content, str):
         return None
-    if body.get_content_subtype() == "html":
-        return content
+    if body.get_content_subtype() == "html":  # the page, titled by the subject and dated by the sending
+        return _with_head(content, message)
     content = content.replace("\r\n", "\n")  # as mail carries it
     header = "".join(f"{field}: {' '.join(str(message[field]).split())}\n" for field in SHOWN_FIELDS if message[field])
     return f"{header}\n{content}"
+
+
+def _with_head(html: str, message: email.message.EmailMessage) -> str:
+    """An e-mail's HTML body with its subject as the page's title and its sending as the page's date, ahead of
+    what its own head gives."""
+    head = "".join(f'<meta name="{name}" content="{escape(str(message[field]), quote=True)}">'
+                   for name, field in (("title", "Subject"), ("date", "Date")) if message[field])
+    if message["Subject"]:
+        head += f"<title>{escape(str(message['Subject']))}</title>"
+    opening = HEAD.search(html)
+    return html[:opening.end()] + head + html[opening.end():] if opening else f"<head>{head}</head>{html}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -17,52 +18,68 @@ if TYPE_CHECKING:
     import httpx
 
 TIMEOUT = 20.0  # seconds to connect, and between two reads
+TOTAL_TIME = 60.0  # seconds for the whole page
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "storyline (news summarizer; +https://pypi.org/project/storyline/)"
+REASONS = [("refused", "connection refused"), ("name or service not known", "the name does not resolve"),
+           ("name resolution", "the name does not resolve"), ("nodename nor servname", "the name does not resolve"),
+           ("no address associated", "the name does not resolve"), ("certificate", "the certificate could not be verified"),
+           ("reset by peer", "the connection was reset"), ("unreachable", "the network is unreachable")]
 
 
 def fetch_url(url: str) -> Document:
-    """The article of the page at ``url`` (HTML, or any text: plain, Markdown, a feed). A URL whose own host
-    is on this machine or an intranet is fetched, as the user typed it; a public page is not let redirect
-    there. Raises InputError naming the URL and the reason (the server's HTTP status, a refused connection,
-    no answer in time, too many redirects, too large, not text)."""
+    """The article of the page at ``url`` (HTML, or any text: plain or Markdown). A URL whose own host is on
+    this machine or an intranet is fetched, as the user typed it; a public page is not let redirect to a host
+    with any address that is not public. Proxies of the environment are used, as other command-line tools use
+    them. Raises InputError naming the URL and the reason (the server's HTTP status, a refused connection, a
+    name that does not resolve, no answer in time, too many redirects, too large, not text, not a URL)."""
     import httpx  # only when a URL is given: it takes a tenth of a second to load
 
     may_be_private = _names_a_private_host(url)
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/*;q=0.9"}
-    address = url
+    address, deadline = url, time.monotonic() + TOTAL_TIME
     try:
         with httpx.Client(headers=headers, timeout=TIMEOUT, follow_redirects=False) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 with client.stream("GET", address) as response:
                     if not response.is_redirect:
-                        return _document(url, response)
+                        return _document(url, response, deadline)
                     address = str(response.url.join(response.headers.get("location", "")))
-                if not may_be_private and _names_a_private_host(address):
+                if not may_be_private and _has_a_private_address(address):
                     raise InputError(f"{url}: redirected to {address}, an address on this machine or a private network")
+    except InputError:
+        raise
     except httpx.TimeoutException:
         raise InputError(f"{url}: no answer within {TIMEOUT:g} s") from None
     except httpx.HTTPError as err:
         raise InputError(f"{url}: could not download the page ({_reason(err)})") from None
+    except (httpx.InvalidURL, ValueError):
+        raise InputError(f"{url}: not a valid URL" + ("" if address == url else f" (redirected to {address})")) from None
     raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
-def _document(url: str, response: httpx.Response) -> Document:
-    """The article of a page's ``response`` to the GET of ``url``."""
+def _document(url: str, response: httpx.Response, deadline: float) -> Document:
+    """The article of a page's ``response`` to the GET of ``url``, read by ``deadline`` (time.monotonic)."""
     final = str(response.url)
     where = url if final == url else f"{url} (redirected to {final})"
     if response.status_code != 200:
         raise InputError(f"{where}: the server answered HTTP {response.status_code} {response.reason_phrase}".rstrip())
     media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type and not (media_type.startswith("text/") or media_type in HTML_TYPES or media_type.endswith("+xml")):
+    if media_type and not (media_type.startswith("text/") or media_type in HTML_TYPES):
         raise InputError(f"{where}: {media_type}, not an HTML or text page")
+    length = response.headers.get("content-length", "")
+    too_large = InputError(f"{where}: the page is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if length.isdigit() and int(length) > MAX_BYTES:
+        raise too_large
     body = bytearray()
     for chunk in response.iter_bytes():
         body.extend(chunk)
         if len(body) > MAX_BYTES:
-            raise InputError(f"{where}: the page is larger than {MAX_BYTES // (1024 * 1024)} MB")
+            raise too_large
+        if time.monotonic() > deadline:
+            raise InputError(f"{where}: the page took more than {TOTAL_TIME:g} s to arrive")
     text = decoded(bytes(body), where, response.charset_encoding)
     if media_type in HTML_TYPES:
         return document_from_html(text, url, url=final)
@@ -70,21 +87,34 @@ def _document(url: str, response: httpx.Response) -> Document:
 
 
 def _reason(err: httpx.HTTPError) -> str:
-    """What went wrong, in a few words: "connection refused", "name not resolved", else the error's own words."""
-    words = str(err) or type(err).__name__
-    if "refused" in words.lower():
-        return "connection refused"
-    if "name or service not known" in words.lower() or "nodename nor servname" in words.lower():
-        return "the name does not resolve"
-    return words
+    """What went wrong, in a few words ("connection refused", "the name does not resolve", "the certificate
+    could not be verified"), else the error's own words."""
+    words = (str(err) or type(err).__name__).lower()
+    for found, reason in REASONS:
+        if found in words:
+            return reason
+    return str(err) or type(err).__name__
 
 
 def _names_a_private_host(url: str) -> bool:
-    """Whether the host of ``url`` is, or resolves only to, addresses that are not public (loopback, private,
-    link-local ...); False when it cannot be resolved."""
-    host = urlsplit(url).hostname or ""
+    """Whether the host of ``url`` resolves only to addresses that are not public (loopback, private,
+    link-local ...): the user's own machine or intranet; False when it cannot be resolved."""
+    addresses = _addresses(url)
+    return bool(addresses) and not any(address.is_global for address in addresses)
+
+
+def _has_a_private_address(url: str) -> bool:
+    """Whether the host of ``url`` resolves to any address that is not public (or to none)."""
+    addresses = _addresses(url)
+    return not addresses or not all(address.is_global for address in addresses)
+
+
+def _addresses(url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses the host of ``url`` resolves to (IPv4 for an IPv6 form of one); none when it does not."""
     try:
-        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
-    except (OSError, UnicodeError):
-        return False
-    return bool(addresses) and not any(ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
+        host = urlsplit(url).hostname or ""
+        found = {str(info[4][0]).split("%")[0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError, ValueError):
+        return []
+    addresses = [ipaddress.ip_address(address) for address in found]
+    return [getattr(address, "ipv4_mapped", None) or address for address in addresses]

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from ..errors import InputError, StoreError
 from ..io import cluster_from_record, decoded
 from ..model import Document, publication_moment

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, QUOTATION, WEEKDAYS, WHEN, name_stems, speaker_words
+from ..text.patterns import ANY_TITLE, BODIES, PLACE_PREPOSITIONS, WEEKDAYS, WHEN, name_stems, speaker_words
 from ..text.tokens import STOPWORDS, stem
 from ..text.vectors import Matrix, dense
 
@@ -23,6 +23,7 @@ NUMBER_WORDS = {word: number for number, word in enumerate(
     "eighteen nineteen twenty".split()) if number >= 2} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
 NUMBER_WORD = re.compile(rf"\b(?i:(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)|"
                          rf"{'|'.join(NUMBER_WORDS)})\b")  # "twenty-eight": 28
+CLOSED_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]|‘[^‘’]+’")
 QUOTED_WORDS = 4  # a run of quoted words two sentences share when they quote one thing said
 NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
 # where a negation's reach ends: a mark, or a word that opens what it asks or tells ("not clear why ...")
@@ -132,11 +133,12 @@ def _quote_other_words(one: str, other: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _quoted_runs(sentence: str) -> frozenset[tuple[str, ...]]:
-    """The runs of QUOTED_WORDS words, in lower case, within the quotations of ``sentence``."""
+    """The runs of QUOTED_WORDS words, in lower case, within the quotations ``sentence`` opens and closes (not the
+    end of one the sentence before opened: 'first light," Ada Lind said after ...')."""
     if not any(mark in sentence for mark in "\"“‘"):
         return frozenset()
-    runs = set()
-    for quotation in QUOTATION.findall(sentence):
+    runs: set[tuple[str, ...]] = set()
+    for quotation in CLOSED_QUOTATION.findall(sentence):
         words = [word.lower() for word in WORD.findall(quotation)]
         runs.update(zip(*(words[k:] for k in range(QUOTED_WORDS))))
     return frozenset(runs)

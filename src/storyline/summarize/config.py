@@ -24,9 +24,10 @@ class SummarizerConfig(Settings):
     None: only the cosine counts. 3 changes 31 of the 779 tune summaries at 120 words, most of them losing a
     repeated fact, for ROUGE-1/2 +0.02/-0.03 at 120 words and -0.03/-0.08 at 250 (ROUGE rewards a repeated
     fact); 2 removes more that are no repeats and loses 0.2 of ROUGE-1;
-    lead_redundancy: cosine above which two articles' leads (their first sentences) repeat each other: outlets
-    open on the same event in their own words ("Amazon is buying online pharmacy PillPack" and "Amazon is
-    acquiring online pharmacy PillPack", at 0.26); None: the leads are held to ``redundancy`` alone. 0.2 changes
+    lead_redundancy: cosine above which two articles' leads (their first candidate sentences) repeat each other,
+    unless one tells the other apart (other figures, days or places; see attribute.disagree): outlets open on
+    the same event in their own words ("Amazon is buying online pharmacy PillPack" and "Amazon is acquiring
+    online pharmacy PillPack", at 0.26); None: the leads are held to ``redundancy`` alone. 0.2 changes
     38 of the 779 tune summaries at 120 words, most of them losing a second lead that told the first's event
     again, for ROUGE-1/2 +0.02/-0.01 at 120 words and -0.03/-0.08 at 250;
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);

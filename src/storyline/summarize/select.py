@@ -13,7 +13,7 @@ import numpy as np
 from ..text.patterns import MONEY, name_stems
 from ..text.tokens import STOPWORDS
 from ..text.vectors import Matrix, dense
-from .attribute import NUMBER_WORDS
+from .attribute import NUMBER_WORDS, disagree
 
 MAX_CONSIDERED = 2000
 MAX_CHAIN = 3  # sentences that come in together: one and the two it leans on
@@ -47,8 +47,9 @@ def select(
     same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs`` adjacent
     content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine of at
     least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words); of the articles' ``leads``
-    (a mask: each article's first sentence), one whose cosine to a chosen lead exceeds ``lead_redundancy``
-    repeats it too (None: leads are held to the rest alone); redundancy None: none of these. With
+    (a mask: each article's first candidate), one whose cosine to a chosen lead exceeds ``lead_redundancy``
+    repeats it too, unless it tells it apart (None: leads are held to the rest alone); redundancy None: none of
+    these. With
     ``fill`` the last sentence may cross the word budget (for evaluations that cut every summary at the
     budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
     ``copy`` (None: never) it is a copy of it and skipped.
@@ -111,8 +112,8 @@ def select(
                 row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
             if texts is not None and redundancy is not None:
                 row = _with_new_money(row, similarity[rank_of[i]], i, ranked, texts, limit)
-            if is_lead[rank_of[i]]:  # another lead telling its event again repeats it
-                row = np.where(is_lead & (similarity[rank_of[i]] > (lead_redundancy or 0)), np.inf, row)
+            if is_lead[rank_of[i]]:
+                row = _with_repeated_leads(row, i, rank_of, ranked, similarity, is_lead, lead_redundancy or 0, texts)
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
@@ -130,6 +131,18 @@ def tellers(chosen: list[int], antecedent: np.ndarray, unless_told: Sequence[fro
             if teller is not None:
                 found[i] = teller
     return found
+
+
+def _with_repeated_leads(row: np.ndarray, chosen: int, rank_of: np.ndarray, ranked: np.ndarray, similarity: np.ndarray,
+                         is_lead: np.ndarray, limit: float, texts: Sequence[str] | None) -> np.ndarray:
+    """The similarities ``row`` of the lead ``chosen`` to the ``ranked`` sentences, with the other leads at a cosine
+    above ``limit`` to it set to infinity: they tell its event again; not one that tells it apart (other figures,
+    days or places, or a denial: see attribute.disagree), given ``texts``."""
+    repeating = [j for j in np.flatnonzero(is_lead & (similarity[rank_of[chosen]] > limit))
+                 if texts is None or not disagree(texts[chosen], texts[ranked[j]])]
+    result = row.copy()
+    result[repeating] = np.inf
+    return result
 
 
 def _repeats_itself(group: list[int], rank_of: np.ndarray, similarity: np.ndarray, limit: float) -> bool:

@@ -36,9 +36,7 @@ RULES = [
                                                      r"provided) (of|by)\b(?![^,;]*\b(is|was|shows|showed)\b)"),
     # a picture described with no verb: "A photo from the dig, with the foot bones below a tail."
     ("photo photograph picture image screenshot grab",
-     r"^an? (photo|photograph|picture|image|screenshot|screen grab) (from|of)\b(?!.*\b(is|are|was|were|has|have|had|will|"
-     r"would|could|can|may|might|provides?|provided|reveals?|revealed|went|became|sparked|drew|prompted|surfaced|"
-     r"emerged|circulated|appears?|appeared)\b)"),
+     r"^an? (photo|photograph|picture|image|screenshot|screen grab) (from|of) [^,.;]{1,100}, (with|showing|taken|seen)\b"),
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
@@ -75,9 +73,9 @@ RULES = [
     ("source", r"\b\d{1,2}:\d{2}\s*-\s*Source:"),
     ("video watch listen", r"^(video|watch|listen)\s*[:|]"),
     # the page's own video or podcast, introduced: "In this one-on-one, the lawyer discusses ..."
-    ("one interview video episode clip podcast segment",
-     r"^in (this|today's|the following) (exclusive |short |full )?(one-on-one|interview|video|episode|clip|podcast|segment), "
-     r"[^,]{1,60}\b(discuss|talk|explain|describe|walk|share|tell|reveal|answer|break|take|look|sit|speak)(e?s)?\b"),
+    ("one exclusive episode podcast segment",
+     r"^in (this|today's|the following) (exclusive (interview|video)|one-on-one|episode|podcast|segment), "
+     r"[^,]{1,60}\b(discuss|talk|explain|describe|share|reveal|answer|speak)(e?s)?\b"),
     ("playing play next", r"^(now playing|play video|up next)\b"),
     ("playback", r"media playback is (unsupported|not supported)"),
     ("video", r"^(replay|autoplay|play)\b.*\bvideo\b"),
@@ -108,8 +106,9 @@ RULES = [
     ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
     # a wire page's market-data and syndication notices: "All quotes delayed a minimum of 15 minutes.", "Syndicated
     # by Vela Media; reproduced with permission."
-    ("delayed", r"^(all )?(quotes|prices|market data) (are )?delayed\b"),
-    ("syndicated reproduced", r"^syndicated (by|from|through) [^,;.]{1,60}(;|\.\s*$)|\breproduced (here )?with (kind )?permission\W*$"),
+    ("delayed", r"^(all )?(quotes|prices|market data) (are )?delayed (by )?(a minimum of |at least |up to )?\d+ min"),
+    ("syndicated reproduced", r"^syndicated (by|from|through) [^,;.]{1,60}; reproduced\b"
+                              r"|^((this|the) (article|story|column|piece) (is |was )?)?reproduced (here )?with (kind )?permission\W*$"),
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
@@ -516,9 +515,10 @@ NOTES_HEADING = re.compile(r"^[ \t]*(?i:notes|references|footnotes|endnotes|sour
 
 # A transcript's host, who tells the news as the programme's own (kept, the label cut off): "PRESENTER: ", and its
 # correspondent, narrating a report ("HARTE (voice-over): "); not a reporter, who at a news conference asks, and may claim
-HOST_LABEL = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, (?:[\w.'&-]+ ){0,4})?"  # "ANNA REYES, CHANNEL 7 ANCHOR: "
-                        r"(?i:presenter|host|anchor|newsreader|newscaster|narrator|correspondent)(?: \([^()\n]{1,40}\))?:\s+"
-                        r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3} \((?i:voice-over|voiceover|v/o)\):\s+")  # a report's narration
+HOST_LABEL = re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}, (?:(?!(?i:former|ex)\b)[\w.'&-]+ ){0,4})?"  # "ANNA REYES,
+                        r"(?i:presenter|host|anchor|newsreader|newscaster|narrator)(?: \([^()\n]{1,40}\))?:\s+"  # CHANNEL 7 ANCHOR: "
+                        r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z0-9][A-Z0-9.'&-]*(?: [A-Z0-9][A-Z0-9.'&-]*){0,6})?"
+                        r" \((?i:voice-over|voiceover|v/o)\):\s+")  # a report's narration: "HOLM (voice-over): "
 
 
 def clean_spans(text: str) -> list[tuple[int, int]]:

@@ -239,11 +239,12 @@ def leans_on_previous(sentence: str) -> bool:
                 or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
-                or (" in question" in sentence and IN_QUESTION.search(sentence) is not None))
+                or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
 
 
-# A thing named before, pointed at: "The ad in question depicts ..." (not "the orca groups are now in question").
-IN_QUESTION = re.compile(r"\b[Tt]he (?:(?!(?:is|are|was|were|now|still|remains?|called|put|brought)\b)[\w'’-]+ ){1,2}in question\b")
+# A thing named before, pointed at as the sentence opens: "The ad in question depicts ..." (not "The audit put the deal
+# in question", nor "the orca groups are now in question").
+IN_QUESTION = re.compile(r"[\"“]?The (?:(?!(?:is|are|was|were|now|still|remains?|called|put|brought)\b)[\w'’-]+ ){1,2}in question\b")
 
 
 # A short sentence whose count has no noun for what it counts: "Around 2 million have been displaced.", "Three
