@@ -740,6 +740,8 @@ UNSTROKED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "
 
 def unaccented(name: str) -> str:
     """A name without accents, as some outlets write it: "Joaquín" -> "Joaquin", "Kjær" -> "Kjaer"."""
+    if name.isascii():
+        return name
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(UNSTROKED)
 
 
