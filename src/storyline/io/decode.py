@@ -58,8 +58,7 @@ def decoded(raw: bytes, name: str, charset: str | None = None) -> str:
 def _mail_text(raw: bytes) -> str | None:
     """The text of a saved e-mail whose header says how its body is encoded (MIME): its plain-text body
     (else its HTML one) decoded, under the header's From, Date and Subject lines (an HTML body with them in its
-    head); None
-    for anything else, or a body that cannot be decoded."""
+    head); None for anything else, or a body that cannot be decoded."""
     end = HEADER_END.search(raw, 0, 65536)
     if not (end and HEADER_LINE.match(raw) and MIME_FIELD.search(raw, 0, end.start())):
         return None

@@ -104,9 +104,9 @@ def _names_a_private_host(url: str) -> bool:
 
 
 def _has_a_private_address(url: str) -> bool:
-    """Whether the host of ``url`` resolves to any address that is not public (or to none)."""
-    addresses = _addresses(url)
-    return not addresses or not all(address.is_global for address in addresses)
+    """Whether the host of ``url`` resolves to any address that is not public (one that resolves to none fails
+    to connect)."""
+    return not all(address.is_global for address in _addresses(url))
 
 
 def _addresses(url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
