@@ -28,8 +28,8 @@ class SummarizerConfig(Settings):
     unless one tells the other apart (other figures, days or places; see attribute.disagree): outlets open on
     the same event in their own words ("Amazon is buying online pharmacy PillPack" and "Amazon is acquiring
     online pharmacy PillPack", at 0.26); None: the leads are held to ``redundancy`` alone. 0.2 changes
-    38 of the 779 tune summaries at 120 words, most of them losing a second lead that told the first's event
-    again, for ROUGE-1/2 +0.02/-0.01 at 120 words and -0.03/-0.08 at 250;
+    30 of the 779 tune summaries at 120 words, most of them losing a second lead that told the first's event
+    again, for ROUGE-1/2 +0.02/0.00 at 120 words and -0.03/-0.07 at 250;
     fill: let the last sentence cross the word budget (for evaluations that cut at the budget);
     novelty: with articles already read, how far a sentence falls per share of it the reader has read (its
     cosine to the closest read sentence or the share of its word pairs the read articles hold, whichever is
