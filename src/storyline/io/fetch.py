@@ -23,6 +23,15 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "storyline (news summarizer; +https://pypi.org/project/storyline/)"
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# Not public, though Python's flags may let some of them through (as of 3.11).
+NOT_PUBLIC = [ipaddress.ip_network(net) for net in (
+    "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "198.18.0.0/15",
+    "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "255.255.255.255/32",
+    "::/96", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32",
+    "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
+)]
 REASONS = [("refused", "connection refused"), ("name or service not known", "the name does not resolve"),
            ("name resolution", "the name does not resolve"), ("nodename nor servname", "the name does not resolve"),
            ("no address associated", "the name does not resolve"), ("certificate", "the certificate could not be verified"),
@@ -96,25 +105,40 @@ def _reason(err: httpx.HTTPError) -> str:
     return str(err) or type(err).__name__
 
 
+def address_problem(address: str | IPAddress) -> str | None:
+    """Why an IP address is not public ("a loopback address", ...), or None when it is."""
+    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None and address_problem(embedded):
+            return f"an IPv6 form of {address_problem(embedded)} ({embedded})"
+    for flag, name in (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
+                       ("is_multicast", "a multicast"), ("is_private", "a private"), ("is_reserved", "a reserved"),
+                       ("is_site_local", "a site-local")):
+        if getattr(ip, flag, False):
+            return f"{name} address"
+    if any(ip in net for net in NOT_PUBLIC if net.version == ip.version) or not ip.is_global:
+        return "a special-purpose address, not a public one"
+    return None
+
+
 def _names_a_private_host(url: str) -> bool:
-    """Whether the host of ``url`` resolves only to addresses that are not public (loopback, private,
-    link-local ...): the user's own machine or intranet; False when it cannot be resolved."""
-    addresses = _addresses(url)
-    return bool(addresses) and not any(address.is_global for address in addresses)
+    """Whether the host of ``url`` resolves only to addresses that are not public (see address_problem): the
+    user's own machine or intranet; False when it cannot be resolved."""
+    problems = [address_problem(address) for address in _addresses(url)]
+    return bool(problems) and all(problems)
 
 
 def _has_a_private_address(url: str) -> bool:
     """Whether the host of ``url`` resolves to any address that is not public (one that resolves to none fails
     to connect)."""
-    return not all(address.is_global for address in _addresses(url))
+    return any(address_problem(address) for address in _addresses(url))
 
 
-def _addresses(url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """The addresses the host of ``url`` resolves to (IPv4 for an IPv6 form of one); none when it does not."""
+def _addresses(url: str) -> list[str]:
+    """The addresses the host of ``url`` resolves to (an IPv6 zone index left out); none when it does not."""
     try:
         host = urlsplit(url).hostname or ""
-        found = {str(info[4][0]).split("%")[0] for info in socket.getaddrinfo(host, None)}
+        return sorted({str(info[4][0]).split("%")[0] for info in socket.getaddrinfo(host, None)})
     except (OSError, UnicodeError, ValueError):
         return []
-    addresses = [ipaddress.ip_address(address) for address in found]
-    return [getattr(address, "ipv4_mapped", None) or address for address in addresses]

@@ -22,23 +22,14 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import httpx
 
+from ..io.fetch import USER_AGENT, address_problem
 from .config import normal_host
 from .errors import ServiceError
 from .tasks import Page
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-# Not public, though Python's flags may let some of them through (as of 3.11).
-NOT_PUBLIC = [ipaddress.ip_network(net) for net in (
-    "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "198.18.0.0/15",
-    "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "255.255.255.255/32",
-    "::/96", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32",
-    "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8",
-)]
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 DEFAULT_PORTS = {"http": 80, "https": 443}
-USER_AGENT = "storyline (news summarizer; +https://pypi.org/project/storyline/)"
 FETCHES_AT_ONCE = 16  # for the whole service
 
 
@@ -51,23 +42,6 @@ class Refused(ServiceError):
 
     def __reduce__(self) -> tuple:
         return (Refused, (self.message,))
-
-
-def address_problem(address: str | IPAddress) -> str | None:
-    """Why an IP address is not public ("a loopback address", ...), or None when it is."""
-    ip = ipaddress.ip_address(address) if isinstance(address, str) else address
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is not None and address_problem(embedded):
-            return f"an IPv6 form of {address_problem(embedded)} ({embedded})"
-    for flag, name in (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"), ("is_link_local", "a link-local"),
-                       ("is_multicast", "a multicast"), ("is_private", "a private"), ("is_reserved", "a reserved"),
-                       ("is_site_local", "a site-local")):
-        if getattr(ip, flag, False):
-            return f"{name} address"
-    if any(ip in net for net in NOT_PUBLIC if net.version == ip.version) or not ip.is_global:
-        return "a special-purpose address, not a public one"
-    return None
 
 
 async def system_resolver(host: str, port: int) -> list[str]:

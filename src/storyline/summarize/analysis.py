@@ -204,20 +204,12 @@ def held_shares(asked: list[str], tokens: list[list[str]], query: str = "") -> n
     (CAUSE: "blamed a jammed rudder"); "how many" asks for a count too and "why" for a cause, each weighed as the
     question's rarest word."""
     weights = {term: -np.log(frequency) for term, frequency in stem_frequencies(asked).items()}
-    counting = "how many" in query.lower() and bool(weights)
-    why = bool(WHY.match(query)) and bool(weights)
-    if counting:
-        weights[A_COUNT] = max(weights.values())
-    if why:
-        weights[A_CAUSE] = max(weights.values())
+    marks = [mark for mark, asks in ((A_COUNT, "how many" in query.lower()), (A_CAUSE, WHY.match(query))) if asks and weights]
+    weights |= {mark: max(weights.values()) for mark in marks}  # a count or a cause weighs as the rarest word
     total = sum(weights.values())
     if not total:
         return np.zeros(len(tokens))
-    held_by: dict[str, set[str]] = {term: set() for term in weights}
-    if counting:
-        held_by[A_COUNT] = {A_COUNT}
-    if why:
-        held_by[A_CAUSE] = {A_CAUSE}
+    held_by: dict[str, set[str]] = {term: {term} if term in marks else set() for term in weights}
     for word in asked:
         held_by[stem(word)] |= _inflected(word) | ({AN_AMOUNT} if word in MONEY_WORDS else set()) \
             | ({A_CAUSE} if word in CAUSE_WORDS else set()) \
