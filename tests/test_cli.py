@@ -264,15 +264,16 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     assert lines[0]["summary"] and all(s["sources"] for s in lines[0]["sentences"])
     assert lines[0]["words"] <= 60 and lines[1]["words"] <= 60
     assert "no sentence of prose" in lines[2]["error"] and "summary" not in lines[2]
-    again = storyline("batch", clusters_jsonl, "-o", out, "--words", "60")
-    assert "3 already done" in again.stderr
+    again = storyline_process("batch", clusters_jsonl, "-o", out, "--words", "60")
+    assert again.returncode == 2 and b"3 already done (1 of them failed)" in again.stderr  # the output holds an error
+    assert b"1 cluster could not be read or summarized (1 in an earlier run)" in again.stderr
     assert len(out.read_text().splitlines()) == 3
     with pytest.raises(InputError, match="was made with words=60, sentences=None, fill=False"):
         storyline("batch", clusters_jsonl, "-o", out, "-w", "200")  # resumed only with the same settings
     note = tmp_path / ".out.jsonl.settings.json"
     note.unlink()  # as a file started before the settings were kept
-    older = storyline("batch", clusters_jsonl, "-o", out, "-w", "200")
-    assert "was started before its settings were kept: it goes on with words=200" in older.stderr
+    older = storyline_process("batch", clusters_jsonl, "-o", out, "-w", "200")
+    assert b"was started before its settings were kept: it goes on with words=200" in older.stderr
     assert json.loads(note.read_text())["words"] == 200  # and keeps them from now on
     for broken in ("{not json", "null"):
         note.write_text(broken)

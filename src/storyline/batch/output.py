@@ -130,7 +130,7 @@ def _refuse_other_settings(out: Path, theirs: dict[str, Any], kind: str) -> None
 
 class FileSink:
     """Every record in one JSONL file, appended to (the local engine's layout). Its shards are only how a
-    progress display groups the clusters."""
+    progress display groups the clusters. ``failed_before``: the errors earlier runs wrote to it."""
 
     def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE, settings: dict[str, Any] | None = None):
         self.path = Path(out_path)
@@ -140,7 +140,7 @@ class FileSink:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         _lock(self._fd, self.path)
         try:
-            ids, _ = scan(self.path)
+            ids, self.failed_before = scan(self.path)
             if settings is not None:
                 self._keep_settings(settings, started=bool(ids))
         except BaseException:
@@ -187,7 +187,8 @@ class FileSink:
 
 
 class ShardSink:
-    """Records in a directory of shard files, with a manifest of the input lines each one holds."""
+    """Records in a directory of shard files, with a manifest of the input lines each one holds.
+    ``failed_before``: the errors earlier runs wrote to them."""
 
     def __init__(self, out_dir: str | Path, inputs: Sequence[str], shard_size: int, settings: dict[str, Any]):
         self.dir = Path(out_dir)
@@ -222,6 +223,7 @@ class ShardSink:
             ids, failed = scan(file)
             self.done_ids.update(ids)
             self._counts[file.name] = (len(ids), failed)
+        self.failed_before = sum(failed for _, failed in self._counts.values())  # errors written by earlier runs
         self._open: dict[str, tuple[int, Shard]] = {}
         self._write_manifest()
 

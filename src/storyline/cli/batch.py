@@ -58,7 +58,7 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
     quoted), or - for stdin (local engine). Clusters already in OUT are skipped, so an interrupted run
     (Ctrl-C, SIGTERM) resumes where it stopped, given the same settings (OUT keeps them; other ones are
     refused); a cluster that fails becomes a line with its "error" and the run goes on, to end with exit
-    code 2 (a resumed run counts only the clusters it ran). Ctrl-C and SIGTERM write what is finished and
+    code 2, as does a run that resumes an output holding such lines (they are not tried again). Ctrl-C and SIGTERM write what is finished and
     end every worker process started here.
     """
     engine = engine or ("dask" if scheduler else "local")
@@ -94,14 +94,15 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
         except KeyboardInterrupt as err:
             bar.stop()
             why = f"interrupted ({signal.Signals(err.signal).name})" if isinstance(err, Interrupted) else "interrupted"
-            click.echo(f"{why} after {report.seconds:.1f} s: {_summary(report, out_path, sharded)}; "
+            click.echo(f"{why} after {report.seconds:.1f} s: {_summary(report, out_path, sharded, sink.failed_before)}; "
                        "run the same command to resume", err=True)
             sys.exit(130)
-    click.echo(f"{_summary(report, out_path, sharded)}, in {report.seconds:.1f} s "
+    click.echo(f"{_summary(report, out_path, sharded, sink.failed_before)}, in {report.seconds:.1f} s "
                f"({report.written / max(report.seconds, 1e-9):.1f} clusters/s, {runner.name})", err=True)
-    if report.failed:  # each is an "error" line of the output; the others are done
-        raise InputError(f"{counted(report.failed, 'cluster')} could not be read or summarized: see the \"error\" "
-                         f"lines of {out_path}")
+    if report.failed or sink.failed_before:  # each is an "error" line of the output; the others are done
+        earlier = f" ({sink.failed_before} in an earlier run)" if sink.failed_before else ""
+        raise InputError(f"{counted(report.failed + sink.failed_before, 'cluster')} could not be read or summarized"
+                         f"{earlier}: see the \"error\" lines of {out_path}")
 
 
 def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: str | None,
@@ -115,9 +116,9 @@ def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: st
     return DaskEngine(summarizer, scheduler, jobs, in_flight)
 
 
-def _summary(report: BatchReport, out_path: str, sharded: bool) -> str:
-    parts = [f"{counted(report.written, 'cluster')} written to {out_path} ({report.failed} failed)",
-             f"{report.already_done} already done"]
+def _summary(report: BatchReport, out_path: str, sharded: bool, failed_before: int) -> str:
+    done_before = f"{report.already_done} already done" + (f" ({failed_before} of them failed)" if failed_before else "")
+    parts = [f"{counted(report.written, 'cluster')} written to {out_path} ({report.failed} failed)", done_before]
     if report.repeated:
         parts.append(f"{report.repeated} repeated ids skipped")
     if sharded:
