@@ -107,3 +107,13 @@ def test_blanks_left_by_bold_marks_go_inside_brackets_and_become_one_space_elsew
 
     assert one_line(unmarked('They called it **"a disaster"** and the (**Harwick Astrolabe**), **Lund**, left.')) == \
         'They called it "a disaster" and the (Harwick Astrolabe), Lund, left.'
+
+
+def test_markdown_italic_marks_are_blanked_but_not_stars_or_underscores_inside_words():
+    from storyline.text.reflow import unmarked
+
+    assert one_line(unmarked("The *Orrinford Ledger* and _Harbour Weekly_ said (*so*) it was stolen.")) == \
+        "The Orrinford Ledger and Harbour Weekly said (so) it was stolen."
+    for kept in ("It costs 5 * 3 * 2 pounds.", "He yelled f*ck and f*ck again.", "See museum_staff_list and file_a.",
+                 "An odd *star, left open."):
+        assert one_line(unmarked(kept)) == kept

@@ -34,6 +34,9 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
 QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
 QUOTED_LINES = 2
 BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
+# markdown's italics, "*The Ledger*" and "_The Ledger_", on one line; not "5 * 3 * 2", "f*ck", "snake_case_name"
+ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![\w*])"
+                    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,200}?)(?<=[^\s_])_(?![\w_])")
 # markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept; its
 # target an address or a path ("https://en.wikipedia.org/wiki/Lund_(town)", "img/ferry.jpg"; not "section 12[b](iii)")
 _TARGET_PART = r"(?:[^()\s]|\([^()\s]*\))"
@@ -42,14 +45,18 @@ MARKDOWN_LINK = re.compile(rf"(!?)\[([^\[\]\n]{{0,300}})\]\((?:(?:[a-z][a-z+.-]*
 
 
 def unmarked(text: str) -> str:
-    """``text`` with the marks of an e-mail's quoted lines ("> The raid ..."), markdown's bold marks and its links'
-    marks and addresses blanked (an image's text too), so that offsets into it still point into ``text``; a text
+    """``text`` with the marks of an e-mail's quoted lines ("> The raid ..."), markdown's bold and italic marks and
+    its links' marks and addresses blanked (an image's text too), so that offsets into it still point into ``text``; a text
     quoted on fewer than QUOTED_LINES lines keeps its marks."""
     if text.count("\n>") + text.startswith(">") >= QUOTED_LINES:
         text = QUOTE_MARKS.sub(lambda mark: mark.group(1) + " " * len(mark.group(2)), text)
     if "](" in text:
         text = MARKDOWN_LINK.sub(_link_text, MARKDOWN_LINK.sub(_link_text, text))  # a linked image: the image, then the link
-    return BOLD.sub("  ", text) if "**" in text else text
+    if "**" in text:
+        text = BOLD.sub("  ", text)
+    if "*" in text or "_" in text:  # a zero-width space for each mark: no blank to take out again (see segment.one_line)
+        text = ITALIC.sub(lambda mark: f"\u200b{mark.group(1) or mark.group(2)}\u200b", text)
+    return text
 
 
 def _link_text(link: re.Match) -> str:
