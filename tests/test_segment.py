@@ -115,5 +115,6 @@ def test_markdown_italic_marks_are_blanked_but_not_stars_or_underscores_inside_w
     assert one_line(unmarked("The *Orrinford Ledger* and _Harbour Weekly_ said (*so*) it was stolen.")) == \
         "The Orrinford Ledger and Harbour Weekly said (so) it was stolen."
     for kept in ("It costs 5 * 3 * 2 pounds.", "He yelled f*ck and f*ck again.", "See museum_staff_list and file_a.",
+                 "Alley Al (@_OrrinfordAl_) March 6, 2025",
                  "An odd *star, left open."):
         assert one_line(unmarked(kept)) == kept

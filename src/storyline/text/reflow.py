@@ -34,9 +34,11 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
 QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
 QUOTED_LINES = 2
 BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
-# markdown's italics, "*The Ledger*" and "_The Ledger_", on one line; not "5 * 3 * 2", "f*ck", "snake_case_name"
-ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*(?![\w*])"
-                    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,200}?)(?<=[^\s_])_(?![\w_])")
+# markdown's italics, "*The Ledger*" and "_The Ledger_", on one line, opening after a blank or an opening mark and closing
+# before one or a mark; not "5 * 3 * 2", "f*ck", "snake_case_name", "@_Ledger_"
+_OPENS, _CLOSES = r"(?:(?<=^)|(?<=[\s(\[\"“‘]))", r"(?=$|[\s)\].,;:!?\"”’])"
+ITALIC = re.compile(rf"{_OPENS}\*(?=[^\s*])([^*\n]{{1,200}}?)(?<=[^\s*])\*{_CLOSES}"
+                    rf"|{_OPENS}_(?=[^\s_])([^_\n]{{1,200}}?)(?<=[^\s_])_{_CLOSES}", re.MULTILINE)
 # markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept; its
 # target an address or a path ("https://en.wikipedia.org/wiki/Lund_(town)", "img/ferry.jpg"; not "section 12[b](iii)")
 _TARGET_PART = r"(?:[^()\s]|\([^()\s]*\))"
