@@ -1117,6 +1117,10 @@ def test_a_surname_opening_a_sentence_is_given_in_full_from_a_caption_left_out_a
         told = text.replace("Strøm halved", f"{opening} halved")
         shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(told)])).sentences]
         assert shown[0].startswith(f"Harald {opening} halved"), shown
+    for verb in ("cut", "shot down a plan and halved"):  # a past spelled as its present
+        told = text.replace("Strøm halved", f"Strøm {verb}")
+        shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(told)])).sentences]
+        assert shown[0].startswith(f"Harald Strøm {verb}"), shown
 
 
 def test_a_day_after_a_surname_makes_no_full_name():

@@ -32,7 +32,10 @@ IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found
                   "kept|held|brought|sent|met|paid|led|grew|chose|spoke|said|fell|rose|fled|flew|drove|drew|threw|broke|"
                   "bought|caught|fought|taught|sought|sold|stood|understood|struck|stole|swore|wore|tore|woke|froze|rode|"
                   "rang|sang|sank|swam|slept|wept|ate|hid|dug|bled|blew|shook|forgot|forgave|withdrew|overtook|upheld|"
-                  "knelt|meant|heard|built|hung|clung|stuck|swept|spun|slid|drank")
+                  "knelt|meant|heard|built|hung|clung|stuck|swept|spun|slid|drank|did|sat|fed|dealt|swung|crept|shone|"
+                  "leapt|sprang|lent|strode")
+# Past forms spelled as their present or a noun ("shot", "cost"): a verb only after a name ("Anderson shot himself")
+PAST_AS_PRESENT = "shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spread|cost|burst|cast|split"
 
 # A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
@@ -638,7 +641,8 @@ def _a_place_or_body(text: str, start: int, name: str) -> bool:
 
 # A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."), or who or
 # how old it is ("Adler, who ...", "Adler, 58, ..."): a person when the articles give that word a first name somewhere.
-_A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed|{IRREGULAR_PAST})\b"
+_A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed|{IRREGULAR_PAST}|" \
+    rf"{PAST_AS_PRESENT})\b"
 OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB}|, (?:who|whose)\b|, \d{{1,3}},)")
 VERB_AFTER = re.compile(rf" {_A_VERB}")  # a name that does something: "Wilson confronted ...", not "Austin residents"
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
