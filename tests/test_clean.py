@@ -43,6 +43,8 @@ def test_teasers_cut_off_by_an_ellipsis_are_truncated():
 def test_datelines_are_stripped():
     cases = {
         "PORT ALDREN — A fire broke out.": "A fire broke out.",
+        "Ferry Captain Sues Lund Over Lost Pay PORT ALDREN, Maine (CN) - A captain sued.": "A captain sued.",  # headline run in
+        "The board said LUND (AP) - would be fine.": "The board said LUND (AP) - would be fine.",
         "Paris CNN — The minister resigned.": "The minister resigned.",
         "PINE RIDGE, S.D. (AP) -- President Clinton spoke.": "President Clinton spoke.",
         "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.": "Two polls showed support.",

@@ -463,10 +463,17 @@ def _is_file_name(line: str) -> bool:
     return len(words) <= 8 and not TERMINAL.search(line) and any(FILE_NAME_WORD.fullmatch(w) for w in words)
 
 
+# A headline run into the dateline after it: "Guitarist Sues Lund for Bias LUND, Minn. (CN) - " (its words capitalized
+# but for short ones, the dateline's place in capitals and its agency in brackets)
+HEADLINE_DATELINE = re.compile(
+    rf"^\s*[A-Z][\w.'’:-]*(?: (?:[A-Z0-9][\w.'’:,-]*|a|an|the|of|for|to|in|on|at|and|or|with|by|as|over|after|from|into|vs\.?)){{2,20}}"
+    rf" {_ACRONYMS}[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})*\.?{_STATE},? \([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}}\) ?(?:--|—|–|-)\s+")
+
+
 def strip_dateline(line: str) -> int:
-    """Number of leading characters that are a dateline (0 when there is none)."""
+    """Number of leading characters that are a dateline, and a headline run into it (0 when there is none)."""
     match = DATELINE.match(line)
-    match = match if match and len(match.group(0)) <= 60 else WIRE_DATELINE.match(line)
+    match = (match if match and len(match.group(0)) <= 60 else WIRE_DATELINE.match(line)) or HEADLINE_DATELINE.match(line)
     if not match:
         return 0
     place_lost = not match.group(0).strip(" —–-") and line[match.end():][:1].isupper()  # "— The girls ..."
