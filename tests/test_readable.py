@@ -1428,3 +1428,16 @@ def test_a_columns_own_voice_is_no_fact_to_report_but_what_it_says_others_said_i
         "Harbour master Ole Berg said the cracks had been reported to the council in 2026."]
     unlabelled = column.replace("OPINION: ", "").replace("Tora Vik is a retired", "Tora Vik, who is a retired")
     assert len(prose_sentences([Document(unlabelled)])) == 4  # no label, no note on its writer: read as news
+
+
+def test_a_subordinate_clause_alone_is_no_sentence():
+    text = ("The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.\n\n"
+            "Because it may be time the whole town moved its boats to the new marina.\n\n"
+            "Though less so than the islanders had feared in the spring.\n\n"
+            "If the islanders -- are being left without a boat to the mainland hospital.\n\n"
+            "If the pier is not repaired the ferry will stop at Skarholm from June.\n\n"
+            "Because of the cracks, the board said, no ferry has docked there since May.")
+    assert [s.text for s in prose_sentences([Document(text)])] == [
+        "The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.",
+        "If the pier is not repaired the ferry will stop at Skarholm from June.",
+        "Because of the cracks, the board said, no ferry has docked there since May."]

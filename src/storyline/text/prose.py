@@ -61,6 +61,9 @@ SPEAKER_ONLY = re.compile(
 PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|after|as|of|to)\b"
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
+# A subordinate clause alone: "Because it may be time we all moved north.", "Though less so than before.", a speaker's
+# broken-off "If your customers -- are being mistreated." (no comma: no main clause after it)
+CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because|Though) |If [^,;:]*(?:--|—|–))[^,;:]*[.!?][\"”]?$")
 # A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
 # shouted transcript ("FOR 12 YEARS TIMOTHY'S SHOT HAS APPEARED ON FLORIDA'S REGISTRY") hold SHOUTED_WORDS of them or more
 CAPITALS = re.compile(r"\b[A-Z]{5,}\b")  # not a short acronym: "NATO, OPEC and the IAEA"
@@ -85,7 +88,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cut off), list items, an interview's answers (a paragraph "A: ..."; with ``standalone`` also those of an interview
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
-    alone ("Charged with theft."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
+    or a subordinate clause alone ("Charged with theft.", "Because it was late."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
     capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
     and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
     (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
@@ -114,7 +117,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or starts_lower(text) or LIST_ITEM.match(text) or INTERVIEW_LABEL.match(text)
                 or INTERVIEW_LABEL.match(_paragraph_opening(body, paragraphs[sentence.paragraph]))
                 or SPEAKER_ONLY.match(text)
-                or _participle_only(text) or _shouted(text)
+                or _participle_only(text) or CLAUSE_ONLY.match(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (is_question(text) and (standalone or "?" in text[-3:]))
                 or (standalone and (speaks_unquoted(text) or points_ahead(text)
