@@ -325,6 +325,9 @@ def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     ("Talks ended\n\nThe union said talks ended in 2031.", ""),  # a year in a sentence is no date stamp
     ("One\nTwo\nThree\nFour\nMarch 5, 2031\nTalks ended.", ""),  # below the article's top
     ("Fog blamed\nBy Hanne Rust | Fjord Post | May 4, 2031\nThe ferry ran aground on Sunday.", "2031-05-04"),
+    ("NEWS AT SIX\nBroadcast: Tuesday, 4 March 2031\n\nHOST: Talks ended on Friday.", "2031-03-04"),  # a programme's
+    ("Fog blamed\n\nSKARHOLM, 4 May 2031 — The ferry ran aground on Sunday.", "2031-05-04"),  # a dateline with no outlet
+    ("Fog blamed\n\nSkarholm — The ferry ran aground on 4 May 2031 - a Sunday.", ""),  # a day in a sentence
 ])
 @pytest.mark.filterwarnings("error")
 def test_a_plain_text_article_is_published_on_the_date_its_top_gives_on_a_line_of_its_own(text, published):

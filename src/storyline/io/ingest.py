@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Cluster, Document, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
-from ..text.outlets import date_stamp, headline, outlet_from_text, outlet_of
+from ..text.outlets import headline, outlet_from_text
 from .decode import decoded
 from .fetch import fetch_url
 
@@ -235,14 +235,10 @@ def _document_from_json(item: object, default_id: str) -> Document:
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
     address, the dateline or the copyright notice, a title not given from a first line that reads as one, a
-    publication date not given from a date on a line of its own at its top. A text's and a field's HTML character
+    publication date not given from a date at its top (see text.html.document_from_text). A text's and a field's HTML character
     references are decoded ("&amp;" -> "&")."""
     if isinstance(item, str):
-        if looks_like_html(item):
-            return document_from_html(item, default_id)
-        item = unescaped(item)
-        return Document(text=item, id=default_id, title=headline(item), source=outlet_from_text(item),
-                        published=date_stamp(item))
+        return document_from_text(item, default_id)
     if isinstance(item, dict):
         text, html = item.get("text"), item.get("html")
         if isinstance(text, str) and (text.strip() or not isinstance(html, str)):
@@ -252,15 +248,9 @@ def _document_from_json(item: object, default_id: str) -> Document:
         else:
             raise InputError(NO_TEXT)
         fields = {k: unescaped(str(item[k])) for k in ("id", "title", "source", "url", "published") if item.get(k)}
-        if is_html:
-            page = document_from_html(body, default_id, fields.get("url", ""))
-            return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
-        body = unescaped(body)
-        document = Document(text=body, **{"id": default_id, **fields})
-        document.title = document.title or headline(body)
-        document.source = document.source or outlet_of(document.url, body)
-        document.published = document.published or date_stamp(body)
-        return document
+        page = document_from_html(body, default_id, fields.get("url", "")) if is_html \
+            else document_from_text(body, default_id, fields.get("url", ""))
+        return Document(text=page.text, **{**_known(page), "id": default_id, **fields})
     raise InputError(NO_TEXT)
 
 

@@ -45,6 +45,8 @@ AGENCY_DATELINE = re.compile(
     rf"|(?<![\w.])(?P<bare>{'|'.join(BARE_AGENCIES)})\s*{_DASH}(?=\s|$)"
     rf"|\((?P<undashed>{'|'.join(BARE_AGENCIES)})\)\s*(?=[A-Z0-9\"“‘']))"
 )
+# A dateline with its day and no outlet, opening a line: "LUND, 4 May 2031 — Ferries ..."
+DATED_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?P<day>{_DATE}),?\s*{_DASH}\s")
 # A dateline without an outlet, alone on its line: "PARIS —", "Hanoi --".
 BARE_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?:{_DATE},?\s*)?{_DASH}\s*$")
 BYLINE = re.compile(
@@ -72,7 +74,7 @@ DATE_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "am pm a m p gmt utc bst cet cest est edt cst cdt mst mdt pst pdt et ct pt ist jst aest aedt "
-    "updated update published posted last first modified created on at of the st nd rd th h "
+    "updated update published posted broadcast aired last first modified created on at of the st nd rd th h "
     "today yesterday".split()
 )
 # A copyright notice naming the publisher: "© 2031 Coastal Courier. All rights reserved.", "Copyright 2031 by
@@ -130,10 +132,10 @@ def outlet_from_dateline(text: str, lines: int = 6) -> str:
 
 
 def dateline_day(text: str, lines: int = 6) -> str:
-    """The day the dateline at the start of an article gives with its outlet ("LUND, May 4, 2031 /PRNewswire/ -- ..." ->
-    "2031-05-04"), as ISO 8601; '' for none, or a day without its year."""
-    line = _first_dateline(text, lines)
-    match = AGENCY_DATELINE.match(line) if line else None
+    """The day the dateline at the start of an article gives, with its outlet or without ("LUND, May 4, 2031 /PRNewswire/
+    -- ..." and "LUND, 4 May 2031 — ..." -> "2031-05-04"), as ISO 8601; '' for none, or a day without its year."""
+    line = _first_dateline(text, lines) or _first_prose_line(text, lines)
+    match = (AGENCY_DATELINE.match(line) or DATED_DATELINE.match(line)) if line else None
     day = _whole_day(match.group("day")) if match and match.group("day") else None
     return day.isoformat() if day else ""
 
@@ -148,6 +150,12 @@ def _first_dateline(text: str, lines: int) -> str:
         if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
             return ""  # the first line of prose has no dateline
     return ""
+
+
+def _first_prose_line(text: str, lines: int) -> str:
+    """The first line of ``text`` that is no title, byline, date stamp or junk, among its first ``lines``; '' for none."""
+    return next((line for line in _first_lines(text, lines)
+                 if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line))), "")
 
 
 def outlet_from_notice(text: str, lines: int = 8) -> str:
