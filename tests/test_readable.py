@@ -1441,3 +1441,13 @@ def test_a_subordinate_clause_alone_is_no_sentence():
         "The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.",
         "If the pier is not repaired the ferry will stop at Skarholm from June.",
         "Because of the cracks, the board said, no ferry has docked there since May."]
+
+
+def test_a_first_name_alone_needs_the_sentence_naming_the_person_in_three_words():
+    article = ("The ferry captain's daughter, Anna Marie Skarvik, spoke to reporters at the Lund Bay pier on Sunday night. "
+               "Harbour officials said the ferry to Skarholm would run again on its winter timetable from Tuesday. "
+               '"We are so grateful to the hospital staff for everything," said Anna.')
+    sentences = prose_sentences([Document(article)])
+    needs = dependencies(sentences, [Document(article)])
+    assert list(needs.antecedent) == [-1, -1, 0], [s.text for s in sentences]  # "Anna" is Anna Marie Skarvik
+    assert names("said Rancher Cliven Bundy and Harbour Master Ole Vik.")[1] == ["Cliven", "Ole"]  # no role is a first name
