@@ -104,6 +104,10 @@ RULES = [
      r"^try (our|the) search\b|\bor go back to the home ?page\b"
      r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
     ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
+    # a page's call to act: "Please sign up here.", "Donate today!", "Apple Store - Make an appointment here.", "Premium
+    # content for only $0.99"
+    ("here now today premium", r"^\W*(please )?(sign up|register|subscribe|donate|book|apply|order)( online)? (here|now|today)\W*$"
+                               r"|\bmake an appointment here\b|\bpremium content for (only )?\$"),
     # a wire page's market-data and syndication notices: "All quotes delayed a minimum of 15 minutes.", "Syndicated
     # by Vela Media; reproduced with permission."
     ("delayed", r"^(all )?(quotes|prices|market data) (are )?delayed (by )?(a minimum of |at least |up to )?\d+ min"),
