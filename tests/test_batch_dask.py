@@ -123,8 +123,10 @@ def test_dask_engine_writes_what_the_local_engine_writes(tmp_path, clusters, sch
     for shard in shards:  # each shard holds the clusters of its lines
         assert len((tmp_path / "dask" / shard["file"]).read_text().splitlines()) == shard["records"]
 
-    again = storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "60", "--scheduler", scheduler)
-    assert again.exit_code == 0 and "0 clusters written" in again.stderr and "6 finished before" in again.stderr
+    again = storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "60", "--scheduler", scheduler, failing=True)
+    assert isinstance(again.exception, InputError) and "(2 in an earlier run)" in str(again.exception)
+    assert "0 clusters written" in again.stderr and "6 finished before" in again.stderr
+    assert "(2 of them failed)" in again.stderr  # its output still holds their errors
     with pytest.raises(InputError, match="made with words=60"):  # a directory is resumed by the same job only
         storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "50", "--scheduler", scheduler)
 
