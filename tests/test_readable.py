@@ -415,6 +415,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Five were found in the harbour after the storm.",  # five of what the sentence before told
         "Most of it lies under water at high tide.",
         "All of this was filmed from the pier.",
+        "One of his deckhands, Ada Lind, pulled two passengers from the water.",  # whose deckhands?
+        "Photos of their boat aground at the pier were posted online on Monday.",
         "Which is why the harbour master called the crew's actions unforgivable.",
         "Which means the ferry will not sail before May.",
         "As mentioned earlier, the pier had been closed since March.",

@@ -46,6 +46,8 @@ _POINTS_BACK = (
     "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|"
        r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
+       r"(many|much|some|most|all|none|one|two|each|both|several|few|part|the rest|screenshots|photos|pictures|images|"
+       r"footage|news|details|members|friends|fans|relatives) of (his|her|their)\b",  # "One of his aides, ...", "Much of her work"
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
