@@ -328,10 +328,15 @@ def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     ("NEWS AT SIX\nBroadcast: Tuesday, 4 March 2031\n\nHOST: Talks ended on Friday.", "2031-03-04"),  # a programme's
     ("Fog blamed\n\nSKARHOLM, 4 May 2031 — The ferry ran aground on Sunday.", "2031-05-04"),  # a dateline with no outlet
     ("Fog blamed\n\nSkarholm — The ferry ran aground on 4 May 2031 - a Sunday.", ""),  # a day in a sentence
+    ('---\ntitle: "Fog blamed"\ndate: 2031-05-04T09:12:00Z\n---\n\nThe ferry ran aground on Sunday.', "2031-05-04"),  # front
+    ("+++\ntitle = 'Fog blamed'\ndate = 2031-05-04\n+++\nThe ferry ran aground on Sunday.", "2031-05-04"),  # matter
+    ("---\ndraft: true\n---\nThe ferry ran aground on Sunday.", ""),
 ])
 @pytest.mark.filterwarnings("error")
 def test_a_plain_text_article_is_published_on_the_date_its_top_gives_on_a_line_of_its_own(text, published):
     assert document_from_text(text).published == published
+    if "title" in text:  # a front matter's
+        assert document_from_text(text).title == "Fog blamed"
     assert [d.published for d in cluster_from_record({"documents": [text, {"text": text}]}).documents] == [published] * 2
     given = cluster_from_record({"documents": [{"text": text, "published": "2031-01-02"}]}).documents[0]
     assert given.published == "2031-01-02"

@@ -937,11 +937,12 @@ def test_the_answers_of_an_interview_in_questions_and_answers_are_no_sentences_t
     report = "The pier at Lund Bay closed on Monday after inspectors found cracks under its loading ramp."
     interviewed = [s.text for s in prose_sentences([Document(interview), Document(report)])]
     assert interviewed == [interview.split("\n")[0], report]  # "About a third of that" leans on a question
-    assert len(prose_sentences([Document(explainer)])) == 4  # answers in the third person: an explainer's sections
+    assert len(prose_sentences([Document(explainer)])) == 3  # answers in the third person: an explainer's sections (not
+    # the answer "Because inspectors found ...": a clause alone)
     quoting = explainer.replace("Monday morning.", 'Monday morning. "We have never seen damage like this," inspector '
                                 "Per Holm said.").replace("coming weeks.", 'coming weeks. "I cannot promise a date," '
                                                           "Ada Lind said.")
-    assert len(prose_sentences([Document(quoting)])) == 6  # first person in the quotations of an explainer
+    assert len(prose_sentences([Document(quoting)])) == 5  # first person in the quotations of an explainer
     assert prose_sentences([Document(interview)], standalone=False)  # an interview alone is summarized from it all
     said_before = interview.replace("Why did the pier close?", "Ms. Lind, why did the U.S. firm close the pier?").replace(
         "We will run it", "As I said, we will run it")  # "Ms.", "U.S." and "As I said" in an interview all the same

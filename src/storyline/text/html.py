@@ -12,8 +12,8 @@ import re
 from html import unescape
 
 from ..model import Document
-from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, headline, is_attribution, is_publisher, mail_day, mail_header,
-                      outlet_from_text, outlet_of)
+from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, front_matter, front_matter_day, headline, is_attribution,
+                      is_publisher, mail_day, mail_header, outlet_from_text, outlet_of)
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -138,9 +138,10 @@ def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
     its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
     own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its header,
-    come first."""
+    and a Markdown file's title and date, from its front matter, come first."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
     text = unescaped(text)
-    return Document(text=text, id=name, title=mail_header(text, "Subject") or headline(text), source=outlet_of(url, text),
-                    url=url, published=mail_day(text) or date_stamp(text) or dateline_day(text))
+    return Document(text=text, id=name, title=mail_header(text, "Subject") or front_matter(text, "title") or headline(text),
+                    source=outlet_of(url, text), url=url,
+                    published=mail_day(text) or front_matter_day(text) or date_stamp(text) or dateline_day(text))

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from ..model import read_date
+from ..model import publication_day, read_date
 from .clean import FORWARDED, WIRE_ISSUER, is_heading, is_junk
 from .patterns import BODIES, MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
@@ -347,6 +347,23 @@ def mail_header(text: str, field: str) -> str:
     if "From" not in fields or "Subject" not in fields:
         return ""
     return MAIL_REPLY.sub("", fields.get(field, "").strip())
+
+
+def front_matter(text: str, field: str) -> str:
+    """A field of the front matter that opens a Markdown file, YAML between "---" lines or TOML between "+++" ones
+    ("title", "date"), its quotes taken off; '' for none."""
+    match = FRONT_MATTER.match(text)
+    found = re.search(rf"^{field}[ \t]*[:=][ \t]*([\"']?)(.+?)\1[ \t]*\r?$", match.group(2), re.MULTILINE) if match else None
+    return found.group(2).strip() if found else ""
+
+
+def front_matter_day(text: str) -> str:
+    """The day the front matter's "date" gives (see front_matter), as ISO 8601; '' for none."""
+    day = publication_day(front_matter(text, "date"))
+    return day.isoformat() if day else ""
+
+
+FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.{0,3000}?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def mail_day(text: str) -> str:
