@@ -653,14 +653,16 @@ def _a_place_or_body(text: str, start: int, name: str) -> bool:
     return name in BODIES or name in ROLES or (bool(words) and words[-1].lower() in PLACE_BEFORE)
 
 
-# A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."), or who or
-# how old it is ("Adler, who ...", "Adler, 58, ..."): a person when the articles give that word a first name somewhere.
+# A sentence that opens on a capitalized word and a verb ("Adler was ...", "Adler and his wife ..."), or who, what or
+# how old it is ("Adler, who ...", "Adler, now a vice president, ...", "Adler, 58, ..."): a person when the articles
+# give that word a first name somewhere.
+_THEN = r"(?:(?:now|then|once|formerly|herself|himself) )?"  # "Adler, now a vice president, ..."
 _A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|her)|[a-z]{{2,}}ed|{IRREGULAR_PAST}|" \
     rf"{PAST_AS_PRESENT})\b"
-OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB}|, (?:who|whose)\b|, \d{{1,3}},)")
+OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB}|, (?:who|whose)\b|, {_THEN}(?:a|an|the)\b|, \d{{1,3}},)")
 VERB_AFTER = re.compile(rf" {_A_VERB}")  # a name that does something: "Wilson confronted ...", not "Austin residents"
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
-ROLE_AFTER = re.compile(r", (?:a|an|the|who|whose)\b| \(")
+ROLE_AFTER = re.compile(rf", (?:{_THEN}(?:a|an|the)|who|whose)\b| \(")
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:{ROLE_AFTER.pattern})")
 
 
