@@ -6,7 +6,7 @@ import pytest
 
 from storyline.errors import InputError
 from storyline.io.decode import decoded
-from storyline.io.ingest import cluster_from_record, documents_from_text, iter_jsonl, read_clusters
+from storyline.io.ingest import cluster_from_record, documents_from_text, iter_articles, iter_jsonl, read_clusters
 from storyline.text import prose_sentences
 from storyline.text.html import document_from_text
 
@@ -183,3 +183,49 @@ def test_a_saved_email_with_only_an_html_body_is_titled_and_dated_by_its_header(
 
 def test_bytes_that_read_as_utf8_are_utf8_whatever_charset_a_server_names():
     assert decoded("Skårholm ferry found".encode(), "page", charset="iso-8859-1") == "Skårholm ferry found"
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Skarholm Courier</title>
+<item><title>Ferry aground off Skarholm</title><link>https://courier.example/ferry-aground</link>
+<guid>courier-101</guid><pubDate>Tue, 04 Mar 2031 07:30:00 GMT</pubDate>
+<description>&lt;p&gt;The Lund ferry ran aground off Skarholm on Monday night &amp;amp; was refloated at dawn, the coastguard
+said.&lt;/p&gt;&lt;p&gt;All 112 passengers were taken ashore by lifeboat.&lt;/p&gt;</description></item>
+<item><title>Inquiry into ferry grounding</title><link>https://courier.example/inquiry</link>
+<content:encoded><![CDATA[<p>The harbour board opened an inquiry on Wednesday into the grounding.</p><script>track()</script>
+<figure><figcaption>The ferry at dawn. Photo: Ada Lind</figcaption></figure>]]></content:encoded></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Fjord Post</title>
+<entry><title>Pier closed</title><id>tag:fjordpost.example,2031:7</id><updated>2031-03-05T10:00:00Z</updated>
+<link rel="alternate" href="https://fjordpost.example/pier"/><summary>The pier at Lund Bay closed on Wednesday.</summary>
+</entry></feed>"""
+
+
+def test_a_news_feed_gives_its_items_as_articles(tmp_path):
+    rss, atom = documents_from_text(RSS, "feed.rss"), documents_from_text(ATOM, "feed.atom")
+    assert [(d.id, d.title, d.url, d.source, d.published) for d in rss] == [
+        ("courier-101", "Ferry aground off Skarholm", "https://courier.example/ferry-aground", "courier.example", "2031-03-04"),
+        ("https://courier.example/inquiry", "Inquiry into ferry grounding", "https://courier.example/inquiry",
+         "courier.example", "")]
+    assert rss[0].text == ("The Lund ferry ran aground off Skarholm on Monday night & was refloated at dawn, the coastguard "
+                           "said.\n\nAll 112 passengers were taken ashore by lifeboat.")
+    assert "track()" not in rss[1].text and rss[1].text.startswith("The harbour board opened an inquiry")
+    assert [(d.id, d.url, d.source, d.published) for d in atom] == [
+        ("tag:fjordpost.example,2031:7", "https://fjordpost.example/pier", "fjordpost.example", "2031-03-05")]
+    (tmp_path / "news.xml").write_text(RSS)
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>')
+    [cluster] = read_clusters([str(tmp_path)])  # a directory's feed is read, its other XML left out
+    assert [d.title for d in cluster.documents] == ["Ferry aground off Skarholm", "Inquiry into ferry grounding"]
+    assert [d.id for d in iter_articles([str(tmp_path)])] == ["courier-101", "https://courier.example/inquiry"]  # stories
+    with pytest.raises(InputError, match="sitemap.xml: an XML file that is no RSS or Atom feed"):
+        read_clusters([str(tmp_path / "sitemap.xml")])
+
+
+def test_a_feed_is_read_without_its_entities_or_the_network(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("harbour-secret")
+    hostile = RSS.replace('<rss version="2.0"', f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>\n<rss version="2.0"') \
+        .replace("<title>Ferry aground off Skarholm</title>", "<title>Ferry &x; aground</title>")
+    assert all("harbour-secret" not in d.title + d.text for d in documents_from_text(hostile, "hostile.rss"))
+    with pytest.raises(InputError, match="broken.rss: not a well-formed feed"):
+        documents_from_text(RSS[:300], "broken.rss")

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Cluster, Document, publication_day
+from ..text.feeds import documents_from_feed, looks_like_feed
 from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
 from ..text.outlets import headline, outlet_from_text
 from .decode import decoded
 from .fetch import fetch_url
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".eml", ".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".eml", ".html", ".htm", ".xhtml", ".rss", ".atom", ".xml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MULTINEWS_DOC_SEPARATOR = "|||||"
 MULTINEWS_NEWLINE = "NEWLINE_CHAR"
@@ -64,9 +66,9 @@ def _expand(path: str) -> list[Path]:
 
 
 def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
-    """The articles in one file: one, or several for Multi-News and LongBench layouts. A file is HTML by
-    its extension or, whatever its name, by its content. Raises InputError for a file that cannot be read,
-    is binary or is empty (none, with ``blank_ok``)."""
+    """The articles in one file: one, or several for a news feed and for Multi-News and LongBench layouts. A file
+    is HTML by its extension or, whatever its name, by its content. Raises InputError for a file that cannot be
+    read, is binary or is empty, or an XML file that is no feed (none, with ``blank_ok``)."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -78,15 +80,22 @@ def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
         raise InputError(f"{path}: empty file, no article in it")
     if path.suffix.lower() in HTML_SUFFIXES:
         return [document_from_html(text, str(path))]
+    if path.suffix.lower() in FEED_SUFFIXES and not looks_like_feed(text):
+        if blank_ok:
+            return []  # an XML file of a directory that is no feed: a sitemap, a configuration
+        raise InputError(f"{path}: an XML file that is no RSS or Atom feed")
     return documents_from_text(text, str(path))
 
 
 def documents_from_text(text: str, name: str) -> list[Document]:
-    """The articles of a text: several when it is in Multi-News or LongBench layout, else one, extracted
+    """The articles of a text: the items of an RSS or Atom feed (see text.feeds), several when it is in Multi-News or
+    LongBench layout, else one, extracted
     from the page when the text is HTML (see storyline.text.html.looks_like_html). Plain-text articles are
     titled by their first line when it reads as a headline, and their outlet is the one their dateline
     names ("MOBILE, Ala. (AP) --" -> "AP"), else their copyright notice ("© 2031 Vela News."); their HTML character
     references are decoded."""
+    if looks_like_feed(text):
+        return documents_from_feed(text, name)
     if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
         docs = parse_multinews(text)
     elif LONGBENCH_HEADER.search(text):
@@ -151,8 +160,8 @@ def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
 
 
 def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
-    """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, or
-    text and HTML files and directories (one article each, named by path). An unreadable article (a blank
+    """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, RSS and Atom
+    feeds (an article an item), or text and HTML files and directories (one article each, named by path). An unreadable article (a blank
     id, or one given before in these feeds, is one) raises InputError, or goes to ``on_error`` and reading
     goes on."""
     given: set[str] = set()
@@ -160,7 +169,7 @@ def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iter
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
             for file in _expand(path):
                 try:
-                    yield from documents_from_file(file)
+                    yield from documents_from_file(file, blank_ok=Path(path).is_dir())
                 except InputError as err:
                     _handle(str(file), err, on_error)
             continue
