@@ -267,7 +267,11 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     again = storyline_process("batch", clusters_jsonl, "-o", out, "--words", "60")
     assert again.returncode == 2 and b"3 already done (1 of them failed)" in again.stderr  # the output holds an error
     assert b"1 cluster could not be read or summarized (1 in an earlier run)" in again.stderr
-    assert len(out.read_text().splitlines()) == 3
+    other = tmp_path / "other.jsonl"  # other clusters appended to the same output: their run did not fail
+    other.write_text(clusters_jsonl.read_text().splitlines()[0].replace('"fire"', '"fire-later"') + "\n")
+    appended = storyline_process("batch", other, "-o", out, "--words", "60")
+    assert appended.returncode == 0 and b"1 cluster written" in appended.stderr and b"of them failed" not in appended.stderr
+    assert len(out.read_text().splitlines()) == 4
     with pytest.raises(InputError, match="was made with words=60, sentences=None, fill=False"):
         storyline("batch", clusters_jsonl, "-o", out, "-w", "200")  # resumed only with the same settings
     note = tmp_path / ".out.jsonl.settings.json"
@@ -279,7 +283,7 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
         note.write_text(broken)
         with pytest.raises(InputError, match="unreadable note of the settings"):
             storyline("batch", clusters_jsonl, "-o", out, "-w", "200")
-    assert len(out.read_text().splitlines()) == 3
+    assert len(out.read_text().splitlines()) == 4
 
 
 @pytest.mark.parametrize("output", ["out.jsonl", "shards/"])

@@ -23,11 +23,13 @@ from .records import Item
 @dataclass
 class BatchReport:
     """What a run did: records written (``failed`` of them errors), clusters skipped (already written by an
-    earlier run, or ``repeated``: an id seen before in the input), shards finished and skipped, and time."""
+    earlier run, ``failed_before`` of them as errors, or ``repeated``: an id seen before in the input), shards
+    finished and skipped, and time."""
 
     written: int = 0
     failed: int = 0
     skipped: int = 0
+    failed_before: int = 0
     repeated: int = 0
     shards_done: int = 0
     shards_skipped: int = 0
@@ -176,8 +178,9 @@ def _tasks(
             if shard is None:
                 finished = sink.shard_done(input_index, shard_index)
                 if finished is not None:  # done by an earlier run: its lines are skipped unread
-                    skip_to, clusters = finished
+                    skip_to, clusters, failed = finished
                     report.skipped += clusters
+                    report.failed_before += failed
                     report.shards_skipped += 1
                     events.advanced(None, clusters)
                     shard_index += 1
@@ -191,6 +194,7 @@ def _tasks(
             if cluster_id in done_before or cluster_id in seen:
                 report.skipped += 1
                 report.repeated += cluster_id in seen
+                report.failed_before += cluster_id not in seen and cluster_id in sink.failed_ids
                 shard.skipped += 1
                 events.advanced(shard, 1)
             else:

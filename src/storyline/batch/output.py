@@ -64,24 +64,26 @@ class Shard:
         return f"{Path(self.path).name}:{self.first_line}-{last}"
 
 
-def scan(path: Path) -> tuple[list[str], int]:
-    """Ids of the complete records of an output file and how many are errors; a last line cut short by
+def scan(path: Path) -> tuple[list[str], set[str]]:
+    """Ids of the complete records of an output file, and those of its errors; a last line cut short by
     an interrupt is removed from the file first."""
     if not path.exists():
-        return [], 0
+        return [], set()
     data = path.read_bytes()
     complete = data[: data.rfind(b"\n") + 1]
     if len(complete) != len(data):
         with path.open("r+b") as handle:
             handle.truncate(len(complete))
-    ids, failed = [], 0
+    ids: list[str] = []
+    failed: set[str] = set()
     for line in complete.decode("utf-8", "replace").splitlines():
         try:
             record = json.loads(line)
             ids.append(str(record["id"]))
         except (json.JSONDecodeError, KeyError, TypeError):
             continue
-        failed += isinstance(record, dict) and "error" in record
+        if isinstance(record, dict) and "error" in record:
+            failed.add(ids[-1])
     return ids, failed
 
 
@@ -130,7 +132,7 @@ def _refuse_other_settings(out: Path, theirs: dict[str, Any], kind: str) -> None
 
 class FileSink:
     """Every record in one JSONL file, appended to (the local engine's layout). Its shards are only how a
-    progress display groups the clusters. ``failed_before``: the errors earlier runs wrote to it."""
+    progress display groups the clusters. ``failed_ids``: the clusters earlier runs wrote as errors."""
 
     def __init__(self, out_path: str | Path, shard_size: int = DEFAULT_SHARD_SIZE, settings: dict[str, Any] | None = None):
         self.path = Path(out_path)
@@ -140,7 +142,7 @@ class FileSink:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         _lock(self._fd, self.path)
         try:
-            ids, self.failed_before = scan(self.path)
+            ids, self.failed_ids = scan(self.path)
             if settings is not None:
                 self._keep_settings(settings, started=bool(ids))
         except BaseException:
@@ -169,8 +171,8 @@ class FileSink:
         temporary.write_text(json.dumps(settings) + "\n", encoding="utf-8")
         os.replace(temporary, noted)
 
-    def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
-        """(last line, clusters) of a shard finished by an earlier run, or None: a file knows no shards."""
+    def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int, int] | None:
+        """(last line, clusters, failed) of a shard finished by an earlier run, or None: a file knows no shards."""
         return None
 
     def open_shard(self, shard: Shard) -> None:
@@ -188,7 +190,7 @@ class FileSink:
 
 class ShardSink:
     """Records in a directory of shard files, with a manifest of the input lines each one holds.
-    ``failed_before``: the errors earlier runs wrote to them."""
+    ``failed_ids``: the clusters earlier runs wrote as errors."""
 
     def __init__(self, out_dir: str | Path, inputs: Sequence[str], shard_size: int, settings: dict[str, Any]):
         self.dir = Path(out_dir)
@@ -218,12 +220,13 @@ class ShardSink:
         self.shard_size: int = manifest["shard_size"]
         self._entries: dict[str, dict[str, Any]] = {entry["file"]: entry for entry in manifest["shards"]}
         self.done_ids: set[str] = set()
+        self.failed_ids: set[str] = set()
         self._counts: dict[str, tuple[int, int]] = {}
         for file in sorted(self.dir.glob("shard-*.jsonl")):
             ids, failed = scan(file)
             self.done_ids.update(ids)
-            self._counts[file.name] = (len(ids), failed)
-        self.failed_before = sum(failed for _, failed in self._counts.values())  # errors written by earlier runs
+            self.failed_ids |= failed
+            self._counts[file.name] = (len(ids), len(failed))
         self._open: dict[str, tuple[int, Shard]] = {}
         self._write_manifest()
 
@@ -257,12 +260,12 @@ class ShardSink:
         temporary.write_text(json.dumps(self.manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(temporary, self.dir / MANIFEST)
 
-    def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int] | None:
-        """(last line, clusters) of a shard an earlier run finished, when its file is still there."""
+    def shard_done(self, input_index: int, shard_index: int) -> tuple[int, int, int] | None:
+        """(last line, clusters, failed) of a shard an earlier run finished, when its file is still there."""
         name = Shard(input_index, shard_index, "", 0).name
         entry = self._entries.get(name)
         if entry and entry["done"] and (self.dir / name).exists():
-            return entry["last_line"], entry["clusters"]
+            return entry["last_line"], entry["clusters"], self._counts.get(name, (0, 0))[1]
         return None
 
     def open_shard(self, shard: Shard) -> None:

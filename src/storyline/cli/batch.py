@@ -94,14 +94,14 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
         except KeyboardInterrupt as err:
             bar.stop()
             why = f"interrupted ({signal.Signals(err.signal).name})" if isinstance(err, Interrupted) else "interrupted"
-            click.echo(f"{why} after {report.seconds:.1f} s: {_summary(report, out_path, sharded, sink.failed_before)}; "
+            click.echo(f"{why} after {report.seconds:.1f} s: {_summary(report, out_path, sharded)}; "
                        "run the same command to resume", err=True)
             sys.exit(130)
-    click.echo(f"{_summary(report, out_path, sharded, sink.failed_before)}, in {report.seconds:.1f} s "
+    click.echo(f"{_summary(report, out_path, sharded)}, in {report.seconds:.1f} s "
                f"({report.written / max(report.seconds, 1e-9):.1f} clusters/s, {runner.name})", err=True)
-    if report.failed or sink.failed_before:  # each is an "error" line of the output; the others are done
-        earlier = f" ({sink.failed_before} in an earlier run)" if sink.failed_before else ""
-        raise InputError(f"{counted(report.failed + sink.failed_before, 'cluster')} could not be read or summarized"
+    if report.failed or report.failed_before:  # each is an "error" line of the output; the others are done
+        earlier = f" ({report.failed_before} in an earlier run)" if report.failed_before else ""
+        raise InputError(f"{counted(report.failed + report.failed_before, 'cluster')} could not be read or summarized"
                          f"{earlier}: see the \"error\" lines of {out_path}")
 
 
@@ -116,8 +116,9 @@ def _engine(engine: str, summarizer: Summarizer, jobs: int | None, scheduler: st
     return DaskEngine(summarizer, scheduler, jobs, in_flight)
 
 
-def _summary(report: BatchReport, out_path: str, sharded: bool, failed_before: int) -> str:
-    done_before = f"{report.already_done} already done" + (f" ({failed_before} of them failed)" if failed_before else "")
+def _summary(report: BatchReport, out_path: str, sharded: bool) -> str:
+    failed_before = f" ({report.failed_before} of them failed)" if report.failed_before else ""
+    done_before = f"{report.already_done} already done{failed_before}"
     parts = [f"{counted(report.written, 'cluster')} written to {out_path} ({report.failed} failed)", done_before]
     if report.repeated:
         parts.append(f"{report.repeated} repeated ids skipped")
