@@ -107,7 +107,8 @@ RULES = [
     # a page's call to act: "Please sign up here.", "Donate today!", "Apple Store - Make an appointment here.", "Premium
     # content for only $0.99"
     ("here now today premium", r"^\W*(please )?(sign up|register|subscribe|donate|book|apply|order)( online)? (here|now|today)\W*$"
-                               r"|\bmake an appointment here\b|\bpremium content for (only )?\$"),
+                               r"|^\W*([\w&'’. ]{1,40} [-–—|] )?make an appointment here\W*$"
+                               r"|^\W*premium content for (only |just )?\$[\d.]+\b.{0,80}$"),
     # a wire page's market-data and syndication notices: "All quotes delayed a minimum of 15 minutes.", "Syndicated
     # by Vela Media; reproduced with permission."
     ("delayed", r"^(all )?(quotes|prices|market data) (are )?delayed (by )?(a minimum of |at least |up to )?\d+ min"),
