@@ -16,8 +16,8 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
                              PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
-                             is_body, leans_on_previous, named_by_the, names, people_alone, people_in_full, refers_back,
-                             speaks_of_someone_unnamed, things_taken_as_known)
+                             is_body, leans_on_previous, named_by_the, names, opens_a_longer_name, people_alone, people_in_full,
+                             refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -458,11 +458,15 @@ class _People:
         """The candidates' texts, joined."""
         return " ".join(sentence.text for sentence in self.sentences)
 
+    @cached_property
+    def texts(self) -> list[str]:
+        """The documents' texts, else the candidates' (joined)."""
+        return [document.text for document in self.documents] or [self.joined]
+
     def is_body(self, name: str) -> bool:
         """True when the documents (else the candidates) speak of ``name`` as a company or another body."""
         if name not in self.bodies:
-            texts = [document.text for document in self.documents] or [self.joined]
-            self.bodies[name] = any(is_body(name, text) for text in texts)
+            self.bodies[name] = any(is_body(name, text) for text in self.texts)
         return self.bodies[name]
 
     @cached_property
@@ -549,10 +553,19 @@ class _People:
         """The candidate that introduces ``name`` for candidate ``number`` (see ``_introducer``); -1 for a
         name readers know (or no person at all), -2 for none."""
         introduction = self._introducer(name, number)
-        if introduction == -1 and name not in self.elsewhere and (
-                word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY or self.is_body(name)):
-            return -1
+        if introduction == -1 and name not in self.elsewhere:
+            if any(opens_a_longer_name(name, text) for text in self.texts):  # "said Jenna" of "Jenna Bush Hager"
+                return self._longer_name_introducer(name, number)
+            if word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY or self.is_body(name):
+                return -1
         return -2 if introduction == -1 else introduction
+
+    def _longer_name_introducer(self, name: str, number: int) -> int:
+        """The candidate that names ``name`` with two more names ("Jenna Bush Hager") for candidate ``number``: the
+        first of its own article before it, else the cluster's first; -2 for none."""
+        naming = [other for other, sentence in enumerate(self.sentences) if opens_a_longer_name(name, sentence.text)]
+        own = [other for other in naming if self.sentences[other].doc == self.sentences[number].doc and other < number]
+        return (own or naming or [-2])[0]
 
     def _given_in_full(self, name: str) -> bool:
         """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only,

@@ -455,22 +455,10 @@ def names(text: str) -> tuple[list[str], list[str]]:
     """The surnames of the full names in ``text`` ("Ada Dahl" -> "Dahl"; "Mr Dahl" and "Professor Dahl" are
     no full names; matches overlap, so "Professor Ada Dahl" and "Mary Ann Dahl" give Dahl), and their first
     names: the word before the surname that ends a run of capitalized words ("Nevada rancher Cliven Bundy"
-    and "Rancher Cliven Bundy" give Cliven), and the first of a run of three that names no role ("Jenna Bush
-    Hager" gives Jenna and Bush)."""
+    and "Rancher Cliven Bundy" give Cliven)."""
     matches = _full_name_matches(text)
     starts = {match.start() for match in matches}
-    seconds = {match.start(2) for match in matches}
-    firsts = [match.group(1) for match in matches if match.start(2) not in starts]
-    firsts += [match.group(1) for match in matches if match.start(2) in starts and match.start() not in seconds
-               and _run_of_three(match, matches) and not _is_role_word(match.group(1))]
-    return [match.group(2) for match in matches], firsts
-
-
-def _run_of_three(match: re.Match, matches: list[re.Match]) -> bool:
-    """True when the full name ``match`` and the one its surname opens make a run of three words ("Jenna Bush
-    Hager"), not longer."""
-    following = next((other for other in matches if other.start() == match.start(2)), None)
-    return following is not None and all(other.start() != following.start(2) for other in matches)
+    return [match.group(2) for match in matches], [match.group(1) for match in matches if match.start(2) not in starts]
 
 
 def _full_name_matches(text: str) -> list[re.Match]:
@@ -482,6 +470,12 @@ def _full_name_matches(text: str) -> list[re.Match]:
                 and not WHEN.fullmatch(match.group(2)):  # "Texas Gov. Greg Abbott", "for Salata Thursday"
             found.append(match)
     return found
+
+
+def opens_a_longer_name(name: str, text: str) -> bool:
+    """True when ``text`` names someone by ``name`` and two more names ("Jenna" of "Jenna Bush Hager"): a first name
+    the surname of ``names`` leaves out."""
+    return re.search(rf"(?<![\w'’-]){re.escape(name)} (?:[A-Z]\. )?{SURNAME} {SURNAME}\b", text) is not None
 
 
 def full_names(text: str) -> set[tuple[str, str]]:
