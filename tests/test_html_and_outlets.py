@@ -453,3 +453,16 @@ def test_a_markdown_byline_in_emphasis_gives_outlet_and_day_after_a_comma():
     assert (outlet_from_text(dated), headline(dated)) == ("", "Lund Council Approves Budget")
     for byline in ("By Ada Lind, Staff Writer", "By Ada Lind, Ole Vik"):  # a job, a second author: no outlet
         assert outlet_from_text(f"{byline}\n\nFerries sailed from Lund harbour again on Thursday.") == ""
+
+
+def test_a_front_matter_is_read_with_yaml_or_toml_and_left_out_of_the_article():
+    folded = ("---\ntitle: >-\n  Fog blamed for grounding\ndate: 2031-05-04\ndescription: The ferry ran aground in a storm.\n"
+              "tags: [ferry, lund]\n---\n\nThe ferry Stella Nord ran aground off Skarholm on Sunday night, the coastguard said.\n")
+    document = document_from_text(folded)
+    assert (document.title, document.published) == ("Fog blamed for grounding", "2031-05-04")
+    assert document.text.strip().startswith("The ferry Stella Nord") and "description" not in document.text
+    untitled = document_from_text("---\nlayout: post\ndate: 2031-05-04\n---\nFog blamed for grounding\n\nThe ferry ran "
+                                  "aground off Skarholm on Sunday night, the coastguard said.\n")
+    assert (untitled.title, untitled.published) == ("Fog blamed for grounding", "2031-05-04")  # the headline after it
+    commented = document_from_text('---\ntitle: "Fog blamed" # a draft\n---\nThe ferry ran aground on Sunday night.\n')
+    assert commented.title == "Fog blamed"

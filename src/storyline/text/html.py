@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from ..model import Document
-from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, front_matter, front_matter_day, headline, is_attribution,
+from ..model import Document, publication_day
+from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, front_matter, headline, is_attribution,
                       is_publisher, mail_day, mail_header, outlet_from_text, outlet_of)
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
@@ -138,10 +138,17 @@ def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
     its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
     own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its header,
-    and a Markdown file's title and date, from its front matter, come first."""
+    and a Markdown file's title and date, from its front matter (left out of the text), come first."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
-    text = unescaped(text)
-    return Document(text=text, id=name, title=mail_header(text, "Subject") or front_matter(text, "title") or headline(text),
+    fields, start = front_matter(text)
+    text = unescaped(text[start:])
+    return Document(text=text, id=name, title=mail_header(text, "Subject") or fields.get("title") or headline(text),
                     source=outlet_of(url, text), url=url,
-                    published=mail_day(text) or front_matter_day(text) or date_stamp(text) or dateline_day(text))
+                    published=mail_day(text) or _day(fields.get("date")) or date_stamp(text) or dateline_day(text))
+
+
+def _day(date: str | None) -> str:
+    """The day of a date, as ISO 8601; '' for none or one unreadable."""
+    day = publication_day(date)
+    return day.isoformat() if day else ""

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from ..model import publication_day, read_date
+from ..model import read_date
 from .clean import FORWARDED, WIRE_ISSUER, is_heading, is_junk
 from .patterns import BODIES, MONTHS, WEEKDAYS
 from .reflow import paragraph_spans
@@ -349,21 +349,34 @@ def mail_header(text: str, field: str) -> str:
     return MAIL_REPLY.sub("", fields.get(field, "").strip())
 
 
-def front_matter(text: str, field: str) -> str:
-    """A field of the front matter that opens a Markdown file, YAML between "---" lines or TOML between "+++" ones
-    ("title", "date"), its quotes taken off; '' for none."""
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The fields of the front matter that opens a Markdown file, YAML between "---" lines (read with PyYAML) or TOML
+    between "+++" ones (with tomllib), each as text ("title", "date"), and where the article after it begins; ({}, 0)
+    for none or one unreadable."""
     match = FRONT_MATTER.match(text)
-    found = re.search(rf"^{field}[ \t]*[:=][ \t]*([\"']?)(.+?)\1[ \t]*\r?$", match.group(2), re.MULTILINE) if match else None
-    return found.group(2).strip() if found else ""
+    if not match:
+        return {}, 0
+    import tomllib
 
+    import yaml
 
-def front_matter_day(text: str) -> str:
-    """The day the front matter's "date" gives (see front_matter), as ISO 8601; '' for none."""
-    day = publication_day(front_matter(text, "date"))
-    return day.isoformat() if day else ""
+    try:
+        fields = tomllib.loads(match.group(2)) if match.group(1) == "+++" else yaml.safe_load(match.group(2))
+    except (tomllib.TOMLDecodeError, yaml.YAMLError):
+        return {}, 0
+    if not isinstance(fields, dict):
+        return {}, 0
+    return {str(key): _field_text(value) for key, value in fields.items()}, match.end()
 
 
 FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.{0,3000}?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _field_text(value: object) -> str:
+    """A front matter's value as text: a date or a moment in ISO 8601 ("2031-05-04"), a text with its blanks made one."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return " ".join(str(value).split()) if isinstance(value, (str, int, float)) else ""
 
 
 def mail_day(text: str) -> str:
