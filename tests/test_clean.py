@@ -45,6 +45,8 @@ def test_datelines_are_stripped():
         "PORT ALDREN — A fire broke out.": "A fire broke out.",
         "Ferry Captain Sues Lund Over Lost Pay PORT ALDREN, Maine (CN) - A captain sued.": "A captain sued.",  # headline run in
         "The board said LUND (AP) - would be fine.": "The board said LUND (AP) - would be fine.",
+        "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.":
+            "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.",
         "Paris CNN — The minister resigned.": "The minister resigned.",
         "PINE RIDGE, S.D. (AP) -- President Clinton spoke.": "President Clinton spoke.",
         "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.": "Two polls showed support.",

@@ -471,18 +471,26 @@ def _is_file_name(line: str) -> bool:
 # A headline run into the dateline after it: "Guitarist Sues Lund for Bias LUND, Minn. (CN) - " (its words capitalized
 # but for short ones, the dateline's place in capitals and its agency in brackets)
 HEADLINE_DATELINE = re.compile(
-    rf"^\s*[A-Z][\w.'’:-]*(?: (?:[A-Z0-9][\w.'’:,-]*|a|an|the|of|for|to|in|on|at|and|or|with|by|as|over|after|from|into|vs\.?)){{2,20}}"
-    rf" {_ACRONYMS}[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})*\.?{_STATE},? \([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}}\) ?(?:--|—|–|-)\s+")
+    rf"^\s*(?P<headline>[A-Z][\w.'’:-]*(?: (?:[A-Z0-9][\w.'’:,-]*|a|an|the|of|for|to|in|on|at|and|or|with|by|as|over|after|from|"
+    rf"into|vs\.?)){{2,20}}) {_ACRONYMS}[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})*\.?{_STATE},? \([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}}\) ?"
+    rf"(?:--|—|–|-)\s+(?=[A-Z0-9\"“‘'])")
 
 
 def strip_dateline(line: str) -> int:
     """Number of leading characters that are a dateline, and a headline run into it (0 when there is none)."""
     match = DATELINE.match(line)
-    match = (match if match and len(match.group(0)) <= 60 else WIRE_DATELINE.match(line)) or HEADLINE_DATELINE.match(line)
+    match = (match if match and len(match.group(0)) <= 60 else WIRE_DATELINE.match(line)) or _headline_dateline(line)
     if not match:
         return 0
     place_lost = not match.group(0).strip(" —–-") and line[match.end():][:1].isupper()  # "— The girls ..."
     return match.end() if re.search(r"[A-Z]", match.group(0)) or place_lost else 0
+
+
+def _headline_dateline(line: str) -> re.Match | None:
+    """A headline run into the dateline that opens ``line`` (see HEADLINE_DATELINE), when the headline is no label
+    in capitals ("PER HOLM, FERRY CAPTAIN (VOICEOVER) - ")."""
+    match = HEADLINE_DATELINE.match(line)
+    return match if match and re.search(r"[a-z]", match.group("headline")) else None
 
 
 def _colon_dateline(paragraph: str) -> int:
