@@ -46,7 +46,7 @@ AGENCY_DATELINE = re.compile(
     rf"|\((?P<undashed>{'|'.join(BARE_AGENCIES)})\)\s*(?=[A-Z0-9\"“‘']))"
 )
 # A dateline with its day and no outlet, opening a line: "LUND, 4 May 2031 — Ferries ..."
-DATED_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?P<day>{_DATE}),?\s*{_DASH}\s")
+DATED_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?P<day>{_DATE}),?\s*{_DASH}\s*(?=[A-Z\"“‘])")
 # A dateline without an outlet, alone on its line: "PARIS —", "Hanoi --".
 BARE_DATELINE = re.compile(rf"^\s*{_PLACE},?\s*(?:{_DATE},?\s*)?{_DASH}\s*$")
 BYLINE = re.compile(
@@ -136,6 +136,7 @@ def dateline_day(text: str, lines: int = 6) -> str:
     -- ..." and "LUND, 4 May 2031 — ..." -> "2031-05-04"), as ISO 8601; '' for none, or a day without its year."""
     line = _first_dateline(text, lines) or _first_prose_line(text, lines)
     match = (AGENCY_DATELINE.match(line) or DATED_DATELINE.match(line)) if line else None
+    match = match if match and len(match.group(0).strip()) <= MAX_DATELINE else None
     day = _whole_day(match.group("day")) if match and match.group("day") else None
     return day.isoformat() if day else ""
 
@@ -147,15 +148,19 @@ def _first_dateline(text: str, lines: int) -> str:
     for line in _first_lines(text, lines):
         if dateline_outlet(line):
             return line
-        if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)):
+        if not _above_the_article(line):
             return ""  # the first line of prose has no dateline
     return ""
 
 
 def _first_prose_line(text: str, lines: int) -> str:
     """The first line of ``text`` that is no title, byline, date stamp or junk, among its first ``lines``; '' for none."""
-    return next((line for line in _first_lines(text, lines)
-                 if not (is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line))), "")
+    return next((line for line in _first_lines(text, lines) if not _above_the_article(line)), "")
+
+
+def _above_the_article(line: str) -> bool:
+    """True for a line that may come above an article's first line of prose: a title, a byline, a date stamp, junk."""
+    return is_heading(line) or is_junk(line) or is_byline(line) or is_date_stamp(line)
 
 
 def outlet_from_notice(text: str, lines: int = 8) -> str:
