@@ -1,6 +1,8 @@
 import pytest
 
 from storyline.text.segment import one_line, segment, split_sentences
+from storyline import Document
+from storyline.text import prose_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -114,7 +116,12 @@ def test_markdown_italic_marks_are_blanked_but_not_stars_or_underscores_inside_w
 
     assert one_line(unmarked("The *Orrinford Ledger* and _Harbour Weekly_ said (*so*) it was stolen.")) == \
         "The Orrinford Ledger and Harbour Weekly said (so) it was stolen."
-    for kept in ("It costs 5 * 3 * 2 pounds.", "He yelled f*ck and f*ck again.", "See museum_staff_list and file_a.",
+    for marked, read in (("_**Lund**_ rose.", "Lund rose."), ("***Lund*** rose.", "Lund rose."),
+                         ("The _Harbour Weekly_'s editor", "The Harbour Weekly's editor"), ("The *pier*—old—fell.", "The pier—old—fell.")):
+        assert one_line(unmarked(marked)).strip() == read
+    dated = "*SKARHOLM* — The ferry Stella Nord ran aground off the island on Sunday night, the coastguard said."
+    assert [s.text for s in prose_sentences([Document(dated)])] == [dated.split("— ")[1]]  # an italic dateline goes too
+    for kept in ("It costs 5 * 3 * 2 pounds.", "I am the f*** victim here, he said.", "He yelled f*ck and f*ck again.", "See museum_staff_list and file_a.",
                  "Alley Al (@_OrrinfordAl_) March 6, 2025",
                  "An odd *star, left open."):
         assert one_line(unmarked(kept)) == kept

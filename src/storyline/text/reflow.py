@@ -33,10 +33,11 @@ DATE_START = re.compile(  # "Tuesday", "March 3", "3 March", "2031"
 # An e-mail's quotation marks opening a line ("> ", ">> "), of a text quoted so on QUOTED_LINES lines or more
 QUOTE_MARKS = re.compile(r"^([ \t]*)(>[ \t>]*)", re.MULTILINE)
 QUOTED_LINES = 2
-BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])|(?<=[^\s*])\*\*(?![\w*])")  # markdown's: "**Pellham Museum**"; not "f***"
+# markdown's bold, "**Pellham Museum**", and bold italics, "***Pellham***", on one line; not "f***"
+BOLD = re.compile(r"(?<![\w*])(\*{2,3})(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\1(?![\w*])")
 # markdown's italics, "*The Ledger*" and "_The Ledger_", on one line, opening after a blank or an opening mark and closing
 # before one or a mark; not "5 * 3 * 2", "f*ck", "snake_case_name", "@_Ledger_"
-_OPENS, _CLOSES = r"(?:(?<=^)|(?<=[\s(\[\"“‘]))", r"(?=$|[\s)\].,;:!?\"”’])"
+_OPENS, _CLOSES = r"(?:(?<=^)|(?<=[\s(\[\"“‘—–/]))", r"(?=$|[\s)\].,;:!?\"”’'—–/])"
 ITALIC = re.compile(rf"{_OPENS}\*(?=[^\s*])([^*\n]{{1,200}}?)(?<=[^\s*])\*{_CLOSES}"
                     rf"|{_OPENS}_(?=[^\s_])([^_\n]{{1,200}}?)(?<=[^\s_])_{_CLOSES}", re.MULTILINE)
 # markdown's image, "![A ferry aground](img/ferry.jpg)", and link, "[Coastal Rescue](https://...)": its text kept; its
@@ -54,11 +55,19 @@ def unmarked(text: str) -> str:
         text = QUOTE_MARKS.sub(lambda mark: mark.group(1) + " " * len(mark.group(2)), text)
     if "](" in text:
         text = MARKDOWN_LINK.sub(_link_text, MARKDOWN_LINK.sub(_link_text, text))  # a linked image: the image, then the link
-    if "**" in text:
-        text = BOLD.sub("  ", text)
-    if "*" in text or "_" in text:  # a zero-width space for each mark: no blank to take out again (see segment.one_line)
-        text = ITALIC.sub(lambda mark: f"\u200b{mark.group(1) or mark.group(2)}\u200b", text)
-    return text
+    if "*" in text or "_" in text:
+        text = ITALIC.sub(_italic_text, text)
+    return BOLD.sub(lambda mark: f"{' ' * len(mark.group(1))}{mark.group(2)}{' ' * len(mark.group(1))}", text) \
+        if "**" in text else text
+
+
+def _italic_text(mark: re.Match) -> str:
+    """An italic's text, each mark blanked where a blank is next to it (one space with it, see segment.one_line; rules
+    anchored at a line's start look past it: "*LUND* — The ferry ..."), else a zero-width space ("(*so*)")."""
+    text, start, end = mark.string, mark.start(), mark.end()
+    opening = " " if start == 0 or text[start - 1].isspace() else "\u200b"
+    closing = " " if end == len(text) or text[end].isspace() else "\u200b"
+    return f"{opening}{mark.group(1) or mark.group(2)}{closing}"
 
 
 def _link_text(link: re.Match) -> str:

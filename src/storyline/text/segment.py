@@ -205,11 +205,13 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     none of either, do not look)."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
+    if unusual:
+        span = INVISIBLE.sub("", span).translate(LIGATURES)
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
         span = FOOTNOTE.sub("", span).rstrip()  # "reservoir.[1] " (a sentence span ending after its mark)
-    return INVISIBLE.sub("", span).translate(LIGATURES) if unusual else span
+    return span
 
 
 # A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" at a
