@@ -16,8 +16,8 @@ from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import _speaker, is_junk
 from storyline.text.prose import is_question
-from storyline.text.patterns import (Person, give_in_full, is_body, leans_on_previous, named_by_the, names, people_alone,
-                                     people_in_full,
+from storyline.text.patterns import (OPENING_NAME, Person, give_in_full, is_body, leans_on_previous, named_by_the, names,
+                                     people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.outlets import headline
 from storyline.text.reflow import paragraph_spans
@@ -417,6 +417,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "All of this was filmed from the pier.",
         "One of his deckhands, Ada Lind, pulled two passengers from the water.",  # whose deckhands?
         "Photos of their boat aground at the pier were posted online on Monday.",
+        "A video of her rescue from the pier was posted online on Monday.",
         "Which is why the harbour master called the crew's actions unforgivable.",
         "Which means the ferry will not sail before May.",
         "As mentioned earlier, the pier had been closed since March.",
@@ -459,6 +460,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "No other details, such as the name of the captain, were released.",
     )
     standing = (
+        "Some of Her Majesty's coastguard crews were called out to Lund.",  # no one's crews: a title
         "The victim was taken to hospital.",
         "The family-run ferry company carried 40,000 passengers.",
         "The harbour master said he had warned the council.",
@@ -1120,6 +1122,7 @@ def test_a_surname_opening_a_sentence_is_given_in_full_from_a_caption_left_out_a
         told = text.replace("Strøm halved", f"{opening} halved")
         shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(told)])).sentences]
         assert shown[0].startswith(f"Harald {opening} halved"), shown
+    assert not OPENING_NAME.match("Strøm cast members sang at the opening on Tuesday.")  # a noun after the name
     for verb in ("cut", "shot down a plan and halved"):  # a past spelled as its present
         told = text.replace("Strøm halved", f"Strøm {verb}")
         shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(told)])).sentences]

@@ -34,8 +34,10 @@ IRREGULAR_PAST = ("made|took|went|told|got|gave|came|left|won|lost|ran|saw|found
                   "rang|sang|sank|swam|slept|wept|ate|hid|dug|bled|blew|shook|forgot|forgave|withdrew|overtook|upheld|"
                   "knelt|meant|heard|built|hung|clung|stuck|swept|spun|slid|drank|did|sat|fed|dealt|swung|crept|shone|"
                   "leapt|sprang|lent|strode")
-# Past forms spelled as their present or a noun ("shot", "cost"): a verb only after a name ("Anderson shot himself")
-PAST_AS_PRESENT = "shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spread|cost|burst|cast|split"
+# Past forms spelled as their present or a noun ("shot", "cost"): a verb after a name when what it did follows
+# ("Anderson shot himself", "Vik cut the fares"; not "Strøm cast members sang")
+PAST_AS_PRESENT = (r"(?:shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spread|cost|burst|cast|split)"
+                   r"(?= (?:the|a|an|his|her|their|its|him|himself|herself|them|down|up|off|out|back|at|and)\b| \d)")
 
 # A sentence that cannot stand without the one before it: it opens on a pronoun, a connective or a phrase
 # that points back ("But ...", "That year ...", "Many of them ...", "The two ..."), says who speaks only by a
@@ -47,7 +49,8 @@ _POINTS_BACK = (
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|"
        r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"(many|much|some|most|all|none|one|two|each|both|several|few|part|the rest|screenshots|photos|pictures|images|"
-       r"footage|news|details|members|friends|fans|relatives) of (his|her|their)\b",  # "One of his aides, ...", "Much of her work"
+       r"footage|news|details|members|friends|fans|relatives|(a |the )?(photo|picture|video|image)) of (?-i:his|her|their)\b",
+       # "One of his aides, ...", "Much of her work", "A photo of her boat"; not "Some of Her Majesty's crews"
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
