@@ -34,6 +34,8 @@ def test_multinews_raw_layout(tmp_path):
     path.write_text("First article.NEWLINE_CHARNEWLINE_CHARSecond paragraph. ||||| Another article.")
     [cluster] = read_clusters([str(path)])
     assert [d.text for d in cluster.documents] == ["First article.\n\nSecond paragraph.", "Another article."]
+    path.write_text("First article. ||||| SKARHOLM, 4 May 2031 — The ferry ran aground.")  # read as any text is
+    assert [d.published for d in read_clusters([str(path)])[0].documents] == ["", "2031-05-04"]
 
 
 def test_longbench_record():

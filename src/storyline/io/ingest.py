@@ -12,7 +12,6 @@ from ..errors import InputError
 from ..model import Cluster, Document, publication_day
 from ..text.feeds import documents_from_feed, looks_like_feed
 from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
-from ..text.outlets import headline, outlet_from_text
 from .decode import decoded
 from .fetch import fetch_url
 
@@ -89,11 +88,8 @@ def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
 
 def documents_from_text(text: str, name: str) -> list[Document]:
     """The articles of a text: the items of an RSS or Atom feed (see text.feeds), several when it is in Multi-News or
-    LongBench layout, else one, extracted
-    from the page when the text is HTML (see storyline.text.html.looks_like_html). Plain-text articles are
-    titled by their first line when it reads as a headline, and their outlet is the one their dateline
-    names ("MOBILE, Ala. (AP) --" -> "AP"), else their copyright notice ("© 2031 Vela News."); their HTML character
-    references are decoded."""
+    LongBench layout, else one; each read as text.html.document_from_text reads it (a web page's article, a plain
+    text's title, outlet and date), what the layout gives winning."""
     if looks_like_feed(text):
         return documents_from_feed(text, name)
     if MULTINEWS_DOC_SEPARATOR in text or MULTINEWS_NEWLINE in text:
@@ -102,11 +98,8 @@ def documents_from_text(text: str, name: str) -> list[Document]:
         docs = parse_longbench(text)
     else:
         return [document_from_text(text, name)]
-    for i, doc in enumerate(docs):
-        doc.id, doc.text = doc.id or f"{name}#{i + 1}", unescaped(doc.text)
-        doc.title = doc.title or headline(doc.text)
-        doc.source = doc.source or outlet_from_text(doc.text)
-    return docs
+    read = [document_from_text(doc.text, doc.id or f"{name}#{i + 1}") for i, doc in enumerate(docs)]
+    return [Document(text=page.text, **{**_known(page), **_known(doc), "id": page.id}) for page, doc in zip(read, docs)]
 
 
 def parse_multinews(text: str) -> list[Document]:
