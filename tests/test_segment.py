@@ -121,7 +121,8 @@ def test_markdown_italic_marks_are_blanked_but_not_stars_or_underscores_inside_w
         assert one_line(unmarked(marked)).strip() == read
     dated = "*SKARHOLM* — The ferry Stella Nord ran aground off the island on Sunday night, the coastguard said."
     assert [s.text for s in prose_sentences([Document(dated)])] == [dated.split("— ")[1]]  # an italic dateline goes too
-    for kept in ("It costs 5 * 3 * 2 pounds.", "I am the f*** victim here, he said.", "He yelled f*ck and f*ck again.", "See museum_staff_list and file_a.",
+    for kept in ("It costs 5 * 3 * 2 pounds.", "I am the f*** victim here, he said.", "He yelled f*ck and f*ck again.",
+                 "See museum_staff_list and file_a.",
                  "Alley Al (@_OrrinfordAl_) March 6, 2025",
                  "An odd *star, left open."):
         assert one_line(unmarked(kept)) == kept
