@@ -113,8 +113,8 @@ def _days(date: str | None) -> float:
 
 
 def prose(document: Document) -> str:
-    """The prose paragraphs (junk, an e-mail's quote marks and markdown's bold and italic marks removed) of an article's first
-    TEXT_CHARS characters."""
+    """The prose paragraphs (junk, an e-mail's quote marks and markdown's bold and italic marks removed) of an
+    article's first TEXT_CHARS characters."""
     text = unmarked(document.text[:TEXT_CHARS])
     return " ".join(text[a:b] for a, b in clean_spans(text))
 
