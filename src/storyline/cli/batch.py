@@ -58,8 +58,8 @@ def batch(inputs: tuple[str, ...], out_path: str, words: int, sentences: int | N
     quoted), or - for stdin (local engine). Clusters already in OUT are skipped, so an interrupted run
     (Ctrl-C, SIGTERM) resumes where it stopped, given the same settings (OUT keeps them; other ones are
     refused); a cluster that fails becomes a line with its "error" and the run goes on, to end with exit
-    code 2, as does a run that resumes an output holding such lines (they are not tried again). Ctrl-C and SIGTERM write what is finished and
-    end every worker process started here.
+    code 2, as does a run that skips clusters an earlier run wrote so (they are not tried again). Ctrl-C and
+    SIGTERM write what is finished and end every worker process started here.
     """
     engine = engine or ("dask" if scheduler else "local")
     if scheduler and engine == "local":

@@ -154,9 +154,9 @@ def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
 
 def iter_articles(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[Document]:
     """Articles of a feed: JSONL lines {"id", "text", "title"?, "source"?, "url"?, "published"?}, RSS and Atom
-    feeds (an article an item), or text and HTML files and directories (one article each, named by path). An unreadable article (a blank
-    id, or one given before in these feeds, is one) raises InputError, or goes to ``on_error`` and reading
-    goes on."""
+    feeds (an article an item), or text and HTML files and directories (one article each, named by path). An
+    unreadable article (a blank id, or one given before in these feeds, is one) raises InputError, or goes to
+    ``on_error`` and reading goes on."""
     given: set[str] = set()
     for path in paths:
         if Path(path).suffix.lower() not in JSONL_SUFFIXES:
@@ -237,8 +237,8 @@ def _document_from_json(item: object, default_id: str) -> Document:
     "title", "source", "url", "published" if known). A string or text that looks like HTML is the page's
     article; the fields given win over what the page says; an outlet not given is taken from the page, its
     address, the dateline or the copyright notice, a title not given from a first line that reads as one, a
-    publication date not given from a date at its top (see text.html.document_from_text). A text's and a field's HTML character
-    references are decoded ("&amp;" -> "&")."""
+    publication date not given from a date at its top (see text.html.document_from_text). A text's and a field's
+    HTML character references are decoded ("&amp;" -> "&")."""
     if isinstance(item, str):
         return document_from_text(item, default_id)
     if isinstance(item, dict):

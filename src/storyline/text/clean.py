@@ -104,8 +104,8 @@ RULES = [
      r"^try (our|the) search\b|\bor go back to the home ?page\b"
      r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
     ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
-    # a page's call to act: "Please sign up here.", "Donate today!", "Apple Store - Make an appointment here.", "Premium
-    # content for only $0.99"
+    # a page's call to act: "Please sign up here.", "Donate today!", "Lund Ferry Office - Make an appointment here.",
+    # "Premium content for only $0.99"
     ("here now today premium", r"^\W*(please )?(sign up|register|subscribe|donate|book|apply|order)( online)? (here|now|today)\W*$"
                                r"|^\W*([\w&'’. ]{1,40} [-–—|] )?make an appointment here\W*$"
                                r"|^\W*premium content for (only |just )?\$[\d.]+\b.{0,80}$"),
