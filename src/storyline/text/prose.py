@@ -61,7 +61,7 @@ SPEAKER_ONLY = re.compile(
 PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|after|as|of|to)\b"
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
-# A subordinate clause alone: "Because it may be time we all moved north.", "Though less so than before." (short, with
+# A subordinate clause alone: "Because the old pier had simply worn out.", "Though less so than before." (short, with
 # no comma: no main clause after it), a speaker's broken-off "If your customers -- are being mistreated."
 CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Though) (?:[^\s,;:]+ ){0,13}[^\s,;:]+"
                          r"|If [^,;:—–-]*(?:--|—|–) ?(?:is|are|was|were|has|have|had|will|would|can|could)\b[^,;:—–-]*)[.!?][\"”]?$")
