@@ -48,8 +48,9 @@ def stories() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Name every refused page.")
 def stories_add(feeds: tuple[str, ...], db: str | None, threshold: float, merge: float, window: float, chunk: int,
                 verbose: bool) -> None:
-    """Add articles (JSONL feed lines, or text and HTML files) to their stories. Already stored ids are skipped,
-    so a feed can be added again (by several processes at once, too); pages without prose are refused.
+    """Add articles (JSONL feed lines, RSS or Atom feeds, or text and HTML files) to their stories. Already stored
+    ids are skipped, so a feed can be added again (by several processes at once, too); pages without prose are
+    refused.
 
     Exits 2 when nothing in the feeds could be used (every article unreadable or refused for the first time)."""
     missing = [feed for feed in feeds if feed != "-" and "://" not in feed and not os.path.exists(feed)]
