@@ -384,6 +384,8 @@ Reader Ole Vik wrote in last night:
 def test_an_e_mail_gives_its_subject_and_day_and_a_newsletters_greeting_and_quote_marks_go():
     document = document_from_text(MAIL_BRIEF, "brief")
     assert (document.title, document.published) == ("Morning Brief: Ferry aground, island cut off until Friday", "2031-06-04")
+    assert document.source == "The Skarholm Islander"  # its sender, named nowhere else
+    assert document_from_text(FORWARDED_NEWSLETTER, "briefing").source == "Lund Evening Post"
     shown = [s.text for s in prose_sentences([Document(MAIL_BRIEF)])]
     assert shown[0].startswith("The ferry Skarholm ran aground") and not any(">" in text for text in shown)
     assert not any("know today" in text or "Good morning" in text for text in shown)

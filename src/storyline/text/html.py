@@ -13,7 +13,7 @@ from html import unescape
 
 from ..model import Document, publication_day
 from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, front_matter, headline, is_attribution,
-                      is_publisher, mail_day, mail_header, outlet_from_text, outlet_of)
+                      is_publisher, mail_day, mail_header, mail_sender, outlet_from_text, outlet_of)
 
 SAMPLE_CHARS = 8192  # of the start of a text, enough to tell HTML from prose
 # A start that only HTML has: a doctype, possibly after an XML declaration and comments.
@@ -137,14 +137,15 @@ def document_from_text(text: str, name: str = "", url: str = "") -> Document:
     point into the text so decoded), titled by its first line
     when that reads as a headline (never a dateline, byline or date), with the outlet of ``url`` and of
     its dateline or copyright notice as source (see outlets.outlet_of), published on the day a line of its
-    own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its header,
-    and a Markdown file's title and date, from its front matter (left out of the text), come first."""
+    own at its top gives (see outlets.date_stamp) or its dateline does; an e-mail's subject and day sent, from its
+    header, and a Markdown file's title and date, from its front matter (left out of the text), come first, and an
+    e-mail's sender is its source when nothing else names one."""
     if looks_like_html(text):
         return document_from_html(text, name, url)
     fields, start = front_matter(text)
     text = unescaped(text[start:])
     return Document(text=text, id=name, title=mail_header(text, "Subject") or fields.get("title") or headline(text),
-                    source=outlet_of(url, text), url=url,
+                    source=outlet_of(url, text) or mail_sender(text), url=url,
                     published=mail_day(text) or _day(fields.get("date")) or date_stamp(text) or dateline_day(text))
 
 

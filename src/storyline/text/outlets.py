@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from ..model import read_date
@@ -382,6 +383,13 @@ def _field_text(value: object) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return " ".join(str(value).split()) if isinstance(value, (str, int, float)) else ""
+
+
+def mail_sender(text: str) -> str:
+    """The name an e-mail's header (see mail_header) gives its sender ("Lund Evening Post" of "From: Lund Evening Post
+    <briefing@eveningpost.example>"), a forward's the original's; '' for none or an address alone."""
+    name, _ = parseaddr(mail_header(text, "From"))
+    return " ".join(name.split())
 
 
 def mail_day(text: str) -> str:
