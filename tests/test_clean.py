@@ -45,6 +45,7 @@ def test_datelines_are_stripped():
         "PORT ALDREN — A fire broke out.": "A fire broke out.",
         "Ferry Captain Sues Lund Over Lost Pay PORT ALDREN, Maine (CN) - A captain sued.": "A captain sued.",  # headline run in
         "The board said LUND (AP) - would be fine.": "The board said LUND (AP) - would be fine.",
+        "PER HOLM, LUND FERRY CAPTAIN (VOICEOVER) - We left at six.": "PER HOLM, LUND FERRY CAPTAIN (VOICEOVER) - We left at six.",
         "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.":
             "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.",
         "Paris CNN — The minister resigned.": "The minister resigned.",

@@ -392,7 +392,9 @@ _PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]
           r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
-_AGENCY = r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?|\([A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))"
+# (not a transcript's stage note: "(VOICEOVER)", "(V/O)", "(SOT)", "(CONT'D)")
+_AGENCY = (r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?"
+           r"|\((?!(?i:voice-?over|v/?o|sot|cont['’]?d|on camera|o/?c)\))[A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))")
 # A press release's issuer and wire after its place and day: "LUND, June 3, 2031 /Lund Lines via PRNewswire/ --"
 WIRE_ISSUER = r"[A-Z][\w.&'’-]*(?: (?:&|[A-Z][\w.&'’-]*)){0,3}"
 WIRE = rf"/{WIRE_ISSUER}(?: via {WIRE_ISSUER})?/"
