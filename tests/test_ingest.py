@@ -223,6 +223,14 @@ def test_a_news_feed_gives_its_items_as_articles(tmp_path):
         read_clusters([str(tmp_path / "sitemap.xml")])
 
 
+def test_a_feed_in_latin_1_is_read_in_the_charset_its_declaration_names(tmp_path):
+    latin = RSS.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("Ferry aground off Skarholm</title>",
+                                                                           "Ferry aground off Skarholm, 3 °C</title>")
+    (tmp_path / "latin.rss").write_bytes(latin.encode("latin-1"))
+    [cluster] = read_clusters([str(tmp_path / "latin.rss")])
+    assert cluster.documents[0].title == "Ferry aground off Skarholm, 3 °C"
+
+
 def test_a_feed_is_read_without_its_entities_or_the_network(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("harbour-secret")

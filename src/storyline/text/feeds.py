@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, publication_moment
-from .html import unescaped
+from .html import XML_DECLARATION, unescaped
 from .outlets import outlet_from_url
 
 # A feed's root element, after an XML declaration, comments or a stylesheet's processing instruction
@@ -34,7 +34,7 @@ def documents_from_feed(text: str, name: str) -> list[Document]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        root = etree.fromstring(XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1).encode("utf-8"), parser)  # decoded
     except etree.XMLSyntaxError as err:
         raise InputError(f"{name}: not a well-formed feed ({err.msg})") from None
     feed_title = _text(root.find("channel/title")) or _text(root.find(f"{ATOM}title")) or _text(
