@@ -15,13 +15,13 @@ from ..text.html import document_from_html, document_from_text, looks_like_html,
 from .decode import decoded
 from .fetch import fetch_url
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".eml", ".html", ".htm", ".xhtml", ".rss", ".atom", ".xml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".eml"} | HTML_SUFFIXES | FEED_SUFFIXES
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MULTINEWS_DOC_SEPARATOR = "|||||"
 MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 LONGBENCH_HEADER = re.compile(r"^\s*Passage \d+:\s*$", re.MULTILINE)
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 NO_TEXT = "an article must be a string or an object with a 'text' or 'html' string"
 
 

@@ -431,6 +431,7 @@ class _People:
         self.sentences, self.documents = sentences, documents
         self.bodies: dict[str, bool] = {}  # names looked up by is_body
         self.full_elsewhere: dict[str, bool] = {}  # names looked up by _given_in_full
+        self.longer: dict[str, bool] = {}  # names looked up by _opens_a_longer_name
         # (document, surname or first name) -> its first candidate giving the full name; (-1, name) -> the
         # cluster's first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
@@ -554,11 +555,17 @@ class _People:
         name readers know (or no person at all), -2 for none."""
         introduction = self._introducer(name, number)
         if introduction == -1 and name not in self.elsewhere:
-            if any(opens_a_longer_name(name, text) for text in self.texts):  # "said Jenna" of "Jenna Bush Hager"
+            if self._opens_a_longer_name(name):  # "said Jenna" of "Jenna Bush Hager"
                 return self._longer_name_introducer(name, number)
             if word_frequency(name.lower()) >= KNOWN_NAME_FREQUENCY or self.is_body(name):
                 return -1
         return -2 if introduction == -1 else introduction
+
+    def _opens_a_longer_name(self, name: str) -> bool:
+        """True when the documents (else the candidates) name someone by ``name`` and two more names."""
+        if name not in self.longer:
+            self.longer[name] = any(opens_a_longer_name(name, text) for text in self.texts)
+        return self.longer[name]
 
     def _longer_name_introducer(self, name: str, number: int) -> int:
         """The candidate that names ``name`` with two more names ("Jenna Bush Hager") for candidate ``number``: the
