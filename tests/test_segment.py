@@ -78,6 +78,14 @@ def test_invisible_characters_and_ligatures_are_left_out_of_a_sentences_text_but
     assert segment(0, pdf, [(0, len(pdf))])[0].text == "The official report on the flooded quay was filed on Monday."
 
 
+def test_a_typewriters_doubled_quote_marks_close_a_quote_and_read_as_one():
+    text = ("\"We had no plan at all,'' said Mona Lind, who runs the ferry cafe. \"It just happened,'' she told the Lund "
+            "Evening Post. The cafe opened in 2029 after the shows ``Harbour Lights'' and ''Low Tide\" were filmed there.")
+    assert [s.text for s in segment(0, text, [(0, len(text))])] == [
+        '"We had no plan at all," said Mona Lind, who runs the ferry cafe.', '"It just happened," she told the Lund Evening Post.',
+        'The cafe opened in 2029 after the shows "Harbour Lights" and "Low Tide" were filmed there.']
+
+
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():
     text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
             "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it. "

@@ -22,7 +22,8 @@ WRAP = re.compile(r"[ \t\r]*\n[ \t\r]*")
 _INVISIBLE = "\u200b\u00ad\u2060\ufeff"
 INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # "A\u200brwa Damon": no character a reader sees
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})  # a PDF's "ﬁ"
-UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]")  # an invisible character or a ligature
+DOUBLED_QUOTE = re.compile(r"''|``")  # a typewriter's double quote: "plan,'' mom said", "``We left''"
+UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|''|``")  # an invisible character, a ligature, a doubled quote
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -156,7 +157,7 @@ def _locate(chunk: str) -> list[tuple[int, int]]:
 
 def has_open_quote(sentence: str) -> bool:
     """True when a sentence opens a quotation it does not close (a piece of a longer quote)."""
-    return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
+    return (sentence.count('"') + len(DOUBLED_QUOTE.findall(sentence))) % 2 == 1 or sentence.count("“") != sentence.count("”")
 
 
 def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,12 +202,12 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
     one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
     left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
-    (zero-width spaces, soft hyphens) left out and ligatures spelled out ("ﬁ" -> "fi"; ``unusual=False``: the text has
-    none of either, do not look)."""
+    (zero-width spaces, soft hyphens) left out, ligatures spelled out ("ﬁ" -> "fi") and a typewriter's doubled quote
+    marks one ("plan,'' he said" -> 'plan," he said'; ``unusual=False``: the text has none of these, do not look)."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if unusual:
-        span = INVISIBLE.sub("", span).translate(LIGATURES)
+        span = DOUBLED_QUOTE.sub('"', INVISIBLE.sub("", span).translate(LIGATURES))
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
