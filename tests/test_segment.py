@@ -86,6 +86,12 @@ def test_a_typewriters_doubled_quote_marks_close_a_quote_and_read_as_one():
         'The cafe opened in 2029 after the shows "Harbour Lights" and "Low Tide" were filmed there.']
 
 
+def test_the_semicolon_of_a_reference_decoded_twice_is_left_out_after_a_name_with_an_ampersand():
+    text = "The R&B; singer sued AT&T; and the Lund Q&A; ran late. The club met at 8; it closed at 10."
+    assert [s.text for s in segment(0, text, [(0, len(text))])] == [
+        "The R&B singer sued AT&T and the Lund Q&A ran late.", "The club met at 8; it closed at 10."]
+
+
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():
     text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
             "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it. "
