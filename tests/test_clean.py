@@ -329,6 +329,16 @@ def test_a_list_of_records_is_no_prose_but_a_live_blogs_updates_are():
     assert len(prose_sentences([Document(quotes)])) == 6  # who speaks is no field
 
 
+def test_a_fact_box_is_no_prose():
+    box = ("The latest on the Brackley Moor fire:\n\nDeaths: One, a farmhand of 62 who stayed to free the sheep.\n\n"
+           "The county said on Sunday that the wind had turned east.\n\nSize: 3,400 hectares, or about 13 square miles.\n\n"
+           "Cause: A barbecue left burning near the old quarry.\n\nEvacuations: More than 900 people from four villages.")
+    assert [s.text for s in prose_sentences([Document(box)])] == ["The county said on Sunday that the wind had turned east."]
+    notes = ("Update: The ferry to Skarholm sailed again at noon.\n\nAnalysis: The harbour board waited too long.\n\n"
+             "Reaction: The island council called the delay a disgrace.")
+    assert len(prose_sentences([Document(notes)])) == 3  # three labels: no box
+
+
 WIRE_RELEASE = """FOR IMMEDIATE RELEASE
 
 Lund Lines confirms all passengers safe after ferry grounding

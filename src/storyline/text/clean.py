@@ -694,15 +694,19 @@ FIELD_LABEL = re.compile(r"(?!(?:He|She|They|It|We|I|You)\b)[A-Z][\w'’-]*(?: (
                          r"asked|wrote)\b)[\w'’-]+){0,2}:[ \t]")
 RECORD_FIELDS = 3  # labels that each open RECORD_LABELS paragraphs or more: a list of records, not prose
 RECORD_LABELS = 3
+FACT_BOX_LABELS = 4  # different one-word labels opening paragraphs: a fact box ("Injuries: ...", "Size: ...")
 
 
 def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     """Whether each paragraph is a field of a list of records: it opens on a label (FIELD_LABEL) that opens
     RECORD_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
-    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ...")."""
+    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ..."), or
+    a one-word label of a text with FACT_BOX_LABELS different ones (a fact box: "Injuries: ...", "Size: ...")."""
     labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
     repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= RECORD_LABELS}
-    return [len(repeated) >= RECORD_FIELDS and label in repeated for label in labels]
+    one_word = {label for label in labels if label and " " not in label.rstrip()}
+    fact_box = len(one_word) >= FACT_BOX_LABELS
+    return [(len(repeated) >= RECORD_FIELDS and label in repeated) or (fact_box and label in one_word) for label in labels]
 
 
 def _junk_throughout(paragraph: str) -> bool:
