@@ -332,8 +332,10 @@ def test_a_list_of_records_is_no_prose_but_a_live_blogs_updates_are():
 def test_a_fact_box_is_no_prose():
     box = ("The latest on the Brackley Moor fire:\n\nDeaths: One, a farmhand of 62 who stayed to free the sheep.\n\n"
            "The county said on Sunday that the wind had turned east.\n\nSize: 3,400 hectares, or about 13 square miles.\n\n"
-           "Cause: A barbecue left burning near the old quarry.\n\nEvacuations: More than 900 people from four villages.")
-    assert [s.text for s in prose_sentences([Document(box)])] == ["The county said on Sunday that the wind had turned east."]
+           "Cause: A barbecue left burning near the old quarry.\n\nEvacuations: More than 900 people from four villages.\n\n"
+           "Weather outlook: Dry and windy. Rain is expected across the moor on Tuesday.")
+    assert [s.text for s in prose_sentences([Document(box)])] == [
+        "The county said on Sunday that the wind had turned east.", "Rain is expected across the moor on Tuesday."]
     notes = ("Update: The ferry to Skarholm sailed again at noon.\n\nAnalysis: The harbour board waited too long.\n\n"
              "Reaction: The island council called the delay a disgrace.")
     assert len(prose_sentences([Document(notes)])) == 3  # three labels: no box
@@ -473,3 +475,12 @@ def test_a_colon_dateline_before_a_name_opening_the_lead_is_stripped_but_a_title
     for title in ("Harbour Wars: The Last Ferry is the best film of the year, critics said on Monday.",
                   "Ada Lind: The Lund Harbour Authority lied to us about the ferry for three years."):  # a speaker's label
         assert [lead for lead in (title[a:b] for a, b in clean_spans(title))] == [title]
+
+
+def test_a_place_in_capitals_that_lost_its_datelines_dash_is_stripped_but_an_acronym_or_a_name_is_not():
+    for lead, kept in (("LUND An island ferry sank off Lund on Monday, the coast guard said.", "An island ferry"),
+                       ("NEW YORK The ferry sank off Staten Island on Monday. New York mourned.", "The ferry sank"),
+                       ("NATO Secretary General Ada Lind spoke in Lund, where Nato met.", "NATO Secretary"),
+                       ("SCARLETT Holm and Ole Vik were seen in Lund. Scarlett Holm smiled.", "SCARLETT Holm"),
+                       ("ROME An island ferry sank off Skarholm on Monday, the coast guard said.", "ROME An")):
+        assert lead[clean_spans(lead)[0][0]:].startswith(kept)  # Rome: never written as a name

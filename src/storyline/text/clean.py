@@ -133,7 +133,8 @@ RULES = [
      r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
      r"|^\W*get (the|our) .{0,60}\bnewsletter\b.{0,40}\W*$"),  # "Get the Daily Business newsletter every morning."
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
-    ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"),
+    ("twitter facebook instagram", r"\b(follow|like) (us|him|her|me) on (twitter|facebook|instagram)\b"
+                                   r"|^on our (facebook|instagram) page\b"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
@@ -252,10 +253,12 @@ RULES = [
     # an event's box of facts: "Opening hours: Tuesday to Sunday, 10 a.m. to 5 p.m.", "Admission: free"
     ("opening admission tickets entry venue address", r"^(opening (hours|times)|admission|tickets|entry|venue|address)\s*:"
                                                       r"(?=.{0,100}$)"),
-    # a live page's promises: "We'll bring you more as we get it.", "Stay with us.", "This story is developing ..."
-    ("bring stay follow developing", r"^(?![^\"“”]*\b(said|says|told|promised)\b)(?:(we['’]ll|we will) bring you more "
-                                     r"(as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow[.!…]*$"
-                                     r"|this (is a developing story|(story|article|page) is developing)\b)"),
+    # a live page's promises: "We'll bring you more as we get it.", "Stay with us.", "This story is developing ...",
+    # "This is a breaking story, ..."
+    ("bring stay follow developing breaking", r"^(?![^\"“”]*\b(said|says|told|promised)\b)(?:(we['’]ll|we will) bring you "
+                                              r"more (as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow[.!…]*$"
+                                              r"|this (is a (developing|breaking)( news)? story|(story|article|page) is "
+                                              r"developing)\b)"),
     ("sold", r"^[\w'’ -]{0,40}\b(is|are) sold out for (today|tonight)\.?$"),  # a venue's: "The show is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
@@ -416,6 +419,11 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 _COLON_PLACE = r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
 COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a-z])"
                             rf"|(?P<place>{_COLON_PLACE}):\s+(?=The (?P=place)\b)")
+# A place in capitals whose dateline lost its agency and dash, before the first sentence: "CHICAGO An Illinois
+# judge ...", "BEIRUT Syria has ..." (see _bare_dateline; not "NATO Secretary General ...", "SCARLETT Johansson and"),
+# before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
+BARE_DATELINE = re.compile(r"\s*([A-Z]{4,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}) (?=(The|An?|In|On|At|After|When|[A-Z][a-z]+(?=,? [a-z])))")
+SENTENCE_OPENER = 1e-5  # the word after a bare dateline is at least this frequent in general English ("An", "Syria")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
@@ -506,6 +514,17 @@ def _colon_dateline(paragraph: str) -> int:
     return 0 if FIRST_PERSON_WORD.search(QUOTATION.sub("", first)) or len(first.split()) < 6 else match.end()
 
 
+def _bare_dateline(paragraph: str, text: str) -> int:
+    """Number of leading characters that are a place in capitals (BARE_DATELINE) that ``text`` also writes as a
+    name ("Chicago"), before a word no name of it goes on with ("Chicago An" is none; "Scarlett Johansson" is);
+    0 when there is none: an acronym ("NATO Secretary"), a word in capitals opening a name."""
+    match = BARE_DATELINE.match(paragraph)
+    if not match or word_frequency(match.group(2).lower()) < SENTENCE_OPENER:
+        return 0
+    place = match.group(1).title()
+    return match.end() if re.search(rf"\b{place}\b", text) and f"{place} {match.group(2)}" not in text else 0
+
+
 def strip_label(paragraph: str) -> int:
     """Number of leading characters that are a page's label run into the paragraph's first sentence
     ("Analysis There was talk of ...", "Advertisement The fire ..."; see GLUED_LABEL; 0 when there is none)."""
@@ -547,7 +566,8 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
     into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text, and
     what a speaker it names in full tells, see spoken_spans), the text of an embedded post (the paragraph over
-    its signature, POST_SIGNATURE), what comes before a forwarded e-mail's article (FORWARDED) and after a press
+    its signature, POST_SIGNATURE), a fact box's entries (see _fact_box; the sentences after them in their
+    paragraph are kept), what comes before a forwarded e-mail's article (FORWARDED) and after a press
     release's end (RELEASE_END) or a report's notes (NOTES_HEADING) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
     one paragraph with an address in it) its sentences are judged one by one (``prose_sentences``)."""
@@ -565,9 +585,9 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     turns = _turns(text, paragraphs, labelled) if transcript else [None] * len(paragraphs)
-    fields = _record_fields(text, paragraphs)
+    fields, boxed = _record_fields(text, paragraphs), _fact_box(text, paragraphs)
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
-    for (start, end), speaker, turn, field, post in zip(paragraphs, labelled, turns, fields, posted):
+    for (start, end), speaker, turn, field, post, box in zip(paragraphs, labelled, turns, fields, posted, boxed):
         host = HOST_LABEL.match(text, start) if speaker else None
         if host:
             spans += [(a, b, "") for a, b in _told(text, host.end(), end)]
@@ -575,11 +595,14 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
             spans += [(a, b, turn[0]) for a, b in _told(text, turn[1], end, talk=True)]
         if (transcript and (speaker or turn)) or field or host or post:
             continue
+        if box:  # a fact box's entry ("Size: 85,000 acres."): the sentences after it may tell more
+            start = max([start] + [b for _, b in split_sentences(text, start, end)[:1]])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
         start += strip_label(text[start:end])
         body = text[start:end]
         if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
             continue
-        start += strip_dateline(body) or (0 if spans or transcript else _colon_dateline(body))
+        start += strip_dateline(body) or _bare_dateline(body, text) or (0 if spans or transcript else _colon_dateline(body))
         if end > start:
             spans.append((start, end, ""))
     return spans
@@ -700,13 +723,18 @@ FACT_BOX_LABELS = 4  # different one-word labels opening paragraphs: a fact box 
 def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
     """Whether each paragraph is a field of a list of records: it opens on a label (FIELD_LABEL) that opens
     RECORD_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
-    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ..."), or
-    a one-word label of a text with FACT_BOX_LABELS different ones (a fact box: "Injuries: ...", "Size: ...")."""
+    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ...")."""
     labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
     repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= RECORD_LABELS}
-    one_word = {label for label in labels if label and " " not in label.rstrip()}
-    fact_box = len(one_word) >= FACT_BOX_LABELS
-    return [(len(repeated) >= RECORD_FIELDS and label in repeated) or (fact_box and label in one_word) for label in labels]
+    return [len(repeated) >= RECORD_FIELDS and label in repeated for label in labels]
+
+
+def _fact_box(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+    """Whether each paragraph opens on a label (FIELD_LABEL) of a text with FACT_BOX_LABELS different one-word ones:
+    a fact box ("Injuries: ...", "Size: ...", "Weather outlook: ...")."""
+    labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
+    fact_box = len({label for label in labels if label and " " not in label.rstrip()}) >= FACT_BOX_LABELS
+    return [fact_box and bool(label) for label in labels]
 
 
 def _junk_throughout(paragraph: str) -> bool:
