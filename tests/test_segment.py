@@ -86,10 +86,13 @@ def test_a_typewriters_doubled_quote_marks_close_a_quote_and_read_as_one():
         'The cafe opened in 2029 after the shows "Harbour Lights" and "Low Tide" were filmed there.']
 
 
-def test_the_semicolon_of_a_reference_decoded_twice_is_left_out_after_a_name_with_an_ampersand():
-    text = "The R&B; singer sued AT&T; and the Lund Q&A; ran late. The club met at 8; it closed at 10."
+def test_marks_news_style_leaves_out_are_left_out_of_a_sentences_text():
+    text = ("The R&B; singer sued AT&T; and the Lund Q&A; ran late. The club met at 8; it closed at 10. Lund Lines Inc "
+            "(LUND.O) said its PurePulse™ radar and Holm® app failed, as did Skarholm Ferries [SKAR.UL] in the U.S. (Lund). Holm Oil HOLM.L bought it.")
     assert [s.text for s in segment(0, text, [(0, len(text))])] == [
-        "The R&B singer sued AT&T and the Lund Q&A ran late.", "The club met at 8; it closed at 10."]
+        "The R&B singer sued AT&T and the Lund Q&A ran late.", "The club met at 8; it closed at 10.",
+        "Lund Lines Inc said its PurePulse radar and Holm app failed, as did Skarholm Ferries in the U.S. (Lund).",
+        "Holm Oil bought it."]
 
 
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():

@@ -259,6 +259,11 @@ RULES = [
                                               r"more (as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow[.!…]*$"
                                               r"|this (is a (developing|breaking)( news)? story|(story|article|page) is "
                                               r"developing)\b)"),
+    # a fundraising page's appeals: "All donations are very appreciated.", "Please contact her sister for any info."
+    ("donations contact", r"\bdonations (are|will be) (very |greatly |much |truly |so )?appreciated\b"
+                          r"|^please contact\b.{0,60}\bfor (any|more) (info|information|details|updates)\b"),
+    # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund."
+    ("reports", r", as [\w.'’-]+ [\w.'’-]+ reports from [\w .,'’-]{1,40}\.?$"),
     ("sold", r"^[\w'’ -]{0,40}\b(is|are) sold out for (today|tonight)\.?$"),  # a venue's: "The show is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "

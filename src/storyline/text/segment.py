@@ -23,9 +23,11 @@ _INVISIBLE = "\u200b\u00ad\u2060\ufeff"
 INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # "A\u200brwa Damon": no character a reader sees
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})  # a PDF's "ﬁ"
 DOUBLED_QUOTE = re.compile(r"''|``")  # a typewriter's double quote: "plan,'' mom said", "``We left''"
-# The semicolon a reference decoded twice leaves after a name with "&": "AT&T;", "R&B; singer", "Q&A;:"
-STRAY_SEMICOLON = re.compile(r"(?<=[A-Z]&[A-Z]);|(?<=[A-Z]&[A-Z]{2});")
-UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|''|``|[A-Z]&[A-Z]{{1,2}};")  # see one_line
+# Marks news style leaves out: the semicolon a reference decoded twice leaves after a name with "&" ("AT&T;", "R&B;
+# singer"), trademark signs ("PurePulse™") and a wire's stock codes ("Lund Lines Inc (LUND.O) said", "[LUND.UL]")
+LEFT_OUT = re.compile(r"(?<=[A-Z]&[A-Z]);|(?<=[A-Z]&[A-Z]{2});|[™®℠]| ?[\[(][A-Z0-9]{1,6}\.[A-Z]{1,2}[\])]"
+                      r"|(?<=[a-z]) [A-Z]{2,6}\.[A-Z]{1,2}\b(?![.\w])")  # and one that lost its brackets: "Jimmy Choo CHOO.L"
+UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04™®℠]|''|``|[A-Z]&[A-Z]{{1,2}};|[A-Z0-9]\\.[A-Z]{{1,2}}[\\])]|[A-Z]{{2}}\\.[A-Z]{{1,2}}\\b")  # see one_line
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -205,12 +207,12 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
     left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
     (zero-width spaces, soft hyphens) left out, ligatures spelled out ("ﬁ" -> "fi") and a typewriter's doubled quote
-    marks one ("plan,'' he said" -> 'plan," he said'), a stray semicolon left out ("AT&T;" -> "AT&T"; ``unusual=False``:
+    marks one ("plan,'' he said" -> 'plan," he said'), the marks of LEFT_OUT left out ("AT&T;" -> "AT&T"; ``unusual=False``:
     the text has none of these, do not look)."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if unusual:
-        span = STRAY_SEMICOLON.sub("", DOUBLED_QUOTE.sub('"', INVISIBLE.sub("", span).translate(LIGATURES)))
+        span = LEFT_OUT.sub("", DOUBLED_QUOTE.sub('"', INVISIBLE.sub("", span).translate(LIGATURES)))
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
