@@ -1158,6 +1158,17 @@ def test_a_rare_surname_doing_something_is_given_in_full_from_a_sentence_too_sho
         assert summary.words <= budget
 
 
+def test_a_rare_surname_is_given_in_full_after_in_with_its_possessive_and_from_a_name_only_a_caption_gives():
+    text = ("Harbour pilot Ada Kvarnstrom (R) greets the ferry crew at Lund pier on March 3, 2031.\n\n"
+            "More than two hundred boats sailed past the old lighthouse in Kvarnstrom's honour on Sunday afternoon.\n\n"
+            "The harbour board said the pilot had guided ships into Lund Bay for thirty-one years without a single loss.")
+    shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(text)])).sentences]
+    assert any("in Ada Kvarnstrom's honour" in s for s in shown), shown
+    spoken = text.replace("in Kvarnstrom's honour", "to thank Kvarnstrom")  # a name only the caption gives in full
+    shown = [s.text for s in Summarizer(sentences=2).summarize(Cluster([Document(spoken)])).sentences]
+    assert any("to thank Ada Kvarnstrom" in s for s in shown), shown
+
+
 def test_a_job_by_its_ending_and_a_role_that_is_a_list_item():
     found = people_in_full(["The coil turns into a catapult, said physicist Ada Wu, who led the team.",
                             "Lt. Gen. Tor Berg, the Air Command, Lund Forces Command and 7th Fleet commander, spoke.",

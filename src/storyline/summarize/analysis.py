@@ -25,7 +25,7 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
-NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in) ([A-Z][a-z]+)")
+NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)")  # not "in Vik's honour"
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 # Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
@@ -471,6 +471,13 @@ class _People:
         return self.bodies[name]
 
     @cached_property
+    def rare_anywhere(self) -> set[str]:
+        """The rare surnames of the full names the candidates give, and of those the documents give ("the funeral for
+        Stauffer" of an "Officer Gale Stauffer" no candidate names)."""
+        surnames = {name for document in self.documents for name in names(document.text)[0]}
+        return self.rare | {name for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
+
+    @cached_property
     def elsewhere(self) -> set[str]:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
         return {name for document in self.documents for found in names(document.text) for name in found}
@@ -587,17 +594,22 @@ class _People:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
         ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
         never puts it after "the" and it is no common word ("Hope is fading" of "Ada Hope"), or anywhere for a rare
-        surname of the cluster's full names; those it names alone, and those it gives a role ("Adler, the fire chief, ...")."""
+        surname of the cluster's full names; those it names alone, and those it gives a role ("Adler, the fire chief,
+        ...") or that only the documents name in full (see rare_anywhere: given in full when the articles can, else
+        left as they are)."""
         text = self.sentences[number].text
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)]
                    if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
                    and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
-        if any(name in text for name in self.rare):  # not a place: "Upper Tessridge" and "in Tessridge"
-            people += [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare
-                       and match.group(1) not in self.no_people and not _after_a_capitalized_word(text, match.start())]
+        documents_only: set[str] = set()
+        if any(name in text for name in self.rare_anywhere):  # not a place: "Upper Tessridge" and "in Tessridge"
+            anywhere = [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare_anywhere
+                        and match.group(1) not in self.no_people and not _after_a_capitalized_word(text, match.start())]
+            documents_only = {name for name in anywhere if name not in self.rare and name not in people}
+            people += anywhere
         if not people:
             return [], []
-        with_role = {match.group(1) for match in ROLE_GIVEN.finditer(text)}
+        needs_none = {match.group(1) for match in ROLE_GIVEN.finditer(text)} | documents_only
         people = [name for name in dict.fromkeys(people) if name not in self.named[number]]
-        return [name for name in people if name not in with_role], [name for name in people if name in with_role]
+        return [name for name in people if name not in needs_none], [name for name in people if name in needs_none]
