@@ -337,8 +337,11 @@ def test_a_fact_box_is_no_prose():
     assert [s.text for s in prose_sentences([Document(box)])] == [
         "The county said on Sunday that the wind had turned east.", "Rain is expected across the moor on Tuesday."]
     notes = ("Update: The ferry to Skarholm sailed again at noon.\n\nAnalysis: The harbour board waited too long.\n\n"
-             "Reaction: The island council called the delay a disgrace.")
-    assert len(prose_sentences([Document(notes)])) == 3  # three labels: no box
+             "Reaction: The island council called the delay a disgrace.\n\nBackground: The ferry broke down twice.")
+    assert len(prose_sentences([Document(notes)])) == 4  # a live blog's entries: no box
+    days = "".join(f"{day}: The ferry to Skarholm sailed {n} hours late, the harbour master said.\n\n"
+                   for n, day in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday"), 2))
+    assert len(prose_sentences([Document(days)])) == 4  # a timeline
 
 
 WIRE_RELEASE = """FOR IMMEDIATE RELEASE
@@ -479,8 +482,9 @@ def test_a_colon_dateline_before_a_name_opening_the_lead_is_stripped_but_a_title
 
 def test_a_place_in_capitals_that_lost_its_datelines_dash_is_stripped_but_an_acronym_or_a_name_is_not():
     for lead, kept in (("LUND An island ferry sank off Lund on Monday, the coast guard said.", "An island ferry"),
-                       ("NEW YORK The ferry sank off Staten Island on Monday. New York mourned.", "The ferry sank"),
-                       ("NATO Secretary General Ada Lind spoke in Lund, where Nato met.", "NATO Secretary"),
-                       ("SCARLETT Holm and Ole Vik were seen in Lund. Scarlett Holm smiled.", "SCARLETT Holm"),
+                       ("NEW YORK The ferry sank off Staten Island on Monday. All of New York mourned.", "The ferry sank"),
+                       ("HOLMSTAD Ferries were late again on Monday, as every day in Holmstad.", "HOLMSTAD"),  # a rare word
+                       ("GRACE Young and Ole Vik were seen in Lund. Fans of Grace Young cheered.", "GRACE Young"),  # a name
+                       ("EVERY Monday, the ferry leaves Lund at dawn.\n\nEvery islander knows it.", "EVERY"),  # no place
                        ("ROME An island ferry sank off Skarholm on Monday, the coast guard said.", "ROME An")):
         assert lead[clean_spans(lead)[0][0]:].startswith(kept)  # Rome: never written as a name

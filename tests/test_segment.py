@@ -84,15 +84,23 @@ def test_a_typewriters_doubled_quote_marks_close_a_quote_and_read_as_one():
     assert [s.text for s in segment(0, text, [(0, len(text))])] == [
         '"We had no plan at all," said Mona Lind, who runs the ferry cafe.', '"It just happened," she told the Lund Evening Post.',
         'The cafe opened in 2029 after the shows "Harbour Lights" and "Low Tide" were filmed there.']
+    for text, expected in (("``They called it `madness,''' said Ole Vik.", '"They called it `madness,\'" said Ole Vik.'),
+                           ("The 6'2'' skipper from Lund steered the ferry home on Sunday.", None)):  # inches
+        assert segment(0, text, [(0, len(text))])[0].text == (expected or text)
 
 
-def test_marks_news_style_leaves_out_are_left_out_of_a_sentences_text():
-    text = ("The R&B; singer sued AT&T; and the Lund Q&A; ran late. The club met at 8; it closed at 10. Lund Lines Inc "
-            "(LUND.O) said its PurePulse™ radar and Holm® app failed, as did Skarholm Ferries [SKAR.UL] in the U.S. (Lund). Holm Oil HOLM.L bought it.")
-    assert [s.text for s in segment(0, text, [(0, len(text))])] == [
-        "The R&B singer sued AT&T and the Lund Q&A ran late.", "The club met at 8; it closed at 10.",
-        "Lund Lines Inc said its PurePulse radar and Holm app failed, as did Skarholm Ferries in the U.S. (Lund).",
-        "Holm Oil bought it."]
+@pytest.mark.parametrize("text, expected", [
+    ("The R&B; singer sued AT&T; and the Lund Q&A; ran late.", "The R&B singer sued AT&T and the Lund Q&A ran late."),
+    ("The A&BC; deal fell through.", "The A&BC deal fell through."),
+    ("Lund Lines bought its ships from K&V; Skarholm built its own.", None),  # a semicolon of the sentence's own
+    ("The club met at 8; it closed at 10.", None),
+    ("Lund Lines Inc (LUND.O) said it would cut sailings.", "Lund Lines Inc said it would cut sailings."),
+    ("Skarholm Ferries [SKAR.UL] and Holm AG <HOLMa.DE> agreed.", "Skarholm Ferries and Holm AG agreed."),
+    ("Its PurePulse™ radar and Holm® app failed.", "Its PurePulse radar and Holm app failed."),
+    ("The mayor cited clause (4.B) of the harbour charter in the U.S. (Lund).", None),
+])
+def test_marks_news_style_leaves_out_are_left_out_of_a_sentences_text(text, expected):
+    assert segment(0, text, [(0, len(text))])[0].text == (expected or text)
 
 
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .patterns import QUOTATION, people_in_full
+from .patterns import MONTHS, QUOTATION, WEEKDAYS, people_in_full
 from .reflow import paragraph_spans
 from .segment import GLUED_LABEL, LINE_BREAKS, split_sentences
 from .tokens import word_frequency
@@ -133,8 +133,8 @@ RULES = [
      r"|^\W*sign up (here |now |today )?(for|to)\b.{0,60}\b(alerts|emails|newsletters?)\b"
      r"|^\W*get (the|our) .{0,60}\bnewsletter\b.{0,40}\W*$"),  # "Get the Daily Business newsletter every morning."
     ("newsletter", r"\bnewsletter\b.{0,40}\b(sign up|inbox|subscribe)\b"),
-    ("twitter facebook instagram", r"\b(follow|like) (us|him|her|me) on (twitter|facebook|instagram)\b"
-                                   r"|^on our (facebook|instagram) page\b"),
+    ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"
+                                   r"|\blike us on (facebook|instagram)\b|^on our (facebook|instagram) page\s*:"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
@@ -255,15 +255,15 @@ RULES = [
                                                       r"(?=.{0,100}$)"),
     # a live page's promises: "We'll bring you more as we get it.", "Stay with us.", "This story is developing ...",
     # "This is a breaking story, ..."
-    ("bring stay follow developing breaking", r"^(?![^\"“”]*\b(said|says|told|promised)\b)(?:(we['’]ll|we will) bring you "
-                                              r"more (as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow[.!…]*$"
-                                              r"|this (is a (developing|breaking)( news)? story|(story|article|page) is "
-                                              r"developing)\b)"),
+    ("bring stay follow developing breaking", r"^(?![^\"“”]*\b(said|says|told|wrote|promised)\b)(?:(we['’]ll|we will) "
+                                              r"bring you more (as|when|on|from|updates)\b|stay with us\b(?!,)|more to follow"
+                                              r"[.!…]*$|this (is a (developing|breaking)( news)? story|(story|article|page) is "
+                                              r"developing|(breaking|developing)( news)? story (will be|is being) updated)\b)"),
     # a fundraising page's appeals: "All donations are very appreciated.", "Please contact her sister for any info."
-    ("donations contact", r"\bdonations (are|will be) (very |greatly |much |truly |so )?appreciated\b"
-                          r"|^please contact\b.{0,60}\bfor (any|more) (info|information|details|updates)\b"),
-    # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund."
-    ("reports", r", as [\w.'’-]+ [\w.'’-]+ reports from [\w .,'’-]{1,40}\.?$"),
+    ("donations contact information", r"^(?![^\"“”]*\b(said|says|told)\b)(all |any )?donations (are|will be) (very |greatly |"
+                                      r"much |truly |so |gratefully )?(appreciated|accepted)\b|^please contact\b.{0,60}\bfor "
+                                      r"(any|more) (info|information|details|updates)\b|^please contact us\b"
+                                      r"|^for more information,? (please )?contact\b"),
     ("sold", r"^[\w'’ -]{0,40}\b(is|are) sold out for (today|tonight)\.?$"),  # a venue's: "The show is sold out for today."
     # a radio transcript's notices
     ("rush final authoritative", r"\btranscripts? (are|is) (created|produced) on a rush deadline\b|^(this|the|our) (text|transcript) "
@@ -318,6 +318,8 @@ CASED_RULES = [
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund." (not "as the latest reports from")
+    ("reports", r", as (?:our (?:correspondent|reporter) )?[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ reports from [A-Z][\w .,'’-]{0,40}\.?$"),
     ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
@@ -424,10 +426,11 @@ DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|�
 _COLON_PLACE = r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
 COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a-z])"
                             rf"|(?P<place>{_COLON_PLACE}):\s+(?=The (?P=place)\b)")
-# A place in capitals whose dateline lost its agency and dash, before the first sentence: "CHICAGO An Illinois
-# judge ...", "BEIRUT Syria has ..." (see _bare_dateline; not "NATO Secretary General ...", "SCARLETT Johansson and"),
-# before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
-BARE_DATELINE = re.compile(r"\s*([A-Z]{4,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}) (?=(The|An?|In|On|At|After|When|[A-Z][a-z]+(?=,? [a-z])))")
+# A place in capitals whose dateline lost its agency and dash, before an article's first sentence: "CHICAGO An
+# Illinois judge ...", "BEIRUT Syria has ..." (see _bare_dateline; not "NATO Secretary General ...", "GRACE Andersen,
+# 41,"), before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
+BARE_DATELINE = re.compile(r"\s*([A-Z]{4,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}) "
+                           r"(?=((?:The|An?|In|On|At|After|When)\b|[A-Z][a-z]+(?=,? [a-z])))")
 SENTENCE_OPENER = 1e-5  # the word after a bare dateline is at least this frequent in general English ("An", "Syria")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
@@ -521,13 +524,15 @@ def _colon_dateline(paragraph: str) -> int:
 
 def _bare_dateline(paragraph: str, text: str) -> int:
     """Number of leading characters that are a place in capitals (BARE_DATELINE) that ``text`` also writes as a
-    name ("Chicago"), before a word no name of it goes on with ("Chicago An" is none; "Scarlett Johansson" is);
-    0 when there is none: an acronym ("NATO Secretary"), a word in capitals opening a name."""
+    name after a word in lower case ("in Chicago"; not "Every islander"), before a frequent word that no name of it
+    goes on with ("Chicago An" is none; "Scarlett Johansson" is); 0 when there is none: an acronym, a word in capitals
+    opening a sentence or a name."""
     match = BARE_DATELINE.match(paragraph)
     if not match or word_frequency(match.group(2).lower()) < SENTENCE_OPENER:
         return 0
     place = match.group(1).title()
-    return match.end() if re.search(rf"\b{place}\b", text) and f"{place} {match.group(2)}" not in text else 0
+    named = re.search(rf"\b[a-z]+ {place}\b", text) and f"{place} {match.group(2)}" not in text
+    return match.end() if named else 0
 
 
 def strip_label(paragraph: str) -> int:
@@ -590,7 +595,7 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
     labelled = _labelled(text, paragraphs)
     transcript = sum(labelled) >= TRANSCRIPT_LABELS
     turns = _turns(text, paragraphs, labelled) if transcript else [None] * len(paragraphs)
-    fields, boxed = _record_fields(text, paragraphs), _fact_box(text, paragraphs)
+    fields, boxed = _record_fields(text, paragraphs)
     posted = [POST_SIGNATURE.match(text, start) is not None for start, _ in paragraphs[1:]] + [False]
     for (start, end), speaker, turn, field, post, box in zip(paragraphs, labelled, turns, fields, posted, boxed):
         host = HOST_LABEL.match(text, start) if speaker else None
@@ -601,13 +606,14 @@ def spoken_spans(text: str) -> list[tuple[int, int, str]]:
         if (transcript and (speaker or turn)) or field or host or post:
             continue
         if box:  # a fact box's entry ("Size: 85,000 acres."): the sentences after it may tell more
-            start = max([start] + [b for _, b in split_sentences(text, start, end)[:1]])
+            entry = split_sentences(text, start, end)[:1]
+            start = entry[0][1] if entry else end
             start += len(text[start:end]) - len(text[start:end].lstrip())
         start += strip_label(text[start:end])
         body = text[start:end]
         if is_heading(body) or (is_junk(body) and _junk_throughout(body)):
             continue
-        start += strip_dateline(body) or _bare_dateline(body, text) or (0 if spans or transcript else _colon_dateline(body))
+        start += strip_dateline(body) or (0 if spans or transcript else _bare_dateline(body, text) or _colon_dateline(body))
         if end > start:
             spans.append((start, end, ""))
     return spans
@@ -723,23 +729,23 @@ FIELD_LABEL = re.compile(r"(?!(?:He|She|They|It|We|I|You)\b)[A-Z][\w'’-]*(?: (
 RECORD_FIELDS = 3  # labels that each open RECORD_LABELS paragraphs or more: a list of records, not prose
 RECORD_LABELS = 3
 FACT_BOX_LABELS = 4  # different one-word labels opening paragraphs: a fact box ("Injuries: ...", "Size: ...")
+NO_FACT_LABEL = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|Update|Updated|Analysis|Reaction|Background|Context|Correction|"
+                           r"Note|Opinion|Explainer|Related|Video|Watch|Listen|Photos?|Read|More|Breaking|Exclusive)\b")
 
 
-def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
     """Whether each paragraph is a field of a list of records: it opens on a label (FIELD_LABEL) that opens
     RECORD_LABELS paragraphs or more, of a text with RECORD_FIELDS such labels ("Business: ...", "Category: ...",
-    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ...")."""
+    "Based in: ...", again and again; not a live blog's "Update: ..." and "Analysis: ...", nor "He said: ..."); and
+    whether it is an entry of a fact box: it opens on a label of a text with FACT_BOX_LABELS different one-word
+    ones ("Injuries: ...", "Size: ...", then "Weather outlook: ..." too), not a day's, a month's or a live blog's
+    (NO_FACT_LABEL: "Monday: ...", "Update: ...")."""
     labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
     repeated = {label for label, count in Counter(filter(None, labels)).items() if count >= RECORD_LABELS}
-    return [len(repeated) >= RECORD_FIELDS and label in repeated for label in labels]
-
-
-def _fact_box(text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
-    """Whether each paragraph opens on a label (FIELD_LABEL) of a text with FACT_BOX_LABELS different one-word ones:
-    a fact box ("Injuries: ...", "Size: ...", "Weather outlook: ...")."""
-    labels = [found.group(0) if (found := FIELD_LABEL.match(text, start)) else "" for start, _ in paragraphs]
-    fact_box = len({label for label in labels if label and " " not in label.rstrip()}) >= FACT_BOX_LABELS
-    return [fact_box and bool(label) for label in labels]
+    facts = [label if label and not NO_FACT_LABEL.match(label) else "" for label in labels]
+    fact_box = len({label for label in facts if label and " " not in label.rstrip()}) >= FACT_BOX_LABELS
+    return ([len(repeated) >= RECORD_FIELDS and label in repeated for label in labels],
+            [fact_box and bool(label) for label in facts])
 
 
 def _junk_throughout(paragraph: str) -> bool:
