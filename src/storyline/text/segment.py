@@ -23,15 +23,16 @@ _INVISIBLE = "\u200b\u00ad\u2060\ufeff"
 INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # "A\u200brwa Damon": no character a reader sees
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})  # a PDF's "ﬁ"
 # A typewriter's double quote ("plan,'' mom said", "``We left''"; the last two of three marks, not inches: "6'2''")
-DOUBLED_QUOTE = re.compile(r"(?<!\d)''(?!')|``")
+DOUBLED_QUOTE = re.compile(r"''(?<!\d'')(?!')|``")
 # The exchanges of a wire's stock codes: New York, Nasdaq, London, Paris, Frankfurt, unlisted, Hong Kong, Tokyo, ...
 _EXCHANGES = "N|O|L|PA|DE|UL|HK|T|TO|AX|SS|SZ|KS|BO|NS|MI|AS|SW|ST|CO|OL|HE|MC|BR|VI|LS|SI|TW"
 # Marks news style leaves out: the semicolon a reference decoded twice leaves after a name with "&" ("AT&T; and",
 # "R&B; singer"; not "from K&V; Skarholm built ..."), trademark signs ("PurePulse™") and a wire's stock codes ("Lund
 # Lines Inc (LUND.O) said", "[LUND.UL]", "<LUNDa.N>"; not "clause (4.B)")
-LEFT_OUT = re.compile(rf"(?:(?<=[A-Z]&[A-Z])|(?<=[A-Z]&[A-Z]{{2}}));(?= [a-z]|[,.:])|[™®℠]"
-                      rf"| ?[\[(<][A-Z][A-Za-z0-9_]{{0,6}}\.(?:{_EXCHANGES})[\])>]")
-UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|{DOUBLED_QUOTE.pattern}|{LEFT_OUT.pattern}")  # see one_line
+_LEFT_OUT = (r";(?:(?<=[A-Z]&[A-Z];)|(?<=[A-Z]&[A-Z]{2};))(?= [a-z]|[,.:])|[™®℠]"
+             rf"|[\[(<][A-Z][A-Za-z0-9_]{{0,6}}\.(?:{_EXCHANGES})[\])>]")
+LEFT_OUT = re.compile(rf" ?(?:{_LEFT_OUT})")  # with the space before a stock code
+UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|{DOUBLED_QUOTE.pattern}|{_LEFT_OUT}")  # see one_line
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
