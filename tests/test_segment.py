@@ -107,12 +107,13 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
     text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
             "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it. "
             "Updated | When the pier fell, nobody was on it. Image Comics President Ada Lind said so. "
-            "Buy Photo Harbour master Ole Vik inspects the pier.")
+            "Buy Photo Harbour master Ole Vik inspects the pier. SHARE COPY LINK Divers searched the harbour on Monday.")
     sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
     assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
                          "Former harbour master Ole Vik called the decision reckless.",
                          "Image Comics will publish a book on it.", "When the pier fell, nobody was on it.",
-                         "Image Comics President Ada Lind said so.", "Harbour master Ole Vik inspects the pier."]
+                         "Image Comics President Ada Lind said so.", "Harbour master Ole Vik inspects the pier.",
+                         "Divers searched the harbour on Monday."]
 
 
 def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():

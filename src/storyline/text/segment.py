@@ -69,12 +69,13 @@ TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
-# "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", "Updated | When the ...", and an agency's dateline whose place the page lost
+# "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", a share bar's "SHARE COPY LINK Police
+# said ...", "Updated | When the ...", and an agency's dateline whose place the page lost
 # ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's time stamp and flash opening its entry ("12:58 GMT -
 # The mayor has ...", "BREAKING: Part of the pier ...").
 _STAMP = rf"{ENTRY_TIME}\s+[-–—]\s+"
 _FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"
-GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image)\s+(?=[A-Z\"“])"
+GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image|SHARE COPY LINK)\s+(?=[A-Z\"“])"
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
