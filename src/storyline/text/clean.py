@@ -576,7 +576,7 @@ def clean_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs of ``text`` worth keeping (hard-wrapped lines joined), datelines, labels run
     into a paragraph, junk, a transcript's labelled lines (but what its host tells, see HOST_LABEL, in any text, and
     what a speaker it names in full tells, see spoken_spans), the text of an embedded post (the paragraph over
-    its signature, POST_SIGNATURE), a fact box's entries (see _fact_box; the sentences after them in their
+    its signature, POST_SIGNATURE), a fact box's entries (see _record_fields; the sentences after them in their
     paragraph are kept), what comes before a forwarded e-mail's article (FORWARDED) and after a press
     release's end (RELEASE_END) or a report's notes (NOTES_HEADING) removed. A paragraph of junk is dropped whole
     when it is short or opens with junk (a notice, a gallery's captions); otherwise (an article delivered as
