@@ -92,8 +92,14 @@ def feed_articles():
 
 
 def storyline(*args, **popen):
-    return subprocess.Popen([sys.executable, "-m", "storyline.cli", *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+    """The command run as a process that Ctrl-C interrupts, even when the tests run in a background shell, whose
+    children ignore SIGINT."""
+    return subprocess.Popen([sys.executable, "-m", "storyline.cli", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, preexec_fn=_interruptible, **popen)
+
+
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finish(process):
