@@ -471,16 +471,21 @@ class _People:
         return self.bodies[name]
 
     @cached_property
+    def _documents_names(self) -> list[tuple[list[str], list[str]]]:
+        """The (surnames, first names) of the full names each document gives (see patterns.names): read once."""
+        return [names(document.text) for document in self.documents]
+
+    @cached_property
     def rare_anywhere(self) -> set[str]:
         """The rare surnames of the full names the candidates give, and of those the documents give ("the funeral for
         Stauffer" of an "Officer Gale Stauffer" no candidate names)."""
-        surnames = {name for document in self.documents for name in names(document.text)[0]}
+        surnames = {name for found, _ in self._documents_names for name in found}
         return self.rare | {name for name in surnames if word_frequency(name.lower()) < KNOWN_NAME_FREQUENCY}
 
     @cached_property
     def elsewhere(self) -> set[str]:
         """Surnames and first names the documents give in full somewhere (perhaps outside the candidates)."""
-        return {name for document in self.documents for found in names(document.text) for name in found}
+        return {name for surnames, first_names in self._documents_names for name in surnames + first_names}
 
     @cached_property
     def alone(self) -> list[list[str]]:
