@@ -1030,7 +1030,7 @@ def test_words_the_articles_write_in_lower_case_after_the_or_in_and_dates_make_n
     sentences = prose_sentences([Document(a) for a in articles])
     in_full = dependencies(sentences, [Document(a) for a in articles]).in_full
     assert [names for names in in_full if names] == [{"Dahl": Person("Ada Dahl", title="Fjord Authority engineer")}]
-    assert people_in_full(articles, {"Ness"})["Ness"] == Person("Tor Ness", title="captain")  # but "in Ness": a place
+    assert people_in_full(articles, {"Ness"})["Ness"] == Person("Tor Ness", title="ferry captain")  # but "in Ness": a place
 
 
 def test_a_person_named_alone_only_inside_a_quotation_still_needs_their_introduction():
@@ -1390,6 +1390,29 @@ def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
              "and whatever the timetable.\u201d\u2014Tora Vik")  # over 40 words: not dropped whole as a short paragraph
     text = "\n\n".join([f"{kept} {ahead[0]}", f"{kept} {ahead[1]}", blurb])
     assert [s.text for s in prose_sentences([Document(text)])] == [kept, kept]
+
+
+def test_a_surname_that_is_also_a_title_or_a_common_word_is_a_name_when_the_articles_say_so():
+    found = people_in_full(["Harbour police said Tobias King, a deckhand on the ferry, was held on Monday."], {"King"})
+    assert found["King"].name == "Tobias King"
+    for title in ("Prime Minister Ada Lind", "the Vice President said", "Police Chief spoke", "Luther King Jr."):
+        assert not people_in_full([f"On Monday {title} visited."], {"Minister", "President", "Chief", "King"}), title
+    text = ("Harbour police in Lund Bay arrested Tobias King, a deckhand on the ferry Stella Nord, on Monday after "
+            "divers found stolen engine parts in its hold.\n\nKing was charged with theft, and police released King "
+            "on bail pending a hearing at the district court in March.")
+    shown = [s.text for s in Summarizer(sentences=1).summarize(Cluster([Document(text[text.index("King was"):]),
+                                                                        Document(text)])).sentences]
+    assert not any(s.startswith("King was") for s in shown), shown
+    hope = text.replace("King", "Hope") + "\n\nHope is fading for a quick reopening of the pier."
+    assert people_in_full([hope], {"Hope"})["Hope"].name == "Tobias Hope"
+
+
+def test_a_title_keeps_the_nouns_that_qualify_its_job_and_a_role_goes_past_an_abbreviation():
+    found = people_in_full(["The crew is safe, Lundline media relations chief Ada Vikstrom said on Monday."], {"Vikstrom"})
+    assert found["Vikstrom"].title == "Lundline media relations chief"  # not a bare "chief"
+    found = people_in_full(["Police held Ole Brenner, a deckhand at St. Olaf's pier in Lund Bay harbour, on Monday."],
+                           {"Brenner"})
+    assert found["Brenner"].role == ""  # too long to give; not "a deckhand at St"
 
 
 def test_a_name_given_an_age_opening_a_sentence_is_a_full_name():

@@ -16,8 +16,9 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
                              PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
-                             is_body, leans_on_previous, named_by_the, names, opens_a_longer_name, people_alone, people_in_full,
-                             refers_back, speaks_of_someone_unnamed, things_taken_as_known)
+                             in_lower_case, is_body, leans_on_previous, named_alone_inside, named_by_the, names,
+                             opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
+                             things_taken_as_known)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -432,6 +433,7 @@ class _People:
         self.bodies: dict[str, bool] = {}  # names looked up by is_body
         self.full_elsewhere: dict[str, bool] = {}  # names looked up by _given_in_full
         self.longer: dict[str, bool] = {}  # names looked up by _opens_a_longer_name
+        self.word_names: dict[str, bool] = {}  # common words looked up by _a_name_alone
         # (document, surname or first name) -> its first candidate giving the full name; (-1, name) -> the
         # cluster's first, preferring one that needs no sentence before it
         self.first: dict[tuple[int, str], int] = {}
@@ -586,6 +588,14 @@ class _People:
         own = [other for other in naming if self.sentences[other].doc == self.sentences[number].doc and other < number]
         return (own or naming or [-2])[0]
 
+    def _a_name_alone(self, word: str) -> bool:
+        """True when the documents (else the candidates) write ``word`` alone as a name inside a sentence and never in
+        lower case ("because King was ..."; not "Hope" of "no hope")."""
+        if word not in self.word_names:
+            self.word_names[word] = any(named_alone_inside(word, text) for text in self.texts) \
+                and not any(in_lower_case(word, text) for text in self.texts)
+        return self.word_names[word]
+
     def _given_in_full(self, name: str) -> bool:
         """True when the documents (perhaps outside the candidates) name ``name`` in full as one person only,
         as a surname ("Nordlinjen CEO Harald Strøm" in a caption left out; not "Strandqvist Board")."""
@@ -598,7 +608,8 @@ class _People:
     def _named(self, number: int) -> tuple[list[str], list[str]]:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
         ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
-        never puts it after "the" and it is no common word ("Hope is fading" of "Ada Hope"), or anywhere for a rare
+        never puts it after "the" and it is no common word, unless the articles use the word only as a name ("King was held"
+        of "Christopher King" and "charged King with"; not "Hope is fading" of "Ada Hope"), or anywhere for a rare
         surname of the cluster's full names; those it names alone, and those it gives a role ("Adler, the fire chief,
         ...") or that only the documents name in full (see rare_anywhere: given in full when the articles can, else
         left as they are)."""
@@ -606,7 +617,8 @@ class _People:
         people = people_alone(text)
         people += [m.group(1) for m in [OPENING_NAME.match(text)]
                    if m and ((-1, m.group(1)) in self.first or self._given_in_full(m.group(1)))
-                   and m.group(1) not in self.no_people and word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY]
+                   and m.group(1) not in self.no_people and (word_frequency(m.group(1).lower()) < COMMON_WORD_FREQUENCY
+                                                             or self._a_name_alone(m.group(1)))]
         documents_only: set[str] = set()
         if any(name in text for name in self.rare_anywhere):  # not a place: "Upper Tessridge" and "in Tessridge"
             anywhere = [match.group(1) for match in ALONE.finditer(text) if match.group(1) in self.rare_anywhere

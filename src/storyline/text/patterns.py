@@ -469,16 +469,40 @@ def _full_name_matches(text: str) -> list[re.Match]:
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
-                and match.group(1) not in FUNCTION_WORDS and match.group(2) not in ANY_TITLE \
+                and match.group(1) not in FUNCTION_WORDS and (match.group(2) not in ANY_TITLE or _title_as_surname(match, text)) \
                 and not WHEN.fullmatch(match.group(2)):  # "Texas Gov. Greg Abbott", "for Salata Thursday"
             found.append(match)
     return found
+
+
+TITLE_USED = re.compile(r"\.? [A-Z]|-")  # after a title, the name it is given: "Prime Minister Ada", "Luther King Jr."
+
+
+def _title_as_surname(match: re.Match, text: str) -> bool:
+    """True when the title word ending a full name's ``match`` is the surname ("Christopher King, a priest"), not a
+    title ("Prime Minister Ada Lind", "the Vice President said", "Fire Chief's")."""
+    qualifier = match.group(1).lower()  # "Police Chief", "Vice President"
+    return match.group(2) in TITLES and qualifier not in QUALIFIERS and not _is_job(qualifier) \
+        and not TITLE_USED.match(text, match.end()) \
+        and not text[:match.start()].endswith(("the ", "The ", "'s ", "’s "))
 
 
 def opens_a_longer_name(name: str, text: str) -> bool:
     """True when ``text`` names someone by ``name`` and two more names ("Jenna" of "Jenna Bush Hager"): a first name
     the surname of ``names`` leaves out."""
     return any(TWO_MORE_NAMES.match(text, end) for _, end in _word_spans(text, name))
+
+
+def named_alone_inside(name: str, text: str) -> bool:
+    """True when ``text`` writes ``name`` alone inside a sentence, after a word in lower case or a comma and not after
+    "the" ("because King was", "charged King with"; not "the King", "Tobias King", "King Olav", "King-size")."""
+    for start, end in _word_spans(text, name):
+        before = text[max(0, start - 30):start].split()
+        previous = before[-1] if before and text[start - 1] == " " else ""
+        if (previous.endswith(",") or previous.isalpha() and previous.islower()) and previous != "the" \
+                and not NOT_ALONE_AFTER.match(text, end):
+            return True
+    return False
 
 
 TWO_MORE_NAMES = re.compile(rf" (?:[A-Z]\. )?{SURNAME} {SURNAME}\b")  # " Bush Hager" of "Jenna Bush Hager"
@@ -688,7 +712,7 @@ class Person:
 
 
 # A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
-ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|\.(?:\s|$))")
+ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|(?<!\b[A-Z][a-z])\.(?:\s|$))")  # not "at St. Ann's"
 # A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
 # Lund Forces Command and 7th Fleet commander"
 LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
@@ -698,7 +722,7 @@ NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|o
 DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
 QUALIFIERS = frozenset("former acting deputy assistant associate senior junior vice interim retired chief fire police union "
                        "state harbour harbor district county city federal foreign defense defence press campaign "
-                       "security health research science news sports".split())
+                       "security health research science news sports prime crown".split())
 JOBS = frozenset(
     "actor actress adviser advisor agent aide analyst anchor artist astronomer attorney author builder captain ceo "
     "chairman chairwoman chef chief coach commander commissioner congressman congresswoman correspondent councillor "
@@ -741,7 +765,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
                 continue  # "Harbour Master" of "Harbour Master Ole Vik", or no one wanted
             for word in person:
                 if word not in lower_case:
-                    lower_case[word] = _in_lower_case(word, joined)
+                    lower_case[word] = in_lower_case(word, joined)
             if lower_case[person[0]] or lower_case[person[1]]:  # "But Vik", "Central Lund": no name, but a first
                 if not lower_case[person[1]] and person[0] not in FUNCTION_WORDS and not WHEN.fullmatch(person[0]) \
                         and _within_sentence(text, match.start()):
@@ -787,7 +811,7 @@ def _couples(text: str) -> set[str]:
     return {surname for surname, used in salutations.items() if "Mr" in used and len(used) > 1}
 
 
-def _in_lower_case(word: str, text: str) -> bool:
+def in_lower_case(word: str, text: str) -> bool:
     """True when ``text`` writes ``word`` in lower case, as a word of its own."""
     lower = word.lower()
     at = text.find(lower)
@@ -817,9 +841,9 @@ def _title(text: str, start: int) -> str:
     words = (above + " " + line if wrapped else line).split()
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
-            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):
+            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS or (title and _qualifies(words[-1]))):
         title.insert(0, words.pop())
-    if not title or not _is_job(title[-1].lower()):
+    if not title or not _is_job(title[-1].lower()) or (words and _qualifies(words[-1])):
         return ""
     if not words or (words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
                      and not words[-1].endswith((',"', ",”"))):  # it opens a sentence (not '..., " union leader')
@@ -832,6 +856,13 @@ def _title(text: str, start: int) -> str:
         return " ".join(title) if _proper(title[0], text) else ""  # "Ware police Chief"; not "Yesterday police chief"
     described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
     return "" if described else " ".join(title)
+
+
+def _qualifies(word: str) -> bool:
+    """True when ``word``, before a title's job, may be a noun that qualifies it ("relations" of "media relations
+    chief", "abortion" of "abortion doctor"): a title is not cut there ("chief" alone would mislead)."""
+    return word.isalpha() and word.islower() and word not in STOPWORDS and word not in BEFORE_A_ROLE \
+        and word not in SPEECH_VERBS and not word.endswith(("ed", "ly"))
 
 
 # Words that open a sentence before a title and are no part of it: "Yesterday police chief Ada Dahl said ..."
@@ -847,7 +878,7 @@ def _proper(word: str, text: str) -> bool:
     "Utility", "Yesterday", "FORMER")."""
     word = word.capitalize() if word.isupper() and len(word) > 3 else word  # "FORMER" (not "FBI")
     return not (word.lower() in STOPWORDS or word in FUNCTION_WORDS or NO_PROPER_WORD.match(word)
-                or _in_lower_case(word, text)) and re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
+                or in_lower_case(word, text)) and re.search(rf"[a-z,] {re.escape(word)}\b", text) is not None
 
 
 def _is_role_word(word: str) -> bool:
