@@ -103,17 +103,31 @@ def test_marks_news_style_leaves_out_are_left_out_of_a_sentences_text(text, expe
     assert segment(0, text, [(0, len(text))])[0].text == (expected or text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("F irst the pier cracked, then it fell.", "First the pier cracked, then it fell."),
+    ("A fter the storm, the ferry sailed.", "After the storm, the ferry sailed."),
+    ("T he harbour reopened on Monday.", "The harbour reopened on Monday."),
+    ("A round of talks on the pier ended at dawn.", None),  # a word of one letter: not "Around of talks"
+    ("T cells fight the infection, the doctor said.", None),
+])
+def test_a_drop_cap_set_apart_from_its_word_is_joined_to_it(text, expected):
+    assert segment(0, text, [(0, len(text))])[0].text == (expected or text)
+
+
 def test_a_label_glued_to_a_sentence_is_left_out_of_it():
     text = ("The harbour board met on Monday. Image The board's spokeswoman, Ada Lind, said the pier would reopen. "
             "Link Former harbour master Ole Vik called the decision reckless. Image Comics will publish a book on it. "
             "Updated | When the pier fell, nobody was on it. Image Comics President Ada Lind said so. "
-            "Buy Photo Harbour master Ole Vik inspects the pier. SHARE COPY LINK Divers searched the harbour on Monday.")
+            "Buy Photo Harbour master Ole Vik inspects the pier. SHARE COPY LINK Divers searched the harbour on Monday. "
+            "[Video Link] The pier fell into the bay at dawn. Getty Hundreds of islanders watched it go. "
+            "Getty Center officials lent a painting of the pier.")
     sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
     assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
                          "Former harbour master Ole Vik called the decision reckless.",
                          "Image Comics will publish a book on it.", "When the pier fell, nobody was on it.",
                          "Image Comics President Ada Lind said so.", "Harbour master Ole Vik inspects the pier.",
-                         "Divers searched the harbour on Monday."]
+                         "Divers searched the harbour on Monday.", "The pier fell into the bay at dawn.",
+                         "Hundreds of islanders watched it go.", "Getty Center officials lent a painting of the pier."]
 
 
 def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():

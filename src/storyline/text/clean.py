@@ -138,6 +138,7 @@ RULES = [
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
+    ("keyboard", r"\b(these|our|the following) keyboard shortcuts\b"),  # a video site's help box
     ("twitter", r"\bpic\.twitter\.com/"),
     ("january february march april may june july august september october november december",
      r"\(@\w{1,15}\)\s*\w+ \d{1,2}, \d{4}\s*$"),
@@ -369,6 +370,11 @@ PRINTED_NOTE = re.compile(r"\d{1,2} [A-Z](?![^,]*\b(?:is|are|was|were|has|have|h
                           r"|(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+Page \d{1,3}")
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
+# A picture's credit in brackets ending its caption, three names or more: "( Ada Lind / LUND DAILY )", "(Lund
+# Police/Handout)" (not "(Labour/Greens)")
+_CAPITALIZED = r"[A-Z][\w.'’&-]*"
+SLASH_CREDIT = re.compile(rf"\(\s*(?:{_CAPITALIZED}(?: {_CAPITALIZED}){{1,3}}\s*/\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}"
+                          rf"|{_CAPITALIZED}\s*/\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{1,3}})\s*\)$")
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
@@ -457,6 +463,8 @@ def is_junk(line: str) -> bool:
     if ('":' in line and len(JSON_FIELD.findall(line)) >= JSON_FIELDS) or ("#" in line and HASHTAGS_AT_END.search(line)):
         return True
     if (line[0].isdigit() or "Page " in line) and PRINTED_NOTE.fullmatch(line):
+        return True
+    if line[-1] == ")" and SLASH_CREDIT.search(line):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

@@ -70,13 +70,15 @@ GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
 # "Analysis There was talk of ...", "Buy Photo Harbour master Ada Lind ...", a share bar's "SHARE COPY LINK Police
-# said ...", "Updated | When the ...", and an agency's dateline whose place the page lost
-# ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's time stamp and flash opening its entry ("12:58 GMT -
-# The mayor has ...", "BREAKING: Part of the pier ...").
+# said ...", "[Video Link] The ...", a picture's credit "Getty Thousands of ...", "Updated | When the ...", and an
+# agency's dateline whose place the page lost ("... a study says. (HarbourDay)—A little rowing ..."); a live blog's
+# time stamp and flash opening its entry ("12:58 GMT - The mayor has ...", "BREAKING: Part of the pier ...").
 _STAMP = rf"{ENTRY_TIME}\s+[-–—]\s+"
 _FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"
 GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image|SHARE COPY LINK)\s+(?=[A-Z\"“])"
-                         r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch)\s+(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials)"
+                         r"|\[(?:Video|Photo|Image|Audio|Gallery|Watch)(?: [A-Z]?[a-z]+)?\]\s*(?=[A-Z\"“])"
+                         r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch|Getty Images|Getty)\s+"
+                         r"(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials|Thousands|Hundreds|Dozens|Millions)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
 
@@ -214,7 +216,7 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
     (zero-width spaces, soft hyphens) left out, ligatures spelled out ("ﬁ" -> "fi") and a typewriter's doubled quote
     marks one ("plan,'' he said" -> 'plan," he said'), the marks of LEFT_OUT left out ("AT&T;" -> "AT&T"; ``unusual=False``:
-    the text has none of these, do not look)."""
+    the text has none of these, do not look), and a drop cap joined to its word ("F irst" -> "First")."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if unusual:
@@ -223,7 +225,21 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
         span = FOOTNOTE.sub("", span).rstrip()  # "reservoir.[1] " (a sentence span ending after its mark)
+    if span[1:2] == " " and (drop_cap := DROP_CAP.match(span)) and _whole_word(*drop_cap.groups()):
+        span = span[0] + span[2:]
     return span
+
+
+# A page's drop cap set apart from the rest of its word: "F irst there was ...", "A fter the storm ..."
+DROP_CAP = re.compile(r"([A-Z]) ([a-z]{2,})\b")
+WORD_LETTERS = frozenset("AIO")  # capitals that are words themselves: "A fter" is one word, "A ferry" two
+
+
+def _whole_word(capital: str, rest: str) -> bool:
+    """True when a drop cap and the ``rest`` of its word are one word: "F" "irst", "T" "he", "A" "fter" (not "A"
+    "ferry", "O" "say", "T" "cells")."""
+    whole = word_frequency(capital.lower() + rest)
+    return whole >= JOINED_WORD_FREQUENCY * 10 and (capital not in WORD_LETTERS or word_frequency(rest) < JOINED_WORD_FREQUENCY)
 
 
 # A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" at a
