@@ -563,11 +563,13 @@ def test_a_role_word_before_a_noun_qualifies_it_and_names_no_one():
     assert summarize(text).sentences[0].text.startswith("The passenger ferry")
 
 
-def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person():
+def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person_nor_a_body_with_a_name():
     assert things_taken_as_known("The storm flooded every house on the quay.", lead=True) == []
     assert things_taken_as_known("The storm flooded every house on the quay.") == ["storm"]
     assert things_taken_as_known("The rapper, who grew up in Vestmark, played the harbour festival.", lead=True) == ["rapper"]
-    assert things_taken_as_known("The company reported record losses at the harbour.", lead=True) == []
+    assert things_taken_as_known("The company reported record losses at the harbour.", lead=True) == ["company"]
+    assert things_taken_as_known("The ministry will close the pier.", lead=True) == ["ministry"]
+    assert things_taken_as_known("The video shows the pier falling.", lead=True) == []
 
 
 def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_the_summary_tells_of_it():

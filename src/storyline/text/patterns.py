@@ -92,7 +92,7 @@ THE_ROLE = re.compile(
     r"(?=,|'s| (?:says|was|is|has|had|will|would|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
     r"[\w-]+[- ]year[- ]old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
-THINGS_IN_ROLES = frozenset("ministry agency company team video footage family kingdom".split())  # of THE_ROLE
+THINGS_IN_ROLES = frozenset("team video footage family kingdom".split())  # of THE_ROLE, a lead's without a name
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher|newspaper|paper|magazine|network|"
                    "broadcaster|website|outlet|daily|insider|friend|neighbou?r|relative|publicist|aide|rep")
@@ -316,7 +316,8 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     """The nouns by which ``sentence`` points at a thing as if the reader had been told of it ("The
     philanthropist posted ...", "nine of the activists", "these animals"), unless it says there which
     thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
-    ``lead`` may name a thing its headline told ("The storm ..."), but not a person ("The rapper, ...")."""
+    ``lead`` may name a thing its headline told ("The storm ...", "The video ..."), but not a person ("The rapper,
+    ...") nor a body with a name of its own ("The company ...", "The ministry ...")."""
     role = THE_ROLE.match(sentence)
     roles = [role.group(1)] if role and not (DEFINED_AFTER.match(sentence, role.end(1))
                                             or _names_a_thing(sentence, role.end(1))) else []
