@@ -392,6 +392,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert "fifteen year old" in things_taken_as_known("The fifteen year old told the dispatcher that the boat sank.")
     assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
     assert things_taken_as_known("According to that survey, at least 34 boats were lost in the storm.") == ["survey"]
+    assert things_taken_as_known("Lund Lines is recalling 300 of the same ferries for repairs.") == ["ferries"]
+    assert things_taken_as_known("Lund Lines runs the same ferries as Skarholm Lines.") == []
+    assert things_taken_as_known("At the same time, Lund Lines ordered the same ferries that Skarholm runs.") == []
     assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
     assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []
     assert things_taken_as_known("The council of Vestmark closed the ferry terminal on Monday.") == []

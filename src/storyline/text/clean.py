@@ -139,6 +139,7 @@ RULES = [
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
     ("keyboard", r"\b(these|our|the following) keyboard shortcuts\b"),  # a video site's help box
+    ("tags tagged", r"^(tags|tagged( with)?)\s*:\s*[\w'-]+( [\w'-]+){0,3}(,\s*[\w'-]+( [\w'-]+){0,3}){3,}\W*$"),  # a post's tags: "Tags: ferry, pier, ..."
     ("twitter", r"\bpic\.twitter\.com/"),
     ("january february march april may june july august september october november december",
      r"\(@\w{1,15}\)\s*\w+ \d{1,2}, \d{4}\s*$"),
