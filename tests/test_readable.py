@@ -572,6 +572,7 @@ def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person_no
     assert things_taken_as_known("The rapper, who grew up in Vestmark, played the harbour festival.", lead=True) == ["rapper"]
     assert things_taken_as_known("The company reported record losses at the harbour.", lead=True) == ["company"]
     assert things_taken_as_known("The ministry will close the pier.", lead=True) == ["ministry"]
+    assert things_taken_as_known("The ferry company will close the pier.", lead=True) == []
     assert things_taken_as_known("The video shows the pier falling.", lead=True) == []
 
 

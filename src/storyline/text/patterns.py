@@ -93,6 +93,7 @@ THE_ROLE = re.compile(
     r"[\w-]+[- ]year[- ]old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
 THINGS_IN_ROLES = frozenset("team video footage family kingdom".split())  # of THE_ROLE, a lead's without a name
+BODIES_IN_ROLES = frozenset("company agency ministry".split())  # of THE_ROLE, a lead's when it says what kind
 _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|judge|witness|victim|suspect|officer|actor|"
                    "actress|singer|rapper|star|woman|man|mother|father|doctor|researcher|newspaper|paper|magazine|network|"
                    "broadcaster|website|outlet|daily|insider|friend|neighbou?r|relative|publicist|aide|rep")
@@ -319,12 +320,13 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     philanthropist posted ...", "nine of the activists", "these animals"), unless it says there which
     thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
     ``lead`` may name a thing its headline told ("The storm ...", "The video ..."), but not a person ("The rapper,
-    ...") nor a body with a name of its own ("The company ...", "The ministry ...")."""
+    ...") nor a body with a name of its own, unless it says what kind ("The ferry company ..."; not "The company ...")."""
     role = THE_ROLE.match(sentence)
     roles = [role.group(1)] if role and not (DEFINED_AFTER.match(sentence, role.end(1))
                                             or _names_a_thing(sentence, role.end(1))) else []
     if lead:
-        return [role for role in roles if role not in THINGS_IN_ROLES]
+        described = role is not None and role.group(0).count(" ") > 1  # "The ferry company"
+        return [noun for noun in roles if noun not in THINGS_IN_ROLES and not (described and noun in BODIES_IN_ROLES)]
     return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
