@@ -115,6 +115,13 @@ def test_pointers_to_what_the_page_shows_next_are_junk_but_below_and_following_i
     assert not is_junk("Ferry traffic fell the following year, when the new bridge opened.")
 
 
+def test_a_captions_credit_with_a_slash_is_junk_but_two_parties_in_brackets_are_not():
+    assert is_junk("Divers inspect the pier after the storm. (Ada Lind/The Harbour Post)")
+    assert is_junk("The harbour master on the pier. ( Ole Vik / LUND DAILY )")
+    for aside in ("(Labour/Green Party)", "(North Lund/Vik Bay)", "(Liberal Democrats/Greens)"):
+        assert not is_junk(f"The pier vote split the council along party lines {aside}"), aside
+
+
 def test_a_related_links_widget_glued_into_a_lead_is_junk_but_shouted_more_is_not():
     assert is_junk("Councillor Ada Lind Ada Marie LindHarbour fees rise again MORE (R-Vestmark) voted against the plan.")
     assert is_junk("Harbour master Ole Vik Ole Kristian VikFerry pier to close MORE said on Tuesday that the pier was unsafe.")

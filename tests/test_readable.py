@@ -1401,21 +1401,29 @@ def test_a_sentence_ending_on_a_colon_or_a_signed_blurb_is_no_candidate():
 def test_a_surname_that_is_also_a_title_or_a_common_word_is_a_name_when_the_articles_say_so():
     found = people_in_full(["Harbour police said Tobias King, a deckhand on the ferry, was held on Monday."], {"King"})
     assert found["King"].name == "Tobias King"
-    for title in ("Prime Minister Ada Lind", "the Vice President said", "Police Chief spoke", "Luther King Jr."):
-        assert not people_in_full([f"On Monday {title} visited."], {"Minister", "President", "Chief", "King"}), title
+    for title in ("Prime Minister Ada Lind", "the Vice President said", "Police Chief spoke", "Luther King Jr.",
+                  "a Burger King, a diner", "Lund's new Transport Minister, who", "Chief Medical Officer said"):
+        assert not people_in_full([f"On Monday {title} visited."], {"Minister", "President", "Chief", "King", "Officer"}), title
     text = ("Harbour police in Lund Bay arrested Tobias King, a deckhand on the ferry Stella Nord, on Monday after "
             "divers found stolen engine parts in its hold.\n\nKing was charged with theft, and police released King "
-            "on bail pending a hearing at the district court in March.")
+            "on bail pending a hearing in March, where King will plead not guilty, his lawyer said.")
     shown = [s.text for s in Summarizer(sentences=1).summarize(Cluster([Document(text[text.index("King was"):]),
                                                                         Document(text)])).sentences]
     assert not any(s.startswith("King was") for s in shown), shown
-    hope = text.replace("King", "Hope") + "\n\nHope is fading for a quick reopening of the pier."
-    assert people_in_full([hope], {"Hope"})["Hope"].name == "Tobias Hope"
+    once = text.replace("King", "Hope").replace(", where Hope will plead not guilty, his lawyer said", "")
+    fading = "Hope is fading for a quick reopening of the pier after the storm, the harbour board said."
+    shown = [s.text for s in Summarizer(sentences=1).summarize(Cluster([Document(fading), Document(once)])).sentences]
+    assert not any("Tobias Hope is fading" in s for s in shown), shown  # one use alone is no name
 
 
 def test_a_title_keeps_the_nouns_that_qualify_its_job_and_a_role_goes_past_an_abbreviation():
     found = people_in_full(["The crew is safe, Lundline media relations chief Ada Vikstrom said on Monday."], {"Vikstrom"})
     assert found["Vikstrom"].title == "Lundline media relations chief"  # not a bare "chief"
+    for sentence, title in (("The pier will stay shut, warns harbour master Ada Vikstrom, who", "harbour master"),
+                            ("Lundline hires former police chief Ada Vikstrom to run the", "former police chief"),
+                            ("The union backs fire chief Ada Vikstrom in the row.", "fire chief"),
+                            ("Records show gang leader Ada Vikstrom sold the boat.", "leader")):
+        assert people_in_full([sentence], {"Vikstrom"})["Vikstrom"].title == title, sentence
     found = people_in_full(["Police held Ole Brenner, a deckhand at St. Olaf's pier in Lund Bay harbour, on Monday."],
                            {"Brenner"})
     assert found["Brenner"].role == ""  # too long to give; not "a deckhand at St"

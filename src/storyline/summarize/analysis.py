@@ -16,9 +16,9 @@ from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
                              PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
-                             in_lower_case, is_body, leans_on_previous, named_alone_inside, named_by_the, names,
+                             in_lower_case, is_body, leans_on_previous, named_by_the, names,
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
-                             things_taken_as_known)
+                             things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -57,7 +57,8 @@ AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<caus
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 SHORTEST_WORDS = 3  # of a sentence to summarize when the articles have none of the usual length
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
-COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname
+COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname,
+NAMED_ALONE = 2  # unless the articles use it alone as a name this often ("charged King with")
 
 
 @dataclass
@@ -589,10 +590,11 @@ class _People:
         return (own or naming or [-2])[0]
 
     def _a_name_alone(self, word: str) -> bool:
-        """True when the documents (else the candidates) write ``word`` alone as a name inside a sentence and never in
-        lower case ("because King was ..."; not "Hope" of "no hope")."""
+        """True when the documents (else the candidates) write ``word`` alone as a name inside sentences, NAMED_ALONE
+        times or more, and never in lower case ("because King was ...", "charged King with"; not "Hope" of "no
+        hope", nor of a single "released Hope on bail")."""
         if word not in self.word_names:
-            self.word_names[word] = any(named_alone_inside(word, text) for text in self.texts) \
+            self.word_names[word] = sum(times_named_alone_inside(word, text) for text in self.texts) >= NAMED_ALONE \
                 and not any(in_lower_case(word, text) for text in self.texts)
         return self.word_names[word]
 
@@ -608,8 +610,8 @@ class _People:
     def _named(self, number: int) -> tuple[list[str], list[str]]:
         """The people candidate ``number`` names without a first name: after a title or by a verb of speech
         ("Mr. Adler", "Adler said"), opening it ("Adler was ...") when the cluster gives that name in full,
-        never puts it after "the" and it is no common word, unless the articles use the word only as a name ("King was held"
-        of "Christopher King" and "charged King with"; not "Hope is fading" of "Ada Hope"), or anywhere for a rare
+        never puts it after "the" and it is no common word, unless the articles use the word only as a name (see
+        _a_name_alone: "King was held" of "Christopher King"), or anywhere for a rare
         surname of the cluster's full names; those it names alone, and those it gives a role ("Adler, the fire chief,
         ...") or that only the documents name in full (see rare_anywhere: given in full when the articles can, else
         left as they are)."""

@@ -138,7 +138,7 @@ RULES = [
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
     ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
-    ("keyboard", r"\b(these|our|the following) keyboard shortcuts\b"),  # a video site's help box
+    ("keyboard", r"\bkeyboard shortcuts so (that )?you can\b|^(try|use) (these|our|the following) keyboard shortcuts\b"),
     ("tags tagged", r"^(tags|tagged( with)?)\s*:\s*[\w'-]+( [\w'-]+){0,3}(,\s*[\w'-]+( [\w'-]+){0,3}){3,}\W*$"),  # a post's tags: "Tags: ferry, pier, ..."
     ("twitter", r"\bpic\.twitter\.com/"),
     ("january february march april may june july august september october november december",
@@ -371,11 +371,13 @@ PRINTED_NOTE = re.compile(r"\d{1,2} [A-Z](?![^,]*\b(?:is|are|was|were|has|have|h
                           r"|(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+Page \d{1,3}")
 # A blurb's or a byline's name after a dash: '... every woman's reading list."—Ada Lind', "— Ole Vik" on its own line
 SIGNED = re.compile(r"(?:[\"”]|^)\s*[—–]\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}\s*$")
-# A picture's credit in brackets ending its caption, three names or more: "( Ada Lind / LUND DAILY )", "(Lund
-# Police/Handout)" (not "(Labour/Greens)")
+# A picture's credit in brackets ending a caption: a photographer or source and an outlet, "( Ada Lind / LUND DAILY )",
+# "(Ole Vik/The Harbour Post)", "(Lund Police/Handout)" (not "(Labour/Green Party)", "(North Lund/Vik Bay)")
 _CAPITALIZED = r"[A-Z][\w.'’&-]*"
-SLASH_CREDIT = re.compile(rf"\(\s*(?:{_CAPITALIZED}(?: {_CAPITALIZED}){{1,3}}\s*/\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}"
-                          rf"|{_CAPITALIZED}\s*/\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{1,3}})\s*\)$")
+_OUTLET = (r"(?=[^)]*\b(?:[A-Z]{2,}|Post|Press|Times|News|Images|Photo|Photos|Handout|Getty|Daily|Herald|Tribune|Journal|"
+           r"Telegraph|Guardian|Globe|Star|Chronicle|Gazette|Pool|Staff)\b)")
+SLASH_CREDIT = re.compile(rf"\(\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}\s*/\s*{_OUTLET}{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}"
+                          r"\s*\)$")
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
@@ -465,7 +467,7 @@ def is_junk(line: str) -> bool:
         return True
     if (line[0].isdigit() or "Page " in line) and PRINTED_NOTE.fullmatch(line):
         return True
-    if line[-1] == ")" and SLASH_CREDIT.search(line):
+    if line[-1] == ")" and SLASH_CREDIT.search(line) and len(line.split()) <= SHORT_PARAGRAPH_WORDS:
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):

@@ -483,16 +483,18 @@ def _full_name_matches(text: str) -> list[re.Match]:
     return found
 
 
-TITLE_USED = re.compile(r"\.? [A-Z]|-")  # after a title, the name it is given: "Prime Minister Ada", "Luther King Jr."
+SURNAME_TITLES = frozenset("King Bishop Marshal Judge Prince Pastor Constable".split())  # titles that are surnames too
+PERSON_AFTER = re.compile(r", (?:a|an|who|\d{1,3},)\s| (?:said|says|told)\b")  # "Christopher King, a priest, ..."
+NO_NAME_BEFORE = ("the ", "The ", "a ", "A ", "an ", "its ", "his ", "her ", "their ", "'s ", "’s ")  # "a Burger King"
 
 
 def _title_as_surname(match: re.Match, text: str) -> bool:
-    """True when the title word ending a full name's ``match`` is the surname ("Christopher King, a priest"), not a
-    title ("Prime Minister Ada Lind", "the Vice President said", "Fire Chief's")."""
+    """True when the title word ending a full name's ``match`` is the surname of someone the text then tells of
+    ("Christopher King, a priest", "Ada Bishop said"), not a title ("Prime Minister Ada Lind", "the Vice President
+    said", "Fire Chief's") nor a thing ("a Burger King on Main Street")."""
     qualifier = match.group(1).lower()  # "Police Chief", "Vice President"
-    return match.group(2) in TITLES and qualifier not in QUALIFIERS and not _is_job(qualifier) \
-        and not TITLE_USED.match(text, match.end()) \
-        and not text[:match.start()].endswith(("the ", "The ", "'s ", "’s "))
+    return match.group(2) in SURNAME_TITLES and qualifier not in QUALIFIERS and not _is_job(qualifier) \
+        and PERSON_AFTER.match(text, match.end()) is not None and not text.endswith(NO_NAME_BEFORE, 0, match.start())
 
 
 def opens_a_longer_name(name: str, text: str) -> bool:
@@ -501,16 +503,17 @@ def opens_a_longer_name(name: str, text: str) -> bool:
     return any(TWO_MORE_NAMES.match(text, end) for _, end in _word_spans(text, name))
 
 
-def named_alone_inside(name: str, text: str) -> bool:
-    """True when ``text`` writes ``name`` alone inside a sentence, after a word in lower case or a comma and not after
+def times_named_alone_inside(name: str, text: str) -> int:
+    """How often ``text`` writes ``name`` alone inside a sentence, after a word in lower case or a comma and not after
     "the" ("because King was", "charged King with"; not "the King", "Tobias King", "King Olav", "King-size")."""
+    times = 0
     for start, end in _word_spans(text, name):
         before = text[max(0, start - 30):start].split()
         previous = before[-1] if before and text[start - 1] == " " else ""
         if (previous.endswith(",") or previous.isalpha() and previous.islower()) and previous != "the" \
                 and not NOT_ALONE_AFTER.match(text, end):
-            return True
-    return False
+            times += 1
+    return times
 
 
 TWO_MORE_NAMES = re.compile(rf" (?:[A-Z]\. )?{SURNAME} {SURNAME}\b")  # " Bush Hager" of "Jenna Bush Hager"
@@ -720,7 +723,7 @@ class Person:
 
 
 # A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
-ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|(?<!\b[A-Z][a-z])\.(?:\s|$))")  # not "at St. Ann's"
+ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")  # not "at St. Ann's"
 # A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
 # Lund Forces Command and 7th Fleet commander"
 LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
@@ -849,10 +852,15 @@ def _title(text: str, start: int) -> str:
     words = (above + " " + line if wrapped else line).split()
     title: list[str] = []
     while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
-            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS or (title and _qualifies(words[-1]))):
+            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):
         title.insert(0, words.pop())
-    if not title or not _is_job(title[-1].lower()) or (words and _qualifies(words[-1])):
+    if not title or not _is_job(title[-1].lower()):
         return ""
+    nouns = _qualifying_nouns(words)
+    if nouns:  # and the name in capitals before them: "Lundline" of "Lundline media relations chief"
+        title, words = words[-nouns:] + title, words[:-nouns]
+        if words[-1][:1].isupper() and words[-1] not in FUNCTION_WORDS:
+            title.insert(0, words.pop())
     if not words or (words[-1].endswith((".", "!", "?", ":", '"', "“", "”"))
                      and not words[-1].endswith((',"', ",”"))):  # it opens a sentence (not '..., " union leader')
         first, rest = title[0].lower(), title[1:]
@@ -866,11 +874,29 @@ def _title(text: str, start: int) -> str:
     return "" if described else " ".join(title)
 
 
+def _qualifying_nouns(words: list[str]) -> int:
+    """How many of the last ``words`` before a title are nouns that qualify its job, one or two: "media relations"
+    of "CBC media relations chief", "abortion" of "said abortion doctor"; only after a word that tells a noun phrase
+    starts there (a name in capitals or a rare one, "said", "by"), not "warns", "hires" or "Records show"."""
+    count = 0
+    while count < min(2, len(words) - 1) and _qualifies(words[-1 - count]):
+        count += 1
+    before = words[-1 - count] if count else ""
+    starts = before in BEFORE_A_ROLE or before in SPEECH_VERBS or before.isupper() or (
+        before[:1].isupper() and word_frequency(before.lower()) < RARE_NAME_FREQUENCY)
+    return count if starts else 0
+
+
+PLURAL_QUALIFIERS = frozenset("relations communications operations affairs sales services".split())
+RARE_NAME_FREQUENCY = 1e-6  # a capitalized word this rare in general English names a body ("Lundline")
+
+
 def _qualifies(word: str) -> bool:
     """True when ``word``, before a title's job, may be a noun that qualifies it ("relations" of "media relations
-    chief", "abortion" of "abortion doctor"): a title is not cut there ("chief" alone would mislead)."""
+    chief", "abortion" of "abortion doctor"; not a verb: "warns", "including", "sacked")."""
     return word.isalpha() and word.islower() and word not in STOPWORDS and word not in BEFORE_A_ROLE \
-        and word not in SPEECH_VERBS and not word.endswith(("ed", "ly"))
+        and word not in SPEECH_VERBS and not word.endswith(("ed", "ly", "ing")) \
+        and (not word.endswith("s") or word in PLURAL_QUALIFIERS)
 
 
 # Words that open a sentence before a title and are no part of it: "Yesterday police chief Ada Dahl said ..."
@@ -962,7 +988,7 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
 
 
 NOT_ALONE_AFTER = re.compile(r"\w|-| [A-Z]")  # "Dahl-led", "Dahl Group"
-SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? $")  # "Mr. " before a surname
+SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? \Z")  # "Mr. " before a surname
 
 
 def _quoting(before: str, after: str) -> bool:

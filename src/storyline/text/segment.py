@@ -236,10 +236,11 @@ WORD_LETTERS = frozenset("AIO")  # capitals that are words themselves: "A fter" 
 
 
 def _whole_word(capital: str, rest: str) -> bool:
-    """True when a drop cap and the ``rest`` of its word are one word: "F" "irst", "T" "he", "A" "fter" (not "A"
-    "ferry", "O" "say", "T" "cells")."""
-    whole = word_frequency(capital.lower() + rest)
-    return whole >= JOINED_WORD_FREQUENCY * 10 and (capital not in WORD_LETTERS or word_frequency(rest) < JOINED_WORD_FREQUENCY)
+    """True when a drop cap and the ``rest`` of its word are one word, more frequent than the rest alone: "F" "irst",
+    "T" "he", "A" "fter" (not "A" "ferry", "O" "say", "T" "cells", "E" "commerce")."""
+    whole, alone = word_frequency(capital.lower() + rest), word_frequency(rest)
+    return whole >= JOINED_WORD_FREQUENCY * 10 and whole > alone and (
+        capital not in WORD_LETTERS or alone < JOINED_WORD_FREQUENCY)
 
 
 # A footnote's mark glued to a word or a mark ("reservoir.[1]", "in 48 hours²", a PDF's "the Half Marathon.2" at a
