@@ -968,7 +968,7 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
     before "'s" or a comma), the words it replaced, and what it put in their place; None when ``text`` names
     ``name`` alone nowhere outside a quotation."""
     for start, end in _word_spans(text, name):
-        if text[max(0, start - 4):start] in ("The ", "the ") or NOT_ALONE_AFTER.match(text, end):
+        if text.endswith(("The ", "the "), 0, start) or NOT_ALONE_AFTER.match(text, end):
             continue
         salutation = SALUTATION_BEFORE.search(text, max(0, start - 7), start)
         start = salutation.start() if salutation else start

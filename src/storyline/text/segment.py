@@ -233,13 +233,14 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
 # A page's drop cap set apart from the rest of its word: "F irst there was ...", "A fter the storm ..."
 DROP_CAP = re.compile(r"([A-Z]) ([a-z]{2,})\b")
 WORD_LETTERS = frozenset("AIO")  # capitals that are words themselves: "A fter" is one word, "A ferry" two
+DROP_CAP_WORD_FREQUENCY = 1e-6  # a drop cap and the rest of its word make a word this frequent in general English
 
 
 def _whole_word(capital: str, rest: str) -> bool:
     """True when a drop cap and the ``rest`` of its word are one word, more frequent than the rest alone: "F" "irst",
     "T" "he", "A" "fter" (not "A" "ferry", "O" "say", "T" "cells", "E" "commerce")."""
     whole, alone = word_frequency(capital.lower() + rest), word_frequency(rest)
-    return whole >= JOINED_WORD_FREQUENCY * 10 and whole > alone and (
+    return whole >= DROP_CAP_WORD_FREQUENCY and whole > alone and (
         capital not in WORD_LETTERS or alone < JOINED_WORD_FREQUENCY)
 
 
