@@ -1175,6 +1175,14 @@ def test_a_rare_surname_is_given_in_full_after_in_with_its_possessive_and_from_a
     assert any("to thank Ada Kvarnstrom" in s for s in shown), shown
 
 
+def test_a_surname_after_the_and_before_family_is_still_a_person():
+    text = ("Harbour pilot Ada Weber guided ships into Lund Bay for thirty-one years without a single loss.\n\n"
+            "The ferry crew gathered outside the Weber family's house in Lund on Sunday afternoon.\n\n"
+            "Weber retired on Friday after a last crossing through the winter storm.")
+    summary = Summarizer(sentences=1).summarize(Cluster([Document(text)]), query="retired last crossing storm")
+    assert summary.sentences[0].text.startswith("Harbour pilot Ada Weber retired"), summary.sentences
+
+
 def test_a_job_by_its_ending_and_a_role_that_is_a_list_item():
     found = people_in_full(["The coil turns into a catapult, said physicist Ada Wu, who led the team.",
                             "Lt. Gen. Tor Berg, the Air Command, Lund Forces Command and 7th Fleet commander, spoke.",

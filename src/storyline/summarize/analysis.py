@@ -26,7 +26,8 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
-NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)")  # not "in Vik's honour"
+# "the House", "in Niger"; not "in Vik's honour" nor "the Vik family"
+NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)\b(?! famil(?:y|ies)\b)")
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 # Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
