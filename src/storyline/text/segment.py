@@ -37,6 +37,7 @@ _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
 NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a sentence's end
+VERSUS_LAST = re.compile(r"\b[A-Z][\w'’&-]* v\.$")  # "Roe v." cut off from "Wade": a case's name goes on
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
 INNER_END = re.compile(r"[.!?…]['\"”’)\]]*[ \t]+\S")
 # Two sentences glued without a space, as scraped pages leave them ("hot glue.Lizandra Cosme, 32, said",
@@ -88,7 +89,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
     Bling Fire splits after a quoted exclamation or question ("Run!" she said.) and after a title that
     opens a sentence ("Mr." | "Dahl said ..."), a title it does not know ("said Ofc." | "Dahl."), a name
-    such as "E!" ("E!" | "News said ...") and a time the sentence goes on with ("6 a.m." | "New York time");
+    such as "E!" ("E!" | "News said ..."), the "v." of a case ("Roe v." | "Wade was ...") and a time the sentence goes on with ("6 a.m." | "New York time");
     a piece that starts in lower case is joined back to the sentence before it on the same line, and such a
     title, name or time to the sentence after it. It does not split after a time before a new sentence ("3
     a.m. Firefighters came."): TIME_END does.
@@ -120,9 +121,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def _ends_on_a_name(chunk: str, a: int, b: int) -> bool:
     """True when the span ``chunk[a:b]`` ends on a title or a name that Bling Fire took for a sentence's end
-    ("Mr.", "said Ofc.", "E!"): only its last few characters are looked at."""
+    ("Mr.", "said Ofc.", "E!", "Roe v."): only its last few characters are looked at."""
     tail = max(a, b - 8)
-    return (chunk[b - 1:b] == "." and bool(TITLE_ALONE.fullmatch(chunk, a, b) or TITLE_LAST.search(chunk, tail, b))) \
+    return (chunk[b - 1:b] == "." and bool(TITLE_ALONE.fullmatch(chunk, a, b) or TITLE_LAST.search(chunk, tail, b)
+                                           or VERSUS_LAST.search(chunk, max(a, b - 24), b))) \
         or (chunk[b - 1:b] == "!" and bool(NAME_WITH_BANG.search(chunk, tail, b)))
 
 
