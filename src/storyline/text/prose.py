@@ -70,10 +70,12 @@ CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Though) (?:[^\s,;:]+ 
 CAPITALS = re.compile(r"\b[A-Z]{5,}\b")  # not a short acronym: "NATO, OPEC and the IAEA"
 SHOUTED_WORDS = 3
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
-# stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here."
+# stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here.", or what
+# the page shows: "Here are the 10 best pictures of it.", "If you watch one thing this year, this should be it."
 POINTS_AHEAD = re.compile(
     r"^one\b.*\b(?:stands|stood) out\.$|\bin particular (?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$"
-    r"|\ba lot to unpack\b"
+    r"|\ba lot to unpack\b|\bthis (?:should|must|has to) be it[.!]$"
+    r"|^here(?: are| is|['’]s) [^.!?]*\b(?:pictures?|photos?|images?|videos?|clips?|footage|gallery)\b[^.!?]*[.!]$"
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 TEASER_CHARS = 80
