@@ -208,6 +208,10 @@ RULES = [
      r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,5}(?:columnist|contributor|contributing (?:writer|editor)|"
      r"freelance (?:writer|journalist))\b"),
     ("reached", r"\breached out to\b.{0,80}\bfor (a )?comment\b"),  # the outlet's own note
+    # and its note that no one answered: "Ada Lind did not respond to a request for comment."
+    ("respond return reply reached",
+     r"^[^,;\"“”]{0,60}\b(did not|didn['’]t|has not|have not|could not) (immediately )?(respond|return|reply|be reached)\b"
+     r"[^,;\"“”]{0,60}\bcomment\b[^,;\"“”]*$"),
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
     # a video player's notices
