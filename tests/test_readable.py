@@ -368,7 +368,9 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
             "You could see the smoke from across the bay, harbour master Ole Vik said on Monday."]
     spoken_to = ["You can follow the repairs of the pier on the council's website every day.",
                  "Your ferry ticket stays valid until the terminal at Lund Bay opens again.",
-                 "3) Keep the ferry ticket you bought for the crossing to Lund Bay."]
+                 "3) Keep the ferry ticket you bought for the crossing to Lund Bay.",
+                 "Think about the harbour master the new ferry company would be replacing.",
+                 "Imagine the queues at the ticket office of Lund Bay on a summer morning."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 

@@ -43,7 +43,9 @@ ASKING_PARAGRAPH = re.compile(r"[\"“‘']?[A-Z](?:[^\n?.!]|\.(?! )|(?:(?<=[A-Z
 INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an interview of questions and answers
 # "_People who ...", "• Two ...", "- The society ...", "3) Turn ...", a note: "[2] Water Works, ...", "¹ Report, ..."
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)")
-ADDRESSES_READER = re.compile(r"^(?:You|Your)\b")  # "You can follow their journey on ...": the page speaks to its reader
+# The page speaks to its reader: "You can follow their journey on ...", "Think about the man he would replace.",
+# "Look at it closely.", "Imagine the lines in customs.", "Just ask Ada Lind."
+ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask)\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
