@@ -524,6 +524,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     )
     leaning += ("In some of these cases, the ferry sailed without a permit.", "Among them was the harbour master.",
                 "All three ferries were built in Lund in the 1990s.")
+    leaning += ("Worse, the ferry company had known about the cracks for years.", "What's more, the pier was never insured.",
+                "Plus, the new ferry is too wide for the old pier.", "The ferry company thus sued the council in May.",
+                "The pier can therefore not reopen before spring.")
+    standing += ("Thus far no ferry has sailed to Lund Bay this winter.", "Better ferries are coming to Lund Bay in May.")
     leaning += ('"People did not ask for this, and they should not have to pay for it," Ada Lind said.',
                 '"I appreciate that, because the ferry is all we have," said Ole Vik.',
                 "The poster in question shows three ferries sinking under the mayor's name.")

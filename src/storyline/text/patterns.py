@@ -45,7 +45,7 @@ PAST_AS_PRESENT = (r"(?:shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spr
 # came before.
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet then moreover furthermore "
-    "besides thus therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
+    "besides therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|"
        r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"(many|much|some|most|all|none|one|two|each|both|several|few|part|the rest|screenshots|photos|pictures|images|"
@@ -54,7 +54,8 @@ _POINTS_BACK = (
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
-       r"after all", r"by then", r"in turn", r"because",
+       r"after all", r"by then", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
+       r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)",
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
@@ -215,6 +216,8 @@ CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+# A consequence of what came before, in a short subject's place: "Kimble thus sued Marvel", "It can therefore ..."
+CONSEQUENCE = re.compile(r"^[^,;:\"“]{0,40}\b(?:thus|therefore|hence)\b(?! far\b)")
 # A short sentence that ends on an auxiliary, its verb left out: "In Lund, he won't have to.", "Most towns still do
 # not." (not when the sentence itself told the verb: "The pier has a rail, while the jetty does not.").
 ELLIPTIC = re.compile(r"\b(?:won['’]t|would|could|should|cannot|did (?:so|too)|(?:can|could|should|would|must|did|does|do|"
@@ -245,7 +248,7 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence) or (" so" in sentence and AGREES.search(sentence))
+                or INSTEAD.search(sentence) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
