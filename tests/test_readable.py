@@ -354,7 +354,8 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
                "Here's why the ferry will not sail to Lund Bay this summer.",
                "There is a lot to unpack here for the people of Lund Bay.",
                "Here are the twelve best pictures of the old pier.",
-               "If you read one thing about the pier this year, this should be it."]
+               "If you read one thing about the pier this year, this should be it.",
+               "Harbour master Ada Lind had one last message for the council.", "Vik had a system, police said."]
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     told = ["Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon.",
             "Among the grey sheds the new red ferry hall stood out."]

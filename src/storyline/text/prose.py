@@ -73,10 +73,13 @@ CAPITALS = re.compile(r"\b[A-Z]{5,}\b")  # not a short acronym: "NATO, OPEC and 
 SHOUTED_WORDS = 3
 # A short sentence (at most TEASER_CHARS) that announces what the article tells next: "One quote in particular
 # stands out.", "The study has two important implications.", "Here's why.", "There's a lot to unpack here.", or what
-# the page shows: "Here are the 10 best pictures of it.", "If you watch one thing this year, this should be it."
+# the page shows: "Here are the 10 best pictures of it.", "If you watch one thing this year, this should be it.",
+# or what someone had, told in the next sentence: "Ada Lind had a message for the council.", "Vik had a system."
 POINTS_AHEAD = re.compile(
     r"^one\b.*\b(?:stands|stood) out\.$|\bin particular (?:stands|stood) out\.$|^here['’]s (?:why|how|what)\b[^:]{0,60}\.$"
     r"|\ba lot to unpack\b|\bthis (?:should|must|has to) be it[.!]$"
+    r"|\b(?:has|had) (?:a|an|one|some|another) (?:[\w-]+ )?(?:surprise|message|warning|advice|system|plan|twist|secret|"
+    r"suggestion|request)(?: for [^.,]{0,40})?(?:, [^.,]{0,30})?\.$"
     r"|^here(?: are| is|['’]s) [^.!?]*\b(?:pictures?|photos?|images?|videos?|clips?|footage|gallery)\b[^.!?]*[.!]$"
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
