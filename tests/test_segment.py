@@ -34,6 +34,8 @@ def sentences(text: str) -> list[str]:
         ("The court ruled in Lund Ferries v. Dahl on Monday. Both sides spoke.",
          ["The court ruled in Lund Ferries v. Dahl on Monday.", "Both sides spoke."]),
         ("He took vitamin v. Then he slept.", ["He took vitamin v.", "Then he slept."]),
+        ("“I told the crew, ‘We need to leave now.’ ” The ferry left at noon.",
+         ["“I told the crew, ‘We need to leave now.’ ”", "The ferry left at noon."]),
         ("The crowd shouted Wow! Then it rained.", ["The crowd shouted Wow!", "Then it rained."]),
         ("She got an A! Her mother cried.", ["She got an A!", "Her mother cried."]),
     ],

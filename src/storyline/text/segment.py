@@ -36,6 +36,7 @@ UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|{DOUBLED_QUOTE.pattern}|{_LEF
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
+CLOSING_MARK = re.compile(r"[”’](?:\s+|$)")  # a quotation's closing mark set apart by a blank, cut off by Bling Fire
 NAME_WITH_BANG = re.compile(r"(?<![\w.])E!$")  # "E! News": a name, not a sentence's end
 VERSUS_LAST = re.compile(r"\b[A-Z][\w'’&-]* v\.$")  # "Roe v." cut off from "Wade": a case's name goes on
 # A sentence end inside a line: without one, every line is a single sentence and Bling Fire is not needed.
@@ -102,6 +103,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     else:
         spans = []
         for a, b in _locate(chunk):
+            mark = CLOSING_MARK.match(chunk, a, b)
+            if spans and mark and "\n" not in chunk[spans[-1][1]:a]:  # "leave.’" | "” He"
+                spans[-1] = (spans[-1][0], a + 1)
+                a = mark.end()
+                if a == b:
+                    continue
             if spans and (chunk[a:b][:1].islower() or _ends_on_a_name(chunk, *spans[-1])
                           or (chunk.endswith(".m.", 0, spans[-1][1]) and GOES_ON.match(chunk, a))) \
                     and "\n" not in chunk[spans[-1][1]:a]:
