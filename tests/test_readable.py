@@ -534,6 +534,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                 "The poster in question shows three ferries sinking under the mayor's name.")
     standing += ("The future of the ferry service to Lund Bay is now in question.",
                  "With the pier's future in question, the council met on Monday.", "The audit put the ferry deal in question.")
+    leaning += ("Half of them sailed in the morning and came back at night.", "Thousands of those were rescued by fishermen.",
+                "The harbour master in Lund closed the pier, too.")
+    standing += ("Half of this year's ferry budget went to the new pier.", "Hundreds of thousands crossed on the ferry.",
+                 "The harbour master said the pier was too old to save.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -46,7 +46,9 @@ PAST_AS_PRESENT = (r"(?:shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spr
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet then moreover furthermore "
     "besides therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
-    + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|each|both|several|few) of (them|those|these|"
+    + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|three|four|five|each|both|several|few|half|"
+       r"a (third|quarter|handful|few|couple|number|majority)|the (majority|rest|remainder|bulk)|dozens|hundreds|thousands|"
+       r"millions|\d+) of (them|those|these|"
        r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
        r"(many|much|some|most|all|none|one|two|each|both|several|few|part|the rest|screenshots|photos|pictures|images|"
        r"footage|news|details|members|friends|fans|relatives|(a |the )?(photo|picture|video|image)) of (?-i:his|her|their)\b",
@@ -216,6 +218,7 @@ CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+TOO = re.compile(r",\s+too[.!][\"”’]?$")  # "Brown made the leap, too.": as someone before did
 # A consequence of what came before, in a short subject's place: "Kimble thus sued Marvel", "It can therefore ..."
 CONSEQUENCE = re.compile(r"^[^,;:\"“]{0,40}\b(?:thus|therefore|hence)\b(?! far\b)")
 # A short sentence that ends on an auxiliary, its verb left out: "In Lund, he won't have to.", "Most towns still do
@@ -248,7 +251,7 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
+                or INSTEAD.search(sentence) or TOO.search(sentence) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
