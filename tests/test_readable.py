@@ -371,7 +371,9 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Your ferry ticket stays valid until the terminal at Lund Bay opens again.",
                  "3) Keep the ferry ticket you bought for the crossing to Lund Bay.",
                  "Think about the harbour master the new ferry company would be replacing.",
-                 "Imagine the queues at the ticket office of Lund Bay on a summer morning."]
+                 "Imagine the queues at the ticket office of Lund Bay on a summer morning.",
+                 "Note that the ferry to Lund Bay leaves ten minutes earlier on Sundays.",
+                 "Make sure you keep the ferry ticket you bought for the crossing to Lund Bay."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 

@@ -45,7 +45,8 @@ INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an 
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)")
 # The page speaks to its reader: "You can follow their journey on ...", "Think about the man he would replace.",
 # "Look at it closely.", "Imagine the lines in customs.", "Just ask Ada Lind."
-ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask)\b")
+ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask|"
+                              r"Note (?:that|the|how|what)|(?:Keep|Bear) in mind|Make sure|Don['’]t forget)\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
