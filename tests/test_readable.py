@@ -340,11 +340,13 @@ def test_a_question_the_article_asks_is_no_candidate_but_a_quoted_one_is():
 def test_a_question_with_a_quoted_title_or_word_is_still_the_articles_own():
     for question in ('What happens in the last episode of "Harbour Days"?', "Could a 'floating pier' be the answer?",
                      "'Left behind': What will the islanders do without their ferry?",
-                     "Pretty much says it all, doesn't it?", "What happens when the council says no?"):
+                     "Pretty much says it all, doesn't it?", "What happens when the council says no?",
+                     "Will he ever be the harbour master of Lund Bay."):
         assert is_question(question), question
     for reported in ('"Who will come now?" asked the innkeeper.', 'Why, the innkeeper asked, was the pier "unsafe"?',
                      'Why, asked one islander, was the pier "closed"?',
-                     "“Why did the ferry stop? Why did nobody tell us?”"):
+                     "“Why did the ferry stop? Why did nobody tell us?”", "Had he lost the vote, the ferry would have stopped.",
+                     "Will Lund said the ferry would sail again."):
         assert not is_question(reported), reported
 
 
@@ -537,9 +539,12 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     standing += ("The future of the ferry service to Lund Bay is now in question.",
                  "With the pier's future in question, the council met on Monday.", "The audit put the ferry deal in question.")
     leaning += ("Half of them sailed in the morning and came back at night.", "Thousands of those were rescued by fishermen.",
-                "The harbour master in Lund closed the pier, too.")
+                "The harbour master in Lund closed the pier, too.", "First of all, the mayor is having none of it.",
+                "Despite this, the ferry sailed on Monday.", "In it, the harbour master asks for a new pier.",
+                "On top of that, the ferry company owes the council money.", "In short, nobody knows why the pier fell.")
     standing += ("Half of this year's ferry budget went to the new pier.", "Hundreds of thousands crossed on the ferry.",
-                 "The harbour master said the pier was too old to save.")
+                 "The harbour master said the pier was too old to save.", "In this year's vote, the ferry won.",
+                 "For this crossing the ferry needs a new licence.", "Before it became a joke, the pier was the town's pride.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

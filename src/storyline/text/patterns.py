@@ -57,7 +57,9 @@ _POINTS_BACK = (
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
        r"after all", r"by then", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
-       r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)",
+       r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)", r"first of all", r"in (short|sum|summary)(?=,)", r"all in all",
+       r"(after|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|in) (this|that|these|those)"
+       r"(?=[,.;])", r"(in|for|to|of|among) (it|them)(?=[,\s])",  # "Despite this, ...", "In it, ...", "For it to win ..."
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
        r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",

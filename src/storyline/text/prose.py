@@ -13,6 +13,10 @@ from .segment import has_open_quote, segment
 from .tokens import word_frequency
 
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
+# A question that ends on a full stop: "Will he ever be President of the United States." (not a condition: "Had he
+# lost, ...")
+ASKS_WITHOUT_MARK = re.compile(r"^(?:Will|Would|Can|Could|Should|Is|Are|Was|Were|Do|Does|Did|Has|Have) (?:he|she|it|they|we|"
+                               r"you|I|there)\b[^,;:\"“”]*\.$")
 QUOTE_MARK = re.compile(r"[\"“”]|(^|\s)[‘']")
 QUOTED_WORDS = re.compile(r"(?<!\w)'[^']+'(?!\w)")  # 'goof' in single straight quotes, not an apostrophe
 SPEECH = r"(said|says|say|told|tells|wrote|writes|added|adds|asked|explained|recalled)"
@@ -238,6 +242,6 @@ def is_question(sentence: str) -> bool:
     post without its quotation marks), not one it quotes or reports ("What happens in the final "Harbour
     Days"?" is the article's; "Why now?" she asked. and Why, he asked, were they "late"? are not)."""
     if not QUESTION.search(sentence):
-        return False
+        return ASKS_WITHOUT_MARK.match(sentence) is not None
     unquoted = QUOTED_WORDS.sub("", QUOTATION.sub("", sentence))
     return bool(QUESTION.search(unquoted)) and not QUOTE_MARK.search(unquoted) and not ASKED.search(unquoted)
