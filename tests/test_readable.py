@@ -1083,6 +1083,14 @@ def test_full_names_leave_quotations_compounds_couples_and_lists_alone():
         "Vik": Person("Ole Vik")}  # no role runs on into the sentence
     assert people_in_full(["The board met Ada Dahl, Ole Vik, the mayor, and three engineers."], {"Vik"}) == {
         "Vik": Person("Ole Vik")}  # a list, not a role
+    assert people_in_full(["The harbour's director, Ole Vik, closed the pier. Vik said so."], {"Vik"}) == {
+        "Vik": Person("Ole Vik", role="the harbour's director")}  # a role before the name
+    assert people_in_full(["His lawyer, Ole Vik, said so. Vik left."], {"Vik"}) == {"Vik": Person("Ole Vik")}  # whose?
+    assert people_in_full(["The board met Ada Dahl, the harbour's director, Ole Vik and others."], {"Vik"}) == {
+        "Vik": Person("Ole Vik")}  # Ada Dahl's role
+    assert people_in_full(["It was safe, said harbour engineer Dr. Ole Vik. Vik left."], {"Vik"}) == {
+        "Vik": Person("Ole Vik", title="harbour engineer Dr.")}
+    assert people_in_full(["It was safe, said Dr. Ole Vik. Vik left."], {"Vik"}) == {"Vik": Person("Ole Vik")}
 
 
 def test_a_person_is_given_in_full_once_a_sentence_and_summaries_keep_their_budget():

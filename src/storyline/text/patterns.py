@@ -798,8 +798,9 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             if (_within_sentence(text, match.start()) or aged) and not organization:
                 known = found.get(person, Person(match.group(0)))
                 in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
-                found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end())),
-                                       known.title or _title(text, match.start()))
+                found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end()))
+                                       or _role_before(text, match.start(), match.end()),
+                                       known.title or _title_and_courtesy(text, match.start()))
     unique = {name: next(iter(persons)) for name in wanted if (persons := people.get(unaccented(name), {}))
               and len({tuple(map(unaccented, person)) for person in persons}) == 1}
     couples = _couples(joined)
@@ -848,6 +849,22 @@ def _role(text: str, end: int) -> str:
     return role.group(1) if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else ""
 
 
+# A role put before a name, set apart by commas: "the archive's director, Bob Hirst, endorsed ..." (not a list's
+# "Ada Dahl, the fire chief, Bob Hirst and ...")
+ROLE_BEFORE = re.compile(r"(?<![A-Z][\w.'’-], )(?<![A-Z][\w.'’-]{2}, )\b((?:[Tt]he|[Aa]n?|[A-Z][\w&.-]*['’]s)"
+                         r"(?: [a-z][\w'’&-]*){0,4} ([a-z]+)), \Z")
+
+
+def _role_before(text: str, start: int, end: int) -> str:
+    """The role given in apposition before the name from ``start`` to ``end`` ("" for none)."""
+    if not (text.startswith(",", end) or SPEAKS_AFTER.match(text, end)):
+        return ""
+    role = ROLE_BEFORE.search(text, max(0, start - 60), start)
+    if not role or not _is_job(role.group(2)) or NOT_IN_A_ROLE.search(role.group(1)):
+        return ""
+    return role.group(1)[0].lower() + role.group(1)[1:] if role.group(1).startswith(("The ", "A ", "An ")) else role.group(1)
+
+
 def _title(text: str, start: int) -> str:
     """The title before the name starting at ``start`` (see QUALIFIERS and JOBS; "" for none, and for a
     description: "the engineer Ada Dahl", "his lawyer Ada Dahl"). A title opening a sentence is given in lower
@@ -880,6 +897,19 @@ def _title(text: str, start: int) -> str:
         return " ".join(title) if _proper(title[0], text) else ""  # "Ware police Chief"; not "Yesterday police chief"
     described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
     return "" if described else " ".join(title)
+
+
+DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " before a name
+
+
+def _title_and_courtesy(text: str, start: int) -> str:
+    """The title before the name starting at ``start`` (see _title), with the "Dr." or "Prof." between them
+    ("addiction specialist Dr." of "addiction specialist Dr. Ada Dahl"; "" for "Dr." alone)."""
+    doctor = DOCTOR_BEFORE.search(text, max(0, start - 5), start)
+    if not doctor:
+        return _title(text, start)
+    title = _title(text, doctor.start())
+    return f"{title} {doctor.group().strip()}" if title else ""
 
 
 def _qualifying_nouns(words: list[str]) -> int:
