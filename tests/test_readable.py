@@ -541,10 +541,12 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     leaning += ("Half of them sailed in the morning and came back at night.", "Thousands of those were rescued by fishermen.",
                 "The harbour master in Lund closed the pier, too.", "First of all, the mayor is having none of it.",
                 "Despite this, the ferry sailed on Monday.", "In it, the harbour master asks for a new pier.",
-                "On top of that, the ferry company owes the council money.", "In short, nobody knows why the pier fell.")
+                "On top of that, the ferry company owes the council money.", "In short, nobody knows why the pier fell.",
+                "The harbour police arrested him.", "The council of Lund Bay is feeling them.")
     standing += ("Half of this year's ferry budget went to the new pier.", "Hundreds of thousands crossed on the ferry.",
                  "The harbour master said the pier was too old to save.", "In this year's vote, the ferry won.",
-                 "For this crossing the ferry needs a new licence.", "Before it became a joke, the pier was the town's pride.")
+                 "For this crossing the ferry needs a new licence.", "Before it became a joke, the pier was the town's pride.",
+                 "The harbour police arrested him on the quay after the council of Lund Bay had closed the pier to it.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

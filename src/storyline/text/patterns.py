@@ -221,6 +221,9 @@ AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 TOO = re.compile(r",\s+too[.!][\"”’]?$")  # "Brown made the leap, too.": as someone before did
+# A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
+ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
+ENDS_ON_PRONOUN_WORDS = 9
 # A consequence of what came before, in a short subject's place: "Kimble thus sued Marvel", "It can therefore ..."
 CONSEQUENCE = re.compile(r"^[^,;:\"“]{0,40}\b(?:thus|therefore|hence)\b(?! far\b)")
 # A short sentence that ends on an auxiliary, its verb left out: "In Lund, he won't have to.", "Most towns still do
@@ -253,7 +256,8 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence) or TOO.search(sentence) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
+                or INSTEAD.search(sentence) or TOO.search(sentence)
+                or (ENDS_ON_PRONOUN.search(sentence) is not None and len(sentence.split()) <= ENDS_ON_PRONOUN_WORDS) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
