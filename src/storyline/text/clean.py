@@ -104,7 +104,7 @@ RULES = [
      r"^try (our|the) search\b|\bor go back to the home ?page\b"
      r"|^checking (if the site connection is secure|your browser before accessing)\b|^skip to (the )?(main )?(content|navigation)\b"),
     ("sign log", r"^(sign|log) ?(in|out|on|up)\W*$|^(shop or )?log ?in(to)? (to )?your account\b"),  # a page's account links
-    # a shop's terms to its reader: "Your card will be charged $49.95 on the 6th until you cancel.", "Cancel anytime."
+    # a shop's terms to its reader: "Your card will be charged $9.99 a month until you cancel.", "Cancel anytime."
     ("cancel charged", r"\buntil you cancel\b|\byour (credit |debit )?card will be charged\b|^cancel any ?time\b"),
     # a page's call to act: "Please sign up here.", "Donate today!", "Lund Ferry Office - Make an appointment here.",
     # "Premium content for only $0.99"

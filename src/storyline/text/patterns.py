@@ -257,7 +257,8 @@ def leans_on_previous(sentence: str) -> bool:
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
                 or INSTEAD.search(sentence) or TOO.search(sentence)
-                or (ENDS_ON_PRONOUN.search(sentence) is not None and len(sentence.split()) <= ENDS_ON_PRONOUN_WORDS) or CONSEQUENCE.match(sentence) or (" so" in sentence and AGREES.search(sentence))
+                or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
+                or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
@@ -276,6 +277,10 @@ COUNT_OF_WHAT = re.compile(r"^(?:(?:Around|About|Some|Nearly|Almost|More than|Fe
                            r"(?:(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?: (?:million|billion|thousand|hundred))?|Two|Three|Four|"
                            r"Five|Six|Seven|Eight|Nine|Ten)(?: others?| more)? (?:have|has|had|were|was|are|is|will|would|could|"
                            r"did|do|does|remain|remained)\b|^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten) others \w+")
+
+
+def _ends_on_pronoun(sentence: str) -> bool:
+    return ENDS_ON_PRONOUN.search(sentence) is not None and len(sentence.split()) <= ENDS_ON_PRONOUN_WORDS
 
 
 def _elliptic(sentence: str) -> bool:

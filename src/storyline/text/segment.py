@@ -90,10 +90,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
     Bling Fire splits after a quoted exclamation or question ("Run!" she said.) and after a title that
     opens a sentence ("Mr." | "Dahl said ..."), a title it does not know ("said Ofc." | "Dahl."), a name
-    such as "E!" ("E!" | "News said ..."), the "v." of a case ("Roe v." | "Wade was ...") and a time the sentence goes on with ("6 a.m." | "New York time");
-    a piece that starts in lower case is joined back to the sentence before it on the same line, and such a
-    title, name or time to the sentence after it. It does not split after a time before a new sentence ("3
-    a.m. Firefighters came."): TIME_END does.
+    such as "E!" ("E!" | "News said ..."), the "v." of a case ("Roe v." | "Wade was ...") and a time the
+    sentence goes on with ("6 a.m." | "New York time"), and before a closing quotation mark set apart by a
+    blank ("to leave." | "” He said"). A piece that starts in lower case is joined back to the sentence before
+    it on the same line, such a title, name or time to the sentence after it, and such a closing mark to the
+    quotation it closes. It does not split after a time before a new sentence ("3 a.m. Firefighters came."):
+    TIME_END does.
     """
     chunk = text[start:end]
     if not chunk.strip():
