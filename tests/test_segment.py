@@ -38,6 +38,12 @@ def sentences(text: str) -> list[str]:
          ["“I told the crew, ‘We need to leave now.’ ”", "The ferry left at noon."]),
         ("The crowd shouted Wow! Then it rained.", ["The crowd shouted Wow!", "Then it rained."]),
         ("She got an A! Her mother cried.", ["She got an A!", "Her mother cried."]),
+        ("Harbour board reaches ferry deal The agreement would add two crossings a day.",
+         ["Harbour board reaches ferry deal", "The agreement would add two crossings a day."]),
+        ("The ruling was put on hold while the town appealed But that appeal failed in May.",
+         ["The ruling was put on hold while the town appealed", "But that appeal failed in May."]),
+        ("She read The ferryman's tale and said The end was sad.", ["She read The ferryman's tale and said The end was sad."]),
+        ("Image caption The pier was closed on Monday.", ["Image caption The pier was closed on Monday."]),
     ],
 )
 def test_hard_sentence_boundaries(text, expected):

@@ -68,6 +68,14 @@ NUMBER_OPENS = re.compile(rf"(?<![\w.])(?!(?i:{_ABBREVIATIONS})\.)(?:[A-Za-z]{{3
                           r"(?= \d[\d,.]*%? [A-Za-z])")
 NUMBER_HINT = re.compile(r"[.!?][\"”’]? \d")  # a cheap first look for NUMBER_OPENS
 TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
+# A sentence end a page lost before "The" or "But" opening the next sentence ("reach budget deal The agreement
+# would ...", "while the state appealed But that appeal ..."): after a word in lower case that no title, quotation
+# or label goes on with ("a book called The ...", "he said The ...", "Image caption The ..." are left).
+_GOES_ON_WITH_TITLE = ("caption|highlights|know|from|of|in|by|on|at|to|with|for|and|or|nor|but|about|like|against|into|onto|"
+                       "than|via|per|as|is|was|are|were|be|been|the|that|what|where|when|while|because|if|then|read|reads|"
+                       "see|watch|called|named|titled|dubbed|say|says|said|told|tells|wrote|writes|asked|added|quote|quoted")
+MISSING_STOP = re.compile(rf"(?<![\w'’-])(?!(?:{_GOES_ON_WITH_TITLE})\b)[a-z]{{3,}}(?= (?:The|But) [a-z]{{2,}}\b)")
+MISSING_STOP_HINT = re.compile(r"[a-z] (?:The|But) [a-z]")  # a cheap first look for MISSING_STOP
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
@@ -123,6 +131,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans = [piece for span in spans for piece in _cut_after(TIME_END, chunk, span)]
     if NUMBER_HINT.search(chunk):
         spans = [piece for span in spans for piece in _cut_after(NUMBER_OPENS, chunk, span)]
+    if MISSING_STOP_HINT.search(chunk):
+        spans = [piece for span in spans for piece in _cut_after(MISSING_STOP, chunk, span)]
     if "[" in chunk or FOOTNOTE_HINT.search(chunk):
         spans = [piece for span in spans for piece in _cut_after(FOOTNOTE_END, chunk, span)]
     return [(start + a, start + b) for a, b in spans]
@@ -146,7 +156,8 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _cut_after(end: re.Pattern, chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """``span`` cut after each sentence end that ``end`` finds (a time: TIME_END; a word before a sentence that
-    opens on a number: NUMBER_OPENS; a footnote's mark: FOOTNOTE_END), the space after it left out."""
+    opens on a number: NUMBER_OPENS; a footnote's mark: FOOTNOTE_END; a word whose full stop a page lost:
+    MISSING_STOP), the space after it left out."""
     a, b = span
     ends = [match.end() for match in end.finditer(chunk, a, b)]
     return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
