@@ -1552,3 +1552,13 @@ def test_a_first_name_alone_needs_the_sentence_naming_the_person_in_three_words(
              "Harbour Board members voted on Tuesday to ask the state for money. Skarholm was the first island to ask "
              "for state money, and islanders say the cuts left the pier unsafe.")
     assert list(dependencies(prose_sentences([Document(place)]), [Document(place)]).antecedent) == [-1, -1, -1]  # no one
+
+
+def test_a_sentence_that_ends_on_a_word_gets_a_full_stop_in_the_summary():
+    standfirst = ("The regional council will close the Lund Bay ferry terminal after inspectors found cracks in the concrete"
+                  " pier of the terminal")
+    summary = summarize([PARAGRAPHS[1] + "\n\n" + PARAGRAPHS[2], "Ferries from Lund Bay carried cars for eighty years. "
+                         + standfirst], words=80)
+    texts = [sentence.text for sentence in summary.sentences]
+    assert standfirst + "." in texts
+    assert all(text[-1] in ".!?\"”’)" for text in texts)

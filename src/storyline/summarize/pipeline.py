@@ -12,6 +12,7 @@ import numpy as np
 from ..model import Cluster, Document, Sentence, SourceRef, Summary, SummarySentence, publication_day
 from ..text.html import document_from_html, document_from_text, looks_like_html
 from ..text.patterns import Person, leans_on_previous
+from ..text.prose import with_full_stop
 from ..text.reflow import unmarked
 from ..text.tokens import content_words
 from .analysis import Analysis, analyze, dependencies, rare_names_in_full
@@ -125,7 +126,7 @@ class Summarizer:
         shown = later_mentions(self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
                                                    cluster.documents), [unmarked(d.text) for d in cluster.documents])
         return Summary(
-            sentences=[SummarySentence(text, [_ref(sentences[j]) for j in group], full_names)
+            sentences=[SummarySentence(with_full_stop(text), [_ref(sentences[j]) for j in group], full_names)
                        for (text, full_names), group in zip(shown, groups)],
             documents=cluster.documents,
             id=cluster.id,

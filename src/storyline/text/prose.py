@@ -12,6 +12,7 @@ from .reflow import unmarked
 from .segment import has_open_quote, segment
 from .tokens import word_frequency
 
+ENDS_ON_A_WORD = re.compile(r"[\w%]\Z")
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 # A question that ends on a full stop: "Will he ever be President of the United States." (not a condition: "Had he
 # lost, ...")
@@ -235,6 +236,12 @@ def speaks_unquoted(sentence: str) -> bool:
     return bool(FIRST_PERSON_WORD.search(unquoted)) and (
         not ATTRIBUTED.search(FIRST_PERSON_SPEECH.sub("", unquoted))
         or SPOKEN_TO.search(unquoted) is not None or (unquoted == sentence and TOLD_ME.search(sentence) is not None))
+
+
+def with_full_stop(sentence: str) -> str:
+    """``sentence`` ended with a full stop when it ends on a word, as a headline or a standfirst does ("Harbour
+    board reaches ferry deal" -> "Harbour board reaches ferry deal.")."""
+    return sentence + "." if ENDS_ON_A_WORD.search(sentence) else sentence
 
 
 def is_question(sentence: str) -> bool:
