@@ -452,6 +452,9 @@ TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
 TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*\s*$")
 ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # deletes them
 SHORT_PARAGRAPH_WORDS = 40  # a paragraph of junk this short is dropped whole
+# A caption's credit after its last sentence: "... waves to the crowd in Lund on Monday. | LTV", "... at the pier in
+# 2031. harbourphotos.com" (not a sentence that names a site: "Tickets are sold at lundlines.com")
+CREDIT_AT_END = re.compile(r"[.!?\"”] (?:\| [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}|(?:[\w-]+\.)+(?:com|net|org|co\.uk))\s*$")
 FILE_NAME_WORD = re.compile(r"\d{6,}[\w-]*|[\w-]*\d{6,}")
 
 
@@ -474,6 +477,8 @@ def is_junk(line: str) -> bool:
     if (line[0].isdigit() or "Page " in line) and PRINTED_NOTE.fullmatch(line):
         return True
     if line[-1] == ")" and SLASH_CREDIT.search(line) and len(line.split()) <= SHORT_PARAGRAPH_WORDS:
+        return True
+    if ("|" in line or line.endswith((".com", ".net", ".org", ".co.uk"))) and CREDIT_AT_END.search(line):
         return True
     if BREADCRUMB.search(line) or ("|" in line and SECTION_LABEL.match(line)) or (";" in line and LINE_UP.fullmatch(line)) \
             or (("—" in line or "–" in line) and SIGNED.search(line)):
