@@ -1562,3 +1562,16 @@ def test_a_sentence_that_ends_on_a_word_gets_a_full_stop_in_the_summary():
     texts = [sentence.text for sentence in summary.sentences]
     assert standfirst + "." in texts
     assert all(text[-1] in ".!?\"”’)" for text in texts)
+
+
+def test_a_surname_after_a_capitalized_particle_is_introduced_in_full():
+    articles = ["Ole Dahl won the Vestmark mayoral runoff on Sunday with 61 percent of the vote, defeating the Harbour "
+                "Party in a result that reassured the ferry companies. Turnout was the lowest in decades. Among those who "
+                "lost was Ada Le Roux, who had led the party since 2021.",
+                "Ms Le Roux, who attracted 10,600 voters, conceded defeat on Sunday night and said she would turn the "
+                "Harbour Party into a new political force."]
+    texts = [sentence.text for sentence in summarize(articles, words=60).sentences]
+    assert texts[0].startswith("Ada Le Roux, who attracted"), texts
+    assert names(articles[0])[0] == ["Dahl", "Party", "Roux"]  # "Le" is no first name: "Le Monde", "Le Roux"
+    assert give_in_full("De la Vega said the pier was safe.", "Vega", Person("Rosa de la Vega", "", ""))[0] \
+        == "Rosa de la Vega said the pier was safe."

@@ -473,10 +473,13 @@ JOB_ACRONYMS = frozenset("CEO CFO COO CTO MP MEP".split())  # jobs before a name
 # Words that open a sentence or a phrase, never a first name: "The Office of ...", "In Vik's ..."
 FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our My Your In On At For From By With And "
                            "But Or If When While After Before As Of To".split())
-# A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz".
+# A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz", "Marine Le Pen"; a capitalized one
+# is part of the surname a later mention uses ("Ms Le Pen"), and no first name.
+CAPITAL_PARTICLES = frozenset("Le La De Da Di Du Des Della Dos".split())
+CAPITAL_PARTICLE = f"(?:(?:{'|'.join(sorted(CAPITAL_PARTICLES))}) )"
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
     rf"([{UPPER}][{LOWER}]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
-    rf"({SURNAME})\b")
+    rf"{CAPITAL_PARTICLE}?({SURNAME})\b")
 
 
 def names(text: str) -> tuple[list[str], list[str]]:
@@ -494,7 +497,8 @@ def _full_name_matches(text: str) -> list[re.Match]:
     while match := FULL_NAME.search(text, position):
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
-                and match.group(1) not in FUNCTION_WORDS and (match.group(2) not in ANY_TITLE or _title_as_surname(match, text)) \
+                and match.group(1) not in FUNCTION_WORDS and match.group(1) not in CAPITAL_PARTICLES \
+                and (match.group(2) not in ANY_TITLE or _title_as_surname(match, text)) \
                 and not WHEN.fullmatch(match.group(2)):  # "Texas Gov. Greg Abbott", "for Salata Thursday"
             found.append(match)
     return found
@@ -655,7 +659,7 @@ def speaker_words(sentence: str) -> set[str]:
 # Capitalized words that can only be people: after a courtesy title ("Mr. Dahl") or speaking ("Dahl said",
 # "said Dahl."; not a place nor a body, see people_alone); however common the word, a reader needs such a
 # person introduced.
-AFTER_TITLE = re.compile(r"\b(?:{})\.? ({})\b(?! [A-Z])".format("|".join(COURTESY_TITLES), SURNAME))
+AFTER_TITLE = re.compile(r"\b(?:{})\.? {}?({})\b(?! [A-Z])".format("|".join(COURTESY_TITLES), CAPITAL_PARTICLE, SURNAME))
 SPEAKING = re.compile(rf"(?<![A-Z][\w.'’-] )(?<![Tt]he )\b({SURNAME}) {_SPEECH}\b"
                       rf"|\b{_SPEECH} ({SURNAME})\b(?! [A-Z])")
 
@@ -1017,6 +1021,8 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
     for start, end in _word_spans(text, name):
         if text.endswith(("The ", "the "), 0, start) or NOT_ALONE_AFTER.match(text, end):
             continue
+        particles = PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        start = particles.start() if particles else start
         salutation = SALUTATION_BEFORE.search(text, max(0, start - 7), start)
         start = salutation.start() if salutation else start
         before, after = text[:start], text[end:]
@@ -1035,6 +1041,8 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
 
 
 NOT_ALONE_AFTER = re.compile(r"\w|-| [A-Z]")  # "Dahl-led", "Dahl Group"
+# Particles before a surname, part of its mention: "Le " of "Le Pen", "De la " of "De la Renta", "de " of "de Vries"
+PARTICLES_BEFORE = re.compile(r"\b(?:(?:[Dd](?:e|a|i|u|es|el|ella|os|er|en)|[Ll][ae]|[Vv][ao]n) ){1,2}\Z")
 SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? \Z")  # "Mr. " before a surname
 
 
