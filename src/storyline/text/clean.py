@@ -351,6 +351,12 @@ CASED_RULES = [
     ("by", r"^By( [A-Z][\w.'-]*){1,4}( and( [A-Z][\w.'-]*){1,4})?(,[^.]{0,40})?$"),
     ("starring", r"^Starring [A-Z][\w.'’-]*( [A-Z][\w.'’-]*)*((,| and|, and) [A-Z][\w.'’-]*( [A-Z][\w.'’-]*)*)*\.?$"),  # a cast
     ("reported", r"^(?!The )[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3} reported from [A-Z][\w.'’-]*(,? [A-Z][\w.'’-]*){0,4}\.$"),
+    # a video's blurb: who (by name) discusses or explains what the video shows, in the present tense: "Ada Lind
+    # discusses the ferry strike with Ole Vik.", "Reporter Ada Lind explains how the pier failed.", "Actor Ole Vik visits
+    # LTV to talk about his new film." (not "The study explains how ...")
+    ("discusses explains visits sits",
+     r"^(?!(?:The|A|An|This|That|These|Those|It|He|She|In|On|At|His|Her|Its|Their|Our)\b)(?:[A-Z][\w.'’-]+ ){0,3}(?:[a-z]+ ){0,2}(?:[A-Z][\w.'’-]+ ){1,3}"
+     r"(?:discusses|explains (?:how|why|what)|visits [A-Z]{2,}[\w ]{0,20} to (?:talk|discuss)|sits down with)\b"),
     # a caption, its credit after a bar, then the headline: "Sen. Ada Lind speaks. | Ole Vik/AP Photo Lind wins ..."
     ("ap afp epa reuters getty", r"[.!?\"”] \| (?:(?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+/)?(?:Getty Images|AP Photo|AFP|EPA|"
                                  r"Reuters|Getty|AP)\b(?! [a-z])"),
