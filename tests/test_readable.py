@@ -547,6 +547,11 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                  "The harbour master said the pier was too old to save.", "In this year's vote, the ferry won.",
                  "For this crossing the ferry needs a new licence.", "Before it became a joke, the pier was the town's pride.",
                  "The harbour police arrested him on the quay after the council of Lund Bay had closed the pier to it.")
+    leaning += ("Well, that plan is becoming a reality for Lund Bay this summer.", '"Well, they got the drift," Ada Lind said.',
+                "Since then, three ferries have sailed without a permit.", "Maybe then the council will listen.",
+                "There have been 13 deaths in these sorts of crossings, the lawsuit says.")
+    standing += ("Then-mayor Ada Lind opened the pier in 1999.", "Wellington sent a ferry to Lund Bay.",
+                 "The kind of ferry used on the route is rare.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -44,7 +44,7 @@ PAST_AS_PRESENT = (r"(?:shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spr
 # pronoun or a bare role ("..., he said.", "..., the spokesman said."), or is a bare quotation whose speaker
 # came before.
 _POINTS_BACK = (
-    PRONOUNS + "them that such but and or nor so also however meanwhile still yet then moreover furthermore "
+    PRONOUNS + "them that such but and or nor so also however meanwhile still yet moreover furthermore "
     "besides therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|three|four|five|each|both|several|few|half|"
        r"a (third|quarter|handful|few|couple|number|majority)|the (majority|rest|remainder|bulk)|dozens|hundreds|thousands|"
@@ -82,7 +82,8 @@ _POINTS_BACK = (
        r"as (previously|earlier) (mentioned|noted|reported|discussed|said)", r"as (mentioned|noted)(?=,)",
        r"in particular(?=,)",
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
-       r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b"]
+       r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
+       r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from) )?then(?!-)"]  # "Since then, ...", not "Then-mayor"
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
@@ -220,6 +221,7 @@ CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+THAT_KIND = re.compile(r"\b(?:these|those|this|that) (?:sorts?|kinds?|types?) of\b")  # "in these sorts of incidents": as told before
 TOO = re.compile(r",\s+too[.!][\"”’]?$")  # "Brown made the leap, too.": as someone before did
 # A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
 ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
@@ -256,7 +258,7 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence) or TOO.search(sentence)
+                or INSTEAD.search(sentence) or TOO.search(sentence) or (" of" in sentence and THAT_KIND.search(sentence))
                 or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
                 or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
