@@ -375,7 +375,10 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Think about the harbour master the new ferry company would be replacing.",
                  "Imagine the queues at the ticket office of Lund Bay on a summer morning.",
                  "Note that the ferry to Lund Bay leaves ten minutes earlier on Sundays.",
-                 "Make sure you keep the ferry ticket you bought for the crossing to Lund Bay."]
+                 "Make sure you keep the ferry ticket you bought for the crossing to Lund Bay.",
+                 "Check your ferry ticket: the crossings to Lund Bay sold in May were printed with the wrong date.",
+                 "Let's not forget the summer the old ferry ran aground off Skarholm with the mayor on board.",
+                 "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 

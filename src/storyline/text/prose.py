@@ -49,9 +49,11 @@ INTERVIEW_QUESTIONS = 3  # questions, each a paragraph, that make an article an 
 # "_People who ...", "• Two ...", "- The society ...", "3) Turn ...", a note: "[2] Water Works, ...", "¹ Report, ..."
 LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)")
 # The page speaks to its reader: "You can follow their journey on ...", "Think about the man he would replace.",
-# "Look at it closely.", "Imagine the lines in customs.", "Just ask Ada Lind."
+# "Look at it closely.", "Imagine the lines in customs.", "Just ask Ada Lind.", "Check your freezer: ...", "Let's
+# not forget ...", "Go up four rows, then left."
 ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask|"
-                              r"Note (?:that|the|how|what)|(?:Keep|Bear) in mind|Make sure|Don['’]t forget)\b")
+                              r"Note (?:that|the|how|what)|(?:Keep|Bear) in mind|Make sure|Don['’]t forget|Check (?:your|out)|"
+                              r"Wait until|Let['’]s|Go (?:up|down|left|right|back)|Call it what|Take (?:this|a look)|Grab)\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
