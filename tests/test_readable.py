@@ -15,7 +15,7 @@ from storyline.summarize.mentions import first_mentions, later_mentions
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import _speaker, is_junk
-from storyline.text.prose import is_question
+from storyline.text.prose import is_question, with_full_stop
 from storyline.text.patterns import (OPENING_NAME, Person, give_in_full, is_body, leans_on_previous, named_by_the, names,
                                      people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
@@ -379,6 +379,7 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Check your ferry ticket: the crossings to Lund Bay sold in May were printed with the wrong date.",
                  "Let's not forget the summer the old ferry ran aground off Skarholm with the mayor on board.",
                  "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay."]
+    kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 
@@ -1570,6 +1571,8 @@ def test_a_sentence_that_ends_on_a_word_gets_a_full_stop_in_the_summary():
     texts = [sentence.text for sentence in summary.sentences]
     assert standfirst + "." in texts
     assert all(text[-1] in ".!?\"”’)" for text in texts)
+    assert with_full_stop('Ada Lind called the pier "a disgrace"') == 'Ada Lind called the pier "a disgrace".'
+    assert with_full_stop('Ada Lind said "we sail."') == 'Ada Lind said "we sail."'
 
 
 def test_a_surname_after_a_capitalized_particle_is_introduced_in_full():
@@ -1583,3 +1586,6 @@ def test_a_surname_after_a_capitalized_particle_is_introduced_in_full():
     assert names(articles[0])[0] == ["Dahl", "Party", "Roux"]  # "Le" is no first name: "Le Monde", "Le Roux"
     assert give_in_full("De la Vega said the pier was safe.", "Vega", Person("Rosa de la Vega", "", ""))[0] \
         == "Rosa de la Vega said the pier was safe."
+    assert give_in_full("Police found a white van Dahl had rented.", "Dahl", Person("Ada Dahl", "", ""))[0] \
+        == "Police found a white van Ada Dahl had rented."  # "van" is no particle of hers
+    assert names("Des Lind won the Tour De France, then the Tour de France.") == (["Lind"], ["Des"])  # France no person

@@ -44,6 +44,7 @@ def sentences(text: str) -> list[str]:
          ["The ruling was put on hold while the town appealed", "But that appeal failed in May."]),
         ("She read The ferryman's tale and said The end was sad.", ["She read The ferryman's tale and said The end was sad."]),
         ("Image caption The pier was closed on Monday.", ["Image caption The pier was closed on Monday."]),
+        ("The band played a song entitled The end of days.", ["The band played a song entitled The end of days."]),
     ],
 )
 def test_hard_sentence_boundaries(text, expected):

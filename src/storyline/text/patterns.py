@@ -56,7 +56,7 @@ _POINTS_BACK = (
        r"the (two|three|four|other|others|same|latter|former|pair|couple|trio)", r"another", r"in addition",
        r"even so", r"as a result", r"for (example|instance)", r"in (that|this) (case|way)", r"at the time",
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
-       r"after all", r"by then", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
+       r"after all", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
        r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)", r"first of all", r"in (short|sum|summary)(?=,)", r"all in all",
        r"(after|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|in) (this|that|these|those)"
        r"(?=[,.;])", r"(in|for|to|of|among) (it|them)(?=[,\s])",  # "Despite this, ...", "In it, ...", "For it to win ..."
@@ -69,7 +69,7 @@ _POINTS_BACK = (
        r"now\b(?! that\b|-| \d| in its\b)", r"other\b(?! than\b)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
        r"actually(?=,)", r"as such(?=,)", r"in fact(?=[,\s])(?! sheets?\b)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
-       r"in (that|this) (respect|sense)", r"even then", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
+       r"in (that|this) (respect|sense)", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
        r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b",
        r"((at least|another) )?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|many) more\b"
        r"(?! than\b| (years|months|weeks|days|hours|minutes|times)\b)",
@@ -83,7 +83,7 @@ _POINTS_BACK = (
        r"in particular(?=,)",
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
-       r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from) )?then(?!-)"]  # "Since then, ...", not "Then-mayor"
+       r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)"]  # "Since then, ...", not "Then-mayor"
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
@@ -221,7 +221,8 @@ CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
-THAT_KIND = re.compile(r"\b(?:these|those|this|that) (?:sorts?|kinds?|types?) of\b")  # "in these sorts of incidents": as told before
+# "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
+THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
 TOO = re.compile(r",\s+too[.!][\"”’]?$")  # "Brown made the leap, too.": as someone before did
 # A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
 ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
@@ -477,11 +478,14 @@ FUNCTION_WORDS = frozenset("The A An This That These Those His Her Its Their Our
                            "But Or If When While After Before As Of To".split())
 # A surname may follow a particle: "Antoni van Leeuwenhoek", "Ana de la Cruz", "Marine Le Pen"; a capitalized one
 # is part of the surname a later mention uses ("Ms Le Pen"), and no first name.
-CAPITAL_PARTICLES = frozenset("Le La De Da Di Du Des Della Dos".split())
+CAPITAL_PARTICLES = frozenset("Le La De Da Di Du Dos".split())
 CAPITAL_PARTICLE = f"(?:(?:{'|'.join(sorted(CAPITAL_PARTICLES))}) )"
+PARTICLES = frozenset("van von de der den del della la le da di du dos ter ten bin ibn al el".split())
 FULL_NAME = re.compile(  # opens on a capital: scanned fast; first names may be accented ("Saïd", "José")
-    rf"([{UPPER}][{LOWER}]+) (?:[A-Z]\. )?(?:(?:van|von|de|der|den|del|della|la|le|da|di|du|dos|ter|ten|bin|ibn|al|el) )*"
-    rf"{CAPITAL_PARTICLE}?({SURNAME})\b")
+    rf"([{UPPER}][{LOWER}]+) (?:[A-Z]\. )?(?:(?:{'|'.join(sorted(PARTICLES))}) )*{CAPITAL_PARTICLE}?({SURNAME})\b")
+# The first word of a place's name before a particle, no first name: "Tour de France", "Rio De Janeiro"
+PLACE_BEFORE_PARTICLE = frozenset("Tour Stade Rio Costa Santa San Puerto Porto Port Fort Mont Pont Place Rue Via Notre "
+                                  "Casa Palais Chateau Château Hotel Maison Parc Lac Isla Bahia Sierra".split())
 
 
 def names(text: str) -> tuple[list[str], list[str]]:
@@ -500,6 +504,7 @@ def _full_name_matches(text: str) -> list[re.Match]:
         position = match.start(2)
         if not (match.start() and text[match.start() - 1].isalnum()) and match.group(1) not in ANY_TITLE \
                 and match.group(1) not in FUNCTION_WORDS and match.group(1) not in CAPITAL_PARTICLES \
+                and not (match.group(1) in PLACE_BEFORE_PARTICLE and match.start(2) - match.end(1) > 1) \
                 and (match.group(2) not in ANY_TITLE or _title_as_surname(match, text)) \
                 and not WHEN.fullmatch(match.group(2)):  # "Texas Gov. Greg Abbott", "for Salata Thursday"
             found.append(match)
@@ -1023,8 +1028,7 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
     for start, end in _word_spans(text, name):
         if text.endswith(("The ", "the "), 0, start) or NOT_ALONE_AFTER.match(text, end):
             continue
-        particles = PARTICLES_BEFORE.search(text, max(0, start - 12), start)
-        start = particles.start() if particles else start
+        start = _particles_before(text, start, person.name)
         salutation = SALUTATION_BEFORE.search(text, max(0, start - 7), start)
         start = salutation.start() if salutation else start
         before, after = text[:start], text[end:]
@@ -1043,8 +1047,18 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
 
 
 NOT_ALONE_AFTER = re.compile(r"\w|-| [A-Z]")  # "Dahl-led", "Dahl Group"
-# Particles before a surname, part of its mention: "Le " of "Le Pen", "De la " of "De la Renta", "de " of "de Vries"
-PARTICLES_BEFORE = re.compile(r"\b(?:(?:[Dd](?:e|a|i|u|es|el|ella|os|er|en)|[Ll][ae]|[Vv][ao]n) ){1,2}\Z")
+
+
+def _particles_before(text: str, start: int, name: str) -> int:
+    """Where the mention of a surname at ``start`` begins with the particles ``name`` puts before it ("Le Pen" of
+    Marine Le Pen, "De la Renta" of Oscar de la Renta; not "van" in "a white van Jones" for Tom Jones)."""
+    for word in reversed(name.split()[1:-1]):
+        if word.lower() not in PARTICLES or text[max(0, start - len(word) - 1):start].lower() != word.lower() + " ":
+            break
+        start -= len(word) + 1
+    return start
+
+
 SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? \Z")  # "Mr. " before a surname
 
 

@@ -12,7 +12,7 @@ from .reflow import unmarked
 from .segment import has_open_quote, segment
 from .tokens import word_frequency
 
-ENDS_ON_A_WORD = re.compile(r"[\w%]\Z")
+ENDS_ON_A_WORD = re.compile(r"[\w%]['\"”’]?\Z")  # "... high school students", '... called it "a disgrace"'
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
 # A question that ends on a full stop: "Will he ever be President of the United States." (not a condition: "Had he
 # lost, ...")
@@ -53,7 +53,7 @@ LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[
 # not forget ...", "Go up four rows, then left."
 ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask|"
                               r"Note (?:that|the|how|what)|(?:Keep|Bear) in mind|Make sure|Don['’]t forget|Check (?:your|out)|"
-                              r"Wait until|Let['’]s|Go (?:up|down|left|right|back)|Call it what|Take (?:this|a look)|Grab)\b")
+                              r"Wait until|Let['’]s(?! Encrypt)|Go (?:up|down|left|right|back)|Call it what|Take (?:this|a look))\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
