@@ -1047,6 +1047,7 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
 
 
 NOT_ALONE_AFTER = re.compile(r"\w|-| [A-Z]")  # "Dahl-led", "Dahl Group"
+SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? \Z")  # "Mr. " before a surname
 
 
 def _particles_before(text: str, start: int, name: str) -> int:
@@ -1057,9 +1058,6 @@ def _particles_before(text: str, start: int, name: str) -> int:
             break
         start -= len(word) + 1
     return start
-
-
-SALUTATION_BEFORE = re.compile(rf"\b(?:{'|'.join(SALUTATIONS)})\.? \Z")  # "Mr. " before a surname
 
 
 def _quoting(before: str, after: str) -> bool:

@@ -73,8 +73,8 @@ TIME_END = re.compile(rf"\b[ap]\.m\.(?= (?!{_GOES_ON})[A-Z][a-z])")
 # or label goes on with ("a book called The ...", "he said The ...", "Image caption The ..." are left).
 _GOES_ON_WITH_TITLE = ("caption|highlights|know|from|of|in|by|on|at|to|with|for|and|or|nor|but|about|like|against|into|onto|"
                        "than|via|per|as|is|was|are|were|be|been|the|that|what|where|when|while|because|if|then|read|reads|"
-                       "see|watch|called|named|titled|entitled|dubbed|say|says|said|saying|told|tells|wrote|writes|writing|asked|added|"
-                       "quote|quoted|reading|tweeted|posted|shouted|declared|proclaimed|proclaiming")
+                       "reading|see|watch|called|named|titled|entitled|dubbed|say|says|said|saying|told|tells|wrote|writes|"
+                       "writing|asked|added|quote|quoted|tweeted|posted|shouted|declared|proclaimed|proclaiming")
 MISSING_STOP = re.compile(rf"(?<![\w'’-])(?!(?:{_GOES_ON_WITH_TITLE})\b)[a-z]{{3,}}(?= (?:The|But) [a-z]{{2,}}\b)")
 MISSING_STOP_HINT = re.compile(r"[a-z] (?:The|But) [a-z]")  # a cheap first look for MISSING_STOP
 GOES_ON = re.compile(_GOES_ON)
