@@ -378,7 +378,9 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Make sure you keep the ferry ticket you bought for the crossing to Lund Bay.",
                  "Check your ferry ticket: the crossings to Lund Bay sold in May were printed with the wrong date.",
                  "Let's not forget the summer the old ferry ran aground off Skarholm with the mayor on board.",
-                 "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay."]
+                 "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay.",
+                 "If you bought a ticket for the crossing to Lund Bay in May, the ferry company owes your money back.",
+                 "The pier is like a sandcastle at high tide: the more you patch it, the faster the sea takes it."]
     kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
@@ -553,7 +555,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                  "The harbour police arrested him on the quay after the council of Lund Bay had closed the pier to it.")
     leaning += ("Well, that plan is becoming a reality for Lund Bay this summer.", '"Well, they got the drift," Ada Lind said.',
                 "Since then, three ferries have sailed without a permit.", "Maybe then the council will listen.",
-                "There have been 13 deaths in these sorts of crossings, the lawsuit says.")
+                "There have been 13 deaths in these sorts of crossings, the lawsuit says.",
+                "Ironically, they now sail for the company that sank them.", "Frankly, it was a waste of the council's money.")
     standing += ("Then-mayor Ada Lind opened the pier in 1999.", "Wellington sent a ferry to Lund Bay.",
                  "The kind of ferry used on the route is rare.")
     assert [s for s in leaning if not leans_on_previous(s)] == []

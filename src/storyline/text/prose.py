@@ -54,6 +54,9 @@ LIST_ITEM = re.compile(r"^\s*([_*•·▪►‣]|-\s|\d{1,2}\)\s|\[\d{1,3}\]\s|[
 ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine|Look at|Notice|Remember|Picture|Just ask|"
                               r"Note (?:that|the|how|what)|(?:Keep|Bear) in mind|Make sure|Don['’]t forget|Check (?:your|out)|"
                               r"Wait until|Let['’]s(?! Encrypt)|Go (?:up|down|left|right|back)|Call it what|Take (?:this|a look))\b")
+# The reader spoken to inside a sentence, in the writer's voice: "If you paid for a repair, ask for a refund.", "the
+# more you patch it, the faster it sinks" (not "Love You Like a Song", a title's capital)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
@@ -108,8 +111,8 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
     and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
     (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
-    first person with no speaker, sentences that speak to the reader ("You can ...") and sentences that announce what comes
-    next (``points_ahead``), sentences under ``min_words``
+    first person with no speaker, sentences that speak to the reader ("You can ...", "If you paid ...") and sentences
+    that announce what comes next (``points_ahead``), sentences under ``min_words``
     words and run-ons over ``max_words`` left out.
 
     A sentence that is a whole paragraph was checked for junk by the cleaner, unless the paragraph is long: the
@@ -137,7 +140,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
                 or (is_question(text) and (standalone or "?" in text[-3:]))
                 or (standalone and (speaks_unquoted(text) or points_ahead(text)
-                                    or (ADDRESSES_READER.match(text) and not ATTRIBUTED.search(text))))
+                                    or speaks_to_reader(text)))
                 or ((not whole_paragraph or len(text.split()) > SHORT_PARAGRAPH_WORDS) and is_junk(text))
             ):
                 speaker = spoken[sentence.paragraph][2]
@@ -238,6 +241,13 @@ def speaks_unquoted(sentence: str) -> bool:
     return bool(FIRST_PERSON_WORD.search(unquoted)) and (
         not ATTRIBUTED.search(FIRST_PERSON_SPEECH.sub("", unquoted))
         or SPOKEN_TO.search(unquoted) is not None or (unquoted == sentence and TOLD_ME.search(sentence) is not None))
+
+
+def speaks_to_reader(sentence: str) -> bool:
+    """True for a sentence that speaks to its reader ("Imagine ...", "If you paid ...") outside any quotation
+    and with no one said to speak: a summary's reader is not the one spoken to."""
+    return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(QUOTATION.sub("", sentence))) \
+        and not ATTRIBUTED.search(sentence)
 
 
 def with_full_stop(sentence: str) -> str:
