@@ -33,7 +33,7 @@ RULES = [
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
     ("photo image picture sketch drawing rendering", r"^an? (photo|image|picture|sketch|drawing|rendering) (provided|released"
                                                      r"|obtained|distributed) by\b|^an? (sketch|drawing|rendering) (released|"
-                                                     r"provided) (of|by)\b(?![^,;]*\b(is|was|shows|showed)\b)"),
+                                                     r"provided) (of|by)\b(?![^,;]*(?<!\bwho )\b(is|was|shows|showed)\b)"),
     # a picture described with no verb: "A photo from the dig, with the foot bones below a tail."
     ("photo photograph picture image screenshot grab",
      r"^an? (photo|photograph|picture|image|screenshot|screen grab) (from|of) [^,.;]{1,100}, (with|showing|taken|seen)\b"),
