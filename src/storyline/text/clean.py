@@ -77,6 +77,7 @@ RULES = [
      r"^in (this|today's|the following) (exclusive (interview|video)|one-on-one|episode|podcast|segment), "
      r"[^,]{1,60}\b(discuss|talk|explain|describe|share|reveal|answer|speak)(e?s)?\b"),
     ("playing play next", r"^(now playing|play video|up next)\b"),
+    ("click tap esc", r"\b(click|tap)\s*/\s*(tap|click)\b|\bpress esc\b"),  # "Click/tap here to close, or press ESC."
     ("playback", r"media playback is (unsupported|not supported)"),
     ("video", r"^(replay|autoplay|play)\b.*\bvideo\b"),
     ("autoplay code embed", r"\bautoplay\b|\bcopy this code\b|^(embed|skip)\b.{0,40}\b(embed|share)\b"),
