@@ -386,6 +386,27 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
     assert sentences == kept
 
 
+def test_a_sentence_without_a_verb_is_no_candidate():
+    kept = ["The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier.",
+            "Harbour police fire warning shots over the heads of the crowd at the pier.",
+            "The old shipyard repairs ferries for the whole coast of Vestmark.",
+            "He yearns for the summer crossings to Lund Bay of his childhood.",
+            "It's the third ferry the council of Lund Bay has lost in a year.",
+            "A resident relocated her boat to the north quay of Lund Bay."]
+    verbless = ["The cabin of a Lund Bay plane on its first day.",
+                "A beautiful morning of sailing and singing on the quay.",
+                "Two of the lifeboats belonging to the old captain of Lund Bay.",
+                "Black swan near the pier in the Lund Bay nature park."]
+    sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *verbless, *kept[1:]]))])]
+    assert sentences == kept
+
+
+def test_an_article_whose_words_name_no_verb_we_know_keeps_its_sentences():
+    invented = ["Pevobo tebika vomute melo gogiteke bote redako.", "Fodapo bisa nuremeka sovobu zinefo bipoku.",
+                "Lozuropi ranutobu kaseme tulovi pironi gaki rokife."]
+    assert [s.text for s in prose_sentences([Document(" ".join(invented))])] == invented
+
+
 def test_a_sentence_comes_with_the_sentence_it_leans_on_or_not_at_all():
     text = ("The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier. "
             "Harbour master Ole Vik had warned about the pier for years in letters to the council. "

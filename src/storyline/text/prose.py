@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from ..model import Document, Sentence
 from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, is_heading, is_junk, is_truncated, spoken_spans
@@ -57,6 +59,11 @@ ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine
 # The reader spoken to inside a sentence, in the writer's voice: "If you paid for a repair, ask for a refund.", "the
 # more you patch it, the faster it sinks" (not "Love You Like a Song", a title's capital)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b")
+VERBS = "verbs.txt"  # the words that can be a sentence's verb, built by ``python -m storyline.train.verbs``
+LETTERS = re.compile(r"[A-Za-z]+")
+AFTER_A_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Ww]ho) [a-z]{3,}\b")  # "He yearns", "It sports ..."
+# A verb in a contraction: "it's", "there's", "they're", "we've", "didn't" (not a possessive: "the ferry's deck")
+CONTRACTED_VERB = re.compile(r"\b(?i:it|that|there|here|what|who|he|she|where|how|let)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
 # Berg said Tuesday.", "Harbour officials said in a statement." ("Three men were arrested and charged." names
 # nobody.)
@@ -95,6 +102,7 @@ POINTS_AHEAD = re.compile(
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 TEASER_CHARS = 80
+ENGLISH_VERB_SHARE = 0.5  # of an article's sentences with a verb (see has_verb), below which it tells no verbless one
 MIN_WORDS = 6
 MAX_WORDS = 80
 NO_WORD = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a token with no letter or digit: "—", each dot of ". . ."
@@ -107,8 +115,10 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cut off), list items, an interview's answers (a paragraph "A: ..."; with ``standalone`` also those of an interview
     written as questions and answers, see ``interview_answers``), whole asides in brackets,
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
-    or a subordinate clause alone ("Charged with theft.", "Because it was late."), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in
-    capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
+    or a subordinate clause alone ("Charged with theft.", "Because it was late."), a sentence without a verb (a
+    caption, a label, a fragment: see has_verb; in an article in English, as ENGLISH_VERB_SHARE of its sentences
+    with one tell), labels or teasers in capitals run into a sentence (see CAPITALS),
+    sentences in capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
     and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
     (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
     first person with no speaker, sentences that speak to the reader ("You can ...", "If you paid ...") and sentences
@@ -126,7 +136,10 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
         paragraphs = [(start, end) for start, end, _ in spoken]
         answers = interview_answers(body, paragraphs) if standalone else set()
         opinion = standalone and is_opinion(body)
-        for sentence in segment(number, body, paragraphs):
+        sentences = segment(number, body, paragraphs)
+        with_verb = [has_verb(sentence.text) for sentence in sentences]
+        verbs_tell = sum(with_verb) >= ENGLISH_VERB_SHARE * len(sentences)  # not an article in another language
+        for sentence, verb in zip(sentences, with_verb):
             text = sentence.text
             if sentence.paragraph in answers or (opinion and not ATTRIBUTED.search(text)):
                 continue
@@ -138,6 +151,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or SPEAKER_ONLY.match(text)
                 or _participle_only(text) or CLAUSE_ONLY.match(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
+                or (verbs_tell and not verb)
                 or (is_question(text) and (standalone or "?" in text[-3:]))
                 or (standalone and (speaks_unquoted(text) or points_ahead(text)
                                     or speaks_to_reader(text)))
@@ -248,6 +262,32 @@ def speaks_to_reader(sentence: str) -> bool:
     and with no one said to speak: a summary's reader is not the one spoken to."""
     return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(QUOTATION.sub("", sentence))) \
         and not ATTRIBUTED.search(sentence)
+
+
+def has_verb(sentence: str) -> bool:
+    """True when a word of ``sentence`` can be its verb (see verbs), a past tense or participle ("relocated"), a
+    present tense whose base form can ("repairs", "buries"), a word after a subject pronoun ("He yearns") or a
+    contraction ("it's"); a capitalized word inside the sentence is a name, no verb ("Qatar"). A sentence without
+    one is a caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the quay.")."""
+    if CONTRACTED_VERB.search(sentence) or AFTER_A_SUBJECT.search(sentence):
+        return True
+    known = verbs()
+    words = [match.group().lower() for number, match in enumerate(LETTERS.finditer(sentence))
+             if number == 0 or match.group()[0].islower()]
+    return any(word in known or word.endswith("ed") or _base_form(word) in known for word in words)
+
+
+def _base_form(word: str) -> str:
+    """The base form of a present tense's third person: "buries" -> "bury", "clashes" -> "clash", "repairs" -> "repair"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("shes", "ches", "sses", "xes", "zes")) else word.removesuffix("s")
+
+
+@lru_cache(maxsize=1)
+def verbs() -> frozenset[str]:
+    """The words that can be a sentence's verb ("said", "is", "suppress"; not "cabin"), in lower case."""
+    return frozenset((resources.files("storyline") / "data" / VERBS).read_text(encoding="utf-8").split())
 
 
 def with_full_stop(sentence: str) -> str:

@@ -1,4 +1,4 @@
-"""Training and tuning (the [eval] extra): the salience models shipped in storyline/data, and the weights
+"""Training and tuning (the [train] extra): the salience models shipped in storyline/data, and the weights
 chosen on evaluation data. Each module runs with ``python -m storyline.train.NAME``."""
 
 from __future__ import annotations

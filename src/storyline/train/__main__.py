@@ -9,6 +9,7 @@ import time
 STEPS = [
     ["storyline.train.priors"],
     ["storyline.train.introductions"],
+    ["storyline.train.verbs"],
     ["storyline.train.salience", "--no-cv"],
     ["storyline.train.salience", "--no-cv", "--query"],
 ]
