@@ -357,10 +357,12 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
                "There is a lot to unpack here for the people of Lund Bay.",
                "Here are the twelve best pictures of the old pier.",
                "If you read one thing about the pier this year, this should be it.",
-               "Harbour master Ada Lind had one last message for the council.", "Vik had a system, police said."]
+               "Harbour master Ada Lind had one last message for the council.", "Vik had a system, police said.",
+               "From the storm of 1990 to the fire on the quay last spring, here are 20 of the old pier's worst days."]
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     told = ["Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon.",
-            "Among the grey sheds the new red ferry hall stood out."]
+            "Among the grey sheds the new red ferry hall stood out.",
+            "Here are two lessons of the pier: first, inspect the piles every year; second, listen to the harbour master."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, *told]))])]
     assert sentences == [kept, *told]
 
@@ -380,7 +382,8 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Let's not forget the summer the old ferry ran aground off Skarholm with the mayor on board.",
                  "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay.",
                  "If you bought a ticket for the crossing to Lund Bay in May, the ferry company owes your money back.",
-                 "The pier is like a sandcastle at high tide: the more you patch it, the faster the sea takes it."]
+                 "The pier is like a sandcastle at high tide: the more you patch it, the faster the sea takes it.",
+                 "Once you stand on the quay and say the name of the ferry three times, the harbour master waves back."]
     kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
@@ -577,7 +580,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     leaning += ("Well, that plan is becoming a reality for Lund Bay this summer.", '"Well, they got the drift," Ada Lind said.',
                 "Since then, three ferries have sailed without a permit.", "Maybe then the council will listen.",
                 "There have been 13 deaths in these sorts of crossings, the lawsuit says.",
-                "Ironically, they now sail for the company that sank them.", "Frankly, it was a waste of the council's money.")
+                "Ironically, they now sail for the company that sank them.", "Frankly, it was a waste of the council's money.",
+                "As a matter of fact, it is the third pier the council has lost.")
     standing += ("Then-mayor Ada Lind opened the pier in 1999.", "Wellington sent a ferry to Lund Bay.",
                  "The kind of ferry used on the route is rare.")
     assert [s for s in leaning if not leans_on_previous(s)] == []

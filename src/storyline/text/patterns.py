@@ -69,7 +69,7 @@ _POINTS_BACK = (
        r"[a-z]{2,}ly, (it|its|they|their|them|this|these|those)\b",  # "Ironically, they are ...", "Frankly, it's ..."
        r"now\b(?! that\b|-| \d| in its\b)", r"other\b(?! than\b)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
-       r"actually(?=,)", r"as such(?=,)", r"in fact(?=[,\s])(?! sheets?\b)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
+       r"actually(?=,)", r"as such(?=,)", r"(in fact|as a matter of fact)(?=[,\s])(?! sheets?\b)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",
        r"in (that|this) (respect|sense)", r"to that end", r"(throughout|during|in) (that|this) (time|period)\b(?! of\b)",
        r"(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}) (were|are|had|have)\b",
        r"((at least|another) )?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|many) more\b"

@@ -59,6 +59,7 @@ ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine
 # The reader spoken to inside a sentence, in the writer's voice: "If you paid for a repair, ask for a refund.", "the
 # more you patch it, the faster it sinks" (not "Love You Like a Song", a title's capital)
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b")
+READER_SPEAKING = re.compile(rf"\byou\b[^,.;:\"“]*?\b{SPEECH}\b")  # "Once you do that and say ...": no one's words
 VERBS = "verbs.txt"  # the words that can be a sentence's verb, built by ``python -m storyline.train.verbs``
 LETTERS = re.compile(r"[A-Za-z]+")
 AFTER_A_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Ww]ho) [a-z]{3,}\b")  # "He yearns", "It sports ..."
@@ -102,6 +103,10 @@ POINTS_AHEAD = re.compile(
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 TEASER_CHARS = 80
+# A list the page goes on to show, at any length: "From the pier to the quay, here are 20 of Lund Bay's best views."
+# (not "Here are two lessons: first, ...", "here are six million voters")
+LISTICLE = re.compile(r"\bhere (?:are|is) (?:the |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|"
+                      r"twenty|thirty|forty|fifty)\b(?! (?:million|billion|thousand|hundred)\b)[^:.!?]*[.!]$", re.IGNORECASE)
 ENGLISH_VERB_SHARE = 0.5  # of an article's sentences with a verb (see has_verb), below which it tells no verbless one
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -230,8 +235,9 @@ def _shouted(sentence: str) -> bool:
 
 def points_ahead(sentence: str) -> bool:
     """True for a short sentence that announces what comes next (see POINTS_AHEAD), or any that ends on a colon
-    ("... the latest cover of the Weekly below:", "Ada Lind said:")."""
-    return sentence.rstrip().endswith(":") or (len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None)
+    ("... the latest cover of the Weekly below:", "Ada Lind said:") or announces a list (see LISTICLE)."""
+    return sentence.rstrip().endswith(":") or (len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None) \
+        or LISTICLE.search(sentence) is not None
 
 
 def word_count(text: str) -> int:
@@ -261,7 +267,7 @@ def speaks_to_reader(sentence: str) -> bool:
     """True for a sentence that speaks to its reader ("Imagine ...", "If you paid ...") outside any quotation
     and with no one said to speak: a summary's reader is not the one spoken to."""
     return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(QUOTATION.sub("", sentence))) \
-        and not ATTRIBUTED.search(sentence)
+        and not ATTRIBUTED.search(READER_SPEAKING.sub("", sentence))
 
 
 def has_verb(sentence: str) -> bool:
