@@ -111,6 +111,18 @@ def test_select_skips_a_sentence_giving_another_count_of_what_a_chosen_one_count
                       texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # another thing done; another time
 
 
+def test_select_skips_a_sentence_giving_another_figure_for_what_the_same_words_count_at_any_cosine():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0
+    tokens = [["vik", "six", "boat", "brother"], ["vik", "five", "boat", "harbour"], ["council", "met"]]
+    texts = ["Vik has six boats with his brother Ole and sails them all.", "Vik has five boats in the old harbour.",
+             "The council met."]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=texts) == [0, 2]
+    for other in ("Lind has five boats in the old harbour.", "There are five boats in the old harbour."):
+        assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                      texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # someone else's; no one's
+
+
 def test_select_takes_a_sentence_giving_a_sum_of_money_a_like_chosen_one_does_not():
     vectors = np.array([[1.0, 0.0, 0.0], [0.5, 0.866, 0.0], [0.0, 0.0, 1.0]])  # cosine(0, 1) = 0.5: a repeat at 0.3
     tokens = [["minist", "visit", "dam", "wednesdai"], ["minist", "visit", "dam", "rebuild"], ["council", "met"]]

@@ -46,12 +46,12 @@ def select(
     A sentence whose cosine similarity to an already chosen one exceeds ``redundancy`` is a repetition (the
     same fact from another outlet) and is skipped; so is one sharing at least ``repeat_pairs`` adjacent
     content-word pairs (``tokens``; one at least free of names, given ``texts``) with it at a cosine of at
-    least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words); of the articles' ``leads``
-    (a mask: each article's first candidate), one whose cosine to a chosen lead exceeds ``lead_redundancy``
-    repeats it too, unless it tells it apart (None: leads are held to the rest alone); redundancy None: none of
-    these. With
-    ``fill`` the last sentence may cross the word budget (for evaluations that cut every summary at the
-    budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
+    least PAIRS_FLOOR ("ran aground on a reef" told by two outlets in other words), and, at any cosine, one
+    giving another figure for what the same words count ("Vik has six boats" and "Vik has five boats"); of the
+    articles' ``leads`` (a mask: each article's first candidate), one whose cosine to a chosen lead exceeds
+    ``lead_redundancy`` repeats it too, unless it tells it apart (None: leads are held to the rest alone);
+    redundancy None: none of these. With ``fill`` the last sentence may cross the word budget (for evaluations
+    that cut every summary at the budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
     ``copy`` (None: never) it is a copy of it and skipped.
     ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in with it, or -2
     when it cannot (then i is skipped; so too when the two repeat each other); -1 for none. Such a group is
@@ -112,6 +112,7 @@ def select(
                 row = _with_shared_pairs(row, i, ranked, tokens, texts, repeat_pairs, limit)
             if texts is not None and redundancy is not None:
                 row = _with_new_money(row, similarity[rank_of[i]], i, ranked, texts, limit)
+                row = _with_another_figure(row, i, ranked, texts)
             if is_lead[rank_of[i]]:
                 row = _with_repeated_leads(row, i, rank_of, ranked, similarity, is_lead, lead_redundancy or 0, texts)
             closest = np.maximum(closest, row)
@@ -227,16 +228,38 @@ def _tells_another_count(one: str, other: str) -> bool:
     time ("In 1997, an earthquake killed more than 100 people")."""
     told = _tallies(one)
     return bool(told) and any(noun == other_noun and figure != other_figure and not after.isdisjoint(other_after)
-                              for figure, noun, after in told for other_figure, other_noun, other_after in _tallies(other))
+                              for figure, noun, after, _ in told
+                              for other_figure, other_noun, other_after, _ in _tallies(other))
+
+
+def _with_another_figure(row: np.ndarray, chosen: int, ranked: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those that give another figure
+    for what the same words before it count set to infinity, at any cosine: "Vik has six boats, ..." and "Vik has
+    five boats ..." cannot both be told."""
+    owned = {(noun, before): figure for figure, noun, _, before in _tallies(texts[chosen]) if before}
+    if not owned:
+        return row
+    other = [j for j, index in enumerate(ranked)
+             if any(owned.get((noun, before), figure) != figure for figure, noun, _, before in _tallies(texts[index]))]
+    result = row.copy()
+    result[other] = np.inf
+    return result
 
 
 @lru_cache(maxsize=4096)
-def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
-    """The counts of a sentence that names no year (see TALLY), with the words after each that are no stop words."""
+def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str], tuple[str, ...]], ...]:
+    """The counts of a sentence that names no year (see TALLY), with the words after each that are no stop words
+    and the two words before it ("Vik has" of "Vik has six boats"; none when both are stop words)."""
     if not HAS_NUMBER.search(text) or YEAR.search(text):
         return ()
-    return tuple((figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE)
-                 for figure, noun, after in TALLY.findall(text) if noun not in NO_COUNT | NO_TALLY)
+    found = []
+    for match in TALLY.finditer(text):
+        figure, noun, after = match.groups()
+        if noun not in NO_COUNT | NO_TALLY:
+            before = tuple(word.lower() for word in text[:match.start()].split()[-2:])
+            found.append((figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE,
+                          before if len(before) == 2 and not STOPWORDS.issuperset(before) else ()))
+    return tuple(found)
 
 
 HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(NUMBER_WORDS)})")
