@@ -329,11 +329,11 @@ CASED_RULES = [
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund." (not "as the latest reports from")
     ("reports", r", as (?:our (?:correspondent|reporter) )?[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ reports from [A-Z][\w .,'’-]{0,40}\.?$"),
-    ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),
+    ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
     # a writer's byline, alone: "Ada Lind is a Harbour Post staff writer.", "Ole Vik is the lead crime reporter."
     ("reporter writer correspondent columnist editor contributor producer photographer",
      r"^[A-Z][\w'’-]+ (?:[A-Z]\. )?[A-Z][\w'’-]+ is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|correspondent|columnist|"
-     r"editor|contributor|producer|photographer)(?: (?:for|at|with|of|on) [^.]{1,60})?\.?$"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
+     r"editor|contributor|producer|photographer)(?: (?:for|at|with|of|on) [^.]{1,60})?\.?$"),
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
      r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"

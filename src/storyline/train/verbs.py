@@ -1,13 +1,13 @@
 """Build the words that can be a sentence's verb (storyline/data/verbs.txt) by tagging Multi-News training articles
 (reads multi_news_plus/train.jsonl.gz) with spaCy's small English model (the [train] extra).
 
-    python -m storyline.train.verbs          # ~5 min
+    python -m storyline.train.verbs          # ~4 min
 
 A word is listed when the tagger reads at least VERB_SHARE of its occurrences (RARE_VERB_SHARE of a word seen
 less than COMMON times), over the first WORDS words of the articles, as a verb that can carry a sentence: a base
 form, a past tense or participle, a present tense or a modal ("said", "is", "suppress", "fire", "can"; not a
-gerund, "belonging", nor a noun that is never a verb: "cabin", "plane"). A sentence with none of them is a caption, a label or a fragment ("The cabin of a
-ferry.", "A beautiful morning on the quay.").
+gerund, "belonging", nor a noun that is never a verb: "cabin", "plane"). A sentence with none of them is a
+caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the quay.").
 """
 
 from __future__ import annotations
