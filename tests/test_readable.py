@@ -362,7 +362,9 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     told = ["Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon.",
             "Among the grey sheds the new red ferry hall stood out.",
-            "Here are two lessons of the pier: first, inspect the piles every year; second, listen to the harbour master."]
+            "Here are two lessons of the pier: first, inspect the piles every year; second, listen to the harbour master.",
+            "Most of the people who live here are 65 or older, according to the census of Lund Bay.",
+            "Here is the 2031 budget the council of Lund Bay passed on Monday, line by line."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, *told]))])]
     assert sentences == [kept, *told]
 
@@ -383,8 +385,11 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
                  "Go up four rows on the harbour map, and then go left to find the old pier of Lund Bay.",
                  "If you bought a ticket for the crossing to Lund Bay in May, the ferry company owes your money back.",
                  "The pier is like a sandcastle at high tide: the more you patch it, the faster the sea takes it.",
-                 "Once you stand on the quay and say the name of the ferry three times, the harbour master waves back."]
-    kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday."]
+                 "Once you do that and say the name of the ferry three times, the harbour master waves back."]
+    kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday.",
+             "The harbour master sent a thank-you note to the crew of the ferry that sailed to Lund Bay.",
+             "If you are over 65, you should wear a life jacket on the ferry, the harbour master warned.",
+             "If you sail at night the harbour master says you should carry a radio on board."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 
@@ -395,11 +400,13 @@ def test_a_sentence_without_a_verb_is_no_candidate():
             "The old shipyard repairs ferries for the whole coast of Vestmark.",
             "He yearns for the summer crossings to Lund Bay of his childhood.",
             "It's the third ferry the council of Lund Bay has lost in a year.",
-            "A resident relocated her boat to the north quay of Lund Bay."]
+            "A resident relocated her boat to the north quay of Lund Bay.",
+            "Cypress trees line the road from Lund Bay to the pier.", "Debris and crates litter the beach of Lund Bay.",
+            "On the quay of Lund Bay, women now outnumber men three to one."]
     verbless = ["The cabin of a Lund Bay plane on its first day.",
                 "A beautiful morning of sailing and singing on the quay.",
                 "Two of the lifeboats belonging to the old captain of Lund Bay.",
-                "Black swan near the pier in the Lund Bay nature park."]
+                "A heron by the old pier of Lund Bay in the wetlands.", "Two hundred boats in the Lund Bay marina."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *verbless, *kept[1:]]))])]
     assert sentences == kept
 
@@ -583,7 +590,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                 "Ironically, they now sail for the company that sank them.", "Frankly, it was a waste of the council's money.",
                 "As a matter of fact, it is the third pier the council has lost.")
     standing += ("Then-mayor Ada Lind opened the pier in 1999.", "Wellington sent a ferry to Lund Bay.",
-                 "The kind of ferry used on the route is rare.")
+                 "The kind of ferry used on the route is rare.", "Currently, it is illegal to fish from the pier.",
+                 "Separately, this week the council voted to close the pier.",
+                 "Italy, its neighbours and the EU agreed to share the cost of the pier.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -33,7 +33,7 @@ RULES = [
     ("photo image picture", r"^this (undated )?(photo|image|picture)\b.{0,80}\b(provided|released|taken|shows)\b"),
     ("photo image picture sketch drawing rendering", r"^an? (photo|image|picture|sketch|drawing|rendering) (provided|released"
                                                      r"|obtained|distributed) by\b|^an? (sketch|drawing|rendering) (released|"
-                                                     r"provided) (of|by)\b(?![^,;]*(?<!\bwho )\b(is|was|shows|showed)\b)"),
+                                                     r"provided) (of|by)\b(?![^,;]*(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(is|was|shows|showed)\b)"),
     # a picture described with no verb: "A photo from the dig, with the foot bones below a tail."
     ("photo photograph picture image screenshot grab",
      r"^an? (photo|photograph|picture|image|screenshot|screen grab) (from|of) [^,.;]{1,100}, (with|showing|taken|seen)\b"),
@@ -330,10 +330,11 @@ CASED_RULES = [
     # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund." (not "as the latest reports from")
     ("reports", r", as (?:our (?:correspondent|reporter) )?[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ reports from [A-Z][\w .,'’-]{0,40}\.?$"),
     ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
-    # a writer's byline, alone: "Ada Lind is a Harbour Post staff writer.", "Ole Vik is the lead crime reporter."
-    ("reporter writer correspondent columnist editor contributor producer photographer",
-     r"^[A-Z][\w'’-]+ (?:[A-Z]\. )?[A-Z][\w'’-]+ is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|writer|correspondent|columnist|"
-     r"editor|contributor|producer|photographer)(?: (?:for|at|with|of|on) [^.]{1,60})?\.?$"),
+    # a writer's byline, alone: "Ada Lind is a Harbour Post staff writer.", "Ole Vik is the lead crime reporter." (not
+    # "Ada Lind is a former reporter for the Post.", "Ole Vik is the executive producer of the series.")
+    ("reporter writer correspondent columnist",
+     r"^[A-Z][\w'’-]+ (?:[A-Z]\. )?[A-Z][\w'’-]+ is (?:a|an|the) (?!former )(?:[\w-]+ ){0,3}(?:reporter|writer|correspondent|"
+     r"columnist)(?: (?:for|at|with) [^.]{1,60})?\.?$"),
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
      r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"

@@ -66,7 +66,10 @@ _POINTS_BACK = (
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"(soon|shortly) (after|before)(?=[,.]|\s+(that|this|it|which|then)\b)", r"(soon|shortly) afterwards?\b",
        r"(perhaps|maybe|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
-       r"[a-z]{2,}ly, (it|its|they|their|them|this|these|those)\b",  # "Ironically, they are ...", "Frankly, it's ..."
+       r"[a-z]{2,}ly, (they|their|them|these|those)\b",  # "Ironically, they are ...", "Naturally, these ..."
+       r"(ironically|frankly|honestly|naturally|apparently|clearly|basically|weirdly|oddly|strangely|predictably|"
+       r"unsurprisingly|understandably|initially|firstly|publicly|privately|collectively|internally), (it|its|this)\b"
+       r"(?! (?:week|year|month|morning|afternoon|evening|weekend|summer|winter|spring|autumn)\b)",  # "Frankly, it's ..."
        r"now\b(?! that\b|-| \d| in its\b)", r"other\b(?! than\b)",
        r"if (so|true|not)\b(?! for\b)", r"if (that|this)\b(?! [\w-]+['’]s\b| (year|week|month|time)\b)",
        r"actually(?=,)", r"as such(?=,)", r"(in fact|as a matter of fact)(?=[,\s])(?! sheets?\b)", r"on the (contrary|other hand)", r"(by|in) contrast", r"conversely", r"likewise", r"similarly",

@@ -12,7 +12,7 @@ from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, is_heading, is_junk
 from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
-from .tokens import word_frequency
+from .tokens import STOPWORDS, word_frequency
 
 ENDS_ON_A_WORD = re.compile(r"[\w%]['\"”’]?\Z")  # "... high school students", '... called it "a disgrace"'
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
@@ -58,11 +58,16 @@ ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine
                               r"Wait until|Let['’]s(?! Encrypt)|Go (?:up|down|left|right|back)|Call it what|Take (?:this|a look))\b")
 # The reader spoken to inside a sentence, in the writer's voice: "If you paid for a repair, ask for a refund.", "the
 # more you patch it, the faster it sinks" (not "Love You Like a Song", a title's capital)
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b")
-READER_SPEAKING = re.compile(rf"\byou\b[^,.;:\"“]*?\b{SPEECH}\b")  # "Once you do that and say ...": no one's words
+SECOND_PERSON = re.compile(r"(?<![\w-])(?:you|your|yours|yourself|yourselves)(?![\w-])")  # not "a thank-you note"
+READER_SPEAKING = re.compile(rf"\byou (?:[\w'’]+ ){{0,3}}?{SPEECH}\b")  # "Once you do that and say ...": no one's words
+ADVISED = re.compile(r"\b(?:warned|warns|urged|urges|advised|advises|recommended|recommends|cautioned|cautions)\b")
 VERBS = "verbs.txt"  # the words that can be a sentence's verb, built by ``python -m storyline.train.verbs``
 LETTERS = re.compile(r"[A-Za-z]+")
-AFTER_A_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Ww]ho) [a-z]{3,}\b")  # "He yearns", "It sports ..."
+# A subject pronoun before a word, its verb: "He yearns", "It sports ..." ("it" opening a clause: not "a look at it from")
+AFTER_A_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I) [a-z]{3,}\b|(?:^|[,;] )[Ii]t [a-z]{3,}\b")
+BETWEEN_SUBJECT_AND_VERB = frozenset("now also still often never all both even already just".split())  # "Women now outnumber"
+PLURAL = re.compile(r"(?<!s)s$|^(?:men|women|people|children|police)$")  # "trees", "women" (not "glass")
+NO_PAST = frozenset("hundred sacred naked wicked kindred hatred rugged ragged crooked beloved wretched".split())
 # A verb in a contraction: "it's", "there's", "they're", "we've", "didn't" (not a possessive: "the ferry's deck")
 CONTRACTED_VERB = re.compile(r"\b(?i:it|that|there|here|what|who|he|she|where|how|let)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
@@ -103,10 +108,13 @@ POINTS_AHEAD = re.compile(
     r"|\b(?:has|have|had|are|were) (?:two|three|four|five|several|a few) (?:[\w-]+ ){0,2}(?:implications|reasons|"
     r"takeaways|lessons|questions|problems)\.$", re.IGNORECASE)
 TEASER_CHARS = 80
-# A list the page goes on to show, at any length: "From the pier to the quay, here are 20 of Lund Bay's best views."
-# (not "Here are two lessons: first, ...", "here are six million voters")
-LISTICLE = re.compile(r"\bhere (?:are|is) (?:the |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|"
-                      r"twenty|thirty|forty|fifty)\b(?! (?:million|billion|thousand|hundred)\b)[^:.!?]*[.!]$", re.IGNORECASE)
+# A list the page goes on to show, at any length: "From the pier to the quay, here are 20 of Lund Bay's best views.",
+# "... and here are ten of the best"
+# (not "Here are two lessons: first, ...", "here are six million voters", "Most people who live here are 65 or older",
+# "Here is the 2031 budget")
+LISTICLE = re.compile(r"(?:^|,\s+|\band\s+)here (?:are|is) (?:the |our )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty)\b"
+                      r"(?! (?:million|billion|thousand|hundred)\b)[^:.!?]*[.!]$", re.IGNORECASE)
 ENGLISH_VERB_SHARE = 0.5  # of an article's sentences with a verb (see has_verb), below which it tells no verbless one
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -265,22 +273,36 @@ def speaks_unquoted(sentence: str) -> bool:
 
 def speaks_to_reader(sentence: str) -> bool:
     """True for a sentence that speaks to its reader ("Imagine ...", "If you paid ...") outside any quotation
-    and with no one said to speak: a summary's reader is not the one spoken to."""
+    and with no one said to speak or advise ("..., health officials warned"): a summary's reader is not the one
+    spoken to."""
     return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(QUOTATION.sub("", sentence))) \
-        and not ATTRIBUTED.search(READER_SPEAKING.sub("", sentence))
+        and not ATTRIBUTED.search(READER_SPEAKING.sub("", sentence)) and not ADVISED.search(sentence)
 
 
 def has_verb(sentence: str) -> bool:
-    """True when a word of ``sentence`` can be its verb (see verbs), a past tense or participle ("relocated"), a
-    present tense whose base form can ("repairs", "buries"), a word after a subject pronoun ("He yearns") or a
-    contraction ("it's"); a capitalized word inside the sentence is a name, no verb ("Qatar"). A sentence without
-    one is a caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the quay.")."""
+    """True when a word of ``sentence`` can be its verb (see _can_be_a_verb), a word after a subject pronoun ("He
+    yearns") or a contraction ("it's"); a capitalized word inside the sentence is a name, no verb ("Qatar"). A
+    sentence without one is a caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the
+    quay.")."""
     if CONTRACTED_VERB.search(sentence) or AFTER_A_SUBJECT.search(sentence):
         return True
-    known = verbs()
-    words = [match.group().lower() for number, match in enumerate(LETTERS.finditer(sentence))
-             if number == 0 or match.group()[0].islower()]
-    return any(word in known or word.endswith("ed") or _base_form(word) in known for word in words)
+    known, before = verbs(), ""
+    for number, match in enumerate(LETTERS.finditer(sentence)):
+        word = match.group().lower()
+        if (number == 0 or match.group()[0].islower()) and _can_be_a_verb(word, before, known):
+            return True
+        before = before if word.endswith("ly") or word in BETWEEN_SUBJECT_AND_VERB else word
+    return False
+
+
+def _can_be_a_verb(word: str, before: str, known: frozenset[str]) -> bool:
+    """True for a word of ``known`` (see verbs), a past tense or participle ("relocated"; not "hundred", "red"), a
+    present tense whose base form is known ("repairs", "buries"), or a word after a plural (and adverbs) whose past
+    is known ("Trees line the road", "Women now outnumber men"; not "sex statues", "near the pier")."""
+    if word in known or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word not in NO_PAST):
+        return True
+    return _base_form(word) in known or (PLURAL.search(before) is not None and word not in STOPWORDS and any(
+        past in known for past in (f"{word}ed", f"{word}d", f"{word}{word[-1:]}ed")))
 
 
 def _base_form(word: str) -> str:

@@ -6,7 +6,7 @@
 A word is listed when the tagger reads at least VERB_SHARE of its occurrences (RARE_VERB_SHARE of a word seen
 less than COMMON times), over the first WORDS words of the articles, as a verb that can carry a sentence: a base
 form, a past tense or participle, a present tense or a modal ("said", "is", "suppress", "fire", "can"; not a
-gerund, "belonging", nor a noun that is never a verb: "cabin", "plane"). A sentence with none of them is a
+gerund, "belonging", nor a noun that is seldom a verb: "cabin", "plane"). A sentence with none of them is a
 caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the quay.").
 """
 
@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..text.prose import VERBS
+from ..text.tokens import word_frequency
 from . import DATA, MODELS
 from .introductions import articles
 
@@ -29,6 +30,7 @@ WORDS = 3_000_000
 VERB_SHARE = 0.04  # of a word's occurrences read as a verb
 COMMON = 20  # occurrences from which VERB_SHARE is enough; a rarer word needs RARE_VERB_SHARE ("statues": 1 of 14)
 RARE_VERB_SHARE = 0.3
+KNOWN_WORD = 2e-8  # the least frequency in general English (wordfreq) of a listed word: no typo ("aboout")
 
 
 def first_words(texts: Iterable[str], words: int) -> Iterator[str]:
@@ -55,9 +57,11 @@ def tag(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
 
 
 def verbs(seen: Counter[str], as_verb: Counter[str]) -> list[str]:
-    """The words that can be a sentence's verb (see the module's docstring), sorted."""
+    """The words that can be a sentence's verb (see the module's docstring), sorted: words of English letters that
+    general English knows (KNOWN_WORD)."""
     return sorted(word for word, count in seen.items()
-                  if as_verb[word] >= (VERB_SHARE if count >= COMMON else RARE_VERB_SHARE) * count and as_verb[word])
+                  if as_verb[word] >= (VERB_SHARE if count >= COMMON else RARE_VERB_SHARE) * count and as_verb[word]
+                  and word.isascii() and word_frequency(word) >= KNOWN_WORD)
 
 
 def main() -> None:
