@@ -72,6 +72,9 @@ def test_datelines_are_stripped():
         "The vote (a first) -- it passed -- was close.": "The vote (a first) -- it passed -- was close.",
         "The vote -- the first in years -- passed.": "The vote -- the first in years -- passed.",
         "LUND, Vest. (LundNews4.com & KLND) -- The mayor resigned.": "The mayor resigned.",
+        "LUND BAY (March 3, 2031) - The harbour board opened the pier.": "The harbour board opened the pier.",
+        "PORT ALDREN (Nov. 14, 2031) – Standing on the quay, the mayor spoke.": "Standing on the quay, the mayor spoke.",
+        "NATO (March 3, 2031) - Talks resumed.": "NATO (March 3, 2031) - Talks resumed.",
     }
     for line, expected in cases.items():
         assert line[strip_dateline(line):] == expected
