@@ -610,6 +610,9 @@ def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
     # what follows the noun does not say which one it is
     assert things_taken_as_known("The victim died in hospital on Tuesday.") == ["victim"]
     assert things_taken_as_known("The philanthropist thanked Ole Vik for the loan.") == ["philanthropist"]
+    assert things_taken_as_known("Police said the three victims were taken to hospital.") == ["victims"]
+    assert things_taken_as_known("Ada Lind said the two ferries in the harbour would sail.") == []
+    assert things_taken_as_known("Oslo and Lund said the two cities would share a ferry.") == []
     assert things_taken_as_known("The vessel on Tuesday ran aground off Skarholm.") == ["vessel"]
     assert things_taken_as_known("The wreck lies in forty metres of water.")[0] == "wreck"
     # words that name no thing: superlatives, numbers, "the world's", modifiers

@@ -301,6 +301,7 @@ def _elliptic(sentence: str) -> bool:
 THE_NOUN = re.compile(r"[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?")
 DEMONSTRATIVE_NOUN = re.compile(r"th(is|ese|ose|at) ([a-z-]{4,})")
 PARTITIVE_NOUN = re.compile(r" of the ([a-z-]{4,})")
+THE_COUNT_NOUN = re.compile(r"(?<=[a-z,] )(?<!\bof )the (?:two|three|four|five|six|seven|eight|nine|ten) ([a-z-]{3,})\b")
 SAME_NOUN = re.compile(r"\bthe same ([a-z-]{4,})\b")  # "of the same models"
 SAME_AS = re.compile(r" (?:as|that|which|who|whom|where|when|of)\b")  # "the same models as ...", "the same age of"
 BEFORE_THAT = frozenset("in of on at for from with by about after before to".split())
@@ -408,7 +409,7 @@ CONTACT_CLAUSE = re.compile(r" (?:it|he|she|they|we|I) [a-z]")  # "the statement
 
 
 def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
-    """The nouns of the sentence's noun phrases that point back (see THE_NOUN, SAME_NOUN), not those followed by
+    """The nouns of the sentence's noun phrases that point back (see THE_NOUN, SAME_NOUN, THE_COUNT_NOUN), not those followed by
     what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of a speaker);
     no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
     def undefined(match: re.Match[str], end: int | None = None) -> bool:  # and, with ``defined``, not quoted
@@ -430,6 +431,9 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
     if "the same " in sentence:
         nouns += [match.group(1) for match in SAME_NOUN.finditer(sentence) if not SAME_AS.match(sentence, match.end())
                   and (defined is None or not _quoting(sentence[:match.start()], sentence[match.end():]))]
+    if "the " in sentence:  # "Police said the three victims ...": a count told before
+        nouns += [match.group(1) for match in THE_COUNT_NOUN.finditer(sentence)
+                  if undefined(match) and " and " not in sentence[:match.start()]]  # not "Oslo and Lund said the two cities"
     for match in PARTITIVE_NOUN.finditer(sentence):
         words_before = sentence[:match.start()].rsplit(None, 1)
         if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and undefined(match):
