@@ -51,8 +51,8 @@ def select(
     articles' ``leads`` (a mask: each article's first candidate), one whose cosine to a chosen lead exceeds
     ``lead_redundancy`` repeats it too, unless it tells it apart (None: leads are held to the rest alone);
     redundancy None: none of these. With ``fill`` the last sentence may cross the word budget (for evaluations
-    that cut every summary at the budget). ``seen`` gives each sentence's highest similarity to a sentence the reader already read; above
-    ``copy`` (None: never) it is a copy of it and skipped.
+    that cut every summary at the budget). ``seen`` gives each sentence's highest similarity to a sentence the
+    reader already read; above ``copy`` (None: never) it is a copy of it and skipped.
     ``antecedent[i]`` is the sentence that sentence i leans on ("She said ..."): it comes in with it, or -2
     when it cannot (then i is skipped; so too when the two repeat each other); -1 for none. Such a group is
     ranked by its sentences' scores per word, so a sentence comes with what it leans on only when the pair is

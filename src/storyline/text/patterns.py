@@ -409,9 +409,9 @@ CONTACT_CLAUSE = re.compile(r" (?:it|he|she|they|we|I) [a-z]")  # "the statement
 
 
 def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> list[str]:
-    """The nouns of the sentence's noun phrases that point back (see THE_NOUN, SAME_NOUN, THE_COUNT_NOUN), not those followed by
-    what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of a speaker);
-    no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
+    """The nouns of the sentence's noun phrases that point back (see THE_NOUN, SAME_NOUN, THE_COUNT_NOUN), not
+    those followed by what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of
+    a speaker); no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
     def undefined(match: re.Match[str], end: int | None = None) -> bool:  # and, with ``defined``, not quoted
         end = match.end() if end is None else end
         return defined is None or not (defined.match(sentence, end)

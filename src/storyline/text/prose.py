@@ -60,6 +60,7 @@ ADDRESSES_READER = re.compile(r"^(?:You|Your|Think (?:about|of)|Consider|Imagine
 # more you patch it, the faster it sinks" (not "Love You Like a Song", a title's capital)
 SECOND_PERSON = re.compile(r"(?<![\w-])(?:you|your|yours|yourself|yourselves)(?![\w-])")  # not "a thank-you note"
 READER_SPEAKING = re.compile(rf"\byou (?:[\w'’]+ ){{0,3}}?{SPEECH}\b")  # "Once you do that and say ...": no one's words
+# Someone's advice to the reader: "If you sail at night, carry a radio, the harbour master warned."
 ADVISED = re.compile(r"\b(?:warned|warns|urged|urges|advised|advises|recommended|recommends|cautioned|cautions)\b")
 VERBS = "verbs.txt"  # the words that can be a sentence's verb, built by ``python -m storyline.train.verbs``
 LETTERS = re.compile(r"[A-Za-z]+")
@@ -68,6 +69,9 @@ AFTER_A_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I) [a-z]{3,}\b|(?
 BETWEEN_SUBJECT_AND_VERB = frozenset("now also still often never all both even already just".split())  # "Women now outnumber"
 PLURAL = re.compile(r"(?<!s)s$|^(?:men|women|people|children|police)$")  # "trees", "women" (not "glass")
 NO_PAST = frozenset("hundred sacred naked wicked kindred hatred rugged ragged crooked beloved wretched".split())
+# The verbs most sentences have, found at once: "is", "said", "would"
+COMMON_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|do|does|did|"
+                         r"said|says|told)\b")
 # A verb in a contraction: "it's", "there's", "they're", "we've", "didn't" (not a possessive: "the ferry's deck")
 CONTRACTED_VERB = re.compile(r"\b(?i:it|that|there|here|what|who|he|she|where|how|let)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b")
 # Only who spoke (a name or a body just before the verb), what they said cut off before it: "Fire chief Rune
@@ -130,9 +134,9 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cut-off teasers, sentences whose figures or names the page lost ("( and , respectively)"), a participle's phrase
     or a subordinate clause alone ("Charged with theft.", "Because it was late."), a sentence without a verb (a
     caption, a label, a fragment: see has_verb; in an article in English, as ENGLISH_VERB_SHARE of its sentences
-    with one tell), labels or teasers in capitals run into a sentence (see CAPITALS),
-    sentences in capitals (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays),
-    and (with ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
+    with one tell), labels or teasers in capitals run into a sentence (see CAPITALS), sentences in capitals
+    (headings), questions the article asks (subheads, video titles, teasers, polls; a quoted one stays), and (with
+    ``standalone``) sentences a reader cannot place out of their article: exclamations the article makes
     (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
     first person with no speaker, sentences that speak to the reader ("You can ...", "If you paid ...") and sentences
     that announce what comes next (``points_ahead``), sentences under ``min_words``
@@ -151,7 +155,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
         opinion = standalone and is_opinion(body)
         sentences = segment(number, body, paragraphs)
         with_verb = [has_verb(sentence.text) for sentence in sentences]
-        verbs_tell = sum(with_verb) >= ENGLISH_VERB_SHARE * len(sentences)  # not an article in another language
+        in_english = sum(with_verb) >= ENGLISH_VERB_SHARE * len(sentences)  # not in another language, nor invented
         for sentence, verb in zip(sentences, with_verb):
             text = sentence.text
             if sentence.paragraph in answers or (opinion and not ATTRIBUTED.search(text)):
@@ -164,7 +168,7 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
                 or SPEAKER_ONLY.match(text)
                 or _participle_only(text) or CLAUSE_ONLY.match(text) or _shouted(text)
                 or ASIDE.match(text) or GAP.search(text) or (text.isupper() and len(text.split()) > 3)
-                or (verbs_tell and not verb)
+                or (in_english and not verb)
                 or (is_question(text) and (standalone or "?" in text[-3:]))
                 or (standalone and (speaks_unquoted(text) or points_ahead(text)
                                     or speaks_to_reader(text)))
@@ -284,7 +288,7 @@ def has_verb(sentence: str) -> bool:
     yearns") or a contraction ("it's"); a capitalized word inside the sentence is a name, no verb ("Qatar"). A
     sentence without one is a caption, a label or a fragment ("The cabin of a ferry.", "A beautiful morning on the
     quay.")."""
-    if CONTRACTED_VERB.search(sentence) or AFTER_A_SUBJECT.search(sentence):
+    if COMMON_VERB.search(sentence) or CONTRACTED_VERB.search(sentence) or AFTER_A_SUBJECT.search(sentence):
         return True
     known, before = verbs(), ""
     for number, match in enumerate(LETTERS.finditer(sentence)):

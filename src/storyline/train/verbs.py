@@ -46,7 +46,8 @@ def first_words(texts: Iterable[str], words: int) -> Iterator[str]:
 def tag(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
     """How often each word of ``texts`` (in lower case) occurs, and how often the tagger reads it as a verb of
     VERB_TAGS."""
-    tagger = importlib.import_module("spacy").load(MODEL, disable=["parser", "ner", "lemmatizer"])
+    spacy = importlib.import_module("spacy")  # of the [train] extra only: storyline itself never loads it
+    tagger = spacy.load(MODEL, disable=["parser", "ner", "lemmatizer"])
     seen, as_verb = Counter[str](), Counter[str]()
     for doc in tagger.pipe(texts, batch_size=64):
         for token in doc:
