@@ -121,6 +121,9 @@ def test_select_skips_a_sentence_giving_another_figure_for_what_the_same_words_c
     for other in ("Lind has five boats in the old harbour.", "There are five boats in the old harbour."):
         assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
                       texts=[texts[0], other, texts[2]]) == [0, 1, 2]  # someone else's; no one's
+    tallies = ["At least six boats sank in the storm.", "At least five boats sank off the old pier.", texts[2]]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=tallies) == [0, 1, 2]  # no one has them: two tolls, told by two outlets (see _tells_another_count)
 
 
 def test_select_takes_a_sentence_giving_a_sum_of_money_a_like_chosen_one_does_not():

@@ -234,8 +234,8 @@ def _tells_another_count(one: str, other: str) -> bool:
 
 def _with_another_figure(row: np.ndarray, chosen: int, ranked: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     """The similarities ``row`` of sentence ``chosen`` to the ``ranked`` ones, with those that give another figure
-    for what the same words before it count set to infinity, at any cosine: "Vik has six boats, ..." and "Vik has
-    five boats ..." cannot both be told."""
+    for what the same someone has set to infinity, at any cosine: "Vik has six boats, ..." and "Vik has five boats
+    ..." cannot both be told (but "At least 265 people were killed" and "At least 161 people died" can)."""
     owned = {(noun, before): figure for figure, noun, _, before in _tallies(texts[chosen]) if before}
     if not owned:
         return row
@@ -249,7 +249,8 @@ def _with_another_figure(row: np.ndarray, chosen: int, ranked: np.ndarray, texts
 @lru_cache(maxsize=4096)
 def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str], tuple[str, ...]], ...]:
     """The counts of a sentence that names no year (see TALLY), with the words after each that are no stop words
-    and the two words before it ("Vik has" of "Vik has six boats"; none when both are stop words)."""
+    and, for what someone has, the two words before it ("Vik has" of "Vik has six boats"; none for "At least 40
+    people")."""
     if not HAS_NUMBER.search(text) or YEAR.search(text):
         return ()
     found = []
@@ -257,13 +258,15 @@ def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str], tuple[str, ...]
         figure, noun, after = match.groups()
         if noun not in NO_COUNT | NO_TALLY:
             before = tuple(word.lower() for word in text[:match.start()].split()[-2:])
+            owner = len(before) == 2 and before[1] in HAS and before[0] not in STOPWORDS
             found.append((figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE,
-                          before if len(before) == 2 and not STOPWORDS.issuperset(before) else ()))
+                          before if owner else ()))
     return tuple(found)
 
 
 HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(NUMBER_WORDS)})")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+HAS = frozenset("has have had".split())
 NOT_DONE = frozenset("been being who which that were was are is have has had".split())
 NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
 
