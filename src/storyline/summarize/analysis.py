@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -20,7 +19,7 @@ from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
                              things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
-from ..text.tokens import content_words, stem, stem_frequencies, surface_words, word_frequency
+from ..text.tokens import content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
@@ -412,7 +411,7 @@ class _Earlier:
 def introduced_nouns() -> frozenset[str]:
     """The nouns writers introduce before they say "the" ("a statement", then "the statement"), built by
     ``python -m storyline.train.introductions``."""
-    return frozenset((resources.files("storyline") / "data" / INTRODUCED_NOUNS).read_text(encoding="utf-8").split())
+    return shipped_words(INTRODUCED_NOUNS)
 
 
 def _after_a_capitalized_word(text: str, start: int) -> bool:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Document, Sentence
 from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, is_heading, is_junk, is_truncated, spoken_spans
 from .patterns import QUOTATION
 from .reflow import unmarked
 from .segment import has_open_quote, segment
-from .tokens import STOPWORDS, word_frequency
+from .tokens import STOPWORDS, shipped_words, word_frequency
 
 ENDS_ON_A_WORD = re.compile(r"[\w%]['\"”’]?\Z")  # "... high school students", '... called it "a disgrace"'
 QUESTION = re.compile(r"[?!]['\"”’)]*\s*$")  # a question or an exclamation
@@ -319,7 +318,7 @@ def _base_form(word: str) -> str:
 @lru_cache(maxsize=1)
 def verbs() -> frozenset[str]:
     """The words that can be a sentence's verb ("said", "is", "suppress"; not "cabin"), in lower case."""
-    return frozenset((resources.files("storyline") / "data" / VERBS).read_text(encoding="utf-8").split())
+    return shipped_words(VERBS)
 
 
 def with_full_stop(sentence: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 import Stemmer
 
@@ -22,6 +23,12 @@ STOPWORDS = frozenset(
 )
 UNKNOWN_FREQUENCY = 1e-8  # of a word wordfreq does not know
 _stemmer = Stemmer.Stemmer("porter")
+
+
+def shipped_words(name: str) -> frozenset[str]:
+    """The words of a word list shipped in storyline/data (one or more a line), as ``python -m storyline.train``
+    writes them."""
+    return frozenset((resources.files("storyline") / "data" / name).read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=200_000)
