@@ -600,6 +600,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
 def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
     assert things_taken_as_known("The philanthropist posted the photographs of the wreck online.") == ["philanthropist"]
     assert things_taken_as_known("At least nine of the activists were held overnight.") == ["activists"]
+    assert things_taken_as_known("Police said one of the suspects, Ahmed Rask, had fled.") == ["suspects"]
+    assert things_taken_as_known("Police said one of the suspects in the robbery had fled.") == []
     assert things_taken_as_known("Rescuers said this vessel had no radio.") == ["vessel"]
     assert things_taken_as_known("The storm that hit the quay was the worst in years.") == []
     assert things_taken_as_known("The horse, a grey mare, was found on the quay.") == []
@@ -1326,7 +1328,8 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
                  "The council's campaign against her made the mayor popular.", "‘We will sail,’ she said on Monday.",
                  "Of the 12 detained at the quay, seven were students.", "Of the two people killed, one was a pupil.",
                  "Speaking on Monday, he said the pier was safe.", "Asked whether he would resign, he said no.",
-                 "Sadly he never returned to Lund."):
+                 "Sadly he never returned to Lund.", "One of the suspects, Ahmed Rask, told police he had fled.",
+                 "Two of the victims, a mother and her son, were pupils."):
         assert not can_open(lead), lead
     for lead in ("A judge removed his robe and chased the prisoners.", "Walker left his estate to his daughter Meadow.",
                  "In his narrowest escape yet, Mayor Ole Vik survived a vote of confidence.", "Two of the world's biggest "
@@ -1335,7 +1338,8 @@ def test_a_summary_opens_on_no_lead_that_leans_on_its_headline():
                  "The teenager who stabbed his classmate was jailed.", "His Majesty King Olav opened the bridge.",
                  "On her 100th birthday, the oldest resident of Lund sailed.", "Most of the country will see snow.",
                  "With his team trailing, the striker scored twice.", "Of the five candidates, only Ada Lind has sailed.",
-                 "Kelly said her car was stolen on Monday.", "Most of the city was flooded on Monday."):
+                 "Kelly said her car was stolen on Monday.", "Most of the city was flooded on Monday.",
+                 "One of the suspects in the Lund robbery, Ahmed Rask, fled."):
         assert can_open(lead), lead
 
 

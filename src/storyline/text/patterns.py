@@ -200,7 +200,8 @@ def common_opening(word: str) -> bool:
 
 def _of_the_known(sentence: str) -> bool:
     """True when ``sentence`` opens on a part of a group it takes for known ("Most of the victims ...", "Two of the
-    statues ...", "Of the 12 detained ..."; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
+    statues ...", "Of the 12 detained ...", "One of the suspects, Ada Lind, ...": what a comma adds says which one, not
+    which suspects; not "Two of the world's ...", "Most of the 300 passengers", "Most of the country")."""
     if OF_THOSE_DONE.match(sentence):
         return True
     first = sentence.lstrip("\"“").split(" ", 1)[0]
@@ -208,7 +209,15 @@ def _of_the_known(sentence: str) -> bool:
         return False
     match = PARTITIVE_NOUN.match(sentence, sentence.index(first) + len(first))
     return match is not None and not re.match(r"[\w'’-]", sentence[match.end():match.end() + 1]) \
-        and match.group(1) not in WHOLES and not _no_noun(match.group(1)) and not DEFINED_AFTER.match(sentence, match.end())
+        and match.group(1) not in WHOLES and not _no_noun(match.group(1)) \
+        and not _says_which_group(sentence, match.end())
+
+
+def _says_which_group(sentence: str, end: int) -> bool:
+    """True when what follows a group's noun at ``end`` says which group it is ("Two of the victims of the crash");
+    what a comma adds tells of the part or its members ("One of the suspects, Ada Lind, ...", "Most of the
+    victims, who were ...")."""
+    return not sentence.startswith(",", end) and DEFINED_AFTER.match(sentence, end) is not None
 
 
 # "he", "his" ... after an opening phrase or adverb ("On Monday, he ...", "Unfortunately his mother ...").
@@ -436,7 +445,9 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
                   if undefined(match) and " and " not in sentence[:match.start()]]  # not "Oslo and Lund said the two cities"
     for match in PARTITIVE_NOUN.finditer(sentence):
         words_before = sentence[:match.start()].rsplit(None, 1)
-        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and undefined(match):
+        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and (
+                defined is None or not (_says_which_group(sentence, match.end())
+                                        or _quoting(sentence[:match.start()], sentence[match.end():]))):
             nouns.append(match.group(1))
     return [noun for noun in nouns if not _no_noun(noun)]
 
