@@ -737,6 +737,8 @@ def test_a_quote_credited_to_the_spokesman_or_the_official_leans_on_the_sentence
     assert not leans_on_previous('"The pier will reopen in the spring," a spokesman for the harbour board said.')
     assert leans_on_previous("The coast guard said it was assisting the harbour police, the newspaper said.")
     assert leans_on_previous('"There is nothing they can do for the pier now," the insider added.')
+    assert leans_on_previous('"Who is going to pay for the pier?" the man asked.')
+    assert leans_on_previous('"Not until the spring," she replied, before the meeting ended.')
     text = ("The pier at Lund Bay was closed on Monday after inspectors found cracks in its concrete columns. "
             "Nobody was allowed onto the quay for the rest of the week while engineers tested the deck. "
             "The closure would last at least until the end of the summer season, the official said.")

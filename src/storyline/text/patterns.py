@@ -110,7 +110,8 @@ _SPEAKING_ROLES = ("spokes(?:man|woman|person)|official|source|lawyer|attorney|j
 # "the Kentucky Republican", "the Ohio senator": a politician by party or office and state, never named
 _POLITICIAN = r"(?:[A-Z][a-z]+ )?(?:Republican|Democrat|lawmaker|senator|congressman|congresswoman|legislator)"
 UNNAMED_SPEAKER = re.compile(rf"(^|[,\"”]\s*)(he|she|they|it|the (?:{_SPEAKING_ROLES})|[Tt]he {_POLITICIAN}) "
-                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted)\b")
+                             r"(said|says|added|adds|told|explained|continued|wrote|noted|insisted|was quoted|asked|asks|"
+                             r"replied|recalled|joked|tweeted|warned|argued|admitted|answered|responded|shouted|yelled)\b")
 SAID_THE_ROLE = re.compile(rf"\bsaid the (?:{_SPEAKING_ROLES}|{_POLITICIAN})\W*$")  # "..., said the spokesman."
 BARE_QUOTE = re.compile(r"^\W*[\"“][^\"“”]+[\"”]\W*$")
 
