@@ -389,7 +389,8 @@ def test_a_sentence_that_speaks_to_the_reader_or_is_a_numbered_item_is_no_candid
     kept += ["Grab, the ride-hailing firm, started a ferry service to Lund Bay on Monday.",
              "The harbour master sent a thank-you note to the crew of the ferry that sailed to Lund Bay.",
              "If you are over 65, you should wear a life jacket on the ferry, the harbour master warned.",
-             "If you sail at night the harbour master says you should carry a radio on board."]
+             "If you sail at night the harbour master says you should carry a radio on board.",
+             "The crew of the ferry painted 'Thank you, Lund' on the side of the old pier."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept[0], *spoken_to, *kept[1:]]))])]
     assert sentences == kept
 

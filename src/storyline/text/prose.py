@@ -276,9 +276,10 @@ def speaks_unquoted(sentence: str) -> bool:
 
 def speaks_to_reader(sentence: str) -> bool:
     """True for a sentence that speaks to its reader ("Imagine ...", "If you paid ...") outside any quotation
-    and with no one said to speak or advise ("..., health officials warned"): a summary's reader is not the one
-    spoken to."""
-    return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(QUOTATION.sub("", sentence))) \
+    (in single straight quotes too: "The sign read 'Thank you'.") and with no one said to speak or advise ("...,
+    health officials warned"): a summary's reader is not the one spoken to."""
+    unquoted = QUOTED_WORDS.sub("", QUOTATION.sub("", sentence))
+    return bool(ADDRESSES_READER.match(sentence) or SECOND_PERSON.search(unquoted)) \
         and not ATTRIBUTED.search(READER_SPEAKING.sub("", sentence)) and not ADVISED.search(sentence)
 
 
