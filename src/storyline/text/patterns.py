@@ -229,15 +229,17 @@ EARLY_PRONOUN = re.compile(r"^\W*(?:(?:[\w'’-]+ ){0,5}?[\w'’-]+, )?(?:[a-z]+
 # Thursday night." (the words came before; not "Ada Lind wrote to the council on Monday.")
 SAYS_ONLY = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:said|says|added) (?:on|in|to|at|during) "
                        r"(?!.*\bthat\b)(?:[^\s,;:]+ ){0,4}[^\s,;:]+\.[\"”’]?$")
-# "though" set off by commas sets a sentence against the one before: "It was not always so, though."
-CONTRASTED = re.compile(r", though(?:,|\.[\"”’]?$)")
+# "though", "however" or "meanwhile" set off by commas sets a sentence against the one before: "It was not always so,
+# though.", 'There were many "ifs," though.', "The mayor, however, said ..."
+CONTRASTED = re.compile(r",[\"”’]? though(?:,|\.[\"”’]?$)|, (?:however|meanwhile),")
 # A clause that takes up what a sentence before said: "One man certainly thought so", "Police did so on Monday".
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
 THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
-TOO = re.compile(r",\s+too[.!][\"”’]?$")  # "Brown made the leap, too.": as someone before did
+TOO = re.compile(r",\s+too[.!][\"”’]?$|\b(?:he|she|they|we|it|I|[A-Z][a-z]+), too,")  # "Brown made the leap, too.", "she,
+# too, made the leap": as someone before did
 # A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
 ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
 ENDS_ON_PRONOUN_WORDS = 9
@@ -272,8 +274,8 @@ def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
-                or _early_pronoun(sentence) or (", though" in sentence and CONTRASTED.search(sentence))
-                or INSTEAD.search(sentence) or TOO.search(sentence) or (" of" in sentence and THAT_KIND.search(sentence))
+                or _early_pronoun(sentence) or CONTRASTED.search(sentence)
+                or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence)) or (" of" in sentence and THAT_KIND.search(sentence))
                 or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
                 or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
