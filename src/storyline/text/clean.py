@@ -59,6 +59,9 @@ RULES = [
                                        r"photograph) (taken|released|provided|distributed)( on)? (jan|feb|march|april|may|"
                                        r"june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?\s*$"),
     ("shown pictured", r"\b(is|are) (shown|pictured) (here|above|below)\b|\b(is|are) shown\.$"),
+    # a caption told as a sentence: "Ada Lind, shown when she was a ferry captain, runs the port."
+    ("shown", r"^[^,]{3,60}, shown (here |above |below |left |right )?(when|while|in|at|during|on|with|speaking|outside|"
+              r"inside|after|before)\b[^,]*,"),
     ("photographer contributing", r"^(photographer|contributing|contributors?)\s*:"),
     ("above below pictured", r"^(above|below|pictured)\s*:"),
     ("map", r"\bon this (?:[\w-]+ ){0,2}map\b"),  # "Dots on this interactive map mark ...": the page's map
