@@ -606,6 +606,8 @@ def test_a_thing_taken_as_known_is_what_the_sentence_does_not_define_or_quote():
     assert things_taken_as_known("The philanthropist posted the photographs of the wreck online.") == ["philanthropist"]
     assert things_taken_as_known("At least nine of the activists were held overnight.") == ["activists"]
     assert things_taken_as_known("Police said one of the suspects, Ahmed Rask, had fled.") == ["suspects"]
+    assert things_taken_as_known("The new models do not prove that the bay was ever warm.") == ["models"]
+    assert things_taken_as_known("The new rules for ferries in the bay take effect on Monday.") == []
     assert things_taken_as_known("Police said one of the suspects in the robbery had fled.") == []
     assert things_taken_as_known("Rescuers said this vessel had no radio.") == ["vessel"]
     assert things_taken_as_known("The storm that hit the quay was the worst in years.") == []

@@ -307,10 +307,10 @@ def _elliptic(sentence: str) -> bool:
             and not TELLS_THE_VERB.search(sentence))
 
 
-# Noun phrases that point back at a thing named before: "The horse ...", "these animals", "in that case",
+# Noun phrases that point back at a thing named before: "The horse ...", "The new rules", "these animals", "in that case",
 # "nine of the activists". The patterns open on a literal, which re scans for fast; the word before "that"
 # and "of the" is checked apart.
-THE_NOUN = re.compile(r"[\"“]?The ([a-z-]{4,})(?: ([a-z-]{4,}))?")
+THE_NOUN = re.compile(r"[\"“]?The (?:(?:new|old|big|top|bad|hot|key|odd|low|red|sad|raw) )?([a-z-]{4,})(?: ([a-z-]{4,}))?")
 DEMONSTRATIVE_NOUN = re.compile(r"th(is|ese|ose|at) ([a-z-]{4,})")
 PARTITIVE_NOUN = re.compile(r" of the ([a-z-]{4,})")
 THE_COUNT_NOUN = re.compile(r"(?<=[a-z,] )(?<!\bof )the (?:two|three|four|five|six|seven|eight|nine|ten) ([a-z-]{3,})\b")
