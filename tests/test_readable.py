@@ -495,6 +495,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The harbour board did so on Monday.",
         "In Lund, he won't have to.",  # have to do what the sentence before told
         "Most island towns still do not.",
+        "For the harbour master, the old ferries are.",
         "As of Monday, the council had not.",
         "Asked if he would, the harbour master said he would not.",
         "Around 2 million have been displaced.",  # two million of what: the sentence before told

@@ -246,10 +246,11 @@ ENDS_ON_PRONOUN_WORDS = 9
 # A consequence of what came before, in a short subject's place: "Kimble thus sued Marvel", "It can therefore ..."
 CONSEQUENCE = re.compile(r"^[^,;:\"“]{0,40}\b(?:thus|therefore|hence)\b(?! far\b)")
 # A short sentence that ends on an auxiliary, its verb left out: "In Lund, he won't have to.", "Most towns still do
-# not." (not when the sentence itself told the verb: "The pier has a rail, while the jetty does not.").
+# not.", "For Vik, his ferries are." (not when the sentence itself told the verb: "The pier has a rail, while the
+# jetty does not.").
 ELLIPTIC = re.compile(r"\b(?:won['’]t|would|could|should|cannot|did (?:so|too)|(?:can|could|should|would|must|did|does|do|"
-                      r"has|have|had|is|are|was|were)(?:n['’]t| not))(?: have to| need to| want to| to| too| either)?[.!]"
-                      r"[\"”’]?$")
+                      r"has|have|had|is|are|was|were)(?:n['’]t| not)|are|were)(?: have to| need to| want to| to| too| either)?"
+                      r"[.!][\"”’]?$")
 ELLIPTIC_WORDS = 14
 # The verb told in the sentence itself: "..., while the jetty does not", "as fast as they could", "Asked whether he would
 # resign, he said he would not." (not "Asked if he would, ...": the question leaves it out too).
