@@ -238,8 +238,8 @@ AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
 THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
-TOO = re.compile(r",\s+too[.!][\"”’]?$|\b(?:he|she|they|we|it|I|[A-Z][a-z]+), too,")  # "Brown made the leap, too.", "she,
-# too, made the leap": as someone before did
+# As someone before did: "Brown made the leap, too.", "She, too, made the leap."
+TOO = re.compile(r",\s+too[.!][\"”’]?$|\b(?:he|she|they|we|it|I|[A-Z][a-z]+), too,")
 # A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
 ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
 ENDS_ON_PRONOUN_WORDS = 9
@@ -276,7 +276,8 @@ def leans_on_previous(sentence: str) -> bool:
     return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or CONTRASTED.search(sentence)
-                or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence)) or (" of" in sentence and THAT_KIND.search(sentence))
+                or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence))
+                or (" of" in sentence and THAT_KIND.search(sentence))
                 or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
                 or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
@@ -308,8 +309,8 @@ def _elliptic(sentence: str) -> bool:
             and not TELLS_THE_VERB.search(sentence))
 
 
-# Noun phrases that point back at a thing named before: "The horse ...", "The new rules", "these animals", "in that case",
-# "nine of the activists". The patterns open on a literal, which re scans for fast; the word before "that"
+# Noun phrases that point back at a thing named before: "The horse ...", "The new rules", "these animals", "in that
+# case", "nine of the activists". The patterns open on a literal, which re scans for fast; the word before "that"
 # and "of the" is checked apart.
 THE_NOUN = re.compile(r"[\"“]?The (?:(?:new|old|big|top|bad|hot|key|odd|low|red|sad|raw) )?([a-z-]{4,})(?: ([a-z-]{4,}))?")
 DEMONSTRATIVE_NOUN = re.compile(r"th(is|ese|ose|at) ([a-z-]{4,})")
