@@ -814,11 +814,13 @@ def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_
                 "Wilson said the ferry was never safe to sail in such weather, and the council agreed with her.",
                 "The council thanked a Greek cultural group, which raised money to mend the ferry before the summer.",
                 "The deckhand, Lena Greek, helped the passengers off the ferry before the fire reached the cabins.",
-                "Harbour police arrived on Tuesday, detaining Wilson and taking her radio for the inquiry."]
+                "Harbour police arrived on Tuesday, detaining Wilson and taking her radio for the inquiry.",
+                "On Wednesday the council of Lund and President Wilson on the quay thanked the crew of the ferry."]
     sentences = prose_sentences([Document(a) for a in articles])
     full_names = dependencies(sentences).in_full
     assert full_names[1] == {"Wilson": Person("Ada Wilson", title="harbour police officer")}  # not only "Wilson said"
-    assert full_names[5] == full_names[1]  # nor only someone doing something
+    assert full_names[5] == full_names[1]  # nor only someone doing something: someone something is done to
+    assert full_names[6] == {}  # after a title and before no verb, left as the writer gave it
     assert full_names[3] == {}  # "Greek" of "a Greek cultural group" is no person
     places = ["Harbour police officer Ada Austin stopped the ferry at Lund Bay on Monday after a fire broke out on deck.",
               "Austin said the ferry was never safe to sail in such weather, and the council agreed with her.",

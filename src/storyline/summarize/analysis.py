@@ -531,14 +531,16 @@ class _People:
         return people.difference(PLACE_AFTER.findall(self.joined)) if people else people
 
     def _familiar(self, number: int) -> list[str]:
-        """The familiar surnames candidate ``number`` names alone ("Witnesses saw that Wilson confronted ...",
-        "Police arrived, detaining Wilson"), not first nor after a capitalized word, that it can give in full."""
+        """The familiar surnames candidate ``number`` names alone as someone who does something or to whom something is
+        done ("Witnesses saw that Wilson confronted ...", "Police arrived, detaining Wilson"; not "President Wilson on
+        Tuesday ..."), not first nor after a capitalized word, that it can give in full."""
         text = self.sentences[number].text
         if not any(name in text for name in self.familiar):
             return []
         named = self.named[number]
         found = [name for match in ALONE.finditer(text) if (name := match.group(1)) in self.familiar and name not in named
                  and match.start() and not _after_a_capitalized_word(text, match.start())
+                 and (VERB_AFTER.match(text, match.end()) or text[:match.start()].rsplit(None, 1)[-1].islower())
                  and name in self.in_full and give_in_full(text, name, self.in_full[name])]
         return list(dict.fromkeys(found))
 
