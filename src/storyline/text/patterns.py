@@ -426,10 +426,12 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
     """The nouns of the sentence's noun phrases that point back (see THE_NOUN, SAME_NOUN, THE_COUNT_NOUN), not
     those followed by what ``defined`` matches, nor, with ``defined``, those inside a quotation ("this country" of
     a speaker); no word of NO_THING nor stop word, no verb in the past tense, gerund nor adverb ("The nearly ...")."""
-    def undefined(match: re.Match[str], end: int | None = None) -> bool:  # and, with ``defined``, not quoted
-        end = match.end() if end is None else end
-        return defined is None or not (defined.match(sentence, end)
-                                       or _quoting(sentence[:match.start()], sentence[end:]))
+    def undefined(match: re.Match[str], end: int | None = None, group: bool = False) -> bool:
+        if defined is None:
+            return True
+        end = match.end() if end is None else end  # what follows says which (of a ``group``: see _says_which_group)
+        says_which = _says_which_group(sentence, end) if group else defined.match(sentence, end)
+        return not (says_which or _quoting(sentence[:match.start()], sentence[end:]))  # nor is it quoted
 
     opening = THE_NOUN.match(sentence)  # what follows a second word that may be a verb ("lies") tells nothing
     second = opening.group(2) if opening else None
@@ -450,9 +452,8 @@ def _pointing_nouns(sentence: str, defined: re.Pattern[str] | None = None) -> li
                   if undefined(match) and " and " not in sentence[:match.start()]]  # not "Oslo and Lund said the two cities"
     for match in PARTITIVE_NOUN.finditer(sentence):
         words_before = sentence[:match.start()].rsplit(None, 1)
-        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) and (
-                defined is None or not (_says_which_group(sentence, match.end())
-                                        or _quoting(sentence[:match.start()], sentence[match.end():]))):
+        if words_before and (words_before[-1].lower() in QUANTIFIERS or words_before[-1].isdigit()) \
+                and undefined(match, group=True):
             nouns.append(match.group(1))
     return [noun for noun in nouns if not _no_noun(noun)]
 
