@@ -679,6 +679,18 @@ def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_t
                   tokens=tokens, known=frozenset({"philanthropist"})) == [1]
 
 
+def test_a_thing_taken_as_known_comes_with_the_sentence_that_tells_of_it_not_merely_the_one_before():
+    told = "A harbour official in Lund said the skipper of the trawler Ada had radioed for help before noon."
+    between = "During the storm, which lasted until the evening, the crew was kept below deck."
+    known = "The official said there were no lifeboats left on the quay."
+    needs = dependencies(prose_sentences([Document(f"{told} {between} {known}")]))
+    assert needs.antecedent[2] == 0 and needs.unless_told[2] == {"offici"}
+    named = "During the storm, which lasted until the evening, Lindqvist kept the crew below deck."
+    assert dependencies(prose_sentences([Document(f"{told} {named} {known}")])).antecedent[2] == 1  # perhaps him
+    pronoun = "She said the storm lasted until the evening."
+    assert dependencies(prose_sentences([Document(f"{told} {pronoun} {known}")])).antecedent[2] == 1  # she tells of one
+
+
 def test_a_thing_its_article_introduced_before_comes_with_its_introduction_unless_the_summary_tells_of_it():
     nouns = frozenset({"statement", "video"})
     assert named_by_the("The ferry line apologised in the statement on Monday.", nouns) == ["statement"]

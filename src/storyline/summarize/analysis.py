@@ -13,9 +13,9 @@ import numpy as np
 
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
-from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER, OPENING_NAME,
-                             PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening, give_in_full,
-                             in_lower_case, is_body, leans_on_previous, named_by_the, names,
+from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER,
+                             OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening,
+                             give_in_full, in_lower_case, is_body, leans_on_previous, named_by_the, names,
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
                              things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
@@ -315,19 +315,21 @@ def surnames_in_full(texts: Sequence[str], wanted: set[str]) -> dict[str, Person
 
 def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
                  tokens: Sequence[Sequence[str]] | None = None) -> Dependencies:
-    """What each candidate needs. The sentence it needs before it: for one that leans on the one before it ("She
-    said ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A
-    horse bolted ..."), the candidate just before it in its document; so too for one that takes a thing for
-    known ("The philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it
-    (``unless_told``); for one that names by "the" a thing its article brought in before ("in the statement"),
-    the last candidate of its article to name it (see _Earlier; ``tokens``: the candidates' content words,
-    when known), unless told of it too; for one that names a person by surname or first name alone ("..., Adler said", "Mr.
-    Adler") whom the articles (``documents``, else the candidates) do not name in full as one person only, a
-    candidate that introduces them by full name: the first of its own article before it, else the first of the
-    cluster. -2 when that sentence is not a candidate, or the person is never introduced (their full name only
-    in ``documents`` outside the candidates, or no full name for a name general English does not know): the
-    sentence cannot be used. -1 for none needed. A person the articles do name in full as one person only needs
-    no sentence before: their full name is in ``in_full``."""
+    """What each candidate needs. The sentence it needs before it: for one that leans on the one before it ("She said
+    ...", "But ...", a bare quotation after the sentence that names its speaker, "The horse ..." after "A horse
+    bolted ..."), the candidate just before it in its document; so too for one that takes a thing for known ("The
+    philanthropist ...", "nine of the activists"), unless a summary's other sentence tells of it (``unless_told``),
+    but when the sentence before it does not name the thing and an earlier candidate of its article does ("An
+    official said ..." before "The official said ..."), the last such candidate (not when the sentence before names
+    someone, or leans on the one before it: "She says ..." before "The doctor ..."); for one that names by "the" a
+    thing its article brought in before ("in the statement"), the last candidate of its article to name it (see
+    _Earlier; ``tokens``: the candidates' content words, when known), unless told of it too; for one that names a
+    person by surname or first name alone ("..., Adler said", "Mr. Adler") whom the articles (``documents``, else
+    the candidates) do not name in full as one person only, a candidate that introduces them by full name: the first
+    of its own article before it, else the first of the cluster. -2 when that sentence is not a candidate, or the
+    person is never introduced (their full name only in ``documents`` outside the candidates, or no full name for a
+    name general English does not know): the sentence cannot be used. -1 for none needed. A person the articles do
+    name in full as one person only needs no sentence before: their full name is in ``in_full``."""
     at = {(s.doc, s.index): number for number, s in enumerate(sentences)}
     previous = [at.get((s.doc, s.index - 1), -2) for s in sentences]  # -2: not a candidate
     leaning = [leans_on_previous(s.text) or (before >= 0 and refers_back(s.text, sentences[before].text))
@@ -348,9 +350,11 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
         introducer, thing = (-1, "") if leaning[number] or things else earlier.introducer(number)
         if introducer >= 0 and introduction == -1:  # "..., the company said in the statement."
             result[number], unless_told[number] = introducer, frozenset({thing})
-        elif things and introduction == -1:  # "The philanthropist ...": the sentence before it, unless told of one
-            result[number] = before
+        elif things and introduction == -1:  # "The philanthropist ...": the sentence that tells of it, unless told
             unless_told[number] = frozenset(words[-1] for thing in things if (words := content_words(thing)))
+            result[number] = before if before >= 0 and (leaning[before] or _may_tell(
+                sentences[before].text, earlier.tokens[before], unless_told[number])) \
+                else earlier.last_teller(number, unless_told[number], before)
         elif leaning[number] or things:
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -359,6 +363,12 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
         else:
             result[number] = introduction
     return Dependencies(result, in_full, np.where(result >= 0, result, after), unless_told)
+
+
+def _may_tell(text: str, tokens: Sequence[str], things: frozenset[str]) -> bool:
+    """True when a sentence may tell of one of ``things`` (stems): it names one, or someone or something by a
+    capitalized word ("Kolb performed ..." before "The doctor ...")."""
+    return bool(things & set(tokens)) or bool(CAPITALIZED.search(text))
 
 
 class _Earlier:
@@ -380,6 +390,12 @@ class _Earlier:
             if at and thing not in self._topic:
                 return mentions[at - 1], thing
         return -1, ""
+
+    def last_teller(self, number: int, things: frozenset[str], otherwise: int) -> int:
+        """The last candidate of candidate ``number``'s article before it to name one of ``things`` (stems),
+        else ``otherwise``."""
+        mentions = self._mentions(self.sentences[number].doc)
+        return max((told for thing in things for told in mentions.get(thing, []) if told < number), default=otherwise)
 
     def _mentions(self, doc: int) -> dict[str, list[int]]:
         """Stem -> the candidates of document ``doc`` that use it, in order (read once per document)."""
