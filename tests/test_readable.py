@@ -839,7 +839,20 @@ def test_a_familiar_surname_named_alone_in_a_sentence_is_given_in_full_when_the_
               "The passengers were taken by bus to homes near Austin, where the council had found them rooms.",
               "Witnesses saw that Austin grew quickly after the new bridge opened."]
     assert dependencies(prose_sentences([Document(a) for a in places])).in_full[3] == {}  # "near Austin": a place
+    acting = ["Harbour police officer Ada Wilson stopped the ferry at Lund Bay on Monday after a fire broke out.",
+              "The day after Wilson stopped the ferry, the council closed the pier for a week of repairs.",
+              "The council praised a Wilson aide, who had kept the passengers calm on the quay all night."]
+    acting_full = dependencies(prose_sentences([Document(a) for a in acting])).in_full
+    assert acting_full[1] == {"Wilson": Person("Ada Wilson", title="harbour police officer")}  # none says "Wilson said"
+    assert acting_full[2] == {}  # "a Wilson aide": no one named, but the aide's employer
 
+
+
+def test_a_name_with_a_middle_name_is_a_full_name_but_not_a_title_nor_a_company_before_a_name():
+    found = people_in_full(["Police named the driver as Tor Henrik Vassbotn, 44, of Lund. Vassbotn was held.",
+                            "Former Secretary of State Ada Lind and Nordlinjen Ole Vik spoke. Nordlinjen sailed."],
+                           wanted={"Vassbotn", "Lind", "Vik"})
+    assert found == {"Vassbotn": Person("Tor Henrik Vassbotn")}
 
 
 def test_a_professor_named_by_surname_is_given_in_full():

@@ -19,7 +19,7 @@ from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
                              things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
-from ..text.tokens import content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
+from ..text.tokens import STOPWORDS, content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
@@ -442,6 +442,18 @@ def _after_a_capitalized_word(text: str, start: int) -> bool:
                 or (len(before) == 1 and common_opening(word)))
 
 
+WORD_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _object_of_a_word(text: str, start: int, end: int) -> bool:
+    """True when the name from ``start`` to ``end`` follows a word in lower case but "a" or "an" and is no noun's
+    qualifier: no word in lower case but a stop word follows it ("detaining Floyd", "told Floyd to"; not "an Obama
+    aide", "former Trump campaign manager")."""
+    before = text[:start].rsplit(None, 1)[-1]
+    after = WORD_AFTER.match(text, end)
+    return before.islower() and before not in ("a", "an") and (after is None or after.group(1) in STOPWORDS)
+
+
 class _People:
     """The people a cluster's candidates name, and the candidates that introduce them by full name."""
 
@@ -540,23 +552,27 @@ class _People:
 
     @cached_property
     def familiar(self) -> set[str]:
-        """The familiar surnames the candidates also name as people alone, speaking or after a title ("Wilson
-        said", "Mr. Wilson"; not "Greek" of "Greek Prime Minister Ada Dahl"), and never as a place ("near
-        Austin", "to Austin")."""
-        people = self.familiar_words.intersection(name for names in self.named_alone for name in names)
-        return people.difference(PLACE_AFTER.findall(self.joined)) if people else people
+        """The familiar surnames the candidates also name as people alone, speaking, after a title or before a verb
+        ("Wilson said", "Mr. Wilson", "Wilson died"; not "Greek" of "Greek Prime Minister Ada Dahl"), and never as a
+        place ("near Austin", "to Austin")."""
+        if not self.familiar_words:
+            return set()
+        acting = {match.group(1) for match in ALONE.finditer(self.joined) if match.group(1) in self.familiar_words
+                  and VERB_AFTER.match(self.joined, match.end())}
+        people = self.familiar_words.intersection(acting.union(*self.named_alone))
+        return people.difference(PLACE_AFTER.findall(self.joined))
 
     def _familiar(self, number: int) -> list[str]:
         """The familiar surnames candidate ``number`` names alone as someone who does something or to whom something is
         done ("Witnesses saw that Wilson confronted ...", "Police arrived, detaining Wilson"; not "President Wilson on
-        Tuesday ..."), not first nor after a capitalized word, that it can give in full."""
+        Tuesday ...", "an Obama aide"), not first nor after a capitalized word, that it can give in full."""
         text = self.sentences[number].text
         if not any(name in text for name in self.familiar):
             return []
         named = self.named[number]
         found = [name for match in ALONE.finditer(text) if (name := match.group(1)) in self.familiar and name not in named
                  and match.start() and not _after_a_capitalized_word(text, match.start())
-                 and (VERB_AFTER.match(text, match.end()) or text[:match.start()].rsplit(None, 1)[-1].islower())
+                 and (VERB_AFTER.match(text, match.end()) or _object_of_a_word(text, match.start(), match.end()))
                  and name in self.in_full and give_in_full(text, name, self.in_full[name])]
         return list(dict.fromkeys(found))
 

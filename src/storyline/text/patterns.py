@@ -840,16 +840,40 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
             aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
                 and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
-            if (_within_sentence(text, match.start()) or aged) and not organization:
-                known = found.get(person, Person(match.group(0)))
-                in_a_list = text[:match.start()].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
+            start = match.start() if _within_sentence(text, match.start()) or aged \
+                else _first_of_three(text, match.start(), joined)
+            if start >= 0 and not organization:
+                known = found.get(person, Person(text[start:match.end()]))
+                in_a_list = text[:start].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
                 found[person] = Person(known.name, known.role or ("" if in_a_list else _role(text, match.end()))
-                                       or _role_before(text, match.start(), match.end()),
-                                       known.title or _title_and_courtesy(text, match.start()))
+                                       or _role_before(text, start, match.end()),
+                                       known.title or _title_and_courtesy(text, start))
     unique = {name: next(iter(persons)) for name in wanted if (persons := people.get(unaccented(name), {}))
               and len({tuple(map(unaccented, person)) for person in persons}) == 1}
     couples = _couples(joined)
     return {name: found[person] for name, person in unique.items() if person in found and name not in couples}
+
+
+FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.'’-])([{UPPER}][{LOWER}]+) $")  # "Jay " of "Jay Aubrey Jones"
+
+
+def _first_of_three(text: str, start: int, joined: str) -> int:
+    """Where a name's first word begins when the full name at ``start`` is its middle name and surname ("Jay" of
+    "actor Jay Aubrey Jones"): one capitalized word before it, after a word in lower case but "of" (see
+    _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), that no role, function
+    word, particle, day or month, and that ``joined`` (the texts) never writes but before that middle name nor in
+    lower case (not "Facebook" of "Facebook Mark Zuckerberg"); -1 for none."""
+    before = text[max(0, start - 30):start]
+    found = FIRST_NAME_BEFORE.search(before)
+    if found is None:
+        return -1
+    word, first = found.group(1), start - len(before) + found.start(1)
+    middle = text[start:].split(" ", 1)[0]
+    if word in FUNCTION_WORDS or word in CAPITAL_PARTICLES or word in PLACE_BEFORE_PARTICLE or WHEN.fullmatch(word) \
+            or _is_job(word.lower()) or word.lower() in QUALIFIERS or not _within_sentence(text, first) or text.endswith(" of ", 0, first) \
+            or joined.count(f"{word} ") != joined.count(f"{word} {middle} ") or in_lower_case(word, joined):
+        return -1
+    return first
 
 
 # Letters that keep their stroke when accents are taken off, as outlets without them write them ("Søren" -> "Soren").
