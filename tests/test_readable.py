@@ -513,8 +513,13 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "As a side note, the ferry's licence had expired in May.",
         "Two more ferries were taken out of service on Tuesday.",
         "No other details, such as the name of the captain, were released.",
+        "The few times he was seen on the quay he looked tired.",  # who is he?
+        "During his year abroad, he learned to mend nets.",
+        "During the three days she will eat nothing.",
     )
     standing = (
+        "The harbour master said he was not sure how many boats were lost.",  # he: the harbour master
+        "A deckhand from Lund said she saw the ferry list before it sank.",
         "Some of Her Majesty's coastguard crews were called out to Lund.",  # no one's crews: a title
         "The victim was taken to hospital.",
         "The family-run ferry company carried 40,000 passengers.",

@@ -178,7 +178,7 @@ WHOLES = frozenset("country nation world public population city state region are
 
 def _pronoun_before_anyone(sentence: str) -> bool:
     """True when "he", "she", "his", "her" or "him" comes before anyone the sentence names (a name, a word for a
-    person, "a ...", "who") and the clause it opens names no one right after it."""
+    person or a job, "a ...", "who") and the clause it opens names no one right after it."""
     unquoted = QUOTATION.sub("", sentence)
     match = PERSON_PRONOUN.search(unquoted)
     if match is None:
@@ -187,7 +187,7 @@ def _pronoun_before_anyone(sentence: str) -> bool:
     first = before.split(None, 1)[0].strip("\"“‘'") if before.strip() else ""
     first_is_a_name = first[:1].isupper() and first not in FUNCTION_WORDS and not common_opening(first)  # "Walker ..."
     return not (first_is_a_name or NAMES_SOMEONE.search(before) or SOMEONE_UNNAMED.search(before)
-                or NAMED_AFTER.match(unquoted, match.end()))
+                or any(_is_job(word) for word in LOWER_WORD.findall(before)) or NAMED_AFTER.match(unquoted, match.end()))
 
 
 def common_opening(word: str) -> bool:
@@ -477,9 +477,11 @@ WHEN = re.compile(rf"\b({WEEKDAYS}|{MONTHS})\b")  # no one "he" could be, nor a 
 
 def _early_pronoun(sentence: str) -> bool:
     """True when "he" or "his" opens the main clause with no one named before it ("When Adler arrived,
-    he ..." names him first)."""
+    he ..." names him first), or "he" or "she" comes within its first words before anyone it names ("The few times
+    he was seen ...", "During the three days she ..."; not "The mayor said he ...")."""
     match = EARLY_PRONOUN.match(sentence)
-    return match is not None and not NAMES_SOMEONE.search(WHEN.sub("", sentence[:match.start(1)]))
+    return (match is not None and not NAMES_SOMEONE.search(WHEN.sub("", sentence[:match.start(1)]))) or (
+        HE_OR_SHE.match(sentence) is not None and _pronoun_before_anyone(sentence))
 
 
 # "Adler", "Strøm", "Erdoğan", "McMaster", "MacArthur", "O'Brien", "DeVos", "LaGuardia", "DiCaprio", and surnames
