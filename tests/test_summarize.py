@@ -312,6 +312,16 @@ def test_a_story_told_over_days_tells_where_it_stands_by_the_last_days_lead():
     assert not any("returned home" in s.text for s in Summarizer(words=60).summarize(Cluster(undated)).sentences)
 
 
+def test_a_summary_that_cannot_open_on_its_best_lead_opens_on_the_next_lead_that_can_be_told():
+    unusable = ("This harbour town, home to the Lund Bay ferry pier, will close the ferry pier on Monday after a storm "
+                "cracked the pier's pilings.")  # "This harbour town": the headline named it, and no candidate does
+    other = ("Nordvik fishermen said on Sunday that the storm had kept their boats in port for a week.\n\n"
+             "Divers from Vestmark will also dive under the ferry pier at Lund Bay on Tuesday morning.\n\n"
+             "Engineers will also inspect the pilings of the Lund Bay ferry pier that the storm cracked.")
+    shown = [s.text for s in Summarizer(words=30).summarize(Cluster([Document(unusable), Document(other)])).sentences]
+    assert shown[0].startswith("Nordvik fishermen said"), shown  # not "Engineers will also ..."
+
+
 def test_a_denial_of_deaths_or_injuries_a_later_report_overtakes_is_not_told():
     monday = ("A wildfire north of Lund forced 3,000 people from their homes on Monday. No one has been reported "
               "injured, the fire service said. Crews cut containment lines along Ridge Road overnight.")

@@ -104,8 +104,8 @@ class Summarizer:
                 can_open = can_open[np.isin(candidates.doc[can_open], _later_reports(dated, known_days(cluster.previous)))]
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
             latest = can_open[np.isin(candidates.doc[can_open], last_day_reports(dated))]
-            for leads in (can_open, latest):  # no sentence to open on: the best lead that can open comes in first
-                leads = leads[np.isfinite(scores[leads])]
+            for leads in (can_open, latest):  # no sentence to open on: the best lead that can open and be told comes first
+                leads = leads[np.isfinite(scores[leads]) & (leans_on[leads] != -2)]
                 if len(leads) and not np.isin(chosen, leads).any():
                     scores = scores.copy()
                     scores[leads[np.argmax(scores[leads])]] = scores.max() + 1
