@@ -125,6 +125,16 @@ def test_a_captions_credit_with_a_slash_is_junk_but_two_parties_in_brackets_are_
         assert not is_junk(f"The pier vote split the council along party lines {aside}"), aside
 
 
+def test_a_caption_of_two_or_three_sentences_ending_on_its_pictures_credit_is_dropped_whole():
+    caption = ("Icicles hang from the fountain on the quay at Lund Bay as the cold deepens. Lund is shivering "
+               "through a rare cold spell, with forecasters predicting up to 2 inches of snow and sleet on the usually "
+               "mild harbour town by Wednesday evening. (Photo: Ole Vik, Lund Daily via AP)")
+    lead = "A winter storm closed the harbour at Lund Bay on Tuesday, and the ferries stayed in port until noon."
+    page = f"{caption}\n\n{lead}"
+    assert len(caption.split()) > 40 and [page[a:b] for a, b in clean_spans(page)] == [lead]
+    assert not is_junk("The council published the photo of the pier on Monday (its first since the storm).")
+
+
 def test_a_related_links_widget_glued_into_a_lead_is_junk_but_shouted_more_is_not():
     assert is_junk("Councillor Ada Lind Ada Marie LindHarbour fees rise again MORE (R-Vestmark) voted against the plan.")
     assert is_junk("Harbour master Ole Vik Ole Kristian VikFerry pier to close MORE said on Tuesday that the pier was unsafe.")

@@ -400,6 +400,9 @@ _OUTLET = (r"(?=[^)]*\b(?:[A-Z]{2,}|Post|Press|Times|News|Images|Photo|Photos|Ha
            r"Telegraph|Guardian|Globe|Star|Chronicle|Gazette|Pool|Staff)\b)")
 SLASH_CREDIT = re.compile(rf"\(\s*{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}\s*/\s*{_OUTLET}{_CAPITALIZED}(?: {_CAPITALIZED}){{0,3}}"
                           r"\s*\)$")
+# A picture's credit ending a caption in brackets, after "Photo:", "Image:" or "Photo by": "(Photo: Ole Vik, Lund Daily)"
+PICTURE_CREDIT = re.compile(r"\((?:Photo|Photos|Image|Images|Picture|Photograph)(?: by|:)[^()]{2,80}\)\s*$")
+CAPTION_WORDS = 80  # a caption with such a credit may tell two or three sentences
 SECTION_LABEL = re.compile(r"^[A-Z][A-Z'&.-]*( [A-Z][A-Z'&.-]*){0,4}\s*\|\s")  # "FACT CHECK | ..."
 RUNNING_TIME = re.compile(r"\(\d{1,2}:\d{2}\)\s+[A-Z]")  # a video's title and length: "Fares soar (3:40) As ..."
 POST = re.compile(r"\.?@\w+:?\s")  # a post quoted from its handle: "@harbourwatch: Pier closed again."
@@ -497,7 +500,8 @@ def is_junk(line: str) -> bool:
         return True
     if (line[0].isdigit() or "Page " in line) and PRINTED_NOTE.fullmatch(line):
         return True
-    if line[-1] == ")" and SLASH_CREDIT.search(line) and len(line.split()) <= SHORT_PARAGRAPH_WORDS:
+    if line[-1] == ")" and ((SLASH_CREDIT.search(line) and len(line.split()) <= SHORT_PARAGRAPH_WORDS)
+                            or (PICTURE_CREDIT.search(line) and len(line.split()) <= CAPTION_WORDS)):
         return True
     if ("|" in line or line.endswith(CREDIT_DOMAINS)) and CREDIT_AT_END.search(line):
         return True
@@ -792,8 +796,10 @@ def _record_fields(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[b
 
 
 def _junk_throughout(paragraph: str) -> bool:
-    """Whether a paragraph that holds junk is junk as a whole: short, or junk from its first sentence."""
-    if len(paragraph.split()) <= SHORT_PARAGRAPH_WORDS:
+    """Whether a paragraph that holds junk is junk as a whole: short, a caption with its picture's credit (see
+    PICTURE_CREDIT), or junk from its first sentence."""
+    words = len(paragraph.split())
+    if words <= SHORT_PARAGRAPH_WORDS or (words <= CAPTION_WORDS and PICTURE_CREDIT.search(paragraph)):
         return True
     first = split_sentences(paragraph)[:1]
     return not first or is_junk(paragraph[first[0][0]:first[0][1]])
