@@ -438,6 +438,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert "15-year-old" in things_taken_as_known("The 15-year-old told the dispatcher that the boat had sunk.")
     assert "fifteen year old" in things_taken_as_known("The fifteen year old told the dispatcher that the boat sank.")
     assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
+    assert things_taken_as_known("The Lutheran pastor’s home in Lund was searched on Monday.", lead=True) == ["pastor"]
+    assert things_taken_as_known("The White House said the ferry would run.", lead=True) == []
     assert things_taken_as_known("According to that survey, at least 34 boats were lost in the storm.") == ["survey"]
     assert things_taken_as_known("Lund Lines is recalling 300 of the same ferries for repairs.") == ["ferries"]
     assert things_taken_as_known("Lund Lines runs the same ferries as Skarholm Lines.") == []

@@ -90,9 +90,9 @@ _POINTS_BACK = (
        r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)"]  # "Since then, ...", not "Then-mayor"
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
-# "The victim ...", "The ministry said ...": someone or something an earlier sentence introduced.
+# "The victim ...", "The ministry said ...", "The Lutheran pastor ...": someone or something an earlier sentence introduced.
 THE_ROLE = re.compile(
-    r"^[\"“]?The (?:[a-z-]+ )?(man|woman|boy|girl|teen|teenager|child|couple|pair|suspect|victim|gunman|shooter|"
+    r"^[\"“]?The (?:[A-Za-z-]+ )?(man|woman|boy|girl|teen|teenager|child|couple|pair|suspect|victim|gunman|shooter|"
     r"driver|officer|sister|brother|mother|father|son|daughter|wife|husband|lawyer|attorney|judge|spokesman|"
     r"spokeswoman|spokesperson|witness|passenger|owner|ministry|agency|company|team|video|footage|caller|student|"
     r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
