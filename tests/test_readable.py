@@ -518,10 +518,15 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "The few times he was seen on the quay he looked tired.",  # who is he?
         "During his year abroad, he learned to mend nets.",
         "During the three days she will eat nothing.",
+        '"I just want my boat back," Mr. Vik replied.',  # to what?
+        "Lind likewise called the pier unsafe.",  # as someone before did
+        "As for Mr. Vik, he too admits he was scared.",
     )
     standing = (
         "The harbour master said he was not sure how many boats were lost.",  # he: the harbour master
         "A deckhand from Lund said she saw the ferry list before it sank.",
+        "The harbour board has not responded.",
+        "The council met on Monday, and he too often spoke for the ferry crews.",
         "Some of Her Majesty's coastguard crews were called out to Lund.",  # no one's crews: a title
         "The victim was taken to hospital.",
         "The family-run ferry company carried 40,000 passengers.",

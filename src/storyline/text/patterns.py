@@ -235,11 +235,15 @@ CONTRASTED = re.compile(r",[\"”’]? though(?:,|\.[\"”’]?$)|, (?:however|m
 # A clause that takes up what a sentence before said: "One man certainly thought so", "Police did so on Monday".
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
-INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")
+# An answer to what came before, or the same as someone before: '"I just want a boat," Mr. Vik replied.', "Lind
+# likewise called the pier unsafe." (not "The council has not responded.")
+ANSWERS_OR_LIKEWISE = re.compile(r"(?<!\bnot )(?<!n['’]t )\b(?:replied|answered|responded)[.!][\"”’]?$|\blikewise\b")  # "... back to the Toyota brand instead.": of what came before
 # "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
 THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
-# As someone before did: "Brown made the leap, too.", "She, too, made the leap."
-TOO = re.compile(r",\s+too[.!][\"”’]?$|\b(?:he|she|they|we|it|I|[A-Z][a-z]+), too,")
+# As someone before did: "Brown made the leap, too.", "She, too, made the leap.", "He too admits ..."
+TOO = re.compile(r",\s+too[.!][\"”’]?$|\b(?:he|she|they|we|it|I|[A-Z][a-z]+), too,"
+                 r"|\b(?:he|she|they|we) too (?=[a-z]+(?:s|ed)\b)")
 # A short sentence that ends on what the one before told of: "The Iranian regime is feeling them.", "Police arrested him."
 ENDS_ON_PRONOUN = re.compile(r"\b(?:them|it|him|her|this|that|these|those)[.!][\"”’]?$")
 ENDS_ON_PRONOUN_WORDS = 9
@@ -277,6 +281,7 @@ def leans_on_previous(sentence: str) -> bool:
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or CONTRASTED.search(sentence)
                 or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence))
+                or ANSWERS_OR_LIKEWISE.search(sentence)
                 or (" of" in sentence and THAT_KIND.search(sentence))
                 or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
                 or (" so" in sentence and AGREES.search(sentence))
