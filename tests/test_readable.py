@@ -440,6 +440,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert "official" in things_taken_as_known("The official said the ferry would not run again this year.")
     assert things_taken_as_known("The Lutheran pastor’s home in Lund was searched on Monday.", lead=True) == ["pastor"]
     assert things_taken_as_known("The White House said the ferry would run.", lead=True) == []
+    assert things_taken_as_known("The guy is crazy about the ferry.") == ["guy"]
     assert things_taken_as_known("According to that survey, at least 34 boats were lost in the storm.") == ["survey"]
     assert things_taken_as_known("Lund Lines is recalling 300 of the same ferries for repairs.") == ["ferries"]
     assert things_taken_as_known("Lund Lines runs the same ferries as Skarholm Lines.") == []
@@ -521,11 +522,17 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         '"I just want my boat back," Mr. Vik replied.',  # to what?
         "Lind likewise called the pier unsafe.",  # as someone before did
         "As for Mr. Vik, he too admits he was scared.",
+        "Even the harbour master's critics praised the repairs.",  # as others before them
+        "Overall, the council has closed six piers this year.",
+        "Ole Vik, at a rally in Lund, hit back.",  # at what?
+        "The ferries on the northern route aren't safe either.",
     )
     standing = (
         "The harbour master said he was not sure how many boats were lost.",  # he: the harbour master
         "A deckhand from Lund said she saw the ferry list before it sank.",
         "The harbour board has not responded.",
+        "Even as the storm grew, the ferry sailed to Lund.",
+        "Even before the storm, the pier at Lund was weak.",
         "The council met on Monday, and he too often spoke for the ferry crews.",
         "Some of Her Majesty's coastguard crews were called out to Lund.",  # no one's crews: a title
         "The victim was taken to hospital.",

@@ -87,7 +87,8 @@ _POINTS_BACK = (
        r"in particular(?=,)",
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
-       r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)"]  # "Since then, ...", not "Then-mayor"
+       r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)",  # "Since then, ...", not "Then-mayor"
+       r"overall(?=,)", r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...", "The Lutheran pastor ...": someone or something an earlier sentence introduced.
@@ -98,7 +99,7 @@ THE_ROLE = re.compile(
     r"teacher|doctor|nurse|pilot|employee|worker|soldier|inmate|patient|baby|toddler|infant|family|parents|"
     r"official(?= (?:said|says|told|added)\b)|biographer|senators|king|queen|prince|princess|kingdom|actor|"
     r"actress|singer|rapper|reporter|researcher|scientist|professor|author|priest|pastor|boyfriend|girlfriend|"
-    r"fiancee?|neighbou?r|grandmother|grandfather|(?:assistant|coach|star|host|anchor|dog|animal|horse)"
+    r"fiancee?|neighbou?r|grandmother|grandfather|guy|lady|(?:assistant|coach|star|host|anchor|dog|animal|horse)"
     r"(?=,|'s| (?:says|was|is|has|had|will|would|[a-z]+ed|" + IRREGULAR_PAST + r")\b)|"
     r"[\w-]+[- ]year[- ]old)(?:'s)?(?![\w-])"
     r"(?! (?:who|that|which|of|where|named|called)\b)")
@@ -238,7 +239,8 @@ AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|
 INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")
 # An answer to what came before, or the same as someone before: '"I just want a boat," Mr. Vik replied.', "Lind
 # likewise called the pier unsafe." (not "The council has not responded.")
-ANSWERS_OR_LIKEWISE = re.compile(r"(?<!\bnot )(?<!n['’]t )\b(?:replied|answered|responded)[.!][\"”’]?$|\blikewise\b")  # "... back to the Toyota brand instead.": of what came before
+ANSWERS_OR_LIKEWISE = re.compile(r"(?<!\bnot )(?<!n['’]t )\b(?:replied|answered|responded|(?:hit|fired|shot) back)[.!][\"”’]?$"
+                                 r"|\blikewise\b|\beither[.!][\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
 THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
 # As someone before did: "Brown made the leap, too.", "She, too, made the leap.", "He too admits ..."
