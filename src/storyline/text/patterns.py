@@ -236,11 +236,11 @@ CONTRASTED = re.compile(r",[\"”’]? though(?:,|\.[\"”’]?$)|, (?:however|m
 # A clause that takes up what a sentence before said: "One man certainly thought so", "Police did so on Monday".
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
-INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")
+INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
 # An answer to what came before, or the same as someone before: '"I just want a boat," Mr. Vik replied.', "Lind
-# likewise called the pier unsafe." (not "The council has not responded.")
+# likewise called the pier unsafe.", "Vik hit back." (not "The council has not responded.")
 ANSWERS_OR_LIKEWISE = re.compile(r"(?<!\bnot )(?<!n['’]t )\b(?:replied|answered|responded|(?:hit|fired|shot) back)[.!][\"”’]?$"
-                                 r"|\blikewise\b|\beither[.!][\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+                                 r"|\blikewise\b|\beither[.!][\"”’]?$")  # "... aren't safe either."
 # "in these sorts of incidents", "this kind of attack": as told before (not "found that types of plastic vary")
 THAT_KIND = re.compile(r"\b(?:(?:these|those) (?:sorts|kinds|types)|(?:this|that) (?:sort|kind|type)) of\b")
 # As someone before did: "Brown made the leap, too.", "She, too, made the leap.", "He too admits ..."
@@ -869,9 +869,9 @@ FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.'’-])([{UPPER}][{LOWER}]+) $")  # "J
 def _first_of_three(text: str, start: int, joined: str) -> int:
     """Where a name's first word begins when the full name at ``start`` is its middle name and surname ("Jay" of
     "actor Jay Aubrey Jones"): one capitalized word before it, after a word in lower case but "of" (see
-    _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), that no role, function
-    word, particle, day or month, and that ``joined`` (the texts) never writes but before that middle name nor in
-    lower case (not "Facebook" of "Facebook Mark Zuckerberg"); -1 for none."""
+    _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), that is no job, qualifier,
+    function word, particle, day or month, and that ``joined`` (the texts) writes only before that middle name and
+    never in lower case (not "Facebook" of "Facebook Mark Zuckerberg"); -1 for none."""
     before = text[max(0, start - 30):start]
     found = FIRST_NAME_BEFORE.search(before)
     if found is None:
@@ -879,7 +879,8 @@ def _first_of_three(text: str, start: int, joined: str) -> int:
     word, first = found.group(1), start - len(before) + found.start(1)
     middle = text[start:].split(" ", 1)[0]
     if word in FUNCTION_WORDS or word in CAPITAL_PARTICLES or word in PLACE_BEFORE_PARTICLE or WHEN.fullmatch(word) \
-            or _is_job(word.lower()) or word.lower() in QUALIFIERS or not _within_sentence(text, first) or text.endswith(" of ", 0, first) \
+            or _is_job(word.lower()) or word.lower() in QUALIFIERS \
+            or not _within_sentence(text, first) or text.endswith(" of ", 0, first) \
             or joined.count(f"{word} ") != joined.count(f"{word} {middle} ") or in_lower_case(word, joined):
         return -1
     return first
