@@ -126,9 +126,9 @@ def test_a_captions_credit_with_a_slash_is_junk_but_two_parties_in_brackets_are_
 
 
 def test_a_caption_of_two_or_three_sentences_ending_on_its_pictures_credit_is_dropped_whole():
-    caption = ("Icicles hang from the fountain on the quay at Lund Bay as the cold deepens. Lund is shivering "
-               "through a rare cold spell, with forecasters predicting up to 2 inches of snow and sleet on the usually "
-               "mild harbour town by Wednesday evening. (Photo: Ole Vik, Lund Daily via AP)")
+    caption = ("Frost coats the fountain on the quay at Lund Bay as the cold deepens. Lund has not seen such a freeze "
+               "in forty years, and the weather office expects sleet and heavy snow on the harbour town by Wednesday "
+               "evening. (Photo: Ole Vik, Lund Daily via AP)")
     lead = "A winter storm closed the harbour at Lund Bay on Tuesday, and the ferries stayed in port until noon."
     page = f"{caption}\n\n{lead}"
     assert len(caption.split()) > 40 and [page[a:b] for a, b in clean_spans(page)] == [lead]
