@@ -75,6 +75,10 @@ def test_datelines_are_stripped():
         "LUND BAY (March 3, 2031) - The harbour board opened the pier.": "The harbour board opened the pier.",
         "PORT ALDREN (Nov. 14, 2031) – Standing on the quay, the mayor spoke.": "Standing on the quay, the mayor spoke.",
         "NATO (March 3, 2031) - Talks resumed.": "NATO (March 3, 2031) - Talks resumed.",
+        "LUND, Vest. (LTV/NRK) — A woman robbed two jewellers.": "A woman robbed two jewellers.",  # two stations
+        "LUND BAY >> Detectives are investigating a stabbing.": "Detectives are investigating a stabbing.",
+        "Read more >> The ferry sank.": "Read more >> The ferry sank.",
+        "Fares >> Up 5% on the Lund route.": "Fares >> Up 5% on the Lund route.",
     }
     for line, expected in cases.items():
         assert line[strip_dateline(line):] == expected

@@ -431,14 +431,14 @@ _TRIGGERS = [(index, frozenset(index)) for index in (RULES_BY_WORD, CASED_RULES_
 TRIGGER_TOKEN = re.compile(r"[a-z0-9©]+")
 
 # A dateline opening a paragraph: "PARIS (AP) --", "Paris CNN —", "BRUSSELS, January 22 (Xinhua) --",
-# "LOS ANGELES (CBSLA.com) —", "LONG BEACH - ", "Lund, 12 May 2031 --".
+# "LOS ANGELES (CBSLA.com) —", "LUND (LTV/NRK) —", "LONG BEACH - ", "LUND BAY >> ", "Lund, 12 May 2031 --".
 _PLACE = (r"(?:[A-Z][A-Za-z.'/-]*(?:[ ,]+[A-Z][A-Za-z.'/-]*)*(?:,? (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)(?: \d{4})?)?"
           r",?\s*)?")
 _STATE = r"(?:, (?:D\.C\.|[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?))?"  # after a city in capitals: ", Ala.", ", Peru", ", D.C."
 _ACRONYMS = r"(?!(?:NATO|OPEC|NASA|FIFA|UEFA|IAEA)\b)"  # no place: "NATO—Russia talks", "NASA, Boeing - "
 # (not a transcript's stage note: "(VOICEOVER)", "(V/O)", "(SOT)", "(CONT'D)")
 _AGENCY = (r"(?:\(?(?:AP|AFP|CNN|Reuters|Xinhua|UPI|Bloomberg|dpa)\)?"
-           r"|\((?!(?i:voice-?over|v/?o|sot|cont['’]?d|on camera|o/?c)\))[A-Z][\w.&'-]*(?: (?:&|[A-Z][\w.&'-]*)){0,3}\))")
+           r"|\((?!(?i:voice-?over|v/?o|sot|cont['’]?d|on camera|o/?c)\))[A-Z][\w.&'/-]*(?: (?:&|[A-Z][\w.&'/-]*)){0,3}\))")
 # A press release's issuer and wire after its place and day: "LUND, June 3, 2031 /Lund Lines via PRNewswire/ --"
 WIRE_ISSUER = r"[A-Z][\w.&'’-]*(?: (?:&|[A-Z][\w.&'’-]*)){0,3}"
 WIRE = rf"/{WIRE_ISSUER}(?: via {WIRE_ISSUER})?/"
@@ -446,8 +446,8 @@ WIRE_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,?
                            rf"[A-Z][a-z]+) \d{{4}} ?{WIRE} ?(?:--|—|–)\s+")
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
-                      # "LONG BEACH - ", "MOBILE, Ala. - ", not "US - China"
-                      rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? - (?=[A-Z])"
+                      # "LONG BEACH - ", "MOBILE, Ala. - ", "LUND BAY >> ", not "US - China"
+                      rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? (?:-|>>) (?=[A-Z])"
                       # a press release's: "LUND BAY (March 3, 2031) - The harbour board ..."
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? \([A-Z][a-z]+\.? \d{{1,2}}, "
                       r"\d{4}\) ?(?:--|—|–|-) ?(?=[A-Z])"
