@@ -850,7 +850,7 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
                 and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
             start = match.start() if _within_sentence(text, match.start()) or aged \
-                else _first_of_three(text, match.start(), joined)
+                else _first_of_three(text, match.start(), person[0], joined)
             if start >= 0 and not organization:
                 known = found.get(person, Person(text[start:match.end()]))
                 in_a_list = text[:start].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
@@ -866,8 +866,8 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
 FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.'’-])([{UPPER}][{LOWER}]+) $")  # "Jay " of "Jay Aubrey Jones"
 
 
-def _first_of_three(text: str, start: int, joined: str) -> int:
-    """Where a name's first word begins when the full name at ``start`` is its middle name and surname ("Jay" of
+def _first_of_three(text: str, start: int, middle: str, joined: str) -> int:
+    """Where a name's first word begins when the full name at ``start`` is its ``middle`` name and surname ("Jay" of
     "actor Jay Aubrey Jones"): one capitalized word before it, after a word in lower case but "of" (see
     _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), that is no job, qualifier,
     function word, particle, day or month, and that ``joined`` (the texts) writes only before that middle name and
@@ -877,7 +877,6 @@ def _first_of_three(text: str, start: int, joined: str) -> int:
     if found is None:
         return -1
     word, first = found.group(1), start - len(before) + found.start(1)
-    middle = text[start:].split(" ", 1)[0]
     if word in FUNCTION_WORDS or word in CAPITAL_PARTICLES or word in PLACE_BEFORE_PARTICLE or WHEN.fullmatch(word) \
             or _is_job(word.lower()) or word.lower() in QUALIFIERS \
             or not _within_sentence(text, first) or text.endswith(" of ", 0, first) \
