@@ -1691,3 +1691,17 @@ def test_a_surname_after_a_capitalized_particle_is_introduced_in_full():
     assert give_in_full("Police found a white van Dahl had rented.", "Dahl", Person("Ada Dahl", "", ""))[0] \
         == "Police found a white van Ada Dahl had rented."  # "van" is no particle of hers
     assert names("Des Lind won the Tour De France, then the Tour de France.") == (["Lind"], ["Des"])  # France no person
+
+
+def test_a_summary_whose_opener_reads_as_a_later_sentence_opens_on_a_lead_that_reads_as_a_first_one():
+    articles = [
+        "A spokesman for the harbour authority said that no ships were moored at that quay on Tuesday night, and that "
+        "the crane drivers had gone home by six. "
+        "Engineers from the ports authority spent most of Wednesday checking the concrete columns of the old quay "
+        "beside the warehouse for cracks before they declared the structure safe for cars, lorries and cranes again.",
+        "A huge fire has destroyed a timber warehouse in the Norwegian port of Lund, forcing 40 families from their "
+        "homes. Firefighters fought the flames for six hours.",
+    ]
+    longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
+    texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
+    assert texts[0].startswith("A huge fire has destroyed a timber warehouse")

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..model import Document, Sentence
 from ..text.patterns import ENTRY_TIME, can_open
+from .opening import reads_as_first, reads_as_later
 
 # A live blog's time stamp (ENTRY_TIME), alone on its line or opening its entry's line before a dash ("Updated 12:58
 # GMT - The mayor has ...")
@@ -24,35 +25,22 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     below), then of their
     earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
-    and forth between articles' accounts, and opens on its best lead that stands alone (the earliest
-    published of those that come earliest in their articles; of a story told over days, that of its latest day's
-    report, which so tells first where the story stands, the other reports of that day after it and then the days
-    before in order): not one that adds to
-    something told before ("Police also said ...", given ``texts``), takes a thing for known ("The paper
-    said ...") or leans on another article. A sentence
+    and forth between articles' accounts, and opens on its best lead that stands alone (see ``opening``; of a
+    story told over days, that of its latest day's report, which so tells first where the story stands, the
+    other reports of that day after it and then the days before in order). A sentence
     that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
     full name of a person it names by surname, the sentence that tells of a thing it takes for known) comes
     right after it, and the sentences of its article leaning on it after it."""
     follows = _deferred(chosen, doc, position, antecedent)
-    lead: dict[int, int] = {}  # each article's first chosen sentence
-    for i in chosen:
-        article = int(doc[i])
-        if article not in lead or position[i] < position[lead[article]]:
-            lead[article] = i
-    score = (lambda i: -float(scores[i])) if scores is not None else (lambda i: 0.0)
-    published = (lambda a: int(day[a])) if day is not None else (lambda a: 0)
-    block = {article: (published(article), int(position[i]), score(i), article) for article, i in lead.items()}
-    if texts is not None:  # a summary opens on a lead that stands alone, not on "X also ..."
-        leads = [a for a, i in lead.items() if i not in follows and can_open(texts[i])]
-        last_day = max((block[a][0] for a in lead), default=0)
-        if any(block[a][0] < last_day for a in lead):  # a story told over days: its last day's lead tells where it stands
-            top = _first_positions(position, doc)
-            leads = [a for a in leads if block[a][0] == last_day and position[lead[a]] == top[a]] or leads
-        opener = min(leads, key=lambda a: (block[a][1], block[a][0], block[a][2], a), default=None)  # the top of a story
-        if opener is not None:
-            if block[opener][0] == last_day:  # the last day's reports first, then the days before in order
-                block.update({a: (-1, *block[a][1:]) for a in lead if block[a][0] == last_day})
-            block[opener] = (-1, -1, 0.0, opener)
+    lead = _leads(chosen, position, doc)
+    block = _blocks(lead, position, scores, day)
+    first = None if texts is None else _opener(lead, block, follows, position, doc, texts)
+    if first is not None:
+        opener = int(doc[first])
+        last_day = max(when for when, *_ in block.values())
+        if block[opener][0] == last_day:  # the last day's reports first, then the days before in order
+            block.update({a: (-1, *block[a][1:]) for a in lead if block[a][0] == last_day})
+        block[opener] = (-1, -1, 0.0, opener)
     ordered = sorted(chosen, key=lambda i: (block[int(doc[i])], int(position[i])))
     placed = [i for i in ordered if i not in follows]
     while follows:  # a chain (one leaning on one that leans on a third) is placed link by link
@@ -64,6 +52,54 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
                 at += 1  # after the sentences of its own article that come before it
             placed.insert(at, i)
     return placed
+
+
+def opening(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None,
+            scores: np.ndarray | None, texts: list[str], day: np.ndarray | None = None) -> int | None:
+    """The chosen sentence ``order`` opens the summary on (None for none that can open)."""
+    lead = _leads(chosen, position, doc)
+    return _opener(lead, _blocks(lead, position, scores, day), _deferred(chosen, doc, position, antecedent),
+                   position, doc, texts)
+
+
+def _leads(chosen: list[int], position: np.ndarray, doc: np.ndarray) -> dict[int, int]:
+    """Each article's first chosen sentence."""
+    lead: dict[int, int] = {}
+    for i in chosen:
+        article = int(doc[i])
+        if article not in lead or position[i] < position[lead[article]]:
+            lead[article] = i
+    return lead
+
+
+def _blocks(lead: dict[int, int], position: np.ndarray, scores: np.ndarray | None,
+            day: np.ndarray | None) -> dict[int, tuple[int, int, float, int]]:
+    """Each article's place in a summary: its day, its first chosen sentence's position and score, its number."""
+    return {article: (int(day[article]) if day is not None else 0, int(position[i]),
+                      -float(scores[i]) if scores is not None else 0.0, article) for article, i in lead.items()}
+
+
+def _opener(lead: dict[int, int], block: dict[int, tuple[int, int, float, int]], follows: dict[int, int],
+            position: np.ndarray, doc: np.ndarray, texts: list[str]) -> int | None:
+    """The articles' first chosen sentence a summary opens on: one that leans on no other and ``can_open`` (not
+    "X also ...", "The paper said ..."), the earliest in its article, then published, then best scored; of a story
+    told over days, one of the last day's reports that is its article's first candidate, if any. When that one
+    reads as a later sentence (see opening.reads_as_later), the first of those that are their articles' first
+    candidates and read as a summary's first sentence, if any."""
+    top = _first_positions(position, doc)
+    leads = [a for a, i in lead.items() if i not in follows and can_open(texts[i])]
+    last_day = max((block[a][0] for a in lead), default=0)
+    if any(block[a][0] < last_day for a in lead):  # a story told over days: its last day's lead tells where it stands
+        leads = [a for a in leads if block[a][0] == last_day and position[lead[a]] == top[a]] or leads
+    if not leads:
+        return None
+    def earliest(articles: list[int]) -> int:
+        return lead[min(articles, key=lambda a: (block[a][1], block[a][0], block[a][2], a))]
+    first = earliest(leads)
+    if not reads_as_later(texts[first]):
+        return first
+    better = [a for a in leads if position[lead[a]] == top[a] and reads_as_first(texts[lead[a]])]
+    return earliest(better) if better else first
 
 
 def openers(position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray, texts: list[str]) -> np.ndarray:

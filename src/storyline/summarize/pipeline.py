@@ -21,7 +21,8 @@ from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import Candidates
 from .mentions import first_mentions, later_mentions
 from .novelty import pushed_down, read_share, read_words
-from .order import live_entries, openers, order, reading_positions
+from .opening import reads_as_first, reads_as_later
+from .order import live_entries, openers, opening, order, reading_positions
 from .salience import Scorer, default_model
 from .select import select, tellers
 from .stale import overtaken, repeated_denials
@@ -105,11 +106,12 @@ class Summarizer:
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
             latest = can_open[np.isin(candidates.doc[can_open], last_day_reports(dated))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open and be told comes first
-                leads = leads[np.isfinite(scores[leads]) & (leans_on[leads] != -2)]
-                if len(leads) and not np.isin(chosen, leads).any():
-                    scores = scores.copy()
-                    scores[leads[np.argmax(scores[leads])]] = scores.max() + 1
-                    chosen = self._select(scores, analysis, leans_on, words, needs.unless_told, known)
+                scores, chosen = self._led_by(leads, chosen, scores, analysis, leans_on, words, needs.unless_told, known)
+            first = opening(chosen, reading, candidates.doc, after, scores, candidates.texts, days)
+            if first is not None and reads_as_later(candidates.texts[first]):  # nor on one that reads as a later one
+                reading_first = np.array([reads_as_first(candidates.texts[i]) for i in can_open], dtype=bool)
+                scores, chosen = self._led_by(can_open[reading_first], chosen, scores, analysis, leans_on, words,
+                                              needs.unless_told, known)
         if chosen and not as_they_are:
             after = after.copy()
             earliest_first = sorted(chosen, key=lambda i: days[candidates.doc[i]])
@@ -153,6 +155,18 @@ class Summarizer:
         it has sentences. For an empty summary: nothing new, rather than a budget too small."""
         unread = dataclasses.replace(cluster, previous=[])
         return bool(cluster.previous) and bool(self.summarize(unread, query).sentences)
+
+    def _led_by(self, leads: np.ndarray, chosen: list[int], scores: np.ndarray, analysis: Analysis,
+                leans_on: np.ndarray, words: np.ndarray, unless_told: list[frozenset[str]],
+                known: frozenset[str]) -> tuple[np.ndarray, list[int]]:
+        """The scores and the chosen sentences with the best of ``leads`` that can be told chosen first, when none of
+        them is chosen."""
+        leads = leads[np.isfinite(scores[leads]) & (leans_on[leads] != -2)]
+        if not len(leads) or np.isin(chosen, leads).any():
+            return scores, chosen
+        scores = scores.copy()
+        scores[leads[np.argmax(scores[leads])]] = scores.max() + 1
+        return scores, self._select(scores, analysis, leans_on, words, unless_told, known)
 
     def _select(self, scores: np.ndarray, analysis: Analysis, leans_on: np.ndarray, words: np.ndarray,
                 unless_told: list[frozenset[str]], known: frozenset[str]) -> list[int]:

@@ -1,0 +1,96 @@
+"""Build the model of how a summary opens (storyline/data/openers.npz, see summarize.opening) from the human
+summaries of all Multi-News training clusters (reads multi_news_plus/train.jsonl.gz, and validation.jsonl.gz
+to choose the regularization).
+
+    python -m storyline.train.openers          # ~2 min
+
+Each summary's first sentence is an example of an opening, its next ones (up to MAX_LATER) of what is not;
+sentences under MIN_WORDS words are left out. Features seen fewer than MIN_COUNT times are dropped; the
+logistic regression is fit by L-BFGS with an L2 penalty, the one of PENALTIES with the least log-loss on the
+validation summaries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import blingfire
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import minimize
+
+from ..summarize.opening import OPENERS, opening_features
+from . import DATA, MODELS
+
+MIN_WORDS = 5
+MAX_LATER = 7
+MIN_COUNT = 30
+PENALTIES = (1.0, 3.0, 10.0, 30.0)
+
+
+def examples(path: Path) -> Iterator[tuple[set[str], float]]:
+    """(features, 1 for a summary's first sentence and 0 for a later one) of each summary of a gzipped JSONL."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            for summary in json.loads(line)["summaries"]:
+                sentences = [s for s in blingfire.text_to_sentences(summary.lstrip("–- ")).split("\n")
+                             if len(s.split()) >= MIN_WORDS]
+                for k, sentence in enumerate(sentences[:MAX_LATER + 1]):
+                    yield opening_features(sentence), float(k == 0)
+
+
+def matrix(rows: list[set[str]], index: dict[str, int]) -> sp.csr_matrix:
+    """The rows' known features as a 0/1 sparse matrix."""
+    columns = [[index[f] for f in row if f in index] for row in rows]
+    indptr = np.cumsum([0] + [len(c) for c in columns])
+    flat = np.fromiter((c for row in columns for c in row), dtype=np.int64, count=int(indptr[-1]))
+    return sp.csr_matrix((np.ones(len(flat)), flat, indptr), shape=(len(rows), len(index)))
+
+
+def fit(x: sp.csr_matrix, y: np.ndarray, penalty: float) -> np.ndarray:
+    """Weights and, last, the bias of an L2-penalized logistic regression."""
+    def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ wb[:-1] + wb[-1]
+        residual = 1 / (1 + np.exp(-z)) - y
+        value = np.sum(np.logaddexp(0, z) - y * z) + penalty / 2 * wb[:-1] @ wb[:-1]
+        return float(value), np.append(x.T @ residual + penalty * wb[:-1], residual.sum())
+    return np.asarray(minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
+                               options={"maxiter": 500}).x)
+
+
+def log_loss(x: sp.csr_matrix, y: np.ndarray, wb: np.ndarray) -> float:
+    """Mean log-loss of the model ``wb`` on ``x``, ``y``."""
+    z = x @ wb[:-1] + wb[-1]
+    return float(np.mean(np.logaddexp(0, z) - y * z))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA, help="the evaluation data (default: %(default)s)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    train = list(examples(args.data / "multi_news_plus" / "train.jsonl.gz"))
+    held = list(examples(args.data / "multi_news_plus" / "validation.jsonl.gz"))
+    counts = Counter(f for row, _ in train for f in row)
+    index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    x, y = matrix([row for row, _ in train], index), np.array([label for _, label in train])
+    x_held, y_held = matrix([row for row, _ in held], index), np.array([label for _, label in held])
+    fits = {penalty: fit(x, y, penalty) for penalty in PENALTIES}
+    losses = {penalty: log_loss(x_held, y_held, wb) for penalty, wb in fits.items()}
+    best = min(losses, key=losses.__getitem__)
+    wb = fits[best]
+    np.savez_compressed(MODELS / OPENERS, features=np.array(list(index)), weights=wb[:-1].astype(np.float32),
+                        bias=np.float32(wb[-1]))
+    print(f"{len(train)} sentences, {len(index)} features; validation log-loss by penalty "
+          f"{ {p: round(v, 4) for p, v in losses.items()} }, kept {best}; in {time.perf_counter() - started:.0f} s "
+          f"-> {MODELS / OPENERS}")
+
+
+if __name__ == "__main__":
+    main()
