@@ -1705,3 +1705,10 @@ def test_a_summary_whose_opener_reads_as_a_later_sentence_opens_on_a_lead_that_r
     longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
     texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
     assert texts[0].startswith("A huge fire has destroyed a timber warehouse")
+
+
+def test_an_it_that_stands_for_the_time_since_an_event_leans_on_nothing():
+    assert not leans_on_previous("It's been six years since the Lund ferry sank, and divers are back at the wreck.")
+    assert not leans_on_previous("It has been more than a decade since a ferry last sailed from Lund Bay.")
+    assert leans_on_previous("It has been a hard year for the town.")  # "it": the year told of before
+    assert leans_on_previous("It's been a while since then.")

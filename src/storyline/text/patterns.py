@@ -279,7 +279,7 @@ QUOTE_POINTS_BACK = re.compile(r"^[\"“](?:[^\"”]{0,80}?\b)(?<!\bthink )(?<!\
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
-    return bool(LEANS_ON_OPENING.match(sentence) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
+    return bool((LEANS_ON_OPENING.match(sentence) and not TIME_SINCE.match(sentence)) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or CONTRASTED.search(sentence)
                 or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence))
@@ -290,6 +290,12 @@ def leans_on_previous(sentence: str) -> bool:
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
+
+
+# An "it" that stands for no thing told before but for the time since an event: "It's been six years since the ferry
+# sank ...", "It has been more than a decade since ..."
+TIME_SINCE = re.compile(r"[\"“]?It(?:['’]s| has| had) been (?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"several|many|more than|nearly|almost|about|over|just)\b[^.;:]{0,40}? since\b(?! then\b)")
 
 
 # A thing named before, pointed at as the sentence opens: "The ad in question depicts ..." (not "The audit put the deal
