@@ -313,14 +313,17 @@ RULES = [
     ("dns address", r"\b(ip address for this domain|check your dns settings)\b"),
     ("breaking", r"\bbreaking news (emails|alerts)\b"),
     ("robot", r"\bverify (that )?you('| a)re not a robot\b"),
-    # a web form's messages, a blog's filing line and its disclaimers
-    ("please request submission order", r"^\W*please (re-?enter\b.{0,40}|try again( later| in a few (minutes|moments)| shortly)?)\W*$"
-                                        r"|\bthere was (a|an) (problem|error) (processing|with) your (request|submission|order)\b"),
+    # a web form's messages, a blog's filing line and its disclaimers (a page's words of itself, not a report's)
+    ("please request submission order",
+     r"^\W*please (re-?enter\b.{0,40}|try again( later| in a few (minutes|moments)| shortly)?)\W*$"
+     r"|^\W*((oops|sorry)\W*|we['’]re sorry,? )?there was (a|an) (problem|error) (processing|with) your "
+     r"(request|submission|order)\W*$"),
     ("filed trackback trackbacks", r"^filed under\s*:|\bcomments?\s*/\s*trackbacks?\b"),
-    ("views", r"\bthe views expressed (in|by|on)\b.{0,60}\b(are (their|his|her|its|the author['’]?s?|solely)\b|sole responsibility|"
-              r"do not|not necessarily)"),
-    ("reflect", r"^(they|these comments|comments|this (post|article|content|column)) (do|does) not (necessarily )?reflect "
-                r"the (views?|opinions?) of\b"),
+    ("views", r"^(?!.*\b(said|says|told|added|according)\b)the views expressed (in|on) (this|these|the) (column|post|"
+              r"article|blog|site|comments?|piece|op-ed)\b|^(?!.*\b(said|says|told|added|according)\b)the views "
+              r"expressed by (this|the) (author|writer|contributors?|commenters?|bloggers?)\b"),
+    ("reflect", r"^(?!.*\b(said|says|told|added|according)\b)(they|these comments) do not (necessarily )?reflect "
+                r"the (views?|opinions?) of the ([\w-]+ ){0,4}(author|site|website|blog|publisher|editors?)\b"),
     ("com org net uk edu gov", r"\b[\w.+-]+@[\w-]+\.(com|org|net|edu|gov|co\.uk|ac\.uk|org\.uk)\b"),
     ("contributed reporting editing writing", r"\b(contributed to this report|reporting by|editing by|writing by)\b"),
     # time stamps and staff labels
