@@ -1710,5 +1710,21 @@ def test_a_summary_whose_opener_reads_as_a_later_sentence_opens_on_a_lead_that_r
 def test_an_it_that_stands_for_the_time_since_an_event_leans_on_nothing():
     assert not leans_on_previous("It's been six years since the Lund ferry sank, and divers are back at the wreck.")
     assert not leans_on_previous("It has been more than a decade since a ferry last sailed from Lund Bay.")
+    assert not leans_on_previous("It has been 2.5 years since the pier closed.")
     assert leans_on_previous("It has been a hard year for the town.")  # "it": the year told of before
     assert leans_on_previous("It's been a while since then.")
+    assert leans_on_previous("It has been a popular stop for tourists since it opened in 1990.")  # "it": the stop
+    assert leans_on_previous("It has been one of the busiest routes since the bridge closed.")
+    assert leans_on_previous("It had been nine weeks since that storm hit the quay.")
+
+
+def test_a_story_told_over_days_brings_in_no_earlier_days_lead_to_open_on():
+    earlier = Document("A huge fire has destroyed a timber warehouse in the port of Lund. Firefighters from four towns "
+                       "fought the flames through the night until the roof fell in at dawn on Monday.", published="2031-05-01")
+    later = Document("A spokesman for the harbour authority said that no ships were moored at that quay on Tuesday night, "
+                     "and that the crane drivers had gone home by six. Officers from three stations searched the quay for "
+                     "the cause of the fire on Wednesday morning and found a can of petrol.", published="2031-05-02")
+    longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
+    texts = [s.text for s in longest_first.summarize(Cluster([earlier, later])).sentences]
+    assert texts[0].startswith("A spokesman for the harbour authority"), texts  # the last day's lead opens
+    assert not any(text.startswith("A huge fire") for text in texts), texts  # it could not open: not brought in

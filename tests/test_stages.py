@@ -7,7 +7,7 @@ from storyline import Cluster, ConfigError, Document, summarize
 from storyline.summarize import FEATURES, QUERY_FEATURES, FeatureRanker, FeatureTable, SalienceModel, analyze, default_model
 from storyline.summarize.attribute import disagree, supporting
 from storyline.summarize.opening import reads_as_first, reads_as_later
-from storyline.summarize.order import opening, openers, order
+from storyline.summarize.order import openers, order, summary_opener
 from storyline.summarize.pipeline import publication_days
 from storyline.summarize.select import select
 from storyline.text.tokens import content_words
@@ -304,14 +304,16 @@ OPENING_LEAD = "A huge fire has destroyed a timber warehouse in the Norwegian po
 def test_the_opening_model_tells_a_first_sentence_from_one_that_leans_on_what_came_before():
     assert reads_as_later(LEANING_LEAD) and not reads_as_first(LEANING_LEAD)
     assert reads_as_first(OPENING_LEAD) and not reads_as_later(OPENING_LEAD)
+    assert reads_as_later('"We will rebuild," the mayor said of the warehouse.')  # a quotation's mark makes no opening
 
 
 def test_order_opens_on_a_lead_that_reads_as_a_first_sentence_over_one_that_reads_as_a_later_one():
     texts = [LEANING_LEAD] + ["Firefighters fought the flames for six hours."] * 3 + [OPENING_LEAD] * 4
     best_first = scores(9, 0, 0, 0, 1, 0, 0, 0)
     assert order([0, 1, 4], POSITION, DOC, scores=best_first, texts=texts) == [4, 0, 1]
-    assert opening([0, 1, 4], POSITION, DOC, None, best_first, texts) == 4
+    assert summary_opener([0, 1, 4], POSITION, DOC, None, best_first, texts) == 4
     assert order([0, 1, 5], POSITION, DOC, scores=best_first, texts=texts) == [0, 1, 5]  # 5 is no lead
+    assert order([], ints(), ints(), texts=[]) == []
 
 
 def test_order_keeps_consecutive_sentences_of_an_article_together():

@@ -25,7 +25,7 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     below), then of their
     earliest chosen sentence (the one that leads with the top of its story first), ties to the best scored
     of those sentences (``scores``), then to the documents' order. A summary so never jumps back
-    and forth between articles' accounts, and opens on its best lead that stands alone (see ``opening``; of a
+    and forth between articles' accounts, and opens on its best lead that stands alone (see ``summary_opener``; of a
     story told over days, that of its latest day's report, which so tells first where the story stands, the
     other reports of that day after it and then the days before in order). A sentence
     that leans on one of another article, or on a later one of its own (``antecedent``, as for ``select``: the
@@ -54,8 +54,8 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
     return placed
 
 
-def opening(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None,
-            scores: np.ndarray | None, texts: list[str], day: np.ndarray | None = None) -> int | None:
+def summary_opener(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None,
+                   scores: np.ndarray | None, texts: list[str], day: np.ndarray | None = None) -> int | None:
     """The chosen sentence ``order`` opens the summary on (None for none that can open)."""
     lead = _leads(chosen, position, doc)
     return _opener(lead, _blocks(lead, position, scores, day), _deferred(chosen, doc, position, antecedent),
@@ -86,13 +86,14 @@ def _opener(lead: dict[int, int], block: dict[int, tuple[int, int, float, int]],
     told over days, one of the last day's reports that is its article's first candidate, if any. When that one
     reads as a later sentence (see opening.reads_as_later), the first of those that are their articles' first
     candidates and read as a summary's first sentence, if any."""
-    top = _first_positions(position, doc)
     leads = [a for a, i in lead.items() if i not in follows and can_open(texts[i])]
+    if not leads:
+        return None
+    top = _first_positions(position, doc)
     last_day = max((block[a][0] for a in lead), default=0)
     if any(block[a][0] < last_day for a in lead):  # a story told over days: its last day's lead tells where it stands
         leads = [a for a in leads if block[a][0] == last_day and position[lead[a]] == top[a]] or leads
-    if not leads:
-        return None
+
     def earliest(articles: list[int]) -> int:
         return lead[min(articles, key=lambda a: (block[a][1], block[a][0], block[a][2], a))]
     first = earliest(leads)

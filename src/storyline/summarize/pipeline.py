@@ -22,7 +22,7 @@ from .features import Candidates
 from .mentions import first_mentions, later_mentions
 from .novelty import pushed_down, read_share, read_words
 from .opening import reads_as_first, reads_as_later
-from .order import live_entries, openers, opening, order, reading_positions
+from .order import live_entries, openers, order, reading_positions, summary_opener
 from .salience import Scorer, default_model
 from .select import select, tellers
 from .stale import overtaken, repeated_denials
@@ -106,12 +106,14 @@ class Summarizer:
             # a story told over days: the lead of the last day's report, so the summary tells where it stands
             latest = can_open[np.isin(candidates.doc[can_open], last_day_reports(dated))]
             for leads in (can_open, latest):  # no sentence to open on: the best lead that can open and be told comes first
-                scores, chosen = self._led_by(leads, chosen, scores, analysis, leans_on, words, needs.unless_told, known)
-            first = opening(chosen, reading, candidates.doc, after, scores, candidates.texts, days)
+                scores, chosen = self._with_lead_chosen(leads, chosen, scores, analysis, leans_on, words,
+                                                        needs.unless_told, known)
+            first = summary_opener(chosen, reading, candidates.doc, after, scores, candidates.texts, days)
             if first is not None and reads_as_later(candidates.texts[first]):  # nor on one that reads as a later one
-                reading_first = np.array([reads_as_first(candidates.texts[i]) for i in can_open], dtype=bool)
-                scores, chosen = self._led_by(can_open[reading_first], chosen, scores, analysis, leans_on, words,
-                                              needs.unless_told, known)
+                pool = latest if len(latest) else can_open  # of a story told over days, its last day's leads
+                reads_first = np.array([reads_as_first(candidates.texts[i]) for i in pool], dtype=bool)
+                scores, chosen = self._with_lead_chosen(pool[reads_first], chosen, scores, analysis, leans_on, words,
+                                                        needs.unless_told, known)
         if chosen and not as_they_are:
             after = after.copy()
             earliest_first = sorted(chosen, key=lambda i: days[candidates.doc[i]])
@@ -156,9 +158,9 @@ class Summarizer:
         unread = dataclasses.replace(cluster, previous=[])
         return bool(cluster.previous) and bool(self.summarize(unread, query).sentences)
 
-    def _led_by(self, leads: np.ndarray, chosen: list[int], scores: np.ndarray, analysis: Analysis,
-                leans_on: np.ndarray, words: np.ndarray, unless_told: list[frozenset[str]],
-                known: frozenset[str]) -> tuple[np.ndarray, list[int]]:
+    def _with_lead_chosen(self, leads: np.ndarray, chosen: list[int], scores: np.ndarray, analysis: Analysis,
+                          leans_on: np.ndarray, words: np.ndarray, unless_told: list[frozenset[str]],
+                          known: frozenset[str]) -> tuple[np.ndarray, list[int]]:
         """The scores and the chosen sentences with the best of ``leads`` that can be told chosen first, when none of
         them is chosen."""
         leads = leads[np.isfinite(scores[leads]) & (leans_on[leads] != -2)]

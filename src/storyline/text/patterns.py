@@ -294,8 +294,10 @@ def leans_on_previous(sentence: str) -> bool:
 
 # An "it" that stands for no thing told before but for the time since an event: "It's been six years since the ferry
 # sank ...", "It has been more than a decade since ..."
-TIME_SINCE = re.compile(r"[\"“]?It(?:['’]s| has| had) been (?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                        r"several|many|more than|nearly|almost|about|over|just)\b[^.;:]{0,40}? since\b(?! then\b)")
+TIME_SINCE = re.compile(r"[\"“]?It(?:['’]s| has| had) been (?:a|an|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|several|many|more than|nearly|almost|about|over|just)(?: [\w-]+)?? (?:years?|months?|"
+                        r"weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies)|while|long time) since\b"
+                        r"(?! (?:then|that|this)\b)")
 
 
 # A thing named before, pointed at as the sentence opens: "The ad in question depicts ..." (not "The audit put the deal

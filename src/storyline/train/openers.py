@@ -5,7 +5,7 @@ to choose the regularization).
     python -m storyline.train.openers          # ~2 min
 
 Each summary's first sentence is an example of an opening, its next ones (up to MAX_LATER) of what is not;
-sentences under MIN_WORDS words are left out. Features seen fewer than MIN_COUNT times are dropped; the
+sentences under MIN_WORDS words are left out (a short first sentence gives no example of an opening). Features seen fewer than MIN_COUNT times are dropped; the
 logistic regression is fit by L-BFGS with an L2 penalty, the one of PENALTIES with the least log-loss on the
 validation summaries.
 """
@@ -24,6 +24,7 @@ import blingfire
 import numpy as np
 import scipy.sparse as sp
 from scipy.optimize import minimize
+from scipy.special import expit
 
 from ..summarize.opening import OPENERS, opening_features
 from . import DATA, MODELS
@@ -32,6 +33,7 @@ MIN_WORDS = 5
 MAX_LATER = 7
 MIN_COUNT = 30
 PENALTIES = (1.0, 3.0, 10.0, 30.0)
+MAX_ITERATIONS = 1000
 
 
 def examples(path: Path) -> Iterator[tuple[set[str], float]]:
@@ -39,10 +41,10 @@ def examples(path: Path) -> Iterator[tuple[set[str], float]]:
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             for summary in json.loads(line)["summaries"]:
-                sentences = [s for s in blingfire.text_to_sentences(summary.lstrip("–- ")).split("\n")
-                             if len(s.split()) >= MIN_WORDS]
-                for k, sentence in enumerate(sentences[:MAX_LATER + 1]):
-                    yield opening_features(sentence), float(k == 0)
+                sentences = blingfire.text_to_sentences(summary.lstrip("–- ")).split("\n")[:MAX_LATER + 1]
+                for k, sentence in enumerate(sentences):
+                    if len(sentence.split()) >= MIN_WORDS:
+                        yield opening_features(sentence), float(k == 0)
 
 
 def matrix(rows: list[set[str]], index: dict[str, int]) -> sp.csr_matrix:
@@ -57,11 +59,13 @@ def fit(x: sp.csr_matrix, y: np.ndarray, penalty: float) -> np.ndarray:
     """Weights and, last, the bias of an L2-penalized logistic regression."""
     def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
         z = x @ wb[:-1] + wb[-1]
-        residual = 1 / (1 + np.exp(-z)) - y
+        residual = expit(z) - y
         value = np.sum(np.logaddexp(0, z) - y * z) + penalty / 2 * wb[:-1] @ wb[:-1]
         return float(value), np.append(x.T @ residual + penalty * wb[:-1], residual.sum())
-    return np.asarray(minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B",
-                               options={"maxiter": 500}).x)
+    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": MAX_ITERATIONS})
+    if not result.success:
+        raise RuntimeError(f"the fit with penalty {penalty} did not converge: {result.message}")
+    return np.asarray(result.x)
 
 
 def log_loss(x: sp.csr_matrix, y: np.ndarray, wb: np.ndarray) -> float:
