@@ -13,7 +13,8 @@ from importlib import resources
 import numpy as np
 
 OPENERS = "openers.npz"
-# Log-odds as learned from about one first sentence to five later ones (a prior of -1.66), chosen on the tune clusters:
+# Log-odds as learned from about one first sentence to five later ones (a prior of about -1.7), chosen on the tune
+# clusters:
 LATER = -2.0  # below: a sentence reads as a later one, and a summary opens on a lead that reads as a first instead
 FIRST = 0.0  # from: a sentence reads as a summary's first, even against five later ones
 WORD = re.compile(r"[a-z0-9]+|[\"?!:;,]")

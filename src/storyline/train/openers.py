@@ -5,9 +5,9 @@ to choose the regularization).
     python -m storyline.train.openers          # ~2 min
 
 Each summary's first sentence is an example of an opening, its next ones (up to MAX_LATER) of what is not;
-sentences under MIN_WORDS words are left out (a short first sentence gives no example of an opening). Features seen fewer than MIN_COUNT times are dropped; the
-logistic regression is fit by L-BFGS with an L2 penalty, the one of PENALTIES with the least log-loss on the
-validation summaries.
+sentences under MIN_WORDS words are left out (a short first sentence gives no example of an opening). Features
+seen fewer than MIN_COUNT times are dropped; the logistic regression is fit by L-BFGS with an L2 penalty, the one
+of PENALTIES with the least log-loss on the validation summaries.
 """
 
 from __future__ import annotations
