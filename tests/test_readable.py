@@ -1719,11 +1719,13 @@ def test_an_it_that_stands_for_the_time_since_an_event_leans_on_nothing():
 
 
 def test_a_story_told_over_days_brings_in_no_earlier_days_lead_to_open_on():
-    earlier = Document("A huge fire has destroyed a timber warehouse in the port of Lund. Firefighters from four towns "
-                       "fought the flames through the night until the roof fell in at dawn on Monday.", published="2031-05-01")
-    later = Document("A spokesman for the harbour authority said that no ships were moored at that quay on Tuesday night, "
-                     "and that the crane drivers had gone home by six. Officers from three stations searched the quay for "
-                     "the cause of the fire on Wednesday morning and found a can of petrol.", published="2031-05-02")
+    earlier = Document("A huge fire has destroyed a timber warehouse in the port of Lund. Firefighters from four "
+                       "towns fought the flames through the night until the roof fell in at dawn on Monday.",
+                       published="2031-05-01")
+    later = Document("A spokesman for the harbour authority said that no ships were moored at that quay on Tuesday "
+                     "night, and that the crane drivers had gone home by six. Officers from three stations searched the "
+                     "quay for the cause of the fire on Wednesday morning and found a can of petrol.",
+                     published="2031-05-02")
     longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
     texts = [s.text for s in longest_first.summarize(Cluster([earlier, later])).sentences]
     assert texts[0].startswith("A spokesman for the harbour authority"), texts  # the last day's lead opens

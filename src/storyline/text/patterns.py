@@ -236,7 +236,8 @@ CONTRASTED = re.compile(r",[\"”’]? though(?:,|\.[\"”’]?$)|, (?:however|m
 # A clause that takes up what a sentence before said: "One man certainly thought so", "Police did so on Monday".
 AGREES = re.compile(r"\b(?:thinks?|thought|believes?|believed|hopes?|hoped|does|did|doing) so(?=[,.;:!?\"”’]|\s+(?:on|in|at|after|"
                     r"before|because|when|while|until|without|with|by|for|again|too|and|but|last|this|yesterday|today)\b)")
-INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")  # "... back to the Toyota brand instead.": of what came before
+# "... back to the Toyota brand instead.": of what came before
+INSTEAD = re.compile(r", instead,|\binstead\.[\"”’]?$")
 # An answer to what came before, or the same as someone before: '"I just want a boat," Mr. Vik replied.', "Lind
 # likewise called the pier unsafe.", "Vik hit back." (not "The council has not responded.")
 ANSWERS_OR_LIKEWISE = re.compile(r"(?<!\bnot )(?<!n['’]t )\b(?:replied|answered|responded|(?:hit|fired|shot) back)[.!][\"”’]?$"
@@ -279,7 +280,8 @@ QUOTE_POINTS_BACK = re.compile(r"^[\"“](?:[^\"”]{0,80}?\b)(?<!\bthink )(?<!\
 
 def leans_on_previous(sentence: str) -> bool:
     """True when ``sentence`` needs the sentence before it to make sense."""
-    return bool((LEANS_ON_OPENING.match(sentence) and not TIME_SINCE.match(sentence)) or _unnamed_speaker(sentence) or BARE_QUOTE.match(sentence)
+    return bool((LEANS_ON_OPENING.match(sentence) and not TIME_SINCE.match(sentence)) or _unnamed_speaker(sentence)
+                or BARE_QUOTE.match(sentence)
                 or (sentence[:1] in "\"“" and QUOTE_POINTS_BACK.match(sentence))
                 or _early_pronoun(sentence) or CONTRASTED.search(sentence)
                 or INSTEAD.search(sentence) or ("too" in sentence and TOO.search(sentence))
@@ -294,10 +296,10 @@ def leans_on_previous(sentence: str) -> bool:
 
 # An "it" that stands for no thing told before but for the time since an event: "It's been six years since the ferry
 # sank ...", "It has been more than a decade since ..."
-TIME_SINCE = re.compile(r"[\"“]?It(?:['’]s| has| had) been (?:a|an|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
-                        r"ten|several|many|more than|nearly|almost|about|over|just)(?: [\w-]+)?? (?:years?|months?|"
-                        r"weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies)|while|long time) since\b"
-                        r"(?! (?:then|that|this)\b)")
+TIME_SINCE = re.compile(r"[\"“]?It(?:['’]s| has| had) been (?:a|an|\d[\d.,]*|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|several|many|more than|nearly|almost|about|over|just)(?: [\w-]+)?? "
+                        r"(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centur(?:y|ies)|while|long time) "
+                        r"since\b(?! (?:then|that|this)\b)")
 
 
 # A thing named before, pointed at as the sentence opens: "The ad in question depicts ..." (not "The audit put the deal
