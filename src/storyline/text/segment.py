@@ -91,7 +91,10 @@ GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch|Getty Images|Getty)\s+"
                          r"(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials|Thousands|Hundreds|Dozens|Millions)"
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
-                         r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])")
+                         r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])"
+                         # a video player's buttons, with its video's title and length, and a station's "more videos" bar
+                         r"|Play(?: Facebook| Twitter| Google Plus| Email)+ Embed .{1,160}? \d{1,2}:\d{2}\s+(?=[A-Z\"“])"
+                         r"|(?:EMBED|Embed)\s*(?:</?>)?\s*More News Videos\s+(?=[A-Z\"“])")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
