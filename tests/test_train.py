@@ -26,5 +26,7 @@ def test_openers_learn_from_a_summarys_first_sentence_against_its_later_ones(tmp
     assert [label for _, label in found] == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]  # "Too short." is left out
     assert "^a" in found[0][0] and "^but" in found[1][0]
     index = {feature: i for i, feature in enumerate(sorted({f for row, _ in found for f in row}))}
-    weights = fit(matrix([row for row, _ in found], index), np.array([label for _, label in found]), penalty=1.0)
+    x, y = matrix(iter(found), index)
+    assert x.shape == (6, len(index)) and y.tolist() == [label for _, label in found]
+    weights = fit(x, y, penalty=1.0)
     assert weights[index["^but"]] < 0 < weights[index["^a"]]

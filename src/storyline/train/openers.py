@@ -7,7 +7,8 @@ to choose the regularization).
 Each summary's first sentence is an example of an opening, its next ones (up to MAX_LATER) of what is not;
 sentences under MIN_WORDS words are left out (a short first sentence gives no example of an opening). Features
 seen fewer than MIN_COUNT times are dropped; the logistic regression is fit by L-BFGS with an L2 penalty, the one
-of PENALTIES with the least log-loss on the validation summaries.
+of PENALTIES with the least log-loss on the validation summaries. The examples are read as they stream, twice
+(to count the features, then to build the matrix); the model keeps these settings and its validation log-loss.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import gzip
 import json
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import blingfire
@@ -47,12 +48,16 @@ def examples(path: Path) -> Iterator[tuple[set[str], float]]:
                         yield opening_features(sentence), float(k == 0)
 
 
-def matrix(rows: list[set[str]], index: dict[str, int]) -> sp.csr_matrix:
-    """The rows' known features as a 0/1 sparse matrix."""
-    columns = [[index[f] for f in row if f in index] for row in rows]
+def matrix(rows: Iterable[tuple[set[str], float]], index: dict[str, int]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """The known features of ``rows`` (features, label) as a 0/1 sparse matrix, and their labels: read as they
+    stream, one row's column numbers at a time (in order, so that the fit is the same whatever the hash seed)."""
+    columns, labels = [], []
+    for row, label in rows:
+        columns.append(np.sort(np.fromiter((index[f] for f in row if f in index), dtype=np.int32)))
+        labels.append(label)
     indptr = np.cumsum([0] + [len(c) for c in columns])
-    flat = np.fromiter((c for row in columns for c in row), dtype=np.int64, count=int(indptr[-1]))
-    return sp.csr_matrix((np.ones(len(flat)), flat, indptr), shape=(len(rows), len(index)))
+    flat = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int32)
+    return sp.csr_matrix((np.ones(len(flat)), flat, indptr), shape=(len(columns), len(index))), np.array(labels)
 
 
 def fit(x: sp.csr_matrix, y: np.ndarray, penalty: float) -> np.ndarray:
@@ -79,19 +84,20 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="the evaluation data (default: %(default)s)")
     args = parser.parse_args()
     started = time.perf_counter()
-    train = list(examples(args.data / "multi_news_plus" / "train.jsonl.gz"))
-    held = list(examples(args.data / "multi_news_plus" / "validation.jsonl.gz"))
-    counts = Counter(f for row, _ in train for f in row)
+    train, held = (args.data / "multi_news_plus" / name for name in ("train.jsonl.gz", "validation.jsonl.gz"))
+    counts = Counter(f for row, _ in examples(train) for f in row)
     index = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
-    x, y = matrix([row for row, _ in train], index), np.array([label for _, label in train])
-    x_held, y_held = matrix([row for row, _ in held], index), np.array([label for _, label in held])
+    del counts
+    (x, y), (x_held, y_held) = matrix(examples(train), index), matrix(examples(held), index)
     fits = {penalty: fit(x, y, penalty) for penalty in PENALTIES}
     losses = {penalty: log_loss(x_held, y_held, wb) for penalty, wb in fits.items()}
     best = min(losses, key=losses.__getitem__)
     wb = fits[best]
+    settings = {"min_words": MIN_WORDS, "max_later": MAX_LATER, "min_count": MIN_COUNT, "penalty": best,
+                "validation_log_loss": round(losses[best], 4), "sentences": x.shape[0]}
     np.savez_compressed(MODELS / OPENERS, features=np.array(list(index)), weights=wb[:-1].astype(np.float32),
-                        bias=np.float32(wb[-1]))
-    print(f"{len(train)} sentences, {len(index)} features; validation log-loss by penalty "
+                        bias=np.float32(wb[-1]), settings=json.dumps(settings))
+    print(f"{x.shape[0]} sentences, {len(index)} features; validation log-loss by penalty "
           f"{ {p: round(v, 4) for p, v in losses.items()} }, kept {best}; in {time.perf_counter() - started:.0f} s "
           f"-> {MODELS / OPENERS}")
 
