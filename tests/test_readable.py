@@ -16,8 +16,8 @@ from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import _speaker, is_junk
 from storyline.text.prose import is_question, with_full_stop
-from storyline.text.patterns import (OPENING_NAME, Person, give_in_full, is_body, leans_on_previous, named_by_the, names,
-                                     people_alone, people_in_full,
+from storyline.text.patterns import (OPENING_NAME, Person, give_in_full, give_role, is_body, leans_on_previous,
+                                     named_by_the, names, people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.outlets import headline
 from storyline.text.reflow import paragraph_spans
@@ -883,6 +883,26 @@ def test_a_professor_named_by_surname_is_given_in_full():
         "In 2010 Prof Ole Vik published")  # the sentence's own title
 
 
+def test_a_person_named_in_full_with_no_role_is_given_the_one_the_articles_give():
+    vik = Person("Ole Vik", "the harbour master")
+    assert give_role("Ole Vik said the pier would reopen.", "Ole", "Vik", vik) == (
+        "Ole Vik, the harbour master, said the pier would reopen.", "Ole Vik", "Ole Vik, the harbour master,")
+    assert give_role("Ferries must wait, said Ole Vik.", "Ole", "Vik", vik)[0] == (
+        "Ferries must wait, said Ole Vik, the harbour master.")
+    assert give_role("Ole Vik's boat sank.", "Ole", "Vik", Person("Ole Vik", title="ferry captain"))[0] == (
+        "Ferry captain Ole Vik's boat sank.")
+    for told in ("Fire chief Ole Vik said no.", "Ole Vik, a deckhand, said no.", "Ole Vik, lead author of the study, "
+                 "said no.", "The harbour's master, Ole Vik, said no.", "Ada Dahl and Ole Vik said no.",
+                 "Ole Vik and Ada Dahl said no.", '"Ole Vik said no," she said.'):
+        assert give_role(told, "Ole", "Vik", vik) is None, told  # a role of its own, two people, a quotation
+    assert people_in_full(["The hall was packed, said Ada Dahl, the storms were to start at six."], {"Dahl"}) == {
+        "Dahl": Person("Ada Dahl")}  # a clause is no role
+    articles = ["Ole Vik said on Monday that the pier at Lund Bay would stay shut until the divers had surveyed it.",
+                "The pier at Lund Bay will stay shut for a week, said Ole Vik, the harbour master, after the storm."]
+    shown = summarize(articles, sentences=1).sentences[0].text
+    assert shown.startswith("Ole Vik, the harbour master, said on Monday"), shown
+
+
 def test_a_place_before_said_is_no_person_named_alone():
     lead = "Officials in the town of Selvik said on Friday that a solvent leak at the harbour paint works was contained."
     article = f"{lead} Inspector Maja Roos said tests showed no solvent in the fjord. The town will meet on Monday."
@@ -1571,7 +1591,9 @@ def test_a_title_keeps_the_nouns_that_qualify_its_job_and_a_role_goes_past_an_ab
     for sentence, title in (("The pier will stay shut, warns harbour master Ada Vikstrom, who", "harbour master"),
                             ("Lundline hires former police chief Ada Vikstrom to run the", "former police chief"),
                             ("The union backs fire chief Ada Vikstrom in the row.", "fire chief"),
-                            ("Records show gang leader Ada Vikstrom sold the boat.", "leader")):
+                            ("Records show gang leader Ada Vikstrom sold the boat.", "leader"),
+                            ("Aspiring ferry pilot Ada Vikstrom, 24, sank the boat.", ""),  # not a "pilot"
+                            ("Would-be ferry captain Ada Vikstrom sank the boat.", "would-be ferry captain")):
         assert people_in_full([sentence], {"Vikstrom"})["Vikstrom"].title == title, sentence
     found = people_in_full(["Police held Ole Brenner, a deckhand at St. Olaf's pier in Lund Bay harbour, on Monday."],
                            {"Brenner"})

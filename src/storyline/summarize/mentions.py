@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text.patterns import Person, by_surname, full_names, give_in_full, named_alone, people_in_full, unaccented
+from ..text.patterns import (Person, by_surname, full_names, give_in_full, give_role, named_alone, people_in_full,
+                             unaccented)
 from ..text.tokens import word_frequency
 from .analysis import KNOWN_NAME_FREQUENCY
 
@@ -28,6 +29,35 @@ def first_mentions(texts: list[str], in_full: list[dict[str, Person]]) -> list[t
         told += " " + text
         shown.append((text, replaced))
     return shown
+
+
+def roles_given(shown: list[tuple[str, list[tuple[str, str]]]], articles: Sequence[str],
+                spare: int | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each summary sentence of ``shown`` (see first_mentions) with the people it names in full with no role, whom
+    no sentence before it named and the ``articles`` name in full as one person only, given the role or title they
+    give them (see give_role: "Ada Dahl said" -> "Ada Dahl, the fire chief, said"), in the summary's order while
+    the words they add come to no more than ``spare`` (None: any number); what it replaced is added to its pairs."""
+    named = [full_names(text) for text, _ in shown]
+    surnames = {surname for names in named for _, surname in names}
+    found = people_in_full([text for text in articles if any(name in text for name in surnames)], surnames) \
+        if surnames else {}
+    result = []
+    told: set[tuple[str, str]] = set()
+    for (text, replaced), names in zip(shown, named):
+        for first, surname in sorted(names, key=lambda name: text.find(name[1])):
+            person = found.get(surname)
+            if (unaccented(first), unaccented(surname)) in told or person is None or \
+                    unaccented(person.name.split()[0]) != unaccented(first) or \
+                    not (given := give_role(text, first, surname, person)):
+                continue  # named before, someone else, or no role to give
+            added = len(given[2].split()) - len(given[1].split())
+            if spare is None or added <= spare:
+                spare = None if spare is None else spare - added
+                text, written, shown_as = given
+                replaced = [*replaced, (written, shown_as)]
+        told |= {(unaccented(first), unaccented(surname)) for first, surname in names}
+        result.append((text, replaced))
+    return result
 
 
 def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],

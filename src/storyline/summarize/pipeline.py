@@ -19,7 +19,7 @@ from .analysis import Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import Candidates
-from .mentions import first_mentions, later_mentions
+from .mentions import first_mentions, later_mentions, roles_given
 from .novelty import pushed_down, read_share, read_words
 from .opening import reads_as_first, reads_as_later
 from .order import live_entries, openers, order, reading_positions, summary_opener
@@ -127,8 +127,9 @@ class Summarizer:
         sentences = analysis.sentences
         groups = supporting(chosen, candidates.vectors, candidates.doc, config.support, candidates.tokens,
                             candidates.texts, dated)
+        articles = [unmarked(d.text) for d in cluster.documents]
         shown = later_mentions(self._named_in_full([sentences[i].text for i in chosen], [needs.in_full[i] for i in chosen],
-                                                   cluster.documents), [unmarked(d.text) for d in cluster.documents])
+                                                   cluster.documents, articles), articles)
         return Summary(
             sentences=[SummarySentence(with_full_stop(text), [_ref(sentences[j]) for j in group], full_names)
                        for (text, full_names), group in zip(shown, groups)],
@@ -138,19 +139,23 @@ class Summarizer:
             answered=answered,
         )
 
-    def _named_in_full(self, texts: list[str], in_full: list[dict[str, Person]],
-                       documents: list[Document]) -> list[tuple[str, list[tuple[str, str]]]]:
+    def _named_in_full(self, texts: list[str], in_full: list[dict[str, Person]], documents: list[Document],
+                       articles: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
         """The summary's sentences with the first mention of each person named alone given in full (see
         ``first_mentions``): those the selection knew of, and the rare surnames the articles name in full
-        elsewhere, when the summary still keeps its word budget."""
+        elsewhere; then the people named in full with no role given the one the ``articles`` give (see
+        ``roles_given``); each addition kept while the summary keeps its word budget."""
         known = first_mentions(texts, in_full)
         more = rare_names_in_full(texts, documents, in_full)
-        if not any(more):
-            return known
-        shown = first_mentions(texts, [{**named, **found} for named, found in zip(in_full, more)])
+        if any(more):
+            shown = first_mentions(texts, [{**named, **found} for named, found in zip(in_full, more)])
+            known = shown if (spare := self._spare(shown)) is None or spare >= 0 else known
+        return roles_given(known, articles, self._spare(known))
+
+    def _spare(self, shown: list[tuple[str, list[tuple[str, str]]]]) -> int | None:
+        """How many words the summary's sentences as ``shown`` leave of its budget (None: no limit)."""
         budget = self.config.words
-        fits = budget is None or self.config.fill or sum(len(text.split()) for text, _ in shown) <= budget
-        return shown if fits else known
+        return None if budget is None or self.config.fill else budget - sum(len(text.split()) for text, _ in shown)
 
     def told_before(self, cluster: Cluster, query: str | None = None) -> bool:
         """True when the articles already read (``cluster.previous``) told all a summary would: without them

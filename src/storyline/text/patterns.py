@@ -799,13 +799,16 @@ ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|(?
 # A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
 # Lund Forces Command and 7th Fleet commander"
 LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
-NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|or|but)\b")
+NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|or|but|is|are|was|were|will|would|has|"
+                           r"have|had)\b")  # a clause: "Ada Dahl, the storms were to start at six."
 # A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
 # ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
 DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
-QUALIFIERS = frozenset("former acting deputy assistant associate senior junior vice interim retired chief fire police union "
-                       "state harbour harbor district county city federal foreign defense defence press campaign "
-                       "security health research science news sports prime crown".split())
+NOT_YET = frozenset("would-be aspiring trainee prospective budding wannabe".split())  # no such job yet
+QUALIFIERS = NOT_YET | frozenset("former acting deputy assistant associate senior junior vice interim retired chief "
+                                 "fire police union state harbour harbor district county city federal foreign "
+                                 "defense defence press campaign security health research science news sports "
+                                 "prime crown".split())
 JOBS = frozenset(
     "actor actress adviser advisor agent aide analyst anchor artist astronomer attorney author builder captain ceo "
     "chairman chairwoman chef chief coach commander commissioner congressman congresswoman correspondent councillor "
@@ -970,6 +973,8 @@ def _title(text: str, start: int) -> str:
     if not title or not _is_job(title[-1].lower()):
         return ""
     nouns = _qualifying_nouns(words)
+    if not nouns and len(words) > 1 and _qualifies(words[-1]) and words[-2].lower() in NOT_YET:
+        return ""  # "Aspiring heart surgeon" is no "surgeon"
     if nouns:  # and the name in capitals before them: "Lundline" of "Lundline media relations chief"
         title, words = words[-nouns:] + title, words[:-nouns]
         if words[-1][:1].isupper() and words[-1] not in FUNCTION_WORDS:
@@ -1101,17 +1106,48 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
         start = salutation.start() if salutation else start
         before, after = text[:start], text[end:]
         if not _quoting(before, after):
-            shown = person.name
-            if _role_fits(before) and not ROLE_AFTER.match(after):
-                if person.role and after.startswith(" ") and after[1:2].islower():
-                    shown = f"{person.name}, {person.role},"
-                elif person.role and after.strip() in (".", ""):
-                    shown = f"{person.name}, {person.role}"
-                elif person.title:
-                    title = person.title if before.strip(" \"“") else person.title[0].upper() + person.title[1:]
-                    shown = f"{title} {person.name}"
+            shown = _with_role(person.name, before, after, person)
             return before + shown + after, text[start:end], shown
     return None
+
+
+def give_role(text: str, first: str, surname: str, person: Person) -> tuple[str, str, str] | None:
+    """``text`` with its first mention of ``first`` ``surname`` in full outside quotation marks given the role or
+    title of ``person`` as give_in_full gives them ("Ada Dahl said" -> "Ada Dahl, the fire chief, said"), when the
+    sentence tells of none (a title or job before the name, a role after it, a word of the role anywhere: "a
+    neighbour, Ada Dahl, ..."), what it replaced and what it put in its place; None when it gives nothing."""
+    if set(surface_words(text)) & set(surface_words(f"{person.role} {person.title}")):
+        return None
+    for match in _full_name_matches(text):
+        if (match.group(1), match.group(2)) != (first, surname):
+            continue
+        written, before, after = text[match.start():match.end()], text[:match.start()], text[match.end():]
+        if IN_A_LIST_BEFORE.search(before) or IN_A_LIST_AFTER.match(after) or TOLD_AFTER.match(after):
+            return None  # "Ada Dahl and Ole Vik, the ..."; "Ada Dahl, lead author of the study, said"
+        shown = _with_role(written, before, after, person)
+        return None if shown == written or _quoting(before, after) else (before + shown + after, written, shown)
+    return None
+
+
+IN_A_LIST_BEFORE = re.compile(r"(?: and| &| or),? \Z")
+IN_A_LIST_AFTER = re.compile(r"(?:,| and| &| or) [A-Z]")
+TOLD_AFTER = re.compile(r", (?:[a-z]|\d+,? (?:a|an|the|who)\b)")  # what or who they are, after a name: ", 24, a nurse"
+
+
+def _with_role(name: str, before: str, after: str, person: Person) -> str:
+    """``name``, as a sentence writes it between ``before`` and ``after``, with the role of ``person`` in apposition
+    where the sentence goes on ("Ada Dahl, the fire chief, said"; not before "'s" or a comma), else the title before
+    it ("Fire chief Ada Dahl's"); as it is where the sentence gives a role or title of its own (see _role_fits)."""
+    if not _role_fits(before) or ROLE_AFTER.match(after):
+        return name
+    if person.role and after.startswith(" ") and after[1:2].islower():
+        return f"{name}, {person.role},"
+    if person.role and after.strip() in (".", ""):
+        return f"{name}, {person.role}"
+    if person.title:
+        title = person.title if before.strip(" \"“") else person.title[0].upper() + person.title[1:]
+        return f"{title} {name}"
+    return name
 
 
 NOT_ALONE_AFTER = re.compile(r"\w|-| [A-Z]")  # "Dahl-led", "Dahl Group"
