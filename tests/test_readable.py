@@ -618,6 +618,11 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                  "The kind of ferry used on the route is rare.", "Currently, it is illegal to fish from the pier.",
                  "Separately, this week the council voted to close the pier.",
                  "Italy, its neighbours and the EU agreed to share the cost of the pier.")
+    leaning += ("Rather, the crew was a separate company's.", "Regardless, the ferry sailed on Monday.",
+                "Hence the delay to the ferry.", "Consequently, the pier stayed shut.", "In response, the council met.",
+                "Prior to that, the pier had never closed.", "For her part, the mayor said nothing.")
+    standing += ("Rather than wait, the council met on Monday.", "In response to the storm, the council met.",
+                 "Before that storm, the pier had never closed.", "For her part in the rescue, Ada Lind won a medal.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

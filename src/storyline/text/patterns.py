@@ -45,7 +45,7 @@ PAST_AS_PRESENT = (r"(?:shot|hit|cut|put|set|quit|shut|let|beat|lit|bit|hurt|spr
 # came before.
 _POINTS_BACK = (
     PRONOUNS + "them that such but and or nor so also however meanwhile still yet moreover furthermore "
-    "besides therefore nevertheless nonetheless otherwise later afterward afterwards again".split()
+    "besides therefore nevertheless nonetheless otherwise later afterward afterwards again hence consequently".split()
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|three|four|five|each|both|several|few|half|"
        r"a (third|quarter|handful|few|couple|number|majority)|the (majority|rest|remainder|bulk)|dozens|hundreds|thousands|"
        r"millions|\d+) of (them|those|these|"
@@ -58,7 +58,8 @@ _POINTS_BACK = (
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
        r"after all", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
        r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)", r"first of all", r"in (short|sum|summary)(?=,)", r"all in all",
-       r"(after|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|in) (this|that|these|those)"
+       r"(after|before|prior to|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|in) "
+       r"(this|that|these|those)"
        r"(?=[,.;])", r"(in|for|to|of|among) (it|them)(?=[,\s])",  # "Despite this, ...", "In it, ...", "For it to win ..."
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
@@ -88,7 +89,7 @@ _POINTS_BACK = (
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
        r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)",  # "Since then, ...", not "Then-mayor"
-       r"overall(?=,)", r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
+       r"overall(?=,)", r"(rather|regardless|in response)(?=,)", r"for (his|her|its|their|our|my) part(?=,)", r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...", "The Lutheran pastor ...": someone or something an earlier sentence introduced.
