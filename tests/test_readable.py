@@ -1598,7 +1598,9 @@ def test_a_title_keeps_the_nouns_that_qualify_its_job_and_a_role_goes_past_an_ab
                             ("The union backs fire chief Ada Vikstrom in the row.", "fire chief"),
                             ("Records show gang leader Ada Vikstrom sold the boat.", "leader"),
                             ("Aspiring ferry pilot Ada Vikstrom, 24, sank the boat.", ""),  # not a "pilot"
-                            ("Would-be ferry captain Ada Vikstrom sank the boat.", "would-be ferry captain")):
+                            ("Would-be ferry captain Ada Vikstrom sank the boat.", "would-be ferry captain"),
+                            ("The fight was stopped, said boxer Ada Vikstrom.", "boxer"),
+                            ("The harbour is a disgrace, wrote historian Ada Vikstrom.", "historian")):
         assert people_in_full([sentence], {"Vikstrom"})["Vikstrom"].title == title, sentence
     found = people_in_full(["Police held Ole Brenner, a deckhand at St. Olaf's pier in Lund Bay harbour, on Monday."],
                            {"Brenner"})

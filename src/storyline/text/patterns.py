@@ -817,7 +817,10 @@ JOBS = frozenset(
     "general governor head host inspector investigator judge lawmaker lawyer leader lieutenant manager master mayor "
     "minister neighbor neighbour nurse officer official owner partner pastor pilot player president priest producer "
     "professor prosecutor rancher reporter representative researcher resident secretary senator sergeant sheriff "
-    "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer".split())
+    "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer "
+    "ambassador diplomat economist historian comedian rapper drummer designer photographer filmmaker playwright poet "
+    "businessman businesswoman entrepreneur billionaire commentator nominee champion boxer quarterback "
+    "goalkeeper striker midfielder pitcher inmate defendant".split())
 JOB_ENDING = re.compile(r"[a-z]{3,}(?<!s)ist|[a-z]{3,}ician")  # "physicist", "politician"; not "insist", "persist"
 NO_JOBS = frozenset("playlist checklist wishlist shortlist blacklist whitelist waitlist watchlist tracklist setlist "
                     "exist".split())
