@@ -121,6 +121,7 @@ FUNCTION_WORDS = _word_set("is was are were has have had will would can could ma
 DEICTIC = _word_set("week year month day morning afternoon evening night weekend season summer winter spring fall",
                     "autumn time moment story article page post")
 PEOPLE_AND_MEDIA = _word_set("man woman boy girl gunman shooter magazine official")
+PEOPLE = _word_set("man woman boy girl couple pair suspect victim gunman shooter official")
 
 # dangling: openings that point back
 CONNECTIVE = re.compile(
@@ -136,7 +137,7 @@ EXPLETIVE = re.compile(r"^(it|there|here)(('s| is| was| has| had| will| would| s
 ALWAYS_BACK = re.compile(
     r"^(such\b|the (other|others|same|latter|former|next|rest)\b|that('s| is| was| puts| means| matters| meant|"
     r" made| makes| comes| came)\b|that (year|day|week|month|night|morning|time|decision|move|number)\b)", re.I)
-FIRST_SENTENCE_BACK = re.compile(r"\b(also|as well|another|again|either|too)\b(?! (of|than|who)\b)", re.I)
+FIRST_SENTENCE_BACK = re.compile(r"\b(also|as well(?! as\b)|another|again|either|too)\b(?! (of|than|who)\b)", re.I)
 ELLIPSIS = re.compile(r"\b(won't|will|would|can't|can|could|should|must|might|didn't|did|doesn't|does|don't|do|"
                       r"hasn't|has|haven't|have|had)( not)?( have to| need to| want to| to| too| so)?[.!]$", re.I)
 DEMONSTRATIVE = re.compile(r"^(?:(?:one|two|some|many|all|each|none|most|both) of )?(this|these|those|that) "
@@ -294,6 +295,10 @@ def _plural_noun(word: str) -> bool:
     return word.endswith("s") and zipf_frequency(word[:-1].lower(), "en") >= 3.5
 
 
+COMMON_AT_START = 2.5  # a word this frequent (Zipf) opening a sentence before a verb is no surname ("Turnout is ...")
+COMMON_WORD = 4.0  # nor one this frequent opening it before "said" ("Regardless, ..., said ...")
+
+
 def _unknown_surnames(text: str, earlier: str) -> list[str]:
     """People named by surname alone ("Lindqvist said", "said Lindqvist", "Mr. Lindqvist") that the summary never
     mentioned before and this sentence does not introduce."""
@@ -305,12 +310,19 @@ def _unknown_surnames(text: str, earlier: str) -> list[str]:
             after_capital = re.match(r"[A-Z]", word_before.lstrip(QUOTES))
             if name in NOT_NAMES or after_capital or word_before.lower() in BEFORE_NON_PERSON:
                 continue  # "Karin Dahl said", "Mayor Dahl said", "the Crown argued", "from Norway said"
-            common = zipf_frequency(name.lower(), "en") >= (4.0 if pattern is START_NAME else 5.0)
+            common = zipf_frequency(name.lower(), "en") >= (COMMON_AT_START if pattern is START_NAME else COMMON_WORD)
             if start <= 1 and (_plural_noun(name) or common):
                 continue  # "Firefighters said", "When asked ...", "Also found ..."
             found.append(name)
     known = _names(earlier)
     return [name for name in found if name not in known and not _introduced(name, text)]
+
+
+def _says_also(text: str) -> bool:
+    """True when ``text`` says also, again, too ... of something told before ("The ferry also sank"; not "not
+    only ... but also", "as well as")."""
+    back = FIRST_SENTENCE_BACK.search(text)
+    return back is not None and not (back.group(1).lower() == "also" and "not only" in text[:back.start()].lower())
 
 
 def _unknown_demonstrative(opening: str, text: str, earlier: str) -> bool:
@@ -327,7 +339,7 @@ def _unknown_bare_noun(text: str, position: int, earlier: str) -> str:
     for m in BARE_NOUN.finditer(text):
         noun = m.group(1).lower().split()[-1].removesuffix("'s")
         told = earlier.lower() + " " + text[:m.start()].lower()
-        introduced = noun in PEOPLE_AND_MEDIA and INTRODUCED_PERSON.search(text[:m.start()])
+        introduced = noun in PEOPLE and INTRODUCED_PERSON.search(text[:m.start()])  # "A woman ... the victim"
         if (position == 0 or noun in PEOPLE_AND_MEDIA) and noun not in told and not introduced:
             return noun
     role = ROLE_OPENING.match(_opening(text))
@@ -347,7 +359,7 @@ def dangling_reason(text: str, position: int, before: list[str]) -> str:
             return "the summary opens on a connective"
         if PRONOUN_OPENING.match(opening) and not EXPLETIVE.match(opening):
             return "the summary opens on a pronoun"
-        if FIRST_SENTENCE_BACK.search(_unquoted(text)):
+        if _says_also(_unquoted(text)):
             return "the first sentence says also / another / as well"
     if ALWAYS_BACK.match(opening):
         return "opens pointing back (such, the other, that ...)"
