@@ -902,6 +902,10 @@ def test_a_person_named_in_full_with_no_role_is_given_the_one_the_articles_give(
         assert give_role(told, "Ole", "Vik", vik) is None, told  # a role of its own, two people, a quotation
     assert people_in_full(["The hall was packed, said Ada Dahl, the storms were to start at six."], {"Dahl"}) == {
         "Dahl": Person("Ada Dahl")}  # a clause is no role
+    assert people_in_full(["The ferry was late, said Ole Vik, one of the harbour pilots.",
+                           "The pier is unsafe, said Rep. Ada Dahl (D-Lund), the chair of the harbour committee."],
+                          {"Vik", "Dahl"}) == {"Vik": Person("Ole Vik", "one of the harbour pilots"),
+                                               "Dahl": Person("Ada Dahl", "the chair of the harbour committee")}
     articles = ["Ole Vik said on Monday that the pier at Lund Bay would stay shut until the divers had surveyed it.",
                 "The pier at Lund Bay will stay shut for a week, said Ole Vik, the harbour master, after the storm."]
     shown = summarize(articles, sentences=1).sentences[0].text

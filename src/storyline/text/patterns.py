@@ -780,7 +780,7 @@ _A_VERB = rf"(?:was|is|has|had|will|would|could|also|later|then|now|and (?:his|h
 OPENING_NAME = re.compile(rf"^[\"“]?({SURNAME})(?:['’]s | {_A_VERB}|, (?:who|whose)\b|, {_THEN}(?:a|an|the)\b|, \d{{1,3}},)")
 VERB_AFTER = re.compile(rf" {_A_VERB}")  # a name that does something: "Wilson confronted ...", not "Austin residents"
 # A name given with a role: "Adler, the fire chief, ...", "Adler, who ...", "Adler (the fire chief)".
-ROLE_AFTER = re.compile(rf", (?:{_THEN}(?:a|an|the)|who|whose)\b| \(")
+ROLE_AFTER = re.compile(rf", (?:{_THEN}(?:a|an|the|one of)|who|whose)\b| \(")
 ROLE_GIVEN = re.compile(rf"\b({SURNAME})(?:{ROLE_AFTER.pattern})")
 
 
@@ -795,8 +795,10 @@ class Person:
     title: str = ""
 
 
-# A role in apposition: "Ole Vik, the harbour master, said ..." (no speech inside: "Vik, the board said, ...").
-ROLE = re.compile(r", ((?:a|an|the) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})(?:,|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")  # not "at St. Ann's"
+# A role in apposition: "Ole Vik, the harbour master, said ...", "Ole Vik (D-Lund), one of the harbour's pilots, ..." (no
+# speech inside: "Vik, the board said, ...").
+ROLE = re.compile(r"(?: \([DRI](?:-[A-Za-z. ]{1,12})?\))?, ((?:a|an|the|one of) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})"
+                  r"(?:,|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")  # not "at St. Ann's"
 # A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
 # Lund Forces Command and 7th Fleet commander"
 LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
