@@ -620,9 +620,13 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                  "Italy, its neighbours and the EU agreed to share the cost of the pier.")
     leaning += ("Rather, the crew was a separate company's.", "Regardless, the ferry sailed on Monday.",
                 "Hence the delay to the ferry.", "Consequently, the pier stayed shut.", "In response, the council met.",
-                "Prior to that, the pier had never closed.", "For her part, the mayor said nothing.")
+                "Prior to that, the pier had never closed.", "For her part, the mayor said nothing.",
+                "True, the pier was old.", "Granted, the ferry was late.", "Of course, the mayor blamed the storm.",
+                "Except that the pier was never insured.")
     standing += ("Rather than wait, the council met on Monday.", "In response to the storm, the council met.",
-                 "Before that storm, the pier had never closed.", "For her part in the rescue, Ada Lind won a medal.")
+                 "Before that storm, the pier had never closed.", "For her part in the rescue, Ada Lind won a medal.",
+                 "True to form, the ferry was late.", "Sure enough, the ferry was late.",
+                 "Except for the pier, the harbour is safe.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 
