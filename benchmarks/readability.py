@@ -121,7 +121,6 @@ FUNCTION_WORDS = _word_set("is was are were has have had will would can could ma
 DEICTIC = _word_set("week year month day morning afternoon evening night weekend season summer winter spring fall",
                     "autumn time moment story article page post")
 PEOPLE_AND_MEDIA = _word_set("man woman boy girl gunman shooter magazine official")
-PEOPLE = _word_set("man woman boy girl couple pair suspect victim gunman shooter official")
 
 # dangling: openings that point back
 CONNECTIVE = re.compile(
@@ -295,7 +294,7 @@ def _plural_noun(word: str) -> bool:
     return word.endswith("s") and zipf_frequency(word[:-1].lower(), "en") >= 3.5
 
 
-COMMON_AT_START = 2.5  # a word this frequent (Zipf) opening a sentence before a verb is no surname ("Turnout is ...")
+COMMON_AT_START = 4.0  # a word this frequent (Zipf) opening a sentence before a verb is no surname ("Thousands were")
 COMMON_WORD = 4.0  # nor one this frequent opening it before "said" ("Regardless, ..., said ...")
 
 
@@ -322,7 +321,10 @@ def _says_also(text: str) -> bool:
     """True when ``text`` says also, again, too ... of something told before ("The ferry also sank"; not "not
     only ... but also", "as well as")."""
     back = FIRST_SENTENCE_BACK.search(text)
-    return back is not None and not (back.group(1).lower() == "also" and "not only" in text[:back.start()].lower())
+    if back is None:
+        return False
+    before = text[:back.start()].lower()
+    return not (back.group(1).lower() == "also" and before.rstrip().endswith(" but") and "not only" in before)
 
 
 def _unknown_demonstrative(opening: str, text: str, earlier: str) -> bool:
@@ -339,7 +341,7 @@ def _unknown_bare_noun(text: str, position: int, earlier: str) -> str:
     for m in BARE_NOUN.finditer(text):
         noun = m.group(1).lower().split()[-1].removesuffix("'s")
         told = earlier.lower() + " " + text[:m.start()].lower()
-        introduced = noun in PEOPLE and INTRODUCED_PERSON.search(text[:m.start()])  # "A woman ... the victim"
+        introduced = noun in PEOPLE_AND_MEDIA and INTRODUCED_PERSON.search(text[:m.start()])
         if (position == 0 or noun in PEOPLE_AND_MEDIA) and noun not in told and not introduced:
             return noun
     role = ROLE_OPENING.match(_opening(text))

@@ -133,7 +133,9 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
             "Buy Photo Harbour master Ole Vik inspects the pier. SHARE COPY LINK Divers searched the harbour on Monday. "
             "[Video Link] The pier fell into the bay at dawn. Getty Hundreds of islanders watched it go. "
             "Getty Center officials lent a painting of the pier. Play Facebook Twitter Google Plus Embed Pier Falls Into "
-            "Lund Bay 1:43 Divers found no one under it. EMBED <>More News Videos Cranes lifted the pier's deck on Friday.")
+            "Lund Bay 1:43 Divers found no one under it. EMBED <>More News Videos Cranes lifted the pier's deck on Friday. "
+            "Play Facebook Twitter Embed Lund News at 5:30 Pier Falls 01:02:10 Boats circled the pier. "
+            "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk.")
     sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
     assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
                          "Former harbour master Ole Vik called the decision reckless.",
@@ -141,7 +143,8 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
                          "Image Comics President Ada Lind said so.", "Harbour master Ole Vik inspects the pier.",
                          "Divers searched the harbour on Monday.", "The pier fell into the bay at dawn.",
                          "Hundreds of islanders watched it go.", "Getty Center officials lent a painting of the pier.",
-                         "Divers found no one under it.", "Cranes lifted the pier's deck on Friday."]
+                         "Divers found no one under it.", "Cranes lifted the pier's deck on Friday.", "Boats circled the pier.",
+                         "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk."]
 
 
 def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():

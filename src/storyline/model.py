@@ -90,9 +90,10 @@ class SourceRef:
 class SummarySentence:
     """A summary sentence and the documents that report it, the first one quoted. ``full_names`` lists the
     people its source names alone whom the summary names here for the first time, so in full and with a
-    role the articles give, and those it names in full whom the summary named before, so by surname, as
-    (written, shown) pairs ("Mr. Vik", "Harbour master Ole Vik"; "Ole Vik", "Vik"): ``text`` is the first
-    source's sentence with each first ``written`` replaced by ``shown``."""
+    role the articles give, those it names in full with no role for the first time, so with that role, and
+    those it names in full whom the summary named before, so by surname, as (written, shown) pairs ("Mr. Vik",
+    "Harbour master Ole Vik"; "Ada Dahl", "Ada Dahl, the fire chief,"; "Ole Vik", "Vik"): ``text`` is the
+    first source's sentence with each first ``written`` replaced by ``shown``."""
 
     text: str
     sources: list[SourceRef]

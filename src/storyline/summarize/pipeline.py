@@ -149,13 +149,14 @@ class Summarizer:
         more = rare_names_in_full(texts, documents, in_full)
         if any(more):
             shown = first_mentions(texts, [{**named, **found} for named, found in zip(in_full, more)])
-            known = shown if (spare := self._spare(shown)) is None or spare >= 0 else known
+            spare = self._spare(shown)
+            known = shown if spare is None or spare >= 0 or self.config.fill else known
         return roles_given(known, articles, self._spare(known))
 
     def _spare(self, shown: list[tuple[str, list[tuple[str, str]]]]) -> int | None:
-        """How many words the summary's sentences as ``shown`` leave of its budget (None: no limit)."""
+        """How many words the summary's sentences as ``shown`` leave of its budget (None: no budget)."""
         budget = self.config.words
-        return None if budget is None or self.config.fill else budget - sum(len(text.split()) for text, _ in shown)
+        return None if budget is None else budget - sum(len(text.split()) for text, _ in shown)
 
     def told_before(self, cluster: Cluster, query: str | None = None) -> bool:
         """True when the articles already read (``cluster.previous``) told all a summary would: without them

@@ -58,7 +58,8 @@ _POINTS_BACK = (
        r"at (that|this) (point|time|stage)", r"at other times", r"with that(?=,| in mind\b)", r"(as a|on a) side note",
        r"after all", r"in turn", r"because", r"(even |what['’]?s )?(worse|better)(?=,)", r"worst of all",
        r"what['’]?s more", r"plus(?=,)", r"thus(?! far\b)", r"first of all", r"in (short|sum|summary)(?=,)", r"all in all",
-       r"(after|before|prior to|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|in) "
+       r"(after|before|prior to|despite|beyond|besides|for|on top of|in addition to|apart from|aside from|because of|"
+       r"in response to|in) "
        r"(this|that|these|those)"
        r"(?=[,.;])", r"(in|for|to|of|among) (it|them)(?=[,\s])",  # "Despite this, ...", "In it, ...", "For it to win ..."
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
@@ -797,17 +798,19 @@ class Person:
 
 # A role in apposition: "Ole Vik, the harbour master, said ...", "Ole Vik (D-Lund), one of the harbour's pilots, ..." (no
 # speech inside: "Vik, the board said, ...").
-ROLE = re.compile(r"(?: \([DRI](?:-[A-Za-z. ]{1,12})?\))?, ((?:a|an|the|one of) [\w$%.'’-]+(?: [\w$%.'’-]+){0,6})"
-                  r"(?:,|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")  # not "at St. Ann's"
+_ROLE_WORD = r"[\w$%.'’-]+(?:,\d{3})*"  # "$10,000": a number's comma ends no role
+ROLE = re.compile(rf"(?: \([DRI](?:-[A-Za-z. ]{{1,20}})?\))?, ((?:a|an|the|one of) {_ROLE_WORD}(?: {_ROLE_WORD}){{0,6}})"
+                  r"(?:,(?! and\b)|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")  # not "at St. Ann's"; not a list's ", and"
 # A role's comma that goes on to another name is no end of the role but a list's: "Gen. Ada Dahl, the Air Command,
 # Lund Forces Command and 7th Fleet commander"
 LIST_GOES_ON = re.compile(r"(?<=,) [A-Z]")
 NOT_IN_A_ROLE = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS)}|who|which|that|and|or|but|is|are|was|were|will|would|has|"
-                           r"have|had)\b")  # a clause: "Ada Dahl, the storms were to start at six."
+                           r"have|had)\b|^one of (?:them|those|these|us|the (?:two|three|four|others))\b|"
+                           r"^the (?:latter|former|other|first|last|same)\b")  # "Ada Dahl, the storms were ...", "one of them"
 # A title before a name: capitalized words, words for jobs and the words that qualify them, ending on a job
 # ("said FBI agent Ada Dahl", "with Vestmark harbour master Ole Vik", "former state senator Ada Dahl").
 DETERMINERS = frozenset("a an the his her their its our my your this that whose".split())
-NOT_YET = frozenset("would-be aspiring trainee prospective budding wannabe".split())  # no such job yet
+NOT_YET = frozenset("would-be soon-to-be future aspiring trainee prospective budding wannabe".split())  # no such job yet
 QUALIFIERS = NOT_YET | frozenset("former acting deputy assistant associate senior junior vice interim retired chief "
                                  "fire police union state harbour harbor district county city federal foreign "
                                  "defense defence press campaign security health research science news sports "
@@ -822,7 +825,7 @@ JOBS = frozenset(
     "singer soldier spokesman spokesperson spokeswoman student superintendent surgeon teacher trooper veteran writer "
     "ambassador diplomat economist historian comedian rapper drummer designer photographer filmmaker playwright poet "
     "businessman businesswoman entrepreneur billionaire commentator nominee champion boxer quarterback "
-    "goalkeeper striker midfielder pitcher inmate defendant".split())
+    "goalkeeper striker midfielder pitcher inmate defendant chair driver member fellow".split())
 JOB_ENDING = re.compile(r"[a-z]{3,}(?<!s)ist|[a-z]{3,}ician")  # "physicist", "politician"; not "insist", "persist"
 NO_JOBS = frozenset("playlist checklist wishlist shortlist blacklist whitelist waitlist watchlist tracklist setlist "
                     "exist".split())
@@ -979,7 +982,7 @@ def _title(text: str, start: int) -> str:
     if not title or not _is_job(title[-1].lower()):
         return ""
     nouns = _qualifying_nouns(words)
-    if not nouns and len(words) > 1 and _qualifies(words[-1]) and words[-2].lower() in NOT_YET:
+    if not nouns and words and _qualifies(words[-1]) and NOT_YET & {word.lower() for word in words[-4:-1]}:
         return ""  # "Aspiring heart surgeon" is no "surgeon"
     if nouns:  # and the name in capitals before them: "Lundline" of "Lundline media relations chief"
         title, words = words[-nouns:] + title, words[:-nouns]
@@ -1118,26 +1121,35 @@ def give_in_full(text: str, name: str, person: Person) -> tuple[str, str, str] |
 
 
 def give_role(text: str, first: str, surname: str, person: Person) -> tuple[str, str, str] | None:
-    """``text`` with its first mention of ``first`` ``surname`` in full outside quotation marks given the role or
-    title of ``person`` as give_in_full gives them ("Ada Dahl said" -> "Ada Dahl, the fire chief, said"), when the
-    sentence tells of none (a title or job before the name, a role after it, a word of the role anywhere: "a
-    neighbour, Ada Dahl, ..."), what it replaced and what it put in its place; None when it gives nothing."""
-    if set(surface_words(text)) & set(surface_words(f"{person.role} {person.title}")):
+    """``text`` with its first mention of ``first`` ``surname`` in full given the role or title of ``person`` as
+    give_in_full gives them ("Ada Dahl said" -> "Ada Dahl, the fire chief, said"), when the role names a job (see
+    JOBS: "the fire chief", not "the port authority") and the sentence tells of none (a title or job before the name,
+    a role after it, a word of the role anywhere: "a neighbour, Ada Dahl, ..."), the name is in no list or apposition
+    ("her lawyer, Ada Dahl"), nor part of a longer phrase ("Ada Dahl-led", "Ada Dahl of Lundline"), nor quoted; what
+    it replaced and what it put in its place; None when it gives nothing."""
+    role = person if _names_a_job(person.role) else Person(person.name, title=person.title)
+    if not (role.role or role.title) or set(surface_words(text)) & set(surface_words(f"{role.role} {role.title}")):
         return None
-    for match in _full_name_matches(text):
-        if (match.group(1), match.group(2)) != (first, surname):
-            continue
-        written, before, after = text[match.start():match.end()], text[:match.start()], text[match.end():]
-        if IN_A_LIST_BEFORE.search(before) or IN_A_LIST_AFTER.match(after) or TOLD_AFTER.match(after):
-            return None  # "Ada Dahl and Ole Vik, the ..."; "Ada Dahl, lead author of the study, said"
-        shown = _with_role(written, before, after, person)
-        return None if shown == written or _quoting(before, after) else (before + shown + after, written, shown)
-    return None
+    match = next((m for m in _full_name_matches(text) if (m.group(1), m.group(2)) == (first, surname)), None)
+    if match is None:
+        return None
+    written, before, after = text[match.start():match.end()], text[:match.start()], text[match.end():]
+    if NOT_ALONE_BEFORE.search(before) or NOT_ALONE_AFTER_NAME.match(after) or _quoting(before, after):
+        return None
+    shown = _with_role(written, before, after, role)
+    return None if shown == written else (before + shown + after, written, shown)
 
 
-IN_A_LIST_BEFORE = re.compile(r"(?: and| &| or),? \Z")
-IN_A_LIST_AFTER = re.compile(r"(?:,| and| &| or) [A-Z]")
-TOLD_AFTER = re.compile(r", (?:[a-z]|\d+,? (?:a|an|the|who)\b)")  # what or who they are, after a name: ", 24, a nurse"
+def _names_a_job(role: str) -> bool:
+    """True when one of the words of ``role`` names a job ("the harbour master", "one of the pilots")."""
+    return any(_is_job(word) or _is_job(word.removesuffix("s")) for word in re.findall(r"[a-z]+", role))
+
+
+# A name in a list or in apposition ("Ada Dahl and Ole Vik", "her lawyer, Ole Vik"), or part of a longer phrase, or
+# told what or who it is ("Ada Dahl, lead author of the study, said", "Ada Dahl, 24, a nurse")
+NOT_ALONE_BEFORE = re.compile(r"(?: and| &| or),? \Z|[\w)], \Z")
+NOT_ALONE_AFTER_NAME = re.compile(r"(?:,| and| &| or) [A-Z]|, (?:[a-z]|\d+,? (?:a|an|the|who)\b)|-|"
+                                  r" (?:of|from|vs\.?|v\.) [A-Z]")
 
 
 def _with_role(name: str, before: str, after: str, person: Person) -> str:

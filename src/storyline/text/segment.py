@@ -93,7 +93,8 @@ GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:
                          r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])"
                          # a video player's buttons, with its video's title and length, and a station's "more videos" bar
-                         r"|Play(?: Facebook| Twitter| Google Plus| Email)+ Embed .{1,160}? \d{1,2}:\d{2}\s+(?=[A-Z\"“])"
+                         r"|Play(?: Facebook| Twitter| Google Plus| Email)+ Embed .{1,160}?(?<! at)(?<! from)(?<! until)"
+                         r"(?<! by)(?<! to) \d{1,2}(?::\d{2}){1,2}\s+(?!(?:AM|PM|a\.m|p\.m)\b)(?=[A-Z\"“])"  # no time of day
                          r"|(?:EMBED|Embed)\s*(?:</?>)?\s*More News Videos\s+(?=[A-Z\"“])")
 
 
