@@ -90,7 +90,9 @@ _POINTS_BACK = (
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
        r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by) )?then(?!-)",  # "Since then, ...", not "Then-mayor"
-       r"overall(?=,)", r"(rather|regardless|in response|true|granted|sure|of course)(?=,)", r"except that\b", r"for (his|her|its|their|our|my) part(?=,)", r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
+       r"overall(?=,)", r"(rather|regardless|in response|true|granted|sure|of course)(?=,)", r"except that\b",
+       r"for (his|her|its|their|our|my) part(?=,)",
+       r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
 # "The victim ...", "The ministry said ...", "The Lutheran pastor ...": someone or something an earlier sentence introduced.
