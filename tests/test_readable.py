@@ -944,6 +944,15 @@ def test_the_introduction_comes_first_when_both_are_chosen():
     assert introduced < said
 
 
+def test_a_title_in_capitals_opening_a_sentence_is_kept():
+    found = people_in_full(["The ferry sank.\n\nU.S. Vice President Ada Dahl said so.",
+                            "Former Prime Minister Ole Vik agreed. It rained. Yesterday Police Chief Tor Berg left."],
+                           wanted={"Dahl", "Vik", "Berg"})
+    assert found == {"Dahl": Person("Ada Dahl", title="Vice President"),
+                     "Vik": Person("Ole Vik", title="former Prime Minister"), "Berg": Person("Tor Berg")}
+    assert give_in_full("Vik said no.", "Vik", found["Vik"])[0] == "Former Prime Minister Ole Vik said no."
+
+
 def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_person():
     vik = Person("Ole Vik", "the harbour master")
     assert give_in_full('"Vik will never agree," Mr. Vik said.', "Vik", vik) == (

@@ -998,12 +998,22 @@ def _title(text: str, start: int) -> str:
         common = (first in QUALIFIERS or first in JOBS) and all(word.islower() for word in rest)
         if common:
             return " ".join([first, *rest])
+        if all(_title_word(word) for word in title):  # "Vice President Ada Dahl", "Former Prime Minister Ada Dahl"
+            return " ".join([first if first in FORMERLY else title[0], *rest])
         return " ".join(title) if _proper(title[0], text) else ""  # "Ware police Chief"; not "Yesterday police chief"
     described = words[-1].lower() in DETERMINERS or words[-1].endswith(("'s", "’s"))
     return "" if described else " ".join(title)
 
 
 DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " before a name
+
+
+FORMERLY = frozenset("former acting interim retired".split())  # in lower case before a title: "former Vice President"
+
+
+def _title_word(word: str) -> bool:
+    """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see QUALIFIERS, JOBS)."""
+    return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in QUALIFIERS | JOBS)
 
 
 def _title_and_courtesy(text: str, start: int) -> str:
