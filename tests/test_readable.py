@@ -930,6 +930,8 @@ def test_a_person_named_in_full_with_no_role_is_given_the_one_the_articles_give(
     assert given[0][1] == [("Ole Vik", "Ole Vik, the harbour master,")]
     assert roles_given(summary, articles, spare=3)[0][0] == given[0][0]
     assert roles_given(summary, articles, spare=2) == summary  # the role does not fit the words left
+    quoted_first = [('"Ask Ole Vik," she said.', []), ("Ole Vik said the pier would stay shut.", [])]
+    assert roles_given(quoted_first, articles)[1][0] == "Ole Vik, the harbour master, said the pier would stay shut."
 
 
 def test_a_place_before_said_is_no_person_named_alone():

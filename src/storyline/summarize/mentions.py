@@ -55,7 +55,7 @@ def roles_given(shown: list[tuple[str, list[tuple[str, str]]]], articles: Sequen
                 spare = None if spare is None else spare - added
                 text, written, shown_as = given
                 replaced = [*replaced, (written, shown_as)]
-        told |= {(unaccented(first), unaccented(surname)) for first, surname in names}
+        told |= {(unaccented(first), unaccented(surname)) for first, surname in full_names(text, quoted=False)}
         result.append((text, replaced))
     return result
 

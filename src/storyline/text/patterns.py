@@ -605,9 +605,11 @@ def _word_spans(text: str, name: str) -> Iterator[tuple[int, int]]:
         start = text.find(name, start + 1)
 
 
-def full_names(text: str) -> set[tuple[str, str]]:
-    """The people ``text`` names in full, as (first name, surname): "Ada K. Dahl" -> ("Ada", "Dahl")."""
-    return {(match.group(1), match.group(2)) for match in _full_name_matches(text)}
+def full_names(text: str, quoted: bool = True) -> set[tuple[str, str]]:
+    """The people ``text`` names in full, as (first name, surname): "Ada K. Dahl" -> ("Ada", "Dahl"); with
+    ``quoted`` False, only outside quotation marks."""
+    return {(match.group(1), match.group(2)) for match in _full_name_matches(text)
+            if quoted or not _quoting(text[:match.start()], text[match.end():])}
 
 
 def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
