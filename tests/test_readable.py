@@ -16,11 +16,12 @@ from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import _speaker, is_junk
 from storyline.text.prose import is_question, with_full_stop
-from storyline.text.patterns import (OPENING_NAME, Person, give_in_full, give_role, is_body, leans_on_previous,
+from storyline.text.patterns import (OPENING_NAME, Person, also_does, give_in_full, give_role, is_body, leans_on_previous,
                                      named_by_the, names, people_alone, people_in_full,
                                      refers_back, speaks_of_someone_unnamed, things_taken_as_known)
 from storyline.text.outlets import headline
 from storyline.text.reflow import paragraph_spans
+from storyline.text.tokens import content_words
 
 from helpers import assert_sources_point_at_their_sentences
 
@@ -706,6 +707,23 @@ def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_t
     scores[2] = 0.0  # a reader who read of the philanthropist before needs no introduction
     assert select(scores, vectors, words, 12, None, None, antecedent=needs.antecedent, unless_told=needs.unless_told,
                   tokens=tokens, known=frozenset({"philanthropist"})) == [1]
+
+
+def test_a_sentence_saying_also_comes_with_what_it_adds_to_unless_the_summary_tells_of_whom_or_what():
+    assert also_does("Lundline also cut its evening fares.") == ["Lundline", "cut"]
+    assert also_does("Ole Vik also said the pier was unsafe.") == ["Ole", "Vik"]  # a verb of speech is no thing
+    assert also_does("He also cut fares.") == [] and also_does("Fares fell, and Lundline also cut them.") == []
+    told = "Nordferry cut its fares on the Lund route by a third on Monday, its chief executive said."
+    also = "Lundline also cut its evening fares to Vestmark after the storm."
+    filler = "Divers from Vestmark mapped the seabed around the wreck of the ferry for three days."
+    needs = dependencies(prose_sentences([Document(f"{told} {also}"), Document(filler)]))
+    assert list(needs.antecedent) == [-1, 0, -1] and needs.unless_told[1] == set(content_words("Lundline cut"))
+    assert dependencies(prose_sentences([Document(also)])).antecedent[0] == -1  # a lead may add to its headline
+    # one that cannot come with what it adds to waits for a sentence that tells of it, chosen later
+    scores, words, vectors = np.array([0.1, 1.0, 0.5]), np.array([14, 10, 14]), sparse.identity(3, format="csr")
+    tokens = [["nordferri"], list(content_words(also)), ["diver", *content_words("Lundline")]]
+    assert select(scores, vectors, words, 30, None, None, antecedent=np.array([-1, -2, -1]),
+                  unless_told=[frozenset(), needs.unless_told[1], frozenset()], tokens=tokens) == [2, 1]
 
 
 def test_a_thing_taken_as_known_comes_with_the_sentence_that_tells_of_it_not_merely_the_one_before():

@@ -17,7 +17,7 @@ from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION
                              OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening,
                              give_in_full, in_lower_case, is_body, leans_on_previous, named_by_the, names,
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
-                             things_taken_as_known, times_named_alone_inside)
+                             also_does, things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import STOPWORDS, content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -346,7 +346,9 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
         introduction, after[number], full_names = people.needs(number)
         in_full.append(full_names)
         before = previous[number]
-        things = [] if leaning[number] else things_taken_as_known(sentence.text, sentence.index == lead[sentence.doc])
+        first = sentence.index == lead[sentence.doc]
+        things = [] if leaning[number] else things_taken_as_known(sentence.text, first) or (
+            [] if first or introduction != -1 else also_does(sentence.text))
         introducer, thing = (-1, "") if leaning[number] or things else earlier.introducer(number)
         if introducer >= 0 and introduction == -1:  # "..., the company said in the statement."
             result[number], unless_told[number] = introducer, frozenset({thing})

@@ -82,6 +82,7 @@ def select(
         return unless_told is not None and not told.isdisjoint(unless_told[i])
 
     queue = [(-float(scores[index]), rank, int(index), False) for rank, index in enumerate(ranked)]  # sorted: a heap
+    waiting: list[tuple[float, int, int, bool]] = []  # unusable until a chosen sentence tells what they take for known
     while queue:
         _, rank, index, deferred = heapq.heappop(queue)
         if max_sentences is not None and len(chosen) >= max_sentences:
@@ -91,6 +92,9 @@ def select(
         if index in taken:  # brought in before as another's antecedent
             continue
         group = _with_antecedent(index, antecedent, taken, rank_of, is_told)
+        if not group and unless_told is not None and unless_told[index]:
+            waiting.append((_, rank, index, deferred))
+            continue
         if not group or any(closest[rank_of[i]] > limit for i in group) \
                 or _repeats_itself(group, rank_of, similarity, limit):
             continue
@@ -118,6 +122,9 @@ def select(
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
+        for item in [item for item in waiting if is_told(item[2])]:  # told now: back in their place
+            waiting.remove(item)
+            heapq.heappush(queue, item)
     return chosen
 
 

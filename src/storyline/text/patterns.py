@@ -390,6 +390,21 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
+# "Lundline also cut ...", "The mayor's office also said ...": someone doing something again, or as another did.
+ALSO_DOES = re.compile(r"^[\"“]?([A-Z][\w'’.-]*(?: [\w'’.-]+){0,5}?) also ([a-z]+)\b")
+
+
+def also_does(sentence: str) -> list[str]:
+    """The words of whom and what ``sentence`` says "also" of ("Lundline also cut fares" -> ["Lundline", "cut"]; a
+    verb of speech is no thing: "Ada Dahl also said" -> ["Ada", "Dahl"]): the sentence adds to something told of
+    one of them; [] for none, or a pronoun ("He also said", see leans_on_previous)."""
+    match = ALSO_DOES.match(sentence)
+    if match is None or match.group(1).lower() in PRONOUNS:
+        return []
+    verb = [] if match.group(2) in SPEECH_VERBS else [match.group(2)]
+    return match.group(1).split() + verb
+
+
 def _names_a_thing(sentence: str, end: int) -> bool:
     """True when the word after ``end`` is a noun that the word before it qualifies, as the word after that
     noun shows (a name or a verb): "The passenger ferry Stella Nord ...", "The passenger ferry ran ...",
