@@ -14,10 +14,10 @@ import numpy as np
 from ..errors import InputError
 from ..model import Cluster, Document, Sentence
 from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION_WORDS, MONEY, MONTHS, NAMES_A_SPEAKER,
-                             OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, common_opening,
-                             give_in_full, in_lower_case, is_body, leans_on_previous, named_by_the, names,
+                             OPENING_NAME, PLACE_PREPOSITIONS, ROLE_GIVEN, VERB_AFTER, WHEN, Person, also_does,
+                             common_opening, give_in_full, in_lower_case, is_body, leans_on_previous, named_by_the, names,
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
-                             also_does, things_taken_as_known, times_named_alone_inside)
+                             things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
 from ..text.tokens import STOPWORDS, content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
@@ -347,16 +347,18 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
         in_full.append(full_names)
         before = previous[number]
         first = sentence.index == lead[sentence.doc]
-        things = [] if leaning[number] else things_taken_as_known(sentence.text, first) or (
-            [] if first or introduction != -1 else also_does(sentence.text))
-        introducer, thing = (-1, "") if leaning[number] or things else earlier.introducer(number)
+        things = [] if leaning[number] else things_taken_as_known(sentence.text, first)
+        adds_to = "" if leaning[number] or things or first or introduction != -1 else also_does(sentence.text)
+        introducer, thing = (-1, "") if leaning[number] or things or adds_to else earlier.introducer(number)
         if introducer >= 0 and introduction == -1:  # "..., the company said in the statement."
             result[number], unless_told[number] = introducer, frozenset({thing})
-        elif things and introduction == -1:  # "The philanthropist ...": the sentence that tells of it, unless told
-            unless_told[number] = frozenset(words[-1] for thing in things if (words := content_words(thing)))
+        elif (things or adds_to) and introduction == -1:  # "The philanthropist ...", "Lundline also ...": the one
+            told = frozenset(words[-1] for thing in things if (words := content_words(thing))) if things \
+                else frozenset(content_words(adds_to))
             result[number] = before if before >= 0 and (leaning[before] or _may_tell(
-                sentences[before].text, earlier.tokens[before], unless_told[number])) \
-                else earlier.last_teller(number, unless_told[number], before)
+                sentences[before].text, earlier.tokens[before], told, by_any_name=bool(things))) \
+                else earlier.last_teller(number, told, before)
+            unless_told[number] = told  # that tells of it, unless the summary does
         elif leaning[number] or things:
             quote_without_speaker = BARE_QUOTE.match(sentence.text) and not (
                 before >= 0 and (NAMES_A_SPEAKER.search(sentences[before].text) or BARE_QUOTE.match(sentences[before].text)))
@@ -367,10 +369,10 @@ def dependencies(sentences: list[Sentence], documents: Sequence[Document] = (),
     return Dependencies(result, in_full, np.where(result >= 0, result, after), unless_told)
 
 
-def _may_tell(text: str, tokens: Sequence[str], things: frozenset[str]) -> bool:
-    """True when a sentence may tell of one of ``things`` (stems): it names one, or someone or something by a
-    capitalized word ("Kolb performed ..." before "The doctor ...")."""
-    return bool(things & set(tokens)) or bool(CAPITALIZED.search(text))
+def _may_tell(text: str, tokens: Sequence[str], things: frozenset[str], by_any_name: bool = True) -> bool:
+    """True when a sentence may tell of one of ``things`` (stems): it names one, or (``by_any_name``) someone or
+    something by a capitalized word ("Kolb performed ..." before "The doctor ...")."""
+    return bool(things & set(tokens)) or by_any_name and bool(CAPITALIZED.search(text))
 
 
 class _Earlier:

@@ -58,7 +58,8 @@ def select(
     ranked by its sentences' scores per word, so a sentence comes with what it leans on only when the pair is
     worth its words; it needs no antecedent (even one that cannot be chosen) when a chosen sentence's
     ``tokens`` hold one of ``unless_told[i]`` (the thing it takes for known: "The philanthropist ..." after
-    "Ole Vik, a philanthropist, ...") or ``known`` does (the words of what the reader already read). Only
+    "Ole Vik, a philanthropist, ...") or ``known`` does (the words of what the reader already read); one whose
+    antecedent cannot be chosen waits, in its place, until a chosen sentence tells of its thing, if one does. Only
     the MAX_CONSIDERED best sentences are considered, so the cost stays flat in the cluster's size; one scored
     -inf never is.
     """
@@ -84,7 +85,7 @@ def select(
     queue = [(-float(scores[index]), rank, int(index), False) for rank, index in enumerate(ranked)]  # sorted: a heap
     waiting: list[tuple[float, int, int, bool]] = []  # unusable until a chosen sentence tells what they take for known
     while queue:
-        _, rank, index, deferred = heapq.heappop(queue)
+        priority, rank, index, deferred = heapq.heappop(queue)
         if max_sentences is not None and len(chosen) >= max_sentences:
             break
         if max_words is not None and fill and used >= max_words:
@@ -93,7 +94,7 @@ def select(
             continue
         group = _with_antecedent(index, antecedent, taken, rank_of, is_told)
         if not group and unless_told is not None and unless_told[index]:
-            waiting.append((_, rank, index, deferred))
+            waiting.append((priority, rank, index, deferred))
             continue
         if not group or any(closest[rank_of[i]] > limit for i in group) \
                 or _repeats_itself(group, rank_of, similarity, limit):
@@ -122,9 +123,10 @@ def select(
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
-        for item in [item for item in waiting if is_told(item[2])]:  # told now: back in their place
-            waiting.remove(item)
-            heapq.heappush(queue, item)
+        for item in waiting:  # told now: back in their place
+            if is_told(item[2]):
+                heapq.heappush(queue, item)
+        waiting = [item for item in waiting if not is_told(item[2])]
     return chosen
 
 

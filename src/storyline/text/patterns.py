@@ -390,19 +390,27 @@ def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
 
 
-# "Lundline also cut ...", "The mayor's office also said ...": someone doing something again, or as another did.
-ALSO_DOES = re.compile(r"^[\"“]?([A-Z][\w'’.-]*(?: [\w'’.-]+){0,5}?) also ([a-z]+)\b")
+# "Lundline also cut ...", "On Monday, the mayor's office also said ...": someone doing something again, or as
+# another did; an adverb after "also" is read past ("also recently cut"), a time after the subject dropped.
+ALSO_DOES = re.compile(r"^[\"“]?(?:(?:On|In|By|Last|Earlier|Later|This) [\w'’-]+(?: [\w'’-]+)?, )?"
+                       r"([A-Z][\w'’.-]*(?: [\w'’.-]+){0,5}?)(?: (?:on|last|this|earlier|later) \w+)? also "
+                       r"(?:[a-z]{3,}ly )?([a-z]+(?:-[a-z]+)*)\b")
+NOT_ADDING = frozenset("known called dubbed named".split())  # "Ole Vik, also known as ..."
+ADDRESSED = frozenset("we i you".split())
 
 
-def also_does(sentence: str) -> list[str]:
-    """The words of whom and what ``sentence`` says "also" of ("Lundline also cut fares" -> ["Lundline", "cut"]; a
-    verb of speech is no thing: "Ada Dahl also said" -> ["Ada", "Dahl"]): the sentence adds to something told of
-    one of them; [] for none, or a pronoun ("He also said", see leans_on_previous)."""
+def also_does(sentence: str) -> str:
+    """Whom or what ``sentence`` says "also" of: the sentence adds to something told of them ("Lundline also cut
+    fares" -> "Lundline", "Users of the app also ..." -> "Users of the app"); what they did when that names no one
+    ("Some also cut fares" -> "cut"; a verb of speech is no thing). "" for none: a pronoun ("He also said", see
+    leans_on_previous), "also known as", "not only ... but also"."""
     match = ALSO_DOES.match(sentence)
-    if match is None or match.group(1).lower() in PRONOUNS:
-        return []
-    verb = [] if match.group(2) in SPEECH_VERBS else [match.group(2)]
-    return match.group(1).split() + verb
+    if match is None or match.group(1).lower() in (*PRONOUNS, *ADDRESSED) or match.group(2) in NOT_ADDING \
+            or "but" in match.group(1).split():
+        return ""
+    if surface_words(match.group(1)):
+        return match.group(1)
+    return "" if match.group(2) in SPEECH_VERBS else match.group(2)
 
 
 def _names_a_thing(sentence: str, end: int) -> bool:
@@ -1026,11 +1034,12 @@ DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " before a name
 
 
 FORMERLY = frozenset("former acting interim retired".split())  # in lower case before a title: "former Vice President"
+TITLE_WORDS = QUALIFIERS | JOBS
 
 
 def _title_word(word: str) -> bool:
-    """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see QUALIFIERS, JOBS)."""
-    return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in QUALIFIERS | JOBS)
+    """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see TITLE_WORDS)."""
+    return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in TITLE_WORDS)
 
 
 def _title_and_courtesy(text: str, start: int) -> str:
