@@ -913,6 +913,12 @@ def test_a_name_with_a_middle_name_is_a_full_name_but_not_a_title_nor_a_company_
     assert found == {"Vassbotn": Person("Tor Henrik Vassbotn")}
 
 
+def test_a_name_after_a_colon_is_a_full_name_after_a_word_in_lower_case_not_after_a_label():
+    found = people_in_full(["Two skippers tie for first place on the list: Kari Solheim and Tor Haugland.",
+                            "Photo: Per Strandvik. The ferry left at noon."], wanted={"Solheim", "Strandvik"})
+    assert found == {"Solheim": Person("Kari Solheim")}
+
+
 def test_a_professor_named_by_surname_is_given_in_full():
     articles = ["Professor Ole Vik of the Nordvik Institute has counted the harbour seals of Lund Bay for twenty years.",
                 "In 2010 Prof Vik published a census showing that the colony had doubled in a decade."]

@@ -1112,8 +1112,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _within_sentence(text: str, start: int) -> bool:
-    """True when the word before ``start``, on the same line, is a word in lower case ("said", "21-year-old") or
-    one ending a clause ("Tuesday,"), a title ("Gov.", "CEO") or "I'm" ("I'm Ada Dahl, the mayor")."""
+    """True when the word before ``start``, on the same line, is a word in lower case ("said", "21-year-old", "on our
+    list: Ada Dahl"; not "Photo: Ada Dahl") or one ending a clause ("Tuesday,"), a title ("Gov.", "CEO") or "I'm"
+    ("I'm Ada Dahl, the mayor")."""
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
@@ -1124,6 +1125,8 @@ def _within_sentence(text: str, start: int) -> bool:
     if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):
         return True
     bare = word.rstrip(",;")
+    if word.endswith(":"):
+        return word[:-1].isalpha() and word[:-1].islower()
     return bare.replace("-", "").isalnum() and (bare.islower() or bare != word)  # "21-year-old Ada Dahl"
 
 
