@@ -135,7 +135,8 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
             "Getty Center officials lent a painting of the pier. Play Facebook Twitter Google Plus Embed Pier Falls Into "
             "Lund Bay 1:43 Divers found no one under it. EMBED <>More News Videos Cranes lifted the pier's deck on Friday. "
             "Play Facebook Twitter Embed Lund News at 5:30 Pier Falls 01:02:10 Boats circled the pier. "
-            "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk.")
+            "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk. "
+            "Additional Information Lundline may cancel sailings in a storm. More information about the pier will follow.")
     sentences = [text[a:b] for a, b in [(s.start, s.end) for s in segment(0, text, [(0, len(text))])]]
     assert sentences == ["The harbour board met on Monday.", "The board's spokeswoman, Ada Lind, said the pier would reopen.",
                          "Former harbour master Ole Vik called the decision reckless.",
@@ -144,7 +145,8 @@ def test_a_label_glued_to_a_sentence_is_left_out_of_it():
                          "Divers searched the harbour on Monday.", "The pier fell into the bay at dawn.",
                          "Hundreds of islanders watched it go.", "Getty Center officials lent a painting of the pier.",
                          "Divers found no one under it.", "Cranes lifted the pier's deck on Friday.", "Boats circled the pier.",
-                         "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk."]
+                         "Play Facebook Twitter Embed Divers searched the bay from 6:00 Monday until dusk.",
+                         "Lundline may cancel sailings in a storm.", "More information about the pier will follow."]
 
 
 def test_a_word_hyphenated_across_a_line_is_whole_again_and_a_compound_keeps_its_hyphen():

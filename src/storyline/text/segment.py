@@ -86,7 +86,7 @@ GOES_ON = re.compile(_GOES_ON)
 # time stamp and flash opening its entry ("12:58 GMT - The mayor has ...", "BREAKING: Part of the pier ...").
 _STAMP = rf"{ENTRY_TIME}\s+[-–—]\s+"
 _FLASH = r"(?:BREAKING|Breaking)(?: NEWS| [Nn]ews)?:\s+"
-GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image|SHARE COPY LINK)\s+(?=[A-Z\"“])"
+GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:Buy Photo|Enlarge Image|SHARE COPY LINK|(?:Additional|More) Information)\s+(?=[A-Z\"“])"
                          r"|\[(?:Video|Photo|Image|Audio|Gallery|Watch)(?: [A-Z]?[a-z]+)?\]\s*(?=[A-Z\"“])"
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch|Getty Images|Getty)\s+"
                          r"(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials|Thousands|Hundreds|Dozens|Millions)"
