@@ -118,6 +118,7 @@ def test_pointers_to_what_the_page_shows_next_are_junk_but_below_and_following_i
     assert is_junk("Divers reached the wreck by a longer route (see the map below) after the storm had passed.")
     assert is_junk("Here's a rundown of the three plans the harbour board will vote on.")
     assert is_junk("The board sorted the ferries into one of the following groups:")
+    assert is_junk("Please choose one of the sailing times below.")
     assert not is_junk("The water below the pier was twelve metres deep, the divers said.")
     assert not is_junk("Ferry traffic fell the following year, when the new bridge opened.")
 

@@ -192,7 +192,8 @@ RULES = [
     ("below", r"\b(see|watch|read|the|this|these) (full )?(statement|video|photos?|tweets?|post|clip|map|chart|letter|"
               r"list|gallery|interview) below\b"
               r"|\b(see|seen|shown|noted|listed|pictured|embedded|watch|play|read|listen|hear)\b[^.]{0,40}\bbelow"
-              r"(?=\s*([.,:;()]|$))|^(listed |shown |pictured )?below(,| is\b| are\b)"),
+              r"(?=\s*([.,:;()]|$))|^(listed |shown |pictured )?below(,| is\b| are\b)"
+              r"|^please\b[^.]{0,60}\b(below|above)\W*$"),  # "Please choose one of the options below."
     ("here", r"^here(?:'s|’s| is| are) (?:a |an |the |some )?(?:rundown|sampling|list|look|breakdown|roundup|timeline|recap"
              r"|selection|glimpse|sample)\b"),
     ("following", r"\bthe following( [\w-]+){0,2}\s*:\s*$|\bin the following (areas|ways|places|states|countries|cities|groups"
