@@ -1125,9 +1125,9 @@ def _within_sentence(text: str, start: int) -> bool:
         return False
     if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):
         return True
-    bare = word.rstrip(",;")
     if word.endswith(":"):
         return word[:-1].isalpha() and word[:-1].islower()
+    bare = word.rstrip(",;")
     return bare.replace("-", "").isalnum() and (bare.islower() or bare != word)  # "21-year-old Ada Dahl"
 
 
