@@ -121,6 +121,8 @@ RULES = [
     ("syndicated reproduced", r"^syndicated (by|from|through) [^,;.]{1,60}; reproduced\b"
                               r"|^((this|the) (article|story|column|piece) (is |was )?)?reproduced (here )?with (kind )?permission\W*$"),
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
+    # a site's own promise to its reader: "LundNews.com will livestream the press conference."
+    ("livestream stream", r"^[\w-]+\.(com|org|net|co\.uk|tv)( and [\w-]+\.(com|org|net|co\.uk|tv))? will (live ?stream|stream)\b"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
      r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"

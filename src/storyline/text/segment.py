@@ -90,7 +90,7 @@ GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:
                          r"|\[(?:Video|Photo|Image|Audio|Gallery|Watch)(?: [A-Z]?[a-z]+)?\]\s*(?=[A-Z\"“])"
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch|Getty Images|Getty)\s+"
                          r"(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials|Thousands|Hundreds|Dozens|Millions)"
-                         r"\b(?!-))|(?:Updated?|UPDATED?) ?[|:] (?=[A-Z])"
+                         r"\b(?!-))|(?:Updated?|UPDATED?)(?:,? \(?\d{1,2}(?::\d{2})? ?(?:[ap]\.m\.|[AP]M)\)?)? ?[|:] (?=[A-Z])"
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])"
                          # a video player's buttons, with its video's title and length, and a station's "more videos" bar
                          r"|Play(?: Facebook| Twitter| Google Plus| Email)+ Embed .{1,160}?(?<! at)(?<! from)(?<! until)"
