@@ -156,6 +156,7 @@ def test_prompts_calls_to_action_posts_quoted_by_handle_related_links_credits_an
                  "Donate to a fund to help the harbour master's family rebuild their house.",
                  "Watch Harbour TV at 6 p.m. for updates from the pier.",
                  "LundNews.com will livestream the harbour board's press conference.",
+                 "The harbour board has a website that can help.",
                  "Ferry fares soar to new highs (3:40) As the harbour reopens, the ferry company has raised its prices.",
                  "Vestmark harbour master Ole Vik listens to a reporter's question at the harbour office "
                  "in Vestmark, Norway, on March 3, 2019."):
@@ -163,6 +164,7 @@ def test_prompts_calls_to_action_posts_quoted_by_handle_related_links_credits_an
     assert not is_junk("The harbour master said he listens to the fishermen before every decision, as he did on March 3.")
     assert not is_junk("Call it a miracle or call it luck: nobody was hurt when the pier fell.")
     assert not is_junk("The harbour board will livestream its meeting on the pier on Monday.")
+    assert not is_junk("The harbour board has a website that can help fishermen report damage, Ada Lind said.")
 
 
 def test_shop_lines_thanks_review_data_police_log_blocks_and_reporters_credits_are_junk():

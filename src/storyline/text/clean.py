@@ -123,6 +123,8 @@ RULES = [
     ("advertisement continues blocker adblocker", r"^advertisement\b|\bstory continues below\b|\bad ?blocker\b"),
     # a site's own promise to its reader: "LundNews.com will livestream the press conference."
     ("livestream stream", r"^[\w-]+\.(com|org|net|co\.uk|tv)( and [\w-]+\.(com|org|net|co\.uk|tv))? will (live ?stream|stream)\b"),
+    # a pointer for the reader to a help page: "The harbour board has a website that can help."
+    ("website site hotline help", r"\b(has|have) an? (web ?site|web page|hotline|helpline) (that|which) (can|will|may) help\W*$"),
     # related links, share and newsletter prompts
     ("related read more recommended see most trending",
      r"^(related( articles| stories| coverage| content)?|read more|more from [\w ]+|recommended( for you)?|see also"
