@@ -625,11 +625,12 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                 "In response to that, the council met.",
                 "True, the pier was old.", "Granted, the ferry was late.", "Of course, the mayor blamed the storm.",
                 "Except that the pier was never insured.", "From there, the ferry sailed on to Lund Bay.",
-                "Up to then, the pier had never closed.")
+                "Up to then, the pier had never closed.", "Further, the pier had no lights.")
     standing += ("Rather than wait, the council met on Monday.", "In response to the storm, the council met.",
                  "Before that storm, the pier had never closed.", "For her part in the rescue, Ada Lind won a medal.",
                  "True to form, the ferry was late.", "Sure enough, the ferry was late.",
-                 "Except for the pier, the harbour is safe.", "From Thereby Quay, the ferry sailed every day.")
+                 "Except for the pier, the harbour is safe.", "From Thereby Quay, the ferry sailed every day.",
+                 "Further north, the ferry sailed every day.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -91,7 +91,7 @@ _POINTS_BACK = (
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
        r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by|up to) )?then(?!-)",  # "Since then, ...", not "Then-mayor"
        r"from (there|here)\b",  # "From there, the ferry ...": the place or the time told before
-       r"overall(?=,)", r"(rather|regardless|in response|true|granted|sure|of course)(?=,)", r"except that\b",
+       r"(overall|further)(?=,)", r"(rather|regardless|in response|true|granted|sure|of course)(?=,)", r"except that\b",
        r"for (his|her|its|their|our|my) part(?=,)",
        r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
 )
