@@ -327,6 +327,8 @@ def test_datelines_bylines_and_dates_are_never_headlines(text, title):
     ("Fog blamed\nBy Hanne Rust | Fjord Post | May 4, 2031\nThe ferry ran aground on Sunday.", "2031-05-04"),
     ("NEWS AT SIX\nBroadcast: Tuesday, 4 March 2031\n\nHOST: Talks ended on Friday.", "2031-03-04"),  # a programme's
     ("Fog blamed\n\nSKARHOLM, 4 May 2031 — The ferry ran aground on Sunday.", "2031-05-04"),  # a dateline with no outlet
+    ("Fog blamed\n\nSKARHOLM, 4 May 2031 — The ferry ran aground on Sunday\nnight after its radar failed in thick fog.",
+     "2031-05-04"),  # hard-wrapped: its first line reads as a title
     ("Fog blamed\n\nSkarholm — The ferry ran aground on 4 May 2031 - a Sunday.", ""),  # a day in a sentence
     ("Fog blamed\n\nOn May 4, 2031 - a Sunday - the ferry ran aground.", ""),
     ("Fog blamed\n\nSKARHOLM, May 4, 2031—The ferry ran aground on Sunday.", "2031-05-04"),

@@ -155,8 +155,11 @@ def _first_dateline(text: str, lines: int) -> str:
 
 
 def _first_prose_line(text: str, lines: int) -> str:
-    """The first line of ``text`` that is no title, byline, date stamp or junk, among its first ``lines``; '' for none."""
-    return next((line for line in _first_lines(text, lines) if not _above_the_article(line)), "")
+    """The first line of ``text`` that is no title, byline, date stamp or junk, or that opens on a dated dateline (a
+    hard-wrapped one may read as a title: "LUND, 4 May 2031 — The ferry ran" with no end), among its first ``lines``;
+    '' for none."""
+    return next((line for line in _first_lines(text, lines) if not _above_the_article(line) or DATED_DATELINE.match(line)),
+                "")
 
 
 def _above_the_article(line: str) -> bool:
