@@ -1122,6 +1122,13 @@ def test_a_question_is_answered_by_what_it_asks_about(example_texts, question, a
     assert summarize(example_texts, words=60, query=question).answered is answered
 
 
+@pytest.mark.parametrize("question", ["Was anyone hurt?", "Were there any injuries?"])
+def test_a_short_question_is_answered_by_a_sentence_too_short_to_summarize(example_texts, question):
+    summary = summarize(example_texts, words=60, query=question)  # "No residents were hurt." of four words
+    assert summary.answered is True and summary.sentences[0].text.startswith("No residents were")
+    assert not any(len(s.text.split()) < 6 for s in summarize(example_texts, words=60).sentences)
+
+
 @pytest.mark.parametrize("question, answered", [
     ("When did he die?", True),  # "died"
     ("How much money was recovered?", True),  # "£96,000 has been recovered"

@@ -56,6 +56,7 @@ WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
 SHORTEST_WORDS = 3  # of a sentence to summarize when the articles have none of the usual length
+SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
 COMMON_WORD_FREQUENCY = 1e-4  # a word this frequent opening a sentence ("House passed ...") is no surname,
 NAMED_ALONE = 2  # unless the articles use it alone as a name this often ("charged King with")
@@ -104,14 +105,19 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
     cluster's own; "" for none, as is one that only asks: "What happened?"). Raises InputError when the
     cluster has no article or no sentence of prose. A cluster whose every sentence needs its article (all in the first
     person, say) is summarized from them all; one of short sentences only ("Part of the pier collapsed."), from
-    those of SHORTEST_WORDS or more."""
+    those of SHORTEST_WORDS or more. A short question (SHORT_QUESTION words) may be answered by a short sentence too."""
     if not cluster.documents:
         raise InputError(f"{describe(cluster)}: no articles to summarize")
+    query = cluster.query if query is None else query
+    asked = question_words(query) if query else []
     sentences = (prose_sentences(cluster.documents, min_words, max_words)
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False)
                  or prose_sentences(cluster.documents, min(min_words, SHORTEST_WORDS), max_words))
     if not sentences:
         raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
+    if 0 < len(set(asked)) <= SHORT_QUESTION and min_words > SHORTEST_WORDS:
+        sentences = sorted(sentences + _short_answers(cluster.documents, asked, min_words, max_words),
+                           key=lambda sentence: (sentence.doc, sentence.index))
     texts = [s.text for s in sentences]
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
@@ -129,9 +135,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
         n_docs=len(cluster.documents),
         texts=texts,
     )
-    query = cluster.query if query is None else query
     seen = _seen(cluster.previous, vectorizer, vectors, min_words, max_words)
-    asked = question_words(query) if query else []
     if not asked:  # no query, or one that only asks ("What happened?")
         return Analysis(sentences, candidates, None, seen)
     query_relevance = relevance(candidates, vectorizer.transform([query]))
@@ -191,6 +195,14 @@ def passages(candidates: Candidates, marked: list[list[str]]) -> list[list[str]]
     is a candidate too ("A fire broke out ... The blaze started in a hall" answers where the fire started)."""
     follows = candidates.follows[1:]
     return marked[:1] + [marked[i] + marked[i + 1] if follow else marked[i + 1] for i, follow in enumerate(follows)]
+
+
+def _short_answers(documents: Sequence[Document], asked: list[str], min_words: int, max_words: int) -> list[Sentence]:
+    """The sentences of the articles too short to summarize (SHORTEST_WORDS to ``min_words`` words) that hold a word of a
+    short question (``asked``) in one of its forms: "No residents were hurt." answers "Was anyone hurt?"."""
+    forms = set().union(*(_inflected(word) for word in asked))
+    return [sentence for sentence in prose_sentences(list(documents), SHORTEST_WORDS, max_words)
+            if len(sentence.text.split()) < min_words and not forms.isdisjoint(content_words(sentence.text))]
 
 
 def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -> float:

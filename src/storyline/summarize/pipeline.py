@@ -15,7 +15,7 @@ from ..text.patterns import Person, leans_on_previous
 from ..text.prose import with_full_stop
 from ..text.reflow import unmarked
 from ..text.tokens import content_words
-from .analysis import Analysis, analyze, dependencies, rare_names_in_full
+from .analysis import SHORT_QUESTION, Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
 from .features import Candidates
@@ -27,7 +27,6 @@ from .salience import Scorer, default_model
 from .select import select, tellers
 from .stale import overtaken, repeated_denials
 
-SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 NOTHING_NEW = "nothing new: every sentence was told by the articles already read"
 
 
