@@ -190,6 +190,11 @@ def test_order_puts_a_sentence_after_a_later_one_of_its_article_that_tells_what_
     assert order([1, 3, 5], POSITION, DOC, after) == [3, 1, 5]
 
 
+def test_order_never_puts_a_sentence_told_by_another_article_between_two_that_lean_on_each_other():
+    after = ints(-1, 0, -1, -1, -1, -1, -1, 0)  # 1 ("Its captain ...") leans on 0; 7 ("The operator ...") is told by 0
+    assert order([0, 1, 7], POSITION, DOC, after) == [0, 1, 7]
+
+
 def test_order_puts_a_later_report_after_an_earlier_one_but_opens_on_a_lead():
     later_first = ints(739_000, 738_999)  # article 0 published a day after article 1
     assert order([0, 5], POSITION, DOC, day=later_first) == [5, 0]

@@ -48,10 +48,18 @@ def order(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: 
         for i in ready:
             before = follows.pop(i)
             at = placed.index(before) + 1 if before in placed else len(placed)
-            while at < len(placed) and doc[placed[at]] == doc[i] and position[placed[at]] < position[i]:
-                at += 1  # after the sentences of its own article that come before it
+            while at < len(placed) and ((doc[placed[at]] == doc[i] and position[placed[at]] < position[i])
+                                        or _leans_on(placed[at], placed[at - 1], antecedent, doc, position)):
+                at += 1  # after the sentences of its own article that come before it, and never between two that lean
             placed.insert(at, i)
     return placed
+
+
+def _leans_on(sentence: int, before: int, antecedent: np.ndarray | None, doc: np.ndarray, position: np.ndarray) -> bool:
+    """True when ``sentence`` leans on ``before``, the sentence before it in its article ("Its captain ..." on "The
+    ferry hit a reef ...")."""
+    return antecedent is not None and int(antecedent[sentence]) == before and doc[sentence] == doc[before] \
+        and position[sentence] == position[before] + 1
 
 
 def summary_opener(chosen: list[int], position: np.ndarray, doc: np.ndarray, antecedent: np.ndarray | None,
