@@ -63,6 +63,14 @@ def test_non_utf8_text_is_decoded(tmp_path):
     assert "café" in cluster.documents[0].text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_text_with_its_byte_order_mark_is_decoded(tmp_path, encoding):
+    path = tmp_path / "notepad.txt"
+    text = "Søren Kjær, the harbour’s engineer, said the crane had failed on Monday."
+    path.write_bytes(("\ufeff" + text).encode(encoding) if encoding.endswith("be") else text.encode(encoding))  # with a BOM
+    assert read_clusters([str(path)])[0].documents[0].text == text
+
+
 def test_a_windows_1252_text_is_not_read_as_central_european(tmp_path):
     path = tmp_path / "harbour.txt"
     text = "Søren Kjær, the harbour’s engineer, said the crane had failed. Zoë Brûlé saw it fall into the water."

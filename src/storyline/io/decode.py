@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import codecs
 import email
 import email.message
 import email.policy
@@ -33,7 +34,13 @@ def decoded(raw: bytes, name: str, charset: str | None = None) -> str:
     UTF-8, else the text in ``charset`` (as a server named it) when it reads so, else the encoding
     charset_normalizer finds likeliest; among those it finds as likely, Windows-1252, the commonest other
     (its guess for "Søren Kjær" may be Central European: "Sřren Kjćr"), unless the text reads as a Central
-    European language. Raises InputError for binary or unreadable bytes."""
+    European language; UTF-16 with its byte-order mark (Notepad's "Unicode"). Raises InputError for binary or
+    unreadable bytes."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not readable as the UTF-16 text its first bytes announce") from None
     if b"\0" in raw[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text or HTML")
     mail = _mail_text(raw)
