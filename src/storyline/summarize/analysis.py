@@ -18,7 +18,7 @@ from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION
                              common_opening, give_in_full, in_lower_case, is_body, leans_on_previous, named_by_the, names,
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
                              things_taken_as_known, times_named_alone_inside)
-from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences
+from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences, word_count
 from ..text.tokens import STOPWORDS, content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
 from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
@@ -110,14 +110,15 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
         raise InputError(f"{describe(cluster)}: no articles to summarize")
     query = cluster.query if query is None else query
     asked = question_words(query) if query else []
-    sentences = (prose_sentences(cluster.documents, min_words, max_words)
+    short_question = 0 < len(set(asked)) <= SHORT_QUESTION and min_words > SHORTEST_WORDS
+    found = prose_sentences(cluster.documents, SHORTEST_WORDS if short_question else min_words, max_words)
+    sentences = ([s for s in found if word_count(s.text) >= min_words]
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False)
                  or prose_sentences(cluster.documents, min(min_words, SHORTEST_WORDS), max_words))
     if not sentences:
         raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
-    if 0 < len(set(asked)) <= SHORT_QUESTION and min_words > SHORTEST_WORDS:
-        sentences = sorted(sentences + _short_answers(cluster.documents, asked, min_words, max_words),
-                           key=lambda sentence: (sentence.doc, sentence.index))
+    if short_question:
+        sentences = _with_short_answers(sentences, found, asked)
     texts = [s.text for s in sentences]
     words = [surface_words(t) for t in texts]
     tokens = [[stem(w) for w in sentence] for sentence in words]
@@ -197,12 +198,14 @@ def passages(candidates: Candidates, marked: list[list[str]]) -> list[list[str]]
     return marked[:1] + [marked[i] + marked[i + 1] if follow else marked[i + 1] for i, follow in enumerate(follows)]
 
 
-def _short_answers(documents: Sequence[Document], asked: list[str], min_words: int, max_words: int) -> list[Sentence]:
-    """The sentences of the articles too short to summarize (SHORTEST_WORDS to ``min_words`` words) that hold a word of a
-    short question (``asked``) in one of its forms: "No residents were hurt." answers "Was anyone hurt?"."""
+def _with_short_answers(sentences: list[Sentence], shorter: list[Sentence], asked: list[str]) -> list[Sentence]:
+    """``sentences`` and, in reading order among them, those of ``shorter`` (too short to summarize) that hold a word
+    of a short question (``asked``) in one of its forms: "No residents were hurt." answers "Was anyone hurt?"."""
     forms = set().union(*(_inflected(word) for word in asked))
-    return [sentence for sentence in prose_sentences(list(documents), SHORTEST_WORDS, max_words)
-            if len(sentence.text.split()) < min_words and not forms.isdisjoint(content_words(sentence.text))]
+    have = {(sentence.doc, sentence.index) for sentence in sentences}
+    answers = [sentence for sentence in shorter if (sentence.doc, sentence.index) not in have
+               and not forms.isdisjoint(content_words(sentence.text))]
+    return sorted(sentences + answers, key=lambda sentence: (sentence.doc, sentence.index))
 
 
 def query_coverage(asked: list[str], tokens: list[list[str]], query: str = "") -> float:

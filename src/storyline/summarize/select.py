@@ -123,10 +123,13 @@ def select(
             closest = np.maximum(closest, row)
             if tokens is not None:
                 told.update(tokens[i])
+        still_waiting = []
         for item in waiting:  # told now: back in their place
             if is_told(item[2]):
                 heapq.heappush(queue, item)
-        waiting = [item for item in waiting if not is_told(item[2])]
+            else:
+                still_waiting.append(item)
+        waiting = still_waiting
     return chosen
 
 
