@@ -953,7 +953,7 @@ def test_a_person_named_in_full_with_no_role_is_given_the_one_the_articles_give(
     assert people_in_full(["The ferry was late, said Ole Vik, one of the harbour pilots.",
                            "The pier is unsafe, said Rep. Ada Dahl (D-North Lund), the chair of the harbour committee."],
                           {"Vik", "Dahl"}) == {"Vik": Person("Ole Vik", "one of the harbour pilots"),
-                                               "Dahl": Person("Ada Dahl", "the chair of the harbour committee")}
+                                               "Dahl": Person("Ada Dahl", "the chair of the harbour committee", "Rep.")}
     articles = ["Ole Vik said on Monday that the pier at Lund Bay would stay shut until the divers had surveyed it.",
                 "The pier at Lund Bay will stay shut for a week, said Ole Vik, the harbour master, after the storm."]
     shown = summarize(articles, sentences=1).sentences[0].text
@@ -987,9 +987,21 @@ def test_a_title_in_capitals_opening_a_sentence_is_kept():
     found = people_in_full(["The ferry sank.\n\nU.S. Vice President Ada Dahl said so.",
                             "Former Prime Minister Ole Vik agreed. It rained. Yesterday Police Chief Tor Berg left."],
                            wanted={"Dahl", "Vik", "Berg"})
-    assert found == {"Dahl": Person("Ada Dahl", title="Vice President"),
+    assert found == {"Dahl": Person("Ada Dahl", title="U.S. Vice President"),
                      "Vik": Person("Ole Vik", title="former Prime Minister"), "Berg": Person("Tor Berg")}
     assert give_in_full("Vik said no.", "Vik", found["Vik"])[0] == "Former Prime Minister Ole Vik said no."
+
+
+def test_a_shortened_title_a_title_in_capitals_and_a_role_before_a_dash_are_given():
+    found = people_in_full(["The pier must close, said Sen. Ada Dahl (D-Lund) on Monday.",
+                            "It was backed by Harbour Committee Chair Ole Vik on Tuesday.",
+                            "Crews — among them the port's chief engineer, Tor Berg — worked all night.",
+                            "The charges were filed, said U.S. Attorney Eva Holm."], {"Dahl", "Vik", "Berg", "Holm"})
+    assert found == {"Dahl": Person("Ada Dahl", title="Sen."), "Vik": Person("Ole Vik", title="Harbour Committee Chair"),
+                     "Berg": Person("Tor Berg", "the port's chief engineer"),
+                     "Holm": Person("Eva Holm", title="U.S. Attorney")}
+    assert give_role("Ada Dahl said no.", "Ada", "Dahl", found["Dahl"])[0] == "Sen. Ada Dahl said no."
+    assert people_in_full(["The crew moved to the U.S. Ada Dahl said so on Monday."], {"Dahl"}) == {}  # no title
 
 
 def test_full_names_are_given_outside_quotes_with_the_role_and_only_for_one_person():

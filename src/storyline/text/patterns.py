@@ -977,15 +977,15 @@ def _role(text: str, end: int) -> str:
     return role.group(1) if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else ""
 
 
-# A role put before a name, set apart by commas: "the archive's director, Bob Hirst, endorsed ..." (not a list's
-# "Ada Dahl, the fire chief, Bob Hirst and ...")
+# A role put before a name, set apart by commas or a dash: "the archive's director, Bob Hirst, endorsed ...", "— among
+# them the archive's director, Bob Hirst — ..." (not a list's "Ada Dahl, the fire chief, Bob Hirst and ...")
 ROLE_BEFORE = re.compile(r"(?<![A-Z][\w.'’-], )(?<![A-Z][\w.'’-]{2}, )\b((?:[Tt]he|[Aa]n?|[A-Z][\w&.-]*['’]s)"
                          r"(?: [a-z][\w'’&-]*){0,4} ([a-z]+)), \Z")
 
 
 def _role_before(text: str, start: int, end: int) -> str:
     """The role given in apposition before the name from ``start`` to ``end`` ("" for none)."""
-    if not (text.startswith(",", end) or SPEAKS_AFTER.match(text, end)):
+    if not (text.startswith((",", " —", " –"), end) or SPEAKS_AFTER.match(text, end)):
         return ""
     role = ROLE_BEFORE.search(text, max(0, start - 60), start)
     if not role or not _is_job(role.group(2)) or NOT_IN_A_ROLE.search(role.group(1)):
@@ -994,8 +994,8 @@ def _role_before(text: str, start: int, end: int) -> str:
 
 
 def _title(text: str, start: int) -> str:
-    """The title before the name starting at ``start`` (see QUALIFIERS and JOBS; "" for none, and for a
-    description: "the engineer Ada Dahl", "his lawyer Ada Dahl"). A title opening a sentence is given in lower
+    """The title before the name starting at ``start`` (see QUALIFIERS and JOBS, and shortened titles: "Sen.",
+    "U.S. Attorney"; "" for none, and for a description: "the engineer Ada Dahl", "his lawyer Ada Dahl"). A title opening a sentence is given in lower
     case when its first word is one of those words and the others are in lower case ("Police spokesman Erik
     Lunde said" -> "police spokesman"), as it is when it is a title of address ("Professor", "Mayor"), else
     none: its first word may be capitalized only there."""
@@ -1004,10 +1004,11 @@ def _title(text: str, start: int) -> str:
     wrapped = newline and last_above.islower() and not line[:1].isupper()  # headline's "Wednesday" | "Fire chief ..."
     words = (above + " " + line if wrapped else line).split()
     title: list[str] = []
-    while words and len(title) < 4 and re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
-            words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS):
+    while words and len(title) < 4 and (_abbreviated_title(words[-1]) or (
+            re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
+                words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS))):
         title.insert(0, words.pop())
-    if not title or not _is_job(title[-1].lower()):
+    if not title or not (_is_job(title[-1].lower()) or title[-1].rstrip(".") in TITLE_ABBREVIATIONS):
         return ""
     nouns = _qualifying_nouns(words)
     if not nouns and words and _qualifies(words[-1]) and NOT_YET & {word.lower() for word in words[-4:-1]}:
@@ -1031,6 +1032,15 @@ def _title(text: str, start: int) -> str:
     return "" if described else " ".join(title)
 
 
+def _abbreviated_title(word: str) -> bool:
+    """True for a title shortened with a full stop ("Sen.", "Gov.", "Lt.": see TITLE_ABBREVIATIONS) or initials
+    that may open one ("U.S." of "U.S. Attorney")."""
+    return word.endswith(".") and (word[:-1] in TITLE_ABBREVIATIONS or INITIALS.fullmatch(word) is not None)
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " before a name
 
 
@@ -1039,8 +1049,9 @@ TITLE_WORDS = QUALIFIERS | JOBS
 
 
 def _title_word(word: str) -> bool:
-    """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see TITLE_WORDS)."""
-    return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in TITLE_WORDS)
+    """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see TITLE_WORDS), "U.S."."""
+    return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in TITLE_WORDS
+                                   or INITIALS.fullmatch(word) is not None)
 
 
 def _title_and_courtesy(text: str, start: int) -> str:
@@ -1114,8 +1125,8 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _within_sentence(text: str, start: int) -> bool:
     """True when the word before ``start``, on the same line, is a word in lower case ("said", "21-year-old", "on our
-    list: Ada Dahl"; not "Photo: Ada Dahl") or one ending a clause ("Tuesday,"), a title ("Gov.", "CEO") or "I'm"
-    ("I'm Ada Dahl, the mayor")."""
+    list: Ada Dahl"; not "Photo: Ada Dahl") or one ending a clause ("Tuesday,"), a title ("Gov.", "CEO", "Majority
+    Leader") or "I'm" ("I'm Ada Dahl, the mayor")."""
     before = text[max(0, start - 30):start]
     if not before.endswith(" "):
         return False
@@ -1123,7 +1134,8 @@ def _within_sentence(text: str, start: int) -> bool:
     word = words[-1].rsplit("\n", 1)[-1] if words else ""  # on its line: "chief" of "fire\nchief Ada Dahl"
     if not word:
         return False
-    if word.rstrip(".") in ANY_TITLE or word in JOB_ACRONYMS or word in ("I'm", "I’m"):
+    if word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or _is_job(word.lower())) or word in JOB_ACRONYMS \
+            or word in ("I'm", "I’m"):  # "Gov.", "Majority Leader"
         return True
     if word.endswith(":"):
         return word[:-1].isalpha() and word[:-1].islower()
