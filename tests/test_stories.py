@@ -559,7 +559,7 @@ def test_stories_commands(tmp_path):
     later.write_text(json.dumps({"id": "fire-later", "text": FIRE_LATER}) + "\n")
     one = storyline("stories", "add", later, "--db", tmp_path / "one.db").stderr
     assert "1 article added (0 copies of stored ones), 1 new story, 0 merged into others, 1 new thread," in one
-    assert "\n1 story, 1 article from 1 outlet, " in storyline("stories", "thread", 1, "--db", tmp_path / "one.db").stdout
+    assert "\n1 story, 1 article, " in storyline("stories", "thread", 1, "--db", tmp_path / "one.db").stdout
     story = stored(db)["fire-courier"]
     first = storyline("stories", "show", story, "--db", db, "--reader", "ana")
     assert "2 articles from 2 outlets" in first.stdout and "- Courier: 1 article\n- Herald: 1 article" in first.stdout
@@ -717,3 +717,18 @@ def test_a_story_with_nothing_to_summarize_still_has_a_page(tmp_path):
     shown = storyline("stories", "show", 1, "--db", db)
     assert shown.exit_code == 0 and "Summary\n-------\nNo summary: " in shown.stdout and "Radio Kvale: 1 article" in shown.stdout
     assert json.loads(storyline("stories", "show", 1, "--db", db, "-f", "json").stdout)["summary"] is None
+
+
+def test_articles_of_no_known_outlet_are_counted_as_articles_not_as_outlets(tmp_path):
+    db = tmp_path / "s.db"
+    add(db, [dataclasses.replace(document, source=document.source if document.id == "fire-courier" else None)
+             for document in articles(FIRE + [("fire-later", None, FIRE_LATER)])])
+    shown = storyline("stories", "show", 1, "--db", db).stdout
+    assert "3 articles from 1 outlet" in shown and "- Courier: 1 article\n- No outlet named: 2 articles" in shown
+    assert "fire-herald:" not in shown
+    listing = storyline("stories", "list", "--db", db).stdout
+    rows = [[cell.strip() for cell in line.split("│")[1:4]] for line in listing.splitlines()]
+    assert ["1", "3", "1"] in rows  # story, articles, outlets
+    alone = tmp_path / "alone.db"
+    add(alone, [dataclasses.replace(document, source=None) for document in articles(FIRE)])
+    assert "Story 1 · 2 articles · " in storyline("stories", "show", 1, "--db", alone).stdout

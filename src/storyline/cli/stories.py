@@ -15,9 +15,9 @@ from rich.table import Table
 
 from ..errors import InputError, StoreError
 from ..io.ingest import iter_articles
-from ..io.render import FORMATS, render_page
+from ..io.render import FORMATS, from_outlets, render_page
 from ..model import Document, publication_day
-from ..stories import MAX_ID, Store, StoryTracker, TrackerConfig, build_page, build_thread, outlet, thread_link
+from ..stories import MAX_ID, Store, StoryTracker, TrackerConfig, build_page, build_thread, outlets, thread_link
 from ..stories.page import HEADLINE_CHARS, StoryPage, story_headline
 from ..stories.store import StoredArticle
 from ..summarize import DEFAULT_WORDS, Summarizer
@@ -139,7 +139,7 @@ def stories_list(db: str | None, limit: int, threads: bool, thread: int | None) 
     table = _table(("story", "articles", "outlets", "first", "last", "thread"), len(shown), len(ranked), "stories")
     for story, articles in shown:
         first, last = _span(articles)
-        table.add_row(str(story), str(len(articles)), str(len({outlet(a.to_document()) for a in articles})),
+        table.add_row(str(story), str(len(articles)), str(len(outlets([a.to_document() for a in articles]))),
                       first, last, str(thread_of.get(story) or ""), headlines[story])
     _print(table)
 
@@ -159,7 +159,7 @@ def _list_threads(store: Store, groups: dict[int, list[StoredArticle]], thread_o
         largest = min(members[thread], key=lambda story: (-len(groups[story]), story))
         first, last = _span(articles)
         table.add_row(str(thread), str(len(members[thread])), str(size[thread]),
-                      str(len({outlet(a.to_document()) for a in articles})), first, last, _headline(store, largest))
+                      str(len(outlets([a.to_document() for a in articles]))), first, last, _headline(store, largest))
     _print(table)
 
 
@@ -246,8 +246,8 @@ def stories_thread(thread: int, db: str | None, fmt: str) -> None:
     title = f"Thread {page.thread}: {page.headline}"
     span = f"{page.first_seen} to {page.last_seen}" if page.first_seen else "undated"
     lines = [title, "=" * min(len(title), 78),
-             f"{counted(len(page.stories), 'story', 'stories')}, {counted(page.articles, 'article')} from "
-             f"{counted(len(page.outlets), 'outlet')}, {span}", ""]
+             f"{counted(len(page.stories), 'story', 'stories')}, {counted(page.articles, 'article')}"
+             f"{from_outlets(page.outlets)}, {span}", ""]
     lines += [f"- story {entry.story} ({counted(entry.articles, 'article')}, {entry.first_seen or 'undated'}): {entry.headline}"
               for entry in page.stories]
     write("\n".join(lines) + "\n", None)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # story pages are rendered here, but reading a summary needs 
 FORMATS = ("text", "markdown", "json")
 WIDTH = 100
 KEPT_TOGETHER = "\x1f"  # a space that is no place to wrap, until the text is wrapped (no article has it)
+NO_OUTLET = "No outlet named"  # the coverage line of articles whose outlet is not known
 MAX_CITATIONS = 8  # source numbers shown after a sentence; the others are counted ("+40")
 
 
@@ -207,12 +208,16 @@ def _page_dict(page: StoryPage) -> dict[str, Any]:
 
 
 def _page_facts(page: StoryPage) -> str:
-    """"Story 3 · 4 articles from 3 outlets · 11 to 14 March 2031"."""
-    count = len(page.outlets)
-    facts = [f"Story {page.story}", f"{counted(page.articles, 'article')} from {counted(count, 'outlet')}"]
+    """"Story 3 · 4 articles from 3 outlets · 11 to 14 March 2031" ("4 articles" when no outlet is known)."""
+    facts = [f"Story {page.story}", counted(page.articles, "article") + from_outlets(page.outlets)]
     if page.first_seen:
         facts.append(_date_span(page.first_seen, page.last_seen or page.first_seen))
     return " · ".join(facts)
+
+
+def from_outlets(outlets: list[str]) -> str:
+    """" from 3 outlets" ('' for none known)."""
+    return f" from {counted(len(outlets), 'outlet')}" if outlets else ""
 
 
 def _date_span(first: str, last: str) -> str:
@@ -233,7 +238,8 @@ def _date_span(first: str, last: str) -> str:
 
 
 def _coverage_line(entry: Any, markdown: bool) -> str:
-    name = f"**{entry.outlet}**" if markdown else entry.outlet
+    name = entry.outlet or NO_OUTLET
+    name = f"**{name}**" if markdown else name
     counts = []
     if entry.articles:
         counts.append(counted(entry.articles, "article"))

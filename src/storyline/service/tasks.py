@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import InputError, StoreError
 from ..io import cluster_from_record, decoded
 from ..model import Document, publication_moment
-from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet
+from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet, outlets
 from ..stories.page import HEADLINE_CHARS, story_headline
 from ..stories.store import StoredArticle
 from ..summarize import NOTHING_NEW, Summarizer, SummarizerConfig
@@ -113,7 +113,7 @@ def _story_entry(story: int, articles: list[StoredArticle]) -> dict[str, Any]:
         "story": story,
         "headline": "",
         "articles": len(articles),
-        "outlets": sorted({outlet(a.to_document()) for a in articles}),
+        "outlets": outlets([a.to_document() for a in articles]),
         "first_seen": dates[0] if dates else None,
         "last_seen": dates[-1] if dates else None,
     }

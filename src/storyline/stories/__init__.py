@@ -2,7 +2,7 @@
 (topics followed over months), copies found by MinHash, and story and thread pages."""
 
 from .config import TrackerConfig
-from .page import StoryPage, ThreadPage, build_page, build_thread, outlet, quotes, thread_link, timeline
+from .page import StoryPage, ThreadPage, build_page, build_thread, outlet, outlets, quotes, thread_link, timeline
 from .store import MAX_ID, Store, default_path
 from .tracker import AddReport, StoryTracker
 
@@ -18,6 +18,7 @@ __all__ = [
     "build_thread",
     "default_path",
     "outlet",
+    "outlets",
     "quotes",
     "thread_link",
     "timeline",

@@ -134,21 +134,22 @@ class Source:
 
 
 def outlet(document: Document) -> str:
-    """The outlet that published an article: its source, else its web site, else its id."""
-    return document.source or urlparse(document.url).netloc.removeprefix("www.") or document.id
+    """The outlet that published an article: its source, else its web site; '' when neither is known."""
+    return document.source or urlparse(document.url).netloc.removeprefix("www.")
 
 
 def outlets(documents: list[Document]) -> list[str]:
-    """The outlets that published the articles, in alphabetical order."""
-    return sorted({outlet(d) for d in documents})
+    """The outlets known to have published the articles, in alphabetical order."""
+    return sorted({outlet(d) for d in documents} - {""})
 
 
 def coverage_by_outlet(documents: list[Document], copies: list[Document] | None = None) -> list[OutletCoverage]:
-    """Articles and copies per outlet, most articles first (then by name)."""
+    """Articles and copies per outlet, most articles first (then by name); those of no known outlet last, as
+    outlet ''."""
     own = Counter(outlet(d) for d in documents)
     copied = Counter(outlet(d) for d in copies or [])
     return sorted((OutletCoverage(name, own[name], copied[name]) for name in own.keys() | copied.keys()),
-                  key=lambda c: (-c.articles, -c.copies, c.outlet.lower()))
+                  key=lambda c: (not c.outlet, -c.articles, -c.copies, c.outlet.lower()))
 
 
 # headline

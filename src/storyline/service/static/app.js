@@ -377,7 +377,7 @@
   function renderStory(page) {
     document.title = `${page.headline || "Story " + page.story} — storyline`;
     $("story-title").textContent = page.headline || `Story ${page.story}`;
-    $("story-meta").textContent = [plural(page.articles, "article"), plural(page.outlets.length, "outlet"),
+    $("story-meta").textContent = [plural(page.articles, "article"), page.outlets.length ? plural(page.outlets.length, "outlet") : "",
       dayRange(page.first_seen, page.last_seen)].filter(Boolean).join(" · ");
     $("story-outlets").replaceChildren(...page.outlets.map((name) => el("li", { class: "chip" }, name)));
     const docs = page.documents;
@@ -431,7 +431,7 @@
       }
       const counts = group.articles || !group.copies ? [plural(group.articles, "article")] : [];  // not "0 articles, 1 copy"
       if (group.copies) counts.push(plural(group.copies, "copy", "copies"));
-      coverage.append(el("li", {}, el("strong", {}, group.outlet), el("span", { class: "muted" }, ` · ${counts.join(", ")}`), items));
+      coverage.append(el("li", {}, el("strong", {}, group.outlet || "No outlet named"), el("span", { class: "muted" }, ` · ${counts.join(", ")}`), items));
     }
     $("story-body").hidden = false;
   }
