@@ -376,6 +376,18 @@ def test_a_masthead_line_and_a_notice_naming_the_publisher_before_the_year_give_
         ["Reuters", "NRK"]
 
 
+def test_a_masthead_split_by_a_middle_dot_or_set_above_a_page_s_headline_gives_outlet_and_day():
+    masthead = "Ferry captain suspended\n\nFjord Daily · Saturday 10 October 2031\n\nThe captain was suspended."
+    assert (outlet_from_text(masthead), date_stamp(masthead)) == ("Fjord Daily", "2031-10-10")
+    page = ('<html><head><title>Captain suspended</title></head><body><div class="top">Fjord Daily &middot; Saturday, '
+            'October 10, 2031</div><div class="story"><h2>Ferry grounding: captain suspended</h2><p>The captain of the '
+            'ferry that ran aground off Skerra Point on Thursday has been suspended while investigators examine its '
+            'radar, the operator said on Saturday.</p><p>The company said the suspension was standard procedure and '
+            'implied no wrongdoing by the captain, who has thirty years of experience.</p></div></body></html>')
+    document = document_from_text(page, "page")
+    assert (document.source, document.published) == ("Fjord Daily", "2031-10-10")
+
+
 def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():
     page = ("Skip to main content\nHome\nNews\nSport\nSign in\nWe value your privacy. We and our partners use cookies.\n\n"
             "Flood warning lifted as River Lund falls\n\nBy Nils Aaberg\n\nFlood warnings for Lund Bay were lifted on "

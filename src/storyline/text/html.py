@@ -27,6 +27,9 @@ MIN_TAGS_PER_KB = 2.0  # ... when they are this dense
 # which takes a year alone for a day ("has covered the river since 2024" -> 2024-01-01)
 DATE_CONFIG = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
 HEADER_XPATH = "{headline}/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
+# The two elements right above it (a masthead: "Fjord Daily · Saturday, October 10, 2026")
+ABOVE_XPATH = "{headline}/preceding::*[self::p or self::div or self::span or self::time][position() <= 2]"
+HEADLINES = ("(//article//h1)[1]", "(//h1)[1]", "(//h2)[1]")  # a page's headline: the first that it has
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a text that declares its encoding
 HEADER_LINES = 6
 # An HTML character reference, which plain text from a feed or a publishing system may still hold: "Holm &amp;
@@ -87,7 +90,7 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     site = " ".join(((meta.sitename if meta else "") or "").split())
     source, published = site or outlet_of(page_url, text), (meta.date if meta else "") or ""
     if not (source and published):  # the page parsed again only for what its metadata left out
-        header = "\n".join(_under_headline(html))
+        header = "\n".join(_around_headline(html))
         source = source or outlet_from_text(header) or _site_in_title(html)
         published = published or date_stamp(header, lines=HEADER_LINES)
     return Document(
@@ -100,17 +103,20 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     )
 
 
-def _under_headline(html: str) -> list[str]:
-    """The short lines of text right under a page's headline (its byline, date stamp; the first <h1> of its
-    <article>, else of the page), HEADER_LINES at most."""
+def _around_headline(html: str) -> list[str]:
+    """The short lines of text right above a page's headline (a masthead) and right under it (its byline, date
+    stamp), HEADER_LINES at most; the headline is the first <h1> of its <article>, else of the page, else its
+    first <h2>."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml.etree.ParserError):
         return []
-    elements = tree.xpath(HEADER_XPATH.format(headline="(//article//h1)[1]")) or tree.xpath(
-        HEADER_XPATH.format(headline="(//h1)[1]"))
+    headline = next((headline for headline in HEADLINES if tree.xpath(headline)), "")
+    if not headline:
+        return []
+    elements = tree.xpath(ABOVE_XPATH.format(headline=headline)) + tree.xpath(HEADER_XPATH.format(headline=headline))
     lines = (" ".join(element.text_content().split()) for element in elements)
     return [line for line in lines if line and len(line) <= MAX_HEADER_LINE][:HEADER_LINES]
 

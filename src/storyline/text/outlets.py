@@ -57,7 +57,8 @@ BYLINE = re.compile(
 )
 FOR_THE_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?")
 BYLINE_SEPARATOR = re.compile(r"\s[|•·—–-]\s")
-MASTHEAD_SEPARATOR = re.compile(r",\s+")  # "Fjord Post, Monday 4 May 2031"; a line with "|" splits there
+MASTHEAD_SEPARATOR = re.compile(r",\s+")  # "Fjord Post, Monday 4 May 2031"; a line with a bar splits there
+MASTHEAD_BAR = re.compile(r"[|·•]")  # "Fjord Post | News | May 4, 2031", "Fjord Post · Monday 4 May 2031"
 MASTHEAD_DASHES = re.compile(r"\s[—–]\s")  # "LUND HERALD — Tuesday 3 June 2031 — Page 4": a page's running header
 NO_MASTHEAD = NOT_OUTLETS | frozenset("latest top release statement briefing".split())  # "Press Release", "Daily Briefing"
 PLACE_ENDING = re.compile(r"\b(?:Square|Street|Avenue|Road|Park|Bridge|Station)$")  # "Times Square", "Fleet Street"
@@ -249,12 +250,13 @@ def outlet_from_masthead(text: str, lines: int = 6) -> str:
 
 def masthead_fields(line: str) -> list[str]:
     """The fields of a masthead line: a publication's name (see publication_name), perhaps a section, and a whole
-    day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 |
+    day ("Fjord Post | News | May 4, 2031", "Fjord Post, Monday 4 May 2031", "Fjord Post · Monday 4 May 2031", "THE FJORD POST | TUESDAY, MAY 5, 2031 |
     £1.80", a page's header: "FJORD POST — Monday 4 May 2031 — Page 4"); [] for any other line."""
     if len(line) > 120:
         return []
-    dashed = "|" not in line and MASTHEAD_DASHES.search(line) is not None
-    fields = [field.strip() for field in (line.split("|") if "|" in line else MASTHEAD_DASHES.split(line) if dashed
+    barred = MASTHEAD_BAR.search(line) is not None
+    dashed = not barred and MASTHEAD_DASHES.search(line) is not None
+    fields = [field.strip() for field in (MASTHEAD_BAR.split(line) if barred else MASTHEAD_DASHES.split(line) if dashed
                                           else MASTHEAD_SEPARATOR.split(line, maxsplit=1))]
     days = [k for k, field in enumerate(fields[1:], 1) if is_date_stamp(field) and _whole_day(field) is not None]
     name = publication_name(fields[0], ending=dashed) if days else ""
