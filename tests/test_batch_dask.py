@@ -127,7 +127,7 @@ def test_dask_engine_writes_what_the_local_engine_writes(tmp_path, clusters, sch
     assert isinstance(again.exception, InputError) and "(2 in an earlier run)" in str(again.exception)
     assert "0 clusters written" in again.stderr and "6 finished before" in again.stderr
     assert "(2 of them failed)" in again.stderr  # its output still holds their errors
-    with pytest.raises(InputError, match="made with words=60"):  # a directory is resumed by the same job only
+    with pytest.raises(InputError, match=r"made with other settings, words 60 \(this run: 50\)"):  # a directory is resumed by the same job only
         storyline("batch", *clusters, "-o", tmp_path / "dask", "-w", "50", "--scheduler", scheduler)
 
 

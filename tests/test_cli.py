@@ -230,6 +230,15 @@ def test_bad_input_gives_one_message_and_exit_code_2_in_a_real_process(tmp_path,
     assert result.stdout == b""
 
 
+def test_a_missing_input_reads_alike_from_every_command_and_empty_stdin_is_called_empty(tmp_path):
+    runs = [("summarize", "missing.jsonl"), ("summarize", "missing.txt"), ("batch", "missing.jsonl", "-o", tmp_path / "o.jsonl")]
+    for command, name, *options in runs:
+        result = storyline_process(command, tmp_path / name, *options)
+        assert result.returncode == 2 and result.stderr.endswith(f"{name}: no such file or directory\n".encode()), command
+    empty = storyline_process("summarize", "-", stdin=b" \n")
+    assert empty.returncode == 2 and b"stdin: empty, no article in it" in empty.stderr
+
+
 @pytest.mark.parametrize(
     "args, code, message",
     [
@@ -272,7 +281,7 @@ def test_batch_records_errors_and_resumes(tmp_path, clusters_jsonl):
     appended = storyline_process("batch", other, "-o", out, "--words", "60")
     assert appended.returncode == 0 and b"1 cluster written" in appended.stderr and b"of them failed" not in appended.stderr
     assert len(out.read_text().splitlines()) == 4
-    with pytest.raises(InputError, match="was made with words=60, sentences=None, fill=False"):
+    with pytest.raises(InputError, match=r"was made with other settings, words 60 \(this run: 200\):"):
         storyline("batch", clusters_jsonl, "-o", out, "-w", "200")  # resumed only with the same settings
     note = tmp_path / ".out.jsonl.settings.json"
     note.unlink()  # as a file started before the settings were kept

@@ -114,6 +114,9 @@ def test_a_malformed_jsonl_line_raises_without_on_error(tmp_path):
     path.write_text('{"id": "ok", "documents": ["text"]}\n{"id": "cut", "documents": ["The ferry sank.", \n')
     with pytest.raises(InputError, match=rf"{path}:2: malformed JSON \(Expecting value at column 48\)"):
         list(iter_jsonl(str(path)))  # where the line cut short ends, not column 1 of the line after it
+    path.write_text('{"id": "tab", "documents": ["The ferry\tsank."]}\n')
+    with pytest.raises(InputError, match=r"column 39: a tab or line break inside a string is written \\t or \\n\)"):
+        list(iter_jsonl(str(path)))  # what a raw tab in a string needs
 
 
 @pytest.mark.parametrize("record, message", [

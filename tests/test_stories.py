@@ -628,7 +628,7 @@ def test_adding_again_finds_only_stored_articles_and_known_refusals_and_exits_0(
     verbose = storyline_process("stories", "add", feed, "--db", db, "--verbose").stderr.decode()
     assert "video-page" in verbose and "gone-page" in verbose
     missing = storyline("stories", "add", feed, tmp_path / "typo.jsonl", "--db", db)  # one feed missing: the others count
-    assert missing.exit_code == 0 and "typo.jsonl: cannot open" in missing.stderr and "1 unreadable" in missing.stderr
+    assert missing.exit_code == 0 and "typo.jsonl: no such file or directory" in missing.stderr and "1 unreadable" in missing.stderr
     only_new_refusals = tmp_path / "widgets.jsonl"
     only_new_refusals.write_text(json.dumps({"id": "other-widget", "text": "Share this:\n\nFacebook"}) + "\n")
     assert storyline_process("stories", "add", only_new_refusals, "--db", db).returncode == 2

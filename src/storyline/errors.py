@@ -15,6 +15,13 @@ class InputError(StorylineError, ValueError):
     """Input that cannot be read or summarized (missing, binary, empty, no prose, malformed)."""
 
 
+def unreadable(path: object, err: OSError) -> InputError:
+    """The error for a file the system cannot open or read, worded alike wherever it comes from: "notes.txt: no
+    such file or directory", "notes.txt: permission denied"."""
+    reason = err.strerror or type(err).__name__
+    return InputError(f"{path}: {reason[:1].lower()}{reason[1:]}")
+
+
 class ConfigError(StorylineError, ValueError):
     """A setting out of its range, or unknown."""
 

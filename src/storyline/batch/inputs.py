@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, StorylineError
+from ..errors import InputError, StorylineError, unreadable
 from ..io.ingest import JSONL_SUFFIXES, cluster_from_record, malformed_json
 from ..model import Cluster
 
@@ -41,7 +41,7 @@ def expand_inputs(patterns: Sequence[str]) -> list[str]:
             if not matches:
                 raise InputError(f"{pattern}: no file matches")
         else:
-            raise InputError(f"{pattern}: no such file")
+            raise InputError(f"{pattern}: no such file or directory")
         files.extend(m for m in matches if m not in files)
     if "-" in files and len(files) > 1:
         raise InputError("-: stdin can only be the one input of a run")
@@ -65,7 +65,7 @@ def open_text(path: str) -> IO[str]:
             return gzip.open(path, "rt", encoding="utf-8", errors="replace")
         return open(path, encoding="utf-8", errors="replace")
     except OSError as err:
-        raise InputError(f"{path}: cannot open ({err.strerror})") from err
+        raise unreadable(path, err) from err
 
 
 def numbered_lines(path: str) -> Iterator[tuple[int, str]]:

@@ -125,9 +125,17 @@ def _lock(fd: int, path: Path) -> None:
         raise
 
 
-def _refuse_other_settings(out: Path, theirs: dict[str, Any], kind: str) -> None:
-    made_with = ", ".join(f"{k}={v}" for k, v in theirs.items())
-    raise InputError(f"{out} was made with {made_with}: run with the same settings, or give another output {kind}")
+def _refuse_other_settings(out: Path, theirs: dict[str, Any], ours: dict[str, Any], kind: str) -> None:
+    """InputError naming the settings that made ``out`` and differ from this run's: "words 100 (this run: 120)"."""
+    differ = ", ".join(f"{name} {_setting(theirs.get(name))} (this run: {_setting(ours.get(name))})"
+                       for name in sorted(theirs.keys() | ours.keys()) if theirs.get(name) != ours.get(name))
+    raise InputError(f"{out} was made with other settings, {differ}: run with the same settings, or give another "
+                     f"output {kind}")
+
+
+def _setting(value: Any) -> str:
+    """A setting as a reader writes it: "120", "no limit" (None), "yes", "no"."""
+    return "no limit" if value is None else ("yes" if value else "no") if isinstance(value, bool) else str(value)
 
 
 class FileSink:
@@ -165,7 +173,7 @@ class FileSink:
                 raise InputError(f"{noted}: unreadable note of the settings that made {self.path} ({err}): "
                                  "delete it to resume with these settings") from err
             if theirs != settings:
-                _refuse_other_settings(self.path, theirs, "file")
+                _refuse_other_settings(self.path, theirs, settings, "file")
             return
         temporary = noted.with_name(noted.name + ".tmp")
         temporary.write_text(json.dumps(settings) + "\n", encoding="utf-8")
@@ -247,7 +255,7 @@ class ShardSink:
     def _check(self, manifest: dict[str, Any], described: list[dict[str, Any]], settings: dict[str, Any]) -> None:
         """A directory is resumed only by the same job: the same inputs (path and size) and settings."""
         if manifest["settings"] != settings:
-            _refuse_other_settings(self.dir, manifest["settings"], "directory")
+            _refuse_other_settings(self.dir, manifest["settings"], settings, "directory")
         same = [(Path(a["path"]).resolve(), a["bytes"]) for a in manifest["inputs"]]
         if same != [(Path(d["path"]).resolve(), d["bytes"]) for d in described]:
             listed = " ".join(a["path"] for a in manifest["inputs"])

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, unreadable
 from ..model import Cluster, Document, publication_day
 from ..text.feeds import documents_from_feed, looks_like_feed
 from ..text.html import document_from_html, document_from_text, looks_like_html, unescaped
@@ -41,7 +41,7 @@ def read_clusters(paths: Iterable[str], on_error: OnError | None = None) -> list
         if Path(path).suffix.lower() in JSONL_SUFFIXES:
             clusters.extend(iter_jsonl(path, on_error))
         elif path == "-":
-            loose.extend(documents_from_text(decoded(sys.stdin.buffer.read(), "stdin"), "stdin"))
+            loose.extend(documents_from_text(_nonempty(decoded(sys.stdin.buffer.read(), "stdin"), "stdin"), "stdin"))
         elif re.match(r"https?://", path):
             loose.append(fetch_url(path))
         else:
@@ -71,12 +71,11 @@ def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from err
+        raise unreadable(path, err) from err
     text = decoded(raw, str(path))
-    if not text.strip():
-        if blank_ok:
-            return []
-        raise InputError(f"{path}: empty file, no article in it")
+    if blank_ok and not text.strip():
+        return []
+    _nonempty(text, str(path))
     if path.suffix.lower() in HTML_SUFFIXES:
         return [document_from_html(text, str(path))]
     if path.suffix.lower() in FEED_SUFFIXES and not looks_like_feed(text):
@@ -84,6 +83,13 @@ def documents_from_file(path: Path, blank_ok: bool = False) -> list[Document]:
             return []  # an XML file of a directory that is no feed: a sitemap, a configuration
         raise InputError(f"{path}: an XML file that is no RSS or Atom feed")
     return documents_from_text(text, str(path))
+
+
+def _nonempty(text: str, name: str) -> str:
+    """``text``, read from ``name``; InputError when it holds nothing but white space."""
+    if not text.strip():
+        raise InputError(f"{name}: empty file, no article in it" if name != "stdin" else "stdin: empty, no article in it")
+    return text
 
 
 def documents_from_text(text: str, name: str) -> list[Document]:
@@ -128,9 +134,13 @@ def _handle(name: str, error: InputError, on_error: OnError | None) -> None:
 
 def malformed_json(where: str, err: json.JSONDecodeError) -> InputError:
     """The error of a line that is no JSON, naming where it is and the column where reading stopped (on the
-    line itself: a line cut short stops at its end, not at column 1 of a line after it)."""
+    line itself: a line cut short stops at its end, not at column 1 of a line after it), and what a raw tab or
+    line break inside a string needs."""
     column = min(err.pos, len(err.doc.rstrip("\r\n"))) + 1
-    return InputError(f"{where}: malformed JSON ({err.msg.removesuffix(' at')} at column {column})")
+    reason = f"{err.msg.removesuffix(' at')} at column {column}"
+    if err.msg.startswith("Invalid control character"):
+        reason += r": a tab or line break inside a string is written \t or \n"
+    return InputError(f"{where}: malformed JSON ({reason})")
 
 
 def iter_jsonl(path: str, on_error: OnError | None = None) -> Iterator[Cluster]:
@@ -194,7 +204,7 @@ def _lines(path: str) -> Iterator[tuple[int, str]]:
     try:
         handle = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
     except OSError as err:
-        raise InputError(f"{path}: cannot open ({err.strerror})") from err
+        raise unreadable(path, err) from err
     with handle:
         for number, line in enumerate(handle, 1):
             if line.strip():
