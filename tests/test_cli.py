@@ -5,9 +5,11 @@ import functools
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
@@ -395,3 +397,18 @@ def test_summarize_since_leaves_out_what_was_read(example_dir):
     assert read_sentences
     assert update.stdout != plain.stdout
     assert not read_sentences & {s["text"] for s in json.loads(update.stdout)["sentences"]}
+
+
+def test_summaries_of_many_clusters_are_written_as_each_is_done_and_kept_valid_when_interrupted(tmp_path, example_texts):
+    many, out = tmp_path / "many.jsonl", tmp_path / "out.json"
+    many.write_text("".join(json.dumps({"id": f"fire-{n}", "documents": example_texts}) + "\n" for n in range(2000)))
+    run = subprocess.Popen([sys.executable, "-m", "storyline.cli", "summarize", many, "-f", "json", "-o", out],
+                           stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and b'"id": "fire-1"' not in (out.read_bytes() if out.exists() else b""):
+        time.sleep(0.05)  # the second summary written while the others are still being made
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    done = json.loads(out.read_text())
+    assert run.returncode == 130 and b"Traceback" not in err
+    assert 2 <= len(done) < 2000 and [summary["id"] for summary in done[:2]] == ["fire-0", "fire-1"]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -32,18 +36,17 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
     INPUTS are text or HTML files, directories of them, URLs, or - for stdin (together one cluster),
     or JSONL files of clusters (each summarized on its own, with their "previous" articles as read).
     """
-    parts: list[Any] = []  # summaries (or errors) as dicts for JSON, else texts
+    unread: list[dict[str, str]] = []  # the clusters that could not be read, as JSON gives them
     failures: list[str] = []  # the clusters that could not be read or summarized
 
-    def failed(name: str, error: InputError) -> None:
+    def failed(name: str, error: InputError) -> dict[str, str]:
         warn(f"error: {error}")
-        if fmt == "json":
-            parts.append({"id": name, "error": str(error)})
         failures.append(name)
+        return {"id": name, "error": str(error)}
 
     if "-" in inputs and "-" in read:
         raise InputError("- (stdin) is given both as an input and to --since: it can be read only once")
-    clusters = read_clusters(inputs, on_error=failed)
+    clusters = read_clusters(inputs, on_error=lambda name, error: unread.append(failed(name, error)))
     unreadable = len(failures)
     if not clusters and not unreadable:
         raise InputError(f"{', '.join(inputs)}: no articles found")
@@ -57,24 +60,50 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
         if summary.sentences or fmt == "json":
             write(render(summary, fmt) + "\n", output)
         return
-    for cluster in clusters:  # each on its own: one that cannot be summarized is said so, the others shown
-        try:
-            summary = _summarize(summarizer, cluster, query)
-        except InputError as err:
-            failed(cluster.id, err)
-            continue
-        if fmt == "json":
-            parts.append(summary.to_dict())
-        elif summary.sentences:
-            name = cluster.id or "T" + describe(cluster)[1:]  # "The articles a.txt, b.txt"
-            parts.append(f"{heading(name, fmt)}\n{render(summary, fmt)}")
-    if fmt == "json":
-        write(json.dumps(parts, ensure_ascii=False, indent=2) + "\n", output)
-    elif parts:
-        write("\n\n".join(parts) + "\n", output)
+    with _streamed(output, fmt) as put:  # each on its own, shown when done: one that cannot be summarized is said so
+        for error in unread if fmt == "json" else []:
+            put(error)
+        for cluster in clusters:
+            try:
+                summary = _summarize(summarizer, cluster, query)
+            except InputError as err:
+                error = failed(cluster.id, err)
+                if fmt == "json":
+                    put(error)
+                continue
+            if fmt == "json":
+                put(summary.to_dict())
+            elif summary.sentences:
+                name = cluster.id or "T" + describe(cluster)[1:]  # "The articles a.txt, b.txt"
+                put(f"{heading(name, fmt)}\n{render(summary, fmt)}")
     if failures:
         raise InputError(f"{len(failures)} of {len(clusters) + unreadable} clusters could not be read or summarized "
                          "(see above)")
+
+
+@contextlib.contextmanager
+def _streamed(output: str | None, fmt: str) -> Iterator[Callable[[Any], None]]:
+    """A function that writes each summary of many as soon as it is done, to the file ``output`` or stdout: the
+    texts apart by a blank line, or (``fmt`` json) the items of one JSON array, closed even when the run is cut
+    short, so that what was written stays valid JSON."""
+    handle = open(output, "w", encoding="utf-8") if output else sys.stdout
+    written = 0
+
+    def put(part: Any) -> None:
+        nonlocal written
+        if fmt == "json":
+            handle.write(("[\n" if not written else ",\n") + textwrap.indent(json.dumps(part, ensure_ascii=False, indent=2), "  "))
+        else:
+            handle.write(("\n\n" if written else "") + part)
+        handle.flush()
+        written += 1
+
+    try:
+        yield put
+    finally:
+        handle.write(("\n]\n" if written else "[]\n") if fmt == "json" else "\n" if written else "")
+        if output:
+            handle.close()
 
 
 def _summarize(summarizer: Summarizer, cluster: Cluster, query: str | None) -> Summary:
