@@ -687,6 +687,7 @@ def test_an_articles_lead_may_name_a_thing_its_headline_told_but_not_a_person_no
     assert things_taken_as_known("The ministry will close the pier.", lead=True) == ["ministry"]
     assert things_taken_as_known("The ferry company will close the pier.", lead=True) == []
     assert things_taken_as_known("The video shows the pier falling.", lead=True) == []
+    assert things_taken_as_known('The film titled "Nordlys" tells of the wreck.') == []  # says which film
 
 
 def test_a_sentence_taking_a_thing_as_known_comes_with_its_introduction_unless_the_summary_tells_of_it():

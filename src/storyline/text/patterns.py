@@ -369,7 +369,7 @@ def refers_back(sentence: str, before: str) -> bool:
 # "The philanthropist thanked Ole Vik", "The victim died in hospital").
 DEFINED_AFTER = re.compile(
     r"(?: [a-z-]+)?, [A-Z][\w'’-]+ [A-Z]| [A-Z][\w'’-]+ [A-Z]|, (?:(?:a|an|the)\b|[A-Z])|\s*\("
-    r"|\s+(?:who|whom|whose|that|which|of|where|named|called|known as|about|in|at|on|from|for|to|with|by|behind|"
+    r"|\s+(?:who|whom|whose|that|which|of|where|named|called|titled|dubbed|known as|about|in|at|on|from|for|to|with|by|behind|"
     r"near|between|under|over|since|during)\b(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|this|last|next)\b)"
     r"|\s+[a-z]+(?:ed|en) (?:of|by|in|at|on|with|for|to|as|after|during)\b"
