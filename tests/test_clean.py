@@ -515,5 +515,7 @@ def test_a_place_in_capitals_that_lost_its_datelines_dash_is_stripped_but_an_acr
                        ("HOLMSTAD Ferries were late again on Monday, as every day in Holmstad.", "HOLMSTAD"),  # a rare word
                        ("GRACE Young and Ole Vik were seen in Lund. Fans of Grace Young cheered.", "GRACE Young"),  # a name
                        ("EVERY Monday, the ferry leaves Lund at dawn.\n\nEvery islander knows it.", "EVERY"),  # no place
-                       ("ROME An island ferry sank off Skarholm on Monday, the coast guard said.", "ROME An")):
-        assert lead[clean_spans(lead)[0][0]:].startswith(kept)  # Rome: never written as a name
+                       ("ROME An island ferry sank off Skarholm on Monday, the coast guard said.", "An island"),
+                       ("ROME Ferries sank off Skarholm on Monday, the coast guard said.", "ROME Ferries"),
+                       ("ANNA A. Vik, the captain, said the ferry sank on Monday at noon.", "ANNA A. Vik")):
+        assert lead[clean_spans(lead)[0][0]:].startswith(kept), lead  # "ROME Ferries": Rome never written as a name

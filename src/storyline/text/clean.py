@@ -484,6 +484,7 @@ COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a
 # 41,"), before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
 BARE_DATELINE = re.compile(r"\s*([A-Z]{4,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}) "
                            r"(?=((?:The|An?|In|On|At|After|When)\b|[A-Z][a-z]+(?=,? [a-z])))")
+ARTICLES = ("The", "A", "An")  # after a word in capitals: a bare dateline, whatever the word ("DUBAI A Bahraini court")
 SENTENCE_OPENER = 1e-5  # the word after a bare dateline is at least this frequent in general English ("An", "Syria")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
@@ -586,13 +587,16 @@ def _colon_dateline(paragraph: str) -> int:
 
 
 def _bare_dateline(paragraph: str, text: str) -> int:
-    """Number of leading characters that are a place in capitals (BARE_DATELINE) that ``text`` also writes as a
-    name after a word in lower case ("in Chicago"; not "Every islander"), before a frequent word that no name of it
-    goes on with ("Chicago An" is none; "Scarlett Johansson" is); 0 when there is none: an acronym, a word in capitals
-    opening a sentence or a name."""
+    """Number of leading characters that are a place in capitals (BARE_DATELINE) before an article ("DUBAI A
+    Bahraini court ...": no name goes on so), or one that ``text`` also writes as a name after a word in lower case
+    ("in Chicago"; not "Every islander"), before a frequent word that no name of it goes on with ("Chicago An" is
+    none; "Scarlett Johansson" is); 0 when there is none: an acronym, a word in capitals opening a sentence or a
+    name."""
     match = BARE_DATELINE.match(paragraph)
     if not match or word_frequency(match.group(2).lower()) < SENTENCE_OPENER:
         return 0
+    if match.group(2) in ARTICLES and paragraph.startswith(" ", match.end(2)):  # not an initial: "ANNA A. Vik"
+        return match.end()
     place = match.group(1).title()
     named = re.search(rf"\b[a-z]+ {place}\b", text) and f"{place} {match.group(2)}" not in text
     return match.end() if named else 0
