@@ -32,6 +32,8 @@ def test_text_cites_every_source_and_ends_with_the_sources():
         "Read, not cited: 3 (Lund Echo)"
     )
     assert render(SUMMARY) == render(SUMMARY, "text")
+    unnamed = dataclasses.replace(SUMMARY, documents=[HERALD, WIRE, dataclasses.replace(UNCITED, source="")])
+    assert render(unnamed).endswith("Read, not cited: 3 (other.txt)")  # no outlet: its file
 
 
 @pytest.mark.parametrize("length", range(WIDTH - 14, WIDTH))

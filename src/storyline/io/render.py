@@ -112,8 +112,10 @@ def _uncited(summary: Summary) -> str:
 
 
 def _uncited_name(number: int, document: Document) -> str:
-    """A document read but not cited: its number and, when known, its outlet ("3 (Fjord Post)")."""
-    return f"{number} ({document.source})" if document.source else str(number)
+    """A document read but not cited: its number and, when known, its outlet, else its name ("3 (Fjord Post)",
+    "4 (notes.txt)")."""
+    name = document.source or document.id
+    return f"{number} ({name})" if name else str(number)
 
 
 def _cited_documents(summary: Summary) -> set[int]:
