@@ -55,6 +55,7 @@ CAUSE_WORDS = frozenset("cause caused causes".split())
 WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
+NO_PROSE = "what the text holds reads as page furniture: notices, links, captions, headings, questions or fragments"
 SHORTEST_WORDS = 3  # of a sentence to summarize when the articles have none of the usual length
 SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own
@@ -116,7 +117,7 @@ def analyze(cluster: Cluster, query: str | None = None, min_words: int = MIN_WOR
                  or prose_sentences(cluster.documents, min_words, max_words, standalone=False)
                  or prose_sentences(cluster.documents, min(min_words, SHORTEST_WORDS), max_words))
     if not sentences:
-        raise InputError(f"{describe(cluster)}: no sentence of prose to summarize")
+        raise InputError(f"{describe(cluster)}: no sentence of prose to summarize ({NO_PROSE})")
     if short_question:
         sentences = _with_short_answers(sentences, found, asked)
     texts = [s.text for s in sentences]
