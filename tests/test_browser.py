@@ -38,7 +38,7 @@ def server(tmp_path_factory):
         courier, wire = texts()
         batch = {"articles": [
             {"id": "courier", "text": courier, "title": f"{IMAGE}Warehouse fire at Port Aldren harbour", "source": "Coastal Courier",
-             "published": "2031-03-12T07:42:00Z", "url": "javascript:window.__pwned=3"},
+             "published": "2031-03-13T07:42:00Z", "url": "javascript:window.__pwned=3"},
             {"id": "wire", "text": wire, "source": "North Sea Wire", "published": "2031-03-12T08:10:00Z",
              "url": "https://wire.example/port-aldren-fire"},
         ]}
@@ -145,6 +145,8 @@ def test_a_story_page(server, browser, shots):
     assert "2 articles" in (page.locator("#story-meta").text_content() or "")
     assert page.locator("#story-outlets .chip").all_text_contents() == ["Coastal Courier", "North Sea Wire"]
     assert page.locator("#story-quotes li").count() >= 1 and page.locator("#story-timeline li").count() >= 1
+    days = page.locator("#story-summary .summary-text .day").all_text_contents()  # told over two days: a paragraph a day
+    assert len(days) == 2 and page.locator("#story-summary .summary-text p").count() == 2, days
     # an article's javascript: address is no link; a web address is
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator("a[href='https://wire.example/port-aldren-fire']").count() >= 1

@@ -732,3 +732,14 @@ def test_articles_of_no_known_outlet_are_counted_as_articles_not_as_outlets(tmp_
     alone = tmp_path / "alone.db"
     add(alone, [dataclasses.replace(document, source=None) for document in articles(FIRE)])
     assert "Story 1 · 2 articles · " in storyline("stories", "show", 1, "--db", alone).stdout
+
+
+def test_a_story_page_told_over_days_gives_its_summary_a_paragraph_a_day(tmp_path):
+    from storyline.summarize import Summarizer
+
+    with Store(bridge_store(tmp_path)) as store:
+        page = build_page(store, 1, summarizer=Summarizer(words=80))
+    summary = render_page(page).split("Summary\n-------\n")[1].split("\n\nQuotes")[0]
+    days = re.findall(r"^(\d+ April 2031) — ", summary, re.M)
+    assert len(days) >= 2 and len(set(days)) == len(days) and summary.startswith(days[0])  # one paragraph for each
+    assert f"\n\n**{days[1]}.** " in render_page(page, "markdown")

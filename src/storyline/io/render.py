@@ -162,10 +162,12 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
         if page.update:
             count = page.new_articles
             name = f"What is new ({counted(count, 'article')} since the last look)"
-        text = _unanswered(page.summary) + " ".join(
+        days = _by_day(page.summary)  # of a story told over days, a paragraph a day, as a summary shows it
+        paragraphs = [((f"**{day}.** " if markdown else f"{day} —{KEPT_TOGETHER}") if day else "") + " ".join(
             f"{sentence.text}{KEPT_TOGETHER}{_citations(page, [ref.doc for ref in sentence.sources])}"
-            for sentence in page.summary.sentences)
-        section(name, [text])
+            for sentence in sentences) for day, sentences in days]
+        section(name, [line for number, paragraph in enumerate(_with_notice(page.summary, paragraphs, bool(days[0][0])))
+                       for line in ([""] if number else []) + [paragraph]])
     if page.quotes:
         section("Quotes", [f"- “{quote.text}” — {quote.speaker}{KEPT_TOGETHER}{_citations(page, quote.docs)}" for quote in page.quotes])
     if page.timeline:

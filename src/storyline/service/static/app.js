@@ -86,6 +86,14 @@
     return from && to && from !== to ? `${from} – ${to}` : from || to;
   }
 
+  // The day of the article each sentence is taken from, when they come from two days or more, all known (else
+  // "" for every sentence), as the command line heads a summary's paragraphs.
+  function byDay(sentences, docs) {
+    const days = sentences.map((s) => ((s.sources.length && (docs[s.sources[0].doc] || {}).published) || "").slice(0, 10));
+    const dated = days.every((day) => /^\d{4}-\d\d-\d\d$/.test(day)) && new Set(days).size > 1;
+    return dated ? days : days.map(() => "");
+  }
+
   const plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
 
   // Citations after a sentence, a quote or a date: the first MAX_CITATIONS, then a button that shows the others
@@ -218,8 +226,13 @@
       container.append(el("p", { class: "notice" }, `The articles do not answer “${query}”${stop} What they report:`));
     }
     const text = el("div", { class: "summary-text" });
-    const paragraph = el("p");
+    const days = byDay(summary.sentences, docs);
+    let paragraph = null;
     summary.sentences.forEach((sentence, i) => {
+      if (!paragraph || days[i] !== days[i - 1]) {  // of a story told over days, a paragraph a day
+        paragraph = el("p", {}, days[i] ? el("strong", { class: "day" }, `${formatDay(days[i])} — `) : null);
+        text.append(paragraph);
+      }
       const span = el("span", { class: "sentence", id: `${container.id}-s${i}` }, sentence.text);
       const cites = el("span", { class: "cites" }, "\u2060");  // a word joiner: the citations never start a line
       const refs = [...sentence.sources].sort((a, b) => numberOf(docs, a.doc) - numberOf(docs, b.doc));
@@ -242,7 +255,6 @@
       cites.append(...capped(links));
       paragraph.append(span, cites, " ");
     });
-    text.append(paragraph);
     container.append(text);
     const cited = [...new Set(summary.sentences.flatMap((s) => s.sources.map((r) => r.doc)))]
       .sort((a, b) => numberOf(docs, a) - numberOf(docs, b));
