@@ -412,3 +412,13 @@ def test_summaries_of_many_clusters_are_written_as_each_is_done_and_kept_valid_w
     done = json.loads(out.read_text())
     assert run.returncode == 130 and b"Traceback" not in err
     assert 2 <= len(done) < 2000 and [summary["id"] for summary in done[:2]] == ["fire-0", "fire-1"]
+
+
+def test_the_bundled_clusters_and_feed_run_as_the_readme_shows(tmp_path, example_dir):
+    examples = example_dir.parent
+    shown = storyline("summarize", examples / "clusters.jsonl")
+    assert shown.exit_code == 0 and "harbour-fire\n====" in shown.stdout and "library-roof\n====" in shown.stdout
+    db = tmp_path / "stories.db"
+    assert storyline("stories", "add", examples / "feed.jsonl", "--db", db).exit_code == 0
+    thread = storyline("stories", "thread", 2, "--db", db)
+    assert thread.exit_code == 0 and "2 stories, 3 articles from 2 outlets" in thread.stdout  # a library, days apart
