@@ -206,9 +206,12 @@ def test_shop_reviews_and_web_archive_crawl_notes_are_junk():
 def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
     def kept(text: str) -> list[str]:
         return [text[a:b] for a, b in clean_spans(text)]
-    for label in ("Analysis ", "Advertisement ", "Updated\t", "(HarbourDay News)—", "UPDATE 1:18 p.m.: ", "Update, 3 PM | "):
+    for label in ("Analysis ", "Advertisement ", "Updated\t", "(HarbourDay News)—", "UPDATE 1:18 p.m.: ", "Update, 3 PM | ",
+                  "ORIGINAL: ", "Original post: "):
         text = f"{label}There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
         assert kept(text) == [text.removeprefix(label)], label
+    labelled = 'That is what harbour master Ole Vik said:\n\nVIK: "We had talked of closing the pier at Lund Bay for weeks."'
+    assert kept(labelled)[-1] == '"We had talked of closing the pier at Lund Bay for weeks."'  # a speaker's label
     for agency in ("(HarbourDay)—", "(Harbour Wire) - "):
         glued = f"Rowing an hour a week helps, a study says. {agency}A little rowing is good for your heart, doctors say."
         assert [s.text for s in prose_sentences([Document(glued)])][-1].startswith("A little rowing"), agency

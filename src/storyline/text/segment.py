@@ -91,6 +91,8 @@ GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:
                          r"|(?:Image|Link|Photo|Analysis|Advertisement|Explainer|Related|Opinion|Updated?|Video|Watch|Getty Images|Getty)\s+"
                          r"(?=(?:The|A|An|This|In|On|At|After|When|Former|There|It|Police|Officials|Thousands|Hundreds|Dozens|Millions)"
                          r"\b(?!-))|(?:Updated?|UPDATED?)(?:,? \(?\d{1,2}(?::\d{2})? ?(?:[ap]\.m\.|[AP]M)\)?)? ?[|:] (?=[A-Z])"
+                         r"|(?:ORIGINAL|Original)(?: (?:POST|STORY|[Pp]ost|[Ss]tory))?: (?=[A-Z\"“])"  # a post's text under its update
+                         r"|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}: (?=[\"“])"  # a speaker's label before a quotation
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])"
                          # a video player's buttons, with its video's title and length, and a station's "more videos" bar
                          r"|Play(?: Facebook| Twitter| Google Plus| Email)+ Embed .{1,160}?(?<! at)(?<! from)(?<! until)"
