@@ -1763,14 +1763,17 @@ def test_a_subordinate_clause_alone_is_no_sentence():
             "Because of the cracks, the board said, no ferry has docked there since May.\n\n"
             "Because of the fog the ferry stayed in port at Lund on Monday.\n\n"
             "Because he missed the last ferry from the mainland he slept in the waiting room at Skarholm.\n\n"
-            "If the plan passes — as the board expects — the new pier will open in 2032.")
+            "If the plan passes — as the board expects — the new pier will open in 2032.\n\n"
+            "Just as they did when the old pier was built in 1931.\n\nAlthough it had been repaired twice.\n\n"
+            "Just as important was the new timetable for the island ferries.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.",
         "If the pier is not repaired the ferry will stop at Skarholm from June.",
         "Because of the cracks, the board said, no ferry has docked there since May.",
         "Because of the fog the ferry stayed in port at Lund on Monday.",
         "Because he missed the last ferry from the mainland he slept in the waiting room at Skarholm.",
-        "If the plan passes — as the board expects — the new pier will open in 2032."]
+        "If the plan passes — as the board expects — the new pier will open in 2032.",
+        "Just as important was the new timetable for the island ferries."]
 
 
 def test_a_first_name_alone_needs_the_sentence_naming_the_person_in_three_words():

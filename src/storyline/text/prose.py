@@ -90,9 +90,11 @@ SPEAKER_ONLY = re.compile(
 PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|after|as|of|to)\b"
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
-# A subordinate clause alone: "Because the old pier had simply worn out.", "Though less so than before." (short, with
-# no comma: no main clause after it), a speaker's broken-off "If your customers -- are being mistreated."
-CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Though) (?:[^\s,;:]+ ){0,13}[^\s,;:]+"
+# A subordinate clause alone: "Because the old pier had simply worn out.", "Though less so than before.", "Just as they
+# did in 2029." (short, with no comma: no main clause after it), a speaker's broken-off "If your customers -- are being
+# mistreated."
+CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Although|Though|Just as(?= (?:he|she|it|they|we|you|I)\b)) "
+                         r"(?:[^\s,;:]+ ){0,13}[^\s,;:]+"
                          r"|If [^,;:—–-]*(?:--|—|–) ?(?:is|are|was|were|has|have|had|will|would|can|could)\b[^,;:—–-]*)[.!?][\"”]?$")
 # A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
 # shouted transcript ("FOR 12 YEARS TIMOTHY'S SHOT HAS APPEARED ON FLORIDA'S REGISTRY") hold SHOUTED_WORDS of them or more
