@@ -914,6 +914,9 @@ def test_a_name_with_a_middle_name_is_a_full_name_but_not_a_title_nor_a_company_
                             "Former Secretary of State Ada Lind and Nordlinjen Ole Vik spoke. Nordlinjen sailed."],
                            wanted={"Vassbotn", "Lind", "Vik"})
     assert found == {"Vassbotn": Person("Tor Henrik Vassbotn")}
+    opening = people_in_full(["Kari Anne Solheim, 22, was last seen in Lund. Fisherman Per Ole Strand, 41, left.",
+                              "Solheim never came back, and Strand said nothing."], wanted={"Solheim", "Strand"})
+    assert opening == {"Solheim": Person("Kari Anne Solheim")}  # opening a sentence, with an age: no job before it
 
 
 def test_a_name_after_a_colon_is_a_full_name_after_a_word_in_lower_case_not_after_a_label():
@@ -1703,7 +1706,9 @@ def test_a_name_given_an_age_opening_a_sentence_is_a_full_name():
     aged = ["Lund Bay police arrested a man at the ferry terminal on Tuesday.\nTarn Wessby, 61, was held overnight.",
             "Wessby is charged with fraud, harbour police said."]
     assert people_in_full(aged, {"Wessby"}) == {"Wessby": Person("Tarn Wessby")}
-    assert people_in_full(["Per Tarn Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}  # "Per" opens it
+    assert people_in_full(["Per Tarn Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {
+        "Wessby": Person("Per Tarn Wessby")}  # a middle name
+    assert people_in_full(["Fisherman Tarn Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}  # what he is
     assert people_in_full(["The crew was praised.\nFisherman Wessby, 61, was held. Wessby said so."], {"Wessby"}) == {}
 
 

@@ -897,10 +897,11 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
             for name in person:
                 people.setdefault(unaccented(name), {})[person] = None
             organization = text.startswith(" for ", match.end())  # "Arizona Employers for Immigration Reform"
-            aged = AGE_AFTER.match(text, match.end()) is not None and _opens_sentence(text, match.start()) \
+            with_age = AGE_AFTER.match(text, match.end()) is not None
+            aged = with_age and _opens_sentence(text, match.start()) \
                 and not _is_role_word(person[0])  # "Tarn Wessby, 61, was held"; not "Fisherman Wessby, 61, ..."
             start = match.start() if _within_sentence(text, match.start()) or aged \
-                else _first_of_three(text, match.start(), person[0], joined)
+                else _first_of_three(text, match.start(), person[0], joined, with_age)
             if start >= 0 and not organization:
                 known = found.get(person, Person(text[start:match.end()]))
                 in_a_list = text[:start].endswith(", ")  # "Ada Dahl, Ole Vik, the mayor, and ..."
@@ -916,10 +917,11 @@ def people_in_full(texts: Sequence[str], wanted: Collection[str]) -> dict[str, P
 FIRST_NAME_BEFORE = re.compile(rf"(?<![\w.'’-])([{UPPER}][{LOWER}]+) $")  # "Jay " of "Jay Aubrey Jones"
 
 
-def _first_of_three(text: str, start: int, middle: str, joined: str) -> int:
+def _first_of_three(text: str, start: int, middle: str, joined: str, aged: bool = False) -> int:
     """Where a name's first word begins when the full name at ``start`` is its ``middle`` name and surname ("Jay" of
     "actor Jay Aubrey Jones"): one capitalized word before it, after a word in lower case but "of" (see
-    _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), that is no job, qualifier,
+    _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), or opening a sentence when the
+    name is ``aged`` (an age follows it: "Megan Ada Dahl, 22, ..."; not "Fisherman Ada Dahl, 22"), that is no job, qualifier,
     function word, particle, day or month, and that ``joined`` (the texts) writes only before that middle name and
     never in lower case (not "Facebook" of "Facebook Mark Zuckerberg"); -1 for none."""
     before = text[max(0, start - 30):start]
@@ -929,7 +931,9 @@ def _first_of_three(text: str, start: int, middle: str, joined: str) -> int:
     word, first = found.group(1), start - len(before) + found.start(1)
     if word in FUNCTION_WORDS or word in CAPITAL_PARTICLES or word in PLACE_BEFORE_PARTICLE or WHEN.fullmatch(word) \
             or _is_job(word.lower()) or word.lower() in QUALIFIERS \
-            or not _within_sentence(text, first) or text.endswith(" of ", 0, first) \
+            or not (_within_sentence(text, first) or aged and _opens_sentence(text, first)
+                    and not word.lower().endswith(("man", "woman", "person"))) \
+            or text.endswith(" of ", 0, first) \
             or joined.count(f"{word} ") != joined.count(f"{word} {middle} ") or in_lower_case(word, joined):
         return -1
     return first
