@@ -77,6 +77,10 @@ _GOES_ON_WITH_TITLE = ("caption|highlights|know|from|of|in|by|on|at|to|with|for|
                        "writing|asked|added|quote|quoted|tweeted|posted|shouted|declared|proclaimed|proclaiming")
 MISSING_STOP = re.compile(rf"(?<![\w'’-])(?!(?:{_GOES_ON_WITH_TITLE})\b)[a-z]{{3,}}(?= (?:The|But) [a-z]{{2,}}\b)")
 MISSING_STOP_HINT = re.compile(r"[a-z] (?:The|But) [a-z]")  # a cheap first look for MISSING_STOP
+# A word whose full stop and space a page lost, run into the next sentence's first word: "41 daysThe latest",
+# "have surgedIt's a key ingredient" (a headline run into the text)
+LOST_STOP = re.compile(r"(?<![\w'’-])[a-z]{3,}(?=(?:The|It['’]s|This|But) [a-z]+\b)")
+LOST_STOP_HINT = re.compile(r"[a-z](?:The|It['’]s|This|But) [a-z]")
 GOES_ON = re.compile(_GOES_ON)
 
 # A page's label glued to the sentence after it: "Image The spokeswoman said ...", "Link Former mayor Ada Lind ...",
@@ -140,6 +144,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         spans = [piece for span in spans for piece in _cut_after(NUMBER_OPENS, chunk, span)]
     if MISSING_STOP_HINT.search(chunk):
         spans = [piece for span in spans for piece in _cut_after(MISSING_STOP, chunk, span)]
+    if LOST_STOP_HINT.search(chunk):
+        spans = [piece for span in spans for piece in _cut_after(LOST_STOP, chunk, span, space=False)]
     if "[" in chunk or FOOTNOTE_HINT.search(chunk):
         spans = [piece for span in spans for piece in _cut_after(FOOTNOTE_END, chunk, span)]
     return [(start + a, start + b) for a, b in spans]
@@ -161,13 +167,13 @@ def _unglue(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return list(zip([a, *cuts], [*cuts, b]))
 
 
-def _cut_after(end: re.Pattern, chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+def _cut_after(end: re.Pattern, chunk: str, span: tuple[int, int], space: bool = True) -> list[tuple[int, int]]:
     """``span`` cut after each sentence end that ``end`` finds (a time: TIME_END; a word before a sentence that
     opens on a number: NUMBER_OPENS; a footnote's mark: FOOTNOTE_END; a word whose full stop a page lost:
-    MISSING_STOP), the space after it left out."""
+    MISSING_STOP, and its space too: LOST_STOP), the ``space`` after it left out."""
     a, b = span
     ends = [match.end() for match in end.finditer(chunk, a, b)]
-    return list(zip([a, *(end + 1 for end in ends)], [*ends, b]))
+    return list(zip([a, *(end + int(space) for end in ends)], [*ends, b]))
 
 
 def _cut(chunk: str, start: int, match: re.Match) -> int:
