@@ -461,6 +461,8 @@ WIRE = rf"/{WIRE_ISSUER}(?: via {WIRE_ISSUER})?/"
 WIRE_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,? (?:[A-Z][a-z]+\.? \d{{1,2}},?|\d{{1,2}} "
                            rf"[A-Z][a-z]+) \d{{4}} ?{WIRE} ?(?:--|—|–)\s+")
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
+                      # its dash run into the first word after an abbreviation or an agency: "SYCAMORE, Ill. --A man"
+                      rf"|^\s*{_PLACE}(?:{_AGENCY} )?(?<=[.)] )(?:--|—|–)(?=[A-Z0-9\"“‘])"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", "LUND BAY >> ", not "US - China"
                       rf"|^\s*{_ACRONYMS}(?:[A-Z]{{4,}}|[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})+)\.?{_STATE},? (?:-|>>) (?=[A-Z])"
