@@ -209,7 +209,7 @@ def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
     def kept(text: str) -> list[str]:
         return [text[a:b] for a, b in clean_spans(text)]
     for label in ("Analysis ", "Advertisement ", "Updated\t", "(HarbourDay News)—", "UPDATE 1:18 p.m.: ", "Update, 3 PM | ",
-                  "ORIGINAL: ", "Original post: "):
+                  "ORIGINAL: ", "Original post: ", "(10/18)", "LUNDPHOTOS.COM "):
         text = f"{label}There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
         assert kept(text) == [text.removeprefix(label)], label
     labelled = 'That is what harbour master Ole Vik said:\n\nVIK: "We had talked of closing the pier at Lund Bay for weeks."'
