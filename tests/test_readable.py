@@ -485,6 +485,7 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Which means the ferry will not sail before May.",
         "As mentioned earlier, the pier had been closed since March.",
         "In particular, the harbour board's letter angered the fishermen.",
+        "Specifically, the harbour board's letter angered the fishermen.",
         "First, the harbour master called the ferry company.",
         "The council will rebuild the old pier instead.",
         "The council, instead, will rebuild the old pier.",

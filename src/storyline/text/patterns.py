@@ -86,7 +86,7 @@ _POINTS_BACK = (
        r"instead(?! of\b)", r"which (is|was) (why|how|what|when|where)\b", r"which (means|meant|explains|explained)\b",
        r"as (mentioned|noted|reported|discussed|said) (earlier|above|before|previously)",
        r"as (previously|earlier) (mentioned|noted|reported|discussed|said)", r"as (mentioned|noted)(?=,)",
-       r"in particular(?=,)",
+       r"(in particular|specifically)(?=,)",
        r"(first|second|third|fourth|secondly|thirdly|next|finally|lastly)(?=,)",
        r"among (them|those|these)\b", r"all (two|three|four|five|six|seven|eight|nine|ten)\b",
        r"well(?=,)", r"((maybe|perhaps|only|even|just|since|until|till|back|from|by|up to) )?then(?!-)",  # "Since then, ...", not "Then-mayor"
