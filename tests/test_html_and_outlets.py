@@ -386,6 +386,12 @@ def test_a_masthead_split_by_a_middle_dot_or_set_above_a_page_s_headline_gives_o
             'implied no wrongdoing by the captain, who has thirty years of experience.</p></div></body></html>')
     document = document_from_text(page, "page")
     assert (document.source, document.published) == ("Fjord Daily", "2031-10-10")
+    spans = page.replace("Fjord Daily &middot; Saturday, October 10, 2031", "<span>Fjord Daily</span> &middot; "
+                         "<span>Saturday, October 10, 2031</span>")
+    assert (document_from_text(spans, "p").source, document_from_text(spans, "p").published) == ("Fjord Daily", "2031-10-10")
+    today = page.replace("Fjord Daily &middot; Saturday, October 10, 2031", "Monday 19 October 2031").replace(
+        "</h2>", "</h2><div>By Ada Lind | Saturday 10 October 2031</div>")
+    assert document_from_text(today, "p").published == "2031-10-10"  # the byline's day, not the site's today
 
 
 def test_a_saved_page_s_headline_comes_after_its_menu_and_notices_but_no_prose_is_a_headline():

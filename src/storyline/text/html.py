@@ -9,6 +9,7 @@ extracted (via trafilatura, imported only when a page is read).
 from __future__ import annotations
 
 import re
+from typing import Any
 from html import unescape
 
 from ..model import Document, publication_day
@@ -28,7 +29,7 @@ MIN_TAGS_PER_KB = 2.0  # ... when they are this dense
 DATE_CONFIG = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
 HEADER_XPATH = "{headline}/following::*[self::p or self::div or self::span or self::time][position() <= 12]"
 # The two elements right above it (a masthead: "Fjord Daily · Saturday, October 10, 2026")
-ABOVE_XPATH = "{headline}/preceding::*[self::p or self::div or self::span or self::time][position() <= 2]"
+ABOVE_XPATH = "{headline}/preceding::*[self::p or self::div or self::time][position() <= 2]"  # blocks, not their spans
 HEADLINES = ("(//article//h1)[1]", "(//h1)[1]", "(//h2)[1]")  # a page's headline: the first that it has
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # lxml refuses a text that declares its encoding
 HEADER_LINES = 6
@@ -90,9 +91,9 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     site = " ".join(((meta.sitename if meta else "") or "").split())
     source, published = site or outlet_of(page_url, text), (meta.date if meta else "") or ""
     if not (source and published):  # the page parsed again only for what its metadata left out
-        header = "\n".join(_around_headline(html))
-        source = source or outlet_from_text(header) or _site_in_title(html)
-        published = published or date_stamp(header, lines=HEADER_LINES)
+        under, above = ("\n".join(lines) for lines in _around_headline(html))  # the byline's first, then a masthead's
+        source = source or outlet_from_text(under) or outlet_from_text(above) or _site_in_title(html)
+        published = published or date_stamp(under, lines=HEADER_LINES) or date_stamp(above, lines=HEADER_LINES)
     return Document(
         text=text,
         id=name,
@@ -103,20 +104,25 @@ def document_from_html(html: str, name: str, url: str = "") -> Document:
     )
 
 
-def _around_headline(html: str) -> list[str]:
-    """The short lines of text right above a page's headline (a masthead) and right under it (its byline, date
-    stamp), HEADER_LINES at most; the headline is the first <h1> of its <article>, else of the page, else its
-    first <h2>."""
+def _around_headline(html: str) -> tuple[list[str], list[str]]:
+    """The short lines of text right under a page's headline (its byline, date stamp) and right above it (a
+    masthead), HEADER_LINES at most each; the headline is the first <h1> of its <article>, else of the page, else
+    its first <h2>."""
     import lxml.html
 
     try:
         tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     except (ValueError, lxml.etree.ParserError):
-        return []
+        return [], []
     headline = next((headline for headline in HEADLINES if tree.xpath(headline)), "")
     if not headline:
-        return []
-    elements = tree.xpath(ABOVE_XPATH.format(headline=headline)) + tree.xpath(HEADER_XPATH.format(headline=headline))
+        return [], []
+    return _short_lines(tree.xpath(HEADER_XPATH.format(headline=headline))), \
+        _short_lines(tree.xpath(ABOVE_XPATH.format(headline=headline)))
+
+
+def _short_lines(elements: list[Any]) -> list[str]:
+    """The texts of ``elements`` short enough for a byline, a date stamp or a masthead, HEADER_LINES at most."""
     lines = (" ".join(element.text_content().split()) for element in elements)
     return [line for line in lines if line and len(line) <= MAX_HEADER_LINE][:HEADER_LINES]
 
