@@ -921,7 +921,8 @@ def _first_of_three(text: str, start: int, middle: str, joined: str, aged: bool 
     """Where a name's first word begins when the full name at ``start`` is its ``middle`` name and surname ("Jay" of
     "actor Jay Aubrey Jones"): one capitalized word before it, after a word in lower case but "of" (see
     _within_sentence; not "Naval Air Station Coronado", "Secretary of State Ada Dahl"), or opening a sentence when the
-    name is ``aged`` (an age follows it: "Megan Ada Dahl, 22, ..."; not "Fisherman Ada Dahl, 22"), that is no job, qualifier,
+    name is ``aged`` (an age follows it: "Megan Ada Dahl, 22, ..."; not "Skipper Ada Dahl, 22", nor a name a role may
+    end on: "Per"), that is no job, qualifier,
     function word, particle, day or month, and that ``joined`` (the texts) writes only before that middle name and
     never in lower case (not "Facebook" of "Facebook Mark Zuckerberg"); -1 for none."""
     before = text[max(0, start - 30):start]
@@ -931,8 +932,7 @@ def _first_of_three(text: str, start: int, middle: str, joined: str, aged: bool 
     word, first = found.group(1), start - len(before) + found.start(1)
     if word in FUNCTION_WORDS or word in CAPITAL_PARTICLES or word in PLACE_BEFORE_PARTICLE or WHEN.fullmatch(word) \
             or _is_job(word.lower()) or word.lower() in QUALIFIERS \
-            or not (_within_sentence(text, first) or aged and _opens_sentence(text, first)
-                    and not word.lower().endswith(("man", "woman", "person"))) \
+            or not (_within_sentence(text, first) or aged and _opens_sentence(text, first) and not _is_role_word(word)) \
             or text.endswith(" of ", 0, first) \
             or joined.count(f"{word} ") != joined.count(f"{word} {middle} ") or in_lower_case(word, joined):
         return -1
@@ -1008,7 +1008,7 @@ def _title(text: str, start: int) -> str:
     wrapped = newline and last_above.islower() and not line[:1].isupper()  # headline's "Wednesday" | "Fire chief ..."
     words = (above + " " + line if wrapped else line).split()
     title: list[str] = []
-    while words and len(title) < 4 and (_abbreviated_title(words[-1]) or (
+    while words and len(title) < 4 and (_abbreviated_title(words[-1]) and not _ends_a_place(words) or (
             re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
                 words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS))):
         title.insert(0, words.pop())
@@ -1037,15 +1037,22 @@ def _title(text: str, start: int) -> str:
 
 
 def _abbreviated_title(word: str) -> bool:
-    """True for a title shortened with a full stop ("Sen.", "Gov.", "Lt.": see TITLE_ABBREVIATIONS) or initials
-    that may open one ("U.S." of "U.S. Attorney")."""
-    return word.endswith(".") and (word[:-1] in TITLE_ABBREVIATIONS or INITIALS.fullmatch(word) is not None)
+    """True for a title shortened with a full stop ("Sen.", "Gov.", "Lt.": see TITLE_ABBREVIATIONS) or a country's
+    initials that may open one ("U.S." of "U.S. Attorney"; not "A.M." or "D.C." ending a sentence)."""
+    return word.endswith(".") and (word[:-1] in TITLE_ABBREVIATIONS or word in COUNTRY_INITIALS)
 
 
-INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+COUNTRY_INITIALS = frozenset("U.S. U.K. U.N. E.U.".split())
+PLACE_AFTER = frozenset("the to in from of at for with by into".split())  # "... sailed to the U.K." ends a sentence
 
 
-DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " before a name
+def _ends_a_place(words: list[str]) -> bool:
+    """True when the last of ``words`` is a country's initials after a word that makes them a place a sentence ends
+    on ("sailed to the U.K. Fire chief Ada Dahl ...")."""
+    return words[-1] in COUNTRY_INITIALS and len(words) > 1 and words[-2].lower() in PLACE_AFTER
+
+
+DOCTOR_BEFORE = re.compile(r"\b(?:Dr|Prof)\. \Z")  # "Dr. " or "Prof. " before a name
 
 
 FORMERLY = frozenset("former acting interim retired".split())  # in lower case before a title: "former Vice President"
@@ -1055,13 +1062,13 @@ TITLE_WORDS = QUALIFIERS | JOBS
 def _title_word(word: str) -> bool:
     """True for a capitalized word of a title: "Vice", "President", "Attorney", "General" (see TITLE_WORDS), "U.S."."""
     return word[:1].isupper() and (word.rstrip(".") in ANY_TITLE or word.lower() in TITLE_WORDS
-                                   or INITIALS.fullmatch(word) is not None)
+                                   or word in COUNTRY_INITIALS)
 
 
 def _title_and_courtesy(text: str, start: int) -> str:
     """The title before the name starting at ``start`` (see _title), with the "Dr." or "Prof." between them
     ("addiction specialist Dr." of "addiction specialist Dr. Ada Dahl"; "" for "Dr." alone)."""
-    doctor = DOCTOR_BEFORE.search(text, max(0, start - 5), start)
+    doctor = DOCTOR_BEFORE.search(text, max(0, start - 6), start)
     if not doctor:
         return _title(text, start)
     title = _title(text, doctor.start())
