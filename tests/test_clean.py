@@ -522,5 +522,6 @@ def test_a_place_in_capitals_that_lost_its_datelines_dash_is_stripped_but_an_acr
                        ("EVERY Monday, the ferry leaves Lund at dawn.\n\nEvery islander knows it.", "EVERY"),  # no place
                        ("ROME An island ferry sank off Skarholm on Monday, the coast guard said.", "An island"),
                        ("ROME Ferries sank off Skarholm on Monday, the coast guard said.", "ROME Ferries"),
-                       ("ANNA A. Vik, the captain, said the ferry sank on Monday at noon.", "ANNA A. Vik")):
+                       ("ANNA A. Vik, the captain, said the ferry sank on Monday at noon.", "ANNA A. Vik"),
+                       ("NATO The alliance sent a ferry to Skarholm on Monday, its spokesman said.", "NATO The")):
         assert lead[clean_spans(lead)[0][0]:].startswith(kept), lead  # "ROME Ferries": Rome never written as a name

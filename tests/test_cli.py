@@ -412,6 +412,14 @@ def test_summaries_of_many_clusters_are_written_as_each_is_done_and_kept_valid_w
     done = json.loads(out.read_text())
     assert run.returncode == 130 and b"Traceback" not in err
     assert 2 <= len(done) < 2000 and [summary["id"] for summary in done[:2]] == ["fire-0", "fire-1"]
+    unreadable = tmp_path / "unreadable.jsonl"
+    unreadable.write_text("{broken\n")
+    kept = tmp_path / "kept.txt"
+    kept.write_text("earlier summaries\n")
+    assert storyline_process("summarize", unreadable, "-o", kept).returncode == 2
+    assert kept.read_text() == "earlier summaries\n"  # nothing summarized: an output is left as it was
+    assert storyline_process("summarize", unreadable, "-f", "json", "-o", kept).returncode == 2
+    assert [entry["id"] for entry in json.loads(kept.read_text())] == ["line-1"]  # but JSON lists the error
 
 
 def test_the_bundled_clusters_and_feed_run_as_the_readme_shows(tmp_path, example_dir):

@@ -83,26 +83,38 @@ def summarize(inputs: tuple[str, ...], words: int | None, sentences: int | None,
 
 @contextlib.contextmanager
 def _streamed(output: str | None, fmt: str) -> Iterator[Callable[[Any], None]]:
-    """A function that writes each summary of many as soon as it is done, to the file ``output`` or stdout: the
-    texts apart by a blank line, or (``fmt`` json) the items of one JSON array, closed even when the run is cut
-    short, so that what was written stays valid JSON."""
-    handle = open(output, "w", encoding="utf-8") if output else sys.stdout
+    """A function that writes each summary of many as soon as it is done, to the file ``output`` (opened at the
+    first, so a run with nothing to write leaves a file as it was) or stdout: the texts apart by a blank line, or
+    (``fmt`` json) the items of one JSON array, closed even when the run is cut short, so that what was written
+    stays valid JSON."""
+    handle: Any = None
     written = 0
+
+    def start() -> Any:
+        nonlocal handle
+        if handle is None:
+            handle = open(output, "w", encoding="utf-8") if output else sys.stdout
+            handle.write("[" if fmt == "json" else "")
+        return handle
 
     def put(part: Any) -> None:
         nonlocal written
         if fmt == "json":
-            handle.write(("[\n" if not written else ",\n") + textwrap.indent(json.dumps(part, ensure_ascii=False, indent=2), "  "))
+            item = textwrap.indent(json.dumps(part, ensure_ascii=False, indent=2), "  ")
+            start().write(("\n" if not written else ",\n") + item)
         else:
-            handle.write(("\n\n" if written else "") + part)
+            start().write(("\n\n" if written else "") + part)
         handle.flush()
         written += 1
 
     try:
         yield put
     finally:
-        handle.write(("\n]\n" if written else "[]\n") if fmt == "json" else "\n" if written else "")
-        if output:
+        if fmt == "json":
+            start().write("\n]\n" if written else "]\n")
+        elif written:
+            handle.write("\n")
+        if output and handle is not None:
             handle.close()
 
 

@@ -55,7 +55,8 @@ CAUSE_WORDS = frozenset("cause caused causes".split())
 WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
 INTRODUCED_NOUNS = "introduced-nouns.txt"
-NO_PROSE = "what the text holds reads as page furniture: notices, links, captions, headings, questions or fragments"
+NO_PROSE = ("what the text holds reads as page furniture (notices, links, captions, headings, questions), as fragments "
+            "or as sentences too long to summarize")
 SHORTEST_WORDS = 3  # of a sentence to summarize when the articles have none of the usual length
 SHORT_QUESTION = 5  # words of a question that asks for one fact ("What did the mayor say?"), not a topic
 TOPIC_LEADS = 2 / 3  # of the articles whose leads name a thing that is the story's own

@@ -484,7 +484,7 @@ COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a
 # A place in capitals whose dateline lost its agency and dash, before an article's first sentence: "CHICAGO An
 # Illinois judge ...", "BEIRUT Syria has ..." (see _bare_dateline; not "NATO Secretary General ...", "GRACE Andersen,
 # 41,"), before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
-BARE_DATELINE = re.compile(r"\s*([A-Z]{4,}|[A-Z]{2,}(?: [A-Z]{2,}){1,2}) "
+BARE_DATELINE = re.compile(rf"\s*{_ACRONYMS}([A-Z]{{4,}}|[A-Z]{{2,}}(?: [A-Z]{{2,}}){{1,2}}) "
                            r"(?=((?:The|An?|In|On|At|After|When)\b|[A-Z][a-z]+(?=,? [a-z])))")
 ARTICLES = ("The", "A", "An")  # after a word in capitals: a bare dateline, whatever the word ("DUBAI A Bahraini court")
 SENTENCE_OPENER = 1e-5  # the word after a bare dateline is at least this frequent in general English ("An", "Syria")
