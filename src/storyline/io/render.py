@@ -35,7 +35,7 @@ def to_text(summary: Summary) -> str:
     """The cited sentences wrapped at WIDTH columns (of a story told over days, a paragraph a day, see ``_by_day``),
     then the numbered sources (and those not cited)."""
     days = _by_day(summary)
-    paragraphs = [(f"{day} —{KEPT_TOGETHER}" if day else "") + _cited(sentences, KEPT_TOGETHER) for day, sentences in days]
+    paragraphs = [_day_label(day) + _cited(sentences, KEPT_TOGETHER) for day, sentences in days]
     body = "\n\n".join(_fill(paragraph) for paragraph in _with_notice(summary, paragraphs, bool(days[0][0])))
     return body + "\n\nSources:\n" + "\n".join(_sources(summary)) + _uncited(summary)
 
@@ -45,10 +45,15 @@ def to_markdown(summary: Summary) -> str:
     over days, a paragraph a day, see ``_by_day``), then the numbered sources (and those not cited)."""
     uncited = _uncited(summary)
     days = _by_day(summary)
-    paragraphs = [(f"**{day}.** " if day else "") + _cited(sentences) for day, sentences in days]
+    paragraphs = [_day_label(day, markdown=True) + _cited(sentences) for day, sentences in days]
     body = "\n\n".join(_with_notice(summary, paragraphs, bool(days[0][0])))
     return (body + "\n\n**Sources**\n\n" + "\n".join(_sources(summary, "- [{}]"))
             + "\n" + (f"{uncited}\n" if uncited else ""))
+
+
+def _day_label(day: str, markdown: bool = False) -> str:
+    """What opens a day's paragraph: "5 June 2031 — ", "**5 June 2031.** " in Markdown ('' for no day)."""
+    return "" if not day else f"**{day}.** " if markdown else f"{day} —{KEPT_TOGETHER}"
 
 
 def _by_day(summary: Summary) -> list[tuple[str, list[SummarySentence]]]:
@@ -163,7 +168,7 @@ def render_page(page: StoryPage, fmt: str = "text") -> str:
             count = page.new_articles
             name = f"What is new ({counted(count, 'article')} since the last look)"
         days = _by_day(page.summary)  # of a story told over days, a paragraph a day, as a summary shows it
-        paragraphs = [((f"**{day}.** " if markdown else f"{day} —{KEPT_TOGETHER}") if day else "") + " ".join(
+        paragraphs = [_day_label(day, markdown) + " ".join(
             f"{sentence.text}{KEPT_TOGETHER}{_citations(page, [ref.doc for ref in sentence.sources])}"
             for sentence in sentences) for day, sentences in days]
         section(name, [line for number, paragraph in enumerate(_with_notice(page.summary, paragraphs, bool(days[0][0])))
