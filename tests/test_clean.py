@@ -212,8 +212,9 @@ def test_a_label_run_into_a_paragraph_is_cut_off_and_its_sentence_kept():
                   "ORIGINAL: ", "Original post: ", "(10/18)", "LUNDPHOTOS.COM "):
         text = f"{label}There had been talk for weeks of closing the pier at Lund Bay, the harbour master said."
         assert kept(text) == [text.removeprefix(label)], label
-    labelled = 'That is what harbour master Ole Vik said:\n\nVIK: "We had talked of closing the pier at Lund Bay for weeks."'
-    assert kept(labelled)[-1] == '"We had talked of closing the pier at Lund Bay for weeks."'  # a speaker's label
+    labelled = ('The harbour board met on Monday to discuss the old pier at Lund Bay.\n\nVIK: "We had talked of closing '
+                'the pier for weeks," he said.\n\nThe board voted to close it on Tuesday.')
+    assert kept(labelled)[1] == '"We had talked of closing the pier for weeks," he said.'  # a speaker's label
     for agency in ("(HarbourDay)—", "(Harbour Wire) - "):
         glued = f"Rowing an hour a week helps, a study says. {agency}A little rowing is good for your heart, doctors say."
         assert [s.text for s in prose_sentences([Document(glued)])][-1].startswith("A little rowing"), agency
