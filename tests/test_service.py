@@ -370,6 +370,7 @@ def test_stories_from_a_feed_batch(client):
         ("Coastal Courier", 1, ["courier-1"]), ("North Sea Wire", 1, ["wire-1"])]
     numbers = sorted(d["number"] for d in page["documents"] if d["number"])
     assert numbers == list(range(1, len(numbers) + 1))
+    assert {d["day"] for d in page["documents"]} == {"2031-03-12"}  # the day its page groups the summary by
     assert page["summary"]["sentences"] and page["quotes"] and page["timeline"]
     summary = {**page["summary"], "texts": [d["text"] for d in page["documents"]]}
     assert_cites_its_sentences(summary)

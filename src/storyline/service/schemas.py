@@ -182,6 +182,7 @@ class StoryDocumentOut(BaseModel):
     outlet: str
     url: str
     published: str
+    day: str | None = Field(None, description="The day it was published, as ISO 8601 (null when not known).")
     new: bool = Field(description="Added since the reader's last look (or since 'since').")
     text: str | None = Field(description="Its text (what source offsets count in), when the page cites it.")
 

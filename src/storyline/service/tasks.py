@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputError, StoreError
 from ..io import cluster_from_record, decoded
-from ..model import Document, publication_moment
+from ..model import Document, publication_day, publication_moment
 from ..stories import Store, StoryPage, StoryTracker, TrackerConfig, build_page, build_thread, outlet, outlets
 from ..stories.page import HEADLINE_CHARS, story_headline
 from ..stories.store import StoredArticle
@@ -186,8 +186,8 @@ def page_dict(page: StoryPage, articles: list[StoredArticle], since: int, reader
     (days), thread (the topic it belongs to) and thread_stories (that thread's stories, oldest first), update,
     new_articles, read_articles, last_seq, since, reader; "summary" (Summary.to_dict(): its
     "doc"s, like those of "quotes" and "timeline", are places in "documents"); "documents" (the new
-    articles, then those read; each with its source "number" on the page and its text when the page cites
-    it: the text the offsets count in); "coverage" (per outlet: own articles, copies, and each article)."""
+    articles, then those read; each with its source "number" on the page, its "day" (ISO 8601, or null) and its
+    text when the page cites it: the text the offsets count in); "coverage" (per outlet: own articles, copies, and each article)."""
     items: dict[str, list[dict[str, Any]]] = {}
     for article in articles:
         items.setdefault(outlet(article.to_document()), []).append({
@@ -223,5 +223,6 @@ def _document_entry(place: int, document: Document, page: StoryPage) -> dict[str
     return {
         "doc": place, "number": number, "id": document.id, "title": document.title, "source": document.source,
         "outlet": outlet(document), "url": document.url, "published": document.published,
+        "day": day.isoformat() if (day := publication_day(document.published)) else None,
         "new": place < page.new_articles, "text": document.text if number is not None else None,
     }

@@ -89,7 +89,10 @@
   // The day of the article each sentence is taken from, when they come from two days or more, all known (else
   // "" for every sentence), as the command line heads a summary's paragraphs.
   function byDay(sentences, docs) {
-    const days = sentences.map((s) => ((s.sources.length && (docs[s.sources[0].doc] || {}).published) || "").slice(0, 10));
+    const days = sentences.map((s) => {
+      const doc = (s.sources.length && docs[s.sources[0].doc]) || {};
+      return doc.day || (doc.published || "").slice(0, 10);  // a story page gives each article's day as ISO
+    });
     const dated = days.every((day) => /^\d{4}-\d\d-\d\d$/.test(day)) && new Set(days).size > 1;
     return dated ? days : days.map(() => "");
   }
