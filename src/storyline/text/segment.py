@@ -97,7 +97,7 @@ GLUED_LABEL = re.compile(rf"(?:{_STAMP}(?:{_FLASH})?|{_FLASH})(?=[A-Z\"“])|(?:
                          r"\b(?!-))|(?:Updated?|UPDATED?)(?:,? \(?\d{1,2}(?::\d{2})? ?(?:[ap]\.m\.|[AP]M)\)?)? ?[|:] (?=[A-Z])"
                          r"|(?:ORIGINAL|Original)(?: (?:POST|STORY|[Pp]ost|[Ss]tory))?: (?=[A-Z\"“])"  # a post's text under its update
                          r"|[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}: (?=[\"“])"  # a speaker's label before a quotation
-                         r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\) ?(?=[A-Z\"“])"  # a post's date: "(10/18)In ..."
+                         r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)(?=[A-Z\"“])"  # a post's date run into it: "(10/18)In ..."
                          r"|[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK)\s+(?=[A-Z\"“'‘])"  # a picture's site in capitals
                          r"|\([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}\)(?: ?(?:—|–|--) ?| - )(?=[A-Z\"“])"
                          # a video player's buttons, with its video's title and length, and a station's "more videos" bar
