@@ -1014,7 +1014,8 @@ def test_a_shortened_title_a_title_in_capitals_and_a_role_before_a_dash_are_give
     assert people_in_full(["The crew moved to the U.S. Ada Dahl said so on Monday."], {"Dahl"}) == {}  # no title
     for text, title in (("The ferry docked at 6 A.M. Mayor Ada Dahl met it.", "Mayor"),  # initials ending a sentence
                         ("It sailed to the U.K. Fire chief Ada Dahl said so.", "fire chief"),
-                        ("It was safe, said Prof. Ada Dahl.", ""), ("It was safe, said Dr. Ada Dahl.", "")):
+                        ("It was safe, said Prof. Ada Dahl.", ""), ("It was safe, said Dr. Ada Dahl.", ""),
+                        ("It was safe, said Lund Party MP Ada Dahl.", "Lund Party MP")):  # a job in capitals
         assert people_in_full([text], {"Dahl"})["Dahl"].title == title, text
 
 

@@ -1012,7 +1012,8 @@ def _title(text: str, start: int) -> str:
             re.fullmatch(r"[\w.'’&-]*[\w'’&-]", words[-1]) and (
                 words[-1][0].isupper() or _is_job(words[-1]) or words[-1] in QUALIFIERS))):
         title.insert(0, words.pop())
-    if not title or not (_is_job(title[-1].lower()) or title[-1].rstrip(".") in TITLE_ABBREVIATIONS):
+    if not title or not (_is_job(title[-1].lower()) or title[-1].rstrip(".") in TITLE_ABBREVIATIONS
+                         or title[-1] in JOB_ACRONYMS):  # "Tory MP Ada Dahl"
         return ""
     nouns = _qualifying_nouns(words)
     if not nouns and words and _qualifies(words[-1]) and NOT_YET & {word.lower() for word in words[-4:-1]}:
