@@ -50,7 +50,7 @@ def test_datelines_are_stripped():
             "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.",
         "Paris CNN — The minister resigned.": "The minister resigned.",
         "PINE RIDGE, S.D. (AP) -- President Clinton spoke.": "President Clinton spoke.",
-        "PINE RIDGE, S.D. --A 76-year-old man was freed.": "A 76-year-old man was freed.",  # the dash run into it
+        "PINE RIDGE, S.D. --A 61-year-old skipper was freed.": "A 61-year-old skipper was freed.",  # the dash run into it
         "Lund—Oslo ferries stopped on Monday.": "Lund—Oslo ferries stopped on Monday.",
         "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.": "Two polls showed support.",
         "LONDON (Reuters) - Shares fell.": "Shares fell.",

@@ -94,7 +94,8 @@ def _streamed(output: str | None, fmt: str) -> Iterator[Callable[[Any], None]]:
         nonlocal handle
         if handle is None:
             handle = open(output, "w", encoding="utf-8") if output else sys.stdout
-            handle.write("[" if fmt == "json" else "")
+            if fmt == "json":
+                handle.write("[")
         return handle
 
     def put(part: Any) -> None:

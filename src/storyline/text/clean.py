@@ -461,7 +461,7 @@ WIRE = rf"/{WIRE_ISSUER}(?: via {WIRE_ISSUER})?/"
 WIRE_DATELINE = re.compile(rf"^\s*[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,? (?:[A-Z][a-z]+\.? \d{{1,2}},?|\d{{1,2}} "
                            rf"[A-Z][a-z]+) \d{{4}} ?{WIRE} ?(?:--|—|–)\s+")
 DATELINE = re.compile(rf"^\s*{_PLACE}(?:{_AGENCY}\s*(?:--|—|–|-)|(?:--|—|–))\s+"
-                      # its dash run into the first word after an abbreviation or an agency: "SYCAMORE, Ill. --A man"
+                      # its dash run into the first word after an abbreviation or an agency: "LUND, Ill. --A skipper"
                       rf"|^\s*{_PLACE}(?:{_AGENCY} )?(?<=[.)] )(?:--|—|–)(?=[A-Z0-9\"“‘])"
                       r"|^\s*(?:[A-Z][A-Za-z.'-]*,? )*\((?:AP|AFP|CNN|Reuters|Xinhua|UPI)\)\s*(?=[A-Z\"“‘'])"
                       # "LONG BEACH - ", "MOBILE, Ala. - ", "LUND BAY >> ", not "US - China"
@@ -486,7 +486,7 @@ COLON_DATELINE = re.compile(rf"{_COLON_PLACE}:\s+(?=[\"“]?[A-Z][a-z'’]*,? [a
 # 41,"), before a word that opens a sentence: a determiner, a preposition, or a word before one in lower case
 BARE_DATELINE = re.compile(rf"\s*{_ACRONYMS}([A-Z]{{4,}}|[A-Z]{{2,}}(?: [A-Z]{{2,}}){{1,2}}) "
                            r"(?=((?:The|An?|In|On|At|After|When)\b|[A-Z][a-z]+(?=,? [a-z])))")
-ARTICLES = ("The", "A", "An")  # after a word in capitals: a bare dateline, whatever the word ("DUBAI A Bahraini court")
+ARTICLES = ("The", "A", "An")  # after a word in capitals: a bare dateline, whatever the word ("OSLO A Norwegian court")
 SENTENCE_OPENER = 1e-5  # the word after a bare dateline is at least this frequent in general English ("An", "Syria")
 FIRST_PERSON_WORD = re.compile(r"\b(I|myself|ourselves|I'm|I’m|I've|I’ve|I'd|I’d|we|We|my|My|our|Our|me|us)\b")
 TRUNCATED = re.compile(r"(\.\.\.|…)[\s…'\"”’)\]]*$")
@@ -589,8 +589,8 @@ def _colon_dateline(paragraph: str) -> int:
 
 
 def _bare_dateline(paragraph: str, text: str) -> int:
-    """Number of leading characters that are a place in capitals (BARE_DATELINE) before an article ("DUBAI A
-    Bahraini court ...": no name goes on so), or one that ``text`` also writes as a name after a word in lower case
+    """Number of leading characters that are a place in capitals (BARE_DATELINE) before an article ("OSLO A
+    Norwegian court ...": no name goes on so), or one that ``text`` also writes as a name after a word in lower case
     ("in Chicago"; not "Every islander"), before a frequent word that no name of it goes on with ("Chicago An" is
     none; "Scarlett Johansson" is); 0 when there is none: an acronym, a word in capitals opening a sentence or a
     name."""

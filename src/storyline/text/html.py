@@ -9,8 +9,8 @@ extracted (via trafilatura, imported only when a page is read).
 from __future__ import annotations
 
 import re
-from typing import Any
 from html import unescape
+from typing import Any
 
 from ..model import Document, publication_day
 from .outlets import (OUTLET_FIELD, date_stamp, dateline_day, front_matter, headline, is_attribution,

@@ -77,8 +77,8 @@ _GOES_ON_WITH_TITLE = ("caption|highlights|know|from|of|in|by|on|at|to|with|for|
                        "writing|asked|added|quote|quoted|tweeted|posted|shouted|declared|proclaimed|proclaiming")
 MISSING_STOP = re.compile(rf"(?<![\w'’-])(?!(?:{_GOES_ON_WITH_TITLE})\b)[a-z]{{3,}}(?= (?:The|But) [a-z]{{2,}}\b)")
 MISSING_STOP_HINT = re.compile(r"[a-z] (?:The|But) [a-z]")  # a cheap first look for MISSING_STOP
-# A word whose full stop and space a page lost, run into the next sentence's first word: "41 daysThe latest",
-# "have surgedIt's a key ingredient" (a headline run into the text)
+# A word whose full stop and space a page lost, run into the next sentence's first word: "41 daysThe divers",
+# "have soaredIt's the third rise" (a headline run into the text)
 LOST_STOP = re.compile(r"(?<![\w'’-])[a-z]{3,}(?=(?:The|It['’]s|This|But) [a-z]+\b)")
 LOST_STOP_HINT = re.compile(r"[a-z](?:The|It['’]s|This|But) [a-z]")
 GOES_ON = re.compile(_GOES_ON)
