@@ -1170,7 +1170,7 @@ def test_a_short_question_is_answered_by_a_sentence_too_short_to_summarize(examp
     ("What caused the crash?", True),  # "Investigators blamed a jammed rudder"
     ("Why did the ferry crash into the pier?", True),
     ("What caused the flood?", False),
-    ("Why did the thieves take the clock?", False),  # not "The museum's lift failed an inspection"
+    ("Why did the thieves target the museum?", False),  # not "The museum's lift failed an inspection"
     ("What was the cause of the crash?", True),
 ])
 def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a_span_of_time(question, answered):
@@ -1185,6 +1185,14 @@ def test_a_question_is_answered_in_other_forms_of_its_words_by_an_amount_or_by_a
              "Nine passengers were treated for minor injuries at the pier after the ferry struck it on Monday. "
              "Investigators blamed a jammed rudder for the crash."]
     assert summarize(texts, words=60, query=question).answered is answered
+
+
+def test_a_question_is_answered_in_an_irregular_verbs_other_forms():
+    texts = ["The ferry Solvik sank off Lund on Tuesday night after all 140 passengers had left it, the coast guard said. "
+             "Investigators said the captain had steered by an old chart that did not show a sandbank.",
+             "Passengers of the ferry Solvik spent six hours in lifeboats before a trawler took them ashore."]
+    assert summarize(texts, words=60, query="Where did the ferry sink?").answered is True  # "sank"
+    assert summarize(texts, words=60, query="Where did the ferry burn?").answered is False
 
 
 def test_the_answer_to_a_short_question_is_told_though_the_sentence_it_leans_on_cannot_be():
@@ -1221,7 +1229,9 @@ def test_the_answers_of_an_interview_in_questions_and_answers_are_no_sentences_t
 
 def test_a_word_is_held_by_its_inflections_not_by_other_words():
     assert _inflected("die") >= {"die", "di"} and _inflected("recover") == {"recov", "recoveri"}  # and "recovery"
-    assert [_inflected(word) for word in ("ban", "car", "plan", "win")] == [{"ban"}, {"car"}, {"plan"}, {"win"}]
+    assert [_inflected(word) for word in ("ban", "car", "plan", "win")] == [{"ban"}, {"car"}, {"plan"}, {"win", "won"}]
+    assert _inflected("run") == _inflected("ran") == {"run", "ran"} and "went" in _inflected("go")  # irregular verbs
+    assert "paid" in _inflected("pay") and "heard" in _inflected("hear")  # not made by rule from their base
     assert _inflected("injured") == _inflected("injuries") == {"injur", "injuri"}  # "minor injuries", "were injured"
     assert [_inflected(word) for word in ("treated", "counted", "part")] == [{"treat"}, {"count"}, {"part"}]  # no treaty
 

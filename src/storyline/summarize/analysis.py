@@ -19,7 +19,8 @@ from ..text.patterns import (ALONE, ANY_TITLE, BARE_QUOTE, CAPITALIZED, FUNCTION
                              opens_a_longer_name, people_alone, people_in_full, refers_back, speaks_of_someone_unnamed,
                              things_taken_as_known, times_named_alone_inside)
 from ..text.prose import MAX_WORDS, MIN_WORDS, prose_sentences, word_count
-from ..text.tokens import STOPWORDS, content_words, shipped_words, stem, stem_frequencies, surface_words, word_frequency
+from ..text.tokens import (STOPWORDS, content_words, shipped_lines, shipped_words, stem, stem_frequencies, surface_words,
+                           word_frequency)
 from ..text.vectors import Matrix, Vectorizer, max_similarity
 from .features import Candidates, FeatureTable, features, query_features, relevance
 
@@ -43,6 +44,7 @@ DURATION = re.compile(rf"\b(?:for|at least|up to|about|another|over|within|laste
                       rf"|\bsince (?:{MONTHS}|\d{{4}}|last \w+)\b|\b(?:its|their) (?:second|third|fourth|fifth|\d+(?:st|nd|"
                       rf"rd|th)) {_SPAN}\b", re.IGNORECASE)
 INFLECTION_FREQUENCY = 1e-6  # an inflection general English uses this often is a word ("died"; not "planed")
+IRREGULAR_VERBS = "irregular-verbs.txt"  # a verb and its forms a line, built by ``python -m storyline.train.inflections``
 # A count for "how many": "about 3,000 dead fish", "six people" (not a year, "2031", nor a time, "6:40 a.m.")
 COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?<![.,])(?!\d|:\d|\s?(?:a\.m|p\.m|am\b|pm\b))|\b(?:two|three|four|five|six|seven|"
                    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|a dozen)\b",
@@ -240,14 +242,26 @@ def held_shares(asked: list[str], tokens: list[list[str]], query: str = "") -> n
 def _inflected(word: str) -> set[str]:
     """The stems of a word and of its regular inflections that general English uses ("die": "die", "di" of
     "died", "dy" of "dying"); none made by cutting the word, nor longer than its own ("plan" is no "plane",
-    "car" no "care")."""
+    "car" no "care"); of an irregular verb, of all its forms ("run": "ran", "running")."""
     base = word[:-1] if word.endswith("e") else word
     plural = f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s"
     past = f"{word}d" if word.endswith("e") else f"{word}ed"  # "died", "recovered"; never "band" of "ban"
     forms = {plural, past, f"{base}ing", f"{word[:-2]}ying" if word.endswith("ie") else ""}
     own = stem(word)
-    return {own} | {root for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY
-                    and len(root := stem(form)) <= len(own)} | _noun_in_y(word)  # no longer stem: "caring" is no "car"
+    regular = {root for form in forms if form and word_frequency(form) >= INFLECTION_FREQUENCY
+               and len(root := stem(form)) <= len(own)}  # no longer stem: "caring" is no "car"
+    return {own} | regular | _noun_in_y(word) | {stem(form) for form in _irregular_forms().get(word, ())}
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, set[str]]:
+    """Each form of an irregular verb (IRREGULAR_VERBS), to all the forms of the verbs it is one of: "ran" to "run",
+    "ran", "running", "runs"."""
+    forms: dict[str, set[str]] = {}
+    for verb in shipped_lines(IRREGULAR_VERBS):
+        for form in verb:
+            forms.setdefault(form, set()).update(verb)
+    return forms
 
 
 def _noun_in_y(word: str) -> set[str]:

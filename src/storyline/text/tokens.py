@@ -28,7 +28,13 @@ _stemmer = Stemmer.Stemmer("porter")
 def shipped_words(name: str) -> frozenset[str]:
     """The words of a word list shipped in storyline/data (one or more a line), as ``python -m storyline.train``
     writes them."""
-    return frozenset((resources.files("storyline") / "data" / name).read_text(encoding="utf-8").split())
+    return frozenset(word for line in shipped_lines(name) for word in line)
+
+
+def shipped_lines(name: str) -> list[list[str]]:
+    """The lines of a word list shipped in storyline/data, each as its words."""
+    text = (resources.files("storyline") / "data" / name).read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines()]
 
 
 @lru_cache(maxsize=200_000)

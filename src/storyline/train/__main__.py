@@ -10,6 +10,7 @@ STEPS = [
     ["storyline.train.priors"],
     ["storyline.train.introductions"],
     ["storyline.train.verbs"],
+    ["storyline.train.inflections"],
     ["storyline.train.openers"],
     ["storyline.train.salience", "--no-cv"],
     ["storyline.train.salience", "--no-cv", "--query"],
