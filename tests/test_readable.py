@@ -1195,6 +1195,15 @@ def test_a_question_is_answered_in_an_irregular_verbs_other_forms():
     assert summarize(texts, words=60, query="Where did the ferry burn?").answered is False
 
 
+@pytest.mark.parametrize("question", ["What caused the collision?", "Why were the flights cancelled?",
+                                      "Why was the school closed?"])
+def test_a_cause_is_told_by_blames_by_citing_and_by_fears(question):
+    texts = ["The rail operator blames a signal fault for the collision of two freight trains near Hamar on Friday.",
+             "Nordfly cancelled 80 flights on Monday, citing a strike by its ground crews at Bergen airport.",
+             "The school in Molde was closed over safety fears after part of its roof sagged in the storm."]
+    assert summarize(texts, words=60, query=question).answered is True
+
+
 def test_the_answer_to_a_short_question_is_told_though_the_sentence_it_leans_on_cannot_be():
     texts = ["Former harbour master Ole Vik has died aged 81, his family said on Sunday. He ran the port of Lund Bay "
              "for thirty years and saw it through two floods.",

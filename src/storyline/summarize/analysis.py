@@ -50,9 +50,10 @@ COUNT = re.compile(r"\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*(?<![.,])(?!\d|:\d|\s?(?:a
                    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens|a dozen)\b",
                    re.IGNORECASE)
 # A cause, for "Why ...?" and "What caused ...?": "because of ice", "blamed a cracked beam", "the likely starting point
-# of the collapse" (not "the lift failed an inspection")
-CAUSE = re.compile(r"\b(?:because|due to|caused|blamed?|blaming|to blame|(?:the|a) (?:likely |probable |main )?(?:cause|reason|"
-                   r"starting point)|led to|result of|triggered by)\b", re.IGNORECASE)
+# of the collapse", "citing a strike", "over safety fears" (not "the lift failed an inspection")
+CAUSE = re.compile(r"\b(?:because|due to|caused|blame[sd]?|blaming|to blame|(?:the|a) (?:likely |probable |main )?(?:cause|"
+                   r"reason|starting point)|led to|result of|triggered by|citing|(?:over|amid) (?:[\w-]+ )?(?:fears|"
+                   r"concerns))\b", re.IGNORECASE)
 CAUSE_WORDS = frozenset("cause caused causes".split())
 WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
 AN_AMOUNT, A_SPAN, A_COUNT, A_CAUSE = "<money>", "<duration>", "<count>", "<cause>"  # marks of the kinds of answer a passage holds
