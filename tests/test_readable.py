@@ -637,6 +637,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
                  "True to form, the ferry was late.", "Sure enough, the ferry was late.",
                  "Except for the pier, the harbour is safe.", "From Thereby Quay, the ferry sailed every day.",
                  "Further north, the ferry sailed every day.")
+    leaning += ("For one thing, the pier has no lights.", "To be sure, the ferry was late.", "Here's why: the pier is old.",
+                "At the same time, the council cut the ferry budget.", "Having said that, the mayor blamed the storm.")
+    standing += ("For one year the pier was shut.", "At the same time each year, the ferry sails to Lund Bay.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -93,6 +93,8 @@ _POINTS_BACK = (
        r"from (there|here)\b",  # "From there, the ferry ...": the place or the time told before
        r"(overall|further)(?=,)", r"(rather|regardless|in response|true|granted|sure|of course)(?=,)", r"except that\b",
        r"for (his|her|its|their|our|my) part(?=,)",
+       r"(for (one thing|one|starters)|to begin with|to be sure|(put|said) simply|at the same time|not so)(?=,)",
+       r"having said (that|this)\b", r"in the meantime\b", r"by the same token\b", r"here['’]s why\b",
        r"even (?=(the|a|an|his|her|their|its|some|those|these)\b)"]  # "Even the critics ...": as others before
 )
 LEANS_ON_OPENING = re.compile(_OPENING.format("|".join(_POINTS_BACK)), re.IGNORECASE)
