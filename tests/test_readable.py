@@ -1892,3 +1892,12 @@ def test_a_story_told_over_days_brings_in_no_earlier_days_lead_to_open_on():
     texts = [s.text for s in longest_first.summarize(Cluster([earlier, later])).sentences]
     assert texts[0].startswith("A spokesman for the harbour authority"), texts  # the last day's lead opens
     assert not any(text.startswith("A huge fire") for text in texts), texts  # it could not open: not brought in
+
+
+def test_a_role_given_without_an_article_is_a_role_the_first_mention_gets():
+    article = '"We are on time," said Ada Brekke, spokeswoman for the flight centre in Lund. The balloon left on Sunday.'
+    assert people_in_full([article], {"Brekke"})["Brekke"].role == "spokeswoman for the flight centre in Lund"
+    assert people_in_full(["Police held Ada Brekke, 34, of Lund on Sunday."], {"Brekke"})["Brekke"].role == ""
+    summary = [("Ada Brekke said the balloon is expected to land in five days.", [])]
+    assert roles_given(summary, [article])[0][0] == ("Ada Brekke, spokeswoman for the flight centre in Lund, said the "
+                                                     "balloon is expected to land in five days.")

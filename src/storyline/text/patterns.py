@@ -980,7 +980,15 @@ def in_lower_case(word: str, text: str) -> bool:
 def _role(text: str, end: int) -> str:
     """The role given in apposition to the name ending at ``end`` ("" for none)."""
     role = ROLE.match(text, end)
+    if role is None and (bare := BARE_ROLE.match(text, end)) and _is_job(bare.group(2)):
+        role = bare  # "Ada Dahl, spokeswoman for the ferry company, said"
     return role.group(1) if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else ""
+
+
+# A role in apposition without an article, a job and whom or where it is for: "..., said Ada Dahl, press officer
+# for the flight centre in Lund." (not "Ada Dahl, 34, of Lund")
+BARE_ROLE = re.compile(rf", ((?:[a-z][\w'’-]* ){{0,2}}([a-z]+) (?:of|for|at|with) {_ROLE_WORD}(?: {_ROLE_WORD}){{0,6}})"
+                       r"(?:,(?! and\b)|(?<!\b(?:St|Mt|Ft|Dr))\.(?:\s|$))")
 
 
 # A role put before a name, set apart by commas or a dash: "the archive's director, Bob Hirst, endorsed ...", "— among
