@@ -1901,3 +1901,13 @@ def test_a_role_given_without_an_article_is_a_role_the_first_mention_gets():
     summary = [("Ada Brekke said the balloon is expected to land in five days.", [])]
     assert roles_given(summary, [article])[0][0] == ("Ada Brekke, spokeswoman for the flight centre in Lund, said the "
                                                      "balloon is expected to land in five days.")
+
+
+def test_a_role_told_before_is_not_told_again_at_a_later_mention():
+    first = "Ada Brekke, spokeswoman for the flight centre in Lund, said the balloon would land on Friday."
+    again = '"We are right where we hoped to be," said Ada Brekke, spokeswoman for the flight centre in Lund.'
+    articles = [f"{first} {again}"]
+    assert later_mentions([(first, []), (again, [])], articles)[1][0] == \
+        '"We are right where we hoped to be," said Ada Brekke.'
+    untold = "Ada Brekke said the balloon would land on Friday."
+    assert later_mentions([(untold, []), (again, [])], articles)[1][0] == again  # her role is told here only

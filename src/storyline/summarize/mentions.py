@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.patterns import (Person, by_surname, full_names, give_in_full, give_role, named_alone, people_in_full,
-                             unaccented)
+                             role_left_out, unaccented)
 from ..text.tokens import word_frequency
 from .analysis import KNOWN_NAME_FREQUENCY
 
@@ -66,12 +66,18 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
     full named by surname after the title it has, as the ``articles`` name them after their first mention ("Sen.
     Ada Lind said ..." -> "Sen. Lind said ...", see by_surname), when they speak of that person so and name no one
     else by that surname ("Ivanka Trump" and "Donald Trump" are two, "Joaquín Ferrer" and "Joaquin Ferrer" one;
-    "North Korea" is no one); what it replaced is added to its pairs."""
+    "North Korea" is no one), and without the role a sentence before it gave them ("..., said Ada Lind, the fire chief."
+    -> "..., said Lind."); what it replaced is added to its pairs."""
     told: set[tuple[str, str]] = set()
     one_person: dict[tuple[str, str], bool] = {}  # looked up in the articles once per person
     result = []
+    told_text = ""
     for text, replaced in shown:
         named = {(unaccented(first), surname) for first, surname in full_names(text)}
+        for first, surname in full_names(text):
+            if (unaccented(first), surname) in told and (left_out := role_left_out(text, first, surname, told_text)):
+                text, written, shown_as = left_out  # "said Ada Dahl, the fire chief" once more
+                replaced = [*replaced, (written, shown_as)]
         for first, surname in named & told:
             if (first, surname) not in one_person:
                 one_person[first, surname] = _one_person(first, surname, articles)
@@ -80,6 +86,7 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
                 text, written, shown_as = given
                 replaced = [*replaced, (written, shown_as)]
         told |= named
+        told_text += " " + text
         result.append((text, replaced))
     return result
 

@@ -658,6 +658,23 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     return None
 
 
+def role_left_out(text: str, first: str, surname: str, told: str) -> tuple[str, str, str] | None:
+    """``text`` with the role it gives in apposition after the full name ``first`` ``surname`` (outside quotation
+    marks) left out when ``told`` (the summary before it) gave that role already ("..., said Ada Dahl, the fire
+    chief." -> "..., said Ada Dahl."), what it replaced and what it put in its place; None when it gives none so."""
+    for match in _full_name_matches(text):
+        if (match.group(1), match.group(2)) != (first, surname) or _quoting(text[:match.start()], text[match.end():]):
+            continue
+        role = ROLE.match(text, match.end()) or BARE_ROLE.match(text, match.end())
+        if role is None or not set(surface_words(role.group(1))) <= set(surface_words(told)) \
+                or _role(text, match.end()) != role.group(1):
+            return None
+        end = role.end() if role.group(0).endswith(",") else role.end(1)  # "Ada Dahl, the chief, said": "Ada Dahl said"
+        name = text[match.start():match.end()]
+        return text[:match.start()] + name + text[end:], text[match.start():end], name
+    return None
+
+
 def _job_told_before(text: str, start: int) -> int:
     """Where a job told in lower case right before the name at ``start`` begins ("said harbour master| Ole Vik",
     "Chief executive| Ole Vik" opening the sentence); ``start`` for none, for a title ("Police Chief Ole Vik") and
