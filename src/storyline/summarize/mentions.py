@@ -73,8 +73,9 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
     result = []
     told_text = ""
     for text, replaced in shown:
-        named = {(unaccented(first), surname) for first, surname in full_names(text)}
-        for first, surname in full_names(text):
+        names = full_names(text)
+        named = {(unaccented(first), surname) for first, surname in names}
+        for first, surname in names:
             if (unaccented(first), surname) in told and (left_out := role_left_out(text, first, surname, told_text)):
                 text, written, shown_as = left_out  # "said Ada Dahl, the fire chief" once more
                 replaced = [*replaced, (written, shown_as)]

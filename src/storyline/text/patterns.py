@@ -665,9 +665,8 @@ def role_left_out(text: str, first: str, surname: str, told: str) -> tuple[str, 
     for match in _full_name_matches(text):
         if (match.group(1), match.group(2)) != (first, surname) or _quoting(text[:match.start()], text[match.end():]):
             continue
-        role = ROLE.match(text, match.end()) or BARE_ROLE.match(text, match.end())
-        if role is None or not set(surface_words(role.group(1))) <= set(surface_words(told)) \
-                or _role(text, match.end()) != role.group(1):
+        role = _role_match(text, match.end())
+        if role is None or not set(surface_words(role.group(1))) <= set(surface_words(told)):
             return None
         end = role.end() if role.group(0).endswith(",") else role.end(1)  # "Ada Dahl, the chief, said": "Ada Dahl said"
         name = text[match.start():match.end()]
@@ -996,10 +995,17 @@ def in_lower_case(word: str, text: str) -> bool:
 
 def _role(text: str, end: int) -> str:
     """The role given in apposition to the name ending at ``end`` ("" for none)."""
+    role = _role_match(text, end)
+    return role.group(1) if role else ""
+
+
+def _role_match(text: str, end: int) -> re.Match | None:
+    """The match of the role given in apposition to the name ending at ``end`` (its group 1), with the comma or full
+    stop that ends it; None for none."""
     role = ROLE.match(text, end)
     if role is None and (bare := BARE_ROLE.match(text, end)) and _is_job(bare.group(2)):
         role = bare  # "Ada Dahl, spokeswoman for the ferry company, said"
-    return role.group(1) if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else ""
+    return role if role and not (NOT_IN_A_ROLE.search(role.group(1)) or LIST_GOES_ON.match(text, role.end())) else None
 
 
 # A role in apposition without an article, a job and whom or where it is for: "..., said Ada Dahl, press officer
