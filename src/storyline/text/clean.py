@@ -40,7 +40,7 @@ RULES = [
     # agency captions end on the full date and place: "... in Newark, N.J., Monday, June 17, 2013."
     ("monday tuesday wednesday thursday friday saturday sunday",
      r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? "
-     r"\d{1,2}, \d{4}(,? (in|at|near|after) [^.]{0,80})?\.?(\s*\([^)]*\))*\s*$"),
+     r"\d{1,2}, \d{4}(,? (in|at|near|after) ([^.]|(?<=\b[a-z])\.|(?<=\b[sfm]t)\.){0,80})?\.?(\s*\([^)]*\))*\s*$"),
     # captions that describe a picture: who stands where, what they are doing, and when it was taken
     ("hands poses pose pictured gestures gesture looks look waves wave seen arrives arrive walks walk speaks",
      r"\b(shakes? hands|poses?|pictured|gestures?|looks? on|waves?|(is|are) seen|arrives?|walks?|speaks?)\b.{0,200}"
@@ -351,9 +351,9 @@ CASED_RULES = [
     ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
     # a writer's byline, alone: "Ada Lind is a Harbour Post staff writer.", "Ole Vik is the lead crime reporter." (not
     # "Ada Lind is a former reporter for the Post.", "Ole Vik is the executive producer of the series.")
-    ("reporter writer correspondent columnist",
+    ("reporter writer correspondent columnist editor",
      r"^[A-Z][\w'’-]+ (?:[A-Z]\. )?[A-Z][\w'’-]+ is (?:a|an|the) (?!former )(?:[\w-]+ ){0,3}(?:reporter|writer|correspondent|"
-     r"columnist)(?: (?:for|at|with) [^.]{1,60})?\.?$"),
+     r"columnist|editor)(?: (?:for|at|with) [^.]{1,60})?\.?$"),
     # where and when, alone: a transcript's or a release's head, "Lund City Hall, Council Chamber, Tuesday, March 3, 2031, 4:00 p.m."
     ("january february march april may june july august september october november december",
      r"^(?:[A-Z][\w.'’&-]*(?: (?:of |de )?[A-Z][\w.'’&-]*)*, )+(?:January|February|March|April|May|June|July|August|"
