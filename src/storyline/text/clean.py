@@ -166,7 +166,7 @@ RULES = [
     ("add story interest", r"\bhave something to add to this story\b|^add as an interest\b|\bstay up to date with\b"),
     ("http https www", r"\bhttps?://|\bwww\.\w"),
     ("watch check see", r"^(watch|check out|see)\b(?!.*\b(said|says|told)\b).{0,120}\b(here|below|above|video|gallery|photos)\W*$"),
-    ("see visit read", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to)\b"),
+    ("see visit read head", r"^for more (about|on|information|details)\b.{0,80}\b(see|visit|read|go to|head (over )?to)\b"),
     ("check", r"^check (out|back)\b"),
     ("see watch read view find", r"^you can (see|watch|read|view)\b.{0,120}\bhere\W*$|^you can find more (details?|information|info)\b"),
     # a shop's and a sign-up page's widgets
