@@ -640,6 +640,10 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     leaning += ("For one thing, the pier has no lights.", "To be sure, the ferry was late.", "Here's why: the pier is old.",
                 "At the same time, the council cut the ferry budget.", "Having said that, the mayor blamed the storm.")
     standing += ("For one year the pier was shut.", "At the same time each year, the ferry sails to Lund Bay.")
+    leaning += ("A century after that, the port had grown to two million people.", "Lund Bay was one of the first.",
+                "Two years after this, the pier fell.", "Ada Lind was the last.")
+    standing += ("A century after the fire, the port had grown to two million people.",
+                 "Lund Bay was one of the first ports to close.", "Ada Lind was the last to leave the pier.")
     assert [s for s in leaning if not leans_on_previous(s)] == []
     assert [s for s in standing if leans_on_previous(s)] == []
 

@@ -64,7 +64,7 @@ _POINTS_BACK = (
        r"(?=[,.;])", r"(in|for|to|of|among) (it|them)(?=[,\s])",  # "Despite this, ...", "In it, ...", "For it to win ..."
        r"not that", r"not only that", r"case in point", r"in any case", r"either way", r"in other words",
        r"((less|more) than |about |nearly |almost |only |just )?(a|an|one|two|three|four|five|six|several|a few|\d+) "
-       r"(minutes?|hours?|days?|weeks?|months?|years?|decades?) (later|earlier|before)",
+       r"(minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(y|ies)) (later|earlier|before|(after|before) (that|this)\b)",
        r"(the|that) (next|following|previous) (day|morning|afternoon|evening|night|week|month|year)",
        r"(days|weeks|months|years|hours|moments|minutes) (later|earlier)", r"(soon|shortly) (after|before)(?=[,.]|\s+(that|this|it|which|then)\b)", r"(soon|shortly) afterwards?\b",
        r"(perhaps|maybe|indeed|eventually|ultimately|soon),? (he|she|it|its|they|their|them|his|her)",
@@ -266,6 +266,8 @@ ELLIPTIC = re.compile(r"\b(?:won['’]t|would|could|should|cannot|did (?:so|too)
                       r"has|have|had|is|are|was|were)(?:n['’]t| not)|are|were)(?: have to| need to| want to| to| too| either)?"
                       r"[.!][\"”’]?$")
 ELLIPTIC_WORDS = 14
+# A short sentence ending on a rank whose thing the one before told: "Lund Bay was one of the first.", "She was the last."
+RANK_OF_WHAT = re.compile(r"\bthe (?:first|last|only|next|latest|second|third)(?: ones?)?[.!][\"”’]?$")
 # The verb told in the sentence itself: "..., while the jetty does not", "as fast as they could", "Asked whether he would
 # resign, he said he would not." (not "Asked if he would, ...": the question leaves it out too).
 TELLS_THE_VERB = re.compile(r", and\b|;|\b(?:while|but|whereas|unless|except|what|whatever|nothing|anything|everything|how|"
@@ -329,8 +331,9 @@ def _ends_on_pronoun(sentence: str) -> bool:
 
 
 def _elliptic(sentence: str) -> bool:
-    return (len(sentence.split()) <= ELLIPTIC_WORDS and ELLIPTIC.search(sentence) is not None
-            and not TELLS_THE_VERB.search(sentence))
+    return len(sentence.split()) <= ELLIPTIC_WORDS and (
+        (ELLIPTIC.search(sentence) is not None and not TELLS_THE_VERB.search(sentence))
+        or RANK_OF_WHAT.search(sentence) is not None)
 
 
 # Noun phrases that point back at a thing named before: "The horse ...", "The new rules", "these animals", "in that
