@@ -50,6 +50,7 @@ RULES = [
      r", (january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, (19|20)\d\d\.?"
      r"(\s*\([^)]*\))*\s*$"),
     ("left right front center centre", r"\((far )?(left|right|front|center|centre)\)|\(second from (left|right)\)"),
+    ("circled highlighted arrowed inset", r"\((circled|highlighted|arrowed|inset)\b[^)]{0,20}\)"),  # "An ant (circled in red) ..."
     ("image photo photograph picture", r"^in the (image|photo|photograph|picture)s?\b"),
     ("left", r"^(\w+ ){0,3}from left\b|\(from left\)"),
     ("photo picture image photograph",
