@@ -1074,7 +1074,7 @@ def test_a_name_spelled_with_and_without_its_accent_is_one_person_named_in_full_
              "Ferrer said the repairs to the pier had cost less than the council feared.",
              "Harbour master Joaquin Ferrer said the first ferry to Skarholm would sail again from the north quay on Saturday."]
     told = [s.text for s in summarize(texts, words=200).sentences]
-    assert told[0].startswith("Harbour master Joaquín Ferrer said")
+    assert re.match("Harbour master Joaqu[ií]n Ferrer said", told[0])
     assert [text.split(" said")[0] for text in told[1:]] == ["Ferrer", "Ferrer"]
 
 
@@ -1871,6 +1871,17 @@ def test_a_summary_whose_opener_reads_as_a_later_sentence_opens_on_a_lead_that_r
     longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
     texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
     assert texts[0].startswith("A huge fire has destroyed a timber warehouse")
+
+
+def test_of_two_leads_a_summary_opens_on_the_one_that_reads_as_news_not_on_a_features_scene():
+    scene = ("Every morning at nine, the harbour seals of Lund Bay wait by the gate of their pool for the keepers "
+             "who bring them buckets of herring, and they bark until the gate opens.")
+    news = ("A harbour seal that lost a flipper to a fishing net has been given a new one made on a 3-D printer, the "
+            "Lund Bay aquarium said Thursday.")
+    articles = [scene + " The keepers feed them twice a day.", news + " The seal, Ola, is swimming again."]
+    longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
+    texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
+    assert texts[0] == news
 
 
 def test_an_it_that_stands_for_the_time_since_an_event_leans_on_nothing():

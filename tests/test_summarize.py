@@ -394,7 +394,7 @@ def test_a_story_told_over_days_tells_its_last_days_reports_first_then_the_days_
     doc, position = np.array([0, 0, 1, 1, 2, 2]), np.array([0, 1, 0, 1, 0, 1])
     day = np.array([3, 2, 3])  # by article: the first and last were published on the last day
     placed = order(list(range(6)), position, doc, texts=texts, day=day)
-    assert placed == [0, 1, 4, 5, 2, 3]  # not the last day, the day before, then the last day again
+    assert placed == [4, 5, 0, 1, 2, 3]  # the last day's reports (the one that reads as news first), then the day before
 
 
 def test_an_article_of_an_earlier_day_is_not_cited_for_what_happened_on_a_later_one():

@@ -55,11 +55,16 @@ def opening_model() -> OpeningModel:
         return OpeningModel(stored["features"].tolist(), stored["weights"], float(stored["bias"]))
 
 
+def opening_odds(sentence: str) -> float:
+    """The log-odds that ``sentence`` opens a summary rather than comes later in it."""
+    return opening_model().log_odds(sentence)
+
+
 def reads_as_first(sentence: str) -> bool:
     """True when ``sentence`` reads as a summary's first sentence (log-odds at least FIRST)."""
-    return opening_model().log_odds(sentence) >= FIRST
+    return opening_odds(sentence) >= FIRST
 
 
 def reads_as_later(sentence: str) -> bool:
     """True when ``sentence`` reads as a summary's later sentence rather than its first (log-odds below LATER)."""
-    return opening_model().log_odds(sentence) < LATER
+    return opening_odds(sentence) < LATER
