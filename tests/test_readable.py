@@ -12,6 +12,7 @@ from storyline import Cluster, Document, InputError, Summarizer, summarize
 from storyline.summarize import FeatureRanker
 from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, analyze, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions, later_mentions, roles_given
+from storyline.summarize.opening import LATER, opening_odds
 from storyline.summarize.select import select, tellers
 from storyline.text import clean_spans, prose_sentences, split_sentences
 from storyline.text.clean import _speaker, is_junk
@@ -1879,6 +1880,19 @@ def test_of_two_leads_a_summary_opens_on_the_one_that_reads_as_news_not_on_a_fea
     news = ("A harbour seal that lost a flipper to a fishing net has been given a new one made on a 3-D printer, the "
             "Lund Bay aquarium said Thursday.")
     articles = [scene + " The keepers feed them twice a day.", news + " The seal, Ola, is swimming again."]
+    longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
+    texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
+    assert texts[0] == news
+
+
+def test_a_summary_opening_on_a_lead_about_as_likely_to_come_later_opens_on_one_that_reads_as_news():
+    scene = ("Ada Lind says she will do anything to keep the three wooden ferries her grandfather built in the yard "
+             "behind the quay at Lund Bay.")
+    news = "A wooden ferry has sunk at its mooring in Lund Bay, the harbour authority said Tuesday."
+    articles = [scene + " The ferries have carried islanders, their sheep and their post across the bay every morning "
+                "since the old bridge was closed to lorries and buses in the storms of the winter of 1999.",
+                news + " Nobody was aboard."]
+    assert opening_odds(scene) < LATER
     longest_first = Summarizer(sentences=2, model=FeatureRanker("log_words"))
     texts = [s.text for s in longest_first.summarize(Cluster([Document(a) for a in articles])).sentences]
     assert texts[0] == news
