@@ -415,6 +415,7 @@ def markdown(results: dict) -> str:
         ]
     lines += readability_lines(results.get("readability"), results.get("blind") or [], results.get("editor") or [],
                                results.get("names"))
+    lines += opener_lines(opener_rows())
     if curve:
         lines += [
             "## How much more training data adds (held out: Multi-News validation_full_extra, 248 clusters)",
@@ -533,6 +534,12 @@ def names_check() -> dict | None:
     return json.loads(path.read_text()) if path.exists() else None
 
 
+def opener_rows() -> list[dict]:
+    """The saved figures of how summaries open (benchmarks/openers.py --save), one row a commit."""
+    path = RESULTS / "openers.json"
+    return json.loads(path.read_text()) if path.exists() else []
+
+
 def blind_readings() -> list[dict]:
     """The saved blind readings, the one against LexRank first."""
     return [json.loads(path.read_text()) for path in sorted(RESULTS.glob("blind*.json"), key=lambda p: (p.name != "blind.json", p.name))]
@@ -619,6 +626,27 @@ def readability_lines(audit: dict | None, readings: list[dict], counts: list[dic
             "",
         ]
     return lines
+
+
+def opener_lines(rows: list[dict]) -> list[str]:
+    """The section on how summaries open: a row of benchmarks/openers.py figures a commit."""
+    if not rows:
+        return []
+    return [
+        f"## How a summary opens ({rows[-1]['data']}, at {rows[-1]['words']} words; `python benchmarks/openers.py`)",
+        "",
+        "Of the clusters with two article leads or more (each article's first prose sentence), the share whose",
+        "summary opens on a lead (its first sentence is one, or cites one as telling the same), and on the reference",
+        "lead: the lead whose content words best match the first sentence of the human summary. For comparison,",
+        "how often the reference lead is the first article's, and a lead drawn at random.",
+        "",
+        "| summaries of commit | date | clusters | opens on a lead | opens on the reference lead | first article's lead | random lead |",
+        "|---|---|---|---|---|---|---|",
+        *(f"| {row['commit']} | {row['date']} | {row['clusters']} | {row['opens_on_a_lead']:.3f} | "
+          f"{row['opens_on_the_reference_lead']:.3f} | {row['first_article_lead_is_it']:.3f} | "
+          f"{row['a_random_lead_is_it']:.3f} |" for row in rows),
+        "",
+    ]
 
 
 def main() -> None:
