@@ -88,7 +88,9 @@ def processes():
 
 
 def lines_of(out: Path) -> int:
-    files = sorted(out.glob("shard-*.jsonl")) if out.is_dir() else [out] if out.exists() else []
+    """Lines written to ``out``: the local engine's file or the Dask engine's directory of shards (which may appear
+    between the two checks, so a file is one only when it is a file)."""
+    files = sorted(out.glob("shard-*.jsonl")) if out.is_dir() else [out] if out.is_file() else []
     return sum(file.read_bytes().count(b"\n") for file in files)
 
 
