@@ -20,9 +20,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from storyline.eval import reference_sentences
 from storyline.io import iter_jsonl
 from storyline.summarize import DEFAULT_WORDS, Summarizer
-from storyline.text import prose_sentences, split_sentences
+from storyline.text import prose_sentences
 from storyline.text.tokens import content_words
 from storyline.train import DATA, skip
 
@@ -48,9 +49,7 @@ def measure(data: Path, words: int) -> dict[str, float]:
             leads.setdefault(sentence.doc, (sentence.index, sentence.text))
         if len(leads) < 2:
             continue
-        reference = cluster.references[0].lstrip("–- ")
-        start, end = split_sentences(reference)[0]
-        first_line = reference[start:end]
+        first_line = reference_sentences(cluster.references[0])[0]
         reference_lead = max(leads, key=lambda article: overlap(leads[article][1], first_line))
         summary = summarizer.summarize(cluster)
         opener = {(source.doc, source.sentence) for source in summary.sentences[0].sources} if summary.sentences else set()

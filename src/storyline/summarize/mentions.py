@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..text.patterns import (Person, by_surname, full_names, give_in_full, give_role, named_alone, people_in_full,
                              role_left_out, unaccented)
-from ..text.tokens import word_frequency
+from ..text.tokens import surface_words, word_frequency
 from .analysis import KNOWN_NAME_FREQUENCY
 
 
@@ -71,12 +71,12 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
     told: set[tuple[str, str]] = set()
     one_person: dict[tuple[str, str], bool] = {}  # looked up in the articles once per person
     result = []
-    told_text = ""
+    told_words: set[str] = set()  # the surface words of the sentences before
     for text, replaced in shown:
         names = full_names(text)
         named = {(unaccented(first), surname) for first, surname in names}
         for first, surname in names:
-            if (unaccented(first), surname) in told and (left_out := role_left_out(text, first, surname, told_text)):
+            if (unaccented(first), surname) in told and (left_out := role_left_out(text, first, surname, told_words)):
                 text, written, shown_as = left_out  # "said Ada Dahl, the fire chief" once more
                 replaced = [*replaced, (written, shown_as)]
         for first, surname in named & told:
@@ -87,7 +87,7 @@ def later_mentions(shown: list[tuple[str, list[tuple[str, str]]]],
                 text, written, shown_as = given
                 replaced = [*replaced, (written, shown_as)]
         told |= named
-        told_text += " " + text
+        told_words.update(surface_words(text))
         result.append((text, replaced))
     return result
 

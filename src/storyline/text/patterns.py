@@ -661,15 +661,16 @@ def by_surname(text: str, surname: str) -> tuple[str, str, str] | None:
     return None
 
 
-def role_left_out(text: str, first: str, surname: str, told: str) -> tuple[str, str, str] | None:
+def role_left_out(text: str, first: str, surname: str, told: Collection[str]) -> tuple[str, str, str] | None:
     """``text`` with the role it gives in apposition after the full name ``first`` ``surname`` (outside quotation
-    marks) left out when ``told`` (the summary before it) gave that role already ("..., said Ada Dahl, the fire
-    chief." -> "..., said Ada Dahl."), what it replaced and what it put in its place; None when it gives none so."""
+    marks) left out when ``told`` (the surface words of the summary before it) gave that role already ("..., said Ada
+    Dahl, the fire chief." -> "..., said Ada Dahl."), what it replaced and what it put in its place; None when it
+    gives none so."""
     for match in _full_name_matches(text):
         if (match.group(1), match.group(2)) != (first, surname) or _quoting(text[:match.start()], text[match.end():]):
             continue
         role = _role_match(text, match.end())
-        if role is None or not set(surface_words(role.group(1))) <= set(surface_words(told)):
+        if role is None or not all(word in told for word in surface_words(role.group(1))):
             return None
         end = role.end() if role.group(0).endswith(",") else role.end(1)  # "Ada Dahl, the chief, said": "Ada Dahl said"
         name = text[match.start():match.end()]
