@@ -1480,6 +1480,17 @@ def test_a_surname_after_the_and_before_family_is_still_a_person():
     assert summary.sentences[0].text.startswith("Harbour pilot Ada Weber retired"), summary.sentences
 
 
+@pytest.mark.parametrize("affair", ["Pilots of the Vassbotn era met in Lund.", "The board closed the Vassbotn case."])
+def test_a_rare_surname_before_an_era_or_a_case_is_still_a_person_but_a_known_one_needs_no_introduction(affair: str):
+    def in_full(name: str, between: str) -> dict[str, Person]:
+        articles = [f"Harbour pilot Ada {name} guided ships into Lund Bay for thirty-one years without a loss.",
+                    between.replace("Vassbotn", name), f"{name} said on Friday that the last crossing was the hardest."]
+        return dependencies(prose_sentences([Document(a) for a in articles]), [Document(a) for a in articles]).in_full[2]
+
+    assert in_full("Vassbotn", affair) == {"Vassbotn": Person("Ada Vassbotn", title="harbour pilot")}
+    assert in_full("Wilson", affair) == {}  # "the Wilson era": a name readers may know, as "the Obama years"
+
+
 def test_a_job_by_its_ending_and_a_role_that_is_a_list_item():
     found = people_in_full(["The coil turns into a catapult, said physicist Ada Wu, who led the team.",
                             "Lt. Gen. Tor Berg, the Air Command, Lund Forces Command and 7th Fleet commander, spoke.",

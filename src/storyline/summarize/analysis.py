@@ -27,7 +27,11 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
 # "the House", "in Niger"; not "in Vik's honour" nor "the Vik family"
-NO_PERSON_AFTER = re.compile(r"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)\b(?! famil(?:y|ies)\b)")
+# Capitalized words after "the" or "in" name a place or a body ("the House", "in Niger"), unless a person's family,
+# time or affair follows ("the Lind family", "the Lind era", "the Lind case"; see AFFAIR).
+AFFAIR = r"era|years|administration|presidency|campaign|case|trial|saga|affair|scandal|estate|household"
+NO_PERSON_AFTER = re.compile(rf"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)\b(?! (?:famil(?:y|ies)|{AFFAIR})\b)")
+OF_AFFAIR = re.compile(rf"\b[Tt]he ([A-Z][a-z]+) (?:{AFFAIR})\b")
 PLACE_AFTER = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'to'}))}) ([A-Z][a-z]+)\b(?! [A-Z])")  # "near Austin"
 # Words that ask rather than say what is asked about: "How many ...", "Was anyone ...", "What happened ...".
 ASKING = frozenset("many much anyone anybody anything someone somebody something happen happened happens "
@@ -518,8 +522,9 @@ class _People:
     @cached_property
     def no_people(self) -> set[str]:
         """Capitalized words the candidates put after "the" or "in" ("the House", "in Niger"): institutions and
-        places, no people."""
-        return set(NO_PERSON_AFTER.findall(self.joined))
+        places, no people; and a name readers may know before an affair ("the Obama administration"), who needs no
+        introduction, unlike a rare one ("the Lind case")."""
+        return set(NO_PERSON_AFTER.findall(self.joined)) | (set(OF_AFFAIR.findall(self.joined)) - self.rare)
 
     @cached_property
     def joined(self) -> str:
