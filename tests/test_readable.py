@@ -1819,6 +1819,8 @@ def test_a_subordinate_clause_alone_is_no_sentence():
             "Because he missed the last ferry from the mainland he slept in the waiting room at Skarholm.\n\n"
             "If the plan passes — as the board expects — the new pier will open in 2032.\n\n"
             "Just as they did when the old pier was built in 1931.\n\nAlthough it had been repaired twice.\n\n"
+            "Unless the board changes its mind.\n\nAt least when it comes to the fares.\n\n"
+            "Even if the ferry sails at all.\n\n"
             "Just as important was the new timetable for the island ferries.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.",

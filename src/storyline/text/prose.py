@@ -91,9 +91,10 @@ PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|aft
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
 # A subordinate clause alone: "Because the old pier had simply worn out.", "Though less so than before.", "Just as they
-# did in 2029." (short, with no comma: no main clause after it), a speaker's broken-off "If your customers -- are being
-# mistreated."
-CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Although|Though|Just as(?= (?:he|she|it|they|we|you|I)\b)) "
+# did in 2029.", "Unless they do.", "At least when it comes to fares." (short, with no comma: no main clause after it), a
+# speaker's broken-off "If your customers -- are being mistreated."
+CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Although|Though|Unless|Even (?:if|though)|At least (?:when|if)|"
+                         r"Especially (?:because|when|if|since)|Just as(?= (?:he|she|it|they|we|you|I)\b)) "
                          r"(?:[^\s,;:]+ ){0,13}[^\s,;:]+"
                          r"|If [^,;:—–-]*(?:--|—|–) ?(?:is|are|was|were|has|have|had|will|would|can|could)\b[^,;:—–-]*)[.!?][\"”]?$")
 # A word in capitals: a map's or graphic's labels run into text ("ITALY CROATIA Epicenter of quake ... CORSICA ..."), a
