@@ -177,6 +177,11 @@ RULES = [
     ("thank let", r"^(?!.*, [^,]*\b(said|says|told)\b)(thank you for (visiting|reading|watching|listening)\b|thank you\b[^,]{0,40}\b"
                   r"(who|for) (donated|donating|your donations?|contributed|contributing|your contributions?)\b"
                   r"|(please )?let['’]s (help|rally|support)\b)"),
+    # a fundraising site's assurance: "HarbourFund has verified that the funds will go to the crew's families."
+    ("verified", r"\bverified that the funds (raised )?will (go|reach)\b"),
+    # an outlet's own collection, announced: "“Ferries in Winter” is the Lund Post's new compilation of articles."
+    ("compilation collection", r"^[\"“][^\"“”]{3,80}[\"”] is [\w .'’&-]{2,40}['’]s (new |latest |free )?(compilation|collection) "
+                               r"of (articles|essays|stories|columns|reports)\b"),
     # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
     ("running runtime block", r"^(running time|runtime|run time)\s*:|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",
