@@ -182,6 +182,8 @@ RULES = [
     # an outlet's own collection, announced: "“Ferries in Winter” is the Lund Post's new compilation of articles."
     ("compilation collection", r"^[\"“][^\"“”]{3,80}[\"”] is [\w .'’&-]{2,40}['’]s (new |latest |free )?(compilation|collection) "
                                r"of (articles|essays|stories|columns|reports)\b"),
+    # a police log's disclaimer: "This log is not a comprehensive record of the harbour police's calls."
+    ("comprehensive", r"^(this|the) (report|log|list|blotter) (is|does) not (a comprehensive|an exhaustive|include every)\b"),
     # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
     ("running runtime block", r"^(running time|runtime|run time)\s*:|^\d+ block of [\w .'-]+\W*$"),
     ("listening audible loading activate",
@@ -352,6 +354,9 @@ CASED_RULES = [
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a picture's label or share buttons before its caption: "Caption The ferry ...", "Facebook Twitter Pinterest The pier ..."
+    ("caption facebook twitter pinterest", r"^(Caption|Facebook|Twitter|Pinterest)( (Facebook|Twitter|Pinterest|Email))* "
+                                           r"(The|A|An|This|These|In|On|At) [a-z]"),
     # a broadcast's handover to its reporter: "..., as Ada Lind reports from Lund." (not "as the latest reports from")
     ("reports", r", as (?:our (?:correspondent|reporter) )?[A-Z][\w.'’-]+ [A-Z][\w.'’-]+ reports from [A-Z][\w .,'’-]{0,40}\.?$"),
     ("link", r"^Link [A-Z][^.:,]{0,60}: [A-Z]"),  # a share bar's link button before a caption: "Link Sorry: The couple ..."
