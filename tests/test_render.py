@@ -34,6 +34,8 @@ def test_text_cites_every_source_and_ends_with_the_sources():
     assert render(SUMMARY) == render(SUMMARY, "text")
     unnamed = dataclasses.replace(SUMMARY, documents=[HERALD, WIRE, dataclasses.replace(UNCITED, source="")])
     assert render(unnamed).endswith("Read, not cited: 3 (other.txt)")  # no outlet: its file
+    copied = dataclasses.replace(SUMMARY, documents=[HERALD, WIRE, dataclasses.replace(HERALD, url="")])
+    assert render(copied).endswith("Read, not cited: 3 (Herald, a copy of 1)")  # the same text given twice
 
 
 @pytest.mark.parametrize("length", range(WIDTH - 14, WIDTH))

@@ -142,15 +142,18 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     (posts, teasers), a column's sentences in its writer's voice (see is_opinion; what it says someone said stays),
     first person with no speaker, sentences that speak to the reader ("You can ...", "If you paid ...") and sentences
     that announce what comes next (``points_ahead``), sentences under ``min_words``
-    words and run-ons over ``max_words`` left out.
+    words and run-ons over ``max_words`` left out; none of a document whose text an earlier one has word for word.
 
     A sentence that is a whole paragraph was checked for junk by the cleaner, unless the paragraph is long: the
     cleaner judges a long one by its first sentence as it splits them ('"Reading ... friend.' of a signed blurb
     '"Reading ... too."—Connie Britton').
     """
-    result = []
+    result, read = [], set()
     for number, document in enumerate(documents):
         body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
+        if body.strip() in read:  # the same article twice (a file or a link given twice): one source, told once
+            continue
+        read.add(body.strip())
         spoken = spoken_spans(body)
         paragraphs = [(start, end) for start, end, _ in spoken]
         answers = interview_answers(body, paragraphs) if standalone else set()
