@@ -365,13 +365,15 @@ def test_a_sentence_that_announces_what_comes_next_is_no_candidate():
                "Here are the twelve best pictures of the old pier.",
                "If you read one thing about the pier this year, this should be it.",
                "Harbour master Ada Lind had one last message for the council.", "Vik had a system, police said.",
-               "From the storm of 1990 to the fire on the quay last spring, here are 20 of the old pier's worst days."]
+               "From the storm of 1990 to the fire on the quay last spring, here are 20 of the old pier's worst days.",
+               "The official page of the Lund Bay ferry company, “Ferries 2031,” published the following image."]
     kept = "The council of Vestmark closed the ferry terminal at Lund Bay on Monday after finding cracks in the pier."
     told = ["Here's how the ferry works: it sails from Lund Bay at dawn and is back by noon.",
             "Among the grey sheds the new red ferry hall stood out.",
             "Here are two lessons of the pier: first, inspect the piles every year; second, listen to the harbour master.",
             "Most of the people who live here are 65 or older, according to the census of Lund Bay.",
-            "Here is the 2031 budget the council of Lund Bay passed on Monday, line by line."]
+            "Here is the 2031 budget the council of Lund Bay passed on Monday, line by line.",
+            "The council of Lund Bay will publish the following statements on the pier in the spring, its clerk said."]
     sentences = [s.text for s in prose_sentences([Document(" ".join([kept, *teasers, *told]))])]
     assert sentences == [kept, *told]
 
@@ -1819,8 +1821,8 @@ def test_a_subordinate_clause_alone_is_no_sentence():
             "Because he missed the last ferry from the mainland he slept in the waiting room at Skarholm.\n\n"
             "If the plan passes — as the board expects — the new pier will open in 2032.\n\n"
             "Just as they did when the old pier was built in 1931.\n\nAlthough it had been repaired twice.\n\n"
-            "Unless the board changes its mind.\n\nAt least when it comes to the fares.\n\n"
-            "Even if the ferry sails at all.\n\n"
+            "Unless the board changes its mind.\n\nAt least when the ferry runs late.\n\n"
+            "Even if the ferry sails at all.\n\nNot that the islanders were asked.\n\n"
             "Just as important was the new timetable for the island ferries.")
     assert [s.text for s in prose_sentences([Document(text)])] == [
         "The harbour board voted on Monday to close the old ferry pier at Lund Bay for good.",

@@ -147,7 +147,8 @@ RULES = [
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"
                                    r"|\blike us on (facebook|instagram)\b|^on our (facebook|instagram) page\s*:"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
-    ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"),
+    ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b|^click through (the|our|this) (slideshow|gallery|photos)\b"),
+    ("email", r"^email [\w .'’-]{2,40} or follow (him|her|them|us)( on twitter)? @\w+"),  # a writer's note: "Email Ada Lind or follow her @adalind."
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
     ("keyboard", r"\bkeyboard shortcuts so (that )?you can\b|^(try|use) (these|our|the following) keyboard shortcuts\b"),
     ("tags tagged", r"^(tags|tagged( with)?)\s*:\s*[\w'-]+( [\w'-]+){0,3}(,\s*[\w'-]+( [\w'-]+){0,3}){3,}\W*$"),  # a post's tags: "Tags: ferry, pier, ..."

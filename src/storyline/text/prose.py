@@ -91,9 +91,9 @@ PARTICIPLE_ONLY = re.compile(r"^([A-Z][a-z]+ed) (?:with|by|in|for|at|on|from|aft
                              r"(?![^,;:\"“”]*\b(?:is|are|was|were|will|would|has|have|had|can|could|may|must|should)\b)"
                              r"[^,;:\"“”]*\.$")
 # A subordinate clause alone: "Because the old pier had simply worn out.", "Though less so than before.", "Just as they
-# did in 2029.", "Unless they do.", "At least when it comes to fares." (short, with no comma: no main clause after it), a
-# speaker's broken-off "If your customers -- are being mistreated."
-CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Although|Though|Unless|Even (?:if|though)|At least (?:when|if)|"
+# did in 2029.", "Unless they do.", "Not that it matters.", "At least when the ferry runs." (short, with no comma: no
+# main clause after it), a speaker's broken-off "If your customers -- are being mistreated."
+CLAUSE_ONLY = re.compile(r"^[\"“]?(?:(?:Because(?! of\b)|Although|Though|Unless|Not that|Even (?:if|though)|At least (?:when|if)|"
                          r"Especially (?:because|when|if|since)|Just as(?= (?:he|she|it|they|we|you|I)\b)) "
                          r"(?:[^\s,;:]+ ){0,13}[^\s,;:]+"
                          r"|If [^,;:—–-]*(?:--|—|–) ?(?:is|are|was|were|has|have|had|will|would|can|could)\b[^,;:—–-]*)[.!?][\"”]?$")
@@ -121,6 +121,9 @@ TEASER_CHARS = 80
 LISTICLE = re.compile(r"(?:^|,\s+|\band\s+)here (?:are|is) (?:the |our )?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|"
                       r"eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty)\b"
                       r"(?! (?:million|billion|thousand|hundred)\b)[^:.!?]*[.!]$", re.IGNORECASE)
+# What the page shows next, at the end of a sentence: "The council's page published the following image."
+FOLLOWING = re.compile(r"\bthe following (?:image|photo|picture|video|clip|statement|tweet|post|message|letter|graphic|chart|"
+                       r"map)s?\W*$", re.IGNORECASE)
 ENGLISH_VERB_SHARE = 0.5  # of an article's sentences with a verb (see has_verb), below which it tells no verbless one
 MIN_WORDS = 6
 MAX_WORDS = 80
@@ -252,9 +255,10 @@ def _shouted(sentence: str) -> bool:
 
 def points_ahead(sentence: str) -> bool:
     """True for a short sentence that announces what comes next (see POINTS_AHEAD), or any that ends on a colon
-    ("... the latest cover of the Weekly below:", "Ada Lind said:") or announces a list (see LISTICLE)."""
+    ("... the latest cover of the Weekly below:", "Ada Lind said:"), announces a list (see LISTICLE) or ends on what
+    the page shows next (see FOLLOWING)."""
     return sentence.rstrip().endswith(":") or (len(sentence) <= TEASER_CHARS and POINTS_AHEAD.search(sentence) is not None) \
-        or LISTICLE.search(sentence) is not None
+        or LISTICLE.search(sentence) is not None or FOLLOWING.search(sentence) is not None
 
 
 def word_count(text: str) -> int:
