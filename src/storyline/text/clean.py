@@ -183,6 +183,9 @@ RULES = [
     # an outlet's own collection, announced: "“Ferries in Winter” is the Lund Post's new compilation of articles."
     ("compilation collection", r"^[\"“][^\"“”]{3,80}[\"”] is [\w .'’&-]{2,40}['’]s (new |latest |free )?(compilation|collection) "
                                r"of (articles|essays|stories|columns|reports)\b"),
+    # a visitor's review on the page: "Would definitely recommend her to anyone.", "Highly recommend this tour!"
+    ("recommend", r"^(i |we )?(would )?(highly |definitely )?recommend (him|her|them|it|this (place|tour|guide|hotel|"
+                  r"restaurant|trip))\b[^,]{0,40}$"),
     # a police log's disclaimer: "This log is not a comprehensive record of the harbour police's calls."
     ("comprehensive", r"^(this|the) (report|log|list|blotter) (is|does) not (a comprehensive|an exhaustive|include every)\b"),
     # a review's and a police log's data lines: "Running time: 2 hours.", "4500 block of Elm Street."
