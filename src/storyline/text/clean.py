@@ -358,6 +358,8 @@ CASED_RULES = [
     ("more related read see raw", r"^(MORE|RELATED|READ MORE|SEE ALSO|Raw):\s"),  # a related link, a raw video's title
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
+    # a headline that quotes its subject: "Lind on the Pier: 'It Will Stand Another Century!'"
+    ("on", r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ['\"‘“].{1,80}['\"’”]\W*$"),
     # a picture's label or share buttons before its caption: "Caption The ferry ...", "Facebook Twitter Pinterest The pier ..."
     ("caption facebook twitter pinterest", r"^(Caption|Facebook|Twitter|Pinterest)( (Facebook|Twitter|Pinterest|Email))* "
                                            r"(The|A|An|This|These|In|On|At) [a-z]"),
