@@ -2,6 +2,7 @@
 
 import json
 import re
+import signal
 from pathlib import Path
 
 from storyline.model import Document, Summary
@@ -39,3 +40,9 @@ def slow_clusters(path: Path, texts: list[str], count: int, articles: int = 6) -
                                      for k in range(len(paragraphs))) for i in range(articles)]
             handle.write(json.dumps({"id": f"slow-{c}", "documents": documents}) + "\n")
     return path
+
+
+def interruptible() -> None:
+    """For ``subprocess.Popen(preexec_fn=...)``: the command runs with Ctrl-C's SIGINT at its default, as from a
+    terminal, even when the tests run in a background shell, whose children ignore SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

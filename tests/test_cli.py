@@ -15,6 +15,7 @@ from unittest import mock
 
 import pytest
 from click.testing import CliRunner
+from helpers import interruptible
 
 from storyline.batch import FileSink, finished_ids
 from storyline.batch.output import ShardSink
@@ -403,7 +404,7 @@ def test_summaries_of_many_clusters_are_written_as_each_is_done_and_kept_valid_w
     many, out = tmp_path / "many.jsonl", tmp_path / "out.json"
     many.write_text("".join(json.dumps({"id": f"fire-{n}", "documents": example_texts}) + "\n" for n in range(2000)))
     run = subprocess.Popen([sys.executable, "-m", "storyline.cli", "summarize", many, "-f", "json", "-o", out],
-                           stderr=subprocess.PIPE)
+                           stderr=subprocess.PIPE, preexec_fn=interruptible)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and b'"id": "fire-1"' not in (out.read_bytes() if out.exists() else b""):
         time.sleep(0.05)  # the second summary written while the others are still being made

@@ -13,6 +13,8 @@ import sys
 import threading
 import time
 
+from helpers import interruptible
+
 from storyline.model import Document
 from storyline.stories import Store, StoryTracker
 from storyline.stories.store import MIGRATIONS
@@ -92,14 +94,9 @@ def feed_articles():
 
 
 def storyline(*args, **popen):
-    """The command run as a process that Ctrl-C interrupts, even when the tests run in a background shell, whose
-    children ignore SIGINT."""
+    """The command run as a process that Ctrl-C interrupts (see helpers.interruptible)."""
     return subprocess.Popen([sys.executable, "-m", "storyline.cli", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, preexec_fn=_interruptible, **popen)
-
-
-def _interruptible() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+                            stderr=subprocess.PIPE, preexec_fn=interruptible, **popen)
 
 
 def finish(process):
