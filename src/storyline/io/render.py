@@ -124,7 +124,8 @@ def _uncited_name(number: int, document: Document, original: int) -> str:
     """A document read but not cited: its number and, when known, its outlet, else its name, and the number of the
     one it copies word for word (``original``, its own number when none): "3 (Fjord Post)", "4 (notes.txt)",
     "5 (Fjord Post, a copy of 1)"."""
-    about = ", ".join(x for x in (document.source or document.id, f"a copy of {original}" if original != number else "") if x)
+    copy = f"a copy of {original}" if original != number else ""
+    about = ", ".join(x for x in (document.source or document.id, copy) if x)
     return f"{number} ({about})" if about else str(number)
 
 

@@ -26,9 +26,9 @@ from .features import Candidates, FeatureTable, features, query_features, releva
 
 
 KNOWN_NAME_FREQUENCY = 3e-6  # a name at least this frequent in general English is known to readers
-# "the House", "in Niger"; not "in Vik's honour" nor "the Vik family"
 # Capitalized words after "the" or "in" name a place or a body ("the House", "in Niger"), unless a person's family,
-# time or affair follows ("the Lind family", "the Lind era", "the Lind case"; see AFFAIR).
+# time or affair follows ("the Lind family", "the Lind era", "the Lind case"; see AFFAIR), or it is theirs ("in Vik's
+# honour").
 AFFAIR = r"era|years|administration|presidency|campaign|case|trial|saga|affair|scandal|estate|household"
 NO_PERSON_AFTER = re.compile(rf"\b(?:[Tt]he|in(?! [A-Z][a-z]+['’]s\b)) ([A-Z][a-z]+)\b(?! (?:famil(?:y|ies)|{AFFAIR})\b)")
 OF_AFFAIR = re.compile(rf"\b[Tt]he ([A-Z][a-z]+) (?:{AFFAIR})\b")

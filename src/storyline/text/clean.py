@@ -147,8 +147,10 @@ RULES = [
     ("twitter facebook instagram", r"\bfollow (us|him|her|me) on (twitter|facebook|instagram)\b"
                                    r"|\blike us on (facebook|instagram)\b|^on our (facebook|instagram) page\s*:"),
     ("follow", r"^follow @\w+|^follow [\w ]{1,40}@\w+|\bfollow @\w+\W*$"),
-    ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b|^click through (the|our|this) (slideshow|gallery|photos)\b"),
-    ("email", r"^email [\w .'’-]{2,40} or follow (him|her|them|us)( on twitter)? @\w+"),  # a writer's note: "Email Ada Lind or follow her @adalind."
+    ("click", r"\bclick (here|below|for more|to (see|read|watch|view))\b"
+              r"|^click through (the|our|this) (slideshow|gallery|photos)\b"),
+    # a writer's note: "Email Ada Lind or follow her @adalind."
+    ("email", r"^email [\w .'’-]{2,40} or follow (him|her|them|us)( on twitter)? @\w+"),
     ("page navigation", r"\bfrom the navigation\b|\bat the (top|bottom) of this page\b"),
     ("keyboard", r"\bkeyboard shortcuts so (that )?you can\b|^(try|use) (these|our|the following) keyboard shortcuts\b"),
     ("tags tagged", r"^(tags|tagged( with)?)\s*:\s*[\w'-]+( [\w'-]+){0,3}(,\s*[\w'-]+( [\w'-]+){0,3}){3,}\W*$"),  # a post's tags: "Tags: ferry, pier, ..."
@@ -181,8 +183,8 @@ RULES = [
     # a fundraising site's assurance: "HarbourFund has verified that the funds will go to the crew's families."
     ("verified", r"\bverified that the funds (raised )?will (go|reach)\b"),
     # an outlet's own collection, announced: "“Ferries in Winter” is the Lund Post's new compilation of articles."
-    ("compilation collection", r"^[\"“][^\"“”]{3,80}[\"”] is [\w .'’&-]{2,40}['’]s (new |latest |free )?(compilation|collection) "
-                               r"of (articles|essays|stories|columns|reports)\b"),
+    ("compilation collection", r"^[\"“][^\"“”]{3,80}[\"”] is [\w .'’&-]{2,40}['’]s (new |latest |free )?"
+                               r"(compilation|collection) of (articles|essays|stories|columns|reports)\b"),
     # a visitor's review on the page: "Would definitely recommend her to anyone.", "Highly recommend this tour!"
     ("recommend", r"^(i |we )?(would )?(highly |definitely )?recommend (him|her|them|it|this (place|tour|guide|hotel|"
                   r"restaurant|trip))\b[^,]{0,40}$"),
@@ -359,7 +361,8 @@ CASED_RULES = [
     ("getty afp ap reuters epa", r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)* ?/ ?(Getty|AFP|AP|Reuters|EPA)\b(?=\s+[A-Z]|\s*$)"),  # a credit first
     ("close related", r"^(CLOSE|Related) (?=[A-Z])"),  # a video player's close button, a related link
     # a headline that quotes its subject: "Lind on the Pier: 'It Will Stand Another Century!'"
-    ("on", r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ['\"‘“].{1,80}['\"’”]\W*$"),
+    ("on", r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on (?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: "
+           r"['\"‘“].{1,80}['\"’”]\W*$"),
     # a picture's label or share buttons before its caption: "Caption The ferry ...", "Facebook Twitter Pinterest The pier ..."
     ("caption facebook twitter pinterest", r"^(Caption|Facebook|Twitter|Pinterest)( (Facebook|Twitter|Pinterest|Email))* "
                                            r"(The|A|An|This|These|In|On|At) [a-z]"),

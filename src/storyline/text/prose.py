@@ -154,9 +154,9 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     result, read = [], set()
     for number, document in enumerate(documents):
         body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
-        if body.strip() in read:  # the same article twice (a file or a link given twice): one source, told once
+        if (whole := body.strip()) in read:  # the same article twice (a file or a link given twice): one source, told once
             continue
-        read.add(body.strip())
+        read.add(whole)
         spoken = spoken_spans(body)
         paragraphs = [(start, end) for start, end, _ in spoken]
         answers = interview_answers(body, paragraphs) if standalone else set()
