@@ -92,8 +92,10 @@ def test_json_has_the_summary_its_sentences_sources_and_documents():
         "sources": [{"doc": 1, "sentence": 0, "start": 0, "end": 16}, {"doc": 0, "sentence": 1, "start": 25, "end": 41}],
     }
     assert output["documents"][0] == {"doc": 0, "id": "herald.html", "title": "Fire out", "source": "Herald",
-                                      "url": "https://herald.example/fire", "published": "2031-03-12"}
+                                      "url": "https://herald.example/fire", "published": "2031-03-12", "copy_of": None}
     assert [d["id"] for d in output["documents"]] == ["herald.html", "wire.txt", "other.txt"]
+    copied = dataclasses.replace(SUMMARY, documents=[HERALD, WIRE, dataclasses.replace(HERALD, url="")])
+    assert [d["copy_of"] for d in copied.to_dict()["documents"]] == [None, None, 0]  # the same text given twice
 
 
 def test_unknown_format_is_a_config_error():

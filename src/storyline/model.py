@@ -122,6 +122,13 @@ class Summary:
     def words(self) -> int:
         return len(self.text.split())
 
+    def copies(self) -> list[int | None]:
+        """For each document, the earlier one whose text it has word for word (its original: the summary cites only
+        that one), else None."""
+        first: dict[str, int] = {}
+        return [None if (original := first.setdefault(d.text.strip(), i)) == i else original
+                for i, d in enumerate(self.documents)]
+
     def to_dict(self) -> dict:
         focus = {"query": self.query, "answered": self.answered} if self.answered is not None else {}
         return {
@@ -131,8 +138,9 @@ class Summary:
             "words": self.words,
             "sentences": [_sentence_dict(s) for s in self.sentences],
             "documents": [
-                {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url, "published": d.published}
-                for i, d in enumerate(self.documents)
+                {"doc": i, "id": d.id, "title": d.title, "source": d.source, "url": d.url, "published": d.published,
+                 "copy_of": original}
+                for (i, d), original in zip(enumerate(self.documents), self.copies())
             ],
         }
 

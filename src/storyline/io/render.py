@@ -109,22 +109,18 @@ def _uncited(summary: Summary) -> str:
     """The numbers of the documents read but cited for no sentence (so that a gap in the sources' numbers is
     told), on a line that opens on a line break; '' when every document is cited."""
     cited = _cited_documents(summary)
-    first: dict[str, int] = {}  # each text's first document: a later one with the same text is its copy
-    for doc, document in enumerate(summary.documents):
-        first.setdefault(document.text.strip(), doc)
-    uncited = [_uncited_name(doc + 1, document, first[document.text.strip()] + 1)
-               for doc, document in enumerate(summary.documents) if doc not in cited]
+    uncited = [_uncited_name(doc + 1, document, original)
+               for (doc, document), original in zip(enumerate(summary.documents), summary.copies()) if doc not in cited]
     if not uncited or not cited:
         return ""
     more = f" and {len(uncited) - MAX_CITATIONS} more" if len(uncited) > MAX_CITATIONS else ""
     return f"\nRead, not cited: {', '.join(uncited[:MAX_CITATIONS])}{more}"
 
 
-def _uncited_name(number: int, document: Document, original: int) -> str:
+def _uncited_name(number: int, document: Document, original: int | None) -> str:
     """A document read but not cited: its number and, when known, its outlet, else its name, and the number of the
-    one it copies word for word (``original``, its own number when none): "3 (Fjord Post)", "4 (notes.txt)",
-    "5 (Fjord Post, a copy of 1)"."""
-    copy = f"a copy of {original}" if original != number else ""
+    one it copies word for word (see Summary.copies): "3 (Fjord Post)", "4 (notes.txt)", "5 (Fjord Post, a copy of 1)"."""
+    copy = f"a copy of {original + 1}" if original is not None else ""
     about = ", ".join(x for x in (document.source or document.id, copy) if x)
     return f"{number} ({about})" if about else str(number)
 

@@ -116,6 +116,8 @@ class DocumentOut(BaseModel):
     source: str
     url: str
     published: str = Field(description="Its publication date as given (or read from a date line at its top), or ''.")
+    copy_of: int | None = Field(None, description="The earlier document whose text it has word for word (never cited), "
+                                                  "else null.")
 
 
 class SummaryOut(BaseModel):
