@@ -20,6 +20,13 @@ class Document:
     published: str = ""
 
 
+def copies(documents: list[Document]) -> list[int | None]:
+    """For each document, the earlier one whose text it has word for word, else None: a file or link given twice,
+    one outlet's copy of another's text."""
+    first: dict[str, int] = {}
+    return [None if (original := first.setdefault(d.text.strip(), i)) == i else original for i, d in enumerate(documents)]
+
+
 def publication_moment(published: str | None) -> dt.datetime | None:
     """A publication date ("2031-03-12T07:30:00Z", "Tue, 11 Mar 2031") as an aware datetime (UTC when it
     names no zone), or None when there is none or it cannot be read. ISO 8601 is read directly, anything
@@ -123,11 +130,8 @@ class Summary:
         return len(self.text.split())
 
     def copies(self) -> list[int | None]:
-        """For each document, the earlier one whose text it has word for word (its original: the summary cites only
-        that one), else None."""
-        first: dict[str, int] = {}
-        return [None if (original := first.setdefault(d.text.strip(), i)) == i else original
-                for i, d in enumerate(self.documents)]
+        """For each document, the one it copies (see ``copies``): the summary cites only that one."""
+        return copies(self.documents)
 
     def to_dict(self) -> dict:
         focus = {"query": self.query, "answered": self.answered} if self.answered is not None else {}

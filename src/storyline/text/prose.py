@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..model import Document, Sentence
+from ..model import Document, Sentence, copies
 from .clean import FIRST_PERSON_WORD, SHORT_PARAGRAPH_WORDS, is_heading, is_junk, is_truncated, spoken_spans
 from .patterns import QUOTATION
 from .reflow import unmarked
@@ -151,12 +151,11 @@ def prose_sentences(documents: list[Document], min_words: int = MIN_WORDS, max_w
     cleaner judges a long one by its first sentence as it splits them ('"Reading ... friend.' of a signed blurb
     '"Reading ... too."—Connie Britton').
     """
-    result, read = [], set()
-    for number, document in enumerate(documents):
-        body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
-        if (whole := body.strip()) in read:  # the same article twice (a file or a link given twice): one source, told once
+    result = []
+    for number, (document, original) in enumerate(zip(documents, copies(documents))):
+        if original is not None:  # the same article twice (a file or a link given twice): one source, told once
             continue
-        read.add(whole)
+        body = unmarked(document.text)  # "> The **raid** ..." read as "The raid ..."; offsets hold
         spoken = spoken_spans(body)
         paragraphs = [(start, end) for start, end, _ in spoken]
         answers = interview_answers(body, paragraphs) if standalone else set()
