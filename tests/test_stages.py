@@ -435,6 +435,8 @@ def test_a_sentence_denying_what_another_tells_disagrees_with_it():
     assert disagree("The coast guard said no more diesel had leaked during the salvage.", "Diesel had leaked from the hull.")
     assert disagree("A leak from the hull had been contained.", "The coast guard said no diesel leaked from the hull.")
     assert not disagree("No one was hurt, the coast guard said.", "No one was injured in the grounding.")  # both deny
+    assert not disagree("A deckhand says he was sacked for not joining the crew's prayer meetings.",
+                        "The deckhand claims the skipper sacked him after he refused to join prayer meetings.")
     assert not disagree("The owners, who have no insurance, cooperated with police.", "The owners cooperated with police.")
     assert not disagree("Ole Vik, of No Fixed Abode, was charged.", "Ole Vik was charged.")
     assert not disagree("The ferry was the No. 2 boat on the route.", "The ferry was the second boat on the route.")

@@ -25,6 +25,8 @@ NUMBER_WORD = re.compile(rf"\b(?i:(?:twenty|thirty|forty|fifty)-(?:one|two|three
                          rf"{'|'.join(NUMBER_WORDS)})\b")  # "twenty-eight": 28
 CLOSED_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]|‘[^‘’]+’")
 QUOTED_WORDS = 4  # a run of quoted words two sentences share when they quote one thing said
+# A verb that denies what it governs as a negation does: "fired for refusing to attend" tells "for not attending"
+REFUSAL = re.compile(r"\b(?:refus|declin|fail)(?:e|es|ed|ing)\b", re.IGNORECASE)
 NEGATED_WORDS = 6  # the words after a negation, within its clause, that it denies
 # where a negation's reach ends: a mark, or a word that opens what it asks or tells ("not clear why ...")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”—–…]|\b(?:why|how|what|when|where|who|whom|whose|whether|if|that|which)\b")
@@ -156,7 +158,7 @@ def _denies(one: str, other: str) -> bool:
     """True when ``one`` denies what ``other`` tells: it puts a negation before a content word (within
     NEGATED_WORDS words of its clause) that ``other``, which denies nothing, tells ("no more diesel had
     leaked" and "diesel had leaked"; not "no charges were filed" and "the couple cooperated")."""
-    if not NEGATION.search(one) or NEGATION.search(other):
+    if not NEGATION.search(one) or NEGATION.search(other) or REFUSAL.search(other):
         return False
     return not _negated(one).isdisjoint(_content_stems(other))
 
