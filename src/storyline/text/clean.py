@@ -237,6 +237,12 @@ RULES = [
     ("respond return reply reached",
      r"^[^,;\"“”]{0,60}\b(did not|didn['’]t|has not|have not|could not) (immediately )?(respond|return|reply|be reached)\b"
      r"[^,;\"“”]{0,60}\bcomment\b[^,;\"“”]*$"),
+    # and that someone would not speak: "The ferry company declined to comment.", "Ada Lind did not return calls."
+    ("comment commented",
+     r"^(?!.*\bbut\b)[^;\"“”]{0,80}\b(declined|declines|refused|refuses|would not|wouldn['’]t|will not|could not) "
+     r"(to )?comment\b[^;\"“”]{0,80}$|^(?!.*\bbut\b)[^;\"“”]{0,80}\b(has|have|had) not (yet )?commented\b[^;\"“”]{0,80}$"),
+    ("return", r"^(?!.*\bbut\b)[^;\"“”]{0,80}\b(did not|didn['’]t) (immediately )?return (an? |the )?(phone |telephone )?"
+               r"(calls?|messages?|e-?mails?|requests?)\b[^;\"“”]{0,80}$"),
     ("follow", r"\bfollow @\w+ on (twitter|instagram)\b"),
     ("feature", r"^this feature is( currently| temporarily)? (not |un)available\b"),
     # a video player's notices
