@@ -44,6 +44,8 @@ def test_datelines_are_stripped():
     cases = {
         "PORT ALDREN — A fire broke out.": "A fire broke out.",
         "Ferry Captain Sues Lund Over Lost Pay PORT ALDREN, Maine (CN) - A captain sued.": "A captain sued.",  # headline run in
+        "'Tracker' App Spies on Crews, Deckhand Says PORT ALDREN, Maine (CN) - A deckhand sued.": "A deckhand sued.",
+        'Skipper Says "Pier Was Unsafe" PORT ALDREN, Maine (CN) - A skipper sued.': "A skipper sued.",
         "The board said LUND (AP) - would be fine.": "The board said LUND (AP) - would be fine.",
         "PER HOLM, LUND FERRY CAPTAIN (VOICEOVER) - We left at six.": "PER HOLM, LUND FERRY CAPTAIN (VOICEOVER) - We left at six.",
         "Ada Lind, Per Holm and Ole Vik of the UN (UNHCR) - the refugee agency - came.":

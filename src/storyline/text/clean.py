@@ -581,7 +581,7 @@ def _is_file_name(line: str) -> bool:
 # A headline run into the dateline after it: "Guitarist Sues Lund for Bias LUND, Minn. (CN) - " (its words capitalized
 # but for short ones, the dateline's place in capitals and its agency in brackets)
 HEADLINE_DATELINE = re.compile(
-    rf"^\s*(?P<headline>[A-Z][\w.'’:-]*(?: (?:[A-Z0-9][\w.'’:,-]*|a|an|the|of|for|to|in|on|at|and|or|with|by|as|over|after|from|"
+    rf"^\s*(?P<headline>[\"“‘']?[A-Z][\w.'’:-]*[\"”]?(?: (?:[\"“‘']?[A-Z0-9][\w.'’:,-]*[\"”]?|a|an|the|of|for|to|in|on|at|and|or|with|by|as|over|after|from|"
     rf"into|vs\.?)){{2,20}}) {_ACRONYMS}[A-Z]{{2,}}(?:[ ,.]+[A-Z]{{2,}})*\.?{_STATE},? \([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,3}}\) ?"
     rf"(?:--|—|–|-)\s+(?=[A-Z0-9\"“‘'])")
 
