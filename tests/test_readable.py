@@ -457,6 +457,9 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
     assert things_taken_as_known("The assistant harbour master, Ada Lind, resigned on Monday.") == []
     assert things_taken_as_known("The woman who ran the ferry for thirty years retired on Monday.") == []
     assert things_taken_as_known("The council of Vestmark closed the ferry terminal on Monday.") == []
+    assert things_taken_as_known('"We will sail again next spring," the group posted on its website.') == ["group"]
+    assert things_taken_as_known("The pier reopens on Friday, said a spokeswoman for the hotel.", lead=True) == ["hotel"]
+    assert things_taken_as_known('"We will appeal," the ferry company said.') == []  # the company a story is about
     leaning = (
         "Less than a week later, the pier was closed to cars.",
         "On Monday, he closed the pier to all traffic.",

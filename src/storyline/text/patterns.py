@@ -383,17 +383,29 @@ DEFINED_AFTER = re.compile(
 
 def things_taken_as_known(sentence: str, lead: bool = False) -> list[str]:
     """The nouns by which ``sentence`` points at a thing as if the reader had been told of it ("The
-    philanthropist posted ...", "nine of the activists", "these animals"), unless it says there which
-    thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
+    philanthropist posted ...", "nine of the activists", "these animals", '"...," the group said'), unless it says
+    there which thing it means ("The storm that hit the quay ...", "The horse, a grey mare, ..."). An article's
     ``lead`` may name a thing its headline told ("The storm ...", "The video ..."), but not a person ("The rapper,
     ...") nor a body with a name of its own, unless it says what kind ("The ferry company ..."; not "The company ...")."""
     role = THE_ROLE.match(sentence)
     roles = [role.group(1)] if role and not (DEFINED_AFTER.match(sentence, role.end(1))
                                             or _names_a_thing(sentence, role.end(1))) else []
+    speaker = BODY_SPEAKER.search(sentence) if " the " in sentence else None
+    spoken = [(speaker.group(1) or speaker.group(2)).lower()] if speaker else []
     if lead:
         described = role is not None and role.group(0).count(" ") > 1  # "The ferry company"
-        return [noun for noun in roles if noun not in THINGS_IN_ROLES and not (described and noun in BODIES_IN_ROLES)]
-    return list(dict.fromkeys(roles + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+        kept = [noun for noun in roles if noun not in THINGS_IN_ROLES and not (described and noun in BODIES_IN_ROLES)]
+        return kept + spoken
+    return list(dict.fromkeys(roles + spoken + _pointing_nouns(sentence, defined=DEFINED_AFTER)))
+
+
+# A body that speaks, named by "the" alone, after what it said: '"We will appeal," the group said.', "..., said a
+# spokeswoman for the hotel." (the reader must have been told which group, which hotel); not the company, agency or
+# council a story is about, whose name the summary gives ("Lundline ...", then "..., the company said")
+_BODIES = "group|organi[sz]ation|hospital|hotel|school|university|club|charity|church|museum|zoo|band"
+_VERBS = "said|says|added|adds|wrote|writes|posted|noted|told|announced|explained|confirmed|stated|tweeted"
+BODY_SPEAKER = re.compile(rf"(?:[,\"”]\s*|^)(?:a spokes(?:man|woman|person) for )?the ({_BODIES}) (?:{_VERBS})\b"
+                          rf"|\b(?:{_VERBS}) (?:a spokes(?:man|woman|person) for )?the ({_BODIES})\W*$")
 
 
 # "Lundline also cut ...", "On Monday, the mayor's office also said ...": someone doing something again, or as
