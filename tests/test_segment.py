@@ -88,6 +88,9 @@ def test_invisible_characters_and_ligatures_are_left_out_of_a_sentences_text_but
         "It is *closed.*"]
     pdf = "The ofﬁcial report on the ﬂooded quay was ﬁled on Monday."  # a PDF's ligatures, spelled out
     assert segment(0, pdf, [(0, len(pdf))])[0].text == "The official report on the flooded quay was filed on Monday."
+    lost = "The of?cial report on the ?ooded quay was ?led in Lind?s name. It is at lund.gov/report?id=12 and see?ing."
+    assert [s.text for s in segment(0, lost, [(0, len(lost))])] == [  # a copy that lost them to "?"
+        "The official report on the flooded quay was filed in Lind's name.", "It is at lund.gov/report?id=12 and see?ing."]
 
 
 def test_a_typewriters_doubled_quote_marks_close_a_quote_and_read_as_one():

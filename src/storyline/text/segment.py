@@ -32,7 +32,11 @@ _EXCHANGES = "N|O|L|PA|DE|UL|HK|T|TO|AX|SS|SZ|KS|BO|NS|MI|AS|SW|ST|CO|OL|HE|MC|B
 _LEFT_OUT = (r";(?:(?<=[A-Z]&[A-Z];)|(?<=[A-Z]&[A-Z]{2};))(?= [a-z]|[,.:])|[™®℠]"
              rf"|[\[(<][A-Z][A-Za-z0-9_]{{0,6}}\.(?:{_EXCHANGES})[\])>]")
 LEFT_OUT = re.compile(rf" ?(?:{_LEFT_OUT})")  # with the space before a stock code
-UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|{DOUBLED_QUOTE.pattern}|{_LEFT_OUT}")  # see one_line
+# A ligature or an apostrophe a copy from a PDF lost to a question mark inside a word: "of?cial", "?rst", "Lind?s"
+LOST_GLYPH = re.compile(r"(?<![\w?])([A-Za-z]*)\?([a-z]+)\b")  # (not a web address's query: "watch?v=", "?id=")
+LOST_LETTERS = ("fi", "fl", "ff", "ffi", "ffl")
+RESTORED_FREQUENCY = 1e-7  # the word restored is at least this frequent in general English
+UNUSUAL = re.compile(f"[{_INVISIBLE}\ufb00-\ufb04]|{DOUBLED_QUOTE.pattern}|{_LEFT_OUT}|{LOST_GLYPH.pattern}")  # see one_line
 _TITLES = "|".join(sorted({"Mr", "Mrs", "Ms", "Dr", *TITLE_ABBREVIATIONS}))
 TITLE_ALONE = re.compile(rf"[\"“]?({_TITLES}|St)\.")  # "Mr." cut off by Bling Fire
 TITLE_LAST = re.compile(rf"\s(?:{_TITLES})\.$")  # "said IMPD Ofc." cut off from its name
@@ -251,13 +255,16 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     """A sentence span of a wrapped paragraph as one line: each line break and the blanks around it read as
     one space, a word hyphenated across a break whole again (see _rejoined; ``text``: the whole text), blanks
     left by marks taken out (see reflow.unmarked) one space, footnote marks (FOOTNOTE) and invisible characters
-    (zero-width spaces, soft hyphens) left out, ligatures spelled out ("ﬁ" -> "fi") and a typewriter's doubled quote
+    (zero-width spaces, soft hyphens) left out, ligatures spelled out ("ﬁ" -> "fi", and "of?cial" -> "official": see
+    _restored) and a typewriter's doubled quote
     marks one ("plan,'' he said" -> 'plan," he said'), the marks of LEFT_OUT left out ("AT&T;" -> "AT&T"; ``unusual=False``:
     the text has none of these, do not look), and a drop cap joined to its word ("F irst" -> "First")."""
     if "\n" in span:
         span = WRAP.sub(" ", HYPHEN_BREAK.sub(lambda match: _rejoined(match, text), span) if "-" in span else span)
     if unusual:
         span = LEFT_OUT.sub("", DOUBLED_QUOTE.sub('"', INVISIBLE.sub("", span).translate(LIGATURES)))
+        if "?" in span:
+            span = LOST_GLYPH.sub(_restored, span)
     if "  " in span:
         span = BLANKS.sub(lambda blanks: " " if blanks.group(1) else "", span)
     if "[" in span or FOOTNOTE_HINT.search(span):
@@ -265,6 +272,18 @@ def one_line(span: str, unusual: bool = True, text: str = "") -> str:
     if span[1:2] == " " and (drop_cap := DROP_CAP.match(span)) and _whole_word(*drop_cap.groups()):
         span = span[0] + span[2:]
     return span
+
+
+def _restored(match: re.Match[str]) -> str:
+    """A word whose ligature or apostrophe a PDF lost to "?" (see LOST_GLYPH) whole again, when general English
+    knows the word restored ("of?cial" -> "official", "Lind?s" -> "Lind's"); else as it is ("watch?v")."""
+    head, tail = match.groups()
+    if tail == "s" and head:
+        return f"{head}'s"
+    for letters in LOST_LETTERS if len(tail) > 1 else ():
+        if word_frequency(f"{head}{letters}{tail}".lower()) >= RESTORED_FREQUENCY:
+            return f"{head}{letters}{tail}"
+    return match.group()
 
 
 # A page's drop cap set apart from the rest of its word: "F irst there was ...", "A fter the storm ..."
