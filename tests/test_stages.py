@@ -106,6 +106,8 @@ def test_select_skips_a_sentence_giving_another_count_of_what_a_chosen_one_count
              "At least three people were killed, police said.", "The council met."]
     assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
                   texts=texts) == [0, 2]
+    assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,
+                  texts=[texts[0], "At least three people died, police said.", texts[2]]) == [0, 2]  # one fate in other words
     for other in ("Three people were arrested, police said.", "In 1997, three people were killed in a market attack.",
                   "Three more people were killed, police said.", "Three people at the market were sent home."):
         assert select(scores(3, 2, 1), vectors, ints(5, 5, 5), None, None, 0.3, tokens=tokens, repeat_pairs=3,

@@ -271,8 +271,8 @@ def _tallies(text: str) -> tuple[tuple[str, str, frozenset[str], tuple[str, ...]
         if noun not in NO_COUNT | NO_TALLY:
             before = tuple(word.lower() for word in text[:match.start()].split()[-2:])
             owner = len(before) == 2 and before[1] in HAS and before[0] not in STOPWORDS
-            found.append((figure.lower().replace(",", ""), noun, frozenset(after.split()) - STOPWORDS - NOT_DONE,
-                          before if owner else ()))
+            done = frozenset(SAME_FATE.get(word, word) for word in after.split()) - STOPWORDS - NOT_DONE
+            found.append((figure.lower().replace(",", ""), noun, done, before if owner else ()))
     return tuple(found)
 
 
@@ -280,6 +280,9 @@ HAS_NUMBER = re.compile(rf"\d|(?i:{'|'.join(NUMBER_WORDS)})")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 HAS = frozenset("has have had".split())
 NOT_DONE = frozenset("been being who which that were was are is have has had".split())
+# Words that tell the same fate: "12 sailors were killed" and "nine sailors died" count the same dead
+SAME_FATE = {"died": "killed", "dead": "killed", "perished": "killed", "slain": "killed", "wounded": "injured",
+             "hurt": "injured"}
 NO_TALLY = STOPWORDS | frozenset("hundred thousand million billion trillion grams".split())  # "$19 billion deal"
 
 
