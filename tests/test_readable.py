@@ -484,6 +484,8 @@ def test_the_victim_or_the_ministry_is_taken_as_known_and_pronouns_lean_on_the_s
         "Five were found in the harbour after the storm.",  # five of what the sentence before told
         "Most of it lies under water at high tide.",
         "All of this was filmed from the pier.",
+        '"All of that goes on as before," the harbour master said.',
+        "A coast guard officer said 14 of them were fishermen.",  # 14 of those told of before
         "One of his deckhands, Ada Lind, pulled two passengers from the water.",  # whose deckhands?
         "Photos of their boat aground at the pier were posted online on Monday.",
         "A video of her rescue from the pier was posted online on Monday.",

@@ -49,7 +49,7 @@ _POINTS_BACK = (
     + [r"((in|for|at|on|to|from|with) )?(many|much|some|most|all|none|one|two|three|four|five|each|both|several|few|half|"
        r"a (third|quarter|handful|few|couple|number|majority)|the (majority|rest|remainder|bulk)|dozens|hundreds|thousands|"
        r"millions|\d+) of (them|those|these|"
-       r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|means|came|comes|happened)\b))",
+       r"us|whom|it\b|(this|that)(?=[,.;]| (is|was|has|had|will|would|could|may|might|can|[a-z]+(?:s|ed))\b))",
        r"(many|much|some|most|all|none|one|two|each|both|several|few|part|the rest|screenshots|photos|pictures|images|"
        r"footage|news|details|members|friends|fans|relatives|(a |the )?(photo|picture|video|image)) of (?-i:his|her|their)\b",
        # "One of his aides, ...", "Much of her work", "A photo of her boat"; not "Some of Her Majesty's crews"
@@ -279,6 +279,9 @@ REPORTED_PRONOUN = re.compile(
     r"officers|doctors|firefighters|relatives|neighbou?rs|friends|reports|troopers|detectives)(?: [a-z]+){0,2} "
     r"(?:said|say|says|told [a-z]+|believe|believed)(?: (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|today|yesterday))?(?: that)? (?:he|she|his|her|him)\b")
+# A count of those told of before, as someone reports it: "A coast guard officer said 14 of them were fishermen."
+REPORTED_COUNT_OF = re.compile(r"^[^,;:\"“]{2,60}\b(?:said|says|say|told [a-z]+)(?: that)? (?:\d[\d,]*|many|some|most|all|"
+                               r"none|one|two|three|four|five|six|seven|eight|nine|ten|half|several|few) of (?:them|those|these)\b")
 
 
 # A quotation that points back at what its speaker spoke of with "this" or "that" ending a phrase: '"People didn't
@@ -299,6 +302,7 @@ def leans_on_previous(sentence: str) -> bool:
                 or _ends_on_pronoun(sentence) or CONSEQUENCE.match(sentence)
                 or (" so" in sentence and AGREES.search(sentence))
                 or REPORTED_PRONOUN.match(sentence) or SAYS_ONLY.match(sentence) or _elliptic(sentence)
+                or (" of th" in sentence and REPORTED_COUNT_OF.match(sentence) is not None)
                 or (len(sentence.split()) <= COUNT_WORDS and COUNT_OF_WHAT.match(sentence) is not None)
                 or (" in question" in sentence and IN_QUESTION.match(sentence) is not None))
 
