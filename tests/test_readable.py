@@ -10,6 +10,7 @@ from scipy import sparse
 
 from storyline import Cluster, Document, InputError, Summarizer, summarize
 from storyline.summarize import FeatureRanker
+from storyline.summarize.salience import default_model
 from storyline.summarize.analysis import A_SPAN, DURATION, _inflected, analyze, dependencies, query_coverage, question_words
 from storyline.summarize.mentions import first_mentions, later_mentions, roles_given
 from storyline.summarize.opening import LATER, opening_odds
@@ -1151,6 +1152,10 @@ def test_the_articles_say_when_they_cannot_answer_the_question(example_texts):
     assert answered.answered is True and unanswered.answered is False
     assert [s.text for s in unanswered.sentences] == [s.text for s in generic.sentences]
     assert generic.answered is None and "answered" not in generic.to_dict()
+    query_model = Summarizer(words=60, model=default_model(query=True))  # as training a query model does
+    cluster = Cluster([Document(text) for text in example_texts])
+    assert [s.text for s in query_model.summarize(cluster, query="Why did the mayor resign?").sentences] == \
+        [s.text for s in generic.sentences]  # ranked by the generic model, which reads no query
 
 
 @pytest.mark.parametrize("question, answered", [

@@ -18,7 +18,7 @@ from ..text.tokens import content_words
 from .analysis import SHORT_QUESTION, Analysis, analyze, dependencies, rare_names_in_full
 from .attribute import supporting
 from .config import DEFAULT_WORDS, SummarizerConfig
-from .features import Candidates
+from .features import QUERY_FEATURES, Candidates
 from .mentions import first_mentions, later_mentions, roles_given
 from .novelty import pushed_down, read_share, read_words
 from .opening import reads_as_first, reads_as_later
@@ -71,7 +71,7 @@ class Summarizer:
         known_day = dated[candidates.doc]
         answer = -1  # the sentence that answers a short question
         # ranked even when every sentence fits: of two that repeat each other, the better one is kept
-        scores = (self.model or default_model(query=analysis.relevance is not None)).predict(analysis.table)
+        scores = self._scorer(analysis, answered).predict(analysis.table)
         # never told: "No one was hurt" of Monday after Tuesday's "A firefighter died"; a denial told twice
         stale = overtaken(candidates.texts, known_day)
         stale |= repeated_denials(candidates.texts, scores, stale)
@@ -137,6 +137,14 @@ class Summarizer:
             query=(cluster.query if query is None else query) if answered is not None else "",
             answered=answered,
         )
+
+    def _scorer(self, analysis: Analysis, answered: bool | None) -> Scorer:
+        """The model given, else the shipped one for the analysis; of a question the articles do not answer, whose
+        summary is the generic one, not a model given that reads the query's features."""
+        reads_query = bool(set(getattr(self.model, "names", ())) & set(QUERY_FEATURES))
+        if self.model is None or (answered is False and reads_query):
+            return default_model(query=analysis.relevance is not None)
+        return self.model
 
     def _named_in_full(self, texts: list[str], in_full: list[dict[str, Person]], documents: list[Document],
                        articles: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
